@@ -1,0 +1,49 @@
+"""Which of the report's cases a document belongs to.
+
+The cases are the research design, kept in ``data/cases.csv``: each has a
+pattern for the territory that defines it, and the file's order is the order of
+precedence (a Lipetsk article about the DPR belongs to the DPR case).
+"""
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+OTHER = "other"
+
+
+@dataclass
+class Case:
+    case: str
+    label: str
+    pattern: re.Pattern
+    description: str
+
+
+@lru_cache(maxsize=1)
+def load_cases() -> tuple[Case, ...]:
+    with resources.files(__package__).joinpath("data/cases.csv").open(encoding="utf-8") as f:
+        return tuple(
+            Case(row["case"], row["label"], re.compile(row["pattern"], re.I), row["description"])
+            for row in csv.DictReader(f)
+        )
+
+
+def case_names() -> list[str]:
+    return [c.case for c in load_cases()] + [OTHER]
+
+
+def assign_case(title: str, body: str) -> str:
+    """Return the first case, in order of precedence, that the document is about.
+
+    A document is about a territory that its title names or that its body names
+    at least twice; a single passing mention decides only when nothing else does.
+    """
+    counts = {c.case: len(c.pattern.findall(body)) for c in load_cases()}
+    for case in load_cases():
+        if case.pattern.search(title) or counts[case.case] >= 2:
+            return case.case
+    mentioned = [c.case for c in load_cases() if counts[c.case]]
+    return mentioned[0] if mentioned else OTHER

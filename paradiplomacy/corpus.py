@@ -1,0 +1,207 @@
+"""The corpus stage: every file of a seeds folder to a dated, cased, clean document."""
+
+import csv
+import hashlib
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from razdel import sentenize
+
+from .cases import assign_case, case_names
+from .chrome import Line, extract_article, repeatable_keys
+from .dates import find_dates, years_mentioned
+from .decode import decode_bytes
+from .nlp import morph_vocab
+
+MANIFEST = "manifest.csv"
+MANIFEST_COLUMNS = ["file", "outlet", "url", "retrieved", "case", "published"]
+
+
+@dataclass
+class Document:
+    doc_id: str
+    source_file: str
+    status: str = "ok"  # ok | skipped | duplicate
+    reason: str = ""
+    encoding: str = ""
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: str = ""
+    date_basis: str = "unknown"  # stated | inferred | manifest | unknown
+    date_stated: str = ""
+    date_inferred: str = ""
+    date_conflict: bool = False
+    case: str = ""
+    chars_raw: int = 0
+    chars_clean: int = 0
+    sha256: str = ""
+    text: str = field(default="", repr=False)  # the clean article: title, blank line, body
+    lines: list[Line] = field(default_factory=list, repr=False)
+
+
+class SeedsError(Exception):
+    """A seeds folder that cannot be read at all."""
+
+
+def input_files(seeds_dir: Path) -> list[Path]:
+    """The article files of a seeds folder, in a stable order."""
+    if not seeds_dir.is_dir():
+        raise SeedsError(f"seeds folder not found: {seeds_dir}")
+    try:
+        entries = sorted(seeds_dir.iterdir(), key=lambda p: p.name)
+    except OSError as e:
+        raise SeedsError(f"cannot read seeds folder {seeds_dir}: {e.strerror}") from None
+    return [p for p in entries if p.is_file() and not p.name.startswith(".") and p.name != MANIFEST]
+
+
+def read_manifest(seeds_dir: Path, known_files: set[str], warn=print) -> dict[str, dict]:
+    """Rows of ``seeds/manifest.csv`` by file name; malformed rows are reported and ignored."""
+    path = seeds_dir / MANIFEST
+    if not path.exists():
+        return {}
+    rows: dict[str, dict] = {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        if not reader.fieldnames or "file" not in reader.fieldnames:
+            warn(f"{path}: no 'file' column in the header; manifest ignored")
+            return {}
+        for number, row in enumerate(reader, start=2):
+            problem = manifest_row_problem(row, known_files)
+            if problem:
+                warn(f"{path}, row {number}: {problem}; row ignored")
+                continue
+            rows[row["file"].strip()] = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS}
+    return rows
+
+
+def manifest_row_problem(row: dict, known_files: set[str]) -> str:
+    if None in row:
+        return "more fields than the header has"
+    name = (row.get("file") or "").strip()
+    if not name:
+        return "empty 'file'"
+    if name not in known_files:
+        return f"file '{name}' is not in the seeds folder"
+    case = (row.get("case") or "").strip()
+    if case and case not in case_names():
+        return f"case '{case}' is not one of {', '.join(case_names())}"
+    published = (row.get("published") or "").strip()
+    if published and not is_partial_iso(published):
+        return f"published '{published}' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    return ""
+
+
+def is_partial_iso(value: str) -> bool:
+    parts = value.split("-")
+    return (
+        1 <= len(parts) <= 3
+        and len(parts[0]) == 4
+        and all(p.isdigit() for p in parts)
+        and all(len(p) == 2 for p in parts[1:])
+    )
+
+
+def load_corpus(seeds_dir: Path, warn=None) -> list[Document]:
+    """Return one Document per input file, every file accounted for."""
+    warn = warn or (lambda message: print(message, file=sys.stderr))
+    files = input_files(seeds_dir)
+    manifest = read_manifest(seeds_dir, {p.name for p in files}, warn)
+    docs = []
+    texts: dict[str, str] = {}
+    seen_text: dict[str, str] = {}
+    for path in files:
+        doc, text = read_document(path)
+        if text is not None:
+            digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+            if digest in seen_text:
+                doc.status, doc.reason = "duplicate", f"same text as {seen_text[digest]}"
+            else:
+                seen_text[digest] = doc.doc_id
+                texts[doc.doc_id] = text
+        docs.append(doc)
+    boilerplate = recurring_lines(texts.values())
+    for doc in docs:
+        if doc.doc_id in texts:
+            clean_document(doc, texts[doc.doc_id], boilerplate, manifest.get(doc.source_file, {}))
+    return docs
+
+
+def read_document(path: Path) -> tuple[Document, str | None]:
+    doc = Document(doc_id=path.stem, source_file=path.name)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        doc.status, doc.reason = "skipped", f"unreadable: {e.strerror}"
+        return doc, None
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    decoded = decode_bytes(data)
+    doc.encoding = decoded.encoding
+    if decoded.text is None or decoded.problem:
+        doc.status, doc.reason = "skipped", decoded.problem
+        return doc, None
+    doc.chars_raw = len(decoded.text)
+    return doc, decoded.text
+
+
+def recurring_lines(texts) -> frozenset[str]:
+    """Keys of the long lines found in two or more documents: site boilerplate."""
+    counts = Counter(key for text in texts for key in repeatable_keys(text))
+    return frozenset(key for key, n in counts.items() if n >= 2)
+
+
+def clean_document(doc: Document, text: str, boilerplate: frozenset[str], provenance: dict) -> None:
+    article = extract_article(text, boilerplate)
+    doc.lines = article.lines
+    if not article.body:
+        doc.status, doc.reason = "skipped", "no article text found (no run of full sentences)"
+        return
+    doc.title = article.title
+    doc.text = f"{article.title}\n\n{article.body}\n" if article.title else f"{article.body}\n"
+    doc.chars_clean = len(doc.text)
+    doc.outlet = provenance.get("outlet", "")
+    doc.url = provenance.get("url", "")
+    date_document(doc, article.header_dates, article.body, provenance.get("published", ""))
+    doc.case = provenance.get("case") or assign_case(article.title, article.body)
+
+
+def date_document(doc: Document, header_dates: list[str], body: str, manifest_date: str) -> None:
+    """Fill the publication date, its basis and any conflict with the body."""
+    doc.date_stated = header_dates[0] if header_dates else ""
+    doc.date_inferred = latest_past_event(body)
+    if doc.date_stated and doc.date_inferred and doc.date_inferred[:4] > doc.date_stated[:4]:
+        doc.date_conflict = True
+    if manifest_date:
+        doc.published, doc.date_basis = manifest_date, "manifest"
+    elif doc.date_stated and not doc.date_conflict:
+        doc.published, doc.date_basis = doc.date_stated, "stated"
+    elif doc.date_inferred:
+        # A header older than the events the body reports as past cannot be the
+        # publication date; the latest past event is the better estimate.
+        doc.published, doc.date_basis = doc.date_inferred, "inferred"
+
+
+def latest_past_event(body: str) -> str:
+    """The latest date the body reports in a past-tense sentence, or ''."""
+    latest = ""
+    for sentence in sentenize(body):
+        mentions = years_mentioned(sentence.text) + find_dates(sentence.text)
+        if mentions and is_past_tense(sentence.text):
+            latest = max([latest] + [m.iso for m in mentions])
+    return latest
+
+
+def is_past_tense(sentence: str) -> bool:
+    """True when the sentence reports something done, not planned."""
+    vocab = morph_vocab()
+    past = future = False
+    for word in sentence.split():
+        word = word.strip(".,;:!?«»\"()—–-").lower()
+        if not word.isalpha():
+            continue
+        tag = vocab.parse(word)[0].tag
+        past |= "past" in tag
+        future |= "futr" in tag or word in ("будет", "будут", "планируется", "планирует", "планируют")
+    return past and not future

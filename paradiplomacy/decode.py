@@ -1,0 +1,96 @@
+"""Bytes to text: encoding detection, HTML reduction, Unicode normalisation."""
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import charset_normalizer
+from bs4 import BeautifulSoup
+
+# Cyrillic news arrives in these; limiting the detector to them keeps short
+# texts from being read as some unrelated single-byte code page.
+CANDIDATE_ENCODINGS = ["utf_8", "utf_16", "cp1251", "koi8_r", "iso8859_5", "mac_cyrillic"]
+
+HTML_MARKERS = re.compile(r"<\s*(html|body|div|p|br|head|article|span|a\s)[^>]*>", re.I)
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+CYRILLIC = re.compile(r"[а-яёА-ЯЁіїєґІЇЄҐ]")
+LATIN = re.compile(r"[a-zA-Z]")
+
+
+@dataclass
+class Decoded:
+    text: str | None
+    encoding: str
+    problem: str = ""  # why the bytes cannot be used as a Russian article
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Return the text of a file, or the reason it cannot be read as Russian text."""
+    if not data.strip():
+        return Decoded(None, "", "empty file")
+    if looks_binary(data):
+        return Decoded(None, "", "binary content (control bytes), not text")
+    text, encoding = detect_text(data)
+    if text is None:
+        return Decoded(None, "", "undecodable: no Cyrillic or Unicode encoding fits")
+    if HTML_MARKERS.search(text):
+        text = html_to_text(text)
+        encoding += "+html"
+    text = normalize_text(text)
+    problem = language_problem(text)
+    return Decoded(text, encoding, problem)
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 carries NUL bytes legitimately
+    if b"\x00" in head:
+        return True
+    controls = len(CONTROL.findall(head.decode("latin-1")))
+    return controls > 0.05 * len(head)
+
+
+def detect_text(data: bytes) -> tuple[str | None, str]:
+    """Strict UTF-8 first (the common case, and BOM-aware), then the detector."""
+    try:
+        text = data.decode("utf-8-sig")
+        return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+    if best is None:
+        return None, ""
+    return str(best), best.encoding
+
+
+def html_to_text(markup: str) -> str:
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    return html.unescape(soup.get_text("\n"))
+
+
+def normalize_text(text: str) -> str:
+    """NFC, unified line breaks and spaces, no trailing blanks."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u00a0\u2007\u202f\t\u200b\ufeff]", " ", text)
+    text = re.sub(r"[ ]{2,}", " ", text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def language_problem(text: str) -> str:
+    """Empty string for Russian text, else the reason it is not."""
+    cyr = len(CYRILLIC.findall(text))
+    lat = len(LATIN.findall(text))
+    if cyr + lat == 0:
+        return "no letters: not an article"
+    if cyr / (cyr + lat) < 0.5:
+        return f"not Russian: only {cyr / (cyr + lat):.0%} of letters are Cyrillic"
+    ukr = len(UKRAINIAN_LETTERS.findall(text))
+    if ukr > 0.01 * cyr:
+        return "not Russian: Ukrainian letters (і, ї, є, ґ) throughout"
+    return ""

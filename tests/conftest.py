@@ -1,0 +1,30 @@
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "gold"
+EXTRA = ROOT / "tests" / "data" / "extra"
+
+
+def read_gold(name: str) -> pd.DataFrame:
+    return pd.read_csv(GOLD / f"{name}.csv", keep_default_na=False)
+
+
+@pytest.fixture(scope="session")
+def seeds_corpus():
+    from paradiplomacy.corpus import load_corpus
+
+    return {d.doc_id: d for d in load_corpus(SEEDS)}
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory):
+    """The CLI's outputs for the seeds, made once for the session."""
+    from paradiplomacy.pipeline import extract
+
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    extract(SEEDS, out)
+    return out
