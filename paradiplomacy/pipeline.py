@@ -7,7 +7,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
+from .actors import extract_mentions
 from .corpus import input_files, load_corpus
+from .nlp import pipeline
+from .registry import Registry
 from .output import staged_output, write_table
 from .tables import documents_table, lines_table
 
@@ -19,10 +22,17 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None) -> dict:
     """
     fingerprint = seeds_fingerprint(Path(seeds_dir))
     docs = load_corpus(Path(seeds_dir), warn=warn)
+    registry = Registry()
+    for doc in docs:
+        if doc.status == "ok":
+            parsed = pipeline().parse(doc.text)
+            registry.add(doc.doc_id, extract_mentions(parsed))
     with staged_output(Path(out_dir)) as staging:
         (staging / "run.json").write_text(json.dumps(fingerprint, indent=1, sort_keys=True) + "\n")
         write_table(documents_table(docs), staging / "documents.csv")
         write_table(lines_table(docs), staging / "lines.csv")
+        write_table(registry.actors_table(), staging / "actors.csv")
+        write_table(registry.mentions_table(), staging / "mentions.csv")
         clean = staging / "clean"
         clean.mkdir()
         for doc in docs:
@@ -34,13 +44,23 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None) -> dict:
     return counts
 
 
+def pipeline_version() -> str:
+    """The package version and a hash of its code and data files: any change makes old outputs stale."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
 def seeds_fingerprint(seeds_dir: Path) -> dict:
     """What a run's outputs depend on: the pipeline version and every input file's bytes."""
     files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in input_files(seeds_dir)}
     manifest = seeds_dir / "manifest.csv"
     if manifest.exists():
         files[manifest.name] = hashlib.sha256(manifest.read_bytes()).hexdigest()
-    return {"version": __version__, "files": files}
+    return {"version": pipeline_version(), "files": files}
 
 
 def load_tables(seeds_dir, data_dir) -> dict[str, pd.DataFrame]:

@@ -1,6 +1,8 @@
 """Helpers for the book's notebooks: tables that render the same way every run."""
 
 import pandas as pd
+from ipymarkup import format_span_box_markup
+from razdel import sentenize
 
 
 class Table:
@@ -22,3 +24,36 @@ class Table:
 
 def show(df: pd.DataFrame) -> Table:
     return Table(df)
+
+
+class Markup:
+    """A sentence with its spans boxed by ipymarkup (which escapes the text)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int, str]]):
+        self.text, self.spans = text, spans
+
+    def _repr_html_(self) -> str:
+        return "".join(format_span_box_markup(self.text, self.spans))
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def sentence_around(text: str, start: int, stop: int) -> tuple[int, int]:
+    """Offsets of the sentence of ``text`` that holds the span."""
+    for sentence in sentenize(text):
+        if sentence.start <= start < sentence.stop:
+            return sentence.start, max(sentence.stop, stop)
+    return start, stop
+
+
+def evidence(text: str, start: int, stop: int, spans: list[tuple[int, int, str]]) -> Markup:
+    """The sentence around ``start:stop`` with the given spans (document offsets) marked."""
+    s_start, s_stop = sentence_around(text, start, stop)
+    inside = sorted((a - s_start, b - s_start, label) for a, b, label in spans if s_start <= a and b <= s_stop)
+    non_overlapping, last = [], -1
+    for a, b, label in inside:
+        if a >= last:
+            non_overlapping.append((a, b, label))
+            last = b
+    return Markup(text[s_start:s_stop], non_overlapping)

@@ -28,3 +28,23 @@ def seeds_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("seeds") / "out"
     extract(SEEDS, out)
     return out
+
+
+@pytest.fixture(scope="session")
+def all_out(tmp_path_factory):
+    """The CLI's outputs for the seeds and the extra texts together."""
+    import shutil
+
+    from paradiplomacy.pipeline import extract
+
+    folder = tmp_path_factory.mktemp("all") / "seeds"
+    folder.mkdir()
+    for path in list(SEEDS.glob("*.txt")) + list(EXTRA.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    out = folder.parent / "out"
+    extract(folder, out)
+    return out
+
+
+def read_out(out, name: str) -> pd.DataFrame:
+    return pd.read_csv(out / f"{name}.csv", keep_default_na=False)

@@ -1,0 +1,398 @@
+"""The actors of a document: persons, bodies and places, named once, typed, with roles.
+
+Natasha's NER finds the spans; this module repairs them (joins a span cut
+before an abbreviation, splits off "(АСИ)"), adds the bodies NER misses
+("администрацией Измалковского района"), types each span with the gazetteer
+and morphology, puts it in the nominative, merges the mentions of one entity,
+and reads each person's office from the words around the name.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import find_place, lemma_key, word_kind
+from .morph import UD_CASE, cases_of, is_adjective, is_common_word, join_tokens, normalize_name, normalize_phrase, surname_key
+from .nlp import morph_vocab
+
+ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
+REGION_NOUNS = {"область": "region", "край": "region", "республика": "region", "округ": "region",
+                "провинция": "region", "штат": "region", "губерния": "region", "район": "district",
+                "уезд": "district", "волость": "district"}
+DASHES = {"-", "–", "—"}
+ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
+MAX_ROLE_TOKENS = 12
+
+
+@dataclass
+class Mention:
+    start: int
+    stop: int
+    text: str
+    type: str  # person | organization | country | region | district | city | other
+    name: str = ""  # nominative, canonical within the document
+    tokens: list = field(default_factory=list, repr=False)
+    role: str = ""
+    affiliation: str = ""
+    aliases: set = field(default_factory=set)
+
+
+def extract_mentions(doc) -> list[Mention]:
+    """Return the actor mentions of a parsed natasha Doc, resolved within the document."""
+    by_id = {t.id: t for t in doc.tokens}
+    spans = repaired_spans(doc)
+    mentions = []
+    for tokens, ner_type in spans:
+        mention = typed_mention(tokens, ner_type, doc.text, by_id)
+        if mention:
+            mentions.append(mention)
+    mentions += body_mentions(doc, mentions, by_id)
+    mentions = drop_nested_organizations(mentions)
+    attach_parenthesised_abbreviations(mentions, doc.text)
+    expand_abbreviations(mentions)
+    resolve_persons(mentions)
+    for sent in doc.sents:
+        assign_roles(sent.tokens, mentions)
+    return sorted(mentions, key=lambda m: (m.start, -m.stop))
+
+
+def repaired_spans(doc) -> list[tuple[list, str]]:
+    """NER spans as token lists, with cut spans joined and parenthesised abbreviations split."""
+    tokens = doc.tokens
+    spans = []
+    for span in doc.spans:
+        toks = [t for t in tokens if t.start >= span.start and t.stop <= span.stop]
+        if toks:
+            spans.append([toks, span.type])
+    joined = []
+    for toks, kind in spans:
+        previous = joined[-1] if joined else None
+        # An adjective cannot end a name: "Луганской региональной" + "ТПП" is one span.
+        if previous and previous[0][-1].pos == "ADJ" and doc.text[previous[0][-1].stop : toks[0].start].strip() == "":
+            previous[0] = previous[0] + toks
+            previous[1] = "ORG" if "ORG" in (previous[1], kind) else kind
+            continue
+        joined.append([toks, kind])
+    result = []
+    for toks, kind in joined:
+        if "(" in [t.text for t in toks]:
+            cut = [t.text for t in toks].index("(")
+            toks = toks[:cut]
+        if toks:
+            result.append((toks, kind))
+    return result
+
+
+def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
+    start, stop = tokens[0].start, tokens[-1].stop
+    mention = Mention(start, stop, text[start:stop], "", tokens=tokens)
+    before = previous_token(tokens[0], by_id)
+    settlement = before is not None and word_kind(before.lemma or before.text) == "settlement"
+    if ner_type == "PER":
+        if settlement:
+            mention.name = join_tokens(tokens)
+            mention.type = "city"
+        elif len(tokens) == 1 or is_personal_name(tokens):
+            mention.type = "person"
+            mention.name = normalize_name([t.text for t in tokens], UD_CASE.get(tokens[-1].feats.get("Case", "")))
+        else:
+            return None
+    else:
+        mention.name = normalize_phrase(tokens, phrase_head(tokens))
+        if ner_type == "ORG":
+            mention.name = sentence_case(mention.name, tokens[0], None, before)
+        place = find_place(mention.name) or find_place(mention.text)
+        if place:
+            mention.name, mention.type = place.name, place.type
+        elif ner_type == "ORG":
+            mention.type = "organization"
+        else:
+            mention.type = "city" if settlement else place_type_from_morphology(tokens)
+    return mention
+
+
+def sentence_case(name: str, first, sent_tokens, before=None) -> str:
+    """Lower-case a common word that is capitalised only because it opens the sentence."""
+    opens_sentence = (sent_tokens[0] is first) if sent_tokens is not None else before is None
+    if opens_sentence and is_common_word(first.text) and not first.text.isupper():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def previous_token(token, by_id):
+    sent, index = token.id.split("_")
+    return by_id.get(f"{sent}_{int(index) - 1}")
+
+
+def next_token(token, by_id):
+    sent, index = token.id.split("_")
+    return by_id.get(f"{sent}_{int(index) + 1}")
+
+
+PARENTHESISED = re.compile(r"\s*\(([А-ЯЁA-Z]{2,6})\)")
+
+
+def attach_parenthesised_abbreviations(mentions: list[Mention], text: str) -> None:
+    """"(АСИ)" after a name is that name's abbreviation; the longest name ending there takes it."""
+    ends = {}
+    for m in mentions:
+        if m.type != "person":
+            ends.setdefault(m.stop, []).append(m)
+    for stop, candidates in ends.items():
+        match = PARENTHESISED.match(text, stop)
+        if not match:
+            continue
+        owners = [m for m in candidates if match[1] in expansion_index([m.name])]
+        if match and owners:
+            max(owners, key=lambda m: m.stop - m.start).aliases.add(match[1])
+
+
+def is_personal_name(tokens, strict: bool = False) -> bool:
+    """At least one word is a known given name, surname or patronymic (or, unless ``strict``, an unknown capitalised word)."""
+    for token in tokens:
+        if not token.text[:1].isupper():
+            continue
+        parses = morph_vocab().parse(token.text)
+        if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses):
+            return True
+        if not strict and all("UNKN" in p.tag or not p.is_known for p in parses):
+            return True
+    return False
+
+
+def phrase_head(tokens):
+    ids = {t.id for t in tokens}
+    heads = [t for t in tokens if t.head_id not in ids]
+    nouns = [t for t in heads if t.pos in ("NOUN", "PROPN")]
+    return (nouns or heads or tokens)[0]
+
+
+def place_type_from_morphology(tokens) -> str:
+    head = phrase_head(tokens)
+    return REGION_NOUNS.get((head.lemma or "").lower(), "other")
+
+
+def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
+    """Bodies named by a common noun and a complement: "администрацией Измалковского района Липецкой области"."""
+    found = []
+    for sent in doc.sents:
+        for token in sent.tokens:
+            if word_kind(token.lemma or "") != "body":
+                continue
+            phrase = body_phrase(token, sent.tokens)
+            if phrase is None:
+                continue
+            start, stop = phrase[0].start, phrase[-1].stop
+            name = sentence_case(normalize_phrase(phrase, token), phrase[0], sent.tokens)
+            found.append(Mention(start, stop, doc.text[start:stop], "organization", name, tokens=phrase))
+    return found
+
+
+def body_phrase(head, sent_tokens):
+    """The head noun with its adjectives and its contiguous complement, or None if it has neither name nor complement."""
+    index = sent_tokens.index(head)
+    left = index
+    while left > 0 and sent_tokens[left - 1].pos == "ADJ" and cases_of(sent_tokens[left - 1].text) & cases_of(head.text):
+        left -= 1
+    right = index
+    while right + 1 < len(sent_tokens) and descends_from(sent_tokens[right + 1], head, sent_tokens) and sent_tokens[right + 1].pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ"):
+        if sent_tokens[right + 1].pos == "CCONJ" and starts_another_body(sent_tokens, right + 2):
+            break
+        right += 1
+    while right > index and sent_tokens[right].pos in ("ADP", "CCONJ", "ADJ"):
+        right -= 1
+    has_complement = right > index and any(t.pos in ("NOUN", "PROPN") for t in sent_tokens[index + 1 : right + 1])
+    proper = left < index and sent_tokens[left].text[:1].isupper() and left > 0
+    if not has_complement and not proper:
+        return None
+    return sent_tokens[left : right + 1]
+
+
+def starts_another_body(tokens, i: int) -> bool:
+    while i < len(tokens) and tokens[i].pos == "ADJ":
+        i += 1
+    return i < len(tokens) and word_kind(tokens[i].lemma or "") == "body"
+
+
+def descends_from(token, ancestor, sent_tokens) -> bool:
+    by_id = {t.id: t for t in sent_tokens}
+    seen = set()
+    while token is not None and token.id not in seen:
+        if token.head_id == ancestor.id:
+            return True
+        seen.add(token.id)
+        token = by_id.get(token.head_id)
+    return False
+
+
+def drop_nested_organizations(mentions: list[Mention]) -> list[Mention]:
+    """An organisation inside a longer organisation is part of its name, not another actor."""
+    orgs = [m for m in mentions if m.type == "organization"]
+    kept = []
+    for m in mentions:
+        inside = any(o is not m and o.start <= m.start and m.stop <= o.stop and (o.stop - o.start) > (m.stop - m.start) for o in orgs)
+        duplicate = any(o.start == m.start and o.stop == m.stop and o.type == m.type for o in kept)
+        if (m.type == "organization" and inside) or duplicate:
+            continue
+        kept.append(m)
+    return kept
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0].upper() for w in words if len(w) > 2 or w[:1].isupper())
+
+
+def expansion_index(names) -> dict[str, str]:
+    """Runs of two to six words of each name, by their initials ("ТПП": "торгово-промышленная палата")."""
+    index = {}
+    for name in names:
+        words = name.replace("-", " ").split()
+        for i in range(len(words)):
+            for j in range(i + 2, min(len(words), i + 6) + 1):
+                index.setdefault(initials(words[i:j]), rebuild(name, words[i:j]))
+    return index
+
+
+def rebuild(name: str, words: list[str]) -> str:
+    """The original spelling (hyphens included) of ``words`` inside ``name``."""
+    pattern = r"[\s-]*".join(re.escape(w) for w in words)
+    match = re.search(pattern, name)
+    return match.group(0) if match else " ".join(words)
+
+
+def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None = None) -> None:
+    """Spell out abbreviations inside names ("Липецкая ТПП" -> "Липецкая торгово-промышленная палата")."""
+    longhand = {a: m.name for m in mentions for a in m.aliases if m.type != "person"}
+    if index is None:
+        index = expansion_index(m.name for m in mentions if m.type not in ("person",))
+    for m in mentions:
+        if m.type == "person":
+            continue
+        words = m.name.split()
+        if len(words) == 1 and words[0] in longhand and longhand[words[0]] != m.name:
+            m.aliases.add(m.name)
+            m.name, m.type = longhand[words[0]], "organization"
+            continue
+        changed = False
+        for i, word in enumerate(words):
+            expanded = index.get(word) if ABBREVIATION.match(word) and not find_place(word) else None
+            if expanded and expanded != m.name:
+                words[i] = expanded[0].lower() + expanded[1:] if i > 0 else expanded
+                changed = True
+        if changed:
+            m.aliases.add(m.name)
+            m.name = " ".join(words)
+            m.type = "organization" if m.type == "other" else m.type
+
+
+def person_key(name: str) -> str:
+    return name.lower().replace("ё", "е")
+
+
+def resolve_persons(mentions: list[Mention]) -> None:
+    """Give a surname alone, or a first name with patronymic, the full name it stands for.
+
+    A lone word that matches no full name and is no known name is not a person
+    ("Псковстат"); it is removed.
+    """
+    persons = [m for m in mentions if m.type == "person"]
+    full = {}
+    for m in persons:
+        words = m.name.split()
+        if len(words) >= 2 and not any("Patr" in p.tag.grammemes for p in morph_vocab().parse(words[-1])):
+            full.setdefault(person_key(m.name), m.name)
+    full_names = list(full.values())
+    for m in persons:
+        if person_key(m.name) in full:
+            continue
+        words = m.text.split()
+        surname = [f for f in full_names if surname_key(f.split()[-1]) == surname_key(words[-1])]
+        first = [f for f in full_names if person_key(f.split()[0]) == person_key(m.name.split()[0])]
+        candidates = surname if len(words) == 1 and surname else first
+        if len(set(candidates)) == 1:
+            m.aliases.add(m.name)
+            m.name = candidates[0]
+        elif len(words) == 1 and not is_personal_name(m.tokens, strict=True):
+            mentions.remove(m)
+
+
+def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
+    """Read the office of each person mentioned in the sentence from the words around the name."""
+    ids = [t.id for t in sent_tokens]
+    for m in mentions:
+        if m.type != "person" or m.tokens[0].id not in ids:
+            continue
+        first = ids.index(m.tokens[0].id)
+        last = ids.index(m.tokens[-1].id)
+        role_tokens = office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last)
+        if not role_tokens:
+            continue
+        office = next(t for t in role_tokens if word_kind(t.lemma or "") == "office")
+        role = normalize_phrase(role_tokens, office)
+        if is_common_word(role_tokens[0].text):
+            role = role[0].lower() + role[1:]
+        m.role = role
+        m.affiliation = affiliation_in(role_tokens, mentions)
+
+
+def office_before(tokens, first: int, mentions) -> list:
+    """Office words before the name: "министром промышленности и торговли ДНР | Гургеном"."""
+    name_cases = cases_of(tokens[first].text)
+    person_starts = {m.start for m in mentions if m.type == "person"}
+    i = first - 1
+    between = []
+    while i >= 0 and first - i <= MAX_ROLE_TOKENS:
+        token = tokens[i]
+        if token.text in DASHES:
+            # skip a parenthetical between dashes: "глава района - родины Стаханова - Коршиков"
+            j = i - 1
+            while j >= 0 and tokens[j].text not in DASHES:
+                j -= 1
+            if j < 0:
+                break
+            i = j - 1
+            continue
+        if token.pos not in ROLE_INNER_POS or token.start in person_starts:
+            break
+        between.insert(0, token)
+        if is_office_of_name(token, tokens, name_cases):
+            left = i
+            while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text):
+                left -= 1
+                between.insert(0, tokens[left])
+            return between
+        i -= 1
+    return []
+
+
+def is_office_of_name(token, tokens, name_cases: set[str]) -> bool:
+    """An office word in apposition to the name: same case, and not itself the complement of another office."""
+    if word_kind(token.lemma or "") != "office":
+        return False
+    if name_cases and not cases_of(token.text) & name_cases:
+        return False
+    parent = next((t for t in tokens if t.id == token.head_id), None)
+    return not (token.rel == "nmod" and parent is not None and word_kind(parent.lemma or "") == "office")
+
+
+def office_after(tokens, last: int) -> list:
+    """Office words after the name and a comma: "Андрей Кочетов, ректор университета,"."""
+    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+        return []
+    i = last + 2
+    while i < len(tokens) and is_adjective(tokens[i]):
+        i += 1
+    if i >= len(tokens) or word_kind(tokens[i].lemma or "") != "office":
+        return []
+    j = i + 1
+    while j < len(tokens) and tokens[j].pos in ROLE_INNER_POS:
+        j += 1
+    return tokens[last + 2 : j]
+
+
+def affiliation_in(role_tokens, mentions) -> str:
+    """The first body or place named inside the office words."""
+    start, stop = role_tokens[0].start, role_tokens[-1].stop
+    inside = [m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop]
+    if not inside:
+        return ""
+    return min(inside, key=lambda m: (m.start, -(m.stop - m.start))).name

@@ -1,0 +1,87 @@
+"""Precision and recall of the extraction against hand-annotated gold tables."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .actors import ABBREVIATION, person_key
+from .gazetteer import lemma_key
+
+FUNCTION_WORDS = {"в", "и", "по", "на", "при", "с"}
+
+
+@dataclass
+class Score:
+    correct_predicted: int  # predictions that match a gold item
+    predicted: int
+    correct_gold: int  # gold items that some prediction matches
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct_predicted / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_row(self, name: str) -> dict:
+        return {"measure": name, "gold": self.gold, "predicted": self.predicted, "correct": self.correct_predicted,
+                "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+def alias_map(actors: pd.DataFrame) -> dict[str, str]:
+    """Abbreviation -> full name, from the aliases of the actors table."""
+    longhand = {}
+    for row in actors.itertuples():
+        for alias in filter(None, row.aliases.split(" | ")):
+            if ABBREVIATION.match(alias) and not ABBREVIATION.match(row.name):
+                longhand[alias] = row.name
+    return longhand
+
+
+def office_lemmas(office: str, longhand: dict[str, str]) -> frozenset[str]:
+    words = [longhand.get(w, w) for w in office.split()]
+    return frozenset(lemma_key(" ".join(words)).replace("-", " ").split()) - FUNCTION_WORDS
+
+
+def persons_in_documents(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per (document, person) with the offices the text gives the person there."""
+    persons = actors[actors.type == "person"].set_index("actor_id")
+    m = mentions[mentions.actor_id.isin(persons.index)]
+    rows = []
+    for (doc_id, actor_id), group in m.groupby(["doc_id", "actor_id"], sort=True):
+        roles = list(dict.fromkeys(r for r in group.role if r))
+        rows.append({"doc_id": doc_id, "actor_id": actor_id, "name": persons.loc[actor_id, "name"], "roles": roles})
+    return pd.DataFrame(rows, columns=["doc_id", "actor_id", "name", "roles"])
+
+
+def score_persons(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFrame) -> tuple[Score, Score, pd.DataFrame]:
+    """Scores for persons and for their offices, and the rows that disagree."""
+    predicted = persons_in_documents(actors, mentions)
+    predicted = predicted[predicted.doc_id.isin(set(gold.doc_id))]
+    longhand = alias_map(actors)
+    pred_keys = {(r.doc_id, person_key(r.name)): r.roles for r in predicted.itertuples()}
+    gold_keys = {(r.doc_id, person_key(r.name)): [o for o in r.office.split(" | ") if o] for r in gold.itertuples()}
+    found = pred_keys.keys() & gold_keys.keys()
+    persons = Score(len(found), len(pred_keys), len(found), len(gold_keys))
+    office_tp_pred = office_tp_gold = 0
+    errors = []
+    for key in sorted(pred_keys.keys() | gold_keys.keys()):
+        pred_roles, gold_roles = pred_keys.get(key, []), gold_keys.get(key, [])
+        pred_sets = [office_lemmas(r, longhand) for r in pred_roles]
+        gold_sets = [office_lemmas(o, longhand) for o in gold_roles]
+        office_tp_pred += sum(p in gold_sets for p in pred_sets)
+        office_tp_gold += sum(g in pred_sets for g in gold_sets)
+        if key not in found or set(pred_sets) != set(gold_sets):
+            errors.append({"doc_id": key[0], "person": key[1], "predicted": " | ".join(pred_roles) if key in pred_keys else "(not found)",
+                           "gold": " | ".join(gold_roles) if key in gold_keys else "(not in gold)"})
+    n_pred_roles = sum(len(v) for v in pred_keys.values())
+    n_gold_roles = sum(len(v) for v in gold_keys.values())
+    offices = Score(office_tp_pred, n_pred_roles, office_tp_gold, n_gold_roles)
+    return persons, offices, pd.DataFrame(errors, columns=["doc_id", "person", "predicted", "gold"])

@@ -1,0 +1,73 @@
+"""The places the report knows by name, and words that say what a phrase is.
+
+``data/gazetteer.csv`` gives each place its canonical Russian name, a Latin
+name, a type, the state it belongs to under international law, who controls
+it where that differs, and coordinates. ``data/lexicon.csv`` lists the nouns
+of offices (губернатор), of bodies (администрация) and of settlements (город).
+Both are looked up by lemmas, so any inflected form matches.
+"""
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .nlp import morph_vocab
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    name_latin: str
+    type: str
+    state: str
+    controlled_by: str
+    lat: float | None
+    lon: float | None
+
+
+def lemma_key(text: str) -> str:
+    """Lower-case lemmas of the words of ``text``, ё read as е."""
+    words = text.replace("(", " ").replace(")", " ").split()
+    lemmas = []
+    for word in words:
+        if word.isupper() and len(word) > 1:
+            lemmas.append(word.lower())  # abbreviations do not inflect
+        else:
+            lemmas.append(morph_vocab().parse(word.lower())[0].normal_form)
+    return " ".join(lemmas).replace("ё", "е")
+
+
+def read_data(name: str) -> list[dict]:
+    with resources.files(__package__).joinpath(f"data/{name}").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Every place by the lemma key of its name and of each alias."""
+    index = {}
+    for row in read_data("gazetteer.csv"):
+        place = Place(
+            row["name"], row["name_latin"], row["type"], row["state"], row["controlled_by"],
+            float(row["lat"]) if row["lat"] else None, float(row["lon"]) if row["lon"] else None,
+        )
+        for alias in [row["name"]] + [a for a in row["aliases"].split("|") if a]:
+            index[lemma_key(alias)] = place
+            index[alias.lower()] = place
+    return index
+
+
+def find_place(name: str) -> Place | None:
+    index = places()
+    return index.get(name.lower()) or index.get(lemma_key(name))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, str]:
+    return {row["lemma"]: row["kind"] for row in read_data("lexicon.csv")}
+
+
+def word_kind(lemma: str) -> str:
+    """'office', 'body', 'settlement' or '' for the lemma of a word."""
+    return lexicon().get(lemma.lower().replace("ё", "е"), "") or lexicon().get(lemma.lower(), "")

@@ -1,0 +1,146 @@
+"""Putting words and phrases into their nominative dictionary form.
+
+Natasha's ``span.normalize`` misses hyphenated adjectives ("торгово-промышленной
+палаты") and given names it does not know ("Гургеном Малхасян"). These
+functions decide the phrase's case once from all its words, then inflect each
+word that agrees with the head, and keep every other word as written.
+"""
+
+from collections import Counter
+
+from pymorphy2.analyzer import Parse
+
+from .nlp import morph_vocab
+
+NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+# Endings of foreign masculine names the dictionary does not know, by case.
+FOREIGN_ENDINGS = {"gent": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"), "loct": ("е",)}
+
+
+def match_case(word: str, original: str) -> str:
+    """Give ``word`` (lower case) the capitalisation of ``original``."""
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    parts, originals = word.split("-"), original.split("-")
+    if len(parts) == len(originals):
+        return "-".join(p.capitalize() if o[:1].isupper() else p for p, o in zip(parts, originals))
+    return word.capitalize() if original[:1].isupper() else word
+
+
+def inflect(word: str, case: str, gender: str | None = None, want=None) -> str | None:
+    """Return ``word`` moved from ``case`` to the nominative, or None if no parse fits."""
+    parses = [p for p in morph_vocab().parse(word) if p.tag.case == case]
+    if want:
+        parses = [p for p in parses if want(p)] or parses
+    if gender:
+        parses = [p for p in parses if p.tag.gender is None or p.tag.gender == gender] or parses
+    for parse in parses:
+        target = {"nomn", "sing"} if parse.tag.number == "sing" else {"nomn"}
+        if parse.tag.POS in ("ADJF", "PRTF") and parse.tag.number == "sing" and parse.tag.gender:
+            target = {"nomn", "sing", gender or parse.tag.gender}
+        form = Parse.inflect(parse, target)  # natasha's MorphForm.inflect takes UD names
+        if form:
+            return match_case(form.word, word)
+    return None
+
+
+def name_case(words: list[str], hint: str | None) -> str:
+    """The grammatical case of a person's name, voted by its words."""
+    votes = Counter()
+    for word in words:
+        cases = {p.tag.case for p in morph_vocab().parse(word) if NAME_GRAMMEMES & p.tag.grammemes}
+        votes.update(cases)
+    if hint in CASES:
+        votes[hint] += 0.5
+    return votes.most_common(1)[0][0] if votes else (hint or "nomn")
+
+
+def normalize_name(words: list[str], case_hint: str | None = None) -> str:
+    """Return a person's name in the nominative ("Гургеном Малхасяном" -> "Гурген Малхасян")."""
+    case = name_case(words, case_hint)
+    if case == "nomn":
+        return " ".join(words)
+    genders = Counter(
+        p.tag.gender for w in words for p in morph_vocab().parse(w) if NAME_GRAMMEMES & p.tag.grammemes and p.tag.case == case
+    )
+    gender = genders.most_common(1)[0][0] if genders else "masc"
+    out = []
+    for word in words:
+        form = inflect(word, case, gender, want=lambda p: bool(NAME_GRAMMEMES & p.tag.grammemes))
+        known_as_name = any(NAME_GRAMMEMES & p.tag.grammemes for p in morph_vocab().parse(word))
+        if form and known_as_name:
+            out.append(form)
+        else:
+            out.append(strip_foreign_ending(word, case, gender))
+    return " ".join(out)
+
+
+def strip_foreign_ending(word: str, case: str, gender: str) -> str:
+    if gender == "masc" and len(word) > 3:
+        for ending in FOREIGN_ENDINGS.get(case, ()):
+            if word.endswith(ending):
+                return word[: -len(ending)]
+    return word
+
+
+def normalize_phrase(tokens, head) -> str:
+    """Nominative of a noun phrase given as natasha tokens and its syntactic head.
+
+    The head and the run of adjectives directly before it change; complements
+    after it ("... Липецкой области") stay as written.
+    """
+    case = UD_CASE.get(head.feats.get("Case", ""), None)
+    if case is None or case == "nomn":
+        return join_tokens(tokens)
+    head_parse = [p for p in morph_vocab().parse(head.text) if p.tag.case == case and p.tag.POS == "NOUN"]
+    gender = head_parse[0].tag.gender if head_parse else None
+    index = tokens.index(head)
+    agreeing = {index}
+    i = index - 1
+    while i >= 0 and (is_adjective(tokens[i]) or tokens[i].pos in ("DET", "NUM")) and case in cases_of(tokens[i].text):
+        agreeing.add(i)
+        i -= 1
+    out = []
+    for i, token in enumerate(tokens):
+        form = inflect(token.text, case, gender) if i in agreeing else None
+        out.append(form or token.text)
+    return join_words(out, tokens)
+
+
+def is_adjective(token) -> bool:
+    """The tagger sometimes calls an adjective a noun ("генеральным консулом"); the dictionary knows better."""
+    return token.pos == "ADJ" or morph_vocab().parse(token.text)[0].tag.POS in ("ADJF", "PRTF")
+
+
+def cases_of(word: str) -> set[str]:
+    return {p.tag.case for p in morph_vocab().parse(word) if p.tag.case}
+
+
+def is_common_word(word: str) -> bool:
+    """True for a dictionary word that is not a name ("Губернатор", not "Игорь" or "Липецк")."""
+    parses = morph_vocab().parse(word.lower())
+    return any(p.is_known and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes) for p in parses)
+
+
+def surname_key(word: str) -> str:
+    """The dictionary form of a surname, the same for "Голубева" and "Голубев"."""
+    for parse in morph_vocab().parse(word):
+        if "Surn" in parse.tag.grammemes:
+            return parse.normal_form.replace("ё", "е")
+    return word.lower().replace("ё", "е")
+
+
+def join_tokens(tokens) -> str:
+    return join_words([t.text for t in tokens], tokens)
+
+
+def join_words(words: list[str], tokens) -> str:
+    """Join words with the spacing the tokens had in the text."""
+    text = ""
+    for i, (word, token) in enumerate(zip(words, tokens)):
+        if i and token.start > tokens[i - 1].stop:
+            text += " "
+        text += word
+    return text

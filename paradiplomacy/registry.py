@@ -1,0 +1,122 @@
+"""One actor per real entity across the corpus.
+
+Documents are read one at a time; each gives its resolved mentions to the
+registry, which keys them (a person by full name, a place by its gazetteer
+name, a body by the lemmas of its name) and keeps counts, offices and aliases.
+Every step is a dictionary lookup, so the cost grows linearly with the corpus.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import iuliia
+import pandas as pd
+
+from .actors import ABBREVIATION, Mention, person_key
+from .gazetteer import find_place, lemma_key
+from .output import join_list
+
+PLACE_TYPES = ("country", "region", "district", "city", "other")
+# When mentions of one place disagree, the more specific type wins.
+TYPE_RANK = {"country": 5, "region": 4, "district": 3, "city": 2, "other": 1}
+ACTOR_COLUMNS = ["actor_id", "name", "name_latin", "type", "roles", "affiliation", "aliases", "n_mentions", "doc_ids"]
+MENTION_COLUMNS = ["doc_id", "actor_id", "start", "stop", "text", "role"]
+
+
+def latin(name: str) -> str:
+    """The gazetteer's English name of a place, else the Wikipedia-scheme transliteration."""
+    place = find_place(name)
+    if place and place.name == name:
+        return place.name_latin
+    return iuliia.WIKIPEDIA.translate(name)
+
+
+def actor_key(m: Mention) -> str:
+    if m.type == "person":
+        return "person:" + person_key(m.name)
+    if m.type in PLACE_TYPES:
+        return "place:" + lemma_key(m.name)
+    return "organization:" + lemma_key(m.name)
+
+
+@dataclass
+class ActorRecord:
+    key: str
+    names: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
+    roles: dict = field(default_factory=dict)  # insertion-ordered set
+    affiliations: Counter = field(default_factory=Counter)
+    aliases: set = field(default_factory=set)
+    doc_ids: dict = field(default_factory=dict)
+    n_mentions: int = 0
+    first_seen: tuple = ()
+
+
+class Registry:
+    def __init__(self):
+        self.records: dict[str, ActorRecord] = {}
+        self.mentions: list[tuple[str, str, Mention]] = []  # (doc_id, key, mention)
+
+    def add(self, doc_id: str, mentions: list[Mention]) -> None:
+        for m in mentions:
+            key = actor_key(m)
+            record = self.records.setdefault(key, ActorRecord(key, first_seen=(doc_id, m.start)))
+            record.names[m.name] += 1
+            record.types[m.type] += 1
+            if m.role:
+                record.roles[m.role] = None
+            if m.affiliation:
+                record.affiliations[m.affiliation] += 1
+            record.aliases |= m.aliases | {m.text}
+            record.doc_ids[doc_id] = None
+            record.n_mentions += 1
+            self.mentions.append((doc_id, key, m))
+
+    def actor_ids(self) -> dict[str, str]:
+        """Readable, stable ids: the type and the Latin name, numbered only on collision."""
+        ids, used = {}, Counter()
+        for key in sorted(self.records, key=lambda k: self.records[k].first_seen):
+            record = self.records[key]
+            slug = re.sub(r"[^a-z0-9]+", "-", latin(self.name(record)).lower()).strip("-")[:60] or "actor"
+            base = f"{self.type(record)}:{slug}"
+            used[base] += 1
+            ids[key] = base if used[base] == 1 else f"{base}-{used[base]}"
+        return ids
+
+    @staticmethod
+    def name(record: ActorRecord) -> str:
+        # The most frequent spelling; an abbreviation only when nothing longer was seen.
+        return max(record.names, key=lambda n: (not ABBREVIATION.match(n), record.names[n], n))
+
+    @staticmethod
+    def type(record: ActorRecord) -> str:
+        if "person" in record.types:
+            return "person"
+        if "organization" in record.types and not any(t in record.types for t in PLACE_TYPES):
+            return "organization"
+        place = find_place(Registry.name(record))
+        if place:
+            return place.type
+        return max(record.types, key=lambda t: (TYPE_RANK.get(t, 0), record.types[t]))
+
+    def actors_table(self) -> pd.DataFrame:
+        ids = self.actor_ids()
+        rows = []
+        for key, record in self.records.items():
+            name = self.name(record)
+            aliases = sorted(a for a in record.aliases if a != name)
+            rows.append({
+                "actor_id": ids[key], "name": name, "name_latin": latin(name), "type": self.type(record),
+                "roles": join_list(record.roles), "affiliation": record.affiliations.most_common(1)[0][0] if record.affiliations else "",
+                "aliases": join_list(aliases), "n_mentions": record.n_mentions, "doc_ids": join_list(sorted(record.doc_ids)),
+            })
+        return pd.DataFrame(rows, columns=ACTOR_COLUMNS).sort_values("actor_id", kind="stable")
+
+    def mentions_table(self) -> pd.DataFrame:
+        ids = self.actor_ids()
+        rows = [
+            {"doc_id": doc_id, "actor_id": ids[key], "start": m.start, "stop": m.stop, "text": m.text, "role": m.role}
+            for doc_id, key, m in self.mentions
+        ]
+        return pd.DataFrame(rows, columns=MENTION_COLUMNS).sort_values(["doc_id", "start", "stop", "actor_id"], kind="stable")

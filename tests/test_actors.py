@@ -1,0 +1,85 @@
+"""Actors on the seeds and on texts the rules were not written from, against the gold lists."""
+
+import pytest
+
+from conftest import EXTRA, SEEDS, read_gold, read_out
+from paradiplomacy.evaluate import score_persons
+
+SEED_IDS = {p.stem for p in SEEDS.glob("*.txt")}
+EXTRA_IDS = {p.stem for p in EXTRA.glob("*.txt")}
+
+
+@pytest.fixture(scope="module")
+def actors(all_out):
+    return read_out(all_out, "actors")
+
+
+@pytest.fixture(scope="module")
+def mentions(all_out):
+    return read_out(all_out, "mentions")
+
+
+@pytest.mark.parametrize("doc_ids", [SEED_IDS, EXTRA_IDS], ids=["seeds", "extra"])
+def test_persons_and_offices_precision_and_recall(actors, mentions, doc_ids):
+    gold = read_gold("persons")
+    persons, offices, errors = score_persons(actors, mentions, gold[gold.doc_id.isin(doc_ids)])
+    assert persons.precision >= 0.95 and persons.recall >= 0.95, errors.to_string()
+    assert offices.precision >= 0.95 and offices.recall >= 0.95, errors.to_string()
+
+
+def names_of(actors, kind):
+    return set(actors[actors.type == kind].name)
+
+
+def test_names_are_nominative_for_the_whole_phrase(actors):
+    assert "Гурген Малхасян" in names_of(actors, "person")
+    assert "Луганская региональная торгово-промышленная палата" in names_of(actors, "organization")
+    assert "Витебская область" in names_of(actors, "region")  # from "Витебщины"
+
+
+def aliases(actors, name):
+    row = actors[actors.name == name]
+    assert len(row) == 1, f"{name} is not exactly one actor"
+    return set(row.iloc[0].aliases.split(" | "))
+
+
+def test_one_actor_per_entity(actors):
+    assert "ДНР" in aliases(actors, "Донецкая Народная Республика")
+    assert {"Республики Беларусь", "Беларуси"} <= aliases(actors, "Беларусь")
+    assert "Липецкой ТПП" in aliases(actors, "Липецкая торгово-промышленная палата")
+    assert "АСИ" in aliases(actors, "Агентство стратегических инициатив")
+    assert "Александр Николаевич" in aliases(actors, "Александр Рогожник")
+    assert "Российской Федерации" in aliases(actors, "Россия")
+
+
+def test_no_person_from_site_chrome(actors):
+    lines = read_gold("lines")
+    chrome_text = " ".join(lines[lines.label == "chrome"].text)
+    article_text = " ".join(lines[lines.label == "article"].text)
+    for name in names_of(actors, "person"):
+        surname = name.split()[-1]
+        assert surname[:-1] in article_text or surname[:-1] not in chrome_text, name
+
+
+def test_mentions_point_into_the_clean_text(all_out, mentions):
+    for row in mentions.itertuples():
+        text = (all_out / "clean" / f"{row.doc_id}.txt").read_text(encoding="utf-8")
+        assert text[row.start : row.stop] == row.text
+
+
+def test_every_actor_has_a_latin_name(actors):
+    assert (actors.name_latin.str.len() > 0).all()
+    assert not actors.name_latin.str.contains("[а-яА-ЯёЁ]").any()
+    latin = dict(zip(actors.name, actors.name_latin))
+    assert latin["Гурген Малхасян"] == "Gurgen Malkhasyan"
+    assert latin["Луганск"] == "Luhansk"  # a place in Ukraine takes its English name from the gazetteer
+
+
+def test_places_typed_from_gazetteer_and_morphology(actors):
+    types = dict(zip(actors.name, actors.type))
+    assert types["Беларусь"] == "country"
+    assert types["Донецкая Народная Республика"] == "region"
+    assert types["Измалковский район"] == "district"
+    assert types["Стаханов"] == "city"
+    assert types["Алексей Стаханов"] == "person"
+    assert types["Псковская область"] == "region"  # not in the gazetteer: "-ская область"
