@@ -96,6 +96,13 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
             mention.name = normalize_name([t.text for t in tokens], UD_CASE.get(tokens[-1].feats.get("Case", "")))
         else:
             return None
+    elif before is not None and (before.lemma or "") in REGION_NOUNS and not before.text[:1].isupper() and len(tokens) == 1:
+        # "уезда Вырумаа", "провинции Цзянси": the designation is part of a foreign place's name
+        mention.start = before.start
+        mention.text = text[before.start : stop]
+        mention.tokens = [before] + tokens
+        mention.name = f"{before.lemma} {tokens[0].text}"
+        mention.type = REGION_NOUNS[before.lemma]
     else:
         mention.name = normalize_phrase(tokens, phrase_head(tokens))
         if ner_type == "ORG":
@@ -176,7 +183,7 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
     found = []
     for sent in doc.sents:
         for token in sent.tokens:
-            if word_kind(token.lemma or "") != "body":
+            if word_kind(token.lemma or "") not in ("body", "executive"):
                 continue
             phrase = body_phrase(token, sent.tokens)
             if phrase is None:
@@ -210,7 +217,7 @@ def body_phrase(head, sent_tokens):
 def starts_another_body(tokens, i: int) -> bool:
     while i < len(tokens) and tokens[i].pos == "ADJ":
         i += 1
-    return i < len(tokens) and word_kind(tokens[i].lemma or "") == "body"
+    return i < len(tokens) and word_kind(tokens[i].lemma or "") in ("body", "executive")
 
 
 def descends_from(token, ancestor, sent_tokens) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .actors import ABBREVIATION, person_key
-from .gazetteer import lemma_key
+from .gazetteer import find_place, lemma_key
 
 FUNCTION_WORDS = {"в", "и", "по", "на", "при", "с"}
 
@@ -85,3 +85,46 @@ def score_persons(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFra
     n_gold_roles = sum(len(v) for v in gold_keys.values())
     offices = Score(office_tp_pred, n_pred_roles, office_tp_gold, n_gold_roles)
     return persons, offices, pd.DataFrame(errors, columns=["doc_id", "person", "predicted", "gold"])
+
+
+def party_set(parties: str) -> frozenset[str]:
+    """Parties compared by their gazetteer name or their lemmas."""
+    out = set()
+    for name in filter(None, parties.split(" | ")):
+        place = find_place(name)
+        out.add(place.name.lower() if place else lemma_key(name))
+    return frozenset(out)
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def match_agreements(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
+    """One-to-one pairs (predicted row, gold row): same document and kind, parties overlapping by half or more."""
+    candidates = []
+    for i, p in predicted.iterrows():
+        for j, g in gold[(gold.doc_id == p.doc_id) & (gold.kind == p.kind)].iterrows():
+            score = jaccard(party_set(p.parties), party_set(g.parties))
+            if score >= 0.5:
+                candidates.append((-score, i, j))
+    pairs, used_p, used_g = [], set(), set()
+    for _, i, j in sorted(candidates):
+        if i not in used_p and j not in used_g:
+            pairs.append((i, j))
+            used_p.add(i)
+            used_g.add(j)
+    return pairs
+
+
+def score_agreements(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
+    """Precision, recall and status accuracy of agreements against the gold table."""
+    predicted = predicted[predicted.doc_id.isin(set(gold.doc_id))].reset_index(drop=True)
+    gold = gold.reset_index(drop=True)
+    pairs = match_agreements(predicted, gold)
+    score = Score(len(pairs), len(predicted), len(pairs), len(gold))
+    same_status = sum(predicted.status[i] == gold.status[j] for i, j in pairs)
+    return {"score": score, "status_accuracy": same_status / len(pairs) if pairs else 0.0, "pairs": pairs,
+            "predicted": predicted, "gold": gold}

@@ -69,5 +69,5 @@ def lexicon() -> dict[str, str]:
 
 
 def word_kind(lemma: str) -> str:
-    """'office', 'body', 'settlement' or '' for the lemma of a word."""
+    """'office', 'body', 'executive' (a body that governs a territory), 'settlement' or ''."""
     return lexicon().get(lemma.lower().replace("ё", "е"), "") or lexicon().get(lemma.lower(), "")

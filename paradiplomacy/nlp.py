@@ -4,6 +4,7 @@ Natasha's models ship inside its packages (navec embeddings, slovnet taggers,
 pymorphy2 dictionaries), so nothing is downloaded at run time.
 """
 
+import re
 from functools import lru_cache
 
 from natasha import (
@@ -16,11 +17,27 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
+from natasha.segment import Sent
+
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
+
+
+class ParagraphSegmenter(Segmenter):
+    """Natasha's segmenter, but no sentence crosses a paragraph break.
+
+    A headline has no full stop, so razdel would glue it to the first
+    sentence of the body.
+    """
+
+    def sentenize(self, text):
+        for paragraph in PARAGRAPH.finditer(text):
+            for sent in super().sentenize(paragraph.group()):
+                yield Sent(sent.start + paragraph.start(), sent.stop + paragraph.start(), sent.text)
 
 
 class Pipeline:
     def __init__(self):
-        self.segmenter = Segmenter()
+        self.segmenter = ParagraphSegmenter()
         self.morph_vocab = morph_vocab()
         embedding = NewsEmbedding()
         self.morph_tagger = NewsMorphTagger(embedding)

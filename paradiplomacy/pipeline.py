@@ -7,12 +7,31 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
-from .actors import extract_mentions
-from .corpus import input_files, load_corpus
+from dataclasses import dataclass
+
+from .actors import Mention, extract_mentions
+from .agreements import Agreement, Event, extract_agreements
+from .corpus import Document, input_files, load_corpus
 from .nlp import pipeline
 from .registry import Registry
 from .output import staged_output, write_table
-from .tables import documents_table, lines_table
+from .tables import agreements_table, documents_table, events_table, lines_table
+
+
+@dataclass
+class DocumentResult:
+    doc_id: str
+    mentions: list[Mention]
+    agreements: list[Agreement]
+    events: list[Event]
+
+
+def process_document(doc: Document) -> DocumentResult:
+    """Everything the NLP stages find in one clean document."""
+    parsed = pipeline().parse(doc.text)
+    mentions = extract_mentions(parsed)
+    agreements, events = extract_agreements(parsed, mentions, doc.published)
+    return DocumentResult(doc.doc_id, mentions, agreements, events)
 
 
 def extract(seeds_dir: Path, out_dir: Path, warn=None) -> dict:
@@ -23,16 +42,20 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None) -> dict:
     fingerprint = seeds_fingerprint(Path(seeds_dir))
     docs = load_corpus(Path(seeds_dir), warn=warn)
     registry = Registry()
+    results = []
     for doc in docs:
         if doc.status == "ok":
-            parsed = pipeline().parse(doc.text)
-            registry.add(doc.doc_id, extract_mentions(parsed))
+            result = process_document(doc)
+            registry.add(doc.doc_id, result.mentions)
+            results.append(result)
     with staged_output(Path(out_dir)) as staging:
         (staging / "run.json").write_text(json.dumps(fingerprint, indent=1, sort_keys=True) + "\n")
         write_table(documents_table(docs), staging / "documents.csv")
         write_table(lines_table(docs), staging / "lines.csv")
         write_table(registry.actors_table(), staging / "actors.csv")
         write_table(registry.mentions_table(), staging / "mentions.csv")
+        write_table(agreements_table(results, registry), staging / "agreements.csv")
+        write_table(events_table(results, registry), staging / "events.csv")
         clean = staging / "clean"
         clean.mkdir()
         for doc in docs:

@@ -57,6 +57,7 @@ class Registry:
     def __init__(self):
         self.records: dict[str, ActorRecord] = {}
         self.mentions: list[tuple[str, str, Mention]] = []  # (doc_id, key, mention)
+        self.key_of: dict[tuple[str, str], str] = {}  # (doc_id, name in the document) -> key
 
     def add(self, doc_id: str, mentions: list[Mention]) -> None:
         for m in mentions:
@@ -71,7 +72,18 @@ class Registry:
             record.aliases |= m.aliases | {m.text}
             record.doc_ids[doc_id] = None
             record.n_mentions += 1
+            self.key_of[(doc_id, m.name)] = key
+            m.tokens = []  # the parse is not needed any more; do not hold it
             self.mentions.append((doc_id, key, m))
+
+    def canonical(self, doc_id: str, name: str) -> str:
+        """The actors-table name of an actor named ``name`` in a document."""
+        key = self.key_of.get((doc_id, name))
+        return self.name(self.records[key]) if key else name
+
+    def type_of(self, doc_id: str, name: str) -> str:
+        key = self.key_of.get((doc_id, name))
+        return self.type(self.records[key]) if key else ""
 
     def actor_ids(self) -> dict[str, str]:
         """Readable, stable ids: the type and the Latin name, numbered only on collision."""

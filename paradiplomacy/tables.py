@@ -4,7 +4,11 @@ from dataclasses import asdict
 
 import pandas as pd
 
+from .agreements import Agreement, Event
 from .corpus import Document
+from .output import join_list
+from .registry import Registry
+from .relationships import relationship_id, relationship_key
 
 DOCUMENT_COLUMNS = [
     "doc_id", "source_file", "status", "reason", "encoding", "title", "outlet", "url",
@@ -27,3 +31,39 @@ def lines_table(docs: list[Document]) -> pd.DataFrame:
         for l in d.lines
     ]
     return pd.DataFrame(rows, columns=LINE_COLUMNS)
+AGREEMENT_COLUMNS = [
+    "agreement_id", "doc_id", "kind", "status", "parties", "signatories", "date", "duration", "renewal",
+    "scope", "evidence", "start", "stop", "relationship_id",
+]
+EVENT_COLUMNS = ["event_id", "doc_id", "kind", "participants", "place", "date", "evidence", "start", "stop"]
+
+
+def agreements_table(results, registry: Registry) -> pd.DataFrame:
+    """One row per agreement, names as in the actors table, linked into relationships."""
+    rows = []
+    for result in results:
+        for n, a in enumerate(result.agreements, start=1):
+            parties = [registry.canonical(result.doc_id, p) for p in a.parties]
+            kinds = {registry.canonical(result.doc_id, p): registry.type_of(result.doc_id, p) for p in a.parties}
+            rows.append({
+                "agreement_id": f"{result.doc_id}:a{n}", "doc_id": result.doc_id, "kind": a.kind, "status": a.status,
+                "parties": join_list(parties),
+                "signatories": join_list(registry.canonical(result.doc_id, s) for s in a.signatories),
+                "date": a.date, "duration": a.duration, "renewal": a.renewal, "scope": join_list(a.scope),
+                "evidence": a.evidence, "start": a.start, "stop": a.stop,
+                "relationship_id": relationship_id(relationship_key(parties, kinds)) if parties else f"rel:{result.doc_id}:a{n}",
+            })
+    return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
+
+
+def events_table(results, registry: Registry) -> pd.DataFrame:
+    rows = []
+    for result in results:
+        for n, e in enumerate(result.events, start=1):
+            rows.append({
+                "event_id": f"{result.doc_id}:e{n}", "doc_id": result.doc_id, "kind": e.kind,
+                "participants": join_list(registry.canonical(result.doc_id, p) for p in e.participants),
+                "place": registry.canonical(result.doc_id, e.place) if e.place else "",
+                "date": e.date, "evidence": e.evidence, "start": e.start, "stop": e.stop,
+            })
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)

@@ -1,0 +1,103 @@
+"""Agreements and events on the seeds and the extra texts, against the gold and the keyword baseline."""
+
+import pytest
+
+from conftest import EXTRA, SEEDS, read_gold, read_out
+from paradiplomacy.baseline import baseline_agreements
+from paradiplomacy.evaluate import score_agreements
+
+SEED_IDS = {p.stem for p in SEEDS.glob("*.txt")}
+EXTRA_IDS = {p.stem for p in EXTRA.glob("*.txt")}
+
+
+@pytest.fixture(scope="module")
+def agreements(all_out):
+    return read_out(all_out, "agreements")
+
+
+def seed_rows(agreements, marker):
+    """The agreements of the seed whose text contains ``marker``."""
+    docs = [d for d in SEED_IDS if marker in (SEEDS / f"{d}.txt").read_text(encoding="utf-8")]
+    assert len(docs) == 1, marker
+    return agreements[agreements.doc_id == docs[0]]
+
+
+@pytest.mark.parametrize("doc_ids", [SEED_IDS, EXTRA_IDS], ids=["seeds", "extra"])
+def test_precision_recall_and_status_well_above_the_baseline(all_out, agreements, doc_ids):
+    gold = read_gold("agreements")
+    gold = gold[gold.doc_id.isin(doc_ids)]
+    ours = score_agreements(agreements, gold)
+    floor = score_agreements(baseline_agreements(all_out / "clean", read_out(all_out, "actors"), read_out(all_out, "mentions")), gold)
+    assert ours["score"].precision >= 0.9 and ours["score"].recall >= 0.9
+    assert ours["status_accuracy"] >= 0.9
+    assert ours["score"].f1 >= floor["score"].f1 + 0.25
+
+
+def kinds(rows):
+    return sorted(zip(rows.kind, rows.status, rows.parties))
+
+
+def test_luhansk_article_two_planned_and_one_signed(agreements):
+    rows = seed_rows(agreements, "Луганск и Липецк подпишут")
+    assert kinds(rows) == [
+        ("cooperation_agreement", "planned", "Измалково | Стаханов"),
+        ("cooperation_agreement", "planned", "Луганск | Липецк"),
+        ("cooperation_agreement", "signed", "Липецкая торгово-промышленная палата | Луганская региональная торгово-промышленная палата"),
+    ]
+
+
+def test_district_agreement_signed_for_five_years_with_its_signatory(agreements):
+    rows = seed_rows(agreements, "побратимские отношения")
+    signed = rows[rows.signatories != ""].iloc[0]
+    assert signed.status == "signed" and signed.duration == "P5Y" and signed.renewal == "automatic"
+    assert signed.signatories == "Владимир Коршиков"
+    assert "администрация Измалковского района Липецкой области" in signed.parties
+    assert "торгово-экономический" in signed.scope
+    twinning = rows[rows.kind == "twinning"].iloc[0]
+    assert twinning.status == "signed"  # future in the body, past in the headline
+    assert twinning.relationship_id == signed.relationship_id
+
+
+def test_three_party_dpr_agreement_of_2024(agreements):
+    rows = seed_rows(agreements, "трёхсторонним соглашением")
+    three = rows[rows.kind == "cooperation_agreement"].iloc[0]
+    assert three.status == "signed" and three.date == "2024"
+    assert three.parties == "Липецкая область | Донецкая Народная Республика | Агентство стратегических инициатив"
+
+
+def test_belarus_roadmap_planned_and_memorandum_signed(agreements):
+    rows = seed_rows(agreements, "дорожную карту")
+    found = dict(zip(rows.kind, rows.status))
+    assert found["roadmap"] == "planned" and found["memorandum"] == "signed"
+
+
+def test_smolensk_article_has_no_agreement_but_its_meeting(all_out, agreements):
+    smolensk = [d for d in SEED_IDS if "Союзного Государства" in (SEEDS / f"{d}.txt").read_text(encoding="utf-8")]
+    assert agreements[agreements.doc_id.isin(smolensk)].empty
+    events = read_out(all_out, "events")
+    assert not events[events.doc_id.isin(smolensk)].empty
+
+
+def test_an_order_by_one_official_is_no_agreement(agreements):
+    assert not agreements.evidence.str.contains("Распоряжение").any()
+    assert not agreements.evidence.str.contains("распоряжение").any()
+
+
+def test_planned_stage_linked_to_the_signed_stage_across_articles(agreements):
+    planned = agreements[agreements.parties == "Измалково | Стаханов"].iloc[0]
+    linked = agreements[agreements.relationship_id == planned.relationship_id]
+    assert set(linked.doc_id) != {planned.doc_id}
+    assert "signed" in set(linked.status)
+
+
+def test_party_and_signatory_names_are_actor_names(all_out, agreements):
+    names = set(read_out(all_out, "actors").name)
+    for column in ("parties", "signatories"):
+        for value in agreements[column]:
+            assert set(filter(None, value.split(" | "))) <= names
+
+
+def test_evidence_is_the_clean_text_at_its_offsets(all_out, agreements):
+    for row in agreements.itertuples():
+        text = (all_out / "clean" / f"{row.doc_id}.txt").read_text(encoding="utf-8")
+        assert text[row.start : row.stop] == row.evidence
