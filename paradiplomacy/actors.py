@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import find_place, lemma_key, word_kind
-from .morph import UD_CASE, cases_of, is_adjective, is_common_word, join_tokens, normalize_name, normalize_phrase, surname_key
+from .morph import UD_CASE, cases_of, is_adjective, is_common_word, join_tokens, name_case, normalize_name, normalize_phrase, surname_key
+from pymorphy2.analyzer import Parse
+
 from .nlp import morph_vocab
 
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
@@ -19,6 +21,7 @@ REGION_NOUNS = {"область": "region", "край": "region", "респуб�
                 "провинция": "region", "штат": "region", "губерния": "region", "район": "district",
                 "уезд": "district", "волость": "district"}
 DASHES = {"-", "–", "—"}
+QUOTES = {"«", "»", '"', "„", "“", "”"}
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
 MAX_ROLE_TOKENS = 12
 
@@ -45,6 +48,9 @@ def extract_mentions(doc) -> list[Mention]:
         mention = typed_mention(tokens, ner_type, doc.text, by_id)
         if mention:
             mentions.append(mention)
+    coordinated = coordinated_places(doc)
+    mentions = [m for m in mentions if not any(c.start <= m.start < c.stop or m.start <= c.start < m.stop for c in coordinated)]
+    mentions += coordinated
     mentions += body_mentions(doc, mentions, by_id)
     mentions = drop_nested_organizations(mentions)
     attach_parenthesised_abbreviations(mentions, doc.text)
@@ -61,6 +67,9 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
     spans = []
     for span in doc.spans:
         toks = [t for t in tokens if t.start >= span.start and t.stop <= span.stop]
+        breaks = [i for i in range(1, len(toks)) if "\n\n" in doc.text[toks[i - 1].stop : toks[i].start]]
+        if breaks:
+            toks = toks[: breaks[0]]
         if toks:
             spans.append([toks, span.type])
     joined = []
@@ -120,7 +129,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
 def sentence_case(name: str, first, sent_tokens, before=None) -> str:
     """Lower-case a common word that is capitalised only because it opens the sentence."""
     opens_sentence = (sent_tokens[0] is first) if sent_tokens is not None else before is None
-    if opens_sentence and is_common_word(first.text) and not first.text.isupper():
+    second = name.split()[1] if len(name.split()) > 1 else ""
+    if opens_sentence and is_common_word(first.text) and not first.text.isupper() and not second[:1].isupper():
         return name[0].lower() + name[1:]
     return name
 
@@ -178,6 +188,34 @@ def place_type_from_morphology(tokens) -> str:
     return REGION_NOUNS.get((head.lemma or "").lower(), "other")
 
 
+GENDER_OF_REGION_NOUN = {"область": "femn", "губерния": "femn", "республика": "femn", "провинция": "femn",
+                         "край": "masc", "район": "masc", "округ": "masc", "уезд": "masc"}
+
+
+def coordinated_places(doc) -> list[Mention]:
+    """"Брянская и Гомельская области": two regions sharing one plural noun."""
+    found = []
+    for sent in doc.sents:
+        t = sent.tokens
+        for i in range(len(t) - 3):
+            noun = t[i + 3]
+            lemma = (noun.lemma or "").lower()
+            if not (t[i].text[:1].isupper() and t[i + 2].text[:1].isupper() and t[i + 1].text.lower() in ("и", ",")
+                    and is_adjective(t[i]) and is_adjective(t[i + 2]) and lemma in GENDER_OF_REGION_NOUN
+                    and noun.feats.get("Number") == "Plur"):
+                continue
+            gender = GENDER_OF_REGION_NOUN[lemma]
+            for adj in (t[i], t[i + 2]):
+                base = morph_vocab().parse(adj.text.lower())[0].normal_form
+                forms = (Parse.inflect(p, {"nomn", "sing", gender}) for p in morph_vocab().parse(adj.text.lower()) if "ADJF" in p.tag)
+                form = next((f for f in forms if f is not None), None)
+                word = form.word if form is not None else base
+                name = f"{word[:1].upper()}{word[1:]} {lemma}"
+                stop = noun.stop if adj is t[i + 2] else adj.stop
+                found.append(Mention(adj.start, stop, doc.text[adj.start : stop], REGION_NOUNS[lemma], name, tokens=[adj, noun]))
+    return found
+
+
 def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
     """Bodies named by a common noun and a complement: "администрацией Измалковского района Липецкой области"."""
     found = []
@@ -202,7 +240,7 @@ def body_phrase(head, sent_tokens):
         left -= 1
     right = index
     while right + 1 < len(sent_tokens) and descends_from(sent_tokens[right + 1], head, sent_tokens) and sent_tokens[right + 1].pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ"):
-        if sent_tokens[right + 1].pos == "CCONJ" and starts_another_body(sent_tokens, right + 2):
+        if sent_tokens[right + 1].pos == "CCONJ" and (starts_another_body(sent_tokens, right + 2) or changes_case(sent_tokens, right)):
             break
         right += 1
     while right > index and sent_tokens[right].pos in ("ADP", "CCONJ", "ADJ"):
@@ -218,6 +256,15 @@ def starts_another_body(tokens, i: int) -> bool:
     while i < len(tokens) and tokens[i].pos == "ADJ":
         i += 1
     return i < len(tokens) and word_kind(tokens[i].lemma or "") in ("body", "executive")
+
+
+def changes_case(tokens, i: int) -> bool:
+    """After "и", a noun in another case than the one before it starts a new phrase
+    ("Министерство ... Карелия | и региональный союз"), a noun in the same case continues it
+    ("министерство промышленности и торговли")."""
+    before = next((t for t in reversed(tokens[: i + 1]) if t.pos in ("NOUN", "PROPN")), None)
+    after = next((t for t in tokens[i + 2 :] if t.pos in ("NOUN", "PROPN")), None)
+    return before is not None and after is not None and before.feats.get("Case") != after.feats.get("Case")
 
 
 def descends_from(token, ancestor, sent_tokens) -> bool:
@@ -334,6 +381,7 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
         if not role_tokens:
             continue
         office = next(t for t in role_tokens if word_kind(t.lemma or "") == "office")
+        role_tokens = [t for t in role_tokens if not (t.pos in ("DET", "PRON") and t is role_tokens[0])]
         role = normalize_phrase(role_tokens, office)
         if is_common_word(role_tokens[0].text):
             role = role[0].lower() + role[1:]
@@ -343,6 +391,8 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
 
 def office_before(tokens, first: int, mentions) -> list:
     """Office words before the name: "министром промышленности и торговли ДНР | Гургеном"."""
+    person = next(m for m in mentions if m.type == "person" and m.tokens and m.tokens[0] is tokens[first])
+    words_case = name_case([t.text for t in person.tokens], None)
     name_cases = cases_of(tokens[first].text)
     person_starts = {m.start for m in mentions if m.type == "person"}
     i = first - 1
@@ -358,10 +408,10 @@ def office_before(tokens, first: int, mentions) -> list:
                 break
             i = j - 1
             continue
-        if token.pos not in ROLE_INNER_POS or token.start in person_starts:
+        if (token.pos not in ROLE_INNER_POS and token.text not in QUOTES) or token.start in person_starts:
             break
         between.insert(0, token)
-        if is_office_of_name(token, tokens, name_cases):
+        if is_office_of_name(token, tokens, words_case, name_cases):
             left = i
             while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text):
                 left -= 1
@@ -371,14 +421,18 @@ def office_before(tokens, first: int, mentions) -> list:
     return []
 
 
-def is_office_of_name(token, tokens, name_cases: set[str]) -> bool:
-    """An office word in apposition to the name: same case, and not itself the complement of another office."""
+def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str]) -> bool:
+    """An office word in apposition to the name: same case, and not a complement of another word
+    ("Председатель Совета министров | Дмитрий": "министров" is not his office)."""
     if word_kind(token.lemma or "") != "office":
         return False
     if name_cases and not cases_of(token.text) & name_cases:
         return False
     parent = next((t for t in tokens if t.id == token.head_id), None)
-    return not (token.rel == "nmod" and parent is not None and word_kind(parent.lemma or "") == "office")
+    if token.rel == "nmod" and parent is not None and word_kind(parent.lemma or "") == "office":
+        return False
+    # A genitive complement ("Совета министров") is no office of a nominative name.
+    return not (token.rel == "nmod" and UD_CASE.get(token.feats.get("Case", "")) != name_case_of)
 
 
 def office_after(tokens, last: int) -> list:
@@ -391,8 +445,14 @@ def office_after(tokens, last: int) -> list:
     if i >= len(tokens) or word_kind(tokens[i].lemma or "") != "office":
         return []
     j = i + 1
-    while j < len(tokens) and tokens[j].pos in ROLE_INNER_POS:
-        j += 1
+    while j < len(tokens):
+        if tokens[j].pos in ROLE_INNER_POS or tokens[j].text in QUOTES:
+            j += 1
+        elif tokens[j].text == "," and j + 1 < len(tokens) and tokens[j + 1].pos == "NOUN" and tokens[j + 1].feats.get("Case") == "Gen" \
+                and any(t.pos == "CCONJ" for t in tokens[j + 1 : j + 6]):
+            j += 1  # "министр промышленности, торговли и предпринимательства"
+        else:
+            break
     return tokens[last + 2 : j]
 
 

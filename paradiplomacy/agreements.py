@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .actors import Mention
+from .actors import REGION_NOUNS, Mention
+from .gazetteer import word_kind
 from .dates import find_dates, resolve_relative, years_mentioned
 from .morph import normalize_phrase
+from .relationships import locality
 
 KINDS = {
     "cooperation_agreement": "соглашение / договор о сотрудничестве: a written agreement between the parties",
@@ -47,6 +49,7 @@ DURATION = re.compile(
     r"(?:в течение|сроком на|на срок(?: в)?|на период(?: в)?)\s+(\d+|[а-яё]+)(?:-?[а-я]{1,3})?\s+(лет|год[а]?|месяц\w*)", re.I)
 RENEWAL = re.compile(r"автоматическ\w+\s+(?:продлени|пролонгаци)\w*|продлевается автоматически", re.I)
 SPHERE_NOUNS = {"сфера", "отрасль"}
+REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени", re.I)
 EVENT_TERMS = {"встретиться": "meeting", "встреча": "meeting", "переговоры": "meeting", "посетить": "visit",
                "визит": "visit", "поездка": "visit", "заседание": "session", "форум": "session", "совещание": "session"}
 
@@ -66,6 +69,7 @@ class Agreement:
     stop: int = 0
     sentences: list[str] = field(default_factory=list)
     sides_may_bind: bool = False  # reached by a verb of agreeing, so "the sides" are its parties
+    intends: bool = False  # stated as an intention (планируют, намерены), not as a past step
 
 
 @dataclass
@@ -119,9 +123,13 @@ class Sentence:
 
     def mention_at(self, token, person: bool) -> Mention | None:
         """The longest mention (of a person, or of a non-person) covering the token or its apposition."""
-        candidates = [token] + self.kids(token, "appos", "flat:name") + [c for c in self.kids(token, "nmod") if c.pos == "PROPN"]
-        found = [m for m in self.mentions for t in candidates
-                 if m.start <= t.start < m.stop and (m.type == "person") == person]
+        found = []
+        generic = word_kind(token.lemma or "") == "settlement" or (token.lemma or "") in REGION_NOUNS
+        named = [c for c in self.kids(token, "nmod") if c.pos == "PROPN"] if generic else []
+        for candidates in ([token], self.kids(token, "appos", "flat:name"), named):
+            found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person]
+            if found:
+                break
         if not found and not person and token.text in self.longhand:
             return self.longhand[token.text]  # "ТПП" where NER saw no name
         return max(found, key=lambda m: m.stop - m.start) if found else None
@@ -144,8 +152,9 @@ def agreement_noun(token, sent: Sentence) -> str:
         return "anaphor"
     if entry[0] != "noun" or " " in lemma:
         return ""
-    if entry[1] == "cooperation_agreement" and any((c.lemma or "").startswith("побратим") for c in sent.kids(token, "nmod")):
-        return "twinning"
+    if entry[1] == "cooperation_agreement" and any(
+            (t.lemma or "").startswith("побратим") for c in sent.kids(token, "nmod") for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]):
+        return "twinning"  # "соглашение о побратимских связях", "об установлении побратимских связей"
     return entry[1]
 
 
@@ -198,9 +207,14 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     if outer == "discuss":
         return "discussed"
     acts = [t for t in chain if category(t) == "act"]
-    if not acts:
-        return ""
-    return tense_status(acts[0], sent)
+    if acts:
+        return tense_status(acts[0], sent)
+    # "подписи под документом поставили": the signing noun takes the tense of its verb
+    for noun in (t for t in chain if category(t) == "act_noun"):
+        verb = sent.head(noun)
+        if verb is not None and verb.pos == "VERB":
+            return tense_status(verb, sent)
+    return ""
 
 
 def tense_status(verb, sent: Sentence) -> str:
@@ -221,13 +235,28 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     """Subjects and objects of the governing verbs, and the members of "между X и Y"."""
     found = []
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
+    if chain and chain[-1].feats.get("VerbForm") == "Inf":
+        # "Сеймик ... принял решение приостановить действие соглашения": the subject of the finite verb above
+        current = chain[-1]
+        for _ in range(3):
+            current = sent.head(current)
+            if current is None:
+                break
+            if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin":
+                found += [t for s_ in sent.kids(current, "nsubj") for t in sent.conjuncts(s_)]
+                break
     for holder in [noun] + sent.kids(noun, "nmod") + verbs:
         for child in sent.children[holder.id]:
             if child is noun:
                 continue
             is_between = any(c.text.lower() == "между" for c in sent.kids(child, "case"))
             is_with = any(c.text.lower() in ("с", "со") for c in sent.kids(child, "case"))
-            if is_between or (holder in verbs and (child.rel in ("nsubj", "obj") or (child.rel == "obl" and is_with))):
+            is_agent = holder in verbs and holder.feats.get("Voice") == "Pass" and child.rel == "obl" and child.feats.get("Case") == "Ins"
+            if is_agent:
+                found += sent.conjuncts(child)  # "был образован Республикой Карелия и ... союзами"
+            elif is_with and holder is not noun and holder not in verbs and child.rel == "nmod":
+                found += sent.conjuncts(child)  # "соглашение о сотрудничестве с Калининградской областью"
+            elif is_between or (holder in verbs and (child.rel in ("nsubj", "obj") or (child.rel == "obl" and is_with))):
                 found += sent.conjuncts(child)
     return found
 
@@ -276,23 +305,31 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
 
 
 def find_parties(noun, chain, sent: Sentence) -> list[str]:
-    persons_ok = not any(category(v) == "act" for v in chain)
-    parties = parties_from(party_tokens(noun, chain, sent), sent, persons_ok)
-    if parties:
-        return parties
-    between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start), None)
-    if between is not None:
-        parties = linear_parties(sent, between.stop, backwards=False)
-    if not parties and chain:
-        parties = linear_parties(sent, min(t.start for t in chain), backwards=True)
+    """Parties from the syntax; where it finds fewer than two, the lists the text writes out."""
+    signing = any(category(v) == "act" for v in chain)
+    tokens = party_tokens(noun, chain, sent)
+    parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
+    if len(parties) < 2:
+        between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start), None)
+        if between is not None:
+            parties += [p for p in linear_parties(sent, between.stop, backwards=False) if p not in parties]
+    if len(parties) < 2 and chain:
+        parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
+    if not parties and signing:
+        # "глава администрации Феодосии ... и глава Арзамаса ... подписали": the signatories' bodies
+        parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
     return parties
 
 
 def signatories_from(chain, sent: Sentence) -> list[str]:
+    """Persons who are subjects of the signing verb; in "со стороны X соглашение подписал A,
+    со стороны Y — B" every person named is a signatory."""
+    signing = [v for v in chain if category(v) == "act" and v.feats.get("VerbForm") != "Part"]
+    signing += [sent.head(n) for n in chain if category(n) == "act_noun" and sent.head(n) is not None and sent.head(n).pos == "VERB"]
+    if signing and sent.text.lower().count("со стороны") >= 2:
+        return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
     names = []
-    for verb in chain:
-        if category(verb) != "act" or verb.feats.get("VerbForm") == "Part":
-            continue
+    for verb in signing:
         for subject in sent.kids(verb, "nsubj"):
             for token in sent.conjuncts(subject):
                 person = sent.mention_at(token, person=True) or next(
@@ -377,6 +414,7 @@ def extract_agreements(doc, mentions: list[Mention], published: str) -> tuple[li
     longhand = {a: m for m in mentions if m.type != "person" for a in m.aliases if a.isupper()}
     sentences = [Sentence(s, mentions, longhand) for s in doc.sents]
     territory = territories(mentions)
+    kinds = {m.name: m.type for m in mentions}
     for sent in sentences:
         used_verbs = set()
         for token in sent.tokens:
@@ -395,21 +433,26 @@ def extract_agreements(doc, mentions: list[Mention], published: str) -> tuple[li
             found = Agreement(kind, status, find_parties(token, chain, sent),
                               signatories_from(chain, sent), date_in(sent.text, published),
                               scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
-                              sides_may_bind=category(chain[-1]) == "agree")
-            merge(records, found, territory)
+                              sides_may_bind=category(chain[-1]) == "agree", intends=category(chain[-1]) == "plan")
+            merge(records, found, territory, kinds)
         for token in sent.tokens:
             if category(token) == "agree" and token.pos == "VERB" and token.id not in used_verbs and not sent.negated(token):
                 found = Agreement("accord", "agreed", find_parties(token, [token], sent), [],
                                   date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
                                   sides_may_bind=True)
-                merge(records, found, territory)
+                merge(records, found, territory, kinds)
         attach_terms(records, sent)
         events += events_in(sent, published)
     events = merge_events(events)
     meeting_sides = sides(events, mentions)
-    for record in records:
-        if not record.parties and record.sides_may_bind:
-            record.parties = list(meeting_sides)  # "стороны договорились": the sides that met
+    for i, record in enumerate(records):
+        if record.parties:
+            continue
+        earlier = next((r.parties for r in reversed(records[:i]) if r.parties), None)
+        if record.sides_may_bind and (meeting_sides or earlier):
+            record.parties = list(meeting_sides or earlier)  # "стороны договорились": the sides that met
+        elif earlier and REFERS_BACK.search(record.evidence):
+            record.parties = list(earlier)  # "план мероприятий по реализации соглашения", "стороны намерены"
     return records, events
 
 
@@ -425,7 +468,7 @@ def territories(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-def merge(records: list[Agreement], found: Agreement, territory: dict[str, str]) -> None:
+def merge(records: list[Agreement], found: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> None:
     """Fold a sentence's agreement into an earlier record of the same agreement, or add it.
 
     Parties match when they are the same actors or the same territories (an
@@ -434,8 +477,10 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str])
     for record in reversed(records):
         if record.kind != found.kind:
             continue
-        a = {territory.get(p, p) for p in record.parties}
-        b = {territory.get(p, p) for p in found.parties}
+        if record.status == "signed" and found.intends and found.parties:
+            continue  # an intention reported after a signature is another agreement ("отдельное соглашение")
+        a = {party_locality(p, territory, kinds) for p in record.parties}
+        b = {party_locality(p, territory, kinds) for p in found.parties}
         same_parties = a & b or not found.parties or not record.parties
         if same_parties and (found.parties or found.status != "agreed" or record.status == "agreed"):
             if STATUS_RANK[found.status] > STATUS_RANK[record.status]:
@@ -451,15 +496,21 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str])
     records.append(found)
 
 
+def party_locality(party: str, territory: dict[str, str], kinds: dict[str, str]) -> tuple[str, str]:
+    place = territory.get(party, party)
+    return locality(place, kinds.get(place, ""))
+
+
 def merged_parties(old: list[str], new: list[str], territory: dict[str, str]) -> list[str]:
     """Union of two party lists, a body replacing the bare territory it stands for."""
     out = list(old)
     for party in new:
         if party in out:
             continue
-        if party in territory and territory[party] in out:
-            out[out.index(territory[party])] = party
-        elif not any(territory.get(p) == party for p in out):
+        same_place = [p for p in out if p not in territory and territory.get(party) and locality(p, "")[1] == locality(territory[party], "")[1]]
+        if same_place:
+            out[out.index(same_place[0])] = party  # the body replaces the bare territory it stands for
+        elif not any(territory.get(p) and locality(territory[p], "")[1] == locality(party, "")[1] for p in out):
             out.append(party)
     return out
 
@@ -539,7 +590,6 @@ def merge_events(events: list[Event]) -> list[Event]:
         if twin:
             twin.participants += [p for p in e.participants if p not in twin.participants]
             twin.place = twin.place or e.place
-            twin.date = twin.date or e.date
         elif e.participants or e.place:
             merged.append(e)
     return merged

@@ -20,19 +20,21 @@ class Case:
     label: str
     pattern: re.Pattern
     description: str
+    order: int  # position in the book; the file's row order is the precedence
 
 
 @lru_cache(maxsize=1)
 def load_cases() -> tuple[Case, ...]:
     with resources.files(__package__).joinpath("data/cases.csv").open(encoding="utf-8") as f:
         return tuple(
-            Case(row["case"], row["label"], re.compile(row["pattern"], re.I), row["description"])
+            Case(row["case"], row["label"], re.compile(row["pattern"], re.I), row["description"], int(row["order"]))
             for row in csv.DictReader(f)
         )
 
 
 def case_names() -> list[str]:
-    return [c.case for c in load_cases()] + [OTHER]
+    """The cases in the book's order, then 'other'."""
+    return [c.case for c in sorted(load_cases(), key=lambda c: c.order)] + [OTHER]
 
 
 def assign_case(title: str, body: str) -> str:

@@ -1,11 +1,13 @@
 """Precision and recall of the extraction against hand-annotated gold tables."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from .actors import ABBREVIATION, person_key
-from .gazetteer import find_place, lemma_key
+from .gazetteer import lemma_key
+from .relationships import locality
 
 FUNCTION_WORDS = {"в", "и", "по", "на", "при", "с"}
 
@@ -88,12 +90,9 @@ def score_persons(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFra
 
 
 def party_set(parties: str) -> frozenset[str]:
-    """Parties compared by their gazetteer name or their lemmas."""
-    out = set()
-    for name in filter(None, parties.split(" | ")):
-        place = find_place(name)
-        out.add(place.name.lower() if place else lemma_key(name))
-    return frozenset(out)
+    """Parties compared by the locality they stand for: "Астрахань" and "Астраханская область",
+    or an administration and its district, are the same party (see relationships.locality)."""
+    return frozenset(locality(name, "")[1] for name in parties.split(" | ") if name)
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -128,3 +127,23 @@ def score_agreements(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
     same_status = sum(predicted.status[i] == gold.status[j] for i, j in pairs)
     return {"score": score, "status_accuracy": same_status / len(pairs) if pairs else 0.0, "pairs": pairs,
             "predicted": predicted, "gold": gold}
+
+
+def quality_table(corpora) -> pd.DataFrame:
+    """Scores of every stage on each corpus: ``corpora`` is a list of (label, tables, clean_dir, gold_dir)."""
+    from .baseline import baseline_agreements
+
+    rows = []
+    for label, tables, clean_dir, gold_dir in corpora:
+        docs = set(tables["documents"].doc_id)
+        read = lambda name: (lambda g: g[g.doc_id.isin(docs)])(pd.read_csv(Path(gold_dir) / f"{name}.csv", keep_default_na=False))
+        persons, offices, _ = score_persons(tables["actors"], tables["mentions"], read("persons"))
+        ours = score_agreements(tables["agreements"], read("agreements"))
+        floor = score_agreements(baseline_agreements(clean_dir, tables["actors"], tables["mentions"]), read("agreements"))
+        for measure, score, status in [("persons", persons, None), ("offices", offices, None),
+                                       ("agreements", ours["score"], ours["status_accuracy"]),
+                                       ("agreements, keyword baseline", floor["score"], floor["status_accuracy"])]:
+            row = dict(corpus=label, **score.as_row(measure))
+            row["status_accuracy"] = round(status, 3) if status is not None else None
+            rows.append(row)
+    return pd.DataFrame(rows)

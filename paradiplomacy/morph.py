@@ -29,8 +29,22 @@ def match_case(word: str, original: str) -> str:
     return word.capitalize() if original[:1].isupper() else word
 
 
+ADJECTIVE_ENDINGS = {  # oblique singular endings of "-ский/-ская/-ское" adjectives, by gender
+    "femn": (("ской", "ская"), ("скую", "ская"), ("цкой", "цкая"), ("цкую", "цкая")),
+    "masc": (("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"), ("цкого", "цкий"), ("цким", "цкий")),
+    "neut": (("ского", "ское"), ("скому", "ское"), ("ским", "ское"), ("ском", "ское")),
+}
+
+
 def inflect(word: str, case: str, gender: str | None = None, want=None) -> str | None:
     """Return ``word`` moved from ``case`` to the nominative, or None if no parse fits."""
+    if word.isupper() and len(word) > 1:
+        return None  # abbreviations do not inflect
+    if gender in ADJECTIVE_ENDINGS and not any(p.is_known for p in morph_vocab().parse(word)):
+        # an adjective the dictionary does not know ("Мангистауской"): its ending says it all
+        for old, new in ADJECTIVE_ENDINGS[gender]:
+            if word.lower().endswith(old):
+                return word[: -len(old)] + new
     parses = [p for p in morph_vocab().parse(word) if p.tag.case == case]
     if want:
         parses = [p for p in parses if want(p)] or parses

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .actors import Mention, extract_mentions
 from .agreements import Agreement, Event, extract_agreements
 from .corpus import Document, input_files, load_corpus
+from .graph import relations_table, text_links
 from .nlp import pipeline
 from .registry import Registry
 from .output import staged_output, write_table
@@ -24,6 +25,7 @@ class DocumentResult:
     mentions: list[Mention]
     agreements: list[Agreement]
     events: list[Event]
+    links: list[tuple[str, str, str]]
 
 
 def process_document(doc: Document) -> DocumentResult:
@@ -31,7 +33,7 @@ def process_document(doc: Document) -> DocumentResult:
     parsed = pipeline().parse(doc.text)
     mentions = extract_mentions(parsed)
     agreements, events = extract_agreements(parsed, mentions, doc.published)
-    return DocumentResult(doc.doc_id, mentions, agreements, events)
+    return DocumentResult(doc.doc_id, mentions, agreements, events, text_links(mentions, doc.text))
 
 
 def extract(seeds_dir: Path, out_dir: Path, warn=None) -> dict:
@@ -52,10 +54,14 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None) -> dict:
         (staging / "run.json").write_text(json.dumps(fingerprint, indent=1, sort_keys=True) + "\n")
         write_table(documents_table(docs), staging / "documents.csv")
         write_table(lines_table(docs), staging / "lines.csv")
-        write_table(registry.actors_table(), staging / "actors.csv")
+        actors = registry.actors_table()
+        agreements = agreements_table(results, registry)
+        events = events_table(results, registry)
+        write_table(actors, staging / "actors.csv")
         write_table(registry.mentions_table(), staging / "mentions.csv")
-        write_table(agreements_table(results, registry), staging / "agreements.csv")
-        write_table(events_table(results, registry), staging / "events.csv")
+        write_table(agreements, staging / "agreements.csv")
+        write_table(events, staging / "events.csv")
+        write_table(relations_table(results, registry, agreements, events, actors), staging / "relations.csv")
         clean = staging / "clean"
         clean.mkdir()
         for doc in docs:

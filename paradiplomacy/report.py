@@ -57,3 +57,32 @@ def evidence(text: str, start: int, stop: int, spans: list[tuple[int, int, str]]
             non_overlapping.append((a, b, label))
             last = b
     return Markup(text[s_start:s_stop], non_overlapping)
+
+
+def quality(seeds_dir, data_dir, extra_dir, holdout_dir, gold_dir) -> pd.DataFrame:
+    """The quality table of every stage on the seeds, the extra texts and the holdout texts.
+
+    The test corpora are extracted beside ``data_dir`` (``data-extra``, ``data-holdout``).
+    """
+    from pathlib import Path
+
+    from .evaluate import quality_table
+    from .pipeline import load_tables
+
+    data_dir, gold_dir = Path(data_dir), Path(gold_dir)
+    corpora = []
+    for label, source, out, gold in [("seeds", seeds_dir, data_dir, gold_dir),
+                                     ("extra texts", extra_dir, data_dir.with_name(data_dir.name + "-extra"), gold_dir),
+                                     ("holdout texts", holdout_dir, data_dir.with_name(data_dir.name + "-holdout"), gold_dir / "holdout")]:
+        corpora.append((label, load_tables(source, out), out / "clean", gold))
+    return quality_table(corpora)
+
+
+def glue_scores(table: pd.DataFrame, glue) -> None:
+    """Glue every precision, recall and status accuracy as ``<corpus>_<measure>_<metric>``."""
+    for row in table.itertuples():
+        key = f"{row.corpus.split()[0]}_{row.measure.replace(', keyword baseline', '_baseline')}"
+        glue(f"{key}_precision", float(row.precision), display=False)
+        glue(f"{key}_recall", float(row.recall), display=False)
+        if row.status_accuracy == row.status_accuracy and row.status_accuracy is not None:
+            glue(f"{key}_status", float(row.status_accuracy), display=False)

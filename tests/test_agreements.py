@@ -4,7 +4,7 @@ import pytest
 
 from conftest import EXTRA, SEEDS, read_gold, read_out
 from paradiplomacy.baseline import baseline_agreements
-from paradiplomacy.evaluate import score_agreements
+from paradiplomacy.evaluate import score_agreements, score_persons
 
 SEED_IDS = {p.stem for p in SEEDS.glob("*.txt")}
 EXTRA_IDS = {p.stem for p in EXTRA.glob("*.txt")}
@@ -101,3 +101,24 @@ def test_evidence_is_the_clean_text_at_its_offsets(all_out, agreements):
     for row in agreements.itertuples():
         text = (all_out / "clean" / f"{row.doc_id}.txt").read_text(encoding="utf-8")
         assert text[row.start : row.stop] == row.evidence
+
+
+HOLDOUT = EXTRA.parent / "holdout"
+
+
+@pytest.fixture(scope="module")
+def holdout_out(tmp_path_factory):
+    from paradiplomacy.pipeline import extract
+
+    out = tmp_path_factory.mktemp("holdout") / "out"
+    extract(HOLDOUT, out)
+    return out
+
+
+def test_holdout_texts_written_after_the_rules(holdout_out):
+    agreements = score_agreements(read_out(holdout_out, "agreements"), read_gold("holdout/agreements"))
+    persons, offices, _ = score_persons(read_out(holdout_out, "actors"), read_out(holdout_out, "mentions"), read_gold("holdout/persons"))
+    assert agreements["score"].precision >= 0.85 and agreements["score"].recall >= 0.75
+    assert agreements["status_accuracy"] >= 0.9
+    assert persons.precision >= 0.95 and persons.recall >= 0.95
+    assert offices.precision >= 0.7 and offices.recall >= 0.7

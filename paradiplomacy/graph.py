@@ -1,0 +1,144 @@
+"""Typed ties between actors (relations.csv) and the networkx graph built from them.
+
+Relations come from the other tables and from the places' own names:
+``party_to`` and ``signed`` (actor -> agreement), ``holds_office_in``
+(person -> body or territory of the office), ``met_with`` (person <-> person at
+one event), ``part_of`` (a district named with its region, a place with its
+state under international law), ``controlled_by`` (a place and the state that
+controls it where that differs), ``based_in`` (a body and the place its name
+holds).
+"""
+
+import itertools
+
+import networkx as nx
+import pandas as pd
+
+from .actors import Mention
+from .gazetteer import find_place
+from .relationships import locality
+
+RELATION_COLUMNS = ["source", "target", "relation", "doc_id", "agreement_id", "date", "source_name", "target_name"]
+PLACE_TYPES = {"country", "region", "district", "city", "other"}
+
+
+def text_links(mentions: list[Mention], text: str) -> list[tuple[str, str, str]]:
+    """(source name, target name, relation) read off adjacent names in a document.
+
+    "Измалковского района Липецкой области": the district is part of the region.
+    "администрации Смоленской области": the body is based in the region.
+    """
+    links = []
+    places = sorted((m for m in mentions if m.type in PLACE_TYPES), key=lambda m: m.start)
+    for a, b in zip(places, places[1:]):
+        if text[a.stop : b.start].strip() == "" and b.type in ("region", "country") and a.type in ("district", "city", "region") and a.name != b.name:
+            links.append((a.name, b.name, "part_of"))
+    for org in (m for m in mentions if m.type == "organization"):
+        home = home_place(org, places)
+        if home:
+            links.append((org.name, home, "based_in"))
+    return list(dict.fromkeys(links))
+
+
+def home_place(org: Mention, places: list[Mention]) -> str:
+    """The place a body's name holds: "исполком Стахановского горсовета" is Stakhanov's, even
+    though only "Луганской области" is a place mention inside it."""
+    _, stem = locality(org.name, "organization")
+    inside = [p for p in places if org.start <= p.start and p.stop <= org.stop]
+    same_stem = [p for p in places if locality(p.name, p.type)[1] == stem]
+    for candidates in ([p for p in inside if p in same_stem], same_stem, inside):
+        if candidates:
+            return min(candidates, key=lambda p: ("city", "district", "region", "country", "other").index(p.type)).name
+    return ""
+
+
+def relations_table(results, registry, agreements: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """One row per typed tie, sources and targets as actor ids (agreement ids for agreements)."""
+    ids = registry.actor_ids()
+    name_of = dict(zip(actors.actor_id, actors.name))
+    id_by_name = {}
+    for row in actors.itertuples():
+        id_by_name.setdefault(row.name, row.actor_id)
+    rows = []
+
+    def add(source, target, relation, doc_id, agreement_id="", date=""):
+        if source and target and source != target:
+            rows.append({"source": source, "target": target, "relation": relation, "doc_id": doc_id,
+                         "agreement_id": agreement_id, "date": date,
+                         "source_name": name_of.get(source, source), "target_name": name_of.get(target, target)})
+
+    for a in agreements.itertuples():
+        for party in filter(None, a.parties.split(" | ")):
+            add(id_by_name.get(party), a.agreement_id, "party_to", a.doc_id, a.agreement_id, a.date)
+        for person in filter(None, a.signatories.split(" | ")):
+            add(id_by_name.get(person), a.agreement_id, "signed", a.doc_id, a.agreement_id, a.date)
+    for doc_id, key, m in registry.mentions:
+        if m.type == "person" and m.affiliation:
+            add(ids[key], ids.get(registry.key_of.get((doc_id, m.affiliation))), "holds_office_in", doc_id)
+    for e in events.itertuples():
+        people = [id_by_name.get(p) for p in filter(None, e.participants.split(" | "))]
+        for a, b in itertools.combinations(sorted(filter(None, people)), 2):
+            add(a, b, "met_with", e.doc_id, "", e.date)
+    for result in results:
+        for source, target, relation in result.links:
+            add(ids.get(registry.key_of.get((result.doc_id, source))), ids.get(registry.key_of.get((result.doc_id, target))),
+                relation, result.doc_id)
+    states = {p.name_latin: id_by_name.get(p.name) for p in map(find_place, actors.name) if p and p.type == "country"}
+    for row in actors[actors.type.isin(PLACE_TYPES - {"country"})].itertuples():
+        place = find_place(row.name)
+        if place and place.name == row.name:
+            first_doc = row.doc_ids.split(" | ")[0]
+            add(row.actor_id, states.get(place.state), "part_of", first_doc)
+            if place.controlled_by:
+                add(row.actor_id, states.get(place.controlled_by), "controlled_by", first_doc)
+    table = pd.DataFrame(rows, columns=RELATION_COLUMNS).drop_duplicates(["source", "target", "relation", "doc_id", "agreement_id"])
+    return table.sort_values(["relation", "source", "target", "doc_id", "agreement_id"], kind="stable")
+
+
+def build_graph(relations: pd.DataFrame, actors: pd.DataFrame, agreements: pd.DataFrame) -> nx.MultiGraph:
+    """Actors as nodes; an agreement becomes an edge between each pair of its parties.
+
+    Edge attributes: ``relation`` and, for agreements, ``status`` and ``kind``.
+    """
+    graph = nx.MultiGraph()
+    for row in actors.itertuples():
+        graph.add_node(row.actor_id, name=row.name, latin=row.name_latin, type=row.type)
+    status = dict(zip(agreements.agreement_id, agreements.status))
+    kind = dict(zip(agreements.agreement_id, agreements.kind))
+    party = relations[relations.relation == "party_to"]
+    for agreement_id, group in party.groupby("agreement_id", sort=True):
+        for a, b in itertools.combinations(sorted(group.source), 2):
+            graph.add_edge(a, b, relation="agreement", status=status[agreement_id], kind=kind[agreement_id], agreement_id=agreement_id)
+    signed = relations[relations.relation == "signed"]
+    for row in signed.itertuples():
+        for target in party[party.agreement_id == row.agreement_id].source:
+            graph.add_edge(row.source, target, relation="signed", status=status[row.agreement_id], agreement_id=row.agreement_id)
+    for row in relations[~relations.relation.isin(["party_to", "signed"])].itertuples():
+        graph.add_edge(row.source, row.target, relation=row.relation)
+    return graph
+
+
+LEVELS = ("municipal", "regional", "national", "chamber of commerce", "other organisation")
+
+
+def government_level(actor_id: str, actors: pd.DataFrame, relations: pd.DataFrame) -> str:
+    """Which level of government an actor acts at: a town or district is municipal, a region
+    regional, a state or a body without a territory (a federal agency) national; chambers of
+    commerce are their own level."""
+    row = actors.set_index("actor_id").loc[actor_id]
+    kind = row["type"]
+    if kind in ("city", "district"):
+        return "municipal"
+    if kind == "region":
+        return "regional"
+    if kind == "country":
+        return "national"
+    if kind == "person":
+        office = relations[(relations.source == actor_id) & (relations.relation == "holds_office_in")]
+        return government_level(office.target.iloc[0], actors, relations) if len(office) else "other organisation"
+    if "палат" in row["name"].lower():
+        return "chamber of commerce"
+    based = relations[(relations.source == actor_id) & (relations.relation == "based_in")]
+    if len(based):
+        return government_level(based.target.iloc[0], actors, relations)
+    return "national" if row["name"][:1].isupper() else "other organisation"
