@@ -185,11 +185,12 @@ def party_points(agreements: pd.DataFrame, relations: pd.DataFrame, actors: pd.D
     return pd.DataFrame(rows, columns=["agreement_id", "status", "party", "place", "latin", "lat", "lon"])
 
 
-def map_figure(agreements, relations, actors, documents, title="Partnerships on the map"):
+def map_figure(agreements, relations, actors, documents, case=None, title="Partnerships on the map"):
     """Places of the gazetteer that the articles name, and lines for the agreements between them."""
     from mpl_toolkits.basemap import Basemap
 
-    docs = case_docs(documents, None)
+    docs = case_docs(documents, case)
+    agreements = agreements[agreements.doc_id.isin(docs)]
     named = [find_place(n) for n in actors[actors.doc_ids.apply(lambda d: bool(set(d.split(" | ")) & docs))].name]
     places = {p.name: p for p in named if p and p.lat is not None and p.type in ("city", "region")}
     points = party_points(agreements, relations, actors)

@@ -147,3 +147,15 @@ def quality_table(corpora) -> pd.DataFrame:
             row["status_accuracy"] = round(status, 3) if status is not None else None
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def score_lines(lines: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Score]:
+    """Article lines kept and chrome lines dropped, against the line-level gold."""
+    kept = {(r.doc_id, r.line): r.kept for r in lines.itertuples()}
+    article = gold[gold.label == "article"]
+    chrome = gold[gold.label == "chrome"]
+    n_article = sum(bool(kept.get((r.doc_id, r.line))) for r in article.itertuples())
+    n_chrome = sum(not kept.get((r.doc_id, r.line), False) for r in chrome.itertuples())
+    n_kept = sum(bool(kept.get((r.doc_id, r.line))) for r in gold.itertuples())
+    return {"article lines kept": Score(n_article, n_kept, n_article, len(article)),
+            "chrome lines dropped": Score(n_chrome, len(gold) - n_kept, n_chrome, len(chrome))}

@@ -2,7 +2,7 @@
 
 ``data/gazetteer.csv`` gives each place its canonical Russian name, a Latin
 name, a type, the state it belongs to under international law, who controls
-it where that differs, and coordinates. ``data/lexicon.csv`` lists the nouns
+it where that differs (and since when), and coordinates. ``data/lexicon.csv`` lists the nouns
 of offices (губернатор), of bodies (администрация) and of settlements (город).
 Both are looked up by lemmas, so any inflected form matches.
 """
@@ -22,6 +22,7 @@ class Place:
     type: str
     state: str
     controlled_by: str
+    controlled_since: str
     lat: float | None
     lon: float | None
 
@@ -49,7 +50,7 @@ def places() -> dict[str, Place]:
     index = {}
     for row in read_data("gazetteer.csv"):
         place = Place(
-            row["name"], row["name_latin"], row["type"], row["state"], row["controlled_by"],
+            row["name"], row["name_latin"], row["type"], row["state"], row["controlled_by"], row["controlled_since"],
             float(row["lat"]) if row["lat"] else None, float(row["lon"]) if row["lon"] else None,
         )
         for alias in [row["name"]] + [a for a in row["aliases"].split("|") if a]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .actors import Mention, extract_mentions
 from .agreements import Agreement, Event, extract_agreements
 from .corpus import Document, input_files, load_corpus
+from .framing import framing_table
 from .graph import relations_table, text_links
 from .nlp import pipeline
 from .registry import Registry
@@ -54,6 +55,7 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None) -> dict:
         (staging / "run.json").write_text(json.dumps(fingerprint, indent=1, sort_keys=True) + "\n")
         write_table(documents_table(docs), staging / "documents.csv")
         write_table(lines_table(docs), staging / "lines.csv")
+        write_table(framing_table(docs), staging / "framing.csv")
         actors = registry.actors_table()
         agreements = agreements_table(results, registry)
         events = events_table(results, registry)

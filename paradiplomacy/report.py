@@ -86,3 +86,32 @@ def glue_scores(table: pd.DataFrame, glue) -> None:
         glue(f"{key}_recall", float(row.recall), display=False)
         if row.status_accuracy == row.status_accuracy and row.status_accuracy is not None:
             glue(f"{key}_status", float(row.status_accuracy), display=False)
+
+
+def show_agreement_evidence(tables, data_dir, rows, latin: dict[str, str]) -> None:
+    """Each agreement's sentence with its parties and signatories marked, and an English gloss."""
+    from pathlib import Path
+
+    from IPython.display import display
+
+    from .casebook import gloss
+
+    mentions = tables["mentions"]
+    names = dict(zip(tables["actors"].actor_id, tables["actors"].name))
+    types = dict(zip(tables["actors"].actor_id, tables["actors"].type))
+    for row in rows.itertuples():
+        text = (Path(data_dir) / "clean" / f"{row.doc_id}.txt").read_text(encoding="utf-8")
+        marked = set(row.parties.split(" | ")) | set(row.signatories.split(" | "))
+        spans = [(m.start, m.stop, "party" if names[m.actor_id] in marked else types[m.actor_id])
+                 for m in mentions[mentions.doc_id == row.doc_id].itertuples()]
+        print(f"{row.agreement_id}")
+        display(evidence(text, row.start, row.stop, spans))
+        print("Gloss:", gloss(row, latin), "\n")
+
+
+def glue_figures(figures: dict, glue, prefix: str = "") -> None:
+    import matplotlib.pyplot as plt
+
+    for name, fig in figures.items():
+        glue(prefix + name, fig, display=False)
+        plt.close(fig)

@@ -1,0 +1,185 @@
+"""What the book says about one case, computed from the output tables.
+
+Each function takes the dictionary of tables that ``pipeline.load_tables``
+returns and a case name, and returns a table or a short English string.
+"""
+
+from collections import Counter
+
+import pandas as pd
+
+from .charts import spheres_matrix
+from .gazetteer import find_place
+from .graph import LEVELS, government_level
+
+STATUS_ORDER = ["planned", "agreed", "discussed", "signed", "suspended", "terminated"]
+
+
+def docs_of(tables, case) -> set[str]:
+    d = tables["documents"]
+    return set(d[(d.status == "ok") & (d.case == case)].doc_id)
+
+
+def agreements_of(tables, case) -> pd.DataFrame:
+    return tables["agreements"][tables["agreements"].doc_id.isin(docs_of(tables, case))]
+
+
+def events_of(tables, case) -> pd.DataFrame:
+    return tables["events"][tables["events"].doc_id.isin(docs_of(tables, case))]
+
+
+def latin_names(tables) -> dict[str, str]:
+    return dict(zip(tables["actors"].name, tables["actors"].name_latin))
+
+
+def persons_of(tables, case) -> pd.DataFrame:
+    """The persons of the case with the offices the case's articles give them."""
+    docs = docs_of(tables, case)
+    actors = tables["actors"].set_index("actor_id")
+    m = tables["mentions"]
+    m = m[m.doc_id.isin(docs) & m.actor_id.isin(actors[actors.type == "person"].index)]
+    rows = []
+    for actor_id, group in m.groupby("actor_id", sort=False):
+        roles = list(dict.fromkeys(r for r in group.role if r))
+        rows.append({"name": actors.name[actor_id], "name_latin": actors.name_latin[actor_id],
+                     "office": " | ".join(roles), "affiliation": actors.affiliation[actor_id],
+                     "mentions": len(group)})
+    return pd.DataFrame(rows, columns=["name", "name_latin", "office", "affiliation", "mentions"]).sort_values("name")
+
+
+def gloss(agreement, latin: dict[str, str]) -> str:
+    """An English gloss of an agreement record, from its fields."""
+    parties = [latin.get(p, p) for p in agreement.parties.split(" | ") if p]
+    text = f"{agreement.kind.replace('_', ' ')}, {agreement.status}"
+    if parties:
+        text += ", between " + ", ".join(parties[:-1]) + (" and " if len(parties) > 1 else "") + parties[-1]
+    if agreement.signatories:
+        text += "; signed by " + ", ".join(latin.get(s, s) for s in agreement.signatories.split(" | "))
+    if agreement.date:
+        text += f"; dated {agreement.date}"
+    if agreement.duration:
+        text += f"; term {agreement.duration[1:-1]} {'years' if agreement.duration.endswith('Y') else 'months'}"
+    if agreement.renewal:
+        text += ", renewed automatically"
+    return text[0].upper() + text[1:] + "."
+
+
+def partners(tables, case) -> list[tuple[str, str]]:
+    """(partner, status under international law) for every place a party stands for outside Russia,
+    or inside it but controlled by another state."""
+    relations = tables["relations"]
+    name_of = dict(zip(tables["actors"].actor_id, tables["actors"].name))
+    home = {name_of.get(r.source): name_of.get(r.target) for r in relations[relations.relation == "based_in"].itertuples()}
+    found = {}
+    for agreement in agreements_of(tables, case).itertuples():
+        for party in filter(None, agreement.parties.split(" | ")):
+            place = find_place(party) or find_place(home.get(party, "") or "")
+            if place and (place.state != "Russia" or place.controlled_by):
+                found[place.name_latin] = legal_status(place)
+    return sorted(found.items())
+
+
+def legal_status(place) -> str:
+    """"part of Ukraine under international law; occupied by Russia since 2014"."""
+    status = f"part of {place.state} under international law"
+    if place.controlled_by and place.controlled_by != place.state:
+        status += f"; occupied by {place.controlled_by}" + (f" since {place.controlled_since}" if place.controlled_since else "")
+    return status
+
+
+def count_phrase(counter: Counter, order=None) -> str:
+    keys = [k for k in (order or sorted(counter)) if counter.get(k)]
+    return ", ".join(f"{counter[k]} {k.replace('_', ' ')}" for k in keys) or "none"
+
+
+def levels_of(tables, case) -> Counter:
+    relations = tables["relations"]
+    ids = set(agreements_of(tables, case).agreement_id)
+    rows = relations[relations.relation.isin(["party_to", "signed"]) & relations.agreement_id.isin(ids)]
+    return Counter(government_level(a, tables["actors"], relations) for a in rows.source)
+
+
+def signatory_offices(tables, case) -> list[str]:
+    roles = dict(zip(tables["actors"].name, tables["actors"].roles))
+    names = [s for v in agreements_of(tables, case).signatories for s in v.split(" | ") if s]
+    return sorted({f"{roles.get(n, '').split(' | ')[0] or 'no office given'}" for n in names})
+
+
+def spheres_of(tables, case, clean_texts: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Spheres of the case's agreements, and spheres its articles mention."""
+    a = agreements_of(tables, case)
+    by_agreement = spheres_matrix(a.scope + " " + a.evidence, pd.Series([case] * len(a)), [case]).loc[case]
+    docs = sorted(docs_of(tables, case))
+    by_article = spheres_matrix(pd.Series([clean_texts[d] for d in docs]), pd.Series([case] * len(docs)), [case]).loc[case]
+    return [s for s, n in by_agreement.items() if n], [s for s, n in by_article.items() if n]
+
+
+def date_range(tables, case) -> str:
+    a = agreements_of(tables, case)
+    docs = tables["documents"][tables["documents"].doc_id.isin(docs_of(tables, case))]
+    dates = sorted(set(filter(None, list(a.date) + list(docs.published))))
+    undated = int((docs.published == "").sum())
+    text = f"{dates[0]} to {dates[-1]}" if len(dates) > 1 else (dates[0] if dates else "no date")
+    return text + (f" ({undated} undated article{'s' if undated > 1 else ''})" if undated else "")
+
+
+def frames_of(tables, case) -> str:
+    f = tables["framing"]
+    f = f[f.doc_id.isin(docs_of(tables, case))]
+    parts = []
+    for where in ("article", "page"):
+        frames = sorted(set(f[f["where"] == where].frame))
+        if frames:
+            parts.append(f"{where}: " + ", ".join(fr.replace("_", " ") for fr in frames))
+    return "; ".join(parts) or "no framing markers"
+
+
+def profile(tables, case, clean_texts: dict[str, str]) -> dict[str, str]:
+    """One column of the comparison table."""
+    a = agreements_of(tables, case)
+    spheres_signed, spheres_said = spheres_of(tables, case, clean_texts)
+    return {
+        "articles": str(len(docs_of(tables, case))),
+        "partners and their status": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none outside Russia",
+        "legal instruments": count_phrase(Counter(a.kind)),
+        "stage": count_phrase(Counter(a.status), STATUS_ORDER),
+        "levels of government (parties and signatories)": count_phrase(levels_of(tables, case), list(LEVELS)),
+        "signatories' offices": "; ".join(signatory_offices(tables, case)) or "none named",
+        "spheres of the agreements": ", ".join(spheres_signed) or "none",
+        "spheres the articles mention": ", ".join(spheres_said) or "none",
+        "meetings and visits": str(len(events_of(tables, case))),
+        "dates": date_range(tables, case),
+        "framing markers": frames_of(tables, case),
+    }
+
+
+def glue_case(tables, case, glue) -> None:
+    """Glue the numbers and lists a case chapter's prose uses."""
+    agreements = agreements_of(tables, case)
+    values = {
+        "n_articles": len(docs_of(tables, case)),
+        "n_agreements": len(agreements),
+        "n_signed": int((agreements.status == "signed").sum()),
+        "n_planned": int((agreements.status == "planned").sum()),
+        "n_agreed": int((agreements.status == "agreed").sum()),
+        "n_relationships": agreements.relationship_id.nunique(),
+        "n_events": len(events_of(tables, case)),
+        "n_persons": len(persons_of(tables, case)),
+        "partners": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none outside Russia",
+        "signatory_offices": "; ".join(signatory_offices(tables, case)) or "none named",
+        "levels": count_phrase(levels_of(tables, case), list(LEVELS)),
+    }
+    for key, value in values.items():
+        glue(key, value, display=False)
+
+
+def case_figures(tables, case) -> dict:
+    """The network, map and timeline of one case."""
+    from . import charts
+
+    t = tables
+    return {
+        "network": charts.network_figure(t["actors"], t["agreements"], t["relations"], t["documents"], case=case),
+        "map": charts.map_figure(t["agreements"], t["relations"], t["actors"], t["documents"], case=case),
+        "timeline": charts.timeline_figure(agreements_of(t, case), events_of(t, case), t["documents"], [case]),
+    }

@@ -1,0 +1,43 @@
+"""How a page frames the territories it names: words of occupation, of the Russian
+official narrative, of Ukrainian sovereignty or of the Union State.
+
+Markers are counted separately in the article and in the rest of the page (the
+outlet's own chrome), because an outlet's stance often shows in its headlines
+and appeals more than in a republished press release.
+"""
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+FRAMING_COLUMNS = ["doc_id", "frame", "marker", "where", "count", "example"]
+
+
+@lru_cache(maxsize=1)
+def markers() -> list[tuple[str, str, re.Pattern]]:
+    with resources.files(__package__).joinpath("data/framing.csv").open(encoding="utf-8") as f:
+        return [(row["marker"], row["frame"], re.compile(row["pattern"], re.I)) for row in csv.DictReader(f)]
+
+
+def framing_rows(doc_id: str, article: str, page_rest: str) -> list[dict]:
+    rows = []
+    for where, text in (("article", article), ("page", page_rest)):
+        for marker, frame, pattern in markers():
+            found = [m.group(0) for m in pattern.finditer(text)]
+            if found:
+                rows.append({"doc_id": doc_id, "frame": frame, "marker": marker, "where": where,
+                             "count": len(found), "example": found[0][:80]})
+    return rows
+
+
+def framing_table(docs) -> pd.DataFrame:
+    rows = []
+    for doc in docs:
+        if doc.status != "ok":
+            continue
+        rest = "\n".join(l.text for l in doc.lines if not l.kept)
+        rows += framing_rows(doc.doc_id, doc.text, rest)
+    return pd.DataFrame(rows, columns=FRAMING_COLUMNS)
