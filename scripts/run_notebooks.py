@@ -9,6 +9,8 @@ the same data give the same files.
 """
 
 import argparse
+import ast
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -22,44 +24,58 @@ NOTEBOOKS = ROOT / "notebooks"
 BOOK = ROOT / "book"
 
 
-def execute(source: Path, parameters: dict) -> Path:
-    target = BOOK / f"{source.stem}.ipynb"
+def declared_parameters(notebook) -> set[str]:
+    """Names assigned in the notebook's cell tagged ``parameters``."""
+    cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    return {t.id for node in ast.parse(cell.source).body if isinstance(node, ast.Assign) for t in node.targets}
+
+
+def execute(source: Path, parameters: dict, book: Path) -> Path:
+    target = book / f"{source.stem}.ipynb"
     notebook = jupytext.read(source)
+    parameters = {k: v for k, v in parameters.items() if k in declared_parameters(notebook)}
     with tempfile.TemporaryDirectory() as tmp:
         unexecuted = Path(tmp) / target.name
         nbformat.write(notebook, unexecuted)
         papermill.execute_notebook(
             str(unexecuted), str(target), parameters=parameters, kernel_name="python3",
-            cwd=str(BOOK), progress_bar=False, log_output=False,
+            cwd=str(book), progress_bar=False, log_output=False,
         )
     strip_run_metadata(target)
     return target
 
 
 def strip_run_metadata(path: Path) -> None:
-    """Remove timestamps and durations that papermill records, keep the parameters."""
+    """Remove timestamps and durations that papermill records, keep the parameters, hide the injected cell."""
     nb = nbformat.read(path, as_version=4)
     papermill_meta = nb.metadata.get("papermill", {})
     nb.metadata["papermill"] = {"parameters": papermill_meta.get("parameters", {})}
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags and "remove-cell" not in tags:
+            cell.metadata["tags"] = tags + ["remove-cell"]  # a reader needs the values, not the cell
     nbformat.write(nb, path)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seeds-dir", default="../seeds", help="seeds folder, relative to book/")
-    parser.add_argument("--data-dir", default="../data", help="output folder of the extraction, relative to book/")
+    parser.add_argument("--seeds-dir", default="../seeds", help="seeds folder, relative to the book folder")
+    parser.add_argument("--data-dir", default="../data", help="output folder of the extraction, relative to the book folder")
+    parser.add_argument("--book-dir", default=str(BOOK), help="where the executed notebooks go (default: book/)")
     parser.add_argument("names", nargs="*", help="notebook stems to run (default: all)")
     args = parser.parse_args()
     sources = sorted(NOTEBOOKS.glob("*.md"))
     if args.names:
         sources = [s for s in sources if s.stem in args.names]
-    parameters = {"seeds_dir": args.seeds_dir, "data_dir": args.data_dir}
+    book = Path(args.book_dir).resolve()
+    tests = lambda *parts: os.path.relpath(ROOT.joinpath("tests", *parts), book)
+    parameters = {"seeds_dir": args.seeds_dir, "data_dir": args.data_dir, "extra_dir": tests("data", "extra"),
+                  "holdout_dir": tests("data", "holdout"), "gold_dir": tests("gold")}
     for source in sources:
         print(f"running {source.relative_to(ROOT)}", flush=True)
-        execute(source, parameters)
+        execute(source, parameters, book)
     return 0
 
 
