@@ -1,5 +1,7 @@
 """Helpers for the book's notebooks: tables that render the same way every run."""
 
+import html
+
 import pandas as pd
 from ipymarkup import format_span_box_markup
 from razdel import sentenize
@@ -88,6 +90,20 @@ def glue_scores(table: pd.DataFrame, glue) -> None:
             glue(f"{key}_status", float(row.status_accuracy), display=False)
 
 
+class Evidence:
+    """A label, a sentence with spans marked, and an English gloss if any, as one block."""
+
+    def __init__(self, label: str, markup: Markup, gloss: str = ""):
+        self.label, self.markup, self.gloss = label, markup, gloss
+
+    def _repr_html_(self) -> str:
+        gloss = f"<p><em>Gloss:</em> {html.escape(self.gloss)}</p>" if self.gloss else ""
+        return f"<p><code>{html.escape(self.label)}</code></p>" + self.markup._repr_html_() + gloss
+
+    def __repr__(self) -> str:
+        return f"{self.label}\n{self.markup.text}" + (f"\nGloss: {self.gloss}" if self.gloss else "")
+
+
 def show_agreement_evidence(tables, data_dir, rows, latin: dict[str, str]) -> None:
     """Each agreement's sentence with its parties and signatories marked, and an English gloss."""
     from pathlib import Path
@@ -104,14 +120,27 @@ def show_agreement_evidence(tables, data_dir, rows, latin: dict[str, str]) -> No
         marked = set(row.parties.split(" | ")) | set(row.signatories.split(" | "))
         spans = [(m.start, m.stop, "party" if names[m.actor_id] in marked else types[m.actor_id])
                  for m in mentions[mentions.doc_id == row.doc_id].itertuples()]
-        print(f"{row.agreement_id}")
-        display(evidence(text, row.start, row.stop, spans))
-        print("Gloss:", gloss(row, latin), "\n")
+        display(Evidence(row.agreement_id, evidence(text, row.start, row.stop, spans), gloss(row, latin)))
 
 
-def glue_figures(figures: dict, glue, prefix: str = "") -> None:
+def figure_image(fig):
+    """The figure as a PNG image object: it displays the same under any matplotlib backend."""
+    import io
+
     import matplotlib.pyplot as plt
+    from IPython.display import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    plt.close(fig)
+    return Image(data=buffer.getvalue(), format="png")
+
+
+def glue_figures(figures: dict, glue, save_dir=None) -> None:
+    """Glue each figure as a PNG (and save it to ``save_dir`` if given)."""
+    from pathlib import Path
 
     for name, fig in figures.items():
-        glue(prefix + name, fig, display=False)
-        plt.close(fig)
+        if save_dir is not None:
+            fig.savefig(Path(save_dir) / f"{name}.png", dpi=100)
+        glue(name, figure_image(fig), display=False)
