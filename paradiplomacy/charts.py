@@ -53,6 +53,15 @@ RELATION_STYLE = {  # colour, line style, width
 MAX_NODES = 28
 
 
+LABEL_ITERATIONS = 300
+
+
+def place_labels(texts, ax, **kwargs) -> None:
+    """adjustText with a fixed number of iterations: by default it stops after one second, so the
+    picture would depend on the machine's speed."""
+    adjust_text(texts, ax=ax, iter_lim=LABEL_ITERATIONS, **kwargs)
+
+
 def short(label: str, width: int = 22) -> str:
     return "\n".join(textwrap.wrap(label, width)[:3])
 
@@ -103,7 +112,7 @@ def network_figure(actors, agreements, relations, documents, case=None, max_node
     span = max(max(xs) - min(xs), max(ys) - min(ys), 1.0)
     ax.set_xlim(min(xs) - 0.12 * span, max(xs) + 0.12 * span)
     ax.set_ylim(min(ys) - 0.08 * span, max(ys) + 0.08 * span)
-    adjust_text(texts, ax=ax, expand=(1.15, 1.3), arrowprops=dict(arrowstyle="-", color="#999999", lw=0.5))
+    place_labels(texts, ax, expand=(1.15, 1.3), arrowprops=dict(arrowstyle="-", color="#999999", lw=0.5))
     used_types = sorted({graph.nodes[n]["type"] for n in graph})
     used_status = sorted({d["status"] for *_, d in graph.edges(data=True) if d["relation"] == "agreement"})
     used_rel = sorted({d["relation"] for *_, d in graph.edges(data=True) if d["relation"] != "agreement"})
@@ -221,7 +230,7 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
         ax.scatter([x], [y], s=60 if p.type == "city" else 110, c=colour, marker=marker, zorder=5, edgecolors="white")
         texts.append(ax.text(x, y, short(p.name_latin, 18), fontsize=8.5, zorder=6,
                              bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8)))
-    adjust_text(texts, ax=ax, expand=(1.3, 1.5))
+    place_labels(texts, ax, expand=(1.3, 1.5))
     handles = [Line2D([], [], color=c, linestyle=s, linewidth=2.2, label=f"agreement: {k}") for k, (c, s) in STATUS_STYLE.items() if k in set(points.status)]
     handles += [Line2D([], [], marker=TYPE_STYLE[t][1], color=TYPE_STYLE[t][0], linestyle="", label=t) for t in ("region", "city")]
     ax.legend(handles=handles, loc="lower left", fontsize=8, framealpha=0.9)
