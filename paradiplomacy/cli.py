@@ -14,14 +14,21 @@ def main(argv=None) -> int:
     run = commands.add_parser("extract", help="extract documents, actors, agreements and relations")
     run.add_argument("seeds_dir", type=Path, help="folder of article files (and an optional manifest.csv)")
     run.add_argument("--out", type=Path, required=True, help="output folder, replaced whole on success")
+    run.add_argument("--workers", type=int, default=1, help="processes for the per-document work (default 1)")
+    run.add_argument("--cache", type=Path, default=None,
+                     help="folder of per-document results to reuse (default: OUT's sibling .<OUT>.cache; 'none' to disable)")
+    run.add_argument("--dask", metavar="ADDRESS", default=None, help="send the per-document work to this Dask scheduler")
     args = parser.parse_args(argv)
+    cache = None if str(args.cache) == "none" else (args.cache or args.out.with_name(f".{args.out.name}.cache"))
     try:
-        counts = extract(args.seeds_dir, args.out)
+        counts = extract(args.seeds_dir, args.out, workers=max(1, args.workers), cache_dir=cache, dask_address=args.dask)
     except SeedsError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     summary = f"{counts['documents']} documents: {counts['ok']} ok, {counts['skipped']} skipped"
     if counts["duplicate"]:
         summary += f", {counts['duplicate']} duplicate"
+    if counts["computed"] < counts["ok"]:
+        summary += f" ({counts['ok'] - counts['computed']} from cache)"
     print(summary)
     return 0

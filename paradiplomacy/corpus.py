@@ -3,7 +3,6 @@
 import csv
 import hashlib
 import sys
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from .decode import decode_bytes
 from .nlp import morph_vocab
 
 MANIFEST = "manifest.csv"
+MAX_ARTICLE_CHARS = 200_000  # a news article is a few thousand characters; this is a dump
 MANIFEST_COLUMNS = ["file", "outlet", "url", "retrieved", "case", "published"]
 
 
@@ -146,10 +146,30 @@ def read_document(path: Path) -> tuple[Document, str | None]:
     return doc, decoded.text
 
 
+NEAR_COPY = 0.5  # documents sharing more of their lines than this are copies of one article
+
+
 def recurring_lines(texts) -> frozenset[str]:
-    """Keys of the long lines found in two or more documents: site boilerplate."""
-    counts = Counter(key for text in texts for key in repeatable_keys(text))
-    return frozenset(key for key, n in counts.items() if n >= 2)
+    """Keys of the long lines found in two or more otherwise different documents: site boilerplate.
+
+    A line two copies of one press release share is article text, not chrome;
+    so a line counts only when the first two documents holding it share less
+    than half of their lines. Linear in the corpus: one set per document.
+    """
+    key_sets = [repeatable_keys(text) for text in texts]
+    holders: dict[str, list[int]] = {}
+    for index, keys in enumerate(key_sets):
+        for key in keys:
+            found = holders.setdefault(key, [])
+            if len(found) < 2:
+                found.append(index)
+    boilerplate = set()
+    for key, (first, *rest) in holders.items():
+        if rest:
+            a, b = key_sets[first], key_sets[rest[0]]
+            if len(a & b) / len(a | b) < NEAR_COPY:
+                boilerplate.add(key)
+    return frozenset(boilerplate)
 
 
 def clean_document(doc: Document, text: str, boilerplate: frozenset[str], provenance: dict) -> None:
@@ -157,6 +177,10 @@ def clean_document(doc: Document, text: str, boilerplate: frozenset[str], proven
     doc.lines = article.lines
     if not article.body:
         doc.status, doc.reason = "skipped", "no article text found (no run of full sentences)"
+        return
+    if len(article.body) > MAX_ARTICLE_CHARS:
+        doc.status = "skipped"
+        doc.reason = f"too long for one article ({len(article.body):,} characters of text): split it into articles"
         return
     doc.title = article.title
     doc.text = f"{article.title}\n\n{article.body}\n" if article.title else f"{article.body}\n"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .actors import Mention, extract_mentions
 from .agreements import Agreement, Event, extract_agreements
 from .corpus import Document, input_files, load_corpus
+from .execution import run_documents
 from .framing import framing_table
 from .graph import relations_table, text_links
 from .nlp import pipeline
@@ -34,23 +35,28 @@ def process_document(doc: Document) -> DocumentResult:
     parsed = pipeline().parse(doc.text)
     mentions = extract_mentions(parsed)
     agreements, events = extract_agreements(parsed, mentions, doc.published)
-    return DocumentResult(doc.doc_id, mentions, agreements, events, text_links(mentions, doc.text))
+    links = text_links(mentions, doc.text)
+    for m in mentions:
+        m.tokens = []  # the parse stays in this process; the result travels and is cached
+    return DocumentResult(doc.doc_id, mentions, agreements, events, links)
 
 
-def extract(seeds_dir: Path, out_dir: Path, warn=None) -> dict:
+def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_dir=None, dask_address=None) -> dict:
     """Run every stage on ``seeds_dir`` and replace ``out_dir`` with the results.
 
-    Returns counts of documents by status, for the summary line.
+    Documents are processed in ``workers`` processes or on the Dask cluster at
+    ``dask_address``; results found in ``cache_dir`` are reused. Returns counts
+    of documents by status (and how many were computed), for the summary line.
     """
-    fingerprint = seeds_fingerprint(Path(seeds_dir))
     docs = load_corpus(Path(seeds_dir), warn=warn)
+    # The fingerprint is of the bytes this run read, so a folder that changes meanwhile makes the
+    # outputs stale for the next run rather than wrong for this one.
+    fingerprint = seeds_fingerprint(Path(seeds_dir), {d.source_file: d.sha256 for d in docs if d.sha256})
+    ok = [d for d in docs if d.status == "ok"]
+    results, computed = run_documents(ok, process_document, pipeline_version(), workers, cache_dir, dask_address)
     registry = Registry()
-    results = []
-    for doc in docs:
-        if doc.status == "ok":
-            result = process_document(doc)
-            registry.add(doc.doc_id, result.mentions)
-            results.append(result)
+    for result in results:
+        registry.add(result.doc_id, result.mentions)
     with staged_output(Path(out_dir)) as staging:
         (staging / "run.json").write_text(json.dumps(fingerprint, indent=1, sort_keys=True) + "\n")
         write_table(documents_table(docs), staging / "documents.csv")
@@ -69,7 +75,7 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None) -> dict:
         for doc in docs:
             if doc.status == "ok":
                 (clean / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
-    counts = {"documents": len(docs)}
+    counts = {"documents": len(docs), "computed": computed}
     for status in ("ok", "skipped", "duplicate"):
         counts[status] = sum(d.status == status for d in docs)
     return counts
@@ -85,9 +91,19 @@ def pipeline_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-def seeds_fingerprint(seeds_dir: Path) -> dict:
-    """What a run's outputs depend on: the pipeline version and every input file's bytes."""
-    files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in input_files(seeds_dir)}
+def file_hashes(seeds_dir: Path) -> dict[str, str]:
+    hashes = {}
+    for path in input_files(seeds_dir):
+        try:
+            hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue  # unreadable: extraction reports it as skipped
+    return hashes
+
+
+def seeds_fingerprint(seeds_dir: Path, hashes: dict[str, str] | None = None) -> dict:
+    """What a run's outputs depend on: the pipeline version, every input file's bytes, the manifest."""
+    files = dict(file_hashes(seeds_dir) if hashes is None else hashes)
     manifest = seeds_dir / "manifest.csv"
     if manifest.exists():
         files[manifest.name] = hashlib.sha256(manifest.read_bytes()).hexdigest()
