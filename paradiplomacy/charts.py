@@ -134,7 +134,11 @@ def packed_layout(graph: nx.Graph) -> dict:
     pos, x, y, row_height = {}, 0.0, 0.0, 0.0
     row_width = 2.2 * max(1.0, len(components[0]) ** 0.5)
     for nodes in components:
-        sub = graph.subgraph(nodes)
+        # An explicit graph, not graph.subgraph(): a subgraph view iterates its node set in
+        # hash order, which changes between processes and with it Kamada-Kawai's starting circle.
+        sub = nx.Graph()
+        sub.add_nodes_from(nodes)
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(nodes).edges()))
         size = max(0.6, len(nodes) ** 0.5)
         if len(nodes) == 1:
             local = {nodes[0]: np.zeros(2)}
