@@ -223,7 +223,7 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
         for token in sent.tokens:
             if word_kind(token.lemma or "") not in ("body", "executive"):
                 continue
-            phrase = body_phrase(token, sent.tokens)
+            phrase = body_phrase(token, sent.tokens, by_id)
             if phrase is None:
                 continue
             start, stop = phrase[0].start, phrase[-1].stop
@@ -232,14 +232,14 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
     return found
 
 
-def body_phrase(head, sent_tokens):
+def body_phrase(head, sent_tokens, by_id):
     """The head noun with its adjectives and its contiguous complement, or None if it has neither name nor complement."""
     index = sent_tokens.index(head)
     left = index
     while left > 0 and sent_tokens[left - 1].pos == "ADJ" and cases_of(sent_tokens[left - 1].text) & cases_of(head.text):
         left -= 1
     right = index
-    while right + 1 < len(sent_tokens) and descends_from(sent_tokens[right + 1], head, sent_tokens) and sent_tokens[right + 1].pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ"):
+    while right + 1 < len(sent_tokens) and descends_from(sent_tokens[right + 1], head, by_id) and sent_tokens[right + 1].pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ"):
         if sent_tokens[right + 1].pos == "CCONJ" and (starts_another_body(sent_tokens, right + 2) or changes_case(sent_tokens, right)):
             break
         right += 1
@@ -267,8 +267,7 @@ def changes_case(tokens, i: int) -> bool:
     return before is not None and after is not None and before.feats.get("Case") != after.feats.get("Case")
 
 
-def descends_from(token, ancestor, sent_tokens) -> bool:
-    by_id = {t.id: t for t in sent_tokens}
+def descends_from(token, ancestor, by_id) -> bool:
     seen = set()
     while token is not None and token.id not in seen:
         if token.head_id == ancestor.id:

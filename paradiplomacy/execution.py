@@ -7,8 +7,10 @@ that follow are the same bytes however they were computed.
 
 import hashlib
 import multiprocessing
+import os
 import pickle
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from tqdm import tqdm
@@ -62,6 +64,23 @@ def run_documents(docs, work, version: str, workers: int = 1, cache_dir=None, da
     return results, len(todo)
 
 
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def single_threaded_children():
+    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+    os.environ.update({name: "1" for name in THREAD_VARIABLES})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def compute(docs, work, workers: int, dask_address):
     """Results of ``work`` over ``docs`` in order, with a progress bar on a terminal."""
     if not docs:
@@ -74,6 +93,8 @@ def compute(docs, work, workers: int, dask_address):
             futures = client.map(work, docs, pure=False)
             return client.gather(futures)
     if workers > 1:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        # Fresh interpreters with one BLAS thread each: forked children would share the parent's
+        # thread pools, and N workers times N threads on N cores spin against each other.
+        with single_threaded_children(), multiprocessing.get_context("spawn").Pool(workers) as pool:
             return list(tqdm(pool.imap(work, docs, chunksize=CHUNK), **progress))
     return [work(d) for d in tqdm(docs, **progress)]

@@ -53,8 +53,13 @@ class Pipeline:
         doc.parse_syntax(self.syntax_parser)
         doc.tag_ner(self.ner_tagger)
         for token in doc.tokens:
-            token.lemmatize(self.morph_vocab)
+            token.lemma = self.lemma(token.text, token.pos, tuple(sorted(token.feats.items())))
         return doc
+
+    @lru_cache(maxsize=200_000)
+    def lemma(self, text: str, pos: str, feats: tuple) -> str:
+        """natasha's lemmatizer, cached: news repeats its words, and choosing a parse is the costly part."""
+        return self.morph_vocab.lemmatize(text, pos, dict(feats))
 
 
 @lru_cache(maxsize=1)
