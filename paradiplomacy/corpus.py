@@ -4,6 +4,7 @@ import csv
 import hashlib
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from razdel import sentenize
@@ -217,15 +218,21 @@ def latest_past_event(body: str) -> str:
     return latest
 
 
+FUTURE_WORDS = frozenset({"будет", "будут", "планируется", "планирует", "планируют"})
+
+
 def is_past_tense(sentence: str) -> bool:
     """True when the sentence reports something done, not planned."""
-    vocab = morph_vocab()
-    past = future = False
-    for word in sentence.split():
-        word = word.strip(".,;:!?«»\"()—–-").lower()
-        if not word.isalpha():
-            continue
-        tag = vocab.parse(word)[0].tag
-        past |= "past" in tag
-        future |= "futr" in tag or word in ("будет", "будут", "планируется", "планирует", "планируют")
-    return past and not future
+    tenses = [word_tense(w.strip(".,;:!?«»\"()—–-").lower()) for w in sentence.split()]
+    return "past" in tenses and "futr" not in tenses
+
+
+@lru_cache(maxsize=100_000)
+def word_tense(word: str) -> str:
+    """'past', 'futr' or '' for the most likely reading of a word."""
+    if not word.isalpha():
+        return ""
+    if word in FUTURE_WORDS:
+        return "futr"
+    tag = morph_vocab().parse(word)[0].tag
+    return "past" if "past" in tag else "futr" if "futr" in tag else ""

@@ -129,6 +129,21 @@ def score_agreements(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
             "predicted": predicted, "gold": gold}
 
 
+def score_events(predicted: pd.DataFrame, gold: pd.DataFrame) -> Score:
+    """Events match when document and kind agree and they share a participant or the place."""
+    used, matched = set(), 0
+    for p in predicted.itertuples():
+        people = set(filter(None, p.participants.split(" | ")))
+        for j, g in gold[(gold.doc_id == p.doc_id) & (gold.kind == p.kind)].iterrows():
+            if j in used:
+                continue
+            if people & set(filter(None, g.participants.split(" | "))) or (p.place and locality(p.place, "")[1] == locality(g.place, "")[1]):
+                used.add(j)
+                matched += 1
+                break
+    return Score(matched, len(predicted), matched, len(gold))
+
+
 def quality_table(corpora) -> pd.DataFrame:
     """Scores of every stage on each corpus: ``corpora`` is a list of (label, tables, clean_dir, gold_dir)."""
     from .baseline import baseline_agreements
@@ -140,9 +155,11 @@ def quality_table(corpora) -> pd.DataFrame:
         persons, offices, _ = score_persons(tables["actors"], tables["mentions"], read("persons"))
         ours = score_agreements(tables["agreements"], read("agreements"))
         floor = score_agreements(baseline_agreements(clean_dir, tables["actors"], tables["mentions"]), read("agreements"))
+        events = score_events(tables["events"], read("events"))
         for measure, score, status in [("persons", persons, None), ("offices", offices, None),
                                        ("agreements", ours["score"], ours["status_accuracy"]),
-                                       ("agreements, keyword baseline", floor["score"], floor["status_accuracy"])]:
+                                       ("agreements, keyword baseline", floor["score"], floor["status_accuracy"]),
+                                       ("events", events, None)]:
             row = dict(corpus=label, **score.as_row(measure))
             row["status_accuracy"] = round(status, 3) if status is not None else None
             rows.append(row)

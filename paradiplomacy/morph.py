@@ -7,6 +7,7 @@ word that agrees with the head, and keep every other word as written.
 """
 
 from collections import Counter
+from functools import lru_cache
 
 from pymorphy2.analyzer import Parse
 
@@ -36,8 +37,12 @@ ADJECTIVE_ENDINGS = {  # oblique singular endings of "-ский/-ская/-ск�
 }
 
 
-def inflect(word: str, case: str, gender: str | None = None, want=None) -> str | None:
-    """Return ``word`` moved from ``case`` to the nominative, or None if no parse fits."""
+@lru_cache(maxsize=100_000)
+def inflect(word: str, case: str, gender: str | None = None, names_only: bool = False) -> str | None:
+    """Return ``word`` moved from ``case`` to the nominative, or None if no parse fits.
+
+    Cached: a corpus names the same bodies and places again and again.
+    """
     if word.isupper() and len(word) > 1:
         return None  # abbreviations do not inflect
     if gender in ADJECTIVE_ENDINGS and not any(p.is_known for p in morph_vocab().parse(word)):
@@ -46,8 +51,8 @@ def inflect(word: str, case: str, gender: str | None = None, want=None) -> str |
             if word.lower().endswith(old):
                 return word[: -len(old)] + new
     parses = [p for p in morph_vocab().parse(word) if p.tag.case == case]
-    if want:
-        parses = [p for p in parses if want(p)] or parses
+    if names_only:
+        parses = [p for p in parses if NAME_GRAMMEMES & p.tag.grammemes] or parses
     if gender:
         parses = [p for p in parses if p.tag.gender is None or p.tag.gender == gender] or parses
     for parse in parses:
@@ -82,7 +87,7 @@ def normalize_name(words: list[str], case_hint: str | None = None) -> str:
     gender = genders.most_common(1)[0][0] if genders else "masc"
     out = []
     for word in words:
-        form = inflect(word, case, gender, want=lambda p: bool(NAME_GRAMMEMES & p.tag.grammemes))
+        form = inflect(word, case, gender, names_only=True)
         known_as_name = any(NAME_GRAMMEMES & p.tag.grammemes for p in morph_vocab().parse(word))
         if form and known_as_name:
             out.append(form)
