@@ -50,7 +50,8 @@ def strip_run_metadata(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     papermill_meta = nb.metadata.get("papermill", {})
     nb.metadata["papermill"] = {"parameters": papermill_meta.get("parameters", {})}
-    for cell in nb.cells:
+    for number, cell in enumerate(nb.cells):
+        cell.id = f"cell-{number:03d}"  # jupytext and papermill draw random ids; a rebuild must not change the file
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
         tags = cell.metadata.get("tags", [])
