@@ -51,7 +51,7 @@ RENEWAL = re.compile(r"автоматическ\w+\s+(?:продлени|про�
 SPHERE_NOUNS = {"сфера", "отрасль"}
 REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени", re.I)
 EVENT_TERMS = {"встретиться": "meeting", "встреча": "meeting", "переговоры": "meeting", "посетить": "visit",
-               "визит": "visit", "поездка": "visit", "заседание": "session", "форум": "session", "совещание": "session"}
+               "визит": "visit", "поездка": "visit", "заседание": "session", "совещание": "session"}
 
 
 @dataclass
@@ -443,6 +443,9 @@ def extract_agreements(doc, mentions: list[Mention], published: str) -> tuple[li
                 merge(records, found, territory, kinds)
         attach_terms(records, sent)
         events += events_in(sent, published)
+        if events and any(t.lemma == "участие" for t in sent.tokens):
+            # "В мероприятии приняли участие ...": those named took part in the latest event
+            events[-1].participants += [m.name for m in sent.mentions if m.type == "person" and m.name not in events[-1].participants]
     events = merge_events(events)
     meeting_sides = sides(events, mentions)
     for i, record in enumerate(records):
@@ -556,7 +559,7 @@ def events_in(sent: Sentence, published: str) -> list[Event]:
         kind = EVENT_TERMS.get(token.lemma or "")
         if not kind or kind in found or sent.negated(token):
             continue
-        if token.feats.get("Tense") == "Fut":
+        if planned_event(token, sent):
             continue
         participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
         if kind == "visit" and not participants and "делегаци" not in sent.text.lower():
@@ -564,6 +567,20 @@ def events_in(sent: Sentence, published: str) -> list[Event]:
         found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
                             sent.text, sent.start, sent.stop)
     return list(found.values())
+
+
+def planned_event(token, sent: Sentence) -> bool:
+    """An event under a verb of planning or in the future ("планирует ... для проведения переговоров")."""
+    current = token
+    for _ in range(MAX_CHAIN):
+        if current.pos == "VERB" and (current.feats.get("Tense") == "Fut" or category(current) == "plan"):
+            return True
+        if current.pos == "VERB" and current is not token:
+            return False
+        current = sent.head(current)
+        if current is None:
+            return False
+    return False
 
 
 def event_place(token, sent: Sentence) -> str:
@@ -574,17 +591,26 @@ def event_place(token, sent: Sentence) -> str:
             m = sent.mention_at(obj, person=False)
             if m:
                 return m.name
-    for m in places:
+    candidates = places + [m for m in sent.mentions if m.type == "organization"]
+    for m in sorted(candidates, key=lambda m: m.start < token.start):  # what follows the trigger first
         before = sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()
         if re.search(r"\b(в|во|на)\s+$", before) or re.search(r"\bгород\w*\s+$", sent.text[max(0, m.start - sent.start - 8): m.start - sent.start].lower()):
-            return m.name
+            return m.name  # a place, else the body that hosted it ("прошла в Луганской ТПП")
     return ""
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """One record per event: later sentences about "the meeting" join the first that names it."""
+    """One record per event: later sentences about "the meeting" join the first that names it.
+
+    A meeting reported right after a visit is the visitor's: "посетил посол ... На встрече с
+    губернатором" gives the ambassador and the governor, at the place visited.
+    """
     merged: list[Event] = []
     for e in events:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.kind == "visit" and e.kind == "meeting":
+            e.participants = list(dict.fromkeys(previous.participants + e.participants))
+            e.place = e.place or previous.place
         twin = next((m for m in reversed(merged) if m.kind == e.kind and (
             set(m.participants) & set(e.participants) or (m.place and m.place == e.place) or not (e.participants or e.place))), None)
         if twin:
