@@ -81,15 +81,35 @@ def partners(tables, case) -> list[tuple[str, str]]:
 
 def legal_status(place) -> str:
     """"part of Ukraine under international law; occupied by Russia since 2014"."""
+    if place.type == "country":
+        return "sovereign state"
     status = f"part of {place.state} under international law"
     if place.controlled_by and place.controlled_by != place.state:
         status += f"; occupied by {place.controlled_by}" + (f" since {place.controlled_since}" if place.controlled_since else "")
     return status
 
 
+def places_abroad(tables, case) -> list[tuple[str, str]]:
+    """(place, status) for every gazetteer place outside Russia that the case's articles name."""
+    docs = docs_of(tables, case)
+    found = {}
+    for row in tables["actors"].itertuples():
+        place = find_place(row.name)
+        if place and set(row.doc_ids.split(" | ")) & docs and (place.state not in ("Russia", "") or place.controlled_by):
+            found[place.name_latin] = legal_status(place)
+    return sorted(found.items())
+
+
+def sources_of(tables, case) -> str:
+    """The outlets of the case's articles, as the manifest records them."""
+    d = tables["documents"]
+    return "; ".join(sorted(set(d[d.doc_id.isin(docs_of(tables, case))].outlet) - {""})) or "not recorded"
+
+
 def count_phrase(counter: Counter, order=None) -> str:
+    """"4 × cooperation agreement, 1 × twinning": counts without English plurals to get wrong."""
     keys = [k for k in (order or sorted(counter)) if counter.get(k)]
-    return ", ".join(f"{counter[k]} {k.replace('_', ' ')}" for k in keys) or "none"
+    return ", ".join(f"{counter[k]} × {k.replace('_', ' ')}" for k in keys) or "none"
 
 
 def levels_of(tables, case) -> Counter:
@@ -140,7 +160,9 @@ def profile(tables, case, clean_texts: dict[str, str]) -> dict[str, str]:
     spheres_signed, spheres_said = spheres_of(tables, case, clean_texts)
     return {
         "articles": str(len(docs_of(tables, case))),
-        "partners and their status": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none outside Russia",
+        "source": sources_of(tables, case),
+        "places abroad the articles name": "; ".join(f"{p} ({s})" for p, s in places_abroad(tables, case)) or "none",
+        "agreement partners abroad": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none",
         "legal instruments": count_phrase(Counter(a.kind)),
         "stage": count_phrase(Counter(a.status), STATUS_ORDER),
         "levels of government (parties and signatories)": count_phrase(levels_of(tables, case), list(LEVELS)),
@@ -165,7 +187,9 @@ def glue_case(tables, case, glue) -> None:
         "n_relationships": agreements.relationship_id.nunique(),
         "n_events": len(events_of(tables, case)),
         "n_persons": len(persons_of(tables, case)),
-        "partners": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none outside Russia",
+        "partners": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none (no agreement)",
+        "places_abroad": "; ".join(f"{p} ({s})" for p, s in places_abroad(tables, case)) or "none",
+        "source": sources_of(tables, case),
         "signatory_offices": "; ".join(signatory_offices(tables, case)) or "none named",
         "levels": count_phrase(levels_of(tables, case), list(LEVELS)),
     }

@@ -278,6 +278,10 @@ def timeline_figure(agreements, events, documents, cases):
     items["span"] = items.iso.map(date_span)
     dated, undated = items[items.span.notna()], items[items.span.isna()]
     fig, ax = plt.subplots(figsize=(BOOK_WIDTH, 1.2 + 1.1 * len(cases)))
+    if dated.empty:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, f"no dated agreement or event ({len(undated)} undated)", ha="center", va="center", transform=ax.transAxes)
+        return fig
     for row_number, case in enumerate(cases):
         rows = dated[dated.case == case].sort_values(["iso", "what"])
         for k, item in enumerate(rows.itertuples()):
@@ -340,7 +344,7 @@ def spheres_figure(matrix: pd.DataFrame, title: str):
     return fig
 
 
-LEVEL_COLOURS = {"municipal": "#8da0cb", "regional": "#fc8d62", "national": "#66c2a5",
+LEVEL_COLOURS = {"municipal": "#8da0cb", "regional": "#fc8d62", "occupation authority": "#a6761d", "national": "#66c2a5",
                  "chamber of commerce": "#e78ac3", "other organisation": "#b3b3b3"}
 
 

@@ -23,6 +23,7 @@ class Place:
     state: str
     controlled_by: str
     controlled_since: str
+    installed_by: str  # the occupying state, for authorities it set up ("DPR")
     lat: float | None
     lon: float | None
 
@@ -50,7 +51,7 @@ def places() -> dict[str, Place]:
     index = {}
     for row in read_data("gazetteer.csv"):
         place = Place(
-            row["name"], row["name_latin"], row["type"], row["state"], row["controlled_by"], row["controlled_since"],
+            row["name"], row["name_latin"], row["type"], row["state"], row["controlled_by"], row["controlled_since"], row["installed_by"],
             float(row["lat"]) if row["lat"] else None, float(row["lon"]) if row["lon"] else None,
         )
         for alias in [row["name"]] + [a for a in row["aliases"].split("|") if a]:

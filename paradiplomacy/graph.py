@@ -118,15 +118,18 @@ def build_graph(relations: pd.DataFrame, actors: pd.DataFrame, agreements: pd.Da
     return graph
 
 
-LEVELS = ("municipal", "regional", "national", "chamber of commerce", "other organisation")
+LEVELS = ("municipal", "regional", "occupation authority", "national", "chamber of commerce", "other organisation")
 
 
 def government_level(actor_id: str, actors: pd.DataFrame, relations: pd.DataFrame) -> str:
     """Which level of government an actor acts at: a town or district is municipal, a region
-    regional, a state or a body without a territory (a federal agency) national; chambers of
-    commerce are their own level."""
+    regional, a state or a body without a territory (a federal agency) national; authorities an
+    occupying state installed, and chambers of commerce, are levels of their own."""
     row = actors.set_index("actor_id").loc[actor_id]
     kind = row["type"]
+    place = find_place(row["name"])
+    if place and place.installed_by:
+        return "occupation authority"  # not a region of any state: set up by the occupying one
     if kind in ("city", "district"):
         return "municipal"
     if kind == "region":
