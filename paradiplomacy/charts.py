@@ -51,6 +51,7 @@ RELATION_STYLE = {  # colour, line style, width
     "signed": ("#1b7837", (0, (4, 1, 1, 1)), 1.2),
 }
 MAX_NODES = 28
+NEAR_DEGREES = 1.5  # towns closer than this on the map share their label's side
 
 
 LABEL_ITERATIONS = 300
@@ -222,19 +223,35 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
     m.drawcoastlines(color="#aaaaaa", linewidth=0.5)
     m.fillcontinents(color="#f4f1ea", lake_color="#dde8f0")
     m.drawmapboundary(fill_color="#dde8f0")
+    pairs = {}
     for agreement_id, group in points.groupby("agreement_id", sort=True):
         spots = group.drop_duplicates("place")
-        colour, style = STATUS_STYLE[group.status.iloc[0]]
         for (_, a), (_, b) in zip(spots.iloc[:-1].iterrows(), spots.iloc[1:].iterrows()):
-            m.drawgreatcircle(a.lon, a.lat, b.lon, b.lat, color=colour, linestyle=style, linewidth=2.2)
-    texts = []
+            pairs.setdefault(tuple(sorted((a.place, b.place))), []).append((agreement_id, a, b))
+    for lines in pairs.values():
+        for k, (agreement_id, a, b) in enumerate(lines):
+            # agreements between the same two places side by side, not on top of each other
+            (x1, y1), (x2, y2) = m(a.lon, a.lat), m(b.lon, b.lat)
+            length = max(np.hypot(x2 - x1, y2 - y1), 1.0)
+            shift = (k - (len(lines) - 1) / 2) * 9000.0
+            dx, dy = -(y2 - y1) / length * shift, (x2 - x1) / length * shift
+            colour, style = STATUS_STYLE[a.status]
+            ax.plot([x1 + dx, x2 + dx], [y1 + dy, y2 + dy], color=colour, linestyle=style, linewidth=2.2, zorder=4)
+    cities = [p for p in places.values() if p.type == "city"]
     for p in sorted(places.values(), key=lambda p: p.name):
         x, y = m(p.lon, p.lat)
         colour, marker = TYPE_STYLE[p.type]
         ax.scatter([x], [y], s=60 if p.type == "city" else 110, c=colour, marker=marker, zorder=5, edgecolors="white")
-        texts.append(ax.text(x, y, short(p.name_latin, 18), fontsize=8.5, zorder=6,
-                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8)))
-    place_labels(texts, ax, expand=(1.3, 1.5))
+        if p.type == "city":
+            # to the right, unless a town close by to the east takes that side
+            crowded = any(0 < c.lon - p.lon < NEAR_DEGREES and abs(c.lat - p.lat) < NEAR_DEGREES for c in cities)
+            offset, ha, va = ((-7, 0), "right", "center") if crowded else ((7, 0), "left", "center")
+        elif any(c.name_latin.split()[0][:5] == p.name_latin.split()[0][:5] for c in cities):
+            continue  # "Lipetsk" already names the triangle of "Lipetsk Oblast" beside it
+        else:
+            offset, ha, va = (0, -10), "center", "top"  # regions below their marker
+        ax.annotate(short(p.name_latin, 18), (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=8.5,
+                    zorder=6, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))
     handles = [Line2D([], [], color=c, linestyle=s, linewidth=2.2, label=f"agreement: {k}") for k, (c, s) in STATUS_STYLE.items() if k in set(points.status)]
     handles += [Line2D([], [], marker=TYPE_STYLE[t][1], color=TYPE_STYLE[t][0], linestyle="", label=t) for t in ("region", "city")]
     ax.legend(handles=handles, loc="lower left", fontsize=8, framealpha=0.9)
