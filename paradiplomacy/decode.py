@@ -5,8 +5,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import charset_normalizer
-from bs4 import BeautifulSoup
 
 # Cyrillic news arrives in these; limiting the detector to them keeps short
 # texts from being read as some unrelated single-byte code page.
@@ -60,6 +58,8 @@ def detect_text(data: bytes) -> tuple[str | None, str]:
         return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     except UnicodeDecodeError:
         pass
+    import charset_normalizer  # imported here: most corpora are UTF-8 and never need it
+
     best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
         return None, ""
@@ -67,6 +67,8 @@ def detect_text(data: bytes) -> tuple[str | None, str]:
 
 
 def html_to_text(markup: str) -> str:
+    from bs4 import BeautifulSoup  # imported here: only HTML pages need it
+
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()

@@ -11,7 +11,6 @@ holds).
 
 import itertools
 
-import networkx as nx
 import pandas as pd
 
 from .actors import Mention
@@ -95,11 +94,13 @@ def relations_table(results, registry, agreements: pd.DataFrame, events: pd.Data
     return table.sort_values(["relation", "source", "target", "doc_id", "agreement_id"], kind="stable")
 
 
-def build_graph(relations: pd.DataFrame, actors: pd.DataFrame, agreements: pd.DataFrame) -> nx.MultiGraph:
+def build_graph(relations: pd.DataFrame, actors: pd.DataFrame, agreements: pd.DataFrame):
     """Actors as nodes; an agreement becomes an edge between each pair of its parties.
 
     Edge attributes: ``relation`` and, for agreements, ``status`` and ``kind``.
     """
+    import networkx as nx  # only the charts need the graph; the extraction writes the table
+
     graph = nx.MultiGraph()
     for row in actors.itertuples():
         graph.add_node(row.actor_id, name=row.name, latin=row.name_latin, type=row.type)
