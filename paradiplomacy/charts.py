@@ -64,7 +64,7 @@ def place_labels(texts, ax, **kwargs) -> None:
 
 
 def short(label: str, width: int = 22) -> str:
-    return "\n".join(textwrap.wrap(label, width)[:3])
+    return "\n".join(textwrap.wrap(label, width)[:4])
 
 
 def case_docs(documents: pd.DataFrame, case: str | None) -> set[str]:
