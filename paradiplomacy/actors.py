@@ -10,7 +10,7 @@ and reads each person's office from the words around the name.
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import find_place, lemma_key, word_kind
+from .gazetteer import find_place, word_kind
 from .morph import UD_CASE, cases_of, is_adjective, is_common_word, join_tokens, name_case, normalize_name, normalize_phrase, surname_key
 from pymorphy2.analyzer import Parse
 
@@ -138,11 +138,6 @@ def sentence_case(name: str, first, sent_tokens, before=None) -> str:
 def previous_token(token, by_id):
     sent, index = token.id.split("_")
     return by_id.get(f"{sent}_{int(index) - 1}")
-
-
-def next_token(token, by_id):
-    sent, index = token.id.split("_")
-    return by_id.get(f"{sent}_{int(index) + 1}")
 
 
 PARENTHESISED = re.compile(r"\s*\(([А-ЯЁA-Z]{2,6})\)")

@@ -4,7 +4,6 @@ from dataclasses import asdict
 
 import pandas as pd
 
-from .agreements import Agreement, Event
 from .corpus import Document
 from .output import join_list
 from .registry import Registry
