@@ -19,6 +19,7 @@ from importlib import resources
 
 from .actors import REGION_NOUNS, Mention
 from .gazetteer import word_kind
+from .grammars import renewal_in, term_in
 from .dates import find_dates, resolve_relative, years_mentioned
 from .morph import normalize_phrase
 from .relationships import locality
@@ -43,11 +44,6 @@ STATUSES = {
 # When sentences about one agreement disagree, the furthest stage wins.
 STATUS_RANK = {"discussed": 0, "planned": 1, "agreed": 2, "signed": 3, "suspended": 4, "terminated": 5}
 MAX_CHAIN = 4
-NUMBER_WORDS = {"один": 1, "одного": 1, "два": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4,
-                "четырех": 4, "пять": 5, "пяти": 5, "шесть": 6, "десять": 10, "десяти": 10}
-DURATION = re.compile(
-    r"(?:в течение|сроком на|на срок(?: в)?|на период(?: в)?)\s+(\d+|[а-яё]+)(?:-?[а-я]{1,3})?\s+(лет|год[а]?|месяц\w*)", re.I)
-RENEWAL = re.compile(r"автоматическ\w+\s+(?:продлени|пролонгаци)\w*|продлевается автоматически", re.I)
 SPHERE_NOUNS = {"сфера", "отрасль"}
 REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени", re.I)
 EVENT_TERMS = {"встретиться": "meeting", "встреча": "meeting", "переговоры": "meeting", "посетить": "visit",
@@ -350,18 +346,6 @@ def date_in(text: str, published: str) -> str:
     return min(dates, key=lambda d: d.start).iso if dates else ""
 
 
-def duration_in(text: str) -> str:
-    match = DURATION.search(text)
-    if not match:
-        return ""
-    raw = match[1].lower()
-    number = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
-    if number is None:
-        return ""
-    unit = "M" if match[2].lower().startswith("месяц") else "Y"
-    return f"P{number}{unit}"
-
-
 def scope_of(noun, sent: Sentence) -> list[str]:
     """Spheres ("торгово-экономическая сфера") and activities ("обмен коммерческой информацией")."""
     items = []
@@ -535,14 +519,14 @@ def attach_terms(records: list[Agreement], sent: Sentence) -> None:
     """A term ("в течение 5-ти лет") and renewal belong to the latest agreement the sentence names."""
     if not records:
         return
-    duration, renewal = duration_in(sent.text), bool(RENEWAL.search(sent.text))
+    duration, renewal = term_in(sent.text), renewal_in(sent.text)
     if not (duration or renewal):
         return
     names_agreement = any(agreement_noun(t, sent) for t in sent.tokens)
     if names_agreement:
         target = records[-1]
         target.duration = target.duration or duration
-        target.renewal = target.renewal or ("automatic" if renewal else "")
+        target.renewal = target.renewal or renewal
 
 
 def events_in(sent: Sentence, published: str) -> list[Event]:
