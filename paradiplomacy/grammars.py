@@ -6,6 +6,7 @@ normalised tokens matches every inflection, where a regular expression would
 have to list them.
 """
 
+import re
 from functools import lru_cache
 
 from yargy import Parser, or_, rule
@@ -34,6 +35,11 @@ AUTOMATIC_RENEWAL = or_(
 POSSIBLE_RENEWAL = rule(eq("с"), normalized("возможность"), or_(normalized("продление"), normalized("пролонгация")))
 
 
+# Parsing is costly and most sentences name no term: a sentence without these stems is skipped.
+TERM_HINT = re.compile(r"лет\b|год|месяц", re.I)
+RENEWAL_HINT = re.compile(r"продл|пролонг", re.I)
+
+
 @lru_cache(maxsize=1)
 def parsers() -> tuple[Parser, Parser, Parser]:
     return Parser(TERM), Parser(AUTOMATIC_RENEWAL), Parser(POSSIBLE_RENEWAL)
@@ -41,6 +47,8 @@ def parsers() -> tuple[Parser, Parser, Parser]:
 
 def term_in(text: str) -> str:
     """The first term the text gives, as an ISO 8601 duration ("P5Y", "P6M"), or ''."""
+    if not TERM_HINT.search(text):
+        return ""
     term, _, _ = parsers()
     for match in term.findall(text):
         unit = "M" if match.tokens[-1].value.lower().startswith("месяц") else "Y"
@@ -54,6 +62,8 @@ def term_in(text: str) -> str:
 
 def renewal_in(text: str) -> str:
     """'automatic', 'possible' or '' for what the text says of renewing the agreement."""
+    if not RENEWAL_HINT.search(text):
+        return ""
     _, automatic, possible = parsers()
     if any(True for _ in automatic.findall(text)):
         return "automatic"
