@@ -9,15 +9,15 @@ have to list them.
 import re
 from functools import lru_cache
 
-from yargy import Parser, or_, rule
-from yargy.predicates import dictionary, eq, normalized
+from yargy import Parser, and_, or_, rule
+from yargy.predicates import dictionary, eq, lte, normalized
 from yargy.predicates import type as token_type
 
 NUMBER_WORDS = {"один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
                 "восемь": 8, "девять": 9, "десять": 10, "пятнадцать": 15, "двадцать": 20}
 
 NUMBER = or_(
-    rule(token_type("INT"), eq("-").optional(), token_type("RU").optional()),  # "5", "5-ти"
+    rule(and_(token_type("INT"), lte(99)), eq("-").optional(), token_type("RU").optional()),  # "5", "5-ти"; not "2020"
     rule(dictionary(set(NUMBER_WORDS))),
 )
 UNIT = dictionary({"год", "месяц"})
@@ -35,8 +35,9 @@ AUTOMATIC_RENEWAL = or_(
 POSSIBLE_RENEWAL = rule(eq("с"), normalized("возможность"), or_(normalized("продление"), normalized("пролонгация")))
 
 
-# Parsing is costly and most sentences name no term: a sentence without these stems is skipped.
-TERM_HINT = re.compile(r"лет\b|год|месяц", re.I)
+# Parsing is costly and most sentences name no term: only a sentence with a small number
+# before "лет/год/месяц" is parsed ("в 2024 году" is a date, not a term).
+TERM_HINT = re.compile(r"(\b\d{1,2}|\b(?:" + "|".join(w[:4] for w in NUMBER_WORDS) + r")\w*)(?:-\w+)?\s+(?:лет|год|месяц)", re.I)
 RENEWAL_HINT = re.compile(r"продл|пролонг", re.I)
 
 
