@@ -10,7 +10,7 @@ import pandas as pd
 
 from .charts import spheres_matrix
 from .gazetteer import find_place
-from .graph import LEVELS, government_level
+from .graph import LEVELS, government_levels
 
 STATUS_ORDER = ["planned", "agreed", "discussed", "signed", "suspended", "terminated"]
 
@@ -116,7 +116,7 @@ def levels_of(tables, case) -> Counter:
     relations = tables["relations"]
     ids = set(agreements_of(tables, case).agreement_id)
     rows = relations[relations.relation.isin(["party_to", "signed"]) & relations.agreement_id.isin(ids)]
-    return Counter(government_level(a, tables["actors"], relations) for a in rows.source)
+    return Counter(government_levels(rows.source, tables["actors"], relations))
 
 
 def signatory_offices(tables, case) -> list[str]:
