@@ -58,8 +58,10 @@ class Registry:
         self.records: dict[str, ActorRecord] = {}
         self.mentions: list[tuple[str, str, Mention]] = []  # (doc_id, key, mention)
         self.key_of: dict[tuple[str, str], str] = {}  # (doc_id, name in the document) -> key
+        self._ids: dict[str, str] | None = None
 
     def add(self, doc_id: str, mentions: list[Mention]) -> None:
+        self._ids = None
         for m in mentions:
             key = actor_key(m)
             record = self.records.setdefault(key, ActorRecord(key, first_seen=(doc_id, m.start)))
@@ -86,7 +88,12 @@ class Registry:
         return self.type(self.records[key]) if key else ""
 
     def actor_ids(self) -> dict[str, str]:
-        """Readable, stable ids: the type and the Latin name, numbered only on collision."""
+        """Readable, stable ids: the type and the Latin name, numbered only on collision.
+
+        Made once after the last document: every table asks for them.
+        """
+        if self._ids is not None:
+            return self._ids
         ids, used = {}, Counter()
         for key in sorted(self.records, key=lambda k: self.records[k].first_seen):
             record = self.records[key]
@@ -94,6 +101,7 @@ class Registry:
             base = f"{self.type(record)}:{slug}"
             used[base] += 1
             ids[key] = base if used[base] == 1 else f"{base}-{used[base]}"
+        self._ids = ids
         return ids
 
     @staticmethod
