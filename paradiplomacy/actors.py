@@ -7,13 +7,15 @@ and morphology, puts it in the nominative, merges the mentions of one entity,
 and reads each person's office from the words around the name.
 """
 
+import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+
+from pymorphy2.analyzer import Parse
 
 from .gazetteer import find_place, word_kind
 from .morph import UD_CASE, cases_of, is_adjective, is_common_word, join_tokens, name_case, normalize_name, normalize_phrase, surname_key
-from pymorphy2.analyzer import Parse
-
 from .nlp import morph_vocab
 
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
@@ -64,9 +66,11 @@ def extract_mentions(doc) -> list[Mention]:
 def repaired_spans(doc) -> list[tuple[list, str]]:
     """NER spans as token lists, with cut spans joined and parenthesised abbreviations split."""
     tokens = doc.tokens
+    starts = [t.start for t in tokens]
     spans = []
     for span in doc.spans:
-        toks = [t for t in tokens if t.start >= span.start and t.stop <= span.stop]
+        first = bisect_left(starts, span.start)
+        toks = [t for t in itertools.takewhile(lambda t: t.start < span.stop, tokens[first:]) if t.stop <= span.stop]
         breaks = [i for i in range(1, len(toks)) if "\n\n" in doc.text[toks[i - 1].stop : toks[i].start]]
         if breaks:
             toks = toks[: breaks[0]]

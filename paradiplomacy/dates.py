@@ -28,6 +28,7 @@ YEAR_RE = re.compile(
     r"|[-–]((?:19|20)\d{2})\b"
 )
 MONTH_YEAR_RE = re.compile(MONTH_RE + r"\s+((?:19|20)\d{2})", re.I)
+YEAR_DIGITS = re.compile(r"\d{4}")  # every pattern above needs four digits in a row: a cheap first test
 
 
 @dataclass
@@ -49,6 +50,8 @@ def find_dates(text: str) -> list[DateMention]:
     """Return the full calendar dates written in ``text``, in order."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    if not YEAR_DIGITS.search(text):
+        return found
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
@@ -73,6 +76,8 @@ def has_time_marker(text: str) -> bool:
 def years_mentioned(text: str) -> list[DateMention]:
     """Return year-level mentions ("в 2024 году", "Белагро-2025", "в марте 2024 года")."""
     found = []
+    if not YEAR_DIGITS.search(text):
+        return found
     for m in MONTH_YEAR_RE.finditer(text):
         found.append(DateMention(m.start(), m.end(), f"{m[2]}-{month_number(m[1]):02d}"))
     for m in YEAR_RE.finditer(text):

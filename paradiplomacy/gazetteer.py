@@ -28,6 +28,7 @@ class Place:
     lon: float | None
 
 
+@lru_cache(maxsize=100_000)
 def lemma_key(text: str) -> str:
     """Lower-case lemmas of the words of ``text``, ё read as е."""
     words = text.replace("(", " ").replace(")", " ").split()
@@ -67,9 +68,15 @@ def find_place(name: str) -> Place | None:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
-    return {row["lemma"]: row["kind"] for row in read_data("lexicon.csv")}
+    """Kinds by lower-case lemma, each also under its spelling with ё read as е."""
+    rows = read_data("lexicon.csv")
+    kinds = {row["lemma"].lower().replace("ё", "е"): row["kind"] for row in rows}
+    kinds.update({row["lemma"].lower(): row["kind"] for row in rows})
+    return kinds
 
 
+@lru_cache(maxsize=100_000)
 def word_kind(lemma: str) -> str:
     """'office', 'body', 'executive' (a body that governs a territory), 'settlement' or ''."""
-    return lexicon().get(lemma.lower().replace("ё", "е"), "") or lexicon().get(lemma.lower(), "")
+    lower = lemma.lower()
+    return lexicon().get(lower.replace("ё", "е"), "") or lexicon().get(lower, "")

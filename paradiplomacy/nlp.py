@@ -10,7 +10,6 @@ from functools import lru_cache
 from natasha import (
     Doc,
     MorphVocab,
-    NamesExtractor,
     NewsEmbedding,
     NewsMorphTagger,
     NewsNERTagger,
@@ -43,7 +42,6 @@ class Pipeline:
         self.morph_tagger = NewsMorphTagger(embedding)
         self.syntax_parser = NewsSyntaxParser(embedding)
         self.ner_tagger = NewsNERTagger(embedding)
-        self.names_extractor = NamesExtractor(self.morph_vocab)
 
     def parse(self, text: str) -> Doc:
         """Return ``text`` segmented, morph-tagged, parsed, NER-tagged and lemmatised."""
@@ -53,7 +51,7 @@ class Pipeline:
         doc.parse_syntax(self.syntax_parser)
         doc.tag_ner(self.ner_tagger)
         for token in doc.tokens:
-            token.lemma = self.lemma(token.text, token.pos, tuple(sorted(token.feats.items())))
+            token.lemma = self.lemma(token.text, token.pos, tuple(token.feats.items()))
         return doc
 
     @lru_cache(maxsize=200_000)

@@ -10,6 +10,7 @@ organisation (a chamber of commerce) stays an organisation.
 """
 
 import re
+from functools import lru_cache
 
 import iuliia
 
@@ -19,6 +20,7 @@ from .nlp import morph_vocab
 STEM = 5
 
 
+@lru_cache(maxsize=100_000)
 def locality(name: str, kind: str) -> tuple[str, str]:
     """(level, stem) of a party: ("territory", "измал") for "администрация Измалковского района"."""
     place = find_place(name)

@@ -1,7 +1,5 @@
 """The output tables of a run, built from the records of each stage."""
 
-from dataclasses import asdict
-
 import pandas as pd
 
 from .corpus import Document
@@ -18,7 +16,7 @@ LINE_COLUMNS = ["doc_id", "line", "shape", "kept", "reason", "text"]
 
 
 def documents_table(docs: list[Document]) -> pd.DataFrame:
-    rows = [{k: v for k, v in asdict(d).items() if k in DOCUMENT_COLUMNS} for d in docs]
+    rows = [{k: getattr(d, k) for k in DOCUMENT_COLUMNS} for d in docs]
     return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).sort_values("doc_id", kind="stable")
 
 
