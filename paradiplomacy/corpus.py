@@ -6,6 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from razdel import sentenize
 
@@ -107,6 +108,20 @@ def is_partial_iso(value: str) -> bool:
 
 def load_corpus(seeds_dir: Path, warn=None) -> list[Document]:
     """Return one Document per input file, every file accounted for."""
+    docs, cleaned = open_corpus(seeds_dir, warn)
+    for _ in cleaned:
+        pass
+    return docs
+
+
+def open_corpus(seeds_dir: Path, warn=None) -> tuple[list[Document], Iterator[Document]]:
+    """One Document per input file, and an iterator that cleans them in turn, yielding those kept.
+
+    Reading, removing duplicates and finding boilerplate need the whole folder;
+    cleaning is one document at a time, so the next stage can start on the
+    first clean document while the rest are being cleaned. Once the iterator
+    is exhausted every Document has its final status.
+    """
     warn = warn or (lambda message: print(message, file=sys.stderr))
     files = input_files(seeds_dir)
     manifest = read_manifest(seeds_dir, {p.name for p in files}, warn)
@@ -124,10 +139,15 @@ def load_corpus(seeds_dir: Path, warn=None) -> list[Document]:
                 texts[doc.doc_id] = text
         docs.append(doc)
     boilerplate = recurring_lines(texts.values())
+    return docs, clean_documents(docs, texts, boilerplate, manifest)
+
+
+def clean_documents(docs, texts: dict[str, str], boilerplate: frozenset[str], manifest: dict) -> Iterator[Document]:
     for doc in docs:
         if doc.doc_id in texts:
-            clean_document(doc, texts[doc.doc_id], boilerplate, manifest.get(doc.source_file, {}))
-    return docs
+            clean_document(doc, texts.pop(doc.doc_id), boilerplate, manifest.get(doc.source_file, {}))
+            if doc.status == "ok":
+                yield doc
 
 
 def read_document(path: Path) -> tuple[Document, str | None]:

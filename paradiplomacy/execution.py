@@ -51,17 +51,35 @@ class Cache:
         partial.replace(path)
 
 
-def run_documents(docs, work, version: str, workers: int = 1, cache_dir=None, dask_address=None) -> tuple[list, int]:
-    """Apply ``work`` to every document; return the results in order and how many were computed."""
+def run_documents(docs, work, version: str, executor: "Executor", cache_dir=None, total: int | None = None) -> tuple[list, int]:
+    """Apply ``work`` to every document ``docs`` yields; return the results in order and how many were computed.
+
+    Documents are looked up in the cache as they arrive and only the missing
+    ones are sent on, so workers start on the first while later ones are
+    still being prepared. ``total`` sizes the progress bar shown on a terminal.
+    """
     cache = Cache(cache_dir)
-    keys = [cache_key(d, version) for d in docs]
-    results = [cache.get(k) for k in keys]
-    todo = [i for i, r in enumerate(results) if r is None]
-    missing = [docs[i] for i in todo]
-    for i, result in zip(todo, compute(missing, work, workers, dask_address)):
-        results[i] = result
-        cache.put(keys[i], result)
-    return results, len(todo)
+    results: list = []
+    sent: list[tuple[int, str]] = []  # (position, key) of each document sent, in the order sent
+    bar = tqdm(total=total, unit="doc", disable=not sys.stderr.isatty(), leave=False)
+
+    def missing():
+        for doc in docs:
+            key = cache_key(doc, version)
+            results.append(cache.get(key))
+            if results[-1] is None:
+                sent.append((len(results) - 1, key))
+                yield doc
+            else:
+                bar.update()
+
+    with bar:
+        for n, result in enumerate(executor.imap(work, missing())):
+            position, key = sent[n]  # recorded before its document was sent
+            results[position] = result
+            cache.put(key, result)
+            bar.update()
+    return results, len(sent)
 
 
 THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -81,20 +99,42 @@ def single_threaded_children():
                 os.environ[name] = value
 
 
-def compute(docs, work, workers: int, dask_address):
-    """Results of ``work`` over ``docs`` in order, with a progress bar on a terminal."""
-    if not docs:
-        return []
-    progress = dict(total=len(docs), unit="doc", disable=not sys.stderr.isatty(), leave=False)
-    if dask_address:
-        from dask.distributed import Client
+class Executor:
+    """Where the per-document work runs: in this process, in ``workers`` processes, or on the
+    Dask cluster at ``dask_address``.
 
-        with Client(dask_address) as client:
-            futures = client.map(work, docs, pure=False)
-            return client.gather(futures)
-    if workers > 1:
-        # Fresh interpreters with one BLAS thread each: forked children would share the parent's
-        # thread pools, and N workers times N threads on N cores spin against each other.
-        with single_threaded_children(), multiprocessing.get_context("spawn").Pool(workers) as pool:
-            return list(tqdm(pool.imap(work, docs, chunksize=CHUNK), **progress))
-    return [work(d) for d in tqdm(docs, **progress)]
+    Worker processes start on entering and run ``warm_up`` (loading their models) while this
+    process is still reading the corpus, so their start-up is not added to the run.
+    """
+
+    def __init__(self, workers: int = 1, dask_address: str | None = None, warm_up=None):
+        self.workers, self.dask_address, self.warm_up = workers, dask_address, warm_up
+        self.pool = self.client = None
+
+    def __enter__(self):
+        if self.dask_address:
+            from dask.distributed import Client
+
+            self.client = Client(self.dask_address)
+        elif self.workers > 1:
+            # Fresh interpreters with one BLAS thread each: forked children would share the parent's
+            # thread pools, and N workers times N threads on N cores spin against each other.
+            with single_threaded_children():
+                self.pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=self.warm_up)
+        return self
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+        if self.client is not None:
+            self.client.close()
+
+    def imap(self, work, docs):
+        """Results of ``work`` over the iterable ``docs``, in order, as they are ready."""
+        if self.client is not None:
+            docs = list(docs)
+            return iter(self.client.gather(self.client.map(work, docs, pure=False)) if docs else [])
+        if self.pool is not None:
+            return self.pool.imap(work, docs, chunksize=CHUNK)
+        return map(work, docs)

@@ -2,17 +2,16 @@
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import __version__
-from dataclasses import dataclass
-
 from .actors import Mention, extract_mentions
 from .agreements import Agreement, Event, extract_agreements
-from .corpus import Document, input_files, load_corpus
-from .execution import run_documents
+from .corpus import Document, input_files, open_corpus
+from .execution import Executor, run_documents
 from .framing import framing_table
 from .graph import relations_table, text_links
 from .nlp import pipeline
@@ -48,12 +47,13 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
     ``dask_address``; results found in ``cache_dir`` are reused. Returns counts
     of documents by status (and how many were computed), for the summary line.
     """
-    docs = load_corpus(Path(seeds_dir), warn=warn)
-    # The fingerprint is of the bytes this run read, so a folder that changes meanwhile makes the
-    # outputs stale for the next run rather than wrong for this one.
-    fingerprint = seeds_fingerprint(Path(seeds_dir), {d.source_file: d.sha256 for d in docs if d.sha256})
-    ok = [d for d in docs if d.status == "ok"]
-    results, computed = run_documents(ok, process_document, pipeline_version(), workers, cache_dir, dask_address)
+    with Executor(workers, dask_address, warm_up=pipeline) as executor:
+        docs, cleaned = open_corpus(Path(seeds_dir), warn=warn)
+        # The fingerprint is of the bytes this run read, so a folder that changes meanwhile makes the
+        # outputs stale for the next run rather than wrong for this one.
+        fingerprint = seeds_fingerprint(Path(seeds_dir), {d.source_file: d.sha256 for d in docs if d.sha256})
+        readable = sum(d.status == "ok" for d in docs)  # before cleaning: an upper bound for the progress bar
+        results, computed = run_documents(cleaned, process_document, pipeline_version(), executor, cache_dir, readable)
     registry = Registry()
     for result in results:
         registry.add(result.doc_id, result.mentions)

@@ -1,8 +1,12 @@
 """Parallel, cached and distributed runs give the same bytes; bad and changing input is handled."""
 
+import fcntl
+import os
 import shutil
+import struct
 import subprocess
 import sys
+import termios
 import time
 
 import pytest
@@ -121,3 +125,25 @@ def test_cli_is_quiet_off_a_terminal(tmp_path):
     assert result.returncode == 0
     assert result.stderr == ""
     assert result.stdout.strip() == "9 documents: 9 ok, 0 skipped"
+
+
+def test_cli_shows_progress_on_a_terminal(tmp_path):
+    seeds = corpus(tmp_path / "seeds")
+    master, terminal = os.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a bare pty has no width
+    process = subprocess.Popen([sys.executable, "-m", "paradiplomacy", "extract", str(seeds), "--out", str(tmp_path / "out")],
+                               stdout=subprocess.PIPE, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while chunk := read_terminal(master):
+        shown += chunk
+    assert process.wait() == 0
+    frames = shown.decode(errors="replace").split("\r")
+    assert any("0/9" in f for f in frames) and any("doc/s" in f for f in frames)
+
+
+def read_terminal(fd) -> bytes:
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the child closed its end
+        return b""
