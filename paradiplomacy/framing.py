@@ -22,22 +22,18 @@ def markers() -> list[tuple[str, str, re.Pattern]]:
         return [(row["marker"], row["frame"], re.compile(row["pattern"], re.I)) for row in csv.DictReader(f)]
 
 
-def framing_rows(doc_id: str, article: str, page_rest: str) -> list[dict]:
+def framing_rows(doc) -> list[dict]:
+    """The markers found in a clean document's article and in the rest of its page."""
+    page_rest = "\n".join(l.text for l in doc.lines if not l.kept)
     rows = []
-    for where, text in (("article", article), ("page", page_rest)):
+    for where, text in (("article", doc.text), ("page", page_rest)):
         for marker, frame, pattern in markers():
             found = [m.group(0) for m in pattern.finditer(text)]
             if found:
-                rows.append({"doc_id": doc_id, "frame": frame, "marker": marker, "where": where,
+                rows.append({"doc_id": doc.doc_id, "frame": frame, "marker": marker, "where": where,
                              "count": len(found), "example": found[0][:80]})
     return rows
 
 
-def framing_table(docs) -> pd.DataFrame:
-    rows = []
-    for doc in docs:
-        if doc.status != "ok":
-            continue
-        rest = "\n".join(l.text for l in doc.lines if not l.kept)
-        rows += framing_rows(doc.doc_id, doc.text, rest)
-    return pd.DataFrame(rows, columns=FRAMING_COLUMNS)
+def framing_table(rows_by_document) -> pd.DataFrame:
+    return pd.DataFrame([row for rows in rows_by_document for row in rows], columns=FRAMING_COLUMNS)

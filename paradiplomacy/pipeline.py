@@ -12,7 +12,7 @@ from .actors import Mention, extract_mentions
 from .agreements import Agreement, Event, extract_agreements
 from .corpus import Document, input_files, open_corpus
 from .execution import Executor, run_documents
-from .framing import framing_table
+from .framing import framing_rows, framing_table
 from .graph import relations_table, text_links
 from .nlp import pipeline
 from .registry import Registry
@@ -27,17 +27,18 @@ class DocumentResult:
     agreements: list[Agreement]
     events: list[Event]
     links: list[tuple[str, str, str]]
+    framing: list[dict]
 
 
 def process_document(doc: Document) -> DocumentResult:
-    """Everything the NLP stages find in one clean document."""
+    """Everything found in one clean document: actors, agreements, events, links between names, framing markers."""
     parsed = pipeline().parse(doc.text)
     mentions = extract_mentions(parsed)
     agreements, events = extract_agreements(parsed, mentions, doc.published)
     links = text_links(mentions, doc.text)
     for m in mentions:
         m.tokens = []  # the parse stays in this process; the result travels and is cached
-    return DocumentResult(doc.doc_id, mentions, agreements, events, links)
+    return DocumentResult(doc.doc_id, mentions, agreements, events, links, framing_rows(doc))
 
 
 def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_dir=None, dask_address=None) -> dict:
@@ -61,7 +62,7 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         (staging / "run.json").write_text(json.dumps(fingerprint, indent=1, sort_keys=True) + "\n")
         write_table(documents_table(docs), staging / "documents.csv")
         write_table(lines_table(docs), staging / "lines.csv")
-        write_table(framing_table(docs), staging / "framing.csv")
+        write_table(framing_table(r.framing for r in results), staging / "framing.csv")
         actors = registry.actors_table()
         agreements = agreements_table(results, registry)
         events = events_table(results, registry)
