@@ -390,7 +390,7 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
 def office_before(tokens, first: int, mentions) -> list:
     """Office words before the name: "министром промышленности и торговли ДНР | Гургеном"."""
     person = next(m for m in mentions if m.type == "person" and m.tokens and m.tokens[0] is tokens[first])
-    words_case = name_case([t.text for t in person.tokens], None)
+    words_case = name_case([t.text for t in person.tokens], UD_CASE.get(person.tokens[-1].feats.get("Case", "")))
     name_cases = cases_of(tokens[first].text)
     person_starts = {m.start for m in mentions if m.type == "person"}
     i = first - 1

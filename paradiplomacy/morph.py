@@ -73,7 +73,11 @@ def name_case(words: list[str], hint: str | None) -> str:
         votes.update(cases)
     if hint in CASES:
         votes[hint] += 0.5
-    return votes.most_common(1)[0][0] if votes else (hint or "nomn")
+    if not votes:
+        return hint or "nomn"
+    # Ties ("Владимира": genitive or accusative) go to the earlier case, not to whichever the
+    # set of parses happened to list first, which depends on the interpreter's hash seed.
+    return min(votes, key=lambda case: (-votes[case], CASES.index(case) if case in CASES else len(CASES), case))
 
 
 def normalize_name(words: list[str], case_hint: str | None = None) -> str:

@@ -122,3 +122,19 @@ def test_holdout_texts_written_after_the_rules(holdout_out):
     assert agreements["status_accuracy"] >= 0.9
     assert persons.precision >= 0.95 and persons.recall >= 0.95
     assert offices.precision >= 0.7 and offices.recall >= 0.7
+
+
+SECOND_HOLDOUT = EXTRA.parent / "holdout2"
+
+
+def test_second_holdout_never_used_to_change_a_rule(tmp_path):
+    """Guards the figures of texts written after the last fix (tests/gold/README.md): they must not fall."""
+    from paradiplomacy.pipeline import extract
+
+    extract(SECOND_HOLDOUT, tmp_path / "out")
+    agreements = score_agreements(read_out(tmp_path / "out", "agreements"), read_gold("holdout2/agreements"))
+    persons, offices, _ = score_persons(read_out(tmp_path / "out", "actors"), read_out(tmp_path / "out", "mentions"), read_gold("holdout2/persons"))
+    assert agreements["score"].precision >= 0.6 and agreements["score"].recall >= 0.55
+    assert agreements["status_accuracy"] >= 0.85
+    assert persons.precision >= 0.8 and persons.recall >= 0.9
+    assert offices.precision >= 0.85 and offices.recall >= 0.85

@@ -37,6 +37,17 @@ def test_two_workers_give_the_bytes_of_one(tmp_path):
     same_outputs(tmp_path / "one", tmp_path / "two")
 
 
+def test_same_bytes_whatever_the_hash_seed(tmp_path):
+    """Python salts string hashes per process: nothing may depend on the order of a set of strings."""
+    seeds = corpus(tmp_path / "seeds")
+    for path in sorted(EXTRA.parent.glob("holdout*/*.txt")):
+        shutil.copy(path, seeds / f"{path.parent.name}_{path.name}")
+    for seed in ("1", "3"):
+        subprocess.run([sys.executable, "-m", "paradiplomacy", "extract", str(seeds), "--out", str(tmp_path / seed), "--cache", "none"],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+    same_outputs(tmp_path / "1", tmp_path / "3")
+
+
 def test_cache_reuses_finished_documents_and_ignores_bad_entries(tmp_path):
     seeds = corpus(tmp_path / "seeds")
     moved = [seeds / "kaluga_jiangxi.txt", seeds / "pskov_voru.txt"]
