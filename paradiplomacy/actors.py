@@ -21,7 +21,12 @@ from .nlp import morph_vocab
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
 REGION_NOUNS = {"область": "region", "край": "region", "республика": "region", "округ": "region",
                 "провинция": "region", "штат": "region", "губерния": "region", "район": "district",
-                "уезд": "district", "волость": "district"}
+                "уезд": "district", "волость": "district",
+                # foreign first-level units: Mongolian, Polish, Japanese, Swiss, Armenian, Turkish,
+                # Norwegian, Hungarian (pymorphy reads "медье" as "медие"), Estonian, Romanian
+                "аймак": "region", "воеводство": "region", "префектура": "region", "кантон": "region",
+                "марз": "region", "вилайет": "region", "фюльке": "region", "медье": "region", "медие": "region",
+                "мааконд": "region", "жудец": "region"}
 DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
@@ -116,6 +121,10 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         mention.tokens = [before] + tokens
         mention.name = f"{before.lemma} {tokens[0].text}"
         mention.type = REGION_NOUNS[before.lemma]
+    elif len(tokens) >= 2 and tokens[-1].lemma in REGION_NOUNS and tokens[-2].pos == "PROPN":
+        # "Ховд аймака": a foreign name before its designation keeps its form, the designation is nominative
+        mention.name = f"{join_tokens(tokens[:-1])} {tokens[-1].lemma}"
+        mention.type = REGION_NOUNS[tokens[-1].lemma]
     else:
         mention.name = normalize_phrase(tokens, phrase_head(tokens))
         if ner_type == "ORG":
@@ -238,8 +247,14 @@ def body_phrase(head, sent_tokens, by_id):
     while left > 0 and sent_tokens[left - 1].pos == "ADJ" and cases_of(sent_tokens[left - 1].text) & cases_of(head.text):
         left -= 1
     right = index
-    while right + 1 < len(sent_tokens) and descends_from(sent_tokens[right + 1], head, by_id) and sent_tokens[right + 1].pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ"):
-        if sent_tokens[right + 1].pos == "CCONJ" and (starts_another_body(sent_tokens, right + 2) or changes_case(sent_tokens, right)):
+    while right + 1 < len(sent_tokens):
+        following = sent_tokens[right + 1]
+        if following.text == "," and lists_complements(sent_tokens, right + 1, head, by_id):
+            right += 1  # "министерство промышленности, торговли и развития предпринимательства"
+            continue
+        if not (descends_from(following, head, by_id) and following.pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ")):
+            break
+        if following.pos == "CCONJ" and (starts_another_body(sent_tokens, right + 2) or changes_case(sent_tokens, right)):
             break
         right += 1
     while right > index and sent_tokens[right].pos in ("ADP", "CCONJ", "ADJ"):
@@ -249,6 +264,13 @@ def body_phrase(head, sent_tokens, by_id):
     if not has_complement and not proper:
         return None
     return sent_tokens[left : right + 1]
+
+
+def lists_complements(tokens, comma: int, head, by_id) -> bool:
+    """A comma inside a list of genitive complements of ``head``, closed by "и" within a few words."""
+    after = tokens[comma + 1] if comma + 1 < len(tokens) else None
+    return (after is not None and after.pos == "NOUN" and after.feats.get("Case") == "Gen" and descends_from(after, head, by_id)
+            and any(t.pos == "CCONJ" for t in tokens[comma + 2 : comma + 6]))
 
 
 def starts_another_body(tokens, i: int) -> bool:

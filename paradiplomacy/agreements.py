@@ -64,7 +64,7 @@ class Agreement:
     start: int = 0
     stop: int = 0
     sentences: list[str] = field(default_factory=list)
-    sides_may_bind: bool = False  # reached by a verb of agreeing, so "the sides" are its parties
+    sides_may_bind: bool = False  # reached by a verb of agreeing or discussing, so "the sides" that met are its parties
     intends: bool = False  # stated as an intention (планируют, намерены), not as a past step
 
 
@@ -179,8 +179,8 @@ def governing_chain(token, sent: Sentence) -> list:
             if grand is not None and grand.pos == "NOUN":
                 chain += signing_participles(grand, sent)
             break
-        elif parent.pos == "VERB" and parent.rel != "xcomp" and current.rel != "xcomp":
-            break
+        elif parent.pos == "VERB" and parent.rel not in ("xcomp", "conj") and current.rel != "xcomp":
+            break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
     return chain
 
@@ -238,7 +238,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             current = sent.head(current)
             if current is None:
                 break
-            if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin":
+            if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin" or current.pos == "ADJ" and current.rel == "root":  # "готовы подписать"
                 found += [t for s_ in sent.kids(current, "nsubj") for t in sent.conjuncts(s_)]
                 break
     for holder in [noun] + sent.kids(noun, "nmod") + verbs:
@@ -300,6 +300,16 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
     return names
 
 
+def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
+    """The parties less any country named right after a party's region or town: in "Томской областью
+    Российской Федерации" or "Павлодарская область Казахстана" the state is where the region is."""
+    names = sorted((m for m in sent.mentions if m.type != "person"), key=lambda m: m.start)
+    states = {b.name for a, b in zip(names, names[1:])
+              if a.name in parties and a.type in ("region", "district", "city", "other") and b.type == "country"
+              and sent.text[a.stop - sent.start : b.start - sent.start].strip() == ""}
+    return [p for p in parties if p not in states]
+
+
 def find_parties(noun, chain, sent: Sentence) -> list[str]:
     """Parties from the syntax; where it finds fewer than two, the lists the text writes out."""
     signing = any(category(v) == "act" for v in chain)
@@ -314,7 +324,7 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     if not parties and signing:
         # "глава администрации Феодосии ... и глава Арзамаса ... подписали": the signatories' bodies
         parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
-    return parties
+    return without_their_states(parties, sent)
 
 
 def signatories_from(chain, sent: Sentence) -> list[str]:
@@ -418,7 +428,7 @@ def extract_agreements(doc, mentions: list[Mention], published: str) -> tuple[li
             found = Agreement(kind, status, find_parties(token, chain, sent),
                               signatories_from(chain, sent), date_in(sent.text, published),
                               scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
-                              sides_may_bind=category(chain[-1]) == "agree", intends=category(chain[-1]) == "plan")
+                              sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan")
             merge(records, found, territory, kinds)
         for token in sent.tokens:
             if category(token) == "agree" and token.pos == "VERB" and token.id not in used_verbs and not sent.negated(token):
@@ -462,11 +472,16 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     Parties match when they are the same actors or the same territories (an
     administration stands for its district).
     """
-    for record in reversed(records):
+    candidates = list(reversed(records))
+    if found.intends:  # a plan to sign belongs to an agreement not yet signed, where the article has one
+        candidates.sort(key=lambda r: r.status == "signed")
+    for record in candidates:
         if record.kind != found.kind:
             continue
         if record.status == "signed" and found.intends and found.parties:
             continue  # an intention reported after a signature is another agreement ("отдельное соглашение")
+        if record.evidence == found.evidence and record.status != found.status:
+            continue  # one sentence, two stages: "парафировали текст нового соглашения, которое придет на смену подписанному"
         a = {party_locality(p, territory, kinds) for p in record.parties}
         b = {party_locality(p, territory, kinds) for p in found.parties}
         same_parties = a & b or not found.parties or not record.parties

@@ -1,6 +1,7 @@
 """The places the report knows by name, and words that say what a phrase is.
 
-``data/gazetteer.csv`` gives each place its canonical Russian name, a Latin
+``data/countries.csv`` (made by ``scripts/make_countries.py`` from pycountry) adds
+every other country of the world by its Russian names. ``data/gazetteer.csv`` gives each place its canonical Russian name, a Latin
 name, a type, the state it belongs to under international law, who controls
 it where that differs (and since when), and coordinates. ``data/lexicon.csv`` lists the nouns
 of offices (губернатор), of bodies (администрация) and of settlements (город).
@@ -58,6 +59,13 @@ def places() -> dict[str, Place]:
         for alias in [row["name"]] + [a for a in row["aliases"].split("|") if a]:
             index[lemma_key(alias)] = place
             index[alias.lower()] = place
+    for row in read_data("countries.csv"):
+        keys = row["keys"].split("|")
+        if any(k in index for k in keys):
+            continue  # the curated rows know more about their places
+        place = Place(row["name"], row["name_latin"], "country", row["name_latin"], "", "", "", None, None)
+        for key in keys:
+            index[key] = place
     return index
 
 

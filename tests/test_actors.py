@@ -83,3 +83,22 @@ def test_places_typed_from_gazetteer_and_morphology(actors):
     assert types["Стаханов"] == "city"
     assert types["Алексей Стаханов"] == "person"
     assert types["Псковская область"] == "region"  # not in the gazetteer: "-ская область"
+
+
+def test_country_list_is_what_the_script_makes():
+    import csv
+    import sys
+
+    sys.path.insert(0, str(SEEDS.parent / "scripts"))
+    from make_countries import OUT, rows
+
+    with OUT.open(encoding="utf-8") as f:
+        assert list(csv.DictReader(f)) == rows()
+
+
+def test_every_country_is_a_place():
+    from paradiplomacy.gazetteer import find_place
+
+    assert find_place("Республики Казахстан").name_latin == "Kazakhstan"
+    assert find_place("Монголии").type == "country"
+    assert find_place("Российской Федерации").name == "Россия"  # the curated row wins
