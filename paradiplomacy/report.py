@@ -1,6 +1,7 @@
 """Helpers for the book's notebooks: tables that render the same way every run."""
 
 import html
+from pathlib import Path
 
 import pandas as pd
 from ipymarkup import format_span_box_markup
@@ -63,23 +64,29 @@ def evidence(text: str, start: int, stop: int, spans: list[tuple[int, int, str]]
     return Markup(text[s_start:s_stop], non_overlapping)
 
 
-def quality(seeds_dir, data_dir, extra_dir, holdout_dir, second_holdout_dir, gold_dir) -> pd.DataFrame:
-    """The quality table of every stage on the seeds, the extra texts and the two holdout sets.
+ORDINALS = ["", "second ", "third ", "fourth ", "fifth ", "sixth "]
 
-    The test corpora are extracted beside ``data_dir`` (``data-extra``, ``data-holdout``, ``data-holdout2``).
+
+def holdout_sets(data_dir, holdout_dirs, gold_dir) -> list[tuple[str, Path, Path, Path]]:
+    """(label, texts, outputs, gold) of each holdout set, in the order written: "holdout texts",
+    "second holdout texts", ...; outputs beside ``data_dir``, gold in ``gold_dir`` under the folder's name."""
+    data_dir, gold_dir = Path(data_dir), Path(gold_dir)
+    return [(f"{ORDINALS[i]}holdout texts", Path(h), data_dir.with_name(f"{data_dir.name}-{Path(h).name}"), gold_dir / Path(h).name)
+            for i, h in enumerate(holdout_dirs)]
+
+
+def quality(seeds_dir, data_dir, extra_dir, holdout_dirs, gold_dir) -> pd.DataFrame:
+    """The quality table of every stage on the seeds, the extra texts and each holdout set.
+
+    The test corpora are extracted beside ``data_dir`` (``data-extra``, ``data-holdout``, ...).
     """
-    from pathlib import Path
-
     from .evaluate import quality_table
     from .pipeline import load_tables
 
     data_dir, gold_dir = Path(data_dir), Path(gold_dir)
-    corpora = []
-    for label, source, out, gold in [("seeds", seeds_dir, data_dir, gold_dir),
-                                     ("extra texts", extra_dir, data_dir.with_name(data_dir.name + "-extra"), gold_dir),
-                                     ("holdout texts", holdout_dir, data_dir.with_name(data_dir.name + "-holdout"), gold_dir / "holdout"),
-                                     ("second holdout texts", second_holdout_dir, data_dir.with_name(data_dir.name + "-holdout2"), gold_dir / "holdout2")]:
-        corpora.append((label, load_tables(source, out), out / "clean", gold))
+    sets = [("seeds", seeds_dir, data_dir, gold_dir), ("extra texts", extra_dir, data_dir.with_name(data_dir.name + "-extra"), gold_dir)]
+    sets += holdout_sets(data_dir, holdout_dirs, gold_dir)
+    corpora = [(label, load_tables(source, out), out / "clean", gold) for label, source, out, gold in sets]
     table = quality_table(corpora)
     # A holdout set scored before any rule was fixed on it keeps that first score beside the current one.
     first_looks = [pd.read_csv(gold / "first_look.csv").assign(corpus=f"{label}, first look (before any fix)")

@@ -73,7 +73,7 @@ def main() -> int:
     book = Path(args.book_dir).resolve()
     tests = lambda *parts: os.path.relpath(ROOT.joinpath("tests", *parts), book)
     parameters = {"seeds_dir": args.seeds_dir, "data_dir": args.data_dir, "extra_dir": tests("data", "extra"),
-                  "holdout_dir": tests("data", "holdout"), "second_holdout_dir": tests("data", "holdout2"), "gold_dir": tests("gold")}
+                  "holdout_dirs": [tests("data", h.name) for h in sorted(ROOT.glob("tests/data/holdout*"))], "gold_dir": tests("gold")}
     for source in sources:
         print(f"running {source.relative_to(ROOT)}", flush=True)
         execute(source, parameters, book)
