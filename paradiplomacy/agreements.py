@@ -77,6 +77,7 @@ class Event:
     evidence: str
     start: int
     stop: int
+    within: bool = False  # named as the frame of something else: "в ходе визита", "в первый день визита"
 
 
 @lru_cache(maxsize=1)
@@ -565,8 +566,15 @@ def events_in(sent: Sentence, published: str) -> list[Event]:
         if kind == "visit" and not participants and "делегаци" not in sent.text.lower():
             continue
         found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
-                            sent.text, sent.start, sent.stop)
+                            sent.text, sent.start, sent.stop, within=frames_another(token, sent))
     return list(found.values())
+
+
+def frames_another(token, sent: Sentence) -> bool:
+    """An event noun in the genitive under a noun or preposition of time or frame: "в ходе визита",
+    "в первый день визита", "накануне визита", "итогом визита"."""
+    head = sent.head(token)
+    return token.pos == "NOUN" and token.feats.get("Case") == "Gen" and head is not None and head.pos in ("NOUN", "ADP", "ADV")
 
 
 def planned_event(token, sent: Sentence) -> bool:
@@ -607,6 +615,12 @@ def merge_events(events: list[Event]) -> list[Event]:
     """
     merged: list[Event] = []
     for e in events:
+        earlier = next((m for m in reversed(merged) if m.kind == e.kind), None)
+        if e.within and earlier is not None:
+            # "В первый день визита Сорокин встретился ...": the visit already reported, not another
+            earlier.participants += [p for p in e.participants if p not in earlier.participants]
+            earlier.place = earlier.place or e.place
+            continue
         previous = merged[-1] if merged else None
         if previous is not None and previous.kind == "visit" and e.kind == "meeting":
             e.participants = list(dict.fromkeys(previous.participants + e.participants))
