@@ -191,3 +191,16 @@ def test_a_visit_named_as_a_frame_is_the_visit_already_reported(second_out):
     # one visit and one meeting, not two visits
     events = read_out(second_out, "events")
     assert sorted(events[events.doc_id == "kursk_shirak"].kind) == ["meeting", "visit"]
+
+
+def test_third_holdout_never_used_to_change_a_rule(tmp_path):
+    """Texts no rule was fixed on (tests/gold/README.md): the figures of their first look must not fall."""
+    from paradiplomacy.pipeline import extract
+
+    extract(EXTRA.parent / "holdout3", tmp_path / "out")
+    agreements = score_agreements(read_out(tmp_path / "out", "agreements"), read_gold("holdout3/agreements"))
+    persons, offices, _ = score_persons(read_out(tmp_path / "out", "actors"), read_out(tmp_path / "out", "mentions"), read_gold("holdout3/persons"))
+    assert agreements["score"].precision >= 0.85 and agreements["score"].recall >= 0.7
+    assert agreements["status_accuracy"] >= 0.75
+    assert persons.precision >= 0.85 and persons.recall >= 0.85
+    assert offices.precision >= 0.8 and offices.recall >= 0.6
