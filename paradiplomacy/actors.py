@@ -322,7 +322,9 @@ def expansion_index(names) -> dict[str, str]:
         words = name.replace("-", " ").split()
         for i in range(len(words)):
             for j in range(i + 2, min(len(words), i + 6) + 1):
-                index.setdefault(initials(words[i:j]), rebuild(name, words[i:j]))
+                key = initials(words[i:j])
+                if key not in index:
+                    index[key] = rebuild(name, words[i:j])
     return index
 
 
@@ -336,8 +338,9 @@ def rebuild(name: str, words: list[str]) -> str:
 def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None = None) -> None:
     """Spell out abbreviations inside names ("Липецкая ТПП" -> "Липецкая торгово-промышленная палата")."""
     longhand = {a: m.name for m in mentions for a in m.aliases if m.type != "person"}
+    abbreviated = any(ABBREVIATION.match(w) for m in mentions if m.type != "person" for w in m.name.split())
     if index is None:
-        index = expansion_index(m.name for m in mentions if m.type not in ("person",))
+        index = expansion_index(m.name for m in mentions if m.type != "person") if abbreviated else {}
     for m in mentions:
         if m.type == "person":
             continue

@@ -65,7 +65,21 @@ def pipeline() -> Pipeline:
     return Pipeline()
 
 
+class CaseFoldedMorphVocab(MorphVocab):
+    """natasha's MorphVocab with one cache entry per word whatever its capitals (pymorphy lower-cases
+    every word first, so "Петр" and "петр" parse alike), and room for a large corpus's vocabulary."""
+
+    def parse(self, word):
+        return self.parse_lower(word.lower())
+
+    __call__ = parse
+
+    @lru_cache(maxsize=200_000)
+    def parse_lower(self, word):
+        return MorphVocab.parse.__wrapped__(self, word)
+
+
 @lru_cache(maxsize=1)
 def morph_vocab() -> MorphVocab:
     """The morphology dictionary alone, for stages that need no neural model."""
-    return MorphVocab()
+    return CaseFoldedMorphVocab()
