@@ -129,6 +129,18 @@ def score_agreements(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
             "predicted": predicted, "gold": gold}
 
 
+def agreement_errors(result: dict) -> pd.DataFrame:
+    """The gold agreements missed, the predicted ones not in the gold, and the matches whose stage
+    differs (``error`` says which; ``status`` is the predicted one, ``gold_status`` the annotator's)."""
+    predicted, gold, pairs = result["predicted"], result["gold"], result["pairs"]
+    columns = ["doc_id", "kind", "status", "parties"]
+    missed = gold.drop(index=[j for _, j in pairs])[columns].assign(error="missed", gold_status=lambda g: g.status, status="")
+    spurious = predicted.drop(index=[i for i, _ in pairs])[columns].assign(error="not in gold", gold_status="")
+    wrong = pd.DataFrame([{**predicted.loc[i, columns].to_dict(), "error": "wrong status", "gold_status": gold.status[j]}
+                          for i, j in pairs if predicted.status[i] != gold.status[j]], columns=columns + ["error", "gold_status"])
+    return pd.concat([missed, spurious, wrong], ignore_index=True)[columns + ["gold_status", "error"]]
+
+
 def score_events(predicted: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """Events match when document and kind agree and they share a participant or the place."""
     used, matched = set(), 0

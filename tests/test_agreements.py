@@ -188,3 +188,14 @@ def test_a_visit_named_as_a_frame_is_the_visit_already_reported(second_out):
     # one visit and one meeting, not two visits
     events = read_out(second_out, "events")
     assert sorted(events[events.doc_id == "kursk_shirak"].kind) == ["meeting", "visit"]
+
+
+def test_errors_list_missed_spurious_and_wrong_status(second_out):
+    from paradiplomacy.evaluate import agreement_errors
+
+    result = score_agreements(read_out(second_out, "agreements"), read_gold("holdout2/agreements"))
+    errors = agreement_errors(result)
+    wrong = errors[errors.error == "wrong status"]
+    assert ("altai_khovd", "agreed", "planned") in set(zip(wrong.doc_id, wrong.status, wrong.gold_status))
+    assert (errors.error == "missed").sum() == result["score"].gold - len(result["pairs"])
+    assert (errors.error == "not in gold").sum() == result["score"].predicted - len(result["pairs"])
