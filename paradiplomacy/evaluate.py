@@ -89,6 +89,17 @@ def score_persons(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFra
     return persons, offices, pd.DataFrame(errors, columns=["doc_id", "person", "predicted", "gold"])
 
 
+def score_organizations(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFrame) -> Score:
+    """Bodies named in each document, matched by the lemmas of the whole name: a name cut short
+    or run on into the next one counts as wrong."""
+    bodies = actors[actors.type == "organization"].set_index("actor_id").name
+    found = mentions[mentions.actor_id.isin(bodies.index) & mentions.doc_id.isin(set(gold.doc_id))]
+    predicted = {(doc, lemma_key(bodies[actor])) for doc, actor in zip(found.doc_id, found.actor_id)}
+    expected = {(doc, lemma_key(name)) for doc, name in zip(gold.doc_id, gold.name)}
+    correct = len(predicted & expected)
+    return Score(correct, len(predicted), correct, len(expected))
+
+
 def party_set(parties: str) -> frozenset[str]:
     """Parties compared by the locality they stand for: "Астрахань" and "Астраханская область",
     or an administration and its district, are the same party (see relationships.locality)."""
@@ -165,10 +176,11 @@ def quality_table(corpora) -> pd.DataFrame:
         docs = set(tables["documents"].doc_id)
         read = lambda name: (lambda g: g[g.doc_id.isin(docs)])(pd.read_csv(Path(gold_dir) / f"{name}.csv", keep_default_na=False))
         persons, offices, _ = score_persons(tables["actors"], tables["mentions"], read("persons"))
+        organizations = score_organizations(tables["actors"], tables["mentions"], read("organizations"))
         ours = score_agreements(tables["agreements"], read("agreements"))
         floor = score_agreements(baseline_agreements(clean_dir, tables["actors"], tables["mentions"]), read("agreements"))
         events = score_events(tables["events"], read("events"))
-        for measure, score, status in [("persons", persons, None), ("offices", offices, None),
+        for measure, score, status in [("persons", persons, None), ("offices", offices, None), ("organizations", organizations, None),
                                        ("agreements", ours["score"], ours["status_accuracy"]),
                                        ("agreements, keyword baseline", floor["score"], floor["status_accuracy"]),
                                        ("events", events, None)]:

@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import EXTRA, SEEDS, read_gold, read_out
-from paradiplomacy.evaluate import score_persons
+from paradiplomacy.evaluate import score_organizations, score_persons
 
 SEED_IDS = {p.stem for p in SEEDS.glob("*.txt")}
 EXTRA_IDS = {p.stem for p in EXTRA.glob("*.txt")}
@@ -25,6 +25,13 @@ def test_persons_and_offices_precision_and_recall(actors, mentions, doc_ids):
     persons, offices, errors = score_persons(actors, mentions, gold[gold.doc_id.isin(doc_ids)])
     assert persons.precision >= 0.95 and persons.recall >= 0.95, errors.to_string()
     assert offices.precision >= 0.95 and offices.recall >= 0.95, errors.to_string()
+
+
+@pytest.mark.parametrize("doc_ids, floor", [(SEED_IDS, (0.75, 0.95)), (EXTRA_IDS, (0.8, 0.75))], ids=["seeds", "extra"])
+def test_bodies_precision_and_recall(actors, mentions, doc_ids, floor):
+    gold = read_gold("organizations")
+    bodies = score_organizations(actors, mentions, gold[gold.doc_id.isin(doc_ids)])
+    assert bodies.precision >= floor[0] and bodies.recall >= floor[1], (bodies.precision, bodies.recall)
 
 
 def names_of(actors, kind):
