@@ -615,8 +615,8 @@ def merge_events(events: list[Event]) -> list[Event]:
     """
     merged: list[Event] = []
     for e in events:
-        earlier = next((m for m in reversed(merged) if m.kind == e.kind), None)
-        if e.within and earlier is not None:
+        earlier = next((m for m in reversed(merged) if m.kind == e.kind), None) if e.within else None
+        if earlier is not None:
             # "В первый день визита Сорокин встретился ...": the visit already reported, not another
             earlier.participants += [p for p in e.participants if p not in earlier.participants]
             earlier.place = earlier.place or e.place

@@ -76,15 +76,11 @@ def find_place(name: str) -> Place | None:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
-    """Kinds by lower-case lemma, each also under its spelling with ё read as е."""
-    rows = read_data("lexicon.csv")
-    kinds = {row["lemma"].lower().replace("ё", "е"): row["kind"] for row in rows}
-    kinds.update({row["lemma"].lower(): row["kind"] for row in rows})
-    return kinds
+    """Kinds by lower-case lemma, ё read as е."""
+    return {row["lemma"].lower().replace("ё", "е"): row["kind"] for row in read_data("lexicon.csv")}
 
 
 @lru_cache(maxsize=100_000)
 def word_kind(lemma: str) -> str:
     """'office', 'body', 'executive' (a body that governs a territory), 'settlement' or ''."""
-    lower = lemma.lower()
-    return lexicon().get(lower.replace("ё", "е"), "") or lexicon().get(lower, "")
+    return lexicon().get(lemma.lower().replace("ё", "е"), "")

@@ -17,6 +17,7 @@ from natasha import (
     Segmenter,
 )
 from natasha.segment import Sent
+from pymorphy2 import MorphAnalyzer
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 
@@ -76,7 +77,7 @@ class CaseFoldedMorphVocab(MorphVocab):
 
     @lru_cache(maxsize=200_000)
     def parse_lower(self, word):
-        return MorphVocab.parse.__wrapped__(self, word)
+        return MorphAnalyzer.parse(self, word)  # pymorphy's own, below natasha's small cache
 
 
 @lru_cache(maxsize=1)
