@@ -16,7 +16,11 @@ class Table:
     """
 
     def __init__(self, df: pd.DataFrame):
-        self.df = df.reset_index(drop=True)
+        df = df.reset_index(drop=True)
+        # pandas prints a missing whole number as "<NA>" whatever na_rep says: show it blank
+        for column in df.columns[df.dtypes.astype(str) == "Int64"]:
+            df[column] = df[column].astype(object).where(df[column].notna(), "")
+        self.df = df
 
     def _repr_html_(self) -> str:
         if self.df.empty:

@@ -41,6 +41,7 @@ def test_pages_have_no_unrendered_glue_or_traceback(book_html):
         text = page.read_text(encoding="utf-8")
         assert "{glue" not in text and "glue:text" not in text, page.name
         assert "Traceback (most recent call last)" not in text, page.name
+        assert "&lt;NA&gt;" not in text, page.name  # a missing count shows blank
 
 
 def test_every_linked_image_exists(book_html):
