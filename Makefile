@@ -7,7 +7,13 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: book test notebooks html env clean
+.PHONY: book test notebooks html env clean data
+
+# The tables of seeds/ and of each test corpus, made once: a second `make data` does nothing until
+# a corpus or the extraction library (its code and data files) changes.
+LIBRARY := $(sort $(shell find paradiplomacy -name '*.py' -o -name '*.csv' | grep -v __pycache__))
+TEST_CORPORA := extra $(notdir $(wildcard tests/data/holdout*))
+TABLES := data/run.json $(TEST_CORPORA:%=data-%/run.json)
 
 env: $(STAMP)
 
@@ -22,15 +28,24 @@ $(STAMP): requirements.txt pyproject.toml
 
 book: notebooks html
 
-notebooks: $(STAMP)
+data: $(TABLES)
+
+data/run.json: $(STAMP) $(LIBRARY) seeds $(wildcard seeds/*)
+	$(PY) -m paradiplomacy extract seeds --out data
+
+.SECONDEXPANSION:
+data-%/run.json: $(STAMP) $(LIBRARY) tests/data/% $$(wildcard tests/data/$$*/*)
+	$(PY) -m paradiplomacy extract tests/data/$* --out data-$*
+
+notebooks: $(STAMP) $(TABLES)
 	$(PY) scripts/run_notebooks.py
 
 html: $(STAMP)
 	rm -rf _build/html
 	$(VENV)/bin/jupyter-book build . --warningiserror --keep-going
 
-test: $(STAMP)
+test: $(STAMP) $(TABLES)
 	$(PY) -m pytest tests book --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 clean:
-	rm -rf _build data
+	rm -rf _build data data-* .data*.cache

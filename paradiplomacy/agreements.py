@@ -10,16 +10,15 @@ are the subjects and objects of those verbs and the members of a "между X �
 phrase; signatories are the persons who are subjects of a verb of signing.
 """
 
-import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from .actors import REGION_NOUNS, Mention
 from .gazetteer import word_kind
 from .grammars import renewal_in, term_in
+from .datafiles import read_data
 from .dates import find_dates, resolve_relative, years_mentioned
 from .morph import normalize_phrase
 from .relationships import locality
@@ -82,8 +81,7 @@ class Event:
 
 @lru_cache(maxsize=1)
 def terms() -> dict[str, tuple[str, str]]:
-    with resources.files(__package__).joinpath("data/agreement_terms.csv").open(encoding="utf-8") as f:
-        return {row["lemma"]: (row["category"], row["value"]) for row in csv.DictReader(f)}
+    return {row["lemma"]: (row["category"], row["value"]) for row in read_data("agreement_terms.csv")}
 
 
 def category(token) -> str:

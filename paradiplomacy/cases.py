@@ -5,11 +5,11 @@ pattern for the territory that defines it, and the file's order is the order of
 precedence (a Lipetsk article about the DPR belongs to the DPR case).
 """
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .datafiles import read_data
 
 OTHER = "other"
 
@@ -25,11 +25,10 @@ class Case:
 
 @lru_cache(maxsize=1)
 def load_cases() -> tuple[Case, ...]:
-    with resources.files(__package__).joinpath("data/cases.csv").open(encoding="utf-8") as f:
-        return tuple(
-            Case(row["case"], row["label"], re.compile(row["pattern"], re.I), row["description"], int(row["order"]))
-            for row in csv.DictReader(f)
-        )
+    return tuple(
+        Case(row["case"], row["label"], re.compile(row["pattern"], re.I), row["description"], int(row["order"]))
+        for row in read_data("cases.csv")
+    )
 
 
 def case_names() -> list[str]:

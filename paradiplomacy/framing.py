@@ -6,20 +6,19 @@ outlet's own chrome), because an outlet's stance often shows in its headlines
 and appeals more than in a republished press release.
 """
 
-import csv
 import re
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
+
+from .datafiles import read_data
 
 FRAMING_COLUMNS = ["doc_id", "frame", "marker", "where", "count", "example"]
 
 
 @lru_cache(maxsize=1)
 def markers() -> list[tuple[str, str, re.Pattern]]:
-    with resources.files(__package__).joinpath("data/framing.csv").open(encoding="utf-8") as f:
-        return [(row["marker"], row["frame"], re.compile(row["pattern"], re.I)) for row in csv.DictReader(f)]
+    return [(row["marker"], row["frame"], re.compile(row["pattern"], re.I)) for row in read_data("framing.csv")]
 
 
 def framing_rows(doc) -> list[dict]:

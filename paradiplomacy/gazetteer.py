@@ -8,11 +8,10 @@ of offices (губернатор), of bodies (администрация) and of
 Both are looked up by lemmas, so any inflected form matches.
 """
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .datafiles import read_data
 from .nlp import morph_vocab
 
 
@@ -40,11 +39,6 @@ def lemma_key(text: str) -> str:
         else:
             lemmas.append(morph_vocab().parse(word.lower())[0].normal_form)
     return " ".join(lemmas).replace("ё", "е")
-
-
-def read_data(name: str) -> list[dict]:
-    with resources.files(__package__).joinpath(f"data/{name}").open(encoding="utf-8") as f:
-        return list(csv.DictReader(f))
 
 
 @lru_cache(maxsize=1)

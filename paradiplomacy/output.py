@@ -17,7 +17,13 @@ def write_table(df: pd.DataFrame, path: Path) -> None:
 
 
 def join_list(values) -> str:
+    """A list column's cell: the non-empty values joined with ' | '."""
     return LIST_SEPARATOR.join(str(v) for v in values if v not in ("", None))
+
+
+def split_list(cell: str) -> list[str]:
+    """The values of a list column's cell, in order; an empty cell is an empty list."""
+    return [v for v in str(cell).split(LIST_SEPARATOR) if v] if cell else []
 
 
 @contextmanager

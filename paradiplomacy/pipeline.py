@@ -13,7 +13,7 @@ from .agreements import Agreement, Event, extract_agreements
 from .corpus import Document, input_files, open_corpus
 from .execution import Executor, run_documents
 from .framing import framing_rows, framing_table
-from .graph import relations_table, text_links
+from .relations import relations_table, text_links
 from .nlp import pipeline
 from .registry import Registry
 from .output import staged_output, write_table
@@ -82,9 +82,9 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
     return counts
 
 
-def pipeline_version() -> str:
-    """The package version and a hash of its code and data files: any change makes old outputs stale."""
-    package = Path(__file__).parent
+def pipeline_version(package: Path = Path(__file__).parent) -> str:
+    """The package version and a hash of the extraction library's code and data files: any change
+    makes old outputs stale. The book and the evaluation live in other packages and do not count."""
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
@@ -111,10 +111,20 @@ def seeds_fingerprint(seeds_dir: Path, hashes: dict[str, str] | None = None) -> 
     return {"version": pipeline_version(), "files": files}
 
 
-def load_tables(seeds_dir, data_dir) -> dict[str, pd.DataFrame]:
-    """The output tables for ``seeds_dir``, extracting first if ``data_dir`` is missing or stale."""
+class TablesError(Exception):
+    """Tables that are missing, or older than the corpus or the code they were made from."""
+
+
+def read_tables(seeds_dir, data_dir) -> dict[str, pd.DataFrame]:
+    """The output tables of ``data_dir``, by name; never extracts.
+
+    Raises TablesError, naming the command that makes them, when ``data_dir`` is
+    missing or was made from other files or another version of the pipeline.
+    """
     seeds_dir, data_dir = Path(seeds_dir), Path(data_dir)
     run_file = data_dir / "run.json"
-    if not run_file.exists() or json.loads(run_file.read_text()) != seeds_fingerprint(seeds_dir):
-        extract(seeds_dir, data_dir)
+    if not run_file.exists():
+        raise TablesError(f"no tables in {data_dir}: run `make data` (or `python -m paradiplomacy extract {seeds_dir} --out {data_dir}`)")
+    if json.loads(run_file.read_text()) != seeds_fingerprint(seeds_dir):
+        raise TablesError(f"the tables in {data_dir} are older than {seeds_dir} or the pipeline's code: run `make data`")
     return {p.stem: pd.read_csv(p, keep_default_na=False) for p in sorted(data_dir.glob("*.csv"))}

@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import EXTRA, SEEDS, read_gold, read_out
-from paradiplomacy.evaluate import score_organizations, score_persons
+from paradiplomacy_eval.scores import score_organizations, score_persons
 
 SEED_IDS = {p.stem for p in SEEDS.glob("*.txt")}
 EXTRA_IDS = {p.stem for p in EXTRA.glob("*.txt")}

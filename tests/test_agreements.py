@@ -3,8 +3,8 @@
 import pytest
 
 from conftest import EXTRA, SEEDS, read_gold, read_out
-from paradiplomacy.baseline import baseline_agreements
-from paradiplomacy.evaluate import score_agreements, score_persons
+from paradiplomacy_eval.baseline import baseline_agreements
+from paradiplomacy_eval.scores import score_agreements, score_persons
 
 SEED_IDS = {p.stem for p in SEEDS.glob("*.txt")}
 EXTRA_IDS = {p.stem for p in EXTRA.glob("*.txt")}
@@ -108,7 +108,9 @@ def test_evidence_is_the_clean_text_at_its_offsets(all_out, agreements):
 HOLDOUT_FLOORS = {
     "holdout": (0.85, 0.75, 0.9, 0.95, 0.95, 0.7, 0.7),  # rules fixed after its first look
     "holdout2": (0.8, 0.8, 0.9, 0.8, 0.9, 0.85, 0.85),  # rules fixed after its first look
-    "holdout3": (0.85, 0.7, 0.75, 0.85, 0.85, 0.8, 0.6),  # never used to change a rule: its first look
+    # never used to change a rule; agreements scored with the gold's own party identity (paradiplomacy_eval.names),
+    # which no longer counts an institute as the region it is named after
+    "holdout3": (0.75, 0.6, 0.8, 0.85, 0.85, 0.8, 0.6),
 }
 
 
@@ -191,7 +193,7 @@ def test_a_visit_named_as_a_frame_is_the_visit_already_reported(second_out):
 
 
 def test_errors_list_missed_spurious_and_wrong_status(second_out):
-    from paradiplomacy.evaluate import agreement_errors
+    from paradiplomacy_eval.scores import agreement_errors
 
     result = score_agreements(read_out(second_out, "agreements"), read_gold("holdout2/agreements"))
     errors = agreement_errors(result)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import EXTRA, ROOT, SEEDS
 
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
@@ -64,6 +64,10 @@ def test_source_text_is_escaped_in_the_html(tmp_path):
     (book / "book").mkdir(parents=True)
     (book / "_config.yml").write_text((ROOT / "_config.yml").read_text())
     (book / "_toc.yml").write_text("format: jb-book\nroot: book/01_corpus\nchapters:\n  - file: book/03_agreements\n")
+    # what `make data` makes: the seeds' tables and, beside them, those of the test corpora the quality table reads
+    corpora = {"data": seeds, "data-extra": EXTRA} | {f"data-{h.name}": h for h in sorted((ROOT / "tests" / "data").glob("holdout*"))}
+    for out, source in corpora.items():
+        subprocess.run([sys.executable, "-m", "paradiplomacy", "extract", str(source), "--out", str(tmp_path / out)], check=True)
     for name in ("01_corpus", "03_agreements"):
         result = subprocess.run([sys.executable, str(ROOT / "scripts" / "run_notebooks.py"), "--book-dir", str(book / "book"),
                                  "--seeds-dir", str(seeds), "--data-dir", str(tmp_path / "data"), name], capture_output=True, text=True)

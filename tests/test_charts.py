@@ -4,14 +4,14 @@ import subprocess
 import sys
 
 from conftest import SEEDS, read_out
-from paradiplomacy import charts
+from paradiplomacy_book import charts
 
 FIGURE_HASHES = """
 import hashlib, sys
-from paradiplomacy import casebook
-from paradiplomacy.pipeline import load_tables
-from paradiplomacy.report import figure_image
-tables = load_tables(sys.argv[1], sys.argv[2])
+from paradiplomacy_book import casebook
+from paradiplomacy.pipeline import read_tables
+from paradiplomacy_book.report import figure_image
+tables = read_tables(sys.argv[1], sys.argv[2])
 for case in ("Lipetsk", "DPR", "Smolensk"):
     for name, fig in casebook.case_figures(tables, case).items():
         print(case, name, hashlib.sha256(figure_image(fig).data).hexdigest())

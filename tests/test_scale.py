@@ -13,7 +13,7 @@ import pytest
 
 from conftest import EXTRA, SEEDS, read_out
 from paradiplomacy import pipeline
-from paradiplomacy.pipeline import extract, load_tables
+from paradiplomacy.pipeline import extract, read_tables
 
 
 def corpus(folder):
@@ -108,7 +108,10 @@ def test_folder_changing_during_a_run(tmp_path, monkeypatch):
     assert "late_arrival" not in set(docs.doc_id)  # listed after the run started: next run
     assert "pskov_voru" in set(docs[docs.status == "ok"].doc_id)  # read before it was deleted
     monkeypatch.setattr(pipeline, "process_document", real)
-    tables = load_tables(seeds, tmp_path / "out")  # stale now: extracted again
+    with pytest.raises(pipeline.TablesError, match="make data"):
+        read_tables(seeds, tmp_path / "out")  # stale now: reading says so and never extracts
+    extract(seeds, tmp_path / "out")
+    tables = read_tables(seeds, tmp_path / "out")
     assert "late_arrival" in set(tables["documents"].doc_id)
     assert "pskov_voru" not in set(tables["documents"].doc_id)
 

@@ -7,6 +7,8 @@ import pandas as pd
 from ipymarkup import format_span_box_markup
 from razdel import sentenize
 
+from paradiplomacy.output import split_list
+
 
 class Table:
     """A DataFrame shown without its index, its text HTML-escaped.
@@ -68,47 +70,6 @@ def evidence(text: str, start: int, stop: int, spans: list[tuple[int, int, str]]
     return Markup(text[s_start:s_stop], non_overlapping)
 
 
-ORDINALS = ["", "second ", "third ", "fourth ", "fifth ", "sixth "]
-
-
-def holdout_sets(data_dir, holdout_dirs, gold_dir) -> list[tuple[str, Path, Path, Path]]:
-    """(label, texts, outputs, gold) of each holdout set, in the order written: "holdout texts",
-    "second holdout texts", ...; outputs beside ``data_dir``, gold in ``gold_dir`` under the folder's name."""
-    data_dir, gold_dir = Path(data_dir), Path(gold_dir)
-    return [(f"{ORDINALS[i]}holdout texts", Path(h), data_dir.with_name(f"{data_dir.name}-{Path(h).name}"), gold_dir / Path(h).name)
-            for i, h in enumerate(holdout_dirs)]
-
-
-def quality(seeds_dir, data_dir, extra_dir, holdout_dirs, gold_dir) -> pd.DataFrame:
-    """The quality table of every stage on the seeds, the extra texts and each holdout set.
-
-    The test corpora are extracted beside ``data_dir`` (``data-extra``, ``data-holdout``, ...).
-    """
-    from .evaluate import quality_table
-    from .pipeline import load_tables
-
-    data_dir, gold_dir = Path(data_dir), Path(gold_dir)
-    sets = [("seeds", seeds_dir, data_dir, gold_dir), ("extra texts", extra_dir, data_dir.with_name(data_dir.name + "-extra"), gold_dir)]
-    sets += holdout_sets(data_dir, holdout_dirs, gold_dir)
-    corpora = [(label, load_tables(source, out), out / "clean", gold) for label, source, out, gold in sets]
-    table = quality_table(corpora)
-    # A holdout set scored before any rule was fixed on it keeps that first score beside the current
-    # one, once a fix has moved the current one away from it.
-    first_looks = []
-    for label, _, _, gold in corpora:
-        if gold == gold_dir or not (gold / "first_look.csv").exists():
-            continue
-        first = pd.read_csv(gold / "first_look.csv")
-        first = first.assign(measure=first.measure.replace({"keyword baseline": "agreements, keyword baseline"}))
-        now = table[table.corpus == label].set_index("measure")
-        moved = [f"{now.precision.get(r.measure, -1):.2f}" != f"{r.precision:.2f}" or f"{now.recall.get(r.measure, -1):.2f}" != f"{r.recall:.2f}"
-                 for r in first.itertuples()]
-        if any(moved):
-            first_looks.append(first.assign(corpus=f"{label}, first look (before any fix)"))
-    counts = {"gold": "Int64", "predicted": "Int64", "correct": "Int64"}  # stay whole numbers beside the first looks' blanks
-    return pd.concat([table, *first_looks], ignore_index=True)[table.columns].astype(counts)
-
-
 def glue_scores(table: pd.DataFrame, glue) -> None:
     """Glue every precision, recall and status accuracy as ``<corpus>_<measure>_<metric>``."""
     for row in table[~table.corpus.str.contains("first look")].itertuples():
@@ -148,7 +109,7 @@ def show_agreement_evidence(tables, data_dir, rows, latin: dict[str, str]) -> No
         display(Table(rows))
     for row in rows.itertuples():
         text = (Path(data_dir) / "clean" / f"{row.doc_id}.txt").read_text(encoding="utf-8")
-        marked = set(row.parties.split(" | ")) | set(row.signatories.split(" | "))
+        marked = set(split_list(row.parties)) | set(split_list(row.signatories))
         spans = [(m.start, m.stop, "party" if names[m.actor_id] in marked else types[m.actor_id])
                  for m in mentions[mentions.doc_id == row.doc_id].itertuples()]
         display(Evidence(row.agreement_id, evidence(text, row.start, row.stop, spans), gloss(row, latin)))

@@ -21,8 +21,11 @@ from adjustText import adjust_text
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .gazetteer import find_place, read_data
-from .graph import build_graph
+from paradiplomacy.datafiles import read_data
+from paradiplomacy.gazetteer import find_place
+from paradiplomacy.output import split_list
+
+from .network import build_graph
 
 BOOK_WIDTH = 9.0  # inches; the book's text column at 100 dpi
 TYPE_STYLE = {  # colour, marker
@@ -191,7 +194,7 @@ def party_points(agreements: pd.DataFrame, relations: pd.DataFrame, actors: pd.D
     based = {name_of[r.source]: name_of[r.target] for r in relations[relations.relation.isin(["based_in", "holds_office_in"])].itertuples()}
     rows = []
     for a in agreements.itertuples():
-        for party in filter(None, a.parties.split(" | ")):
+        for party in split_list(a.parties):
             place = find_place(party) or find_place(based.get(party, ""))
             if place and place.lat is not None:
                 rows.append({"agreement_id": a.agreement_id, "status": a.status, "party": party, "place": place.name,
@@ -205,7 +208,7 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
 
     docs = case_docs(documents, case)
     agreements = agreements[agreements.doc_id.isin(docs)]
-    named = [find_place(n) for n in actors[actors.doc_ids.apply(lambda d: bool(set(d.split(" | ")) & docs))].name]
+    named = [find_place(n) for n in actors[actors.doc_ids.apply(lambda d: bool(set(split_list(d)) & docs))].name]
     places = {p.name: p for p in named if p and p.lat is not None and p.type in ("city", "region")}
     points = party_points(agreements, relations, actors)
     fig, ax = plt.subplots(figsize=(BOOK_WIDTH, 6.5))
@@ -333,7 +336,7 @@ def timeline_figure(agreements, events, documents, cases):
 
 
 def sphere_patterns() -> dict[str, re.Pattern]:
-    return {row["sphere"]: re.compile(row["stems"], re.I) for row in read_data("spheres.csv")}
+    return {row["sphere"]: re.compile(row["stems"], re.I) for row in read_data("spheres.csv", __package__)}
 
 
 def spheres_matrix(texts: pd.Series, cases: pd.Series, case_order) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Typed ties between actors (relations.csv) and the networkx graph built from them.
+"""Typed ties between actors (relations.csv).
 
 Relations come from the other tables and from the places' own names:
 ``party_to`` and ``signed`` (actor -> agreement), ``holds_office_in``
@@ -15,6 +15,7 @@ import pandas as pd
 
 from .actors import Mention
 from .gazetteer import find_place
+from .output import split_list
 from .relationships import locality
 
 RELATION_COLUMNS = ["source", "target", "relation", "doc_id", "agreement_id", "date", "source_name", "target_name"]
@@ -67,15 +68,15 @@ def relations_table(results, registry, agreements: pd.DataFrame, events: pd.Data
                          "source_name": name_of.get(source, source), "target_name": name_of.get(target, target)})
 
     for a in agreements.itertuples():
-        for party in filter(None, a.parties.split(" | ")):
+        for party in split_list(a.parties):
             add(id_by_name.get(party), a.agreement_id, "party_to", a.doc_id, a.agreement_id, a.date)
-        for person in filter(None, a.signatories.split(" | ")):
+        for person in split_list(a.signatories):
             add(id_by_name.get(person), a.agreement_id, "signed", a.doc_id, a.agreement_id, a.date)
     for doc_id, key, m in registry.mentions:
         if m.type == "person" and m.affiliation:
             add(ids[key], ids.get(registry.key_of.get((doc_id, m.affiliation))), "holds_office_in", doc_id)
     for e in events.itertuples():
-        people = [id_by_name.get(p) for p in filter(None, e.participants.split(" | "))]
+        people = [id_by_name.get(p) for p in split_list(e.participants)]
         for a, b in itertools.combinations(sorted(filter(None, people)), 2):
             add(a, b, "met_with", e.doc_id, "", e.date)
     for result in results:
@@ -86,72 +87,9 @@ def relations_table(results, registry, agreements: pd.DataFrame, events: pd.Data
     for row in actors[actors.type.isin(PLACE_TYPES - {"country"})].itertuples():
         place = find_place(row.name)
         if place and place.name == row.name:
-            first_doc = row.doc_ids.split(" | ")[0]
+            first_doc = split_list(row.doc_ids)[0]
             add(row.actor_id, states.get(place.state), "part_of", first_doc)
             if place.controlled_by:
                 add(row.actor_id, states.get(place.controlled_by), "controlled_by", first_doc)
     table = pd.DataFrame(rows, columns=RELATION_COLUMNS).drop_duplicates(["source", "target", "relation", "doc_id", "agreement_id"])
     return table.sort_values(["relation", "source", "target", "doc_id", "agreement_id"], kind="stable")
-
-
-def build_graph(relations: pd.DataFrame, actors: pd.DataFrame, agreements: pd.DataFrame):
-    """Actors as nodes; an agreement becomes an edge between each pair of its parties.
-
-    Edge attributes: ``relation`` and, for agreements, ``status`` and ``kind``.
-    """
-    import networkx as nx  # only the charts need the graph; the extraction writes the table
-
-    graph = nx.MultiGraph()
-    for row in actors.itertuples():
-        graph.add_node(row.actor_id, name=row.name, latin=row.name_latin, type=row.type)
-    status = dict(zip(agreements.agreement_id, agreements.status))
-    kind = dict(zip(agreements.agreement_id, agreements.kind))
-    party = relations[relations.relation == "party_to"]
-    for agreement_id, group in party.groupby("agreement_id", sort=True):
-        for a, b in itertools.combinations(sorted(group.source), 2):
-            graph.add_edge(a, b, relation="agreement", status=status[agreement_id], kind=kind[agreement_id], agreement_id=agreement_id)
-    signed = relations[relations.relation == "signed"]
-    for row in signed.itertuples():
-        for target in party[party.agreement_id == row.agreement_id].source:
-            graph.add_edge(row.source, target, relation="signed", status=status[row.agreement_id], agreement_id=row.agreement_id)
-    for row in relations[~relations.relation.isin(["party_to", "signed"])].itertuples():
-        graph.add_edge(row.source, row.target, relation=row.relation)
-    return graph
-
-
-LEVELS = ("municipal", "regional", "occupation authority", "national", "chamber of commerce", "other organisation")
-
-
-def government_levels(actor_ids, actors: pd.DataFrame, relations: pd.DataFrame) -> list[str]:
-    """Which level of government each actor acts at: a town or district is municipal, a region
-    regional, a state or a body without a territory (a federal agency) national; authorities an
-    occupying state installed, and chambers of commerce, are levels of their own. A person acts
-    at the level of the office's body, a body at the level of the place its name holds.
-
-    The lookups are built once, so the cost grows with the number of actors asked about.
-    """
-    rows = actors.set_index("actor_id")
-    office = dict(zip(*relations[relations.relation == "holds_office_in"][["source", "target"]].values.T)) if len(relations) else {}
-    based = dict(zip(*relations[relations.relation == "based_in"][["source", "target"]].values.T)) if len(relations) else {}
-
-    def level(actor_id: str) -> str:
-        row = rows.loc[actor_id]
-        kind = row["type"]
-        place = find_place(row["name"])
-        if place and place.installed_by:
-            return "occupation authority"  # not a region of any state: set up by the occupying one
-        if kind in ("city", "district"):
-            return "municipal"
-        if kind == "region":
-            return "regional"
-        if kind == "country":
-            return "national"
-        if kind == "person":
-            return level(office[actor_id]) if actor_id in office else "other organisation"
-        if "палат" in row["name"].lower():
-            return "chamber of commerce"
-        if actor_id in based:
-            return level(based[actor_id])
-        return "national" if row["name"][:1].isupper() else "other organisation"
-
-    return [level(a) for a in actor_ids]

@@ -1,6 +1,6 @@
 """What the book says about one case, computed from the output tables.
 
-Each function takes the dictionary of tables that ``pipeline.load_tables``
+Each function takes the dictionary of tables that ``paradiplomacy.tables.read_tables``
 returns and a case name, and returns a table or a short English string.
 """
 
@@ -8,9 +8,11 @@ from collections import Counter
 
 import pandas as pd
 
+from paradiplomacy.gazetteer import find_place
+from paradiplomacy.output import join_list, split_list
+
 from .charts import spheres_matrix
-from .gazetteer import find_place
-from .graph import LEVELS, government_levels
+from .network import LEVELS, government_levels
 
 STATUS_ORDER = ["planned", "agreed", "discussed", "signed", "suspended", "terminated"]
 
@@ -42,19 +44,19 @@ def persons_of(tables, case) -> pd.DataFrame:
     for actor_id, group in m.groupby("actor_id", sort=False):
         roles = list(dict.fromkeys(r for r in group.role if r))
         rows.append({"name": actors.name[actor_id], "name_latin": actors.name_latin[actor_id],
-                     "office": " | ".join(roles), "affiliation": actors.affiliation[actor_id],
+                     "office": join_list(roles), "affiliation": actors.affiliation[actor_id],
                      "mentions": len(group)})
     return pd.DataFrame(rows, columns=["name", "name_latin", "office", "affiliation", "mentions"]).sort_values("name")
 
 
 def gloss(agreement, latin: dict[str, str]) -> str:
     """An English gloss of an agreement record, from its fields."""
-    parties = [latin.get(p, p) for p in agreement.parties.split(" | ") if p]
+    parties = [latin.get(p, p) for p in split_list(agreement.parties)]
     text = f"{agreement.kind.replace('_', ' ')}, {agreement.status}"
     if parties:
         text += ", between " + ", ".join(parties[:-1]) + (" and " if len(parties) > 1 else "") + parties[-1]
     if agreement.signatories:
-        text += "; signed by " + ", ".join(latin.get(s, s) for s in agreement.signatories.split(" | "))
+        text += "; signed by " + ", ".join(latin.get(s, s) for s in split_list(agreement.signatories))
     if agreement.date:
         text += f"; dated {agreement.date}"
     if agreement.duration:
@@ -72,7 +74,7 @@ def partners(tables, case) -> list[tuple[str, str]]:
     home = {name_of.get(r.source): name_of.get(r.target) for r in relations[relations.relation == "based_in"].itertuples()}
     found = {}
     for agreement in agreements_of(tables, case).itertuples():
-        for party in filter(None, agreement.parties.split(" | ")):
+        for party in split_list(agreement.parties):
             place = find_place(party) or find_place(home.get(party, "") or "")
             if place and (place.state != "Russia" or place.controlled_by):
                 found[place.name_latin] = legal_status(place)
@@ -95,7 +97,7 @@ def places_abroad(tables, case) -> list[tuple[str, str]]:
     found = {}
     for row in tables["actors"].itertuples():
         place = find_place(row.name)
-        if place and set(row.doc_ids.split(" | ")) & docs and (place.state not in ("Russia", "") or place.controlled_by):
+        if place and set(split_list(row.doc_ids)) & docs and (place.state not in ("Russia", "") or place.controlled_by):
             found[place.name_latin] = legal_status(place)
     return sorted(found.items())
 
@@ -121,8 +123,8 @@ def levels_of(tables, case) -> Counter:
 
 def signatory_offices(tables, case) -> list[str]:
     roles = dict(zip(tables["actors"].name, tables["actors"].roles))
-    names = [s for v in agreements_of(tables, case).signatories for s in v.split(" | ") if s]
-    return sorted({f"{roles.get(n, '').split(' | ')[0] or 'no office given'}" for n in names})
+    names = [s for v in agreements_of(tables, case).signatories for s in split_list(v)]
+    return sorted({(split_list(roles.get(n, "")) or ["no office given"])[0] for n in names})
 
 
 def spheres_of(tables, case, clean_texts: dict[str, str]) -> tuple[list[str], list[str]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 from razdel import sentenize
 
-from .output import join_list
+from paradiplomacy.output import join_list
 
 KEYWORDS = [
     (re.compile(r"побратим", re.I), "twinning"),

@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import ABBREVIATION, person_key
-from .gazetteer import lemma_key
-from .relationships import locality
+from paradiplomacy.output import join_list, split_list
 
-FUNCTION_WORDS = {"в", "и", "по", "на", "при", "с"}
+from .baseline import baseline_agreements
+from .names import ABBREVIATION, FUNCTION_WORDS, lemma_key, party_key, person_key
 
 
 @dataclass
@@ -41,7 +40,7 @@ def alias_map(actors: pd.DataFrame) -> dict[str, str]:
     """Abbreviation -> full name, from the aliases of the actors table."""
     longhand = {}
     for row in actors.itertuples():
-        for alias in filter(None, row.aliases.split(" | ")):
+        for alias in split_list(row.aliases):
             if ABBREVIATION.match(alias) and not ABBREVIATION.match(row.name):
                 longhand[alias] = row.name
     return longhand
@@ -69,7 +68,7 @@ def score_persons(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFra
     predicted = predicted[predicted.doc_id.isin(set(gold.doc_id))]
     longhand = alias_map(actors)
     pred_keys = {(r.doc_id, person_key(r.name)): r.roles for r in predicted.itertuples()}
-    gold_keys = {(r.doc_id, person_key(r.name)): [o for o in r.office.split(" | ") if o] for r in gold.itertuples()}
+    gold_keys = {(r.doc_id, person_key(r.name)): split_list(r.office) for r in gold.itertuples()}
     found = pred_keys.keys() & gold_keys.keys()
     persons = Score(len(found), len(pred_keys), len(found), len(gold_keys))
     office_tp_pred = office_tp_gold = 0
@@ -81,8 +80,8 @@ def score_persons(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFra
         office_tp_pred += sum(p in gold_sets for p in pred_sets)
         office_tp_gold += sum(g in pred_sets for g in gold_sets)
         if key not in found or set(pred_sets) != set(gold_sets):
-            errors.append({"doc_id": key[0], "person": key[1], "predicted": " | ".join(pred_roles) if key in pred_keys else "(not found)",
-                           "gold": " | ".join(gold_roles) if key in gold_keys else "(not in gold)"})
+            errors.append({"doc_id": key[0], "person": key[1], "predicted": join_list(pred_roles) if key in pred_keys else "(not found)",
+                           "gold": join_list(gold_roles) if key in gold_keys else "(not in gold)"})
     n_pred_roles = sum(len(v) for v in pred_keys.values())
     n_gold_roles = sum(len(v) for v in gold_keys.values())
     offices = Score(office_tp_pred, n_pred_roles, office_tp_gold, n_gold_roles)
@@ -100,10 +99,10 @@ def score_organizations(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.D
     return Score(correct, len(predicted), correct, len(expected))
 
 
-def party_set(parties: str) -> frozenset[str]:
-    """Parties compared by the locality they stand for: "Астрахань" and "Астраханская область",
-    or an administration and its district, are the same party (see relationships.locality)."""
-    return frozenset(locality(name, "")[1] for name in parties.split(" | ") if name)
+def party_set(parties: str) -> frozenset[tuple[str, str]]:
+    """Parties compared by what they stand for: "Астрахань" and "Астраханская область", or an
+    administration and its district, are the same party (see names.party_key)."""
+    return frozenset(party_key(name) for name in split_list(parties))
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -156,11 +155,11 @@ def score_events(predicted: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """Events match when document and kind agree and they share a participant or the place."""
     used, matched = set(), 0
     for p in predicted.itertuples():
-        people = set(filter(None, p.participants.split(" | ")))
+        people = set(split_list(p.participants))
         for j, g in gold[(gold.doc_id == p.doc_id) & (gold.kind == p.kind)].iterrows():
             if j in used:
                 continue
-            if people & set(filter(None, g.participants.split(" | "))) or (p.place and locality(p.place, "")[1] == locality(g.place, "")[1]):
+            if people & set(split_list(g.participants)) or (p.place and party_key(p.place) == party_key(g.place)):
                 used.add(j)
                 matched += 1
                 break
@@ -169,8 +168,6 @@ def score_events(predicted: pd.DataFrame, gold: pd.DataFrame) -> Score:
 
 def quality_table(corpora) -> pd.DataFrame:
     """Scores of every stage on each corpus: ``corpora`` is a list of (label, tables, clean_dir, gold_dir)."""
-    from .baseline import baseline_agreements
-
     rows = []
     for label, tables, clean_dir, gold_dir in corpora:
         docs = set(tables["documents"].doc_id)

@@ -1,0 +1,110 @@
+"""How the evaluation tells whether two names are one person, one office or one party.
+
+The rules here are the gold's, not the extractor's: they use pymorphy2's
+dictionary (through natasha's ``MorphVocab``) and the evaluation's own word lists, so an error in the
+extractor's notion of a place is not shared by the measure of it.
+
+A party is known by whether it is a territory (or an executive that acts for
+one: администрация, правительство, исполком) or another body, and by the roots
+of its proper words, where a toponym and its adjective share a root:
+"Астрахань" and "Астраханская область" are one party, "Калуга" and
+"Калужская область" too, "Краснодарский край" and "Красноярский край" are not.
+"""
+
+import re
+from functools import lru_cache
+
+from natasha import MorphVocab
+
+from paradiplomacy.datafiles import read_data
+
+ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
+PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn"}
+INITIAL = re.compile(r"^\w{1,2}\.$")
+# An adjective made from a place name, in any case: Липецкой, чувашский, Измалковского.
+TOPONYMIC = re.compile(r"^\w+(ск|цк)(ая|ой|ий|ого|ому|ым|ом|ую|ое|ие|их|ими)$")
+FUNCTION_WORDS = {"в", "и", "по", "на", "при", "с", "имени", "им"}
+ADJECTIVE = re.compile(r"^(.+?)(ая|яя|ой|ей|ий|ый|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ое|ее|ые|ие|ых|их|ыми|ими)$")
+# A consonant that alternates before an adjective's suffix (Калуга / калужский) is read as its plain form.
+ALTERNATIONS = str.maketrans({"ж": "г", "ч": "к", "ш": "х"})
+
+
+@lru_cache(maxsize=1)
+def morph() -> MorphVocab:
+    """pymorphy2's dictionary, as natasha packages it for this Python."""
+    return MorphVocab()
+
+
+@lru_cache(maxsize=1)
+def designations() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in read_data("designations.csv", __package__)}
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    return {row["abbreviation"]: row["long"] for row in read_data("abbreviations.csv", __package__)}
+
+
+@lru_cache(maxsize=100_000)
+def lemma(word: str) -> str:
+    if ABBREVIATION.match(word):
+        return word.lower()  # abbreviations do not inflect
+    return morph().parse(word.lower())[0].normal_form.replace("ё", "е")
+
+
+def lemma_key(text: str) -> str:
+    """Lower-case lemmas of the words of ``text``, ё read as е."""
+    return " ".join(lemma(w) for w in text.replace("(", " ").replace(")", " ").split())
+
+
+def person_key(name: str) -> str:
+    return name.lower().replace("ё", "е")
+
+
+def common_noun(word: str) -> bool:
+    """A dictionary word that is no name: палата, агентство; not Бавария, Стаханов or an unknown Ховд."""
+    parse = morph().parse(word.lower())[0]
+    return parse.is_known and not PROPER & parse.tag.grammemes and not ABBREVIATION.match(word)
+
+
+def root(word: str) -> str:
+    """The root a toponym shares with its adjective: липецк for Липецк and Липецкой, калуг for
+    Калуга and калужский, астрахан for Астрахань and Астраханская. An adjective is cut by its
+    written ending (pymorphy guesses odd lemmas for unknown ones: "Мангистауская")."""
+    word = word.lower().replace("ё", "е")
+    parse = morph().parse(word)[0]
+    adjective = ADJECTIVE.match(word) if "ADJF" in parse.tag or not parse.is_known or TOPONYMIC.match(word) else None
+    if adjective:
+        word = adjective.group(1)
+    else:
+        word = lemma(word)
+        word = word[:-1] if word[-1:] in "аяоеыйь" else word  # Калуга, Москва, Тверь; not Актау
+    if word.endswith("ск"):
+        word = word[:-2]
+    word = word.rstrip("ь")
+    return word[:-1] + word[-1:].translate(ALTERNATIONS)
+
+
+@lru_cache(maxsize=100_000)
+def party_key(name: str) -> tuple[str, str]:
+    """("territory" or "body", the root of its first proper word) of a party name: the word that
+    says which place or body it is ("администрация Измалковского района Липецкой области":
+    territory, измалков)."""
+    words = []
+    for word in re.findall(r"[\w.-]+", name):
+        words.extend(abbreviations().get(word, word).split())
+    if not words:
+        return "body", ""
+    lemmas = [lemma(w) for w in words]
+    nouns = [i for i, w in enumerate(words) if "NOUN" in morph().parse(w.lower())[0].tag]
+    head = nouns[0] if nouns else 0
+    head_kind = designations().get(lemmas[head])
+    named = head_kind in ("territory", "executive") or not head_kind and (head > 0 and words[head][:1].isupper() or not common_noun(words[head]))
+    proper = [w for i, (w, l) in enumerate(zip(words, lemmas)) if l not in designations() and not INITIAL.match(w)
+              and (w[:1].isupper() or TOPONYMIC.match(w.lower()))]
+    content = proper or [w for w, l in zip(words, lemmas) if l not in FUNCTION_WORDS and l not in designations()] or words
+    return "territory" if named else "body", root(content[0])
+
+
+def same_party(a: str, b: str) -> bool:
+    return party_key(a) == party_key(b)
