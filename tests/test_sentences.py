@@ -7,6 +7,11 @@ the whole table goes through the pipeline once per session, and one parametrised
 test compares each row with the records of its document. Rows the rules get wrong
 today carry a reason in ``xfail`` and are strict xfails: a fix that makes them pass
 is reported, and the reason should then be removed.
+
+All texts are one corpus, and the registry merges actors across documents: give each
+person row a name of its own (an affiliation is the actor's, not the mention's), and
+keep texts distinct (the corpus stage drops a line of 30 characters or more that recurs
+in another file as boilerplate).
 """
 
 import csv
