@@ -11,22 +11,24 @@ import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pymorphy2.analyzer import Parse
 
+from .datafiles import read_data
 from .gazetteer import find_place, word_kind
 from .morph import UD_CASE, cases_of, is_adjective, is_common_word, join_tokens, name_case, normalize_name, normalize_phrase, surname_key
 from .nlp import morph_vocab
 
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
-REGION_NOUNS = {"область": "region", "край": "region", "республика": "region", "округ": "region",
-                "провинция": "region", "штат": "region", "губерния": "region", "район": "district",
-                "уезд": "district", "волость": "district",
-                # foreign first-level units: Mongolian, Polish, Japanese, Swiss, Armenian, Turkish,
-                # Norwegian, Hungarian (pymorphy reads "медье" as "медие"), Estonian, Romanian
-                "аймак": "region", "воеводство": "region", "префектура": "region", "кантон": "region",
-                "марз": "region", "вилайет": "region", "фюльке": "region", "медье": "region", "медие": "region",
-                "мааконд": "region", "жудец": "region"}
+
+
+@lru_cache(maxsize=1)
+def region_nouns() -> dict[str, str]:
+    """Nouns of territorial units and the place type they make: область -> region, район -> district."""
+    return {row["lemma"]: row["type"] for row in read_data("region_nouns.csv")}
+
+
 DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
@@ -114,17 +116,17 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
             mention.name = normalize_name([t.text for t in tokens], UD_CASE.get(tokens[-1].feats.get("Case", "")))
         else:
             return None
-    elif before is not None and (before.lemma or "") in REGION_NOUNS and not before.text[:1].isupper() and len(tokens) == 1:
+    elif before is not None and (before.lemma or "") in region_nouns() and not before.text[:1].isupper() and len(tokens) == 1:
         # "уезда Вырумаа", "провинции Цзянси": the designation is part of a foreign place's name
         mention.start = before.start
         mention.text = text[before.start : stop]
         mention.tokens = [before] + tokens
         mention.name = f"{before.lemma} {tokens[0].text}"
-        mention.type = REGION_NOUNS[before.lemma]
-    elif len(tokens) >= 2 and tokens[-1].lemma in REGION_NOUNS and tokens[-2].pos == "PROPN":
+        mention.type = region_nouns()[before.lemma]
+    elif len(tokens) >= 2 and tokens[-1].lemma in region_nouns() and tokens[-2].pos == "PROPN":
         # "Ховд аймака": a foreign name before its designation keeps its form, the designation is nominative
         mention.name = f"{join_tokens(tokens[:-1])} {tokens[-1].lemma}"
-        mention.type = REGION_NOUNS[tokens[-1].lemma]
+        mention.type = region_nouns()[tokens[-1].lemma]
     else:
         mention.name = normalize_phrase(tokens, phrase_head(tokens))
         if ner_type == "ORG":
@@ -193,7 +195,7 @@ def phrase_head(tokens):
 
 def place_type_from_morphology(tokens) -> str:
     head = phrase_head(tokens)
-    return REGION_NOUNS.get((head.lemma or "").lower(), "other")
+    return region_nouns().get((head.lemma or "").lower(), "other")
 
 
 GENDER_OF_REGION_NOUN = {"область": "femn", "губерния": "femn", "республика": "femn", "провинция": "femn",
@@ -220,7 +222,7 @@ def coordinated_places(doc) -> list[Mention]:
                 word = form.word if form is not None else base
                 name = f"{word[:1].upper()}{word[1:]} {lemma}"
                 stop = noun.stop if adj is t[i + 2] else adj.stop
-                found.append(Mention(adj.start, stop, doc.text[adj.start : stop], REGION_NOUNS[lemma], name, tokens=[adj, noun]))
+                found.append(Mention(adj.start, stop, doc.text[adj.start : stop], region_nouns()[lemma], name, tokens=[adj, noun]))
     return found
 
 

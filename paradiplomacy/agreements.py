@@ -1,52 +1,38 @@
-"""Agreements and events reported in a document, read from natasha's syntax tree.
+"""Agreements reported in a document, read from natasha's syntax tree, stage by stage.
 
-An agreement is found from a noun that names one (соглашение, меморандум,
-дорожная карта, побратимские отношения, договорённости) or from a verb of
-agreeing (договорились). Its status comes from the verbs that govern the noun:
-a verb of planning (планируют заключить) makes it planned, a verb of agreeing
-makes it agreed, and a verb of signing is read by its tense and voice
-(подписали, подписано: signed; подпишут, будет подписано: planned). Parties
-are the subjects and objects of those verbs and the members of a "между X и Y"
-phrase; signatories are the persons who are subjects of a verb of signing.
+1. The instrument: a noun that names one (соглашение, меморандум, дорожная
+   карта, побратимские отношения, договорённости; ``agreement_noun``), or a verb
+   of agreeing (договорились) that governs none (``accords_in``).
+2. Its stage (``status_of``): the verbs that govern the noun, up the tree; a
+   verb of planning (планируют заключить) makes it planned, a verb of agreeing
+   agreed, a verb of signing is read by its tense and voice (подписали,
+   подписано: signed; подпишут, будет подписано: planned).
+3. Its parties and signatories (``find_parties``, ``signatories_from``): the
+   subjects and objects of those verbs, the members of "между X и Y", the
+   written-out list where the parser attaches it elsewhere; signatories are the
+   persons who are subjects of a verb of signing.
+4. Merging within the document (``merge``): sentences about the same agreement,
+   whose parties stand for the same localities, make one record at its furthest
+   stage; a record left without parties takes the sides that met or the parties
+   of the agreement it refers back to (``bind_sides``).
+
+``extract_agreements`` composes them.
 """
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .actors import REGION_NOUNS, Mention
-from .gazetteer import word_kind
+from .actors import Mention
+from .codebook import status_rank
+from .datafiles import read_words
 from .grammars import renewal_in, term_in
-from .datafiles import read_data
-from .dates import find_dates, resolve_relative, years_mentioned
 from .morph import normalize_phrase
 from .relationships import locality
+from .sentence import MAX_CHAIN, Sentence, category, date_in, terms
 
-KINDS = {
-    "cooperation_agreement": "соглашение / договор о сотрудничестве: a written agreement between the parties",
-    "memorandum": "меморандум: a memorandum of understanding or cooperation",
-    "twinning": "побратимские / партнёрские отношения: twinning of towns, districts or regions",
-    "roadmap": "дорожная карта, план мероприятий: a plan of joint measures",
-    "accord": "договорённости: an agreement reached without a document",
-    "euroregion": "еврорегион: a cross-border euroregion",
-    "other": "another instrument (протокол о намерениях, ...)",
-}
-STATUSES = {
-    "signed": "the document was signed or concluded (подписано, подписали, заключили)",
-    "planned": "the parties plan or intend to sign (планируют заключить, подпишут, будет подписано)",
-    "agreed": "the parties agreed, without a signed document (договорились, достигнуты договорённости)",
-    "discussed": "the agreement was discussed (обсудили)",
-    "suspended": "the agreement was suspended or frozen",
-    "terminated": "the agreement was terminated or denounced",
-}
-# When sentences about one agreement disagree, the furthest stage wins.
-STATUS_RANK = {"discussed": 0, "planned": 1, "agreed": 2, "signed": 3, "suspended": 4, "terminated": 5}
-MAX_CHAIN = 4
 SPHERE_NOUNS = {"сфера", "отрасль"}
 REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени", re.I)
-EVENT_TERMS = {"встретиться": "meeting", "встреча": "meeting", "переговоры": "meeting", "посетить": "visit",
-               "визит": "visit", "поездка": "visit", "заседание": "session", "совещание": "session"}
+
 
 
 @dataclass
@@ -65,69 +51,6 @@ class Agreement:
     sentences: list[str] = field(default_factory=list)
     sides_may_bind: bool = False  # reached by a verb of agreeing or discussing, so "the sides" that met are its parties
     intends: bool = False  # stated as an intention (планируют, намерены), not as a past step
-
-
-@dataclass
-class Event:
-    kind: str
-    participants: list[str]
-    place: str
-    date: str
-    evidence: str
-    start: int
-    stop: int
-    within: bool = False  # named as the frame of something else: "в ходе визита", "в первый день визита"
-
-
-@lru_cache(maxsize=1)
-def terms() -> dict[str, tuple[str, str]]:
-    return {row["lemma"]: (row["category"], row["value"]) for row in read_data("agreement_terms.csv")}
-
-
-def category(token) -> str:
-    return terms().get((token.lemma or "").replace("ё", "е"), terms().get(token.lemma or "", ("", "")))[0]
-
-
-class Sentence:
-    """A sentence's tokens with the lookups the rules need."""
-
-    def __init__(self, sent, mentions: list[Mention], longhand: dict[str, Mention]):
-        self.tokens = sent.tokens
-        self.start, self.stop, self.text = sent.start, sent.stop, sent.text
-        self.by_id = {t.id: t for t in self.tokens}
-        self.children = defaultdict(list)
-        for t in self.tokens:
-            self.children[t.head_id].append(t)
-        self.mentions = [m for m in mentions if self.start <= m.start < self.stop]
-        self.longhand = longhand
-
-    def head(self, token):
-        return self.by_id.get(token.head_id)
-
-    def kids(self, token, *rels):
-        return [c for c in self.children[token.id] if not rels or c.rel in rels]
-
-    def negated(self, token) -> bool:
-        return any(c.text.lower() == "не" for c in self.children[token.id])
-
-    def conjuncts(self, token) -> list:
-        out = [token]
-        for c in self.kids(token, "conj"):
-            out += self.conjuncts(c)
-        return out
-
-    def mention_at(self, token, person: bool) -> Mention | None:
-        """The longest mention (of a person, or of a non-person) covering the token or its apposition."""
-        found = []
-        generic = word_kind(token.lemma or "") == "settlement" or (token.lemma or "") in REGION_NOUNS
-        named = [c for c in self.kids(token, "nmod") if c.pos == "PROPN"] if generic else []
-        for candidates in ([token], self.kids(token, "appos", "flat:name"), named):
-            found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person]
-            if found:
-                break
-        if not found and not person and token.text in self.longhand:
-            return self.longhand[token.text]  # "ТПП" where NER saw no name
-        return max(found, key=lambda m: m.stop - m.start) if found else None
 
 
 def agreement_noun(token, sent: Sentence) -> str:
@@ -273,7 +196,6 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
 
 
 GAP_BETWEEN_PARTIES = re.compile(r"^[\s,]*(?:и\s+)?(?:[а-яё]+\s+){0,2}$")
-STOP_WORDS = {"о", "об", "в", "во", "на", "по", "для", "с", "со", "от", "к", "при", "который", "которое", "которая"}
 
 
 def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
@@ -291,7 +213,7 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
         gap = sent.text[m.stop - sent.start : edge - sent.start] if backwards else sent.text[edge - sent.start : m.start - sent.start]
         if not names and gap.strip():
             break  # the list starts right at the anchor
-        if names and (not GAP_BETWEEN_PARTIES.match(gap) or STOP_WORDS & set(gap.lower().replace(",", " ").split())):
+        if names and (not GAP_BETWEEN_PARTIES.match(gap) or read_words("party_gap_words.csv") & set(gap.lower().replace(",", " ").split())):
             break
         if m.name not in names:
             names.append(m.name)
@@ -344,17 +266,6 @@ def signatories_from(chain, sent: Sentence) -> list[str]:
     return names
 
 
-TARGET_YEAR = re.compile(r"\b(на|до|к|по)\s+(\d{4}\s*[-–]?\s*)?$", re.I)
-
-
-def date_in(text: str, published: str) -> str:
-    """The first date in the sentence that dates an event, not a target ("на 2020–2021 годы")."""
-    years = [y for y in years_mentioned(text) if text[y.start] not in "-–"]  # not "Белагро-2025"
-    dates = find_dates(text) + years + resolve_relative(text, published)
-    dates = [d for d in dates if not TARGET_YEAR.search(text[max(0, d.start - 12) : d.start])]
-    return min(dates, key=lambda d: d.start).iso if dates else ""
-
-
 def scope_of(noun, sent: Sentence) -> list[str]:
     """Spheres ("торгово-экономическая сфера") and activities ("обмен коммерческой информацией")."""
     items = []
@@ -401,56 +312,69 @@ def subtree(token, sent: Sentence, skip_case=False, skip_conj=False) -> list:
     return members[begin : end + 1]
 
 
-def extract_agreements(doc, mentions: list[Mention], published: str) -> tuple[list[Agreement], list[Event]]:
-    """Return the agreements (one record per agreement) and the events of a parsed document."""
+def extract_agreements(sentences: list[Sentence], mentions: list[Mention], published: str, meeting_sides: list[str]) -> list[Agreement]:
+    """The agreements of a parsed document, one record per agreement.
+
+    ``meeting_sides`` are the territories whose officials met (``events.sides``): an agreement
+    reached at the meeting with no parties of its own binds them.
+    """
     records: list[Agreement] = []
-    events: list[Event] = []
-    longhand = {a: m for m in mentions if m.type != "person" for a in m.aliases if a.isupper()}
-    sentences = [Sentence(s, mentions, longhand) for s in doc.sents]
     territory = territories(mentions)
     kinds = {m.name: m.type for m in mentions}
     for sent in sentences:
-        used_verbs = set()
-        for token in sent.tokens:
-            kind = agreement_noun(token, sent)
-            if not kind:
-                continue
-            chain = governing_chain(token, sent)
-            status = status_of(chain, sent, kind)
-            if kind == "anaphor":
-                if not status or not records:
-                    continue
-                kind = records[-1].kind
-            if not status or (kind == "accord" and status == "signed"):
-                continue
-            used_verbs.update(t.id for t in chain)
-            found = Agreement(kind, status, find_parties(token, chain, sent),
-                              signatories_from(chain, sent), date_in(sent.text, published),
-                              scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
-                              sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan")
+        used_verbs: set = set()
+        for found in instruments_in(sent, records, published, used_verbs):
             merge(records, found, territory, kinds)
-        for token in sent.tokens:
-            if category(token) == "agree" and token.pos == "VERB" and token.id not in used_verbs and not sent.negated(token):
-                found = Agreement("accord", "agreed", find_parties(token, [token], sent), [],
-                                  date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
-                                  sides_may_bind=True)
-                merge(records, found, territory, kinds)
+        for found in accords_in(sent, published, used_verbs):
+            merge(records, found, territory, kinds)
         attach_terms(records, sent)
-        events += events_in(sent, published)
-        if events and any(t.lemma == "участие" for t in sent.tokens):
-            # "В мероприятии приняли участие ...": those named took part in the latest event
-            events[-1].participants += [m.name for m in sent.mentions if m.type == "person" and m.name not in events[-1].participants]
-    events = merge_events(events)
-    meeting_sides = sides(events, mentions)
+    bind_sides(records, meeting_sides)
+    return records
+
+
+def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set):
+    """Yield a record for each agreement noun whose stage the sentence gives; "документ" refers to
+    the latest record (read when reached, so after the sentence's earlier records merged).
+    Adds the verbs read to ``used_verbs``."""
+    for token in sent.tokens:
+        kind = agreement_noun(token, sent)
+        if not kind:
+            continue
+        chain = governing_chain(token, sent)
+        status = status_of(chain, sent, kind)
+        if kind == "anaphor":
+            if not status or not records:
+                continue
+            kind = records[-1].kind
+        if not status or (kind == "accord" and status == "signed"):
+            continue
+        used_verbs.update(t.id for t in chain)
+        yield Agreement(kind, status, find_parties(token, chain, sent),
+                        signatories_from(chain, sent), date_in(sent.text, published),
+                        scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
+                        sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan")
+
+
+def accords_in(sent: Sentence, published: str, used_verbs: set):
+    """Yield an accord for each verb of agreeing ("договорились") that governs no agreement noun."""
+    for token in sent.tokens:
+        if category(token) == "agree" and token.pos == "VERB" and token.id not in used_verbs and not sent.negated(token):
+            yield Agreement("accord", "agreed", find_parties(token, [token], sent), [],
+                            date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
+                            sides_may_bind=True)
+
+
+def bind_sides(records: list[Agreement], meeting_sides: list[str]) -> None:
+    """Give a record without parties the sides that met ("стороны договорились"), or the parties of
+    the record it refers back to ("план мероприятий по реализации соглашения", "стороны намерены")."""
     for i, record in enumerate(records):
         if record.parties:
             continue
         earlier = next((r.parties for r in reversed(records[:i]) if r.parties), None)
         if record.sides_may_bind and (meeting_sides or earlier):
-            record.parties = list(meeting_sides or earlier)  # "стороны договорились": the sides that met
+            record.parties = list(meeting_sides or earlier)
         elif earlier and REFERS_BACK.search(record.evidence):
-            record.parties = list(earlier)  # "план мероприятий по реализации соглашения", "стороны намерены"
-    return records, events
+            record.parties = list(earlier)
 
 
 def territories(mentions: list[Mention]) -> dict[str, str]:
@@ -485,7 +409,7 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         b = {party_locality(p, territory, kinds) for p in found.parties}
         same_parties = a & b or not found.parties or not record.parties
         if same_parties and (found.parties or found.status != "agreed" or record.status == "agreed"):
-            if STATUS_RANK[found.status] > STATUS_RANK[record.status]:
+            if status_rank(found.status) > status_rank(record.status):
                 record.status = found.status
                 record.evidence, record.start, record.stop = found.evidence, found.start, found.stop
             record.parties = merged_parties(record.parties, found.parties, territory)
@@ -517,18 +441,6 @@ def merged_parties(old: list[str], new: list[str], territory: dict[str, str]) ->
     return out
 
 
-def sides(events: list, mentions: list[Mention]) -> list[str]:
-    """The territories that met: offices of the participants and the place visited."""
-    affiliation = {m.name: m.affiliation for m in mentions if m.type == "person" and m.affiliation}
-    kinds = {m.name: m.type for m in mentions}
-    out = []
-    for event in events:
-        for name in [affiliation.get(p, "") for p in event.participants] + [event.place]:
-            if name and kinds.get(name) in ("country", "region", "city", "district") and name not in out:
-                out.append(name)
-    return out
-
-
 def attach_terms(records: list[Agreement], sent: Sentence) -> None:
     """A term ("в течение 5-ти лет") and renewal belong to the latest agreement the sentence names."""
     if not records:
@@ -543,91 +455,3 @@ def attach_terms(records: list[Agreement], sent: Sentence) -> None:
         target.renewal = target.renewal or renewal
 
 
-def events_in(sent: Sentence, published: str) -> list[Event]:
-    """Meetings, visits and sessions the sentence reports as held (one of each kind at most).
-
-    A visit needs a named person or a delegation: tourists visiting a city are no event.
-    """
-    found = {}
-    root = next((t for t in sent.tokens if t.rel == "root"), None)
-    held = any(t.feats.get("Tense") == "Past" or t.feats.get("VerbForm") == "Part" for t in sent.tokens)
-    if not held or (root is not None and sent.negated(root)):
-        return []
-    triggers = sorted(sent.tokens, key=lambda t: t.pos != "VERB")
-    for token in triggers:
-        kind = EVENT_TERMS.get(token.lemma or "")
-        if not kind or kind in found or sent.negated(token):
-            continue
-        if planned_event(token, sent):
-            continue
-        participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
-        if kind == "visit" and not participants and "делегаци" not in sent.text.lower():
-            continue
-        found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
-                            sent.text, sent.start, sent.stop, within=frames_another(token, sent))
-    return list(found.values())
-
-
-def frames_another(token, sent: Sentence) -> bool:
-    """An event noun in the genitive under a noun or preposition of time or frame: "в ходе визита",
-    "в первый день визита", "накануне визита", "итогом визита"."""
-    head = sent.head(token)
-    return token.pos == "NOUN" and token.feats.get("Case") == "Gen" and head is not None and head.pos in ("NOUN", "ADP", "ADV")
-
-
-def planned_event(token, sent: Sentence) -> bool:
-    """An event under a verb of planning or in the future ("планирует ... для проведения переговоров")."""
-    current = token
-    for _ in range(MAX_CHAIN):
-        if current.pos == "VERB" and (current.feats.get("Tense") == "Fut" or category(current) == "plan"):
-            return True
-        if current.pos == "VERB" and current is not token:
-            return False
-        current = sent.head(current)
-        if current is None:
-            return False
-    return False
-
-
-def event_place(token, sent: Sentence) -> str:
-    """Where it happened: the object of посетить, or a place after в/на in the sentence."""
-    places = [m for m in sent.mentions if m.type in ("city", "region", "country", "district", "other")]
-    if token.lemma == "посетить":
-        for obj in sent.kids(token, "obj"):
-            m = sent.mention_at(obj, person=False)
-            if m:
-                return m.name
-    candidates = places + [m for m in sent.mentions if m.type == "organization"]
-    for m in sorted(candidates, key=lambda m: m.start < token.start):  # what follows the trigger first
-        before = sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()
-        if re.search(r"\b(в|во|на)\s+$", before) or re.search(r"\bгород\w*\s+$", sent.text[max(0, m.start - sent.start - 8): m.start - sent.start].lower()):
-            return m.name  # a place, else the body that hosted it ("прошла в Луганской ТПП")
-    return ""
-
-
-def merge_events(events: list[Event]) -> list[Event]:
-    """One record per event: later sentences about "the meeting" join the first that names it.
-
-    A meeting reported right after a visit is the visitor's: "посетил посол ... На встрече с
-    губернатором" gives the ambassador and the governor, at the place visited.
-    """
-    merged: list[Event] = []
-    for e in events:
-        earlier = next((m for m in reversed(merged) if m.kind == e.kind), None) if e.within else None
-        if earlier is not None:
-            # "В первый день визита Сорокин встретился ...": the visit already reported, not another
-            earlier.participants += [p for p in e.participants if p not in earlier.participants]
-            earlier.place = earlier.place or e.place
-            continue
-        previous = merged[-1] if merged else None
-        if previous is not None and previous.kind == "visit" and e.kind == "meeting":
-            e.participants = list(dict.fromkeys(previous.participants + e.participants))
-            e.place = e.place or previous.place
-        twin = next((m for m in reversed(merged) if m.kind == e.kind and (
-            set(m.participants) & set(e.participants) or (m.place and m.place == e.place) or not (e.participants or e.place))), None)
-        if twin:
-            twin.participants += [p for p in e.participants if p not in twin.participants]
-            twin.place = twin.place or e.place
-        elif e.participants or e.place:
-            merged.append(e)
-    return merged

@@ -13,6 +13,7 @@ from razdel import sentenize
 from .cases import assign_case, case_names
 from .chrome import Line, extract_article, repeatable_keys
 from .dates import find_dates, years_mentioned
+from .datafiles import read_words
 from .decode import decode_bytes
 from .nlp import morph_vocab
 
@@ -238,9 +239,6 @@ def latest_past_event(body: str) -> str:
     return latest
 
 
-FUTURE_WORDS = frozenset({"будет", "будут", "планируется", "планирует", "планируют"})
-
-
 def is_past_tense(sentence: str) -> bool:
     """True when the sentence reports something done, not planned."""
     tenses = [word_tense(w.strip(".,;:!?«»\"()—–-").lower()) for w in sentence.split()]
@@ -252,7 +250,7 @@ def word_tense(word: str) -> str:
     """'past', 'futr' or '' for the most likely reading of a word."""
     if not word.isalpha():
         return ""
-    if word in FUTURE_WORDS:
+    if word in read_words("future_words.csv"):
         return "futr"
     tag = morph_vocab().parse(word)[0].tag
     return "past" if "past" in tag else "futr" if "futr" in tag else ""

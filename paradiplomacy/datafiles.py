@@ -16,6 +16,6 @@ def read_data(name: str, package: str = "paradiplomacy") -> list[dict]:
 
 
 @lru_cache(maxsize=None)
-def read_words(name: str, column: str = "word", package: str = "paradiplomacy") -> tuple[str, ...]:
-    """One column of ``data/<name>`` as a tuple of words, in file order."""
-    return tuple(row[column] for row in read_data(name, package))
+def read_words(name: str, column: str = "word", package: str = "paradiplomacy") -> frozenset[str]:
+    """One column of ``data/<name>``: a word list, as a set."""
+    return frozenset(row[column] for row in read_data(name, package))

@@ -9,13 +9,15 @@ import pandas as pd
 
 from . import __version__
 from .actors import Mention, extract_mentions
-from .agreements import Agreement, Event, extract_agreements
+from .agreements import Agreement, extract_agreements
 from .corpus import Document, input_files, open_corpus
+from .events import Event, extract_events, sides
 from .execution import Executor, run_documents
 from .framing import framing_rows, framing_table
 from .relations import relations_table, text_links
 from .nlp import pipeline
 from .registry import Registry
+from .sentence import sentences_of
 from .output import staged_output, write_table
 from .tables import agreements_table, documents_table, events_table, lines_table
 
@@ -34,7 +36,9 @@ def process_document(doc: Document) -> DocumentResult:
     """Everything found in one clean document: actors, agreements, events, links between names, framing markers."""
     parsed = pipeline().parse(doc.text)
     mentions = extract_mentions(parsed)
-    agreements, events = extract_agreements(parsed, mentions, doc.published)
+    sentences = sentences_of(parsed, mentions)
+    events = extract_events(sentences, doc.published)
+    agreements = extract_agreements(sentences, mentions, doc.published, sides(events, mentions))
     links = text_links(mentions, doc.text)
     for m in mentions:
         m.tokens = []  # the parse stays in this process; the result travels and is cached

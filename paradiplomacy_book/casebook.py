@@ -8,13 +8,13 @@ from collections import Counter
 
 import pandas as pd
 
+from paradiplomacy.codebook import statuses
 from paradiplomacy.gazetteer import find_place
 from paradiplomacy.output import join_list, split_list
 
 from .charts import spheres_matrix
 from .network import LEVELS, government_levels
 
-STATUS_ORDER = ["planned", "agreed", "discussed", "signed", "suspended", "terminated"]
 
 
 def docs_of(tables, case) -> set[str]:
@@ -166,7 +166,7 @@ def profile(tables, case, clean_texts: dict[str, str]) -> dict[str, str]:
         "places abroad the articles name": "; ".join(f"{p} ({s})" for p, s in places_abroad(tables, case)) or "none",
         "agreement partners abroad": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none",
         "legal instruments": count_phrase(Counter(a.kind)),
-        "stage": count_phrase(Counter(a.status), STATUS_ORDER),
+        "stage": count_phrase(Counter(a.status), list(statuses())),
         "levels of government (parties and signatories)": count_phrase(levels_of(tables, case), list(LEVELS)),
         "signatories' offices": "; ".join(signatory_offices(tables, case)) or "none named",
         "spheres of the agreements": ", ".join(spheres_signed) or "none",

@@ -96,8 +96,6 @@ class Evidence:
 
 def show_agreement_evidence(tables, data_dir, rows, latin: dict[str, str]) -> None:
     """Each agreement's sentence with its parties and signatories marked, and an English gloss."""
-    from pathlib import Path
-
     from IPython.display import display
 
     from .casebook import gloss
@@ -130,8 +128,6 @@ def figure_image(fig):
 
 def glue_figures(figures: dict, glue, save_dir=None) -> None:
     """Glue each figure as a PNG (and save it to ``save_dir`` if given)."""
-    from pathlib import Path
-
     for name, fig in figures.items():
         if save_dir is not None:
             fig.savefig(Path(save_dir) / f"{name}.png", dpi=100)

@@ -128,9 +128,14 @@ def match_agreements(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[
     return pairs
 
 
-def score_agreements(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
-    """Precision, recall and status accuracy of agreements against the gold table."""
-    predicted = predicted[predicted.doc_id.isin(set(gold.doc_id))].reset_index(drop=True)
+def score_agreements(predicted: pd.DataFrame, gold: pd.DataFrame, judged=None) -> dict:
+    """Precision, recall and status accuracy of agreements against the gold table.
+
+    Only records of the documents the annotator judged count: ``judged`` (ids), by default the
+    documents the gold names; a corpus judged whole (most of it with no agreement) passes all its ids.
+    """
+    judged = set(gold.doc_id) if judged is None else set(judged)
+    predicted = predicted[predicted.doc_id.isin(judged)].reset_index(drop=True)
     gold = gold.reset_index(drop=True)
     pairs = match_agreements(predicted, gold)
     score = Score(len(pairs), len(predicted), len(pairs), len(gold))

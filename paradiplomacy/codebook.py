@@ -1,0 +1,27 @@
+"""The values the codebook fixes for agreements: their kinds and their stages, in one place.
+
+``data/kinds.csv`` and ``data/statuses.csv`` are the only source of both the
+values and their order; the extraction ranks stages by it and the book lists
+them in it.
+"""
+
+from functools import lru_cache
+
+from .datafiles import read_data
+
+
+@lru_cache(maxsize=1)
+def kinds() -> dict[str, str]:
+    """Each kind of agreement and what it covers, in the book's order."""
+    return {row["kind"]: row["meaning"] for row in read_data("kinds.csv")}
+
+
+@lru_cache(maxsize=1)
+def statuses() -> dict[str, str]:
+    """Each stage and what it means, from the least to the furthest."""
+    return {row["status"]: row["meaning"] for row in read_data("statuses.csv")}
+
+
+def status_rank(status: str) -> int:
+    """How far the stage is: discussed 0, planned 1, ..., terminated 5."""
+    return list(statuses()).index(status)

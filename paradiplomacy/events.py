@@ -1,0 +1,147 @@
+"""Meetings, visits and sessions a document reports as held, one record per event.
+
+A word of meeting or visiting (``data/event_terms.csv``) in a sentence in the
+past starts a record, with the persons the sentence names and the place after
+в/на; a visit needs a named person or a delegation. Later sentences about "the
+meeting" join the first that names it.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .actors import Mention
+from .datafiles import read_data
+from .sentence import MAX_CHAIN, Sentence, category, date_in
+
+
+@lru_cache(maxsize=1)
+def event_terms() -> dict[str, str]:
+    return {row["lemma"]: row["kind"] for row in read_data("event_terms.csv")}
+
+
+@dataclass
+class Event:
+    kind: str
+    participants: list[str]
+    place: str
+    date: str
+    evidence: str
+    start: int
+    stop: int
+    within: bool = False  # named as the frame of something else: "в ходе визита", "в первый день визита"
+
+
+def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
+    """The events of a document, merged: one record per meeting, visit or session.
+
+    "В мероприятии приняли участие ...": those the sentence names took part in the latest event.
+    """
+    events: list[Event] = []
+    for sent in sentences:
+        events += events_in(sent, published)
+        if events and any(t.lemma == "участие" for t in sent.tokens):
+            events[-1].participants += [m.name for m in sent.mentions if m.type == "person" and m.name not in events[-1].participants]
+    return merge_events(events)
+
+
+def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
+    """The territories that met: offices of the participants and the place visited."""
+    affiliation = {m.name: m.affiliation for m in mentions if m.type == "person" and m.affiliation}
+    kinds = {m.name: m.type for m in mentions}
+    out = []
+    for event in events:
+        for name in [affiliation.get(p, "") for p in event.participants] + [event.place]:
+            if name and kinds.get(name) in ("country", "region", "city", "district") and name not in out:
+                out.append(name)
+    return out
+
+
+def events_in(sent: Sentence, published: str) -> list[Event]:
+    """Meetings, visits and sessions the sentence reports as held (one of each kind at most).
+
+    A visit needs a named person or a delegation: tourists visiting a city are no event.
+    """
+    found = {}
+    root = next((t for t in sent.tokens if t.rel == "root"), None)
+    held = any(t.feats.get("Tense") == "Past" or t.feats.get("VerbForm") == "Part" for t in sent.tokens)
+    if not held or (root is not None and sent.negated(root)):
+        return []
+    triggers = sorted(sent.tokens, key=lambda t: t.pos != "VERB")
+    for token in triggers:
+        kind = event_terms().get(token.lemma or "")
+        if not kind or kind in found or sent.negated(token):
+            continue
+        if planned_event(token, sent):
+            continue
+        participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
+        if kind == "visit" and not participants and "делегаци" not in sent.text.lower():
+            continue
+        found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
+                            sent.text, sent.start, sent.stop, within=frames_another(token, sent))
+    return list(found.values())
+
+
+def frames_another(token, sent: Sentence) -> bool:
+    """An event noun in the genitive under a noun or preposition of time or frame: "в ходе визита",
+    "в первый день визита", "накануне визита", "итогом визита"."""
+    head = sent.head(token)
+    return token.pos == "NOUN" and token.feats.get("Case") == "Gen" and head is not None and head.pos in ("NOUN", "ADP", "ADV")
+
+
+def planned_event(token, sent: Sentence) -> bool:
+    """An event under a verb of planning or in the future ("планирует ... для проведения переговоров")."""
+    current = token
+    for _ in range(MAX_CHAIN):
+        if current.pos == "VERB" and (current.feats.get("Tense") == "Fut" or category(current) == "plan"):
+            return True
+        if current.pos == "VERB" and current is not token:
+            return False
+        current = sent.head(current)
+        if current is None:
+            return False
+    return False
+
+
+def event_place(token, sent: Sentence) -> str:
+    """Where it happened: the object of посетить, or a place after в/на in the sentence."""
+    places = [m for m in sent.mentions if m.type in ("city", "region", "country", "district", "other")]
+    if token.lemma == "посетить":
+        for obj in sent.kids(token, "obj"):
+            m = sent.mention_at(obj, person=False)
+            if m:
+                return m.name
+    candidates = places + [m for m in sent.mentions if m.type == "organization"]
+    for m in sorted(candidates, key=lambda m: m.start < token.start):  # what follows the trigger first
+        before = sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()
+        if re.search(r"\b(в|во|на)\s+$", before) or re.search(r"\bгород\w*\s+$", sent.text[max(0, m.start - sent.start - 8): m.start - sent.start].lower()):
+            return m.name  # a place, else the body that hosted it ("прошла в Луганской ТПП")
+    return ""
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One record per event: later sentences about "the meeting" join the first that names it.
+
+    A meeting reported right after a visit is the visitor's: "посетил посол ... На встрече с
+    губернатором" gives the ambassador and the governor, at the place visited.
+    """
+    merged: list[Event] = []
+    for e in events:
+        earlier = next((m for m in reversed(merged) if m.kind == e.kind), None) if e.within else None
+        if earlier is not None:
+            # "В первый день визита Сорокин встретился ...": the visit already reported, not another
+            earlier.participants += [p for p in e.participants if p not in earlier.participants]
+            earlier.place = earlier.place or e.place
+            continue
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.kind == "visit" and e.kind == "meeting":
+            e.participants = list(dict.fromkeys(previous.participants + e.participants))
+            e.place = e.place or previous.place
+        twin = next((m for m in reversed(merged) if m.kind == e.kind and (
+            set(m.participants) & set(e.participants) or (m.place and m.place == e.place) or not (e.participants or e.place))), None)
+        if twin:
+            twin.participants += [p for p in e.participants if p not in twin.participants]
+            twin.place = twin.place or e.place
+        elif e.participants or e.place:
+            merged.append(e)
+    return merged

@@ -1,0 +1,86 @@
+"""A parsed sentence with the lookups the rules of agreements and events share.
+
+``Sentence`` indexes natasha's syntax tree (heads, children, conjuncts) and the
+mentions inside the sentence; ``category`` reads a word's role in an agreement
+from ``data/agreement_terms.csv`` (a verb of signing, of planning, of agreeing,
+an act noun); ``date_in`` the date the sentence gives an act or an event.
+"""
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from .actors import Mention, region_nouns
+from .datafiles import read_data
+from .dates import find_dates, resolve_relative, years_mentioned
+from .gazetteer import word_kind
+
+MAX_CHAIN = 4  # how far up the tree a verb may govern an agreement noun or an event
+
+
+@lru_cache(maxsize=1)
+def terms() -> dict[str, tuple[str, str]]:
+    return {row["lemma"]: (row["category"], row["value"]) for row in read_data("agreement_terms.csv")}
+
+
+def category(token) -> str:
+    return terms().get((token.lemma or "").replace("ё", "е"), terms().get(token.lemma or "", ("", "")))[0]
+
+
+class Sentence:
+    """A sentence's tokens with the lookups the rules need."""
+
+    def __init__(self, sent, mentions: list[Mention], longhand: dict[str, Mention]):
+        self.tokens = sent.tokens
+        self.start, self.stop, self.text = sent.start, sent.stop, sent.text
+        self.by_id = {t.id: t for t in self.tokens}
+        self.children = defaultdict(list)
+        for t in self.tokens:
+            self.children[t.head_id].append(t)
+        self.mentions = [m for m in mentions if self.start <= m.start < self.stop]
+        self.longhand = longhand
+
+    def head(self, token):
+        return self.by_id.get(token.head_id)
+
+    def kids(self, token, *rels):
+        return [c for c in self.children[token.id] if not rels or c.rel in rels]
+
+    def negated(self, token) -> bool:
+        return any(c.text.lower() == "не" for c in self.children[token.id])
+
+    def conjuncts(self, token) -> list:
+        out = [token]
+        for c in self.kids(token, "conj"):
+            out += self.conjuncts(c)
+        return out
+
+    def mention_at(self, token, person: bool) -> Mention | None:
+        """The longest mention (of a person, or of a non-person) covering the token or its apposition."""
+        found = []
+        generic = word_kind(token.lemma or "") == "settlement" or (token.lemma or "") in region_nouns()
+        named = [c for c in self.kids(token, "nmod") if c.pos == "PROPN"] if generic else []
+        for candidates in ([token], self.kids(token, "appos", "flat:name"), named):
+            found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person]
+            if found:
+                break
+        if not found and not person and token.text in self.longhand:
+            return self.longhand[token.text]  # "ТПП" where NER saw no name
+        return max(found, key=lambda m: m.stop - m.start) if found else None
+
+
+TARGET_YEAR = re.compile(r"\b(на|до|к|по)\s+(\d{4}\s*[-–]?\s*)?$", re.I)
+
+
+def date_in(text: str, published: str) -> str:
+    """The first date in the sentence that dates an event, not a target ("на 2020–2021 годы")."""
+    years = [y for y in years_mentioned(text) if text[y.start] not in "-–"]  # not "Белагро-2025"
+    dates = find_dates(text) + years + resolve_relative(text, published)
+    dates = [d for d in dates if not TARGET_YEAR.search(text[max(0, d.start - 12) : d.start])]
+    return min(dates, key=lambda d: d.start).iso if dates else ""
+
+
+def sentences_of(doc, mentions: list[Mention]) -> list[Sentence]:
+    """The document's sentences, each with its mentions and the document's abbreviations."""
+    longhand = {a: m for m in mentions if m.type != "person" for a in m.aliases if a.isupper()}
+    return [Sentence(s, mentions, longhand) for s in doc.sents]
