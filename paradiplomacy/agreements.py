@@ -25,9 +25,13 @@ from dataclasses import dataclass, field
 from .actors import Mention
 from .codebook import status_rank
 from .datafiles import read_words
+from .events import event_terms
 from .grammars import renewal_in, term_in
 from .morph import normalize_phrase
 from .relationships import locality
+from .scope import INTERGOVERNMENTAL
+from .scope import category as scope_category
+from .scope import party_levels
 from .sentence import MAX_CHAIN, Sentence, category, date_in, terms
 
 SPHERE_NOUNS = {"сфера", "отрасль"}
@@ -51,6 +55,7 @@ class Agreement:
     sentences: list[str] = field(default_factory=list)
     sides_may_bind: bool = False  # reached by a verb of agreeing or discussing, so "the sides" that met are its parties
     intends: bool = False  # stated as an intention (планируют, намерены), not as a past step
+    category: str = ""  # intergovernmental or with_company (see scope)
 
 
 def agreement_noun(token, sent: Sentence) -> str:
@@ -329,7 +334,22 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         attach_terms(records, sent)
     bind_sides(records, meeting_sides)
-    return records
+    return in_scope(records, mentions, territory)
+
+
+def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[str, str]) -> list[Agreement]:
+    """The records a subnational government is a party to, each with its category (see scope).
+
+    A record whose parties the text leaves unnamed ("подписан меморандум между профильными
+    министерствами") is kept where the same article reports an agreement in scope: its sides are
+    the article's; alone, nothing shows it is a government's.
+    """
+    for record in records:
+        record.category = scope_category(party_levels(record.parties, mentions, territory))
+    if any(r.category == INTERGOVERNMENTAL for r in records):
+        for record in records:
+            record.category = record.category or ("" if record.parties else INTERGOVERNMENTAL)
+    return [r for r in records if r.category]
 
 
 def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set):
@@ -338,7 +358,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
     Adds the verbs read to ``used_verbs``."""
     for token in sent.tokens:
         kind = agreement_noun(token, sent)
-        if not kind:
+        if not kind or private_contract(token, sent):
             continue
         chain = governing_chain(token, sent)
         status = status_of(chain, sent, kind)
@@ -358,10 +378,25 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
 def accords_in(sent: Sentence, published: str, used_verbs: set):
     """Yield an accord for each verb of agreeing ("договорились") that governs no agreement noun."""
     for token in sent.tokens:
-        if category(token) == "agree" and token.pos == "VERB" and token.id not in used_verbs and not sent.negated(token):
+        if (token.pos == "VERB" and (token.lemma or "") in read_words("accord_verbs.csv") and token.id not in used_verbs
+                and not sent.negated(token) and not about_a_meeting(token, sent)):
             yield Agreement("accord", "agreed", find_parties(token, [token], sent), [],
                             date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=True)
+
+
+def private_contract(noun, sent: Sentence) -> bool:
+    """"договор аренды", "мировое соглашение", "кредитное соглашение": a contract or legal act, no
+    agreement between governments (``data/private_contracts.csv``)."""
+    words = read_words("private_contracts.csv")
+    # the type of the contract, not its topic: "договор поставки" is one, "договорённости о поставках" is not
+    kinds = [c for c in sent.kids(noun, "amod")] + [c for c in sent.kids(noun, "nmod") if c.feats.get("Case") == "Gen" and not sent.kids(c, "case")]
+    return any((c.lemma or "") in words or (c.lemma or "").replace("ё", "е") in words for c in kinds)
+
+
+def about_a_meeting(verb, sent: Sentence) -> bool:
+    """"договорились о встрече", "договорились встретиться": an appointment, not an accord."""
+    return any((c.lemma or "") in event_terms() for c in sent.kids(verb, "obl", "xcomp", "obj", "ccomp"))
 
 
 def bind_sides(records: list[Agreement], meeting_sides: list[str]) -> None:

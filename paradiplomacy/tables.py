@@ -30,7 +30,7 @@ def lines_table(docs: list[Document]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=LINE_COLUMNS)
 AGREEMENT_COLUMNS = [
     "agreement_id", "doc_id", "kind", "status", "parties", "signatories", "date", "duration", "renewal",
-    "scope", "evidence", "start", "stop", "relationship_id",
+    "scope", "evidence", "start", "stop", "relationship_id", "category",
 ]
 EVENT_COLUMNS = ["event_id", "doc_id", "kind", "participants", "place", "date", "evidence", "start", "stop"]
 
@@ -49,6 +49,7 @@ def agreements_table(results, registry: Registry) -> pd.DataFrame:
                 "date": a.date, "duration": a.duration, "renewal": a.renewal, "scope": join_list(a.scope),
                 "evidence": a.evidence, "start": a.start, "stop": a.stop,
                 "relationship_id": relationship_id(relationship_key(parties, kinds)) if parties else f"rel:{result.doc_id}:a{n}",
+                "category": a.category,
             })
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 

@@ -1,0 +1,62 @@
+"""Which agreement records the report keeps: those a subnational government is a party to.
+
+The codebook's scope: at least one party is a region of any country, a city,
+district or municipality, the Russian-installed "DPR"/"LPR" authorities, or a
+body acting for one (its government, administration, legislature, chamber of
+commerce, ...); the other parties are governments or public bodies. A record
+whose other parties are all companies is kept apart (``with_company``);
+interstate treaties, deals between companies and records with no
+subnational party are not records at all.
+
+A party's level comes from the actor stage: the type of a place; for a body,
+whether its name has a word of a public body at all (``data/lexicon.csv``:
+администрация, министерство, палата, ...; a name without one, "Динамо-Москва",
+is a company's) and the place its name holds (``territory``) or a place of the document whose
+locality it shares ("Липецкая ТПП" beside "Липецкая область").
+"""
+
+from .actors import Mention
+from .datafiles import read_words
+from .gazetteer import lemma_key, word_kind
+from .relationships import locality
+
+# "other" is a place neither the gazetteer nor its designation types: every state is in the gazetteer
+# (data/countries.csv), so an unknown place is a city or region more often than anything else.
+SUBNATIONAL_TYPES = ("region", "district", "city", "other")
+INTERGOVERNMENTAL = "intergovernmental"
+WITH_COMPANY = "with_company"
+
+
+def party_levels(parties: list[str], mentions: list[Mention], territory: dict[str, str]) -> list[str]:
+    """'subnational', 'state', 'company' or 'public' for each party name."""
+    kinds = {m.name: m.type for m in mentions}
+    local = {locality(m.name, m.type)[1] for m in mentions if m.type in SUBNATIONAL_TYPES}
+    return [level_of(p, kinds, territory, local) for p in parties]
+
+
+def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local: set[str]) -> str:
+    kind = kinds.get(name, "")
+    if kind in SUBNATIONAL_TYPES:
+        return "subnational"
+    if kind == "country":
+        return "state"
+    if kind != "organization":
+        return "public"
+    lemmas = set(lemma_key(name).split())
+    if lemmas & read_words("company_markers.csv") or not any(word_kind(w) in ("executive", "body") for w in lemmas):
+        return "company"  # a legal form, or a name with no word of a public body: "Динамо-Москва"
+    home = territory.get(name)
+    if home and kinds.get(home) in SUBNATIONAL_TYPES or locality(name, "organization")[1] in local:
+        return "subnational"
+    return "public"
+
+
+def category(levels: list[str]) -> str:
+    """``intergovernmental`` or ``with_company`` for a record in scope; '' for one out of scope."""
+    if "subnational" not in levels:
+        return ""
+    others = list(levels)
+    others.remove("subnational")
+    if others and all(level == "company" for level in others):
+        return WITH_COMPANY
+    return INTERGOVERNMENTAL
