@@ -159,3 +159,40 @@ def test_summary_line_has_thousands_separators():
 
     counts = {"documents": 3002, "ok": 2970, "skipped": 31, "duplicate": 0, "failed": 1, "cached": 0}
     assert summary_line(counts) == "3,002 documents: 2,970 ok, 31 skipped, 1 failed"
+
+
+# Sentences (written for these tests) that once made a document fail, with the persons the actors stage finds in them.
+REGRESSIONS = [
+    # NER reads the whole text: a place ending in an adjective at the end of one paragraph was joined with
+    # the name opening the next into one person mention over two sentences ("ValueError: '2_2' is not in
+    # list" in actors.assign_roles; issue 17's "'32_1'").
+    ("Гастроли прошли в Нижегородской\n\nИван Петров поздравил коллег.", ["Иван Петров"]),
+    ("Театр открылся в Московской\n\nАнна Петрова вышла на сцену.", ["Анна Петрова"]),
+    # A line longer than MAX_SENTENCE_WORDS is cut into pieces; a name cut by the piece boundary
+    # was one NER span over two sentences.
+    ("Пришли " + " ".join(["гости"] * 148) + " Иван Петров и Анна Сидорова.", ["Анна Сидорова", "Иван"]),
+]
+
+
+@pytest.mark.parametrize("text, persons", REGRESSIONS)
+def test_sentences_that_once_failed(text, persons):
+    from paradiplomacy.actors import extract_mentions
+    from paradiplomacy.nlp import pipeline as nlp
+
+    parsed = nlp().parse(text)
+    mentions = extract_mentions(parsed)
+    assert sorted({m.name for m in mentions if m.type == "person"}) == persons
+    for sent in parsed.sents:  # every mention lies in one sentence
+        ids = {t.id for t in sent.tokens}
+        for m in mentions:
+            if m.tokens and m.tokens[0].id in ids:
+                assert all(t.id in ids for t in m.tokens), m.text
+
+
+def test_long_lines_are_cut_into_pieces_of_bounded_length():
+    from paradiplomacy.nlp import MAX_SENTENCE_WORDS, bounded, pipeline as nlp
+
+    assert bounded("один два три") == [(0, 12)]
+    assert bounded("а б в г д", 2) == [(0, 3), (4, 7), (8, 9)]
+    parsed = nlp().parse("Начало. " + " ".join(["слово"] * (3 * MAX_SENTENCE_WORDS)) + ".")
+    assert max(len(s.text.split()) for s in parsed.sents) == MAX_SENTENCE_WORDS
