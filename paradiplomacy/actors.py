@@ -31,6 +31,7 @@ DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
 MAX_ROLE_TOKENS = 12
+SPAN_END_PUNCTUATION = {";", ",", ":"}
 
 
 @dataclass
@@ -100,6 +101,8 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if "(" in [t.text for t in toks]:
             cut = [t.text for t in toks].index("(")
             toks = toks[:cut]
+        while toks and toks[-1].text in SPAN_END_PUNCTUATION:  # "Мэри Браун;" cut at razdel's break after ";"
+            toks = toks[:-1]
         if toks:
             result.append((toks, kind))
     return result
