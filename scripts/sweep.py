@@ -78,8 +78,8 @@ BUILDERS = {
 
 
 def reason_kind(reason: str) -> str:
-    """A skip reason without its figures: "too long for one article (…)"."""
-    return re.sub(r"\s*\([^)]*\d[^)]*\)", " (…)", reason)
+    """A skip reason without its figures: "too long for one article (…)", "only N% of letters"."""
+    return re.sub(r"\d+", "N", re.sub(r"\s*\([^)]*\d[^)]*\)", " (…)", reason))
 
 
 def sweep(realnews: Path, corpora, workers: int, timeout: float | None, work_dir: Path) -> pd.DataFrame:
@@ -121,6 +121,16 @@ def report(docs: pd.DataFrame, slowest: int = 10) -> None:
         print(f"\nseconds per ok document: median {ok.seconds.median():.3f}, total {ok.seconds.sum():,.0f}")
 
 
+def summary_table(docs: pd.DataFrame) -> pd.DataFrame:
+    """Documents by corpus, status, stage and reason kind (figures only, no text of the data sets)."""
+    kinds = docs.assign(reason=docs.reason.map(reason_kind).where(docs.status != "failed", docs.reason.str.split(":").str[0]))
+    kinds.loc[kinds.status == "ok", "reason"] = ""
+    table = kinds.groupby(["corpus", "status", "stage", "reason"], sort=True).size().reset_index(name="documents")
+    seconds = docs[docs.status == "ok"].groupby("corpus").seconds
+    table["median_seconds_ok"] = table.corpus.map(seconds.median().round(3)).where(table.status == "ok")
+    return table
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--realnews", type=Path, default=DEFAULT_REALNEWS, help="the shared real-news folder")
@@ -129,6 +139,8 @@ def main(argv=None) -> int:
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per document (0 for none)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the seeds and outputs in this new folder (outside the repository)")
     parser.add_argument("--csv", type=Path, default=None, help="also write every document's status, stage, reason and seconds here")
+    parser.add_argument("--summary", type=Path, default=None,
+                        help="also write the counts by corpus, status, stage and reason kind here (a CSV the book can read)")
     args = parser.parse_args(argv)
     if not args.realnews.is_dir():
         print(f"sweep skipped: {args.realnews} is absent (the shared real-news data sets are not on this machine)")
@@ -144,6 +156,8 @@ def main(argv=None) -> int:
         if not args.keep:
             shutil.rmtree(work_dir, ignore_errors=True)
     report(docs)
+    if args.summary:
+        summary_table(docs).to_csv(args.summary, index=False, lineterminator="\n")
     if args.csv:
         docs[["corpus", "doc_id", "source_file", "status", "stage", "reason", "chars_clean", "seconds"]].to_csv(args.csv, index=False)
     return 0
