@@ -199,3 +199,25 @@ def test_long_lines_are_cut_into_pieces_of_bounded_length():
     assert bounded("а б в г д", 2) == [(0, 3), (4, 7), (8, 9)]
     parsed = nlp().parse("Начало. " + " ".join(["слово"] * (3 * MAX_SENTENCE_WORDS)) + ".")
     assert max(len(s.text.split()) for s in parsed.sents) == MAX_SENTENCE_WORDS
+
+
+def test_a_failing_document_is_isolated_on_dask(clean_run, tmp_path, monkeypatch):
+    """On Dask the work runs on a worker's thread: failures are isolated there too (no time limit off the main thread)."""
+    distributed = pytest.importorskip("dask.distributed")
+    seeds, clean_out, _ = clean_run
+    monkeypatch.setattr(pipeline, "process_document", process_with_broken_agreements)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        counts = pipeline.extract(seeds, tmp_path / "out", dask_address=cluster.scheduler_address, timeout=0.001)
+    assert counts["failures"] == [(FAILING, "agreements", "ValueError: injected failure with a second line")]
+    for name in PER_DOCUMENT_TABLES + ("documents",):
+        assert others(tmp_path / "out", name) == others(clean_out, name), name
+
+
+def test_no_time_limit_off_the_main_thread():
+    import threading
+
+    outcome = []
+    thread = threading.Thread(target=lambda: outcome.append(isolated(Doc(), lambda doc: time.sleep(0.3) or "done", timeout=0.05)))
+    thread.start()
+    thread.join()
+    assert outcome == ["done"]
