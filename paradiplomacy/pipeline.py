@@ -62,8 +62,8 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
     whose processing raises, or takes over ``timeout`` seconds, is ``failed``
     (with the stage and the error) and the others go on. Returns counts of
     documents by status (and how many were computed) for the summary line, the
-    failures (``failures``: doc_id, stage, reason) and the seconds each computed
-    document took (``seconds``).
+    failures (``failures``: doc_id, stage, reason) and the seconds each document
+    took (``seconds``; for a cached one, in the run that computed it).
     """
     with Executor(workers, dask_address, warm_up=pipeline) as executor:
         docs, cleaned = open_corpus(Path(seeds_dir), warn=warn)
