@@ -33,6 +33,7 @@ DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
 MAX_ROLE_TOKENS = 12
+SPAN_END_PUNCTUATION = {";", ",", ":"}
 
 
 @dataclass
@@ -78,7 +79,11 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
     for span in doc.spans:
         first = bisect_left(starts, span.start)
         toks = [t for t in itertools.takewhile(lambda t: t.start < span.stop, tokens[first:]) if t.stop <= span.stop]
-        breaks = [i for i in range(1, len(toks)) if "\n\n" in doc.text[toks[i - 1].stop : toks[i].start]]
+        # NER reads the whole text, not sentence by sentence, so a span can run over a paragraph break
+        # or a sentence boundary (razdel's, or a long line cut into pieces); the actors stage reads each
+        # mention within its sentence, so a span ends where its first sentence does.
+        breaks = [i for i in range(1, len(toks))
+                  if "\n\n" in doc.text[toks[i - 1].stop : toks[i].start] or sentence_of(toks[i - 1]) != sentence_of(toks[i])]
         if breaks:
             toks = toks[: breaks[0]]
         if toks:
@@ -87,7 +92,8 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
     for toks, kind in spans:
         previous = joined[-1] if joined else None
         # An adjective cannot end a name: "Луганской региональной" + "ТПП" is one span.
-        if previous and previous[0][-1].pos == "ADJ" and doc.text[previous[0][-1].stop : toks[0].start].strip() == "":
+        if (previous and previous[0][-1].pos == "ADJ" and doc.text[previous[0][-1].stop : toks[0].start].strip() == ""
+                and sentence_of(previous[0][-1]) == sentence_of(toks[0])):
             previous[0] = previous[0] + toks
             previous[1] = "ORG" if "ORG" in (previous[1], kind) else kind
             continue
@@ -97,9 +103,16 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if "(" in [t.text for t in toks]:
             cut = [t.text for t in toks].index("(")
             toks = toks[:cut]
+        while toks and toks[-1].text in SPAN_END_PUNCTUATION:  # "Мэри Браун;" cut at razdel's break after ";"
+            toks = toks[:-1]
         if toks:
             result.append((toks, kind))
     return result
+
+
+def sentence_of(token) -> str:
+    """The sentence of a natasha token, from its id ("6_1": the first token of sentence 6)."""
+    return token.id.rpartition("_")[0]
 
 
 def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:

@@ -15,6 +15,7 @@ from .chrome import Line, extract_article, repeatable_keys
 from .dates import find_dates, years_mentioned
 from .datafiles import read_words
 from .decode import decode_bytes
+from .isolation import one_line, stage
 from .nlp import morph_vocab
 
 MANIFEST = "manifest.csv"
@@ -26,8 +27,9 @@ MANIFEST_COLUMNS = ["file", "outlet", "url", "retrieved", "case", "published"]
 class Document:
     doc_id: str
     source_file: str
-    status: str = "ok"  # ok | skipped | duplicate
+    status: str = "ok"  # ok | skipped | duplicate | failed
     reason: str = ""
+    stage: str = ""  # where a failed document stopped
     encoding: str = ""
     title: str = ""
     outlet: str = ""
@@ -146,7 +148,12 @@ def open_corpus(seeds_dir: Path, warn=None) -> tuple[list[Document], Iterator[Do
 def clean_documents(docs, texts: dict[str, str], boilerplate: frozenset[str], manifest: dict) -> Iterator[Document]:
     for doc in docs:
         if doc.doc_id in texts:
-            clean_document(doc, texts.pop(doc.doc_id), boilerplate, manifest.get(doc.source_file, {}))
+            try:
+                with stage("corpus"):
+                    clean_document(doc, texts.pop(doc.doc_id), boilerplate, manifest.get(doc.source_file, {}))
+            except Exception as e:  # one page the cleaner cannot read stops only itself
+                doc.status, doc.reason, doc.stage = "failed", f"{type(e).__name__}: {one_line(e)}", "corpus"
+                doc.text, doc.title, doc.chars_clean = "", "", 0
             if doc.status == "ok":
                 yield doc
 

@@ -1,9 +1,12 @@
 """Bytes to text: encoding detection, HTML reduction, Unicode normalisation."""
 
+import csv
 import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 
 # Cyrillic news arrives in these; limiting the detector to them keeps short
@@ -15,6 +18,9 @@ CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 CYRILLIC = re.compile(r"[а-яёА-ЯЁіїєґІЇЄҐ]")
 LATIN = re.compile(r"[a-zA-Z]")
+# Soft hyphens and zero-width characters: invisible on the page, but they cut a name in two for NER.
+INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+MIXED_WORD = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[а-яёА-ЯЁ])\w+")  # a word with letters of both scripts
 
 
 @dataclass
@@ -79,9 +85,28 @@ def normalize_text(text: str) -> str:
     """NFC, unified line breaks and spaces, no trailing blanks."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u00a0\u2007\u202f\t\u200b\ufeff]", " ", text)
+    text = INVISIBLE.sub("", text)
+    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
     text = re.sub(r"[ ]{2,}", " ", text)
+    text = MIXED_WORD.sub(cyrillic_word, text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+@lru_cache(maxsize=1)
+def homoglyphs() -> dict[int, str]:
+    """Latin letters that look like Cyrillic ones (paradiplomacy/data/homoglyphs.csv), for str.translate."""
+    with resources.files(__package__).joinpath("data/homoglyphs.csv").open(encoding="utf-8") as f:
+        return {ord(row["latin"]): row["cyrillic"] for row in csv.DictReader(f)}
+
+
+def cyrillic_word(match: re.Match) -> str:
+    """A Cyrillic word with Latin look-alikes typed into it ("Мaлхасян" with a Latin a), in Cyrillic alone.
+
+    A word whose Latin letters are not all look-alikes ("Яndex") is left as it is.
+    """
+    word = match.group(0)
+    fixed = word.translate(homoglyphs())
+    return word if LATIN.search(fixed) else fixed
 
 
 def language_problem(text: str) -> str:

@@ -77,7 +77,8 @@ def run_documents(docs, work, version: str, executor: "Executor", cache_dir=None
         for n, result in enumerate(executor.imap(work, missing())):
             position, key = sent[n]  # recorded before its document was sent
             results[position] = result
-            cache.put(key, result)
+            if not getattr(result, "failed", False):  # a failed document is computed again next run
+                cache.put(key, result)
             bar.update()
     return results, len(sent)
 
@@ -137,4 +138,13 @@ class Executor:
             return iter(self.client.gather(self.client.map(work, docs, pure=False)) if docs else [])
         if self.pool is not None:
             return self.pool.imap(work, docs, chunksize=CHUNK)
-        return map(work, docs)
+        return self.in_process(work, docs)
+
+    def in_process(self, work, docs):
+        """``work`` over ``docs`` here, warming up before the first (so model loading is outside its time limit)."""
+        warmed = False
+        for doc in docs:
+            if not warmed and self.warm_up is not None:
+                self.warm_up()
+                warmed = True
+            yield work(doc)

@@ -20,10 +20,16 @@ from natasha.segment import Sent
 from pymorphy2 import MorphAnalyzer
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
+PIECE = re.compile(r"\S+")
+# Longer "sentences" (a table flattened into a line, a run of words with no punctuation) are cut into
+# pieces of this many words: the syntax parser's cost grows with the square of the longest sentence in
+# its batch, so one sentence of 5,000 words made every sentence batched with it cost as much as it.
+# News sentences are well under it.
+MAX_SENTENCE_WORDS = 150
 
 
 class ParagraphSegmenter(Segmenter):
-    """Natasha's segmenter, but no sentence crosses a paragraph break.
+    """Natasha's segmenter, but no sentence crosses a paragraph break, and none is over MAX_SENTENCE_WORDS.
 
     A headline has no full stop, so razdel would glue it to the first
     sentence of the body.
@@ -32,7 +38,17 @@ class ParagraphSegmenter(Segmenter):
     def sentenize(self, text):
         for paragraph in PARAGRAPH.finditer(text):
             for sent in super().sentenize(paragraph.group()):
-                yield Sent(sent.start + paragraph.start(), sent.stop + paragraph.start(), sent.text)
+                for start, stop in bounded(sent.text):
+                    offset = sent.start + paragraph.start()
+                    yield Sent(offset + start, offset + stop, sent.text[start:stop])
+
+
+def bounded(text: str, limit: int = MAX_SENTENCE_WORDS) -> list[tuple[int, int]]:
+    """``text`` as (start, stop) pieces of at most ``limit`` whitespace-separated words (usually one piece)."""
+    words = [m.span() for m in PIECE.finditer(text)]
+    if len(words) <= limit:
+        return [(0, len(text))]
+    return [(words[i][0], words[min(i + limit, len(words)) - 1][1]) for i in range(0, len(words), limit)]
 
 
 class Pipeline:

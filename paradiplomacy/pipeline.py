@@ -1,8 +1,9 @@
 """One run: a seeds folder in, the tables of every stage out."""
 
+import functools
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,7 @@ from .corpus import Document, input_files, open_corpus
 from .events import Event, extract_events, sides
 from .execution import Executor, run_documents
 from .framing import framing_rows, framing_table
+from .isolation import DEFAULT_TIMEOUT, is_failure, isolated, stage
 from .relations import relations_table, text_links
 from .nlp import pipeline
 from .registry import Registry
@@ -30,27 +32,43 @@ class DocumentResult:
     events: list[Event]
     links: list[tuple[str, str, str]]
     framing: list[dict]
+    seconds: float = field(default=0.0, compare=False)  # how long it took; for sweeps, never in a table
 
 
 def process_document(doc: Document) -> DocumentResult:
-    """Everything found in one clean document: actors, agreements, events, links between names, framing markers."""
-    parsed = pipeline().parse(doc.text)
-    mentions = extract_mentions(parsed)
-    sentences = sentences_of(parsed, mentions)
-    events = extract_events(sentences, doc.published)
-    agreements = extract_agreements(sentences, mentions, doc.published, sides(events, mentions))
-    links = text_links(mentions, doc.text)
+    """Everything found in one clean document: actors, agreements, events, links between names, framing markers.
+
+    Each step runs as a named stage, so a failure reports where it happened.
+    """
+    with stage("nlp"):
+        parsed = pipeline().parse(doc.text)
+    with stage("actors"):
+        mentions = extract_mentions(parsed)
+    with stage("events"):
+        sentences = sentences_of(parsed, mentions)
+        events = extract_events(sentences, doc.published)
+    with stage("agreements"):
+        agreements = extract_agreements(sentences, mentions, doc.published, sides(events, mentions))
+    with stage("links"):
+        links = text_links(mentions, doc.text)
     for m in mentions:
         m.tokens = []  # the parse stays in this process; the result travels and is cached
-    return DocumentResult(doc.doc_id, mentions, agreements, events, links, framing_rows(doc))
+    with stage("framing"):
+        framing = framing_rows(doc)
+    return DocumentResult(doc.doc_id, mentions, agreements, events, links, framing)
 
 
-def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_dir=None, dask_address=None) -> dict:
+def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_dir=None, dask_address=None,
+            timeout: float | None = DEFAULT_TIMEOUT) -> dict:
     """Run every stage on ``seeds_dir`` and replace ``out_dir`` with the results.
 
     Documents are processed in ``workers`` processes or on the Dask cluster at
-    ``dask_address``; results found in ``cache_dir`` are reused. Returns counts
-    of documents by status (and how many were computed), for the summary line.
+    ``dask_address``; results found in ``cache_dir`` are reused. A document
+    whose processing raises, or takes over ``timeout`` seconds, is ``failed``
+    (with the stage and the error) and the others go on. Returns counts of
+    documents by status (and how many were computed) for the summary line, the
+    failures (``failures``: doc_id, stage, reason) and the seconds each document
+    took (``seconds``; for a cached one, in the run that computed it).
     """
     with Executor(workers, dask_address, warm_up=pipeline) as executor:
         docs, cleaned = open_corpus(Path(seeds_dir), warn=warn)
@@ -58,7 +76,16 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         # outputs stale for the next run rather than wrong for this one.
         fingerprint = seeds_fingerprint(Path(seeds_dir), {d.source_file: d.sha256 for d in docs if d.sha256})
         readable = sum(d.status == "ok" for d in docs)  # before cleaning: an upper bound for the progress bar
-        results, computed = run_documents(cleaned, process_document, pipeline_version(), executor, cache_dir, readable)
+        work = functools.partial(isolated, work=process_document, timeout=timeout)
+        results, computed = run_documents(cleaned, work, pipeline_version(), executor, cache_dir, readable)
+    cached = len(results) - computed
+    seconds = {r.doc_id: r.seconds for r in results if getattr(r, "seconds", 0)}
+    failures = [r for r in results if is_failure(r)]
+    by_id = {d.doc_id: d for d in docs}
+    for failure in failures:
+        doc = by_id[failure.doc_id]
+        doc.status, doc.reason, doc.stage = "failed", failure.reason, failure.stage
+    results = [r for r in results if not is_failure(r)]  # a failed document leaves no partial records
     registry = Registry()
     for result in results:
         registry.add(result.doc_id, result.mentions)
@@ -80,9 +107,11 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         for doc in docs:
             if doc.status == "ok":
                 (clean / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
-    counts = {"documents": len(docs), "computed": computed}
-    for status in ("ok", "skipped", "duplicate"):
+    counts = {"documents": len(docs), "computed": computed, "cached": cached}
+    for status in ("ok", "skipped", "duplicate", "failed"):
         counts[status] = sum(d.status == status for d in docs)
+    counts["failures"] = [(d.doc_id, d.stage, d.reason) for d in docs if d.status == "failed"]
+    counts["seconds"] = seconds
     return counts
 
 
