@@ -156,13 +156,6 @@ def test_a_region_named_with_its_state_is_one_party(second_out):
     assert row.parties == "Томская область | Павлодарская область"
 
 
-def test_subjects_of_a_short_adjective_intend_to_sign(second_out):
-    # "Университет ... и Университет Анадолу намерены заключить соглашение"
-    row = second_rows(second_out, "cheboksary_eskisehir", "намерены заключить").iloc[0]
-    assert (row.status, row.parties.count(" | ")) == ("planned", 1)
-    assert "Университет Анадолу" in row.parties
-
-
 def test_a_plan_to_prepare_and_approve_is_a_planned_roadmap(second_out):
     # "Стороны договорились подготовить и утвердить ... план мероприятий": the verb conjoined to
     # "подготовить" shares its object, so the plan is yet to be made
