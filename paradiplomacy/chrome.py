@@ -1,21 +1,37 @@
-"""Separate an article from the site chrome it was scraped with.
+"""Separate an article from the site chrome it was scraped with, losing no sentence of the article.
 
-Every line of a page gets a shape (sentence, headline, short, timestamp, ticker,
-numeric, repeated). The article is the longest run of sentence lines; its
-title is the nearest headline above that run. Everything else is chrome, and
-each dropped line keeps the reason it was dropped, so the book can show it.
-The rules look only at the shape of lines, never at the words of one site.
+Every line of a page gets a shape (sentence, prose, headline, dateline, short,
+timestamp, ticker, numeric, cue, repeated). The article is the longest run of
+running text: sentence lines and prose lines (long lines that read as text but
+do not end like a sentence: a cut-off last paragraph, a paragraph that ends in a
+spliced link headline, a one-paragraph repost). Inside the run, a subheading or
+a short line is article text; a run goes on past a gap of at most two lines of
+chrome (a photo credit between paragraphs) when running text follows. Chrome is
+dropped on strong evidence only: a line found in other documents, a cue word of
+``data/chrome_cues.csv`` (photo credits, "read also", appeals), a timestamp, a
+ticker, numbers; or a line outside the article. The title is the page's stated
+headline where it is one of the lines, else the nearest headline above the
+run. Every dropped line keeps its reason, so the book can show it. The rules
+look at the shape of lines and a short list of cue words, never at one site.
 """
 
+import csv
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .dates import find_dates, has_time_marker
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
-SENTENCE_END = re.compile(r"[.!?…][»\"”')\]]*$")
+SENTENCE_END = re.compile(r"[.!?…](?:\s*[»\"”')\]])*\s*$")
+# A sentence boundary inside a line: the sign of running text, whatever the line's end.
+INNER_SENTENCE_END = re.compile(r"[а-яёa-z0-9%»\"”)][.!?…]+[»\"”')\]]*\s+[«\"“(—–-]?\s*[А-ЯЁA-Z]")
+# A wire dateline opening a story: "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости."
+DATELINE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z .-]{1,40},\s+\d{1,2}\s+[а-яёa-z]{3,9}\.?(?:\s+\d{4})?\s*[—–-]\s*\S")
+GLUED_TIME = re.compile(r"[^\W\d_]\s?(?:[01]?\d|2[0-3]):[0-5]\d\s?[^\W\d_]")
 TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3]):[0-5]\d")
 # A date marker glued to the front of the first article line: "date 2012-12-28 Текст".
 LEADING_DATE = re.compile(r"^\s*(?:[^\W\d_]{2,12}:?\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s+(?=[«\"(]?[А-ЯЁA-Z])")
@@ -23,6 +39,11 @@ LEADING_DATE = re.compile(r"^\s*(?:[^\W\d_]{2,12}:?\s+)?(\d{4}-\d{2}-\d{2}|\d{1,
 GLUED_SENTENCES = re.compile(r"(?<=[а-яёa-z0-9%»\"”)])([.!?…]+)(?=[«\"“(]?[А-ЯЁA-Z])")
 
 MIN_SENTENCE_WORDS = 5
+PROSE_WORDS = 16  # a line this long that reads as text is running text, however it ends
+PROSE_WORDS_SPLIT = 8  # ...and this long if it holds a sentence boundary
+CUE_MAX_WORDS = 25  # a longer line is text, whatever cue word it holds
+MAX_GAP = 2  # lines of chrome a run of article text goes on past
+GAP_FOLLOWER_CHARS = 200  # ...when at least this much running text follows the gap
 HEADLINE_WORDS = (3, 25)
 TITLE_LOOKBACK = 14  # non-blank lines searched above the article for its headline
 REPEATED_MIN_CHARS = 30
@@ -41,17 +62,55 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@lru_cache(maxsize=1)
+def chrome_cues() -> tuple[tuple[re.Pattern, str], ...]:
+    """The cue patterns of ``data/chrome_cues.csv``: (compiled pattern, kind)."""
+    with resources.files(__package__).joinpath("data/chrome_cues.csv").open(encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return tuple(
+            (re.compile(("^\\W*(?:" if row["where"] == "start" else "(?:") + row["pattern"] + ")", re.I), row["kind"])
+            for row in rows
+        )
+
+
+def chrome_cue(text: str) -> str:
+    """The kind of chrome a short line's cue words mark it as, or ''."""
+    if len(words(text)) > CUE_MAX_WORDS:
+        return ""
+    for pattern, kind in chrome_cues():
+        if pattern.search(text):
+            return kind
+    return ""
+
+
+def is_prose(stripped: str, n_words: int) -> bool:
+    """A long line that reads as running text (mostly lower-case words), however it ends."""
+    if n_words < PROSE_WORDS_SPLIT or stripped.endswith(":"):
+        return False
+    lower = sum(w[0].islower() for w in words(stripped))
+    if lower < 0.5 * n_words:
+        return False  # a run-together menu or a list of names
+    return n_words >= PROSE_WORDS or bool(INNER_SENTENCE_END.search(stripped))
+
+
 def line_shape(text: str) -> str:
     """Return the shape of one line of a scraped page."""
     stripped = text.strip()
     if not stripped:
         return "blank"
+    if chrome_cue(stripped):
+        return "cue"
     letters = len(LETTER.findall(stripped))
-    if len(TIME.findall(stripped)) >= 3:
-        return "ticker"
     n_words = len(words(stripped))
+    times = len(TIME.findall(stripped))
+    if times >= 3 and (GLUED_TIME.search(stripped) or n_words < 6 * times):
+        return "ticker"
     if n_words >= MIN_SENTENCE_WORDS and SENTENCE_END.search(stripped) and not stripped.endswith(":"):
         return "sentence"
+    if DATELINE.match(stripped):
+        return "dateline"
+    if is_prose(stripped, n_words):
+        return "prose"
     if has_time_marker(stripped):
         return "timestamp"
     if letters < 0.5 * len(stripped.replace(" ", "")):
@@ -81,8 +140,14 @@ class Article:
     header_dates: list[str]  # ISO dates found in the page header or glued to the first line
 
 
-def extract_article(text: str, boilerplate: frozenset[str] = frozenset()) -> Article:
-    """Return the article in ``text``; ``boilerplate`` holds keys of lines seen in other documents."""
+TEXT_SHAPES = ("sentence", "prose")
+KEPT_INSIDE = ("sentence", "prose", "headline", "dateline", "short")  # inside the article these are its text
+LEAD_SHAPES = ("sentence", "prose", "headline", "dateline")  # between a stated title and the run: a lead
+
+
+def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_title: str = "") -> Article:
+    """Return the article in ``text``; ``boilerplate`` holds keys of lines seen in other documents,
+    ``known_title`` the headline the page states (its line is the title wherever it stands above the text)."""
     lines = [Line(i + 1, t, line_shape(t)) for i, t in enumerate(text.split("\n"))]
     for line in lines:
         if line.shape != "blank" and len(line.text.strip()) >= REPEATED_MIN_CHARS and line_key(line.text) in boilerplate:
@@ -92,10 +157,19 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset()) -> Art
     title = ""
     if block:
         first, last = block
+        above = previous_non_blank(lines, first)
+        if above is not None and lines[above].shape == "dateline":
+            first = above  # "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости." on a line of its own opens the story
         for line in lines[first : last + 1]:
-            if line.shape != "blank":
+            if line.shape in KEPT_INSIDE:
                 line.kept, line.reason = True, "article"
-        title_line = find_title(lines, first)
+        title_line = stated_title_line(lines, first, known_title)
+        if title_line is not None:
+            for line in lines[lines.index(title_line) + 1 : first]:
+                if line.shape in LEAD_SHAPES:
+                    line.kept, line.reason = True, "article"
+        else:
+            title_line = find_title(lines, first)
         if title_line is not None:
             title_line.kept, title_line.reason = True, "title"
             title = title_line.text.strip()
@@ -104,40 +178,83 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset()) -> Art
         if glued:
             header_dates.append(find_dates(glued[1])[0].iso)
             lines[first].text = lines[first].text[glued.end():]
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.kept and line.shape != "blank":
-            line.reason = drop_reason(line, block)
+            inside = block is not None and block[0] <= index <= block[1]
+            line.reason = drop_reason(line, block, inside)
     body_lines = [l.text.strip() for l in lines if l.kept and l.reason == "article"]
     body = "\n\n".join(GLUED_SENTENCES.sub(r"\1 ", l) for l in body_lines)
     return Article(title, body, [l for l in lines if l.shape != "blank"], header_dates)
 
 
-def main_block(lines: list[Line]) -> tuple[int, int] | None:
-    """Return (first, last) indices of the longest run of sentence lines.
+def previous_non_blank(lines: list[Line], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if lines[j].shape != "blank":
+            return j
+    return None
 
-    Blank lines do not break a run; a headline between two sentence lines is a
+
+def comparable(text: str) -> str:
+    return " ".join(w.lower() for w in words(text))
+
+
+def stated_title_line(lines: list[Line], first: int, known_title: str) -> Line | None:
+    """The line above the article that is the page's stated headline, if there is one."""
+    if not known_title:
+        return None
+    wanted = comparable(known_title)
+    for line in lines[:first]:
+        if line.shape != "blank" and comparable(line.text) == wanted:
+            return line
+    return None
+
+
+def text_segments(lines: list[Line]) -> list[tuple[int, int, int, int]]:
+    """Runs of running text: (chars, first, last, text lines).
+
+    Blank lines do not break a run; a headline between text lines is a
     subheading and does not break it either; anything else does.
     """
-    runs: list[tuple[int, int, int]] = []  # chars, first, last
+    runs: list[tuple[int, int, int, int]] = []
     start = None
-    chars = 0
-    last_sentence = None
+    chars = n = 0
+    last_text = None
     for i, line in enumerate(lines):
-        if line.shape == "sentence":
+        if line.shape in TEXT_SHAPES:
             if start is None:
-                start, chars = i, 0
+                start, chars, n = i, 0, 0
             chars += len(line.text)
-            last_sentence = i
-        elif line.shape == "blank" or (line.shape == "headline" and start is not None and next_shape(lines, i) == "sentence"):
+            n += 1
+            last_text = i
+        elif line.shape == "blank" or (line.shape == "headline" and start is not None and next_shape(lines, i) in TEXT_SHAPES):
             continue
         elif start is not None:
-            runs.append((chars, start, last_sentence))
+            runs.append((chars, start, last_text, n))
             start = None
     if start is not None:
-        runs.append((chars, start, last_sentence))
-    if not runs:
+        runs.append((chars, start, last_text, n))
+    return runs
+
+
+def main_block(lines: list[Line]) -> tuple[int, int] | None:
+    """Return (first, last) indices of the article: the longest run of running text.
+
+    Runs separated by at most ``MAX_GAP`` lines of chrome (a photo credit, a
+    short caption, a "read also" link) are one article when running text of
+    some length follows the gap.
+    """
+    merged: list[list[int]] = []
+    for chars, first, last, n in text_segments(lines):
+        if merged:
+            gap = [l for l in lines[merged[-1][2] + 1 : first] if l.shape != "blank"]
+            if len(gap) <= MAX_GAP and all(l.shape != "ticker" for l in gap) and (chars >= GAP_FOLLOWER_CHARS or n >= 2):
+                merged[-1][0] += chars
+                merged[-1][2] = last
+                continue
+        merged.append([chars, first, last])
+    if not merged:
         return None
-    _, first, last = max(runs, key=lambda r: (r[0], -r[1]))
+    _, first, last = max(merged, key=lambda r: (r[0], -r[1]))
     return first, last
 
 
@@ -156,7 +273,7 @@ def find_title(lines: list[Line], first: int) -> Line | None:
             continue
         if line.shape == "headline":
             return line
-        if line.shape in ("sentence", "repeated"):
+        if line.shape in ("sentence", "prose", "repeated"):
             return None
         seen += 1
         if seen >= TITLE_LOOKBACK:
@@ -168,7 +285,7 @@ def dates_above(lines: list[Line], stop: int) -> list[str]:
     """Dates in the page header: the date lines nearest above the title or article."""
     found = []
     for line in reversed(lines[:stop]):
-        if line.shape == "sentence":
+        if line.shape in TEXT_SHAPES:
             break
         if line.shape == "timestamp":
             found.extend(d.iso for d in find_dates(line.text))
@@ -177,16 +294,21 @@ def dates_above(lines: list[Line], stop: int) -> list[str]:
     return found
 
 
-def drop_reason(line: Line, block: tuple[int, int] | None) -> str:
-    shape_reasons = {
-        "ticker": "headline ticker (run-together timestamps)",
-        "numeric": "numbers and symbols (calendar, counters)",
-        "timestamp": "date or time line",
-        "repeated": "line recurs in other documents (site boilerplate)",
-        "short": "short fragment (menu, button, form field, credit)",
-        "headline": "headline outside the article (related links)",
-        "sentence": "sentence outside the article's main text (teaser, appeal, footer)",
-    }
+SHAPE_REASONS = {
+    "ticker": "headline ticker (run-together timestamps)",
+    "numeric": "numbers and symbols (calendar, counters)",
+    "timestamp": "date or time line",
+    "repeated": "line recurs in other documents (site boilerplate)",
+    "short": "short fragment (menu, button, form field, credit)",
+    "headline": "headline outside the article (related links)",
+    "dateline": "dateline outside the article",
+    "sentence": "sentence outside the article's main text (teaser, appeal, footer)",
+    "prose": "text outside the article's main text (teaser, appeal, footer)",
+}
+
+
+def drop_reason(line: Line, block: tuple[int, int] | None, inside: bool = False) -> str:
     if block is None:
         return "no article text found in the document"
-    return shape_reasons[line.shape]
+    reason = f"{chrome_cue(line.text.strip())} (cue words)" if line.shape == "cue" else SHAPE_REASONS[line.shape]
+    return f"inside the article: {reason}" if inside else reason

@@ -14,6 +14,8 @@ from .cases import assign_case, case_names
 from .chrome import Line, extract_article, repeatable_keys
 from .dates import find_dates, years_mentioned
 from .decode import decode_bytes
+from .language import judge_language
+from .pages import Page
 from .nlp import morph_vocab
 
 MANIFEST = "manifest.csv"
@@ -28,11 +30,13 @@ class Document:
     status: str = "ok"  # ok | skipped | duplicate
     reason: str = ""
     encoding: str = ""
+    language: str = ""  # the article's language, as identified (ru for every document kept)
     title: str = ""
     outlet: str = ""
     url: str = ""
     published: str = ""
     date_basis: str = "unknown"  # stated | inferred | manifest | unknown
+    date_source: str = ""  # where the stated date was read: page metadata (article:published_time, ...) or the header line
     date_stated: str = ""
     date_inferred: str = ""
     date_conflict: bool = False
@@ -41,6 +45,7 @@ class Document:
     chars_clean: int = 0
     sha256: str = ""
     text: str = field(default="", repr=False)  # the clean article: title, blank line, body
+    body_start: int = 0  # offset of the body in ``text`` (0 when there is no title)
     lines: list[Line] = field(default_factory=list, repr=False)
 
 
@@ -126,45 +131,46 @@ def open_corpus(seeds_dir: Path, warn=None) -> tuple[list[Document], Iterator[Do
     files = input_files(seeds_dir)
     manifest = read_manifest(seeds_dir, {p.name for p in files}, warn)
     docs = []
-    texts: dict[str, str] = {}
+    texts: dict[str, tuple[str, Page | None]] = {}
     seen_text: dict[str, str] = {}
     for path in files:
-        doc, text = read_document(path)
+        doc, text, page = read_document(path)
         if text is not None:
             digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
             if digest in seen_text:
                 doc.status, doc.reason = "duplicate", f"same text as {seen_text[digest]}"
             else:
                 seen_text[digest] = doc.doc_id
-                texts[doc.doc_id] = text
+                texts[doc.doc_id] = (text, page)
         docs.append(doc)
-    boilerplate = recurring_lines(texts.values())
+    boilerplate = recurring_lines(text for text, _ in texts.values())
     return docs, clean_documents(docs, texts, boilerplate, manifest)
 
 
-def clean_documents(docs, texts: dict[str, str], boilerplate: frozenset[str], manifest: dict) -> Iterator[Document]:
+def clean_documents(docs, texts: dict, boilerplate: frozenset[str], manifest: dict) -> Iterator[Document]:
     for doc in docs:
         if doc.doc_id in texts:
-            clean_document(doc, texts.pop(doc.doc_id), boilerplate, manifest.get(doc.source_file, {}))
+            text, page = texts.pop(doc.doc_id)
+            clean_document(doc, text, boilerplate, manifest.get(doc.source_file, {}), page)
             if doc.status == "ok":
                 yield doc
 
 
-def read_document(path: Path) -> tuple[Document, str | None]:
+def read_document(path: Path) -> tuple[Document, str | None, Page | None]:
     doc = Document(doc_id=path.stem, source_file=path.name)
     try:
         data = path.read_bytes()
     except OSError as e:
         doc.status, doc.reason = "skipped", f"unreadable: {e.strerror}"
-        return doc, None
+        return doc, None, None
     doc.sha256 = hashlib.sha256(data).hexdigest()
     decoded = decode_bytes(data)
     doc.encoding = decoded.encoding
     if decoded.text is None or decoded.problem:
         doc.status, doc.reason = "skipped", decoded.problem
-        return doc, None
+        return doc, None, None
     doc.chars_raw = len(decoded.text)
-    return doc, decoded.text
+    return doc, decoded.text, decoded.page
 
 
 NEAR_COPY = 0.5  # documents sharing more of their lines than this are copies of one article
@@ -193,34 +199,54 @@ def recurring_lines(texts) -> frozenset[str]:
     return frozenset(boilerplate)
 
 
-def clean_document(doc: Document, text: str, boilerplate: frozenset[str], provenance: dict) -> None:
-    article = extract_article(text, boilerplate)
+def clean_document(doc: Document, text: str, boilerplate: frozenset[str], provenance: dict, page: Page | None = None) -> None:
+    article = extract_article(text, boilerplate, page.title if page else "")
     doc.lines = article.lines
     if not article.body:
-        doc.status, doc.reason = "skipped", "no article text found (no run of full sentences)"
+        if page is not None and not page.found_article:
+            doc.status, doc.reason = "skipped", "no article text found (the page has no <article> or <main>, and no run of text)"
+        else:
+            doc.status, doc.reason = "skipped", "no article text found (no run of full sentences)"
         return
     if len(article.body) > MAX_ARTICLE_CHARS:
         doc.status = "skipped"
         doc.reason = f"too long for one article ({len(article.body):,} characters of text): split it into articles"
         return
-    doc.title = article.title
-    doc.text = f"{article.title}\n\n{article.body}\n" if article.title else f"{article.body}\n"
+    doc.language, problem = judge_language(article.body)
+    if problem:
+        doc.status, doc.reason = "skipped", problem
+        return
+    title = article.title or (page.title if page else "")
+    doc.title = title
+    doc.text = f"{title}\n\n{article.body}\n" if title else f"{article.body}\n"
+    doc.body_start = len(title) + 2 if title else 0
     doc.chars_clean = len(doc.text)
-    doc.outlet = provenance.get("outlet", "")
-    doc.url = provenance.get("url", "")
-    date_document(doc, article.header_dates, article.body, provenance.get("published", ""))
-    doc.case = provenance.get("case") or assign_case(article.title, article.body)
+    doc.outlet = provenance.get("outlet") or (page.outlet if page else "")
+    doc.url = provenance.get("url") or (page.url if page else "")
+    if page is not None and page.published:
+        header_dates, source = [page.published], page.date_source
+    else:
+        header_dates, source = article.header_dates, "page header" if article.header_dates else ""
+    date_document(doc, header_dates, article.body, provenance.get("published", ""), source, stated_wins=bool(page and page.published))
+    doc.case = provenance.get("case") or assign_case(title, article.body)
 
 
-def date_document(doc: Document, header_dates: list[str], body: str, manifest_date: str) -> None:
-    """Fill the publication date, its basis and any conflict with the body."""
+def date_document(doc: Document, header_dates: list[str], body: str, manifest_date: str, source: str = "",
+                  stated_wins: bool = False) -> None:
+    """Fill the publication date, its basis and any conflict with the body.
+
+    A date the page's metadata states (``stated_wins``) is the publication date even when the body
+    reports a later event as past (the conflict is still flagged); a date read from a header line
+    loses to the body's latest past event, since it may be some other article's date.
+    """
     doc.date_stated = header_dates[0] if header_dates else ""
+    doc.date_source = source if doc.date_stated else ""
     doc.date_inferred = latest_past_event(body)
     if doc.date_stated and doc.date_inferred and doc.date_inferred[:4] > doc.date_stated[:4]:
         doc.date_conflict = True
     if manifest_date:
         doc.published, doc.date_basis = manifest_date, "manifest"
-    elif doc.date_stated and not doc.date_conflict:
+    elif doc.date_stated and (stated_wins or not doc.date_conflict):
         doc.published, doc.date_basis = doc.date_stated, "stated"
     elif doc.date_inferred:
         # A header older than the events the body reports as past cannot be the

@@ -1,9 +1,13 @@
-"""Bytes to text: encoding detection, HTML reduction, Unicode normalisation."""
+"""Bytes to text: encoding detection, HTML reduction, Unicode normalisation.
 
-import html
+Which language the text is in is judged later, on the article (``language.py``).
+"""
+
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from .pages import Page, read_page
 
 
 # Cyrillic news arrives in these; limiting the detector to them keeps short
@@ -12,16 +16,15 @@ CANDIDATE_ENCODINGS = ["utf_8", "utf_16", "cp1251", "koi8_r", "iso8859_5", "mac_
 
 HTML_MARKERS = re.compile(r"<\s*(html|body|div|p|br|head|article|span|a\s)[^>]*>", re.I)
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
-CYRILLIC = re.compile(r"[а-яёА-ЯЁіїєґІЇЄҐ]")
-LATIN = re.compile(r"[a-zA-Z]")
+LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
 class Decoded:
     text: str | None
     encoding: str
-    problem: str = ""  # why the bytes cannot be used as a Russian article
+    problem: str = ""  # why the bytes cannot be used as text
+    page: Page | None = None  # what an HTML page states about itself
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -33,12 +36,19 @@ def decode_bytes(data: bytes) -> Decoded:
     text, encoding = detect_text(data)
     if text is None:
         return Decoded(None, "", "undecodable: no Cyrillic or Unicode encoding fits")
+    return decode_text(text, encoding)
+
+
+def decode_text(text: str, encoding: str = "") -> Decoded:
+    """Reduce a page to its article's text (keeping what it states about itself) and normalise."""
+    page = None
     if HTML_MARKERS.search(text):
-        text = html_to_text(text)
+        page = read_page(text)
+        text = page.text
         encoding += "+html"
     text = normalize_text(text)
-    problem = language_problem(text)
-    return Decoded(text, encoding, problem)
+    problem = "" if LETTER.search(text) else "no letters: not an article"
+    return Decoded(text, encoding, problem, page)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -66,15 +76,6 @@ def detect_text(data: bytes) -> tuple[str | None, str]:
     return str(best), best.encoding
 
 
-def html_to_text(markup: str) -> str:
-    from bs4 import BeautifulSoup  # imported here: only HTML pages need it
-
-    soup = BeautifulSoup(markup, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
-    return html.unescape(soup.get_text("\n"))
-
-
 def normalize_text(text: str) -> str:
     """NFC, unified line breaks and spaces, no trailing blanks."""
     text = unicodedata.normalize("NFC", text)
@@ -82,17 +83,3 @@ def normalize_text(text: str) -> str:
     text = re.sub(r"[\u00a0\u2007\u202f\t\u200b\ufeff]", " ", text)
     text = re.sub(r"[ ]{2,}", " ", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
-
-
-def language_problem(text: str) -> str:
-    """Empty string for Russian text, else the reason it is not."""
-    cyr = len(CYRILLIC.findall(text))
-    lat = len(LATIN.findall(text))
-    if cyr + lat == 0:
-        return "no letters: not an article"
-    if cyr / (cyr + lat) < 0.5:
-        return f"not Russian: only {cyr / (cyr + lat):.0%} of letters are Cyrillic"
-    ukr = len(UKRAINIAN_LETTERS.findall(text))
-    if ukr > 0.01 * cyr:
-        return "not Russian: Ukrainian letters (і, ї, є, ґ) throughout"
-    return ""
