@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .dates import find_dates, has_time_marker
+from .dates import RELATIVE_AGO_RE, find_dates, has_time_marker
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
@@ -31,7 +31,7 @@ SENTENCE_END = re.compile(r"[.!?…](?:\s*[»\"”')\]])*\s*$")
 INNER_SENTENCE_END = re.compile(r"[а-яёa-z0-9%»\"”)][.!?…]+[»\"”')\]]*\s+[«\"“(—–-]?\s*[А-ЯЁA-Z]")
 # A wire dateline opening a story: "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости."
 DATELINE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z .-]{1,40},\s+\d{1,2}\s+[а-яёa-z]{3,9}\.?(?:\s+\d{4})?\s*[—–-]\s*\S")
-GLUED_TIME = re.compile(r"[^\W\d_]\s?(?:[01]?\d|2[0-3]):[0-5]\d\s?[^\W\d_]")
+GLUED_TIME = re.compile(r"[^\W\d_](?:[01]?\d|2[0-3]):[0-5]\d|(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d[^\W\d_]")
 TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3]):[0-5]\d")
 # A date marker glued to the front of the first article line: "date 2012-12-28 Текст".
 LEADING_DATE = re.compile(r"^\s*(?:[^\W\d_]{2,12}:?\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s+(?=[«\"(]?[А-ЯЁA-Z])")
@@ -83,10 +83,23 @@ def chrome_cue(text: str) -> str:
     return ""
 
 
+DATE_WORDS = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[а-яёa-z]*\.?|\b(?:понедельник|вторник|сред[аы]|четверг|пятниц[аы]|суббот[аы]|воскресенье|сегодня|вчера|"
+    r"назад|секунд\w*|минут\w*|час\w*|дн\w+|день|недел\w+|месяц\w*|год[а-я]*|лет|by|в|г)\b", re.I)
+
+
+def without_dates(text: str) -> str:
+    """The words of a line once its dates, times and calendar words are taken out."""
+    for mention in reversed(find_dates(text)):
+        text = text[: mention.start] + " " + text[mention.stop :]
+    return DATE_WORDS.sub(" ", TIME.sub(" ", text))
+
+
 def is_prose(stripped: str, n_words: int) -> bool:
     """A long line that reads as running text (mostly lower-case words), however it ends."""
-    if n_words < PROSE_WORDS_SPLIT or stripped.endswith(":"):
-        return False
+    if n_words < PROSE_WORDS_SPLIT:
+        return False  # (a long line ending in a colon introduces a list or a quote: text too)
     lower = sum(w[0].islower() for w in words(stripped))
     if lower < 0.5 * n_words:
         return False  # a run-together menu or a list of names
@@ -103,7 +116,7 @@ def line_shape(text: str) -> str:
     letters = len(LETTER.findall(stripped))
     n_words = len(words(stripped))
     times = len(TIME.findall(stripped))
-    if times >= 3 and (GLUED_TIME.search(stripped) or n_words < 6 * times):
+    if times >= 3 and (GLUED_TIME.search(stripped) or n_words < 3 * times):
         return "ticker"
     if n_words >= MIN_SENTENCE_WORDS and SENTENCE_END.search(stripped) and not stripped.endswith(":"):
         return "sentence"
@@ -111,8 +124,8 @@ def line_shape(text: str) -> str:
         return "dateline"
     if is_prose(stripped, n_words):
         return "prose"
-    if has_time_marker(stripped):
-        return "timestamp"
+    if has_time_marker(stripped) and (RELATIVE_AGO_RE.search(stripped) or len(words(without_dates(stripped))) < 2):
+        return "timestamp"  # a date, a time or "3 месяца назад" with hardly a word besides
     if letters < 0.5 * len(stripped.replace(" ", "")):
         return "numeric"
     low, high = HEADLINE_WORDS
@@ -145,14 +158,22 @@ KEPT_INSIDE = ("sentence", "prose", "headline", "dateline", "short")  # inside t
 LEAD_SHAPES = ("sentence", "prose", "headline", "dateline")  # between a stated title and the run: a lead
 
 
-def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_title: str = "") -> Article:
+def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_title: str = "",
+                    structured: bool = False) -> Article:
     """Return the article in ``text``; ``boilerplate`` holds keys of lines seen in other documents,
-    ``known_title`` the headline the page states (its line is the title wherever it stands above the text)."""
+    ``known_title`` the headline the page states (its line is the title wherever it stands above the text).
+
+    ``structured`` says the text is that of a page's ``<article>`` element: the markup has already
+    cut the article from the page, so every run of text in it belongs to the article, whatever
+    lies between (chrome lines between them are still dropped, with their reason).
+    """
     lines = [Line(i + 1, t, line_shape(t)) for i, t in enumerate(text.split("\n"))]
     for line in lines:
         if line.shape != "blank" and len(line.text.strip()) >= REPEATED_MIN_CHARS and line_key(line.text) in boilerplate:
             line.shape = "repeated"
-    block = main_block(lines)
+    block = main_block(lines, max_gap=len(lines) if structured else MAX_GAP)
+    if block:
+        block = (block[0], extend_tail(lines, block[1], to_end=structured))
     header_dates: list[str] = []
     title = ""
     if block:
@@ -161,8 +182,8 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
         if above is not None and lines[above].shape == "dateline":
             first = above  # "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости." on a line of its own opens the story
         for line in lines[first : last + 1]:
-            if line.shape in KEPT_INSIDE:
-                line.kept, line.reason = True, "article"
+            if line.shape in KEPT_INSIDE or (line.shape == "numeric" and len(words(line.text)) >= 2):
+                line.kept, line.reason = True, "article"  # (a line of figures with words: a table row, a list item)
         title_line = stated_title_line(lines, first, known_title)
         if title_line is not None:
             for line in lines[lines.index(title_line) + 1 : first]:
@@ -185,6 +206,50 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
     body_lines = [l.text.strip() for l in lines if l.kept and l.reason == "article"]
     body = "\n\n".join(GLUED_SENTENCES.sub(r"\1 ", l) for l in body_lines)
     return Article(title, body, [l for l in lines if l.shape != "blank"], header_dates)
+
+
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]|\d{1,2}[.)]\s|[а-яёa-z])")
+TAIL_SHAPES = ("short", "headline", "numeric", "sentence", "prose", "dateline")
+
+
+def extend_tail(lines: list[Line], last: int, to_end: bool = False) -> int:
+    """The article's last line, once what directly follows its last run of text is judged.
+
+    A short sentence ("Проводится проверка."), a list introduced by a colon and
+    its items belong to the article. In a page's ``<article>`` element (``to_end``)
+    every line to the end does; chrome among them is dropped line by line.
+    """
+    if to_end:
+        return max((i for i, l in enumerate(lines) if l.shape != "blank"), default=last)
+    in_list = lines[last].text.rstrip().endswith(":")
+    i = last + 1
+    while i < len(lines):
+        line = lines[i]
+        if line.shape == "blank":
+            i += 1
+            continue
+        stripped = line.text.strip()
+        follows = next_line(lines, i)
+        if line.shape not in TAIL_SHAPES:
+            break
+        if in_list and LIST_ITEM.match(stripped):
+            pass  # an item of the list the article's last line introduced
+        elif stripped.endswith(":") and len(words(stripped)) >= 3 and follows is not None and LIST_ITEM.match(follows.text):
+            in_list = True  # "За 10 месяцев произведено:" and its items
+        elif len(words(stripped)) >= 2 and SENTENCE_END.search(stripped) and stripped[0].isupper():
+            in_list = False  # a short closing sentence
+        else:
+            break
+        last = i
+        i += 1
+    return last
+
+
+def next_line(lines: list[Line], i: int) -> Line | None:
+    for line in lines[i + 1 :]:
+        if line.shape != "blank":
+            return line
+    return None
 
 
 def previous_non_blank(lines: list[Line], i: int) -> int | None:
@@ -236,18 +301,19 @@ def text_segments(lines: list[Line]) -> list[tuple[int, int, int, int]]:
     return runs
 
 
-def main_block(lines: list[Line]) -> tuple[int, int] | None:
+def main_block(lines: list[Line], max_gap: int = MAX_GAP) -> tuple[int, int] | None:
     """Return (first, last) indices of the article: the longest run of running text.
 
-    Runs separated by at most ``MAX_GAP`` lines of chrome (a photo credit, a
-    short caption, a "read also" link) are one article when running text of
-    some length follows the gap.
+    Runs separated by at most ``max_gap`` lines of chrome (a photo credit, a
+    short caption, a list's short items) are one article; a ticker, or a
+    "read also" cue followed by little text, ends it.
     """
     merged: list[list[int]] = []
     for chars, first, last, n in text_segments(lines):
         if merged:
             gap = [l for l in lines[merged[-1][2] + 1 : first] if l.shape != "blank"]
-            if len(gap) <= MAX_GAP and all(l.shape != "ticker" for l in gap) and (chars >= GAP_FOLLOWER_CHARS or n >= 2):
+            if len(gap) <= max_gap and all(l.shape != "ticker" for l in gap) and (
+                    chars >= GAP_FOLLOWER_CHARS or n >= 2 or not any(is_teaser(l) for l in gap)):
                 merged[-1][0] += chars
                 merged[-1][2] = last
                 continue
@@ -256,6 +322,11 @@ def main_block(lines: list[Line]) -> tuple[int, int] | None:
         return None
     _, first, last = max(merged, key=lambda r: (r[0], -r[1]))
     return first, last
+
+
+def is_teaser(line: Line) -> bool:
+    """A line announcing links to other articles ("Читайте также"): what follows it is theirs."""
+    return line.shape == "cue" and "teaser" in chrome_cue(line.text.strip())
 
 
 def next_shape(lines: list[Line], i: int) -> str:

@@ -200,7 +200,7 @@ def recurring_lines(texts) -> frozenset[str]:
 
 
 def clean_document(doc: Document, text: str, boilerplate: frozenset[str], provenance: dict, page: Page | None = None) -> None:
-    article = extract_article(text, boilerplate, page.title if page else "")
+    article = extract_article(text, boilerplate, page.title if page else "", structured=bool(page and page.found_article))
     doc.lines = article.lines
     if not article.body:
         if page is not None and not page.found_article:

@@ -45,7 +45,10 @@ def page_paragraphs(markup: str) -> list[str]:
 
     soup = BeautifulSoup(markup, "html.parser")
     article = soup.find("article") or soup
-    return [norm(p.get_text(" ")) for p in article.find_all("p") if norm(p.get_text(" "))]
+    for br in article.find_all("br"):
+        br.replace_with("\n")
+    # A <br> breaks a paragraph into lines, as a browser shows it; inline markup joins into its line.
+    return [norm(line) for p in article.find_all("p") for line in p.get_text("").split("\n") if norm(line)]
 
 
 def page_as_text(markup: str) -> str:
@@ -65,26 +68,41 @@ def reference_language(paragraphs: list[str]) -> str:
     return py3langid.classify(text)[0] if text.strip() else "none"
 
 
+def squeeze(text: str) -> str:
+    """Text without any white space: a sentence survives whatever spaces the cleaning added or removed."""
+    return SPACE.sub("", text)
+
+
 def survival(sentences: list[str], clean: str) -> float:
-    """Share of the sentences (by count) found whole in the clean text, spaces normalised."""
+    """Share of the sentences (by count) found whole in the clean text, white space aside."""
     if not sentences:
         return 1.0
-    clean = norm(clean)
-    return sum(s in clean for s in sentences) / len(sentences)
+    clean = squeeze(clean)
+    return sum(squeeze(s) in clean for s in sentences) / len(sentences)
 
 
 def sentences_of(paragraphs: list[str]) -> list[str]:
     return [norm(s.text) for p in paragraphs for s in sentenize(p) if len(s.text.split()) >= 1]
 
 
-def summarise_survival(label: str, shares: list[float], rows: list) -> None:
+EVIDENCE = ("(cue words)", "recurs in other documents")
+
+
+def chrome_by_evidence(doc) -> list[str]:
+    """The lines the stage dropped on strong evidence (cue words, recurrence), white space aside."""
+    if doc is None:
+        return []
+    return [squeeze(l.text) for l in doc.lines if not l.kept and any(e in l.reason for e in EVIDENCE)]
+
+
+def summarise_survival(label: str, shares: list[float], rows: list, what: str = "<p> sentences") -> None:
     if not shares:
         print(f"  {label}: no pages")
         return
     full = sum(s >= 0.99 for s in shares)
     half = sum(s < 0.5 for s in shares)
     mean = sum(shares) / len(shares)
-    print(f"  {label}: {full}/{len(shares)} articles keep >= 99% of their <p> sentences "
+    print(f"  {label}: {full}/{len(shares)} articles keep >= 99% of their {what} "
           f"({full / len(shares):.1%}); mean share {mean:.1%}; {half} keep less than half")
     rows += [(f"web_{label}_articles_99pct", full / len(shares)), (f"web_{label}_mean_sentence_share", mean),
              (f"web_{label}_articles_under_half", half)]
@@ -139,12 +157,20 @@ def web_figures(web: Path, limit: int | None, rows: list) -> None:
                 rows += [("web_html_dated_stated", stated / max(1, len(ru_docs))),
                          ("web_html_outlet", outlets / max(1, len(ru_docs))),
                          ("web_html_url", urls / max(1, len(ru_docs)))]
-            shares = []
+            shares, shares_text = [], []
             for k in sorted(russian):
                 doc = docs.get(k)
                 clean = doc.text if doc is not None and doc.status == "ok" else ""
-                shares.append(survival(sentences_of(paragraphs[k]), clean))
+                sentences = sentences_of(paragraphs[k])
+                shares.append(survival(sentences, clean))
+                # The same, leaving out the <p> lines the stage dropped as chrome on strong evidence
+                # (photo credits, "read also", appeals, copyright: cue words; lines recurring across pages).
+                evidence = chrome_by_evidence(doc)
+                text_only = [s for s in sentences if not any(squeeze(s) in e for e in evidence)]
+                shares_text.append(survival(text_only, clean))
             summarise_survival(label, shares, rows)
+            summarise_survival(f"{label}_without_evidenced_chrome", shares_text, rows,
+                               "<p> sentences, leaving out lines dropped on cue words or recurrence")
 
 
 def factrueval_figures(folder: Path, rows: list) -> None:
@@ -158,8 +184,8 @@ def factrueval_figures(folder: Path, rows: list) -> None:
     for t in texts:
         source = t.read_text(encoding="utf-8-sig")
         doc = docs.get(t.stem)
-        clean = norm(doc.text) if doc is not None and doc.status == "ok" else ""
-        chars = [(len(norm(s.text)), norm(s.text) in clean) for s in sentenize(source) if norm(s.text)]
+        clean = squeeze(doc.text) if doc is not None and doc.status == "ok" else ""
+        chars = [(len(norm(s.text)), squeeze(s.text) in clean) for s in sentenize(source) if norm(s.text)]
         here = sum(n for n, _ in chars)
         kept_here = sum(n for n, ok in chars if ok)
         total += here
