@@ -5,7 +5,7 @@ timestamp, ticker, numeric, cue, repeated). The article is the longest run of
 running text: sentence lines and prose lines (long lines that read as text but
 do not end like a sentence: a cut-off last paragraph, a paragraph that ends in a
 spliced link headline, a one-paragraph repost). Inside the run, a subheading or
-a short line is article text; a run goes on past a gap of at most two lines of
+a short line is article text; a run goes on past a gap of at most four lines of
 chrome (a photo credit between paragraphs) when running text follows. Chrome is
 dropped on strong evidence only: a line found in other documents, a cue word of
 ``data/chrome_cues.csv`` (photo credits, "read also", appeals), a timestamp, a
@@ -42,7 +42,7 @@ MIN_SENTENCE_WORDS = 5
 PROSE_WORDS = 16  # a line this long that reads as text is running text, however it ends
 PROSE_WORDS_SPLIT = 8  # ...and this long if it holds a sentence boundary
 CUE_MAX_WORDS = 25  # a longer line is text, whatever cue word it holds
-MAX_GAP = 2  # lines of chrome a run of article text goes on past
+MAX_GAP = 4  # lines of chrome a run of article text goes on past
 GAP_FOLLOWER_CHARS = 200  # ...when at least this much running text follows the gap
 HEADLINE_WORDS = (3, 25)
 TITLE_LOOKBACK = 14  # non-blank lines searched above the article for its headline
@@ -56,6 +56,7 @@ class Line:
     shape: str
     kept: bool = False
     reason: str = ""
+    base: str = ""  # for a repeated line, the shape it has in itself
 
 
 def words(text: str) -> list[str]:
@@ -169,8 +170,8 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
     """
     lines = [Line(i + 1, t, line_shape(t)) for i, t in enumerate(text.split("\n"))]
     for line in lines:
-        if line.shape != "blank" and len(line.text.strip()) >= REPEATED_MIN_CHARS and line_key(line.text) in boilerplate:
-            line.shape = "repeated"
+        if line.shape not in ("blank", "cue") and len(line.text.strip()) >= REPEATED_MIN_CHARS and line_key(line.text) in boilerplate:
+            line.base, line.shape = line.shape, "repeated"
     block = main_block(lines, max_gap=len(lines) if structured else MAX_GAP)
     if block:
         block = (block[0], extend_tail(lines, block[1], to_end=structured))
@@ -182,15 +183,20 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
         if above is not None and lines[above].shape == "dateline":
             first = above  # "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости." on a line of its own opens the story
         for line in lines[first : last + 1]:
-            if line.shape in KEPT_INSIDE or (line.shape == "numeric" and len(words(line.text)) >= 2):
-                line.kept, line.reason = True, "article"  # (a line of figures with words: a table row, a list item)
+            if line.shape in KEPT_INSIDE or (line.shape == "numeric" and len(words(line.text)) >= 2) or repeated_text(line):
+                # (a line of figures with words: a table row, a list item; a paragraph of background
+                # that other articles of the outlet repeat, standing between this article's paragraphs)
+                line.kept, line.reason = True, "article"
         title_line = stated_title_line(lines, first, known_title)
         if title_line is not None:
             for line in lines[lines.index(title_line) + 1 : first]:
                 if line.shape in LEAD_SHAPES:
                     line.kept, line.reason = True, "article"
         else:
-            title_line = find_title(lines, first)
+            lead = headline_chain(lines, first)
+            title_line = lead[0] if lead else find_title(lines, first)
+            for line in lead[1:]:
+                line.kept, line.reason = True, "article"  # a subtitle or lead under the headline
         if title_line is not None:
             title_line.kept, title_line.reason = True, "title"
             title = title_line.text.strip()
@@ -252,6 +258,11 @@ def next_line(lines: list[Line], i: int) -> Line | None:
     return None
 
 
+def repeated_text(line: Line) -> bool:
+    """A line found in other documents that is in itself running text."""
+    return line.shape == "repeated" and line.base in TEXT_SHAPES
+
+
 def previous_non_blank(lines: list[Line], i: int) -> int | None:
     for j in range(i - 1, -1, -1):
         if lines[j].shape != "blank":
@@ -291,8 +302,9 @@ def text_segments(lines: list[Line]) -> list[tuple[int, int, int, int]]:
             chars += len(line.text)
             n += 1
             last_text = i
-        elif line.shape == "blank" or (line.shape == "headline" and start is not None and next_shape(lines, i) in TEXT_SHAPES):
-            continue
+        elif line.shape == "blank" or (start is not None and (repeated_text(line) or (
+                line.shape == "headline" and next_shape(lines, i) in TEXT_SHAPES))):
+            continue  # a run goes on past a subheading, and past running text other documents repeat
         elif start is not None:
             runs.append((chars, start, last_text, n))
             start = None
@@ -334,6 +346,28 @@ def next_shape(lines: list[Line], i: int) -> str:
         if line.shape != "blank":
             return line.shape
     return "end"
+
+
+MAX_LEAD = 3
+
+
+def headline_chain(lines: list[Line], first: int) -> list[Line]:
+    """Headline-like lines stacked directly above the article (only blank lines between), top first.
+
+    The top one is the title; those under it are a subtitle, a kicker or a lead,
+    and article text. Lines with a clock time or date (a byline) end the chain.
+    """
+    chain: list[Line] = []
+    for line in reversed(lines[:first]):
+        if line.shape == "blank":
+            continue
+        stripped = line.text.strip()
+        headline_like = line.shape in ("headline", "dateline") or (
+            line.shape == "short" and len(words(stripped)) >= 2 and stripped.lstrip("«\"“'(").lstrip()[:1].isupper() | stripped[0].isdigit())
+        if not headline_like or has_time_marker(stripped) or len(chain) >= MAX_LEAD:
+            break
+        chain.append(line)
+    return chain[::-1]
 
 
 def find_title(lines: list[Line], first: int) -> Line | None:

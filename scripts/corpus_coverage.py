@@ -51,14 +51,25 @@ def page_paragraphs(markup: str) -> list[str]:
     return [norm(line) for p in article.find_all("p") for line in p.get_text("").split("\n") if norm(line)]
 
 
+BLOCK_TAGS = ["p", "div", "article", "section", "header", "footer", "aside", "nav", "main", "blockquote", "figure",
+              "figcaption", "address", "ul", "ol", "li", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
+              "h6", "hr", "pre", "related", "dl", "dt", "dd"]
+
+
 def page_as_text(markup: str) -> str:
-    """The visible text of a page, one block a line, as a browser's 'save as text' gives it."""
+    """The visible text of a page, a line for each block and <br>, as a browser's 'save as text' gives it."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
-    return soup.get_text("\n")
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for tag in soup.find_all(BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = (" ".join(line.split()) for line in soup.get_text("").split("\n"))
+    return "\n\n".join(line for line in lines if line)
 
 
 def reference_language(paragraphs: list[str]) -> str:
@@ -174,7 +185,7 @@ def web_figures(web: Path, limit: int | None, rows: list) -> None:
 
 
 def factrueval_figures(folder: Path, rows: list) -> None:
-    texts = sorted(folder.glob("*.txt"))
+    texts = sorted(t for t in folder.glob("*.txt") if t.with_suffix(".objects").exists())  # not the index list.txt
     with tempfile.TemporaryDirectory() as tmp:
         for t in texts:
             shutil.copy(t, Path(tmp) / t.name)
@@ -185,7 +196,8 @@ def factrueval_figures(folder: Path, rows: list) -> None:
         source = t.read_text(encoding="utf-8-sig")
         doc = docs.get(t.stem)
         clean = squeeze(doc.text) if doc is not None and doc.status == "ok" else ""
-        chars = [(len(norm(s.text)), squeeze(s.text) in clean) for s in sentenize(source) if norm(s.text)]
+        sentences = [norm(s.text) for line in source.split("\n") for s in sentenize(line) if norm(s.text)]
+        chars = [(len(s), squeeze(s) in clean) for s in sentences]
         here = sum(n for n, _ in chars)
         kept_here = sum(n for n, ok in chars if ok)
         total += here
