@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from .corpus import SeedsError
+from .sources import ROLES
 from .pipeline import extract
 
 
@@ -18,10 +19,20 @@ def main(argv=None) -> int:
     run.add_argument("--cache", type=Path, default=None,
                      help="folder of per-document results to reuse (default: OUT's sibling .<OUT>.cache; 'none' to disable)")
     run.add_argument("--dask", metavar="ADDRESS", default=None, help="send the per-document work to this Dask scheduler")
+    run.add_argument("--column", action="append", default=[], metavar="ROLE=NAME",
+                     help=f"in tables of articles (.csv, .tsv, .jsonl, .json, .parquet), the column of a role: {', '.join(ROLES)} "
+                          "(default: recognised from common names; repeat for several roles)")
     args = parser.parse_args(argv)
+    columns = {}
+    for item in args.column:
+        role, _, name = item.partition("=")
+        if role not in ROLES or not name:
+            parser.error(f"--column {item}: expected ROLE=NAME with ROLE one of {', '.join(ROLES)}")
+        columns[role] = name
     cache = None if str(args.cache) == "none" else (args.cache or args.out.with_name(f".{args.out.name}.cache"))
     try:
-        counts = extract(args.seeds_dir, args.out, workers=max(1, args.workers), cache_dir=cache, dask_address=args.dask)
+        counts = extract(args.seeds_dir, args.out, workers=max(1, args.workers), cache_dir=cache, dask_address=args.dask,
+                         columns=columns)
     except SeedsError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
