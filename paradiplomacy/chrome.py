@@ -173,6 +173,8 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
         if line.shape not in ("blank", "cue") and len(line.text.strip()) >= REPEATED_MIN_CHARS and line_key(line.text) in boilerplate:
             line.base, line.shape = line.shape, "repeated"
     block = main_block(lines, max_gap=len(lines) if structured else MAX_GAP)
+    if block is None and structured:
+        block = element_block(lines, known_title)
     if block:
         block = (block[0], extend_tail(lines, block[1], to_end=structured))
     header_dates: list[str] = []
@@ -256,6 +258,17 @@ def next_line(lines: list[Line], i: int) -> Line | None:
         if line.shape != "blank":
             return line
     return None
+
+
+def element_block(lines: list[Line], known_title: str) -> tuple[int, int] | None:
+    """In a page's <article> with no run of text (a list, a programme, a caption): every line
+    below the stated title that is not chrome on its own evidence, or None if there is none."""
+    wanted = comparable(known_title) if known_title else None
+    candidates = [i for i, l in enumerate(lines) if l.shape in KEPT_INSIDE and comparable(l.text) != wanted
+                  and len(words(l.text)) >= 2]
+    if not candidates:
+        return None
+    return candidates[0], candidates[-1]
 
 
 def repeated_text(line: Line) -> bool:
