@@ -173,8 +173,8 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
         if line.shape not in ("blank", "cue") and len(line.text.strip()) >= REPEATED_MIN_CHARS and line_key(line.text) in boilerplate:
             line.base, line.shape = line.shape, "repeated"
     block = main_block(lines, max_gap=len(lines) if structured else MAX_GAP)
-    if block is None and structured:
-        block = element_block(lines, known_title)
+    if block is None:
+        block = element_block(lines, known_title, structured)
     if block:
         block = (block[0], extend_tail(lines, block[1], to_end=structured))
     header_dates: list[str] = []
@@ -260,12 +260,19 @@ def next_line(lines: list[Line], i: int) -> Line | None:
     return None
 
 
-def element_block(lines: list[Line], known_title: str) -> tuple[int, int] | None:
-    """In a page's <article> with no run of text (a list, a programme, a caption): every line
-    below the stated title that is not chrome on its own evidence, or None if there is none."""
+def element_block(lines: list[Line], known_title: str, structured: bool) -> tuple[int, int] | None:
+    """A document with no run of text (a list, a programme, a release card): the span of its lines
+    that are not chrome on their own evidence, or None if there is none.
+
+    In a page's <article> any such line of two words will do; in a plain text it takes two lines
+    of three words or more (a menu of single words is no article). The top line is left for the title.
+    """
     wanted = comparable(known_title) if known_title else None
+    least = 2 if structured else 3
     candidates = [i for i, l in enumerate(lines) if l.shape in KEPT_INSIDE and comparable(l.text) != wanted
-                  and len(words(l.text)) >= 2]
+                  and len(words(l.text)) >= least]
+    if not structured:
+        candidates = candidates[1:] if len(candidates) > 2 else []  # the first is the headline
     if not candidates:
         return None
     return candidates[0], candidates[-1]

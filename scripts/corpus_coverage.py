@@ -142,7 +142,7 @@ def web_figures(web: Path, limit: int | None, rows: list) -> None:
             (text_dir / f"{page.stem}.txt").write_text(page_as_text(page.read_text(encoding="utf-8", errors="replace")),
                                                         encoding="utf-8")
         for label, folder in (("html", html_dir), ("text", text_dir)):
-            docs = {d.doc_id: d for d in load_corpus(folder, warn=lambda m: None)}
+            docs = {Path(d.source_file).stem: d for d in load_corpus(folder, warn=lambda m: None)}
             ru_docs = [docs[k] for k in sorted(russian) if k in docs]
             statuses = Counter(d.status for d in ru_docs)
             print(f" {label}: Russian pages {dict(statuses)}")
@@ -189,7 +189,7 @@ def factrueval_figures(folder: Path, rows: list) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for t in texts:
             shutil.copy(t, Path(tmp) / t.name)
-        docs = {d.doc_id: d for d in load_corpus(Path(tmp), warn=lambda m: None)}
+        docs = {Path(d.source_file).stem: d for d in load_corpus(Path(tmp), warn=lambda m: None)}
     total = kept = 0
     cut = 0
     for t in texts:
