@@ -2,6 +2,7 @@
 
 import csv
 import hashlib
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,7 +21,9 @@ from .sources import ROLES, Source, input_paths, is_table, iter_sources
 from .nlp import morph_vocab
 
 MANIFEST = "manifest.csv"
-MAX_ARTICLE_CHARS = 200_000  # a news article is a few thousand characters; this is a dump
+MAX_ARTICLE_CHARS = 200_000
+MIN_LETTERS_TO_JUDGE = 100  # a page with no article is named by its language only when it has this much text
+LETTERS = re.compile(r"[^\W\d_]")  # a news article is a few thousand characters; this is a dump
 MANIFEST_COLUMNS = ["file", "outlet", "url", "retrieved", "case", "published"]
 ROLE_COLUMNS = [f"{role}_column" for role in ROLES]  # optional manifest columns naming a table's columns
 TEXT_CACHE_CHARS = 50_000_000  # texts kept between the two passes; a larger corpus is read twice instead
@@ -258,7 +261,10 @@ def clean_document(doc: Document, text: str, boilerplate: frozenset[str], proven
     article = extract_article(text, boilerplate, page.title if page else "", structured=bool(page and page.found_article))
     doc.lines = article.lines
     if not article.body:
-        if page is not None and not page.found_article:
+        code, problem = judge_language(text) if len(LETTERS.findall(text)) >= MIN_LETTERS_TO_JUDGE else ("", "")
+        if code and problem:  # a page in another language says so, whether or not an article was found in it
+            doc.language, doc.status, doc.reason = code, "skipped", problem
+        elif page is not None and not page.found_article:
             doc.status, doc.reason = "skipped", "no article text found (the page has no <article> or <main>, and no run of text)"
         else:
             doc.status, doc.reason = "skipped", "no article text found (no run of full sentences)"
