@@ -250,6 +250,25 @@ def extend_tail(lines: list[Line], last: int, to_end: bool = False) -> int:
             break
         last = i
         i += 1
+    return trailing_lines(lines, last)
+
+
+MAX_TRAILING = 2  # short lines right after the article kept as its own (a byline, a source, an editor's note)
+
+
+def trailing_lines(lines: list[Line], last: int) -> int:
+    """Up to ``MAX_TRAILING`` short lines of two words or more that follow the article directly,
+    before any chrome on evidence (a cue, a repeated line, a timestamp): the article's byline or source."""
+    added = 0
+    i = last + 1
+    while i < len(lines) and added < MAX_TRAILING:
+        line = lines[i]
+        if line.shape == "blank":
+            i += 1
+            continue
+        if line.shape not in ("short", "headline") or len(words(line.text)) < 2:
+            break
+        last, added, i = i, added + 1, i + 1
     return last
 
 
