@@ -10,8 +10,9 @@ Prints, for the pages of ``realnews/web`` (HTML):
   - of the Russian pages: the share of the ``<p>`` sentences of each article
     that survive in the clean text, read from the HTML and from the same pages
     saved as plain text (the page's visible text, as a browser saves it);
-and for the factRuEval-2016 test texts (clean news, no chrome): the share of
-characters kept.
+for the factRuEval-2016 test texts (clean news, no chrome): the share of
+characters kept; and for a folder holding the seeds, RuCoCo's texts.jsonl and
+pages two levels down: whether every file and row has one document, with unique ids.
 
 The data sets are read in place and nothing of them is written to the project;
 without ``../shared/realnews`` the script says so and exits 0.
@@ -208,6 +209,30 @@ def factrueval_figures(folder: Path, rows: list) -> None:
     rows += [("factrueval_chars_kept", kept / max(1, total)), ("factrueval_texts_cut", cut)]
 
 
+def mixed_folder_figures(realnews: Path, rows: list) -> None:
+    """A folder as a researcher holds one: the seeds, a JSONL of real articles and pages two levels down."""
+    seeds = ROOT / "seeds"
+    table = realnews / "rucoco" / "texts.jsonl"
+    if not table.exists():
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        shutil.copytree(seeds, folder)
+        shutil.copy(table, folder / "texts.jsonl")
+        nested = folder / "pages" / "2019-11"
+        nested.mkdir(parents=True)
+        for page in sorted((realnews / "web").glob("*.html"))[:200]:
+            shutil.copy(page, nested / page.name)
+        docs = load_corpus(folder, warn=lambda m: None)
+    n_rows = sum(1 for line in table.open(encoding="utf-8") if line.strip())
+    files = len(list(seeds.glob("*"))) - 1 + 200  # the manifest is not a document
+    ids = [d.doc_id for d in docs]
+    statuses = Counter(d.status for d in docs)
+    print(f"mixed folder (seeds, rucoco texts.jsonl with {n_rows} rows, 200 pages two levels down): "
+          f"{len(docs)} documents for {files} files and {n_rows} rows; ids unique: {len(set(ids)) == len(ids)}; {dict(statuses)}")
+    rows += [("mixed_documents", len(docs)), ("mixed_expected", files + n_rows), ("mixed_ids_unique", int(len(set(ids)) == len(ids)))]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--realnews", type=Path, default=ROOT.parent / "shared" / "realnews")
@@ -221,6 +246,7 @@ def main(argv=None) -> int:
     web_figures(args.realnews / "web", args.limit, rows)
     if (args.realnews / "factrueval" / "testset").is_dir():
         factrueval_figures(args.realnews / "factrueval" / "testset", rows)
+    mixed_folder_figures(args.realnews, rows)
     if args.out:
         with args.out.open("w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f)
