@@ -10,7 +10,7 @@ Document ids are derived from the path relative to the folder, so they are stabl
 ``article.txt`` -> ``article`` (a ``.txt`` name without other dots keeps the id it always had),
 ``page.html`` -> ``page.html``, ``sub/dir/a.txt`` -> ``sub/dir/a``, a file without an extension
 ``README`` -> ``README.``; a row of ``news.csv`` -> ``news.csv/<its id>`` (the value of its id
-column where that is a plain, unique token) or ``news.csv/#<row number>``. No two of these
+column, percent-encoded, where it is given and unique) or ``news.csv/#<row number>``. No two of these
 forms can meet: only ``.txt`` ids lack a dot in their last part, only extension-less files end
 in a dot, and a row id lives under its file's full name, which no file or folder beside that
 file can have.
@@ -18,18 +18,18 @@ file can have.
 
 import csv
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Iterator
+from urllib.parse import quote
 
 MANIFEST = "manifest.csv"
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet")
 ROLES = ("text", "title", "date", "url", "outlet", "id")
-PLAIN_ID = re.compile(r"^[\w-][\w.-]{0,150}$")  # an id value usable as it stands (and as a file name)
+MAX_ID_CHARS = 150  # a longer id value is not used in the document id (it is a file name in clean/)
 
 
 @dataclass
@@ -104,10 +104,13 @@ class RowIds:
 
     def __call__(self, value, row: int) -> str:
         value = "" if value is None else str(value).strip()
-        if PLAIN_ID.match(value) and value not in self.seen:
-            self.seen.add(value)
-            return f"{self.prefix}/{value}"
-        return f"{self.prefix}/#{row}"
+        token = quote(value, safe="")  # percent-encoded: one-to-one, and safe as a file name
+        if token.startswith("."):
+            token = "%2E" + token[1:]
+        if token and len(token) <= MAX_ID_CHARS and token not in self.seen:
+            self.seen.add(token)
+            return f"{self.prefix}/{token}"
+        return f"{self.prefix}/#{row}"  # ('#' itself is encoded in a token, so this cannot meet one)
 
 
 def row_source(doc_id: str, relative: str, row: int, record: dict, roles: dict[str, str]) -> Source:

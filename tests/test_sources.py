@@ -340,3 +340,13 @@ def test_real_pages_russian_kept_and_dated_others_named():
     assert sum(d.date_basis == "stated" for d in russian if d.status == "ok") >= 0.99 * sum(d.status == "ok" for d in russian)
     others = [d for d in docs if d.language not in ("ru", "")]
     assert others and all(d.status == "skipped" and f"({d.language})" in d.reason for d in others)
+
+
+def test_row_ids_from_any_id_value_are_unique_and_safe(tmp_path):
+    ids = ["json_data/a.json", "json_data%2Fa.json", "#2", "..", "", "dup", "dup", "Москва 1"]
+    (tmp_path / "t.jsonl").write_text("\n".join(json.dumps({"id": i, "text": BODY + f" Номер {n}."}, ensure_ascii=False)
+                                                for n, i in enumerate(ids)) + "\n", encoding="utf-8")
+    got = [d.doc_id for d in load_corpus(tmp_path, warn=lambda m: None)]
+    assert len(set(got)) == len(got) == len(ids)
+    assert got[0] == "t.jsonl/json_data%2Fa.json" and got[4] == "t.jsonl/#5" and got[6] == "t.jsonl/#7"
+    assert all("/" not in g.split("t.jsonl/", 1)[1] and not g.split("/", 1)[1].startswith(".") for g in got)
