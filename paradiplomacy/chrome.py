@@ -4,15 +4,21 @@ Every line of a page gets a shape (sentence, prose, headline, dateline, short,
 timestamp, ticker, numeric, cue, repeated). The article is the longest run of
 running text: sentence lines and prose lines (long lines that read as text but
 do not end like a sentence: a cut-off last paragraph, a paragraph that ends in a
-spliced link headline, a one-paragraph repost). Inside the run, a subheading or
-a short line is article text; a run goes on past a gap of at most four lines of
-chrome (a photo credit between paragraphs) when running text follows. Chrome is
-dropped on strong evidence only: a line found in other documents, a cue word of
-``data/chrome_cues.csv`` (photo credits, "read also", appeals), a timestamp, a
-ticker, numbers; or a line outside the article. The title is the page's stated
-headline where it is one of the lines, else the nearest headline above the
-run. Every dropped line keeps its reason, so the book can show it. The rules
-look at the shape of lines and a short list of cue words, never at one site.
+spliced link headline, a one-paragraph repost). A run goes on past blank lines,
+subheadings, running text other documents repeat, and a gap of at most four
+lines of chrome (a photo credit between paragraphs) unless a "read also" cue in
+the gap announces little text. After the run, a short closing sentence, a list
+introduced by a colon and up to two byline lines are the article's; above it, a
+wire dateline, and a stack of headlines (the title on top, a subtitle or lead
+under it). The text of a page's ``<article>`` is the article whole: every run in
+it counts. Inside the article a short line is text; chrome is dropped on strong
+evidence only: a line found in other documents, a cue word of
+``data/chrome_cues.csv`` (photo credits, "read also", appeals, forms), a line of
+hardly more than dates and times, a ticker, bare numbers; outside it, every
+line. The title is the page's stated headline where it is one of the lines, else
+the top of the headline stack or the nearest headline above the run. Every
+dropped line keeps its reason, so the book can show it. The rules look at the
+shape of lines and a short list of cue words, never at one site.
 """
 
 import csv
@@ -43,7 +49,7 @@ PROSE_WORDS = 16  # a line this long that reads as text is running text, however
 PROSE_WORDS_SPLIT = 8  # ...and this long if it holds a sentence boundary
 CUE_MAX_WORDS = 25  # a longer line is text, whatever cue word it holds
 MAX_GAP = 4  # lines of chrome a run of article text goes on past
-GAP_FOLLOWER_CHARS = 200  # ...when at least this much running text follows the gap
+GAP_FOLLOWER_CHARS = 200  # ...past a "read also" cue only when at least this much running text (or two lines) follows
 HEADLINE_WORDS = (3, 25)
 TITLE_LOOKBACK = 14  # non-blank lines searched above the article for its headline
 REPEATED_MIN_CHARS = 30

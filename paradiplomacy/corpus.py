@@ -17,7 +17,7 @@ from .dates import find_dates, years_mentioned
 from .decode import decode_bytes, decode_text
 from .language import judge_language
 from .pages import Page, iso_date
-from .sources import ROLES, Source, input_paths, is_table, iter_sources
+from .sources import ROLES, Source, input_paths, iter_sources
 from .nlp import morph_vocab
 
 MANIFEST = "manifest.csv"

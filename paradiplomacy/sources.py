@@ -38,7 +38,6 @@ class Source:
     doc_id: str
     source_file: str  # path relative to the seeds folder
     row: int | None = None  # the row's number in its table (1 = first data row), None for a plain file
-    data: bytes | None = None  # a plain file's bytes (read lazily by the caller)
     fields: dict = field(default_factory=dict)  # a row's values by role
     problem: str = ""  # why this source cannot be read (a broken line, a missing column)
 
