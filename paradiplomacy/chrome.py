@@ -190,6 +190,8 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
         above = previous_non_blank(lines, first)
         if above is not None and lines[above].shape == "dateline":
             first = above  # "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости." on a line of its own opens the story
+        elif above is not None and introduces(lines[above]):
+            first = above  # "..., на котором было написано:" opens the quotation the run begins with
         for line in lines[first : last + 1]:
             if line.shape in KEPT_INSIDE or (line.shape == "numeric" and len(words(line.text)) >= 2) or repeated_text(line):
                 # (a line of figures with words: a table row, a list item; a paragraph of background
@@ -301,6 +303,12 @@ def element_block(lines: list[Line], known_title: str, structured: bool) -> tupl
     if not candidates:
         return None
     return candidates[0], candidates[-1]
+
+
+def introduces(line: Line) -> bool:
+    """A line of text that ends in a colon: it introduces what follows it (a quotation, a list)."""
+    stripped = line.text.strip()
+    return line.shape in ("short", "headline", "prose") and stripped.endswith(":") and len(words(stripped)) >= MIN_SENTENCE_WORDS
 
 
 def repeated_text(line: Line) -> bool:

@@ -80,9 +80,13 @@ def reference_language(paragraphs: list[str]) -> str:
     return py3langid.classify(text)[0] if text.strip() else "none"
 
 
+INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+
+
 def squeeze(text: str) -> str:
-    """Text without any white space: a sentence survives whatever spaces the cleaning added or removed."""
-    return SPACE.sub("", text)
+    """Text without white space or invisible characters: a sentence survives whatever spaces
+    (or zero-width spaces) the cleaning added or removed."""
+    return INVISIBLE.sub("", SPACE.sub("", text))
 
 
 def survival(sentences: list[str], clean: str) -> float:

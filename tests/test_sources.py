@@ -350,3 +350,15 @@ def test_row_ids_from_any_id_value_are_unique_and_safe(tmp_path):
     assert len(set(got)) == len(got) == len(ids)
     assert got[0] == "t.jsonl/json_data%2Fa.json" and got[4] == "t.jsonl/#5" and got[6] == "t.jsonl/#7"
     assert all("/" not in g.split("t.jsonl/", 1)[1] and not g.split("/", 1)[1].startswith(".") for g in got)
+
+
+def test_line_introducing_a_quotation_opens_the_article():
+    text = "\n\n".join([
+        "Мэр рассказал о побратимах",
+        "На встрече с журналистами мэр города сказал буквально следующее:",
+        "«Мы подпишем соглашение с городом-побратимом уже весной. Делегация приедет в марте.»",
+        "Подготовка документа идёт в администрации, сообщили в пресс-службе.",
+    ])
+    article = extract_article(text)
+    assert article.body.startswith("На встрече с журналистами мэр города сказал буквально следующее:")
+    assert article.title == "Мэр рассказал о побратимах"
