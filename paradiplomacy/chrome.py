@@ -1,21 +1,43 @@
-"""Separate an article from the site chrome it was scraped with.
+"""Separate an article from the site chrome it was scraped with, losing no sentence of the article.
 
-Every line of a page gets a shape (sentence, headline, short, timestamp, ticker,
-numeric, repeated). The article is the longest run of sentence lines; its
-title is the nearest headline above that run. Everything else is chrome, and
-each dropped line keeps the reason it was dropped, so the book can show it.
-The rules look only at the shape of lines, never at the words of one site.
+Every line of a page gets a shape (sentence, prose, headline, dateline, short,
+timestamp, ticker, numeric, cue, repeated). The article is the longest run of
+running text: sentence lines and prose lines (long lines that read as text but
+do not end like a sentence: a cut-off last paragraph, a paragraph that ends in a
+spliced link headline, a one-paragraph repost). A run goes on past blank lines,
+subheadings, running text other documents repeat, and a gap of at most four
+lines of chrome (a photo credit between paragraphs) unless a "read also" cue in
+the gap announces little text. After the run, a short closing sentence, a list
+introduced by a colon and up to two byline lines are the article's; above it, a
+wire dateline, and a stack of headlines (the title on top, a subtitle or lead
+under it). The text of a page's ``<article>`` is the article whole: every run in
+it counts. Inside the article a short line is text; chrome is dropped on strong
+evidence only: a line found in other documents, a cue word of
+``data/chrome_cues.csv`` (photo credits, "read also", appeals, forms), a line of
+hardly more than dates and times, a ticker, bare numbers; outside it, every
+line. The title is the page's stated headline where it is one of the lines, else
+the top of the headline stack or the nearest headline above the run. Every
+dropped line keeps its reason, so the book can show it. The rules look at the
+shape of lines and a short list of cue words, never at one site.
 """
 
+import csv
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from .dates import find_dates, has_time_marker
+from .dates import RELATIVE_AGO_RE, find_dates, has_time_marker
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
-SENTENCE_END = re.compile(r"[.!?…][»\"”')\]]*$")
+SENTENCE_END = re.compile(r"[.!?…](?:\s*[»\"”')\]])*\s*$")
+# A sentence boundary inside a line: the sign of running text, whatever the line's end.
+INNER_SENTENCE_END = re.compile(r"[а-яёa-z0-9%»\"”)][.!?…]+[»\"”')\]]*\s+[«\"“(—–-]?\s*[А-ЯЁA-Z]")
+# A wire dateline opening a story: "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости."
+DATELINE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z .-]{1,40},\s+\d{1,2}\s+[а-яёa-z]{3,9}\.?(?:\s+\d{4})?\s*[—–-]\s*\S")
+GLUED_TIME = re.compile(r"[^\W\d_](?:[01]?\d|2[0-3]):[0-5]\d|(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d[^\W\d_]")
 TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3]):[0-5]\d")
 # A date marker glued to the front of the first article line: "date 2012-12-28 Текст".
 LEADING_DATE = re.compile(r"^\s*(?:[^\W\d_]{2,12}:?\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s+(?=[«\"(]?[А-ЯЁA-Z])")
@@ -23,6 +45,11 @@ LEADING_DATE = re.compile(r"^\s*(?:[^\W\d_]{2,12}:?\s+)?(\d{4}-\d{2}-\d{2}|\d{1,
 GLUED_SENTENCES = re.compile(r"(?<=[а-яёa-z0-9%»\"”)])([.!?…]+)(?=[«\"“(]?[А-ЯЁA-Z])")
 
 MIN_SENTENCE_WORDS = 5
+PROSE_WORDS = 16  # a line this long that reads as text is running text, however it ends
+PROSE_WORDS_SPLIT = 8  # ...and this long if it holds a sentence boundary
+CUE_MAX_WORDS = 25  # a longer line is text, whatever cue word it holds
+MAX_GAP = 4  # lines of chrome a run of article text goes on past
+GAP_FOLLOWER_CHARS = 200  # ...past a "read also" cue only when at least this much running text (or two lines) follows
 HEADLINE_WORDS = (3, 25)
 TITLE_LOOKBACK = 14  # non-blank lines searched above the article for its headline
 REPEATED_MIN_CHARS = 30
@@ -35,10 +62,55 @@ class Line:
     shape: str
     kept: bool = False
     reason: str = ""
+    base: str = ""  # for a repeated line, the shape it has in itself
 
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
+
+
+@lru_cache(maxsize=1)
+def chrome_cues() -> tuple[tuple[re.Pattern, str], ...]:
+    """The cue patterns of ``data/chrome_cues.csv``: (compiled pattern, kind)."""
+    with resources.files(__package__).joinpath("data/chrome_cues.csv").open(encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return tuple(
+            (re.compile(("^\\W*(?:" if row["where"] == "start" else "(?:") + row["pattern"] + ")", re.I), row["kind"])
+            for row in rows
+        )
+
+
+def chrome_cue(text: str) -> str:
+    """The kind of chrome a short line's cue words mark it as, or ''."""
+    if len(words(text)) > CUE_MAX_WORDS:
+        return ""
+    for pattern, kind in chrome_cues():
+        if pattern.search(text):
+            return kind
+    return ""
+
+
+DATE_WORDS = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[а-яёa-z]*\.?|\b(?:понедельник|вторник|сред[аы]|четверг|пятниц[аы]|суббот[аы]|воскресенье|сегодня|вчера|"
+    r"назад|секунд\w*|минут\w*|час\w*|дн\w+|день|недел\w+|месяц\w*|год[а-я]*|лет|by|в|г)\b", re.I)
+
+
+def without_dates(text: str) -> str:
+    """The words of a line once its dates, times and calendar words are taken out."""
+    for mention in reversed(find_dates(text)):
+        text = text[: mention.start] + " " + text[mention.stop :]
+    return DATE_WORDS.sub(" ", TIME.sub(" ", text))
+
+
+def is_prose(stripped: str, n_words: int) -> bool:
+    """A long line that reads as running text (mostly lower-case words), however it ends."""
+    if n_words < PROSE_WORDS_SPLIT:
+        return False  # (a long line ending in a colon introduces a list or a quote: text too)
+    lower = sum(w[0].islower() for w in words(stripped))
+    if lower < 0.5 * n_words:
+        return False  # a run-together menu or a list of names
+    return n_words >= PROSE_WORDS or bool(INNER_SENTENCE_END.search(stripped))
 
 
 def line_shape(text: str) -> str:
@@ -46,14 +118,21 @@ def line_shape(text: str) -> str:
     stripped = text.strip()
     if not stripped:
         return "blank"
+    if chrome_cue(stripped):
+        return "cue"
     letters = len(LETTER.findall(stripped))
-    if len(TIME.findall(stripped)) >= 3:
-        return "ticker"
     n_words = len(words(stripped))
+    times = len(TIME.findall(stripped))
+    if times >= 3 and (GLUED_TIME.search(stripped) or n_words < 3 * times):
+        return "ticker"
     if n_words >= MIN_SENTENCE_WORDS and SENTENCE_END.search(stripped) and not stripped.endswith(":"):
         return "sentence"
-    if has_time_marker(stripped):
-        return "timestamp"
+    if DATELINE.match(stripped):
+        return "dateline"
+    if is_prose(stripped, n_words):
+        return "prose"
+    if has_time_marker(stripped) and (RELATIVE_AGO_RE.search(stripped) or len(words(without_dates(stripped))) < 2):
+        return "timestamp"  # a date, a time or "3 месяца назад" with hardly a word besides
     if letters < 0.5 * len(stripped.replace(" ", "")):
         return "numeric"
     low, high = HEADLINE_WORDS
@@ -81,21 +160,53 @@ class Article:
     header_dates: list[str]  # ISO dates found in the page header or glued to the first line
 
 
-def extract_article(text: str, boilerplate: frozenset[str] = frozenset()) -> Article:
-    """Return the article in ``text``; ``boilerplate`` holds keys of lines seen in other documents."""
+TEXT_SHAPES = ("sentence", "prose")
+KEPT_INSIDE = ("sentence", "prose", "headline", "dateline", "short")  # inside the article these are its text
+LEAD_SHAPES = ("sentence", "prose", "headline", "dateline")  # between a stated title and the run: a lead
+
+
+def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_title: str = "",
+                    structured: bool = False) -> Article:
+    """Return the article in ``text``; ``boilerplate`` holds keys of lines seen in other documents,
+    ``known_title`` the headline the page states (its line is the title wherever it stands above the text).
+
+    ``structured`` says the text is that of a page's ``<article>`` element: the markup has already
+    cut the article from the page, so every run of text in it belongs to the article, whatever
+    lies between (chrome lines between them are still dropped, with their reason).
+    """
     lines = [Line(i + 1, t, line_shape(t)) for i, t in enumerate(text.split("\n"))]
     for line in lines:
-        if line.shape != "blank" and len(line.text.strip()) >= REPEATED_MIN_CHARS and line_key(line.text) in boilerplate:
-            line.shape = "repeated"
-    block = main_block(lines)
+        if line.shape not in ("blank", "cue") and len(line.text.strip()) >= REPEATED_MIN_CHARS and line_key(line.text) in boilerplate:
+            line.base, line.shape = line.shape, "repeated"
+    block = main_block(lines, max_gap=len(lines) if structured else MAX_GAP)
+    if block is None:
+        block = element_block(lines, known_title, structured)
+    if block:
+        block = (block[0], extend_tail(lines, block[1], to_end=structured))
     header_dates: list[str] = []
     title = ""
     if block:
         first, last = block
+        above = previous_non_blank(lines, first)
+        if above is not None and lines[above].shape == "dateline":
+            first = above  # "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости." on a line of its own opens the story
+        elif above is not None and introduces(lines[above]):
+            first = above  # "..., на котором было написано:" opens the quotation the run begins with
         for line in lines[first : last + 1]:
-            if line.shape != "blank":
+            if line.shape in KEPT_INSIDE or (line.shape == "numeric" and len(words(line.text)) >= 2) or repeated_text(line):
+                # (a line of figures with words: a table row, a list item; a paragraph of background
+                # that other articles of the outlet repeat, standing between this article's paragraphs)
                 line.kept, line.reason = True, "article"
-        title_line = find_title(lines, first)
+        title_line = stated_title_line(lines, first, known_title)
+        if title_line is not None:
+            for line in lines[lines.index(title_line) + 1 : first]:
+                if line.shape in LEAD_SHAPES:
+                    line.kept, line.reason = True, "article"
+        else:
+            lead = headline_chain(lines, first)
+            title_line = lead[0] if lead else find_title(lines, first)
+            for line in lead[1:]:
+                line.kept, line.reason = True, "article"  # a subtitle or lead under the headline
         if title_line is not None:
             title_line.kept, title_line.reason = True, "title"
             title = title_line.text.strip()
@@ -104,41 +215,183 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset()) -> Art
         if glued:
             header_dates.append(find_dates(glued[1])[0].iso)
             lines[first].text = lines[first].text[glued.end():]
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.kept and line.shape != "blank":
-            line.reason = drop_reason(line, block)
+            inside = block is not None and block[0] <= index <= block[1]
+            line.reason = drop_reason(line, block, inside)
     body_lines = [l.text.strip() for l in lines if l.kept and l.reason == "article"]
     body = "\n\n".join(GLUED_SENTENCES.sub(r"\1 ", l) for l in body_lines)
     return Article(title, body, [l for l in lines if l.shape != "blank"], header_dates)
 
 
-def main_block(lines: list[Line]) -> tuple[int, int] | None:
-    """Return (first, last) indices of the longest run of sentence lines.
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]|\d{1,2}[.)]\s|[а-яёa-z])")
+TAIL_SHAPES = ("short", "headline", "numeric", "sentence", "prose", "dateline")
 
-    Blank lines do not break a run; a headline between two sentence lines is a
+
+def extend_tail(lines: list[Line], last: int, to_end: bool = False) -> int:
+    """The article's last line, once what directly follows its last run of text is judged.
+
+    A short sentence ("Проводится проверка."), a list introduced by a colon and
+    its items belong to the article. In a page's ``<article>`` element (``to_end``)
+    every line to the end does; chrome among them is dropped line by line.
+    """
+    if to_end:
+        return max((i for i, l in enumerate(lines) if l.shape != "blank"), default=last)
+    in_list = lines[last].text.rstrip().endswith(":")
+    i = last + 1
+    while i < len(lines):
+        line = lines[i]
+        if line.shape == "blank":
+            i += 1
+            continue
+        stripped = line.text.strip()
+        follows = next_line(lines, i)
+        if line.shape not in TAIL_SHAPES:
+            break
+        if in_list and LIST_ITEM.match(stripped):
+            pass  # an item of the list the article's last line introduced
+        elif stripped.endswith(":") and len(words(stripped)) >= 3 and follows is not None and LIST_ITEM.match(follows.text):
+            in_list = True  # "За 10 месяцев произведено:" and its items
+        elif len(words(stripped)) >= 2 and SENTENCE_END.search(stripped) and stripped[0].isupper():
+            in_list = False  # a short closing sentence
+        else:
+            break
+        last = i
+        i += 1
+    return trailing_lines(lines, last)
+
+
+MAX_TRAILING = 2  # short lines right after the article kept as its own (a byline, a source, an editor's note)
+
+
+def trailing_lines(lines: list[Line], last: int) -> int:
+    """Up to ``MAX_TRAILING`` short lines of two words or more that follow the article directly,
+    before any chrome on evidence (a cue, a repeated line, a timestamp): the article's byline or source."""
+    added = 0
+    i = last + 1
+    while i < len(lines) and added < MAX_TRAILING:
+        line = lines[i]
+        if line.shape == "blank":
+            i += 1
+            continue
+        if line.shape not in ("short", "headline") or len(words(line.text)) < 2:
+            break
+        last, added, i = i, added + 1, i + 1
+    return last
+
+
+def next_line(lines: list[Line], i: int) -> Line | None:
+    for line in lines[i + 1 :]:
+        if line.shape != "blank":
+            return line
+    return None
+
+
+def element_block(lines: list[Line], known_title: str, structured: bool) -> tuple[int, int] | None:
+    """A document with no run of text (a list, a programme, a release card): the span of its lines
+    that are not chrome on their own evidence, or None if there is none.
+
+    In a page's <article> any such line of two words will do; in a plain text it takes two lines
+    of three words or more (a menu of single words is no article). The top line is left for the title.
+    """
+    wanted = comparable(known_title) if known_title else None
+    least = 2 if structured else 3
+    candidates = [i for i, l in enumerate(lines) if l.shape in KEPT_INSIDE and comparable(l.text) != wanted
+                  and len(words(l.text)) >= least]
+    if not structured:
+        candidates = candidates[1:] if len(candidates) > 2 else []  # the first is the headline
+    if not candidates:
+        return None
+    return candidates[0], candidates[-1]
+
+
+def introduces(line: Line) -> bool:
+    """A line of text that ends in a colon: it introduces what follows it (a quotation, a list)."""
+    stripped = line.text.strip()
+    return line.shape in ("short", "headline", "prose") and stripped.endswith(":") and len(words(stripped)) >= MIN_SENTENCE_WORDS
+
+
+def repeated_text(line: Line) -> bool:
+    """A line found in other documents that is in itself running text."""
+    return line.shape == "repeated" and line.base in TEXT_SHAPES
+
+
+def previous_non_blank(lines: list[Line], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if lines[j].shape != "blank":
+            return j
+    return None
+
+
+def comparable(text: str) -> str:
+    return " ".join(w.lower() for w in words(text))
+
+
+def stated_title_line(lines: list[Line], first: int, known_title: str) -> Line | None:
+    """The line above the article that is the page's stated headline, if there is one."""
+    if not known_title:
+        return None
+    wanted = comparable(known_title)
+    for line in lines[:first]:
+        if line.shape != "blank" and comparable(line.text) == wanted:
+            return line
+    return None
+
+
+def text_segments(lines: list[Line]) -> list[tuple[int, int, int, int]]:
+    """Runs of running text: (chars, first, last, text lines).
+
+    Blank lines do not break a run; a headline between text lines is a
     subheading and does not break it either; anything else does.
     """
-    runs: list[tuple[int, int, int]] = []  # chars, first, last
+    runs: list[tuple[int, int, int, int]] = []
     start = None
-    chars = 0
-    last_sentence = None
+    chars = n = 0
+    last_text = None
     for i, line in enumerate(lines):
-        if line.shape == "sentence":
+        if line.shape in TEXT_SHAPES:
             if start is None:
-                start, chars = i, 0
+                start, chars, n = i, 0, 0
             chars += len(line.text)
-            last_sentence = i
-        elif line.shape == "blank" or (line.shape == "headline" and start is not None and next_shape(lines, i) == "sentence"):
-            continue
+            n += 1
+            last_text = i
+        elif line.shape == "blank" or (start is not None and (repeated_text(line) or (
+                line.shape == "headline" and next_shape(lines, i) in TEXT_SHAPES))):
+            continue  # a run goes on past a subheading, and past running text other documents repeat
         elif start is not None:
-            runs.append((chars, start, last_sentence))
+            runs.append((chars, start, last_text, n))
             start = None
     if start is not None:
-        runs.append((chars, start, last_sentence))
-    if not runs:
+        runs.append((chars, start, last_text, n))
+    return runs
+
+
+def main_block(lines: list[Line], max_gap: int = MAX_GAP) -> tuple[int, int] | None:
+    """Return (first, last) indices of the article: the longest run of running text.
+
+    Runs separated by at most ``max_gap`` lines of chrome (a photo credit, a
+    short caption, a list's short items) are one article; a ticker, or a
+    "read also" cue followed by little text, ends it.
+    """
+    merged: list[list[int]] = []
+    for chars, first, last, n in text_segments(lines):
+        if merged:
+            gap = [l for l in lines[merged[-1][2] + 1 : first] if l.shape != "blank"]
+            if len(gap) <= max_gap and all(l.shape != "ticker" for l in gap) and (
+                    chars >= GAP_FOLLOWER_CHARS or n >= 2 or not any(is_teaser(l) for l in gap)):
+                merged[-1][0] += chars
+                merged[-1][2] = last
+                continue
+        merged.append([chars, first, last])
+    if not merged:
         return None
-    _, first, last = max(runs, key=lambda r: (r[0], -r[1]))
+    _, first, last = max(merged, key=lambda r: (r[0], -r[1]))
     return first, last
+
+
+def is_teaser(line: Line) -> bool:
+    """A line announcing links to other articles ("Читайте также"): what follows it is theirs."""
+    return line.shape == "cue" and "teaser" in chrome_cue(line.text.strip())
 
 
 def next_shape(lines: list[Line], i: int) -> str:
@@ -146,6 +399,28 @@ def next_shape(lines: list[Line], i: int) -> str:
         if line.shape != "blank":
             return line.shape
     return "end"
+
+
+MAX_LEAD = 3
+
+
+def headline_chain(lines: list[Line], first: int) -> list[Line]:
+    """Headline-like lines stacked directly above the article (only blank lines between), top first.
+
+    The top one is the title; those under it are a subtitle, a kicker or a lead,
+    and article text. Lines with a clock time or date (a byline) end the chain.
+    """
+    chain: list[Line] = []
+    for line in reversed(lines[:first]):
+        if line.shape == "blank":
+            continue
+        stripped = line.text.strip()
+        headline_like = line.shape in ("headline", "dateline") or (
+            line.shape == "short" and len(words(stripped)) >= 2 and stripped.lstrip("«\"“'(").lstrip()[:1].isupper() | stripped[0].isdigit())
+        if not headline_like or has_time_marker(stripped) or len(chain) >= MAX_LEAD:
+            break
+        chain.append(line)
+    return chain[::-1]
 
 
 def find_title(lines: list[Line], first: int) -> Line | None:
@@ -156,7 +431,7 @@ def find_title(lines: list[Line], first: int) -> Line | None:
             continue
         if line.shape == "headline":
             return line
-        if line.shape in ("sentence", "repeated"):
+        if line.shape in ("sentence", "prose", "repeated"):
             return None
         seen += 1
         if seen >= TITLE_LOOKBACK:
@@ -168,7 +443,7 @@ def dates_above(lines: list[Line], stop: int) -> list[str]:
     """Dates in the page header: the date lines nearest above the title or article."""
     found = []
     for line in reversed(lines[:stop]):
-        if line.shape == "sentence":
+        if line.shape in TEXT_SHAPES:
             break
         if line.shape == "timestamp":
             found.extend(d.iso for d in find_dates(line.text))
@@ -177,16 +452,21 @@ def dates_above(lines: list[Line], stop: int) -> list[str]:
     return found
 
 
-def drop_reason(line: Line, block: tuple[int, int] | None) -> str:
-    shape_reasons = {
-        "ticker": "headline ticker (run-together timestamps)",
-        "numeric": "numbers and symbols (calendar, counters)",
-        "timestamp": "date or time line",
-        "repeated": "line recurs in other documents (site boilerplate)",
-        "short": "short fragment (menu, button, form field, credit)",
-        "headline": "headline outside the article (related links)",
-        "sentence": "sentence outside the article's main text (teaser, appeal, footer)",
-    }
+SHAPE_REASONS = {
+    "ticker": "headline ticker (run-together timestamps)",
+    "numeric": "numbers and symbols (calendar, counters)",
+    "timestamp": "date or time line",
+    "repeated": "line recurs in other documents (site boilerplate)",
+    "short": "short fragment (menu, button, form field, credit)",
+    "headline": "headline outside the article (related links)",
+    "dateline": "dateline outside the article",
+    "sentence": "sentence outside the article's main text (teaser, appeal, footer)",
+    "prose": "text outside the article's main text (teaser, appeal, footer)",
+}
+
+
+def drop_reason(line: Line, block: tuple[int, int] | None, inside: bool = False) -> str:
     if block is None:
         return "no article text found in the document"
-    return shape_reasons[line.shape]
+    reason = f"{chrome_cue(line.text.strip())} (cue words)" if line.shape == "cue" else SHAPE_REASONS[line.shape]
+    return f"inside the article: {reason}" if inside else reason

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .corpus import SeedsError
 from .isolation import DEFAULT_TIMEOUT
+from .sources import ROLES
 from .pipeline import extract
 
 EXIT_SEEDS = 2  # the seeds folder cannot be read
@@ -27,11 +28,20 @@ def main(argv=None) -> int:
                           "not applied on Dask worker threads)")
     run.add_argument("--strict", action="store_true",
                      help=f"exit with code {EXIT_FAILED} when any document failed (default: exit 0, failures listed on stderr)")
+    run.add_argument("--column", action="append", default=[], metavar="ROLE=NAME",
+                     help=f"in tables of articles (.csv, .tsv, .jsonl, .json, .parquet), the column of a role: {', '.join(ROLES)} "
+                          "(default: recognised from common names; repeat for several roles)")
     args = parser.parse_args(argv)
+    columns = {}
+    for item in args.column:
+        role, _, name = item.partition("=")
+        if role not in ROLES or not name:
+            parser.error(f"--column {item}: expected ROLE=NAME with ROLE one of {', '.join(ROLES)}")
+        columns[role] = name
     cache = None if str(args.cache) == "none" else (args.cache or args.out.with_name(f".{args.out.name}.cache"))
     try:
         counts = extract(args.seeds_dir, args.out, workers=max(1, args.workers), cache_dir=cache, dask_address=args.dask,
-                         timeout=args.timeout or None)
+                         timeout=args.timeout or None, columns=columns)
     except SeedsError as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_SEEDS

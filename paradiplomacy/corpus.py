@@ -2,6 +2,7 @@
 
 import csv
 import hashlib
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,28 +15,38 @@ from .cases import assign_case, case_names
 from .chrome import Line, extract_article, repeatable_keys
 from .dates import find_dates, years_mentioned
 from .datafiles import read_words
-from .decode import decode_bytes
+from .decode import decode_bytes, decode_text
 from .isolation import one_line, stage
+from .language import judge_language
+from .pages import Page, iso_date
+from .sources import ROLES, Source, input_paths, iter_sources
 from .nlp import morph_vocab
 
 MANIFEST = "manifest.csv"
-MAX_ARTICLE_CHARS = 200_000  # a news article is a few thousand characters; this is a dump
+MAX_ARTICLE_CHARS = 200_000
+MIN_LETTERS_TO_JUDGE = 100  # a page with no article is named by its language only when it has this much text
+LETTERS = re.compile(r"[^\W\d_]")  # a news article is a few thousand characters; this is a dump
 MANIFEST_COLUMNS = ["file", "outlet", "url", "retrieved", "case", "published"]
+ROLE_COLUMNS = [f"{role}_column" for role in ROLES]  # optional manifest columns naming a table's columns
+TEXT_CACHE_CHARS = 50_000_000  # texts kept between the two passes; a larger corpus is read twice instead
 
 
 @dataclass
 class Document:
     doc_id: str
-    source_file: str
+    source_file: str  # path relative to the seeds folder
+    source_row: int | str = ""  # the row of a table (1 = first data row); '' for a plain file
     status: str = "ok"  # ok | skipped | duplicate | failed
     reason: str = ""
     stage: str = ""  # where a failed document stopped
     encoding: str = ""
+    language: str = ""  # the article's language, as identified (ru for every document kept)
     title: str = ""
     outlet: str = ""
     url: str = ""
     published: str = ""
     date_basis: str = "unknown"  # stated | inferred | manifest | unknown
+    date_source: str = ""  # where the stated date was read: page metadata (article:published_time, ...) or the header line
     date_stated: str = ""
     date_inferred: str = ""
     date_conflict: bool = False
@@ -44,6 +55,7 @@ class Document:
     chars_clean: int = 0
     sha256: str = ""
     text: str = field(default="", repr=False)  # the clean article: title, blank line, body
+    body_start: int = 0  # offset of the body in ``text`` (0 when there is no title)
     lines: list[Line] = field(default_factory=list, repr=False)
 
 
@@ -52,14 +64,13 @@ class SeedsError(Exception):
 
 
 def input_files(seeds_dir: Path) -> list[Path]:
-    """The article files of a seeds folder, in a stable order."""
+    """The files of a seeds folder and its subfolders, in a stable order."""
     if not seeds_dir.is_dir():
         raise SeedsError(f"seeds folder not found: {seeds_dir}")
     try:
-        entries = sorted(seeds_dir.iterdir(), key=lambda p: p.name)
+        return input_paths(seeds_dir)
     except OSError as e:
         raise SeedsError(f"cannot read seeds folder {seeds_dir}: {e.strerror}") from None
-    return [p for p in entries if p.is_file() and not p.name.startswith(".") and p.name != MANIFEST]
 
 
 def read_manifest(seeds_dir: Path, known_files: set[str], warn=print) -> dict[str, dict]:
@@ -78,7 +89,7 @@ def read_manifest(seeds_dir: Path, known_files: set[str], warn=print) -> dict[st
             if problem:
                 warn(f"{path}, row {number}: {problem}; row ignored")
                 continue
-            rows[row["file"].strip()] = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS}
+            rows[row["file"].strip()] = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS + ROLE_COLUMNS}
     return rows
 
 
@@ -117,75 +128,128 @@ def load_corpus(seeds_dir: Path, warn=None) -> list[Document]:
     return docs
 
 
-def open_corpus(seeds_dir: Path, warn=None) -> tuple[list[Document], Iterator[Document]]:
-    """One Document per input file, and an iterator that cleans them in turn, yielding those kept.
+def open_corpus(seeds_dir: Path, warn=None, columns: dict[str, str] | None = None) -> tuple[list[Document], Iterator[Document]]:
+    """One Document per input file or table row, and an iterator that cleans them in turn, yielding those kept.
 
     Reading, removing duplicates and finding boilerplate need the whole folder;
     cleaning is one document at a time, so the next stage can start on the
     first clean document while the rest are being cleaned. Once the iterator
-    is exhausted every Document has its final status.
+    is exhausted every Document has its final status. ``columns`` names the
+    column of a role (text, title, date, url, outlet, id) in every table;
+    ``manifest.csv`` may name them per file (``text_column``, ...).
     """
     warn = warn or (lambda message: print(message, file=sys.stderr))
+    seeds_dir = Path(seeds_dir)
     files = input_files(seeds_dir)
-    manifest = read_manifest(seeds_dir, {p.name for p in files}, warn)
+    manifest = read_manifest(seeds_dir, {p.relative_to(seeds_dir).as_posix() for p in files}, warn)
+    per_file = {name: {role: row[f"{role}_column"] for role in ROLES if row.get(f"{role}_column")}
+                for name, row in manifest.items()}
     docs = []
-    texts: dict[str, str] = {}
+    to_clean: set[str] = set()
+    cached: dict[str, tuple[str, Page | None]] = {}
+    cached_chars = 0
+    key_sets = []
     seen_text: dict[str, str] = {}
-    for path in files:
-        doc, text = read_document(path)
+    for source in iter_sources(seeds_dir, columns, per_file):
+        doc, text, page = read_source(seeds_dir, source)
         if text is not None:
             digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
             if digest in seen_text:
                 doc.status, doc.reason = "duplicate", f"same text as {seen_text[digest]}"
             else:
                 seen_text[digest] = doc.doc_id
-                texts[doc.doc_id] = text
+                to_clean.add(doc.doc_id)
+                key_sets.append(repeatable_keys(text))
+                if cached_chars + len(text) <= TEXT_CACHE_CHARS:
+                    cached[doc.doc_id] = (text, page)
+                    cached_chars += len(text)
         docs.append(doc)
-    boilerplate = recurring_lines(texts.values())
-    return docs, clean_documents(docs, texts, boilerplate, manifest)
+    boilerplate = recurring_lines(key_sets)
+    del key_sets
+    return docs, clean_documents(seeds_dir, docs, to_clean, cached, boilerplate, manifest, columns, per_file)
 
 
-def clean_documents(docs, texts: dict[str, str], boilerplate: frozenset[str], manifest: dict) -> Iterator[Document]:
+def clean_documents(seeds_dir: Path, docs, to_clean: set[str], cached: dict, boilerplate: frozenset[str], manifest: dict,
+                    columns, per_file) -> Iterator[Document]:
+    """Clean the documents in order, rereading (streaming) those whose text was not kept from the first pass."""
+    by_id = {doc.doc_id: doc for doc in docs}
+    reread = iter_sources(seeds_dir, columns, per_file) if len(cached) < len(to_clean) else iter(())
     for doc in docs:
-        if doc.doc_id in texts:
-            try:
-                with stage("corpus"):
-                    clean_document(doc, texts.pop(doc.doc_id), boilerplate, manifest.get(doc.source_file, {}))
-            except Exception as e:  # one page the cleaner cannot read stops only itself
-                doc.status, doc.reason, doc.stage = "failed", f"{type(e).__name__}: {one_line(e)}", "corpus"
-                doc.text, doc.title, doc.chars_clean = "", "", 0
-            if doc.status == "ok":
-                yield doc
+        if doc.doc_id not in to_clean:
+            continue
+        try:
+            with stage("corpus"):
+                if doc.doc_id in cached:
+                    text, page = cached.pop(doc.doc_id)
+                else:
+                    for source in reread:
+                        if source.doc_id == doc.doc_id:
+                            break
+                    _, text, page = read_source(seeds_dir, source)
+                clean_document(by_id[doc.doc_id], text, boilerplate, manifest.get(doc.source_file, {}), page)
+        except Exception as e:  # one page the cleaner cannot read stops only itself
+            doc.status, doc.reason, doc.stage = "failed", f"{type(e).__name__}: {one_line(e)}", "corpus"
+            doc.text, doc.title, doc.chars_clean = "", "", 0
+        if doc.status == "ok":
+            yield doc
 
 
-def read_document(path: Path) -> tuple[Document, str | None]:
-    doc = Document(doc_id=path.stem, source_file=path.name)
+def read_source(seeds_dir: Path, source: Source) -> tuple[Document, str | None, Page | None]:
+    """A source's Document and its decoded text (with what a page or row states about itself)."""
+    if source.row is None and not source.problem:
+        return read_document(seeds_dir / source.source_file, source.doc_id, source.source_file)
+    doc = Document(doc_id=source.doc_id, source_file=source.source_file, source_row=source.row or "")
+    if source.problem:
+        doc.status, doc.reason = "skipped", source.problem
+        return doc, None, None
+    fields = source.fields
+    doc.sha256 = hashlib.sha256(fields["text"].encode("utf-8")).hexdigest()
+    decoded = decode_text(fields["text"], "table")
+    doc.encoding = decoded.encoding
+    if decoded.problem:
+        doc.status, doc.reason = "skipped", decoded.problem
+        return doc, None, None
+    page = decoded.page or Page(decoded.text, found_article=True)
+    page.found_article = True  # a row holds one article: all its runs of text are that article
+    if fields.get("title", "").strip():
+        page.title, page.title_source = " ".join(fields["title"].split()), "title column"
+    date = iso_date(fields.get("date", ""))
+    if date:
+        page.published, page.date_source = date, "date column"
+    page.outlet = fields.get("outlet", "").strip() or page.outlet
+    page.url = fields.get("url", "").strip() or page.url
+    doc.chars_raw = len(decoded.text)
+    return doc, decoded.text, page
+
+
+def read_document(path: Path, doc_id: str | None = None, source_file: str | None = None) -> tuple[Document, str | None, Page | None]:
+    doc = Document(doc_id=doc_id or path.stem, source_file=source_file or path.name)
     try:
         data = path.read_bytes()
     except OSError as e:
         doc.status, doc.reason = "skipped", f"unreadable: {e.strerror}"
-        return doc, None
+        return doc, None, None
     doc.sha256 = hashlib.sha256(data).hexdigest()
     decoded = decode_bytes(data)
     doc.encoding = decoded.encoding
     if decoded.text is None or decoded.problem:
         doc.status, doc.reason = "skipped", decoded.problem
-        return doc, None
+        return doc, None, None
     doc.chars_raw = len(decoded.text)
-    return doc, decoded.text
+    return doc, decoded.text, decoded.page
 
 
 NEAR_COPY = 0.5  # documents sharing more of their lines than this are copies of one article
 
 
-def recurring_lines(texts) -> frozenset[str]:
+def recurring_lines(key_sets: list[set[str]]) -> frozenset[str]:
     """Keys of the long lines found in two or more otherwise different documents: site boilerplate.
 
-    A line two copies of one press release share is article text, not chrome;
-    so a line counts only when the first two documents holding it share less
-    than half of their lines. Linear in the corpus: one set per document.
+    ``key_sets`` holds the ``repeatable_keys`` of each document. A line two copies
+    of one press release share is article text, not chrome; so a line counts only
+    when the first two documents holding it share less than half of their lines.
+    Linear in the corpus: one set per document.
     """
-    key_sets = [repeatable_keys(text) for text in texts]
     holders: dict[str, list[int]] = {}
     for index, keys in enumerate(key_sets):
         for key in keys:
@@ -201,34 +265,57 @@ def recurring_lines(texts) -> frozenset[str]:
     return frozenset(boilerplate)
 
 
-def clean_document(doc: Document, text: str, boilerplate: frozenset[str], provenance: dict) -> None:
-    article = extract_article(text, boilerplate)
+def clean_document(doc: Document, text: str, boilerplate: frozenset[str], provenance: dict, page: Page | None = None) -> None:
+    article = extract_article(text, boilerplate, page.title if page else "", structured=bool(page and page.found_article))
     doc.lines = article.lines
     if not article.body:
-        doc.status, doc.reason = "skipped", "no article text found (no run of full sentences)"
+        code, problem = judge_language(text) if len(LETTERS.findall(text)) >= MIN_LETTERS_TO_JUDGE else ("", "")
+        if code and problem:  # a page in another language says so, whether or not an article was found in it
+            doc.language, doc.status, doc.reason = code, "skipped", problem
+        elif page is not None and not page.found_article:
+            doc.status, doc.reason = "skipped", "no article text found (the page has no <article> or <main>, and no run of text)"
+        else:
+            doc.status, doc.reason = "skipped", "no article text found (no run of full sentences)"
         return
     if len(article.body) > MAX_ARTICLE_CHARS:
         doc.status = "skipped"
         doc.reason = f"too long for one article ({len(article.body):,} characters of text): split it into articles"
         return
-    doc.title = article.title
-    doc.text = f"{article.title}\n\n{article.body}\n" if article.title else f"{article.body}\n"
+    doc.language, problem = judge_language(article.body)
+    if problem:
+        doc.status, doc.reason = "skipped", problem
+        return
+    title = article.title or (page.title if page else "")
+    doc.title = title
+    doc.text = f"{title}\n\n{article.body}\n" if title else f"{article.body}\n"
+    doc.body_start = len(title) + 2 if title else 0
     doc.chars_clean = len(doc.text)
-    doc.outlet = provenance.get("outlet", "")
-    doc.url = provenance.get("url", "")
-    date_document(doc, article.header_dates, article.body, provenance.get("published", ""))
-    doc.case = provenance.get("case") or assign_case(article.title, article.body)
+    doc.outlet = provenance.get("outlet") or (page.outlet if page else "")
+    doc.url = provenance.get("url") or (page.url if page else "")
+    if page is not None and page.published:
+        header_dates, source = [page.published], page.date_source
+    else:
+        header_dates, source = article.header_dates, "page header" if article.header_dates else ""
+    date_document(doc, header_dates, article.body, provenance.get("published", ""), source, stated_wins=bool(page and page.published))
+    doc.case = provenance.get("case") or assign_case(title, article.body)
 
 
-def date_document(doc: Document, header_dates: list[str], body: str, manifest_date: str) -> None:
-    """Fill the publication date, its basis and any conflict with the body."""
+def date_document(doc: Document, header_dates: list[str], body: str, manifest_date: str, source: str = "",
+                  stated_wins: bool = False) -> None:
+    """Fill the publication date, its basis and any conflict with the body.
+
+    A date the page's metadata states (``stated_wins``) is the publication date even when the body
+    reports a later event as past (the conflict is still flagged); a date read from a header line
+    loses to the body's latest past event, since it may be some other article's date.
+    """
     doc.date_stated = header_dates[0] if header_dates else ""
+    doc.date_source = source if doc.date_stated else ""
     doc.date_inferred = latest_past_event(body)
     if doc.date_stated and doc.date_inferred and doc.date_inferred[:4] > doc.date_stated[:4]:
         doc.date_conflict = True
     if manifest_date:
         doc.published, doc.date_basis = manifest_date, "manifest"
-    elif doc.date_stated and not doc.date_conflict:
+    elif doc.date_stated and (stated_wins or not doc.date_conflict):
         doc.published, doc.date_basis = doc.date_stated, "stated"
     elif doc.date_inferred:
         # A header older than the events the body reports as past cannot be the

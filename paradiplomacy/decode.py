@@ -1,12 +1,15 @@
-"""Bytes to text: encoding detection, HTML reduction, Unicode normalisation."""
+"""Bytes to text: encoding detection, HTML reduction, Unicode normalisation.
 
-import csv
-import html
+Which language the text is in is judged later, on the article (``language.py``).
+"""
+
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .datafiles import read_data
+from .pages import Page, read_page
 
 
 # Cyrillic news arrives in these; limiting the detector to them keeps short
@@ -15,19 +18,19 @@ CANDIDATE_ENCODINGS = ["utf_8", "utf_16", "cp1251", "koi8_r", "iso8859_5", "mac_
 
 HTML_MARKERS = re.compile(r"<\s*(html|body|div|p|br|head|article|span|a\s)[^>]*>", re.I)
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
-CYRILLIC = re.compile(r"[а-яёА-ЯЁіїєґІЇЄҐ]")
 LATIN = re.compile(r"[a-zA-Z]")
 # Soft hyphens and zero-width characters: invisible on the page, but they cut a name in two for NER.
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 MIXED_WORD = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[а-яёА-ЯЁ])\w+")  # a word with letters of both scripts
+LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
 class Decoded:
     text: str | None
     encoding: str
-    problem: str = ""  # why the bytes cannot be used as a Russian article
+    problem: str = ""  # why the bytes cannot be used as text
+    page: Page | None = None  # what an HTML page states about itself
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -39,12 +42,19 @@ def decode_bytes(data: bytes) -> Decoded:
     text, encoding = detect_text(data)
     if text is None:
         return Decoded(None, "", "undecodable: no Cyrillic or Unicode encoding fits")
+    return decode_text(text, encoding)
+
+
+def decode_text(text: str, encoding: str = "") -> Decoded:
+    """Reduce a page to its article's text (keeping what it states about itself) and normalise."""
+    page = None
     if HTML_MARKERS.search(text):
-        text = html_to_text(text)
+        page = read_page(text)
+        text = page.text
         encoding += "+html"
     text = normalize_text(text)
-    problem = language_problem(text)
-    return Decoded(text, encoding, problem)
+    problem = "" if LETTER.search(text) else "no letters: not an article"
+    return Decoded(text, encoding, problem, page)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -72,15 +82,6 @@ def detect_text(data: bytes) -> tuple[str | None, str]:
     return str(best), best.encoding
 
 
-def html_to_text(markup: str) -> str:
-    from bs4 import BeautifulSoup  # imported here: only HTML pages need it
-
-    soup = BeautifulSoup(markup, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
-    return html.unescape(soup.get_text("\n"))
-
-
 def normalize_text(text: str) -> str:
     """NFC, unified line breaks and spaces, no trailing blanks."""
     text = unicodedata.normalize("NFC", text)
@@ -95,8 +96,7 @@ def normalize_text(text: str) -> str:
 @lru_cache(maxsize=1)
 def homoglyphs() -> dict[int, str]:
     """Latin letters that look like Cyrillic ones (paradiplomacy/data/homoglyphs.csv), for str.translate."""
-    with resources.files(__package__).joinpath("data/homoglyphs.csv").open(encoding="utf-8") as f:
-        return {ord(row["latin"]): row["cyrillic"] for row in csv.DictReader(f)}
+    return {ord(row["latin"]): row["cyrillic"] for row in read_data("homoglyphs.csv")}
 
 
 def cyrillic_word(match: re.Match) -> str:
@@ -107,17 +107,3 @@ def cyrillic_word(match: re.Match) -> str:
     word = match.group(0)
     fixed = word.translate(homoglyphs())
     return word if LATIN.search(fixed) else fixed
-
-
-def language_problem(text: str) -> str:
-    """Empty string for Russian text, else the reason it is not."""
-    cyr = len(CYRILLIC.findall(text))
-    lat = len(LATIN.findall(text))
-    if cyr + lat == 0:
-        return "no letters: not an article"
-    if cyr / (cyr + lat) < 0.5:
-        return f"not Russian: only {cyr / (cyr + lat):.0%} of letters are Cyrillic"
-    ukr = len(UKRAINIAN_LETTERS.findall(text))
-    if ukr > 0.01 * cyr:
-        return "not Russian: Ukrainian letters (і, ї, є, ґ) throughout"
-    return ""

@@ -59,9 +59,10 @@ def process_document(doc: Document) -> DocumentResult:
 
 
 def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_dir=None, dask_address=None,
-            timeout: float | None = DEFAULT_TIMEOUT) -> dict:
+            timeout: float | None = DEFAULT_TIMEOUT, columns: dict[str, str] | None = None) -> dict:
     """Run every stage on ``seeds_dir`` and replace ``out_dir`` with the results.
 
+    ``columns`` names the column of a role (text, title, date, url, outlet, id) in tables of articles.
     Documents are processed in ``workers`` processes or on the Dask cluster at
     ``dask_address``; results found in ``cache_dir`` are reused. A document
     whose processing raises, or takes over ``timeout`` seconds, is ``failed``
@@ -71,10 +72,10 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
     took (``seconds``; for a cached one, in the run that computed it).
     """
     with Executor(workers, dask_address, warm_up=pipeline) as executor:
-        docs, cleaned = open_corpus(Path(seeds_dir), warn=warn)
+        docs, cleaned = open_corpus(Path(seeds_dir), warn=warn, columns=columns)
         # The fingerprint is of the bytes this run read, so a folder that changes meanwhile makes the
         # outputs stale for the next run rather than wrong for this one.
-        fingerprint = seeds_fingerprint(Path(seeds_dir), {d.source_file: d.sha256 for d in docs if d.sha256})
+        fingerprint = seeds_fingerprint(Path(seeds_dir), read_hashes(Path(seeds_dir), docs))
         readable = sum(d.status == "ok" for d in docs)  # before cleaning: an upper bound for the progress bar
         work = functools.partial(isolated, work=process_document, timeout=timeout)
         results, computed = run_documents(cleaned, work, pipeline_version(), executor, cache_dir, readable)
@@ -106,7 +107,9 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         clean.mkdir()
         for doc in docs:
             if doc.status == "ok":
-                (clean / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
+                path = clean / f"{doc.doc_id}.txt"  # a document of a subfolder or a table's row: a subfolder of clean/
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(doc.text, encoding="utf-8")
     counts = {"documents": len(docs), "computed": computed, "cached": cached}
     for status in ("ok", "skipped", "duplicate", "failed"):
         counts[status] = sum(d.status == status for d in docs)
@@ -125,13 +128,29 @@ def pipeline_version(package: Path = Path(__file__).parent) -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-def file_hashes(seeds_dir: Path) -> dict[str, str]:
+def file_hashes(seeds_dir: Path, only: set[str] | None = None) -> dict[str, str]:
+    """Hashes of the input files by relative path (of those in ``only``, if given)."""
     hashes = {}
     for path in input_files(seeds_dir):
+        name = path.relative_to(seeds_dir).as_posix()
+        if only is not None and name not in only:
+            continue
+        digest = hashlib.sha256()
         try:
-            hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+            with path.open("rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(block)
         except OSError:
             continue  # unreadable: extraction reports it as skipped
+        hashes[name] = digest.hexdigest()
+    return hashes
+
+
+def read_hashes(seeds_dir: Path, docs) -> dict[str, str]:
+    """The hash of every file this run read: plain files as read, tables hashed whole."""
+    hashes = {d.source_file: d.sha256 for d in docs if d.sha256 and d.source_row == ""}
+    tables = {d.source_file for d in docs if d.source_row != "" or d.source_file not in hashes}
+    hashes.update(file_hashes(seeds_dir, tables - set(hashes)))
     return hashes
 
 

@@ -79,7 +79,8 @@ def score_set(name: str, workers: int) -> list[dict]:
         baseline = baseline_agreements(out / "clean", read("actors"), read("mentions"))
     rows = []
     for system, predicted in (("pipeline", agreements), ("keyword baseline", baseline)):
-        predicted = predicted.assign(doc_id=predicted.doc_id.map(lambda d: ids.get(d, d)))
+        # the gold keys a page by its file name without .html, a RuCoCo text by its own id
+        predicted = predicted.assign(doc_id=predicted.doc_id.map(lambda d: ids.get(d, d.removesuffix(".html"))))
         result = score_agreements(predicted, gold, judged=screened.doc_id)  # the annotator judged every document
         score = result["score"]
         rows.append({"set": name, "role": role, "system": system, "documents_ok": int((documents.status == "ok").sum()),

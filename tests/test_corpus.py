@@ -100,18 +100,19 @@ def test_awkward_files_each_accounted_for(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "11 documents: 5 ok, 5 skipped, 1 duplicate"
     docs = pd.read_csv(tmp_path / "out" / "documents.csv", keep_default_na=False).set_index("doc_id")
-    assert sorted(docs.index) == sorted(p.stem for p in seeds.iterdir())
+    # A .txt file keeps its stem as id; any other file keeps its whole name, so ids cannot collide.
+    assert sorted(docs.index) == sorted(p.stem if p.suffix == ".txt" else p.name for p in seeds.iterdir())
     assert docs.loc["c_cp1251", "encoding"] == "cp1251"
     assert docs.loc["d_koi8", "encoding"] == "koi8_r"
     assert docs.loc["b_bom", "encoding"] == "utf-8-sig"
-    assert docs.loc["e_page", "encoding"].endswith("+html")
+    assert docs.loc["e_page.html", "encoding"].endswith("+html")
     assert docs.loc["h_duplicate", "status"] == "duplicate" and "a_utf8" in docs.loc["h_duplicate", "reason"]
-    expected_reasons = {"f_empty": "empty", "g_binary": "binary", "i_english": "not Russian",
+    expected_reasons = {"f_empty": "empty", "g_binary.bin": "binary", "i_english": "not Russian",
                         "j_ukrainian": "Ukrainian", "k_menu": "no article text"}
     for doc_id, words in expected_reasons.items():
         assert docs.loc[doc_id, "status"] == "skipped"
         assert words in docs.loc[doc_id, "reason"]
-    clean = (tmp_path / "out" / "clean" / "e_page.txt").read_text()
+    clean = (tmp_path / "out" / "clean" / "e_page.html.txt").read_text()
     assert "alert" not in clean and clean.startswith("Сенатор области подписал")
     assert (tmp_path / "out" / "clean" / "d_koi8.txt").read_text().startswith("Глава района области подписал")
 
