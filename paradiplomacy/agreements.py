@@ -117,6 +117,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     if not chain or any(sent.negated(t) for t in chain):
         return ""
     cats = [category(t) for t in chain]
+    if "refuse" in cats:
+        return ""  # "отказалась подписывать": no agreement, and none planned
     for terminal in ("terminate", "suspend"):
         if terminal in cats:
             return "terminated" if terminal == "terminate" else "suspended"
@@ -129,6 +131,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return "planned" if creates and kind != "accord" else "agreed"
     if outer == "discuss":
         return "discussed"
+    if outer == "create":
+        return "planned"  # "разработают дорожную карту": a document being drawn up is not yet signed
     acts = [t for t in chain if category(t) == "act"]
     if acts:
         return tense_status(acts[0], sent)

@@ -6,21 +6,29 @@ too: when the whole article is not classed as Russian, each paragraph is, and
 the article is kept if Russian paragraphs hold most of its letters.
 """
 
-import csv
 import re
 from functools import lru_cache
-from importlib import resources
+
+from .datafiles import read_data
 
 LETTER = re.compile(r"[^\W\d_]")
 RUSSIAN = "ru"
 MIN_LETTERS = 20  # a paragraph shorter than this says too little to be judged alone
+# Short texts fool the detector between Cyrillic languages ("Кострома и Солигорск стали городами-побратимами"
+# read as Macedonian). Letters settle it: each other Cyrillic language has letters or spellings Russian lacks
+# (Ukrainian і ї є ґ, Belarusian і ў, Serbian and Macedonian ј љ њ ћ ђ ѓ ќ ѕ џ, Kazakh ә ғ қ ң ө ұ ү һ,
+# Bulgarian ъ before a consonant: "със", "България"), while ы and э are Russian's own among them but
+# Belarusian's, which has і. A text with none of the others' marks is Russian if it has ы or э, or if it
+# is too short for the detector to know better.
+RUSSIAN_LETTERS = re.compile(r"[ыэЫЭ]")
+OTHER_CYRILLIC_LETTERS = re.compile(r"[іїєґўјљњћђѓќѕџәғқңөұүһІЇЄҐЎЈЉЊЋЂЃЌЅЏӘҒҚҢӨҰҮҺ]|ъ[бвгджзклмнпрстфхцчшщ]", re.I)
+SHORT_TEXT_LETTERS = 300
+CYRILLIC_LANGUAGES = {"uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"}
 
 
 @lru_cache(maxsize=1)
 def language_names() -> dict[str, str]:
-    with resources.files(__package__).joinpath("data/languages.csv").open(encoding="utf-8") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return {row["code"]: row["name"] for row in rows}
+    return {row["code"]: row["name"] for row in read_data("languages.csv")}
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +49,7 @@ def language_name(code: str) -> str:
 def identify(text: str) -> str:
     """The language code of the text, Russian when Russian paragraphs hold most of its letters."""
     language = classify(text)
-    if language == RUSSIAN:
+    if language == RUSSIAN or language in CYRILLIC_LANGUAGES and russian_by_letters(text):
         return RUSSIAN
     letters: dict[str, int] = {}
     for paragraph in text.split("\n"):
@@ -53,6 +61,13 @@ def identify(text: str) -> str:
     if total and letters.get(RUSSIAN, 0) > 0.5 * total:
         return RUSSIAN
     return language
+
+
+def russian_by_letters(text: str) -> bool:
+    """None of the other Cyrillic languages' own letters, and ы or э, or a text too short to judge otherwise."""
+    if OTHER_CYRILLIC_LETTERS.search(text):
+        return False
+    return bool(RUSSIAN_LETTERS.search(text)) or len(LETTER.findall(text)) < SHORT_TEXT_LETTERS
 
 
 def judge_language(text: str) -> tuple[str, str]:

@@ -15,6 +15,7 @@ BOOK_ONLY = ["matplotlib", "IPython", "ipymarkup", "myst_nb", "networkx", "mpl_t
 LOADED_BY_NATASHA = {"ipymarkup"}
 
 
+@pytest.mark.slow
 def test_the_command_line_loads_no_book_code():
     probe = "import sys, paradiplomacy.cli, paradiplomacy.pipeline; print(' '.join(sorted(m for m in sys.modules)))"
     loaded = set(subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout.split())

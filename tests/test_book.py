@@ -11,6 +11,8 @@ import pytest
 
 from conftest import EXTRA, ROOT, SEEDS
 
+pytestmark = pytest.mark.slow  # builds the book: deselect with -m 'not slow'
+
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
 

@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from conftest import SEEDS, read_out
 from paradiplomacy_book import charts
 
@@ -22,6 +24,7 @@ def tables_of(out):
     return {name: read_out(out, name) for name in ("actors", "agreements", "relations", "documents", "events")}
 
 
+@pytest.mark.slow
 def test_figures_are_the_same_bytes_in_every_process(seeds_out):
     runs = []
     for seed in ("1", "2"):

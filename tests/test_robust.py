@@ -134,6 +134,7 @@ def run_cli(*args):
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.slow
 def test_cli_lists_failures_and_fails_only_when_strict(tmp_path, workers):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -200,6 +201,7 @@ def test_long_lines_are_cut_into_pieces_of_bounded_length():
     assert max(len(s.text.split()) for s in parsed.sents) == MAX_SENTENCE_WORDS
 
 
+@pytest.mark.slow
 def test_a_failing_document_is_isolated_on_dask(clean_run, tmp_path, monkeypatch):
     """On Dask the work runs on a worker's thread: failures are isolated there too (no time limit off the main thread)."""
     distributed = pytest.importorskip("dask.distributed")

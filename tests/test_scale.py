@@ -30,6 +30,7 @@ def same_outputs(a, b):
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
 
 
+@pytest.mark.slow
 def test_two_workers_give_the_bytes_of_one(tmp_path):
     seeds = corpus(tmp_path / "seeds")
     extract(seeds, tmp_path / "one", workers=1)
@@ -37,6 +38,7 @@ def test_two_workers_give_the_bytes_of_one(tmp_path):
     same_outputs(tmp_path / "one", tmp_path / "two")
 
 
+@pytest.mark.slow
 def test_same_bytes_whatever_the_hash_seed(tmp_path):
     """Python salts string hashes per process: nothing may depend on the order of a set of strings."""
     seeds = corpus(tmp_path / "seeds")
@@ -69,6 +71,7 @@ def test_cache_reuses_finished_documents_and_ignores_bad_entries(tmp_path):
     same_outputs(tmp_path / "out", tmp_path / "fresh")
 
 
+@pytest.mark.slow
 def test_dask_cluster_gives_the_same_bytes(tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     seeds = corpus(tmp_path / "seeds")
@@ -132,6 +135,7 @@ def test_interrupted_run_keeps_the_last_good_outputs(tmp_path, monkeypatch):
     assert not [p for p in tmp_path.iterdir() if "staging" in p.name]
 
 
+@pytest.mark.slow
 def test_cli_is_quiet_off_a_terminal(tmp_path):
     seeds = corpus(tmp_path / "seeds")
     result = subprocess.run([sys.executable, "-m", "paradiplomacy", "extract", str(seeds), "--out", str(tmp_path / "out"), "--workers", "2"],
