@@ -131,8 +131,10 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return "planned" if creates and kind != "accord" else "agreed"
     if outer == "discuss":
         return "discussed"
-    if outer == "create":
-        return "planned"  # "разработают дорожную карту": a document being drawn up is not yet signed
+    if outer == "create" and len(chain) == 1 and chain[0].feats.get("VerbForm") != "Inf":
+        # "разработают дорожную карту": a document being drawn up is not yet signed (an infinitive
+        # "сформировать" belongs to a verb above it that says the stage)
+        return "planned"
     acts = [t for t in chain if category(t) == "act"]
     if acts:
         return tense_status(acts[0], sent)
