@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .actors import Mention
-from .codebook import status_rank
+from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, status_rank
 from .datafiles import read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
@@ -237,7 +237,7 @@ def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
     Российской Федерации" or "Павлодарская область Казахстана" the state is where the region is."""
     names = sorted((m for m in sent.mentions if m.type != "person"), key=lambda m: m.start)
     states = {b.name for a, b in zip(names, names[1:])
-              if a.name in parties and a.type in ("region", "district", "city", "other") and b.type == "country"
+              if a.name in parties and a.type in SUBNATIONAL_TYPES and b.type == "country"
               and sent.text[a.stop - sent.start : b.start - sent.start].strip() == ""}
     return [p for p in parties if p not in states]
 
@@ -420,7 +420,7 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str]) -> None:
 
 def territories(mentions: list[Mention]) -> dict[str, str]:
     """The territory each body stands for: the first place named inside its name."""
-    places = [m for m in mentions if m.type in ("country", "region", "district", "city", "other")]
+    places = [m for m in mentions if m.type in PLACE_TYPES]
     out = {}
     for m in mentions:
         if m.type == "organization":

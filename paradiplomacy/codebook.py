@@ -1,4 +1,4 @@
-"""The values the codebook fixes for agreements: their kinds and their stages, in one place.
+"""The values the codebook fixes, in one place: the types of places, the kinds of agreement and their stages.
 
 ``data/kinds.csv`` and ``data/statuses.csv`` are the only source of both the
 values and their order; the extraction ranks stages by it and the book lists
@@ -8,6 +8,13 @@ them in it.
 from functools import lru_cache
 
 from .datafiles import read_data
+
+# The types of place an actor can be (actors.type), from the most local; "other" is a place neither the
+# gazetteer nor a designation types.
+TYPED_PLACES = ("city", "district", "region", "country")
+PLACE_TYPES = TYPED_PLACES + ("other",)
+# Places below a state: every state is in the gazetteer (data/countries.csv), so an untyped place is one too.
+SUBNATIONAL_TYPES = ("city", "district", "region", "other")
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .actors import Mention
+from .codebook import PLACE_TYPES, TYPED_PLACES
 from .datafiles import read_data
 from .sentence import MAX_CHAIN, Sentence, category, date_in
 
@@ -52,7 +53,7 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
     out = []
     for event in events:
         for name in [affiliation.get(p, "") for p in event.participants] + [event.place]:
-            if name and kinds.get(name) in ("country", "region", "city", "district") and name not in out:
+            if name and kinds.get(name) in TYPED_PLACES and name not in out:
                 out.append(name)
     return out
 
@@ -105,7 +106,7 @@ def planned_event(token, sent: Sentence) -> bool:
 
 def event_place(token, sent: Sentence) -> str:
     """Where it happened: the object of посетить, or a place after в/на in the sentence."""
-    places = [m for m in sent.mentions if m.type in ("city", "region", "country", "district", "other")]
+    places = [m for m in sent.mentions if m.type in PLACE_TYPES]
     if token.lemma == "посетить":
         for obj in sent.kids(token, "obj"):
             m = sent.mention_at(obj, person=False)

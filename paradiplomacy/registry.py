@@ -14,10 +14,10 @@ import iuliia
 import pandas as pd
 
 from .actors import ABBREVIATION, Mention, person_key
+from .codebook import PLACE_TYPES
 from .gazetteer import find_place, lemma_key
 from .output import join_list
 
-PLACE_TYPES = ("country", "region", "district", "city", "other")
 # When mentions of one place disagree, the more specific type wins.
 TYPE_RANK = {"country": 5, "region": 4, "district": 3, "city": 2, "other": 1}
 ACTOR_COLUMNS = ["actor_id", "name", "name_latin", "type", "roles", "affiliation", "aliases", "n_mentions", "doc_ids"]

@@ -14,12 +14,12 @@ import itertools
 import pandas as pd
 
 from .actors import Mention
+from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES
 from .gazetteer import find_place
 from .output import split_list
 from .relationships import locality
 
 RELATION_COLUMNS = ["source", "target", "relation", "doc_id", "agreement_id", "date", "source_name", "target_name"]
-PLACE_TYPES = {"country", "region", "district", "city", "other"}
 
 
 def text_links(mentions: list[Mention], text: str) -> list[tuple[str, str, str]]:
@@ -48,7 +48,7 @@ def home_place(org: Mention, places: list[Mention]) -> str:
     same_stem = [p for p in places if locality(p.name, p.type)[1] == stem]
     for candidates in ([p for p in inside if p in same_stem], same_stem, inside):
         if candidates:
-            return min(candidates, key=lambda p: ("city", "district", "region", "country", "other").index(p.type)).name
+            return min(candidates, key=lambda p: PLACE_TYPES.index(p.type)).name
     return ""
 
 
@@ -84,7 +84,7 @@ def relations_table(results, registry, agreements: pd.DataFrame, events: pd.Data
             add(ids.get(registry.key_of.get((result.doc_id, source))), ids.get(registry.key_of.get((result.doc_id, target))),
                 relation, result.doc_id)
     states = {p.name_latin: id_by_name.get(p.name) for p in map(find_place, actors.name) if p and p.type == "country"}
-    for row in actors[actors.type.isin(PLACE_TYPES - {"country"})].itertuples():
+    for row in actors[actors.type.isin(SUBNATIONAL_TYPES)].itertuples():
         place = find_place(row.name)
         if place and place.name == row.name:
             first_doc = split_list(row.doc_ids)[0]

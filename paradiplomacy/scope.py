@@ -16,13 +16,11 @@ locality it shares ("Липецкая ТПП" beside "Липецкая обла�
 """
 
 from .actors import Mention
+from .codebook import SUBNATIONAL_TYPES
 from .datafiles import read_words
 from .gazetteer import lemma_key, word_kind
 from .relationships import locality
 
-# "other" is a place neither the gazetteer nor its designation types: every state is in the gazetteer
-# (data/countries.csv), so an unknown place is a city or region more often than anything else.
-SUBNATIONAL_TYPES = ("region", "district", "city", "other")
 INTERGOVERNMENTAL = "intergovernmental"
 WITH_COMPANY = "with_company"
 
