@@ -201,9 +201,19 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             name = m.affiliation if m else ""
         else:
             name = m.name if m else ""
-        if name and name not in names:
-            names.append(name)
+        for name in [name] + (shared_head_places(token, sent, m) if m else []):
+            if name and name not in names:
+                names.append(name)
     return names
+
+
+def shared_head_places(token, sent: Sentence, head_mention) -> list[str]:
+    """The other places of coordinated adjectives that share the token as their plural noun:
+    "Брянская и Гомельская области", "с Витебской и Могилёвской областями" (the actor stage makes
+    one mention of each adjective; the noun belongs only to the last)."""
+    adjectives = [a for c in sent.kids(token, "amod") if len(sent.conjuncts(c)) > 1 for a in sent.conjuncts(c)]
+    found = [sent.mention_at(a, person=False) for a in adjectives]
+    return [m.name for m in found if m is not None and m is not head_mention and m.type == head_mention.type]
 
 
 GAP_BETWEEN_PARTIES = re.compile(r"^[\s,]*(?:и\s+)?(?:[а-яё]+\s+){0,2}$")
