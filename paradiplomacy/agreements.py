@@ -266,7 +266,19 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     if not parties and signing:
         # "глава администрации Феодосии ... и глава Арзамаса ... подписали": the signatories' bodies
         parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
+    elif len(parties) == 1 and signing:
+        # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side
+        parties += [side for side in signers_sides(chain, sent) if side not in parties]
     return without_their_states(parties, sent)
+
+
+def signers_sides(chain, sent: Sentence) -> list[str]:
+    """The territories (else the bodies) of the offices of those who signed: "Губернатор Липецкой
+    области" signs for Липецкая область, "председатель Совета министров Республики Крым" for Crimea."""
+    signers = set(signatories_from(chain, sent))
+    bodies = [m.affiliation for m in sent.mentions if m.type == "person" and m.name in signers and m.affiliation]
+    places = territories(sent.mentions)
+    return list(dict.fromkeys(places.get(body, body) for body in bodies))
 
 
 def signatories_from(chain, sent: Sentence) -> list[str]:
