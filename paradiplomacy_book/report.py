@@ -71,11 +71,12 @@ def evidence(text: str, start: int, stop: int, spans: list[tuple[int, int, str]]
 
 
 def glue_scores(table: pd.DataFrame, glue) -> None:
-    """Glue every precision, recall and status accuracy as ``<corpus>_<measure>_<metric>``."""
+    """Glue every precision, recall, gold count and status accuracy as ``<corpus>_<measure>_<metric>``."""
     for row in table[~table.corpus.str.contains("first look")].itertuples():
         key = f"{row.corpus.split()[0]}_{row.measure.replace(', keyword baseline', '_baseline')}"
         glue(f"{key}_precision", float(row.precision), display=False)
         glue(f"{key}_recall", float(row.recall), display=False)
+        glue(f"{key}_gold", int(row.gold), display=False)
         if row.status_accuracy == row.status_accuracy and row.status_accuracy is not None:
             glue(f"{key}_status", float(row.status_accuracy), display=False)
 
