@@ -372,8 +372,9 @@ def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[
     министерствами") is kept where the same article reports an agreement in scope: its sides are
     the article's; alone, nothing shows it is a government's.
     """
+    levels = party_levels(mentions, territory)
     for record in records:
-        record.category = scope_category(party_levels(record.parties, mentions, territory))
+        record.category = scope_category(levels(record.parties))
     if any(r.category == INTERGOVERNMENTAL for r in records):
         for record in records:
             record.category = record.category or ("" if record.parties else INTERGOVERNMENTAL)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .isolation import is_failure
+
 CHUNK = 8
 
 
@@ -77,7 +79,7 @@ def run_documents(docs, work, version: str, executor: "Executor", cache_dir=None
         for n, result in enumerate(executor.imap(work, missing())):
             position, key = sent[n]  # recorded before its document was sent
             results[position] = result
-            if not getattr(result, "failed", False):  # a failed document is computed again next run
+            if not is_failure(result):  # a failed document is computed again next run
                 cache.put(key, result)
             bar.update()
     return results, len(sent)

@@ -15,6 +15,8 @@ is a company's) and the place its name holds (``territory``) or a place of the d
 locality it shares ("Липецкая ТПП" beside "Липецкая область").
 """
 
+from collections.abc import Callable
+
 from .actors import Mention
 from .codebook import SUBNATIONAL_TYPES
 from .datafiles import read_words
@@ -25,11 +27,12 @@ INTERGOVERNMENTAL = "intergovernmental"
 WITH_COMPANY = "with_company"
 
 
-def party_levels(parties: list[str], mentions: list[Mention], territory: dict[str, str]) -> list[str]:
-    """'subnational', 'state', 'company' or 'public' for each party name."""
+def party_levels(mentions: list[Mention], territory: dict[str, str]) -> Callable[[list[str]], list[str]]:
+    """A function giving 'subnational', 'state', 'company' or 'public' for each party name of a
+    record of the document; the document's lookups are built once for all its records."""
     kinds = {m.name: m.type for m in mentions}
     local = {locality(m.name, m.type)[1] for m in mentions if m.type in SUBNATIONAL_TYPES}
-    return [level_of(p, kinds, territory, local) for p in parties]
+    return lambda parties: [level_of(p, kinds, territory, local) for p in parties]
 
 
 def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local: set[str]) -> str:
