@@ -17,7 +17,7 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data
 from .gazetteer import find_place, word_kind
-from .morph import UD_CASE, cases_of, is_adjective, is_common_word, join_tokens, name_case, normalize_name, normalize_phrase, surname_key
+from .morph import UD_CASE, cases_of, is_adjective, is_common_word, is_place_word, join_tokens, name_case, normalize_name, normalize_phrase, surname_key
 from .nlp import morph_vocab
 
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
@@ -88,18 +88,24 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
             toks = toks[: breaks[0]]
         if toks:
             spans.append([toks, span.type])
-    joined = []
+    joined, inner = [], []
     for toks, kind in spans:
         previous = joined[-1] if joined else None
-        # An adjective cannot end a name: "Луганской региональной" + "ТПП" is one span.
-        if (previous and previous[0][-1].pos == "ADJ" and doc.text[previous[0][-1].stop : toks[0].start].strip() == ""
-                and sentence_of(previous[0][-1]) == sentence_of(toks[0])):
+        adjacent = (previous and doc.text[previous[0][-1].stop : toks[0].start].strip() == ""
+                    and sentence_of(previous[0][-1]) == sentence_of(toks[0]))
+        # An adjective cannot end a name: "Луганской региональной" + "ТПП" is one span; and a body's
+        # genitive complement is part of its name: "Министерство сельского хозяйства" + "Республики Беларусь".
+        if adjacent and previous[1] == "ORG" and complements(toks, previous[0]):
+            previous[0] = previous[0] + toks
+            inner.append([toks, kind])  # the place stays an actor of its own, inside the body's name
+            continue
+        if adjacent and previous[0][-1].pos == "ADJ":
             previous[0] = previous[0] + toks
             previous[1] = "ORG" if "ORG" in (previous[1], kind) else kind
             continue
         joined.append([toks, kind])
     result = []
-    for toks, kind in joined:
+    for toks, kind in joined + inner:
         if "(" in [t.text for t in toks]:
             cut = [t.text for t in toks].index("(")
             toks = toks[:cut]
@@ -110,12 +116,21 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
     return result
 
 
+def complements(toks, body) -> bool:
+    """The span is a genitive complement of the body before it: its head word hangs from the body's."""
+    ids = {t.id for t in toks}
+    heads = [t for t in toks if t.head_id not in ids]
+    return len(heads) == 1 and heads[0].rel == "nmod" and heads[0].feats.get("Case") == "Gen" and heads[0].head_id in {t.id for t in body}
+
+
 def sentence_of(token) -> str:
     """The sentence of a natasha token, from its id ("6_1": the first token of sentence 6)."""
     return token.id.rpartition("_")[0]
 
 
 def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
+    if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "settlement" and tokens[1].text[:1].isupper():
+        tokens = tokens[1:]  # "Город Тихвин" opening a sentence: the designation is outside the name, as "город Тихвин"
     start, stop = tokens[0].start, tokens[-1].stop
     mention = Mention(start, stop, text[start:stop], "", tokens=tokens)
     before = previous_token(tokens[0], by_id)
@@ -143,7 +158,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     else:
         mention.name = normalize_phrase(tokens, phrase_head(tokens))
         if ner_type == "ORG":
-            mention.name = sentence_case(mention.name, tokens[0], None, before)
+            mention.name = sentence_case(mention.name, tokens, None, before)
         place = find_place(mention.name) or find_place(mention.text)
         if place:
             mention.name, mention.type = place.name, place.type
@@ -154,11 +169,20 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     return mention
 
 
-def sentence_case(name: str, first, sent_tokens, before=None) -> str:
-    """Lower-case a common word that is capitalised only because it opens the sentence."""
+def sentence_case(name: str, tokens, sent_tokens, before=None) -> str:
+    """Lower-case a designation capitalised only because it opens the sentence.
+
+    "Правительство Пензенской области" and "Министерство сельского хозяйства" are written in
+    lower case anywhere else in a sentence; an adjective that opens a body's name keeps its capital
+    ("Липецкая торгово-промышленная палата"), and so does a noun before a capitalised word that is
+    not a place ("Совет Федерации").
+    """
+    first, rest = tokens[0], tokens[1:]
     opens_sentence = (sent_tokens[0] is first) if sent_tokens is not None else before is None
-    second = name.split()[1] if len(name.split()) > 1 else ""
-    if opens_sentence and is_common_word(first.text) and not first.text.isupper() and not second[:1].isupper():
+    if not opens_sentence or first.pos not in ("NOUN", "PROPN") or first.text.isupper() or not is_common_word(first.text):
+        return name
+    names_a_place = any((t.lemma or "") in region_nouns() or is_place_word(t.text) for t in rest)
+    if not rest or not rest[0].text[:1].isupper() or names_a_place:
         return name[0].lower() + name[1:]
     return name
 
@@ -250,7 +274,7 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
             if phrase is None:
                 continue
             start, stop = phrase[0].start, phrase[-1].stop
-            name = sentence_case(normalize_phrase(phrase, token), phrase[0], sent.tokens)
+            name = sentence_case(normalize_phrase(phrase, token), phrase, sent.tokens)
             found.append(Mention(start, stop, doc.text[start:stop], "organization", name, tokens=phrase))
     return found
 

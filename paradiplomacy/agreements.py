@@ -27,12 +27,14 @@ from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, status_rank
 from .datafiles import read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
+from .gazetteer import word_kind
 from .morph import normalize_phrase
+from .nlp import morph_vocab
 from .relationships import locality
 from .scope import INTERGOVERNMENTAL
 from .scope import category as scope_category
 from .scope import party_levels
-from .sentence import MAX_CHAIN, Sentence, category, date_in, terms
+from .sentence import MAX_CHAIN, Sentence, category, date_in, next_bound, terms
 
 SPHERE_NOUNS = {"сфера", "отрасль"}
 REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени", re.I)
@@ -63,6 +65,8 @@ def agreement_noun(token, sent: Sentence) -> str:
     lemma = (token.lemma or "").replace("ё", "е")
     if token.pos not in ("NOUN", "PROPN"):
         return ""
+    if "-" in lemma and lemma.rpartition("-")[2] in terms():
+        lemma = lemma.rpartition("-")[2]  # "города-побратимы": the last part names the tie
     for mod in sent.kids(token, "amod", "nmod"):
         phrase = f"{mod.lemma} {lemma}" if mod.rel == "amod" else f"{lemma} {mod.lemma}"
         entry = terms().get(phrase.replace("ё", "е"))
@@ -99,6 +103,8 @@ def governing_chain(token, sent: Sentence) -> list:
         if parent is None:
             break
         kind = category(parent)
+        if kind == "become" and current.rel not in ("xcomp", "obl"):
+            break  # "соглашение стало основой": the noun is the subject, not what the parties became
         if kind:
             chain.append(parent)
         elif parent.feats.get("VerbForm") == "Part":
@@ -135,7 +141,7 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         # "разработают дорожную карту": a document being drawn up is not yet signed (an infinitive
         # "сформировать" belongs to a verb above it that says the stage)
         return "planned"
-    acts = [t for t in chain if category(t) == "act"]
+    acts = [t for t in chain if category(t) in ("act", "become")]
     if acts:
         return tense_status(acts[0], sent)
     # "подписи под документом поставили": the signing noun takes the tense of its verb
@@ -147,7 +153,7 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
 
 
 def tense_status(verb, sent: Sentence) -> str:
-    feats = verb.feats
+    feats = verb.feats if verb.pos in ("VERB", "AUX") else verb_features(verb.text)
     if any(c.lemma == "быть" and c.feats.get("Tense") == "Fut" or c.text.lower() in ("будет", "будут")
            for c in sent.kids(verb, "aux", "aux:pass")):
         return "planned"
@@ -158,6 +164,18 @@ def tense_status(verb, sent: Sentence) -> str:
     if feats.get("Tense") == "Pres":
         return "signed"
     return ""
+
+
+def verb_features(word: str) -> dict:
+    """The tense and verb form of a word the parser tagged as another part of speech ("скрепили" as
+    an adjective), from the dictionary's reading of it as a verb; {} when it has none."""
+    for parse in morph_vocab().parse(word.lower()):
+        if "VERB" in parse.tag.grammemes:
+            tense = {"past": "Past", "futr": "Fut", "pres": "Pres"}.get(parse.tag.tense, "")
+            return {"Tense": tense, "VerbForm": "Fin"} if tense else {}
+        if "INFN" in parse.tag.grammemes:
+            return {"VerbForm": "Inf"}
+    return {}
 
 
 def party_tokens(noun, chain, sent: Sentence) -> list:
@@ -174,20 +192,26 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin" or current.pos == "ADJ" and current.rel == "root":  # "готовы подписать"
                 found += [t for s_ in sent.kids(current, "nsubj") for t in sent.conjuncts(s_)]
                 break
+    for child in with_partners(noun, verbs, sent):
+        found += sent.conjuncts(child)
     for holder in [noun] + sent.kids(noun, "nmod") + verbs:
         for child in sent.children[holder.id]:
             if child is noun:
                 continue
             is_between = any(c.text.lower() == "между" for c in sent.kids(child, "case"))
-            is_with = any(c.text.lower() in ("с", "со") for c in sent.kids(child, "case"))
-            is_agent = holder in verbs and holder.feats.get("Voice") == "Pass" and child.rel == "obl" and child.feats.get("Case") == "Ins"
-            if is_agent:
-                found += sent.conjuncts(child)  # "был образован Республикой Карелия и ... союзами"
-            elif is_with and holder is not noun and holder not in verbs and child.rel == "nmod":
-                found += sent.conjuncts(child)  # "соглашение о сотрудничестве с Калининградской областью"
-            elif is_between or (holder in verbs and (child.rel in ("nsubj", "obj") or (child.rel == "obl" and is_with))):
+            is_agent = holder in verbs and holder.feats.get("Voice") == "Pass" and child.rel in ("obl", "obl:agent") and child.feats.get("Case") == "Ins"
+            # "был образован Республикой Карелия и ... союзами"; "между X и Y"; "X подписала ... Y"
+            if is_agent or is_between or (holder in verbs and child.rel in ("nsubj", "obj")):
                 found += sent.conjuncts(child)
     return found
+
+
+def with_partners(noun, verbs, sent: Sentence) -> list:
+    """The "с" complements that name a partner: of a verb ("подписала с Гомельской областью") or of
+    the noun's topic ("соглашение о сотрудничестве с Калининградской областью")."""
+    holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in sent.kids(noun, "nmod")]
+    return [child for holder, rel in holders for child in sent.kids(holder, rel)
+            if child is not noun and any(c.text.lower() in ("с", "со") for c in sent.kids(child, "case"))]
 
 
 def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list[str]:
@@ -196,7 +220,7 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
     for token in tokens:
         m = sent.mention_at(token, person=False)
         if m is None and persons_stand_for_bodies:
-            person = sent.mention_at(token, person=True)
+            person = sent.person_named(token, next_bound(token, tokens, sent.stop))
             m = None if person is None or not person.affiliation else person
             name = m.affiliation if m else ""
         else:
@@ -268,20 +292,20 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
     elif len(parties) == 1 and signing:
         # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side
-        parties += [side for side in signers_sides(chain, sent) if side not in parties]
+        parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
     return without_their_states(parties, sent)
 
 
-def signers_sides(chain, sent: Sentence) -> list[str]:
+def signers_sides(noun, chain, sent: Sentence) -> list[str]:
     """The territories (else the bodies) of the offices of those who signed: "Губернатор Липецкой
     области" signs for Липецкая область, "председатель Совета министров Республики Крым" for Crimea."""
-    signers = set(signatories_from(chain, sent))
+    signers = set(signatories_from(noun, chain, sent))
     bodies = [m.affiliation for m in sent.mentions if m.type == "person" and m.name in signers and m.affiliation]
     places = territories(sent.mentions)
     return list(dict.fromkeys(places.get(body, body) for body in bodies))
 
 
-def signatories_from(chain, sent: Sentence) -> list[str]:
+def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     """Persons who are subjects of the signing verb; in "со стороны X соглашение подписал A,
     со стороны Y — B" every person named is a signatory."""
     signing = [v for v in chain if category(v) == "act" and v.feats.get("VerbForm") != "Part"]
@@ -290,12 +314,14 @@ def signatories_from(chain, sent: Sentence) -> list[str]:
         return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
     names = []
     for verb in signing:
-        for subject in sent.kids(verb, "nsubj"):
-            for token in sent.conjuncts(subject):
-                person = sent.mention_at(token, person=True) or next(
-                    (sent.mention_at(c, person=True) for c in sent.kids(token, "appos")), None)
-                if person and person.name not in names:
-                    names.append(person.name)
+        subjects = [t for s_ in sent.kids(verb, "nsubj") for t in sent.conjuncts(s_)]
+        # "подписал соглашение с председателем облисполкома Иваном Криницким": he signs too
+        subjects += [t for c in with_partners(noun, [verb], sent) for t in sent.conjuncts(c)
+                     if word_kind(t.lemma or "") == "office" or sent.mention_at(t, person=True)]
+        for token in subjects:
+            person = sent.person_named(token, next_bound(token, subjects + [verb], sent.stop))
+            if person and person.name not in names:
+                names.append(person.name)
     return names
 
 
@@ -399,7 +425,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             continue
         used_verbs.update(t.id for t in chain)
         yield Agreement(kind, status, find_parties(token, chain, sent),
-                        signatories_from(chain, sent), date_in(sent.text, published),
+                        signatories_from(token, chain, sent), date_in(sent.text, published),
                         scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                         sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan")
 

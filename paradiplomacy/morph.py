@@ -115,6 +115,9 @@ def normalize_phrase(tokens, head) -> str:
     after it ("... Липецкой области") stay as written.
     """
     case = UD_CASE.get(head.feats.get("Case", ""), None)
+    noun_cases = {p.tag.case for p in morph_vocab().parse(head.text) if p.tag.POS == "NOUN" and p.tag.case and p.is_known}
+    if len(noun_cases) == 1 and case not in noun_cases:
+        case = noun_cases.pop()  # the tagger's case is one the word cannot have ("облисполкомом" as genitive)
     if case is None or case == "nomn":
         return join_tokens(tokens)
     head_parse = [p for p in morph_vocab().parse(head.text) if p.tag.case == case and p.tag.POS == "NOUN"]
@@ -145,6 +148,11 @@ def is_common_word(word: str) -> bool:
     """True for a dictionary word that is not a name ("Губернатор", not "Игорь" or "Липецк")."""
     parses = morph_vocab().parse(word.lower())
     return any(p.is_known and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes) for p in parses)
+
+
+def is_place_word(word: str) -> bool:
+    """True for a word the dictionary knows as a place name ("Москвы", "Тихвин")."""
+    return any("Geox" in p.tag.grammemes for p in morph_vocab().parse(word.lower()))
 
 
 def surname_key(word: str) -> str:

@@ -44,6 +44,8 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
     if kind != "organization":
         return "public"
     lemmas = set(lemma_key(name).split())
+    if lemmas & read_words("local_bodies.csv"):
+        return "subnational"  # "Витебский облисполком": the word itself names a region's body
     if lemmas & read_words("company_markers.csv") or not any(word_kind(w) in ("executive", "body") for w in lemmas):
         return "company"  # a legal form, or a name with no word of a public body: "Динамо-Москва"
     home = territory.get(name)

@@ -20,11 +20,12 @@ MAX_CHAIN = 4  # how far up the tree a verb may govern an agreement noun or an e
 
 @lru_cache(maxsize=1)
 def terms() -> dict[str, tuple[str, str]]:
-    return {row["lemma"]: (row["category"], row["value"]) for row in read_data("agreement_terms.csv")}
+    """The agreement words by lemma, spelt without ё (natasha's lemmas drop it: "партнерский")."""
+    return {row["lemma"].replace("ё", "е"): (row["category"], row["value"]) for row in read_data("agreement_terms.csv")}
 
 
 def category(token) -> str:
-    return terms().get((token.lemma or "").replace("ё", "е"), terms().get(token.lemma or "", ("", "")))[0]
+    return terms().get((token.lemma or "").replace("ё", "е"), ("", ""))[0]
 
 
 class Sentence:
@@ -67,6 +68,26 @@ class Sentence:
         if not found and not person and token.text in self.longhand:
             return self.longhand[token.text]  # "ТПП" where NER saw no name
         return max(found, key=lambda m: m.stop - m.start) if found else None
+
+
+    def person_named(self, token, until: int) -> Mention | None:
+        """The person a subject names: the name itself, else the nearest name in apposition to it;
+        for an office noun with neither ("Губернатор Псковской области Олег Ведерин и председатель
+        Витебского облисполкома Антон Субботько подписали", where the parser hung both names on the
+        first office), the first name after it and before ``until`` (the next subject or the verb)."""
+        for candidates in ([token], sorted(self.kids(token, "appos"), key=lambda t: t.start)):
+            for candidate in candidates:
+                found = [m for m in self.mentions if m.type == "person" and m.start <= candidate.start < m.stop]
+                if found:
+                    return max(found, key=lambda m: m.stop - m.start)
+        if word_kind(token.lemma or "") == "office":
+            return min((m for m in self.mentions if m.type == "person" and token.start < m.start < until), key=lambda m: m.start, default=None)
+        return None
+
+
+def next_bound(token, tokens, stop: int) -> int:
+    """Where the phrase of ``token`` ends at the latest: the start of the next of ``tokens`` after it, else ``stop``."""
+    return min((t.start for t in tokens if t.start > token.start), default=stop)
 
 
 TARGET_YEAR = re.compile(r"\b(на|до|к|по)\s+(\d{4}\s*[-–]?\s*)?$", re.I)
