@@ -162,7 +162,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         place = find_place(mention.name) or find_place(mention.text)
         if place:
             mention.name, mention.type = place.name, place.type
-        elif ner_type == "ORG":
+        elif ner_type == "ORG" or word_kind(phrase_head(tokens).lemma or "") in ("body", "executive"):  # "Борисовский райисполком" read as a place
             mention.type = "organization"
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
@@ -175,12 +175,14 @@ def sentence_case(name: str, tokens, sent_tokens, before=None) -> str:
     "Правительство Пензенской области" and "Министерство сельского хозяйства" are written in
     lower case anywhere else in a sentence; an adjective that opens a body's name keeps its capital
     ("Липецкая торгово-промышленная палата"), and so does a noun before a capitalised word that is
-    not a place ("Совет Федерации").
+    not a place ("Совет Федерации") or a state's body ("Министерство промышленности Республики Беларусь").
     """
     first, rest = tokens[0], tokens[1:]
     opens_sentence = (sent_tokens[0] is first) if sent_tokens is not None else before is None
     if not opens_sentence or first.pos not in ("NOUN", "PROPN") or first.text.isupper() or not is_common_word(first.text):
         return name
+    if any(t.text[:1].isupper() and (place := find_place(t.lemma or "")) and place.type == "country" for t in rest):
+        return name  # a state's body keeps the capital of its official name: "Министерство ... Республики Беларусь"
     names_a_place = any((t.lemma or "") in region_nouns() or is_place_word(t.text) for t in rest)
     if not rest or not rest[0].text[:1].isupper() or names_a_place:
         return name[0].lower() + name[1:]
@@ -226,7 +228,7 @@ def is_personal_name(tokens, strict: bool = False) -> bool:
 def phrase_head(tokens):
     ids = {t.id for t in tokens}
     heads = [t for t in tokens if t.head_id not in ids]
-    nouns = [t for t in heads if t.pos in ("NOUN", "PROPN")]
+    nouns = [t for t in heads if t.pos in ("NOUN", "PROPN") and not is_adjective(t)]  # not "Борисовским" tagged PROPN
     return (nouns or heads or tokens)[0]
 
 

@@ -67,8 +67,11 @@ def agreement_noun(token, sent: Sentence) -> str:
         return ""
     if "-" in lemma and lemma.rpartition("-")[2] in terms():
         lemma = lemma.rpartition("-")[2]  # "города-побратимы": the last part names the tie
-    for mod in sent.kids(token, "amod", "nmod"):
-        phrase = f"{mod.lemma} {lemma}" if mod.rel == "amod" else f"{lemma} {mod.lemma}"
+    index = sent.tokens.index(token)
+    before = [sent.tokens[index - 1]] if index and sent.tokens[index - 1].pos == "ADJ" else []
+    # the adjective right before the noun, whatever the parser hung on what ("побратимские связи")
+    for mod in sent.kids(token, "amod", "nmod") + before:
+        phrase = f"{lemma} {mod.lemma}" if mod.rel == "nmod" and mod not in before else f"{mod.lemma} {lemma}"
         entry = terms().get(phrase.replace("ё", "е"))
         if entry and entry[0] == "noun":
             return entry[1]
@@ -97,11 +100,14 @@ def governing_chain(token, sent: Sentence) -> list:
     participle ("договорённостей, закреплённых соглашением, подписанным ...").
     """
     chain = signing_participles(token, sent)
-    current = token
+    # "30-летие побратимских связей" where the parser made the anniversary a numeral of the noun
+    chain += [c for c in sent.kids(token, "nummod", "amod") if category(c) == "anniversary"]
+    current, seen = token, {token.id}
     for _ in range(MAX_CHAIN):
         parent = sent.head(current)
-        if parent is None:
-            break
+        if parent is None or parent.id in seen:
+            break  # the parser can make two words each other's head
+        seen.add(parent.id)
         kind = category(parent)
         if kind == "become" and current.rel not in ("xcomp", "obl"):
             break  # "соглашение стало основой": the noun is the subject, not what the parties became
@@ -123,6 +129,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     if not chain or any(sent.negated(t) for t in chain):
         return ""
     cats = [category(t) for t in chain]
+    if "anniversary" in cats and set(cats[: cats.index("anniversary")]) <= {"act_noun"}:
+        return "signed"  # "30-летие побратимских связей", "годовщина подписания соглашения": it exists
     if "refuse" in cats:
         return ""  # "отказалась подписывать": no agreement, and none planned
     for terminal in ("terminate", "suspend"):
@@ -182,6 +190,9 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     """Subjects and objects of the governing verbs, and the members of "между X и Y"."""
     found = []
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
+    if any(category(t) == "anniversary" for t in chain):
+        # "Ярославль и Эксетер отметили 30-летие побратимских связей": who marks it are its parties
+        verbs += [h for x in [noun] + chain if (h := sent.head(x)) is not None and h.pos == "VERB" and h not in verbs]
     if chain and chain[-1].feats.get("VerbForm") == "Inf":
         # "Сеймик ... принял решение приостановить действие соглашения": the subject of the finite verb above
         current = chain[-1]

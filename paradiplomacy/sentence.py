@@ -25,7 +25,10 @@ def terms() -> dict[str, tuple[str, str]]:
 
 
 def category(token) -> str:
-    return terms().get((token.lemma or "").replace("ё", "е"), ("", ""))[0]
+    lemma = (token.lemma or "").replace("ё", "е")
+    if lemma.endswith("летие") and lemma != "столетие" or lemma.endswith("-летие"):
+        return "anniversary"  # "к 30-летию установления побратимских связей"
+    return terms().get(lemma, ("", ""))[0]
 
 
 class Sentence:

@@ -29,7 +29,7 @@ REALNEWS = ROOT.parent / "shared" / "realnews"
 sys.path.insert(0, str(ROOT))
 
 from paradiplomacy_eval.baseline import baseline_agreements  # noqa: E402
-from paradiplomacy_eval.scores import score_agreements  # noqa: E402
+from paradiplomacy_eval.scores import agreement_errors, score_agreements  # noqa: E402
 
 
 def rucoco_stem(text_id: str) -> str:
@@ -61,7 +61,7 @@ def rucoco_input(folder: Path) -> dict[str, str]:
 SETS = {"web": ("development", web_input), "rucoco": ("holdout", rucoco_input)}
 
 
-def score_set(name: str, workers: int) -> list[dict]:
+def score_set(name: str, workers: int, show_errors: bool = False) -> list[dict]:
     role, make_input = SETS[name]
     gold_dir = ROOT / "tests" / "gold" / f"realnews_{name}"
     gold = pd.read_csv(gold_dir / "agreements.csv", keep_default_na=False)
@@ -83,6 +83,8 @@ def score_set(name: str, workers: int) -> list[dict]:
         predicted = predicted.assign(doc_id=predicted.doc_id.map(lambda d: ids.get(d, d.removesuffix(".html"))))
         result = score_agreements(predicted, gold, judged=screened.doc_id)  # the annotator judged every document
         score = result["score"]
+        if show_errors and role == "development" and system == "pipeline":  # a holdout's errors are never shown
+            print(agreement_errors(result).to_string(index=False))
         rows.append({"set": name, "role": role, "system": system, "documents_ok": int((documents.status == "ok").sum()),
                      "gold": score.gold, "predicted": score.predicted, "correct": score.correct_predicted,
                      "precision": round(score.precision, 3), "recall": round(score.recall, 3), "f1": round(score.f1, 3),
@@ -95,11 +97,12 @@ def main() -> int:
     parser.add_argument("--sets", nargs="*", default=sorted(SETS), choices=sorted(SETS))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, default=None, help="write the figures as CSV here")
+    parser.add_argument("--errors", action="store_true", help="print the pipeline's errors on the development set (never on a holdout)")
     args = parser.parse_args()
     if not REALNEWS.is_dir():
         print(f"skipped: {REALNEWS} is absent (the real-news sets live beside the project, see README)")
         return 0
-    rows = [row for name in args.sets for row in score_set(name, args.workers)]
+    rows = [row for name in args.sets for row in score_set(name, args.workers, args.errors)]
     table = pd.DataFrame(rows)
     print(table.to_string(index=False))
     if args.out:
