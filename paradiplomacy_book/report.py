@@ -133,3 +133,23 @@ def glue_figures(figures: dict, glue, save_dir=None) -> None:
         if save_dir is not None:
             fig.savefig(Path(save_dir) / f"{name}.png", dpi=100)
         glue(name, figure_image(fig), display=False)
+
+
+
+class Downloads:
+    """The list of the tables' CSV files with links (relative to the page), datapackage.json and the PDF."""
+
+    def __init__(self, folder: str, tables: dict[str, str]):
+        self.folder, self.tables = folder, tables
+
+    def _items(self) -> list[tuple[str, str]]:
+        items = [(f"{t}.csv", note) for t, note in self.tables.items()]
+        return items + [("datapackage.json", "the Frictionless descriptor of the tables"), ("book.pdf", "this book as a PDF")]
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f'<li><a href="{html.escape(self.folder)}/{html.escape(name)}">{html.escape(name)}</a>: {html.escape(note)}</li>'
+                       for name, note in self._items())
+        return f'<ul class="pd-downloads">{rows}</ul>'
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{name}: {note}" for name, note in self._items())
