@@ -89,18 +89,22 @@ class Evidence:
 
     def _repr_html_(self) -> str:
         gloss = f"<p><em>Gloss:</em> {html.escape(self.gloss)}</p>" if self.gloss else ""
-        return f"<p><code>{html.escape(self.label)}</code></p>" + self.markup._repr_html_() + gloss
+        return f"<p><strong>{html.escape(self.label)}</strong></p>" + self.markup._repr_html_() + gloss
 
     def __repr__(self) -> str:
         return f"{self.label}\n{self.markup.text}" + (f"\nGloss: {self.gloss}" if self.gloss else "")
 
 
-def show_agreement_evidence(tables, data_dir, rows, latin: dict[str, str]) -> None:
+def show_agreement_evidence(tables, data_dir, rows) -> None:
     """Each agreement's sentence with its parties and signatories marked, and an English gloss."""
     from IPython.display import display
 
-    from .casebook import gloss
+    from .casebook import evidence_label, gloss
+    from .names import Names
+    from .site import article_numbers
 
+    english = Names.of(tables)
+    numbers = article_numbers(tables["documents"])
     mentions = tables["mentions"]
     names = dict(zip(tables["actors"].actor_id, tables["actors"].name))
     types = dict(zip(tables["actors"].actor_id, tables["actors"].type))
@@ -111,7 +115,7 @@ def show_agreement_evidence(tables, data_dir, rows, latin: dict[str, str]) -> No
         marked = set(split_list(row.parties)) | set(split_list(row.signatories))
         spans = [(m.start, m.stop, "party" if names[m.actor_id] in marked else types[m.actor_id])
                  for m in mentions[mentions.doc_id == row.doc_id].itertuples()]
-        display(Evidence(row.agreement_id, evidence(text, row.start, row.stop, spans), gloss(row, latin)))
+        display(Evidence(evidence_label(row, numbers), evidence(text, row.start, row.stop, spans), gloss(row, english)))
 
 
 def figure_image(fig):
@@ -153,3 +157,36 @@ class Downloads:
 
     def __repr__(self) -> str:
         return "\n".join(f"{name}: {note}" for name, note in self._items())
+
+
+def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None) -> pd.DataFrame:
+    """A table as the reader sees it: codes of kind, frame and marker in English, the case's name in English,
+    and the document as "Article n" where ``numbers`` (paradiplomacy_book.site.article_numbers) has it."""
+    from .codes import duration, label
+    from .names import quote_authorities
+
+    df = df.copy()
+    for column in ("kind", "frame", "marker"):
+        if column in df:
+            df[column] = df[column].map(lambda v: label(v) if v else v)
+    if "duration" in df:
+        df["duration"] = df["duration"].map(duration)
+    if "case" in df:
+        df["case"] = df["case"].map(lambda v: quote_authorities(v) if isinstance(v, str) else v)
+    if numbers is not None and "doc_id" in df:
+        df = df.rename(columns={"doc_id": "article"})
+        df["article"] = df["article"].map(lambda d: f"Article {numbers[d]}" if d in numbers else d)
+    return df
+
+
+class Interactive:
+    """HTML that needs the browser (a sortable table); the PDF and plain text say where to find it instead."""
+
+    def __init__(self, html_text: str, elsewhere: str):
+        self.html_text, self.elsewhere = html_text, elsewhere
+
+    def _repr_html_(self) -> str:
+        return self.html_text
+
+    def __repr__(self) -> str:
+        return self.elsewhere
