@@ -32,6 +32,21 @@ class Table:
     def __repr__(self) -> str:
         return "None found in this corpus." if self.df.empty else self.df.to_string(index=False)
 
+    def _repr_markdown_(self) -> str:
+        """A pipe table: what the PDF shows (the HTML takes the HTML)."""
+        if self.df.empty:
+            return "*None found in this corpus.*"
+        cell = lambda v: markdown_text("" if v is None or v != v else str(v)).replace("|", "\\|")
+        lines = ["| " + " | ".join(cell(c) for c in self.df.columns) + " |", "|" + "---|" * len(self.df.columns)]
+        lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in self.df.itertuples(index=False)]
+        return "\n".join(lines)
+
+
+def markdown_text(text: str) -> str:
+    """Text from a source as Markdown that shows it as written: one line, markup characters escaped."""
+    text = " ".join(text.split())
+    return "".join("\\" + c if c in "\\`*_[]{}<>#!$~&" else c for c in text)
+
 
 def show(df: pd.DataFrame) -> Table:
     return Table(df)
@@ -93,6 +108,10 @@ class Evidence:
 
     def __repr__(self) -> str:
         return f"{self.label}\n{self.markup.text}" + (f"\nGloss: {self.gloss}" if self.gloss else "")
+
+    def _repr_markdown_(self) -> str:
+        gloss = f"\n\n*Gloss:* {markdown_text(self.gloss)}" if self.gloss else ""
+        return f"**{markdown_text(self.label)}**\n\n> {markdown_text(self.markup.text)}" + gloss
 
 
 def show_agreement_evidence(tables, data_dir, rows) -> None:
