@@ -217,8 +217,9 @@ def test_source_text_is_escaped_in_the_html(tmp_path):
     book = tmp_path / "book"
     (book / "book").mkdir(parents=True)
     (book / "_config.yml").write_text((ROOT / "_config.yml").read_text())
+    shutil.copy(ROOT / "book" / "a9_reproduce.md", book / "book")  # the corpus chapter links it
     (book / "_toc.yml").write_text("format: jb-book\nroot: book/a2_corpus\nchapters:\n  - file: book/corpus/index\n"
-                                   "    sections:\n      - glob: book/corpus/article-*\n")
+                                   "    sections:\n      - glob: book/corpus/article-*\n  - file: book/a9_reproduce\n")
     subprocess.run([sys.executable, "-m", "paradiplomacy", "extract", str(seeds), "--out", str(tmp_path / "data")], check=True)
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "run_notebooks.py"), "--book-dir", str(book / "book"),
                              "--seeds-dir", str(seeds), "--data-dir", str(tmp_path / "data"), "a2_corpus"], capture_output=True, text=True)
