@@ -13,14 +13,22 @@ UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 
 @lru_cache(maxsize=1)
 def labels() -> dict[str, str]:
-    found = {row["marker"]: row["description"] for row in read_data("framing.csv")}
-    found |= {row["code"]: row["english"] for row in read_data("code_labels.csv", __package__)}
-    return found
+    return {row["code"]: row["english"] for row in read_data("code_labels.csv", __package__)}
+
+
+@lru_cache(maxsize=1)
+def marker_labels() -> dict[str, str]:
+    return {row["marker"]: row["description"] for row in read_data("framing.csv")}
 
 
 def label(code: str) -> str:
-    """"cooperation_agreement" → "cooperation agreement"; a framing marker → what it means."""
+    """"cooperation_agreement" → "cooperation agreement", "russian_official" → "Russian official"."""
     return labels().get(code, code.replace("_", " "))
+
+
+def marker_label(marker: str) -> str:
+    """A framing marker ("republic_unquoted") as what it means, from paradiplomacy/data/framing.csv."""
+    return marker_labels().get(marker, label(marker))
 
 
 def in_words(n: int, noun: str = "", plural: str = "") -> str:

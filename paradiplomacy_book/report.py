@@ -181,13 +181,15 @@ class Downloads:
 def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None) -> pd.DataFrame:
     """A table as the reader sees it: codes of kind, frame and marker in English, the case's name in English,
     and the document as "Article n" where ``numbers`` (paradiplomacy_book.site.article_numbers) has it."""
-    from .codes import duration, label
+    from .codes import duration, label, marker_label
     from .names import quote_authorities
 
     df = df.copy()
-    for column in ("kind", "frame", "marker"):
+    for column in ("kind", "frame"):
         if column in df:
             df[column] = df[column].map(lambda v: label(v) if v else v)
+    if "marker" in df:
+        df["marker"] = df["marker"].map(lambda v: marker_label(v) if v else v)
     if "duration" in df:
         df["duration"] = df["duration"].map(duration)
     if "case" in df:
