@@ -141,7 +141,8 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
     for agreement_id, group in points.groupby("agreement_id", sort=True):
         spots = group.drop_duplicates("place")
         for (_, a), (_, b) in zip(spots.iloc[:-1].iterrows(), spots.iloc[1:].iterrows()):
-            pairs.setdefault(tuple(sorted((a.place, b.place))), []).append((agreement_id, a, b))
+            a, b = sorted((a, b), key=lambda point: point.place)  # one direction per pair, so the offsets fan out
+            pairs.setdefault((a.place, b.place), []).append((agreement_id, a, b))
     along = iter([0.3, 0.55, 0.8, 0.42, 0.67] * (len(agreements) + 1))  # labels of nearby lines at different heights
     for lines in pairs.values():
         for k, (agreement_id, a, b) in enumerate(lines):
