@@ -7,7 +7,7 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: book test notebooks html env clean data
+.PHONY: book test notebooks html pdf env clean data
 
 # The tables of seeds/ and of each test corpus, made once: a second `make data` does nothing until
 # a corpus or the extraction library (its code and data files) changes.
@@ -26,7 +26,7 @@ $(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-book: notebooks html
+book: notebooks pdf html
 
 data: $(TABLES)
 
@@ -39,6 +39,13 @@ data-%/run.json: $(STAMP) $(LIBRARY) tests/data/% $$(wildcard tests/data/$$*/*)
 
 notebooks: $(STAMP) $(TABLES)
 	$(PY) scripts/run_notebooks.py
+
+# The PDF edition: needs xelatex, latexmk and the FreeFont fonts (README: "The PDF"); copied into the
+# site's downloads/ so that the HTML links it.
+pdf: $(STAMP)
+	$(VENV)/bin/jupyter-book build . --builder pdflatex
+	mkdir -p book/site/downloads
+	cp _build/latex/book.pdf book/site/downloads/book.pdf
 
 html: $(STAMP)
 	rm -rf _build/html

@@ -13,8 +13,10 @@ from paradiplomacy.gazetteer import find_place
 from paradiplomacy.output import join_list, split_list
 
 from .charts import spheres_matrix
+from .codes import duration, in_words, label
+from .names import Names
 from .network import LEVELS, government_levels
-
+from .site import article_numbers
 
 
 def docs_of(tables, case) -> set[str]:
@@ -30,12 +32,10 @@ def events_of(tables, case) -> pd.DataFrame:
     return tables["events"][tables["events"].doc_id.isin(docs_of(tables, case))]
 
 
-def latin_names(tables) -> dict[str, str]:
-    return dict(zip(tables["actors"].name, tables["actors"].name_latin))
-
-
 def persons_of(tables, case) -> pd.DataFrame:
-    """The persons of the case with the offices the case's articles give them."""
+    """The persons of the case, in English with the Cyrillic beside, the offices the case's articles give
+    them as the texts write them, and the body or territory of the office in English."""
+    names = Names.of(tables)
     docs = docs_of(tables, case)
     actors = tables["actors"].set_index("actor_id")
     m = tables["mentions"]
@@ -43,32 +43,42 @@ def persons_of(tables, case) -> pd.DataFrame:
     rows = []
     for actor_id, group in m.groupby("actor_id", sort=False):
         roles = list(dict.fromkeys(r for r in group.role if r))
-        rows.append({"name": actors.name[actor_id], "name_latin": actors.name_latin[actor_id],
-                     "office": join_list(roles), "affiliation": actors.affiliation[actor_id],
+        affiliation = actors.affiliation[actor_id]
+        rows.append({"person": names.both(actors.name[actor_id]), "office, as the text gives it": "; ".join(roles),
+                     "body or territory of the office": names.english(affiliation) if affiliation else "",
                      "mentions": len(group)})
-    return pd.DataFrame(rows, columns=["name", "name_latin", "office", "affiliation", "mentions"]).sort_values("name")
+    columns = ["person", "office, as the text gives it", "body or territory of the office", "mentions"]
+    return pd.DataFrame(rows, columns=columns).sort_values("person")
 
 
-def gloss(agreement, latin: dict[str, str]) -> str:
+def gloss(agreement, names: Names) -> str:
     """An English gloss of an agreement record, from its fields."""
-    parties = [latin.get(p, p) for p in split_list(agreement.parties)]
-    text = f"{agreement.kind.replace('_', ' ')}, {agreement.status}"
+    parties = [names.english(p) for p in split_list(agreement.parties)]
+    text = f"{label(agreement.kind)}, {agreement.status}"
     if parties:
         text += ", between " + ", ".join(parties[:-1]) + (" and " if len(parties) > 1 else "") + parties[-1]
+    else:
+        text += ", its parties not named in the sentence"
     if agreement.signatories:
-        text += "; signed by " + ", ".join(latin.get(s, s) for s in split_list(agreement.signatories))
+        text += "; signed by " + ", ".join(names.english(s) for s in split_list(agreement.signatories))
     if agreement.date:
         text += f"; dated {agreement.date}"
     if agreement.duration:
-        text += f"; term {agreement.duration[1:-1]} {'years' if agreement.duration.endswith('Y') else 'months'}"
+        text += f"; for {duration(agreement.duration)}"
     if agreement.renewal:
-        text += ", renewed automatically"
+        text += "; renewed automatically" if agreement.renewal == "automatic" else "; may be extended"
     return text[0].upper() + text[1:] + "."
 
 
+def evidence_label(agreement, numbers: dict[str, int]) -> str:
+    """"Article 3: cooperation agreement, signed": what a reader can find again, instead of the record's id."""
+    return f"Article {numbers[agreement.doc_id]}: {label(agreement.kind)}, {agreement.status}"
+
+
 def partners(tables, case) -> list[tuple[str, str]]:
-    """(partner, status under international law) for every place a party stands for outside Russia,
-    or inside it but controlled by another state."""
+    """(partner, status under international law at the article's date) for every place a party stands
+    for outside Russia, or inside it but controlled by another state."""
+    published = dict(zip(tables["documents"].doc_id, tables["documents"].published))
     relations = tables["relations"]
     name_of = dict(zip(tables["actors"].actor_id, tables["actors"].name))
     home = {name_of.get(r.source): name_of.get(r.target) for r in relations[relations.relation == "based_in"].itertuples()}
@@ -77,28 +87,36 @@ def partners(tables, case) -> list[tuple[str, str]]:
         for party in split_list(agreement.parties):
             place = find_place(party) or find_place(home.get(party, "") or "")
             if place and (place.state != "Russia" or place.controlled_by):
-                found[place.name_latin] = legal_status(place)
+                found[place.name_latin] = legal_status(place, published.get(agreement.doc_id, ""))
     return sorted(found.items())
 
 
-def legal_status(place) -> str:
-    """"part of Ukraine under international law; occupied by Russia since 2014"."""
+def legal_status(place, as_of: str = "") -> str:
+    """The place's status at the article's date: "part of Ukraine; not occupied at the article's date (2010)",
+    "part of Ukraine under international law; occupied by Russia since 2014"; undated articles say so."""
     if place.type == "country":
         return "sovereign state"
     status = f"part of {place.state} under international law"
-    if place.controlled_by and place.controlled_by != place.state:
-        status += f"; occupied by {place.controlled_by}" + (f" since {place.controlled_since}" if place.controlled_since else "")
-    return status
+    if not (place.controlled_by and place.controlled_by != place.state):
+        return status
+    since = place.controlled_since or ""
+    first = int(since[:4]) if since[:4].isdigit() else None
+    if as_of and first and int(as_of[:4]) < first:
+        return status + f"; not occupied at the article's date ({as_of[:4]})"
+    status += f"; occupied by {place.controlled_by}" + (f" since {since}" if since else "")
+    return status + ("" if as_of else " (the article is undated)")
 
 
 def places_abroad(tables, case) -> list[tuple[str, str]]:
     """(place, status) for every gazetteer place outside Russia that the case's articles name."""
     docs = docs_of(tables, case)
+    published = dict(zip(tables["documents"].doc_id, tables["documents"].published))
     found = {}
     for row in tables["actors"].itertuples():
         place = find_place(row.name)
-        if place and set(split_list(row.doc_ids)) & docs and (place.state not in ("Russia", "") or place.controlled_by):
-            found[place.name_latin] = legal_status(place)
+        in_case = sorted(set(split_list(row.doc_ids)) & docs)
+        if place and in_case and (place.state not in ("Russia", "") or place.controlled_by):
+            found[place.name_latin] = legal_status(place, min((published.get(d, "") for d in in_case), default=""))
     return sorted(found.items())
 
 
@@ -109,9 +127,9 @@ def sources_of(tables, case) -> str:
 
 
 def count_phrase(counter: Counter, order=None) -> str:
-    """"4 × cooperation agreement, 1 × twinning": counts without English plurals to get wrong."""
+    """"cooperation agreement (4), twinning (1)": counts without English plurals to get wrong."""
     keys = [k for k in (order or sorted(counter)) if counter.get(k)]
-    return ", ".join(f"{counter[k]} × {k.replace('_', ' ')}" for k in keys) or "none"
+    return ", ".join(f"{label(k)} ({counter[k]})" for k in keys) or "none"
 
 
 def levels_of(tables, case) -> Counter:
@@ -122,6 +140,7 @@ def levels_of(tables, case) -> Counter:
 
 
 def signatory_offices(tables, case) -> list[str]:
+    """The first office the texts give each signatory, as they write it."""
     roles = dict(zip(tables["actors"].name, tables["actors"].roles))
     names = [s for v in agreements_of(tables, case).signatories for s in split_list(v)]
     return sorted({(split_list(roles.get(n, "")) or ["no office given"])[0] for n in names})
@@ -142,7 +161,7 @@ def date_range(tables, case) -> str:
     dates = sorted(set(filter(None, list(a.date) + list(docs.published))))
     undated = int((docs.published == "").sum())
     text = f"{dates[0]} to {dates[-1]}" if len(dates) > 1 else (dates[0] if dates else "no date")
-    return text + (f" ({undated} undated article{'s' if undated > 1 else ''})" if undated else "")
+    return text + (f" ({in_words(undated, 'undated article')})" if undated else "")
 
 
 def frames_of(tables, case) -> str:
@@ -152,7 +171,7 @@ def frames_of(tables, case) -> str:
     for where in ("article", "page"):
         frames = sorted(set(f[f["where"] == where].frame))
         if frames:
-            parts.append(f"{where}: " + ", ".join(fr.replace("_", " ") for fr in frames))
+            parts.append(f"{where}: " + ", ".join(label(fr) for fr in frames))
     return "; ".join(parts) or "no framing markers"
 
 
@@ -161,7 +180,7 @@ def profile(tables, case, clean_texts: dict[str, str]) -> dict[str, str]:
     a = agreements_of(tables, case)
     spheres_signed, spheres_said = spheres_of(tables, case, clean_texts)
     return {
-        "articles": str(len(docs_of(tables, case))),
+        "articles": in_words(len(docs_of(tables, case))),
         "source": sources_of(tables, case),
         "places abroad the articles name": "; ".join(f"{p} ({s})" for p, s in places_abroad(tables, case)) or "none",
         "agreement partners abroad": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none",
@@ -171,24 +190,33 @@ def profile(tables, case, clean_texts: dict[str, str]) -> dict[str, str]:
         "signatories' offices": "; ".join(signatory_offices(tables, case)) or "none named",
         "spheres of the agreements": ", ".join(spheres_signed) or "none",
         "spheres the articles mention": ", ".join(spheres_said) or "none",
-        "meetings and visits": str(len(events_of(tables, case))),
+        "meetings and visits": in_words(len(events_of(tables, case))),
         "dates": date_range(tables, case),
         "framing markers": frames_of(tables, case),
     }
 
 
-def glue_case(tables, case, glue) -> None:
-    """Glue the numbers and lists a case chapter's prose uses."""
+def summary(tables, case) -> str:
+    """What the case's articles report, in one sentence of words: "three articles; seven agreement records
+    in four relationships: four signed, two planned, one agreed without a document; two meetings, visits or sessions"."""
     agreements = agreements_of(tables, case)
+    stages = Counter(agreements.status)
+    stage_words = {"agreed": "agreed without a document"}
+    stage_text = ", ".join(f"{in_words(stages[s])} {stage_words.get(s, s)}" for s in statuses() if stages.get(s))
+    text = in_words(len(docs_of(tables, case)), "article") + "; "
+    if len(agreements):
+        text += (in_words(len(agreements), "agreement record") + " in "
+                 + in_words(agreements.relationship_id.nunique(), "relationship") + f" ({stage_text})")
+    else:
+        text += "no agreement"
+    events = len(events_of(tables, case))
+    return text + "; " + (in_words(events, "meeting, visit or session", "meetings, visits or sessions") if events else "no meeting or visit")
+
+
+def glue_case(tables, case, glue) -> None:
+    """Glue the sentences a case chapter's prose uses."""
     values = {
-        "n_articles": len(docs_of(tables, case)),
-        "n_agreements": len(agreements),
-        "n_signed": int((agreements.status == "signed").sum()),
-        "n_planned": int((agreements.status == "planned").sum()),
-        "n_agreed": int((agreements.status == "agreed").sum()),
-        "n_relationships": agreements.relationship_id.nunique(),
-        "n_events": len(events_of(tables, case)),
-        "n_persons": len(persons_of(tables, case)),
+        "summary": summary(tables, case),
         "partners": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none (no agreement)",
         "places_abroad": "; ".join(f"{p} ({s})" for p, s in places_abroad(tables, case)) or "none",
         "source": sources_of(tables, case),
@@ -199,13 +227,10 @@ def glue_case(tables, case, glue) -> None:
         glue(key, value, display=False)
 
 
-def case_figures(tables, case) -> dict:
-    """The network, map and timeline of one case."""
+def case_map(tables, case):
+    """The map of one case: its places, the states, and its agreements labelled with stage and year."""
     from . import charts
 
     t = tables
-    return {
-        "network": charts.network_figure(t["actors"], t["agreements"], t["relations"], t["documents"], case=case),
-        "map": charts.map_figure(t["agreements"], t["relations"], t["actors"], t["documents"], case=case),
-        "timeline": charts.timeline_figure(agreements_of(t, case), events_of(t, case), t["documents"], [case]),
-    }
+    return charts.map_figure(t["agreements"], t["relations"], t["actors"], t["documents"], case=case,
+                             title=f"The {charts.case_label(case)} case on the map")

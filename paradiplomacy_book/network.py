@@ -1,37 +1,11 @@
-"""The graph of the relations table and the level of government each actor acts at.
+"""The level of government each actor acts at.
 
-Reads only the tables of the codebook (actors, agreements, relations).
+Reads only the tables of the codebook (actors, relations).
 """
 
-import itertools
-
-import networkx as nx
 import pandas as pd
 
 from paradiplomacy.gazetteer import find_place
-
-def build_graph(relations: pd.DataFrame, actors: pd.DataFrame, agreements: pd.DataFrame):
-    """Actors as nodes; an agreement becomes an edge between each pair of its parties.
-
-    Edge attributes: ``relation`` and, for agreements, ``status`` and ``kind``.
-    """
-    graph = nx.MultiGraph()
-    for row in actors.itertuples():
-        graph.add_node(row.actor_id, name=row.name, latin=row.name_latin, type=row.type)
-    status = dict(zip(agreements.agreement_id, agreements.status))
-    kind = dict(zip(agreements.agreement_id, agreements.kind))
-    party = relations[relations.relation == "party_to"]
-    for agreement_id, group in party.groupby("agreement_id", sort=True):
-        for a, b in itertools.combinations(sorted(group.source), 2):
-            graph.add_edge(a, b, relation="agreement", status=status[agreement_id], kind=kind[agreement_id], agreement_id=agreement_id)
-    signed = relations[relations.relation == "signed"]
-    for row in signed.itertuples():
-        for target in party[party.agreement_id == row.agreement_id].source:
-            graph.add_edge(row.source, target, relation="signed", status=status[row.agreement_id], agreement_id=row.agreement_id)
-    for row in relations[~relations.relation.isin(["party_to", "signed"])].itertuples():
-        graph.add_edge(row.source, row.target, relation=row.relation)
-    return graph
-
 
 LEVELS = ("municipal", "regional", "occupation authority", "national", "chamber of commerce", "other organisation")
 

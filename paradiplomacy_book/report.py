@@ -32,6 +32,21 @@ class Table:
     def __repr__(self) -> str:
         return "None found in this corpus." if self.df.empty else self.df.to_string(index=False)
 
+    def _repr_markdown_(self) -> str:
+        """A pipe table: what the PDF shows (the HTML takes the HTML)."""
+        if self.df.empty:
+            return "*None found in this corpus.*"
+        cell = lambda v: markdown_text("" if v is None or v != v else str(v)).replace("|", "\\|")
+        lines = ["| " + " | ".join(cell(c) for c in self.df.columns) + " |", "|" + "---|" * len(self.df.columns)]
+        lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in self.df.itertuples(index=False)]
+        return "\n".join(lines)
+
+
+def markdown_text(text: str) -> str:
+    """Text from a source as Markdown that shows it as written: one line, markup characters escaped."""
+    text = " ".join(text.split())
+    return "".join("\\" + c if c in "\\`*_[]{}<>#!$~&" else c for c in text)
+
 
 def show(df: pd.DataFrame) -> Table:
     return Table(df)
@@ -89,18 +104,26 @@ class Evidence:
 
     def _repr_html_(self) -> str:
         gloss = f"<p><em>Gloss:</em> {html.escape(self.gloss)}</p>" if self.gloss else ""
-        return f"<p><code>{html.escape(self.label)}</code></p>" + self.markup._repr_html_() + gloss
+        return f"<p><strong>{html.escape(self.label)}</strong></p>" + self.markup._repr_html_() + gloss
 
     def __repr__(self) -> str:
         return f"{self.label}\n{self.markup.text}" + (f"\nGloss: {self.gloss}" if self.gloss else "")
 
+    def _repr_markdown_(self) -> str:
+        gloss = f"\n\n*Gloss:* {markdown_text(self.gloss)}" if self.gloss else ""
+        return f"**{markdown_text(self.label)}**\n\n> {markdown_text(self.markup.text)}" + gloss
 
-def show_agreement_evidence(tables, data_dir, rows, latin: dict[str, str]) -> None:
+
+def show_agreement_evidence(tables, data_dir, rows) -> None:
     """Each agreement's sentence with its parties and signatories marked, and an English gloss."""
     from IPython.display import display
 
-    from .casebook import gloss
+    from .casebook import evidence_label, gloss
+    from .names import Names
+    from .site import article_numbers
 
+    english = Names.of(tables)
+    numbers = article_numbers(tables["documents"])
     mentions = tables["mentions"]
     names = dict(zip(tables["actors"].actor_id, tables["actors"].name))
     types = dict(zip(tables["actors"].actor_id, tables["actors"].type))
@@ -111,7 +134,7 @@ def show_agreement_evidence(tables, data_dir, rows, latin: dict[str, str]) -> No
         marked = set(split_list(row.parties)) | set(split_list(row.signatories))
         spans = [(m.start, m.stop, "party" if names[m.actor_id] in marked else types[m.actor_id])
                  for m in mentions[mentions.doc_id == row.doc_id].itertuples()]
-        display(Evidence(row.agreement_id, evidence(text, row.start, row.stop, spans), gloss(row, latin)))
+        display(Evidence(evidence_label(row, numbers), evidence(text, row.start, row.stop, spans), gloss(row, english)))
 
 
 def figure_image(fig):
@@ -133,3 +156,58 @@ def glue_figures(figures: dict, glue, save_dir=None) -> None:
         if save_dir is not None:
             fig.savefig(Path(save_dir) / f"{name}.png", dpi=100)
         glue(name, figure_image(fig), display=False)
+
+
+
+class Downloads:
+    """The list of the tables' CSV files with links (relative to the page), datapackage.json and the PDF."""
+
+    def __init__(self, folder: str, tables: dict[str, str]):
+        self.folder, self.tables = folder, tables
+
+    def _items(self) -> list[tuple[str, str]]:
+        items = [(f"{t}.csv", note) for t, note in self.tables.items()]
+        return items + [("datapackage.json", "the Frictionless descriptor of the tables"), ("book.pdf", "this book as a PDF")]
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f'<li><a href="{html.escape(self.folder)}/{html.escape(name)}">{html.escape(name)}</a>: {html.escape(note)}</li>'
+                       for name, note in self._items())
+        return f'<ul class="pd-downloads">{rows}</ul>'
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{name}: {note}" for name, note in self._items())
+
+
+def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None) -> pd.DataFrame:
+    """A table as the reader sees it: codes of kind, frame and marker in English, the case's name in English,
+    and the document as "Article n" where ``numbers`` (paradiplomacy_book.site.article_numbers) has it."""
+    from .codes import duration, label, marker_label
+    from .names import quote_authorities
+
+    df = df.copy()
+    for column in ("kind", "frame"):
+        if column in df:
+            df[column] = df[column].map(lambda v: label(v) if v else v)
+    if "marker" in df:
+        df["marker"] = df["marker"].map(lambda v: marker_label(v) if v else v)
+    if "duration" in df:
+        df["duration"] = df["duration"].map(duration)
+    if "case" in df:
+        df["case"] = df["case"].map(lambda v: quote_authorities(v) if isinstance(v, str) else v)
+    if numbers is not None and "doc_id" in df:
+        df = df.rename(columns={"doc_id": "article"})
+        df["article"] = df["article"].map(lambda d: f"Article {numbers[d]}" if d in numbers else d)
+    return df
+
+
+class Interactive:
+    """HTML that needs the browser (a sortable table); the PDF and plain text say where to find it instead."""
+
+    def __init__(self, html_text: str, elsewhere: str):
+        self.html_text, self.elsewhere = html_text, elsewhere
+
+    def _repr_html_(self) -> str:
+        return self.html_text
+
+    def __repr__(self) -> str:
+        return self.elsewhere

@@ -1,4 +1,7 @@
-"""Execute every notebook of notebooks/ with papermill into book/.
+"""Write what the book gives to take away, then execute every notebook of notebooks/ with papermill into book/.
+
+The tables as CSV with their datapackage.json go to book/site/downloads/ (the site's downloads/ folder,
+through html_extra_path) and one page per article to book/corpus/ (paradiplomacy_book.site).
 
 Each jupytext notebook becomes an .ipynb, runs with its parameters cell
 overridden by the values below (kernel ``python3``, working directory
@@ -60,6 +63,16 @@ def strip_run_metadata(path: Path) -> None:
     nbformat.write(nb, path)
 
 
+def publish(seeds_dir: Path, data_dir: Path, book: Path) -> None:
+    """The downloads and the corpus pages, from the tables of ``data_dir`` (paths relative to the book folder)."""
+    from paradiplomacy.pipeline import read_tables
+    from paradiplomacy_book.site import DOWNLOADS, write_corpus_pages, write_downloads
+
+    seeds, data = (book / seeds_dir).resolve(), (book / data_dir).resolve()
+    write_downloads(data, book / "site" / DOWNLOADS)
+    write_corpus_pages(read_tables(seeds, data), data, book / "corpus")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds-dir", default="../seeds", help="seeds folder, relative to the book folder")
@@ -74,6 +87,7 @@ def main() -> int:
     tests = lambda *parts: os.path.relpath(ROOT.joinpath("tests", *parts), book)
     parameters = {"seeds_dir": args.seeds_dir, "data_dir": args.data_dir, "extra_dir": tests("data", "extra"),
                   "holdout_dirs": [tests("data", h.name) for h in sorted(ROOT.glob("tests/data/holdout*"))], "gold_dir": tests("gold")}
+    publish(Path(args.seeds_dir), Path(args.data_dir), book)
     for source in sources:
         print(f"running {source.relative_to(ROOT)}", flush=True)
         execute(source, parameters, book)

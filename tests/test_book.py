@@ -1,5 +1,7 @@
-"""The rendered book: every page loads, every image exists, no glue left unrendered,
-no traceback, and text from the sources is escaped."""
+"""The book a reader uses: English names for bodies, codes in English, the register, the data to take
+away and the corpus pages (fast, on the seeds' tables); then the rendered book (slow, built once): every
+page loads, every linked CSV parses, datapackage.json validates, and no page shows a hash id, a code value
+in running text, "<NA>", a raw glue role, a traceback or a bare DPR/LPR."""
 
 import re
 import shutil
@@ -7,18 +9,108 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from bs4 import BeautifulSoup
 
-from conftest import EXTRA, ROOT, SEEDS
-
-pytestmark = pytest.mark.slow  # builds the book: deselect with -m 'not slow'
+from conftest import ROOT, SEEDS
+from paradiplomacy.pipeline import read_tables
+from paradiplomacy_book.codes import ISO_DURATION, code_values, duration, in_words
+from paradiplomacy_book.names import Names, quote_authorities
+from paradiplomacy_book.register import register
+from paradiplomacy_book.site import marked_text, write_corpus_pages, write_downloads
 
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+HASH_ID = re.compile(r"(?<![0-9a-f])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}(?![0-9a-f])")
+BARE_AUTHORITY = re.compile(r'(?<!["“«\w])(DPR|LPR)(?![\w"”»])')
+CODE_VALUE = re.compile(r"\b(" + "|".join(sorted(code_values(), key=len, reverse=True)) + r")\b")
 
 
-def build(source: Path, out: Path) -> Path:
-    result = subprocess.run([str(JUPYTER_BOOK), "build", str(source), "--path-output", str(out), "--warningiserror", "--keep-going"],
-                            capture_output=True, text=True)
+@pytest.fixture(scope="module")
+def seeds_tables(seeds_out):
+    return read_tables(SEEDS, seeds_out)
+
+
+def test_bodies_are_named_in_english_from_their_term_and_place(seeds_tables):
+    names = Names.of(seeds_tables)
+    assert names.english("Липецкая торгово-промышленная палата") == "Lipetsk Chamber of Commerce and Industry"
+    assert names.english("Луганская региональная торгово-промышленная палата") == "Luhansk Regional Chamber of Commerce and Industry"
+    assert names.english("администрация Липецкой области") == "Lipetsk Oblast Administration"
+    assert names.english("администрация Измалковского района Липецкой области") == "Izmalkovsky District Administration"
+    assert names.both("Липецкая область") == "Lipetsk Oblast (Липецкая область)"
+    assert names.english("Донецкая Народная Республика") == '"Donetsk People\'s Republic"'
+
+
+def test_a_body_of_another_region_takes_that_regions_name():
+    actors = pd.DataFrame([
+        {"actor_id": "organization:tverskoy-oblispolkom", "name": "Тверской облисполком", "name_latin": "Tverskoy oblispolkom", "type": "organization"},
+        {"actor_id": "organization:gorsovet", "name": "Гомельский горсовет", "name_latin": "Gomelsky gorsovet", "type": "organization"},
+        {"actor_id": "organization:palata", "name": "Общественная палата Тверской области", "name_latin": "Obshchestvennaya palata", "type": "organization"},
+        {"actor_id": "region:tver-oblast", "name": "Тверская область", "name_latin": "Tver Oblast", "type": "region"},
+        {"actor_id": "city:gomel", "name": "Гомель", "name_latin": "Gomel", "type": "city"},
+    ])
+    relations = pd.DataFrame([
+        {"source": "organization:tverskoy-oblispolkom", "target": "region:tver-oblast", "relation": "based_in"},
+        {"source": "organization:gorsovet", "target": "city:gomel", "relation": "based_in"},
+        {"source": "organization:palata", "target": "region:tver-oblast", "relation": "based_in"},
+    ])
+    names = Names(actors, relations)
+    assert names.english("Тверской облисполком") == "Tver Regional Executive Committee"
+    assert names.english("Гомельский горсовет") == "Gomel City Council"
+    assert names.english("Общественная палата Тверской области") == "Tver Oblast Public Chamber"
+
+
+def test_occupation_authorities_are_quoted_once():
+    assert quote_authorities("DPR case; the LPR; DPRK") == '"DPR" case; the "LPR"; DPRK'
+    assert quote_authorities('the "DPR"') == 'the "DPR"'
+
+
+def test_codes_read_as_english():
+    assert duration("P5Y") == "five years" and duration("P18M") == "18 months"
+    assert in_words(1, "relationship") == "one relationship" and in_words(3, "relationship") == "three relationships"
+    assert {"cooperation_agreement", "republic_unquoted", "party_to"} <= code_values()
+    assert "doc_id" not in code_values()
+
+
+def test_register_has_one_row_per_relationship_with_its_stages(seeds_tables):
+    table = register(seeds_tables)
+    assert len(table) == seeds_tables["agreements"].relationship_id.nunique()
+    assert '"DPR"' in set(table.case) and "DPR" not in set(table.case)
+    chambers = table[table.parties.str.contains("Chamber of Commerce")]
+    assert len(chambers) == 1 and "Липецкая торгово-промышленная палата" in chambers.parties.iloc[0]
+    assert table.stages.str.contains(" → ").any()  # a relationship seen at two stages
+    assert not table.apply(lambda row: row.astype(str).str.contains("_").any(), axis=1).any()  # no code in a cell
+
+
+def test_datapackage_describes_every_table_and_validates(seeds_out, tmp_path):
+    from frictionless import validate
+
+    write_downloads(seeds_out, tmp_path)
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    descriptor = (tmp_path / "datapackage.json").read_text(encoding="utf-8")
+    assert '"name": "start",\n            "type": "integer"' in descriptor
+    assert '"name": "kept",\n            "type": "boolean"' in descriptor
+
+
+def test_corpus_pages_escape_the_source_and_mark_its_actors(seeds_tables, seeds_out, tmp_path):
+    text = "Тверь <script>alert(1)</script> и Гомель"
+    mentions = pd.DataFrame([{"actor_id": "city:tver", "start": 0, "stop": 5}, {"actor_id": "city:gomel", "start": 33, "stop": 39}])
+    agreements = pd.DataFrame(columns=["start", "stop", "kind", "status"])
+    html = marked_text(text, mentions, agreements, {"city:tver": "city", "city:gomel": "city"}, {"city:tver": "Tver", "city:gomel": "Gomel"})
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert html.count('<mark class="pd-city"') == 2
+    write_corpus_pages(seeds_tables, seeds_out, tmp_path / "corpus")
+    pages = sorted((tmp_path / "corpus").glob("article-*.md"))
+    assert len(pages) == (seeds_tables["documents"].status == "ok").sum()
+    assert not any(HASH_ID.search(p.read_text(encoding="utf-8")) for p in pages)
+
+
+# The rendered book (slow)
+
+def build(source: Path, out: Path, toc: Path | None = None) -> Path:
+    command = [str(JUPYTER_BOOK), "build", str(source), "--path-output", str(out), "--warningiserror", "--keep-going"]
+    result = subprocess.run(command + (["--toc", str(toc)] if toc else []), capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out / "_build" / "html"
 
@@ -27,25 +119,84 @@ def pages(html: Path) -> list[Path]:
     return sorted(p for p in html.rglob("*.html") if "_static" not in p.parts and p.name not in ("genindex.html", "search.html"))
 
 
+def visible_text(page: Path) -> str:
+    """What a reader reads on the page: no scripts, styles, code or attributes."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    for tag in soup(["script", "style", "code", "pre"]):
+        tag.decompose()
+    return soup.get_text(" ")
+
+
 @pytest.fixture(scope="module")
 def book_html(tmp_path_factory):
     return build(ROOT, tmp_path_factory.mktemp("book"))
 
 
-def test_every_page_of_the_toc_is_built(book_html):
+@pytest.mark.slow
+def test_every_page_of_the_toc_is_built_and_loads(book_html):
     toc = re.findall(r"file: (\S+)", (ROOT / "_toc.yml").read_text()) + ["book/intro"]
     for doc in toc:
         assert (book_html / f"{doc}.html").exists(), doc
-
-
-def test_pages_have_no_unrendered_glue_or_traceback(book_html):
     for page in pages(book_html):
-        text = page.read_text(encoding="utf-8")
-        assert "{glue" not in text and "glue:text" not in text, page.name
-        assert "Traceback (most recent call last)" not in text, page.name
-        assert "&lt;NA&gt;" not in text, page.name  # a missing count shows blank
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if page.name == "index.html" and page.parent == book_html:
+            continue  # the redirect to book/intro.html
+        main = soup.find("main") or soup.find("article")
+        assert soup.title and main and len(main.get_text(strip=True)) > 100, page
 
 
+@pytest.mark.slow
+def test_every_linked_csv_exists_and_parses_and_the_data_package_validates(book_html):
+    from frictionless import validate
+
+    linked = set()
+    for page in pages(book_html):
+        for href in re.findall(r'href="([^"#]+\.(?:csv|json))"', page.read_text(encoding="utf-8")):
+            if not href.startswith("http"):
+                linked.add((page.parent / href).resolve())
+    tables = {p.stem for p in linked if p.suffix == ".csv"}
+    assert {"documents", "lines", "actors", "mentions", "agreements", "events", "relations", "framing"} <= tables
+    for path in linked:
+        assert path.exists(), path
+        if path.suffix == ".csv":
+            assert len(pd.read_csv(path, keep_default_na=False).columns) > 1, path
+    package = book_html / "downloads" / "datapackage.json"
+    assert package.resolve() in linked
+    assert validate(str(package)).valid
+
+
+@pytest.mark.slow
+def test_no_page_shows_ids_codes_missing_values_glue_or_tracebacks(book_html):
+    for page in pages(book_html):
+        text, raw = visible_text(page), page.read_text(encoding="utf-8")
+        assert not HASH_ID.search(text), (page.name, HASH_ID.search(text)[0])
+        assert "<NA>" not in text, page.name
+        assert "{glue" not in raw and "glue:text" not in raw and "glue:figure" not in raw, page.name
+        assert "Traceback (most recent call last)" not in raw, page.name
+        if page.stem != "a6_codebook":  # the codebook appendix is where the codes are defined
+            for pattern in (CODE_VALUE, ISO_DURATION):
+                found = pattern.search(text)
+                assert not found, (page.name, text[max(0, found.start() - 80):found.end() + 40])
+
+
+@pytest.mark.slow
+def test_dpr_and_lpr_are_always_in_quotation_marks(book_html):
+    for page in pages(book_html):
+        text = visible_text(page)
+        found = BARE_AUTHORITY.search(text)
+        assert not found, (page.name, text[max(0, found.start() - 80):found.end() + 40])
+
+
+@pytest.mark.slow
+def test_the_register_sorts_and_filters_without_a_network(book_html):
+    page = (book_html / "book" / "06_register.html").read_text(encoding="utf-8")
+    assert 'id="register"' in page and "new ITable(" in page
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', page)
+    assert not [s for s in scripts if s.startswith(("http:", "https:", "//"))]
+    assert "window._itables_2_9_1" in page  # the DataTables bundle is inside the page
+
+
+@pytest.mark.slow
 def test_every_linked_image_exists(book_html):
     for page in pages(book_html):
         for src in re.findall(r'<img[^>]+src="([^"]+)"', page.read_text(encoding="utf-8")):
@@ -53,8 +204,9 @@ def test_every_linked_image_exists(book_html):
                 assert (page.parent / src).resolve().exists(), (page.name, src)
 
 
+@pytest.mark.slow
 def test_source_text_is_escaped_in_the_html(tmp_path):
-    """A seed whose text holds markup renders it as text, in tables and in marked-up evidence."""
+    """A seed whose text holds markup renders it as text, in tables and on its corpus page."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(SEEDS / "000_9622bea02cfd8869.txt", seeds)
@@ -65,15 +217,13 @@ def test_source_text_is_escaped_in_the_html(tmp_path):
     book = tmp_path / "book"
     (book / "book").mkdir(parents=True)
     (book / "_config.yml").write_text((ROOT / "_config.yml").read_text())
-    (book / "_toc.yml").write_text("format: jb-book\nroot: book/01_corpus\nchapters:\n  - file: book/03_agreements\n")
-    # what `make data` makes: the seeds' tables and, beside them, those of the test corpora the quality table reads
-    corpora = {"data": seeds, "data-extra": EXTRA} | {f"data-{h.name}": h for h in sorted((ROOT / "tests" / "data").glob("holdout*"))}
-    for out, source in corpora.items():
-        subprocess.run([sys.executable, "-m", "paradiplomacy", "extract", str(source), "--out", str(tmp_path / out)], check=True)
-    for name in ("01_corpus", "03_agreements"):
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "run_notebooks.py"), "--book-dir", str(book / "book"),
-                                 "--seeds-dir", str(seeds), "--data-dir", str(tmp_path / "data"), name], capture_output=True, text=True)
-        assert result.returncode == 0, result.stderr[-3000:]
+    shutil.copy(ROOT / "book" / "a9_reproduce.md", book / "book")  # the corpus chapter links it
+    (book / "_toc.yml").write_text("format: jb-book\nroot: book/a2_corpus\nchapters:\n  - file: book/corpus/index\n"
+                                   "    sections:\n      - glob: book/corpus/article-*\n  - file: book/a9_reproduce\n")
+    subprocess.run([sys.executable, "-m", "paradiplomacy", "extract", str(seeds), "--out", str(tmp_path / "data")], check=True)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "run_notebooks.py"), "--book-dir", str(book / "book"),
+                             "--seeds-dir", str(seeds), "--data-dir", str(tmp_path / "data"), "a2_corpus"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
     html = build(book, tmp_path / "out")
     text = "".join(p.read_text(encoding="utf-8") for p in pages(html))
     assert "<script>alert" not in text

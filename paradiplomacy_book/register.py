@@ -1,0 +1,73 @@
+"""The agreement register: one row per relationship, its parties in English, its stages in the order
+the articles report them, and the articles it comes from."""
+
+import html
+
+import pandas as pd
+
+from paradiplomacy.codebook import status_rank
+from paradiplomacy.output import split_list
+
+from .codes import duration, label
+from .names import Names, quote_authorities
+from .site import article_numbers, article_page_name
+
+COLUMNS = ["case", "parties", "instrument", "stages", "dates", "signatories", "term", "scope", "sources"]
+
+
+def records(tables: dict) -> pd.DataFrame:
+    """The agreements with their article's number, date, outlet, address and case, in the order of publication
+    (undated articles last), then of the text."""
+    documents = tables["documents"].set_index("doc_id")
+    numbers = article_numbers(tables["documents"])
+    a = tables["agreements"].copy()
+    a["article"] = a.doc_id.map(numbers)
+    for column in ("published", "outlet", "url", "case", "title"):
+        a[column] = a.doc_id.map(documents[column])
+    a["undated"] = a.published == ""
+    return a.sort_values(["undated", "published", "article", "start"])
+
+
+def stage_history(group: pd.DataFrame) -> str:
+    """"planned (article 1) → signed (article 3, 2010)": each stage the articles report, in their order."""
+    steps = []
+    for r in group.itertuples():
+        when = r.date or r.published
+        step = f"{r.status} (article {r.article}{', ' + when if when else ''})"
+        if not steps or steps[-1] != step:
+            steps.append(step)
+    return " → ".join(steps)
+
+
+def register(tables: dict, links: bool = False) -> pd.DataFrame:
+    """One row per relationship. With ``links``, cells are HTML (escaped text, links to the corpus pages and sources)."""
+    names = Names.of(tables)
+    text = html.escape if links else (lambda s: s)
+    rows = []
+    for _, group in records(tables).groupby("relationship_id", sort=False):
+        parties = list(dict.fromkeys(p for v in group.parties for p in split_list(v)))
+        signatories = list(dict.fromkeys(s for v in group.signatories for s in split_list(v)))
+        sources = []
+        for r in group.drop_duplicates("doc_id").itertuples():
+            where = ", ".join(filter(None, [r.outlet, r.published]))
+            article = f"Article {r.article}" + (f" ({where})" if where else "")
+            if links:
+                article = f'<a href="corpus/{article_page_name(r.article)}.html">{text(article)}</a>'
+                article += f' <a href="{text(r.url)}">source</a>' if r.url else ""
+            else:
+                article += f" {r.url}" if r.url else ""
+            sources.append(article)
+        furthest = max(group.status, key=status_rank)
+        rows.append({
+            "case": text(quote_authorities(group.case.iloc[0])),
+            "parties": text(names.join(parties, both=True) or "not named in the text"),
+            "instrument": text(", ".join(dict.fromkeys(label(k) for k in group.kind))),
+            "stages": text(stage_history(group)),
+            "furthest": furthest,
+            "dates": text(", ".join(dict.fromkeys(filter(None, group.date))) or "no date in the text"),
+            "signatories": text(names.join(signatories, both=True)),
+            "term": text(", ".join(dict.fromkeys(filter(None, map(duration, group.duration))))),
+            "scope": text("; ".join(dict.fromkeys(s for v in group.scope for s in split_list(v)))),
+            "sources": "; ".join(sources),
+        })
+    return pd.DataFrame(rows, columns=COLUMNS[:4] + ["furthest"] + COLUMNS[4:])

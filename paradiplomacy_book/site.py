@@ -1,0 +1,167 @@
+"""What the book gives a reader to take away, written beside the notebooks by scripts/run_notebooks.py:
+every output table as CSV with a Frictionless ``datapackage.json`` (book/site/downloads/, copied into the
+built site), and one page per article of the corpus (book/corpus/)."""
+
+import html
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from paradiplomacy.datafiles import read_data
+from paradiplomacy.output import split_list
+
+from .codes import label
+from .names import Names, quote_authorities
+
+TABLES = {row["table"]: row["description"] for row in read_data("tables.csv", __package__)}
+DOWNLOADS = "downloads"  # the folder of the built site that holds the CSV files and the PDF
+
+
+def article_page_name(number: int) -> str:
+    """article-001: padded, so the pages sort in the table of contents as they are numbered."""
+    return f"article-{number:03d}"
+
+
+def article_numbers(documents: pd.DataFrame) -> dict[str, int]:
+    """Article 1, 2, ... for the processed documents, in the order of their ids: readable where a document id is a hash."""
+    ok = sorted(documents[documents.status == "ok"].doc_id)
+    return {doc_id: number for number, doc_id in enumerate(ok, start=1)}
+
+
+def field_type(values: pd.Series) -> str:
+    """The Table Schema type the column's values have: integer, boolean or string."""
+    present = values[values != ""]
+    if len(present) and present.str.fullmatch(r"-?\d+").all():
+        return "integer"
+    if len(present) and present.isin(["True", "False"]).all():
+        return "boolean"
+    return "string"
+
+
+def datapackage(data_dir: Path) -> dict:
+    """The Frictionless descriptor of the tables: field names and descriptions from codebook.csv, types from the values."""
+    meaning = {(row["table"], row["column"]): row["meaning"] for row in read_data("codebook.csv")}
+    resources = []
+    for table in TABLES:
+        frame = pd.read_csv(data_dir / f"{table}.csv", dtype=str, keep_default_na=False)
+        fields = [{"name": column, "type": field_type(frame[column]), "description": meaning[(table, column)]} for column in frame.columns]
+        resources.append({"name": table, "description": TABLES[table], "path": f"{table}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                          "schema": {"fields": fields, "missingValues": [""]}})
+    return {"name": "paradiplomacy", "title": "Agreements of Russian regions in the news: the tables of the book",
+            "description": "One table per codebook table (paradiplomacy/data/codebook.csv), as the extraction wrote them.",
+            "resources": resources}
+
+
+def write_downloads(data_dir: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for table in TABLES:
+        shutil.copyfile(data_dir / f"{table}.csv", out / f"{table}.csv")
+    (out / "datapackage.json").write_text(json.dumps(datapackage(data_dir), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def marked_text(text: str, mentions: pd.DataFrame, agreements: pd.DataFrame, types: dict[str, str], names: dict[str, str]) -> str:
+    """The clean text as HTML paragraphs, actors marked by type and agreements' sentences underlined; all text escaped."""
+    cuts = {0, len(text)} | {i for i, c in enumerate(text) if c == "\n"} | {i + 1 for i, c in enumerate(text) if c == "\n"}
+    spans = [(m.start, m.stop, "actor", m.actor_id) for m in mentions.itertuples()]
+    spans += [(a.start, a.stop, "agreement", a) for a in agreements.itertuples()]
+    for start, stop, *_ in spans:
+        cuts |= {start, stop}
+    cuts = sorted(c for c in cuts if 0 <= c <= len(text))
+    parts = ["<p>"]
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        if piece == "\n":
+            parts.append("</p><p>")
+            continue
+        out = html.escape(piece)
+        actor = next((s for s in spans if s[2] == "actor" and s[0] <= a and b <= s[1]), None)
+        if actor:
+            kind = types.get(actor[3], "other")
+            out = f'<mark class="pd-{kind}" title="{html.escape(kind + ": " + names.get(actor[3], ""))}">{out}</mark>'
+        agreement = next((s for s in spans if s[2] == "agreement" and s[0] <= a and b <= s[1]), None)
+        if agreement:
+            record = agreement[3]
+            out = f'<span class="pd-agreement" title="{html.escape(label(record.kind) + ", " + record.status)}">{out}</span>'
+        parts.append(out)
+    parts.append("</p>")
+    return "".join(parts).replace("<p></p>", "")
+
+
+def html_table(rows: list[tuple[str, str]]) -> str:
+    """A two-column table of (already escaped) cells, on one line per row (no blank line ends the HTML block)."""
+    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<table class="table pd-meta"><tbody>{body}</tbody></table>'
+
+
+def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -> str:
+    actors = tables["actors"]
+    types = dict(zip(actors.actor_id, actors.type))
+    english = {a.actor_id: names.english(a.name) for a in actors.itertuples()}
+    text = (data_dir / "clean" / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
+    mentions = tables["mentions"][tables["mentions"].doc_id == doc.doc_id]
+    agreements = tables["agreements"][tables["agreements"].doc_id == doc.doc_id]
+    url = f'<a href="{html.escape(doc.url)}">{html.escape(doc.url)}</a>' if doc.url else "not recorded"
+    basis = {"stated": "stated by the page", "inferred": "inferred from the events the text reports",
+             "manifest": "recorded in the manifest", "unknown": "unknown"}.get(doc.date_basis, doc.date_basis)
+    meta = html_table([
+        ("headline", html.escape(doc.title) or "none"), ("outlet", html.escape(doc.outlet) or "not recorded"), ("address", url),
+        ("published", html.escape(doc.published or "no date") + f" ({basis})"), ("case", html.escape(quote_authorities(doc.case))),
+        ("encoding", html.escape(doc.encoding)), ("characters", f"{int(doc.chars_raw):,} in the file, {int(doc.chars_clean):,} kept as the article"),
+        ("agreements", str(len(agreements))), ("actors mentioned", str(mentions.actor_id.nunique())),
+    ])
+    lines = tables["lines"][tables["lines"].doc_id == doc.doc_id]
+    dropped = lines[~lines.kept]
+    removed = "".join(f"<tr><td>{int(r.line)}</td><td>{html.escape(r.shape)}</td><td>{html.escape(r.reason)}</td><td lang=\"ru\">{html.escape(r.text)}</td></tr>"
+                      for r in dropped.itertuples())
+    removed_table = (f'<table class="table pd-removed"><thead><tr><th>line</th><th>shape</th><th>why it was removed</th><th>text</th></tr></thead>'
+                     f"<tbody>{removed}</tbody></table>") if len(dropped) else "<p>Nothing was removed.</p>"
+    present = actors.set_index("actor_id").loc[list(dict.fromkeys(mentions.sort_values("start").actor_id))]
+    who = "".join(f"<tr><td>{html.escape(english[a])}</td><td lang=\"ru\">{html.escape(r['name'])}</td><td>{html.escape(r['type'])}</td>"
+                  f"<td>{html.escape(r['roles'])}</td></tr>" for a, r in present.iterrows())
+    who_table = ('<table class="table pd-removed"><thead><tr><th>in English</th><th>as the pipeline names it</th><th>type</th>'
+                 f"<th>offices, as the texts give them</th></tr></thead><tbody>{who}</tbody></table>") if len(present) else "<p>No actor was found.</p>"
+    legend = " ".join(f'<mark class="pd-{t}">{t}</mark>' for t in sorted(set(mentions.actor_id.map(types)))) + ' <span class="pd-agreement">sentence of an agreement</span>'
+    return "\n".join([
+        f"# Article {number}: {escape_markdown(quote_authorities(doc.case))}, {doc.published or 'undated'}", "",
+        meta, "",
+        "## The article", "",
+        f"Actors are marked by type and the sentences that report an agreement are underlined; hover for the English name. Legend: {legend}", "",
+        f'<div class="pd-text" lang="ru">{marked_text(text, mentions, agreements, types, english)}</div>', "",
+        "## Who is named", "",
+        "The actors of the article in the order they first appear, with their English names:", "",
+        who_table, "",
+        "## What the corpus stage removed, and why", "",
+        f"Of the file's {len(lines)} non-blank lines, {int(lines.kept.sum())} were kept as the article and {len(dropped)} removed as the site's chrome:", "",
+        removed_table, "",
+    ])
+
+
+def escape_markdown(text: str) -> str:
+    """A source's headline as MyST text: markup characters escaped, so it shows as written."""
+    return html.escape("".join("\\" + c if c in "\\`*_[]{}<>#|!$" else c for c in text), quote=False)
+
+
+def write_corpus_pages(tables: dict, data_dir: Path, out: Path) -> None:
+    """book/corpus/index.md and one article-<n>.md per processed document."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    names = Names.of(tables)
+    documents = tables["documents"].set_index("doc_id", drop=False)
+    numbers = article_numbers(tables["documents"])
+    rows = []
+    for doc_id, number in numbers.items():
+        doc = documents.loc[doc_id]
+        (out / f"{article_page_name(number)}.md").write_text(article_page(number, doc, tables, data_dir, names), encoding="utf-8")
+        rows.append(f"| [Article {number}]({article_page_name(number)}.md) | {escape_markdown(doc.title or 'no headline')} | "
+                    f"{escape_markdown(doc.outlet or 'not recorded')} | {doc.published or 'no date'} | {quote_authorities(doc.case)} |")
+    skipped = tables["documents"][tables["documents"].status != "ok"]
+    index = ["# The corpus, article by article", "",
+             "Each page shows what the pipeline read: the article's metadata, its clean text with the actors and the "
+             "agreements marked, and every line of the file that the corpus stage removed, with the reason.", "",
+             "| article | headline | outlet | published | case |", "|---|---|---|---|---|", *rows, ""]
+    if len(skipped):
+        index += [f"Files not read as articles: {len(skipped)} (their reasons are in the documents table).", ""]
+    (out / "index.md").write_text("\n".join(index), encoding="utf-8")
