@@ -24,14 +24,15 @@ class GoldPerson:
     firstnames: set = field(default_factory=set)
     patronymics: set = field(default_factory=set)
     lastnames: set = field(default_factory=set)
+    nicknames: set = field(default_factory=set)
 
     def keys(self) -> set[str]:
-        """What the person is known by: the surname, or the first name when the text gives no surname."""
-        return {key(n) for n in (self.lastnames or self.firstnames)}
+        """What the person is known by: the surname, or the first name (or else the nickname: Вольтер) when the text gives no surname."""
+        return {key(n) for n in (self.lastnames or self.firstnames or self.nicknames)}
 
     def full_forms(self) -> set[str]:
         """First name and surname, with or without the patronymic (any spelling the gold lists)."""
-        firsts, lasts = self.firstnames or {""}, self.lastnames or {""}
+        firsts, lasts = self.firstnames or {""}, self.lastnames or ({""} if self.firstnames else self.nicknames)
         forms = set()
         for f in firsts:
             for last in lasts:
@@ -74,7 +75,8 @@ def read_document(txt: Path) -> GoldDocument:
             continue
         person = GoldPerson()
         for attribute, value in (pair for pair in lines[1:] if len(pair) == 2):
-            slot = {"firstname": person.firstnames, "patronymic": person.patronymics, "lastname": person.lastnames}.get(attribute.rstrip("1"))
+            slot = {"firstname": person.firstnames, "patronymic": person.patronymics, "lastname": person.lastnames,
+                    "nickname": person.nicknames}.get(attribute.rstrip("1"))
             if slot is not None:
                 slot.add(value.strip())
         if person.keys():
