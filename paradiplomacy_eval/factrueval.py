@@ -28,7 +28,7 @@ class GoldPerson:
 
     def keys(self) -> set[str]:
         """What the person is known by: the surname, or the first name (or else the nickname: Вольтер) when the text gives no surname."""
-        return {key(n) for n in (self.lastnames or self.firstnames or self.nicknames)}
+        return {key(n) for n in (self.lastnames or self.firstnames or self.nicknames)} - {""}
 
     def full_forms(self) -> set[str]:
         """First name and surname, with or without the patronymic (any spelling the gold lists)."""
@@ -114,17 +114,31 @@ class Prediction:
     mentions: list  # (class, start, stop)
 
 
+def surname_keys(person: GoldPerson) -> frozenset[str]:
+    """The last word of each surname the gold gives ("ле пен" -> пен), or of the first name or nickname without one."""
+    return frozenset(k.split()[-1] for k in person.keys())
+
+
+def predicted_key(name: str, known: set[str]) -> str:
+    """The word of a predicted name that is a gold surname ("Ху Цзиньтао" -> ху), or else its last word."""
+    words = key(name).split()
+    return next((w for w in words if w in known), words[-1])
+
+
 def score_persons_by_surname(gold: list[GoldDocument], predicted: dict[str, Prediction]) -> tuple[Score, list]:
-    """Per document: a predicted person is right when its last word is some gold person's surname."""
+    """Per document: a predicted person is right when a word of its name is some gold person's surname.
+
+    Each side counts a surname once per document (two mentions of "Путин" are one person).
+    """
     correct_pred = n_pred = correct_gold = n_gold = 0
     errors = []
     for doc in gold:
+        people = list(dict.fromkeys(surname_keys(p) for p in doc.persons))
+        known = set().union(*people) if people else set()
         names = predicted[doc.doc_id].persons if doc.doc_id in predicted else set()
-        found = {key(n).split()[-1] for n in names if n.strip()}
-        known = set().union(*(p.keys() for p in doc.persons)) if doc.persons else set()
+        found = {predicted_key(n, known) for n in names if n.strip()}
         correct_pred += len(found & known)
         n_pred += len(found)
-        people = list(dict.fromkeys(frozenset(p.keys()) for p in doc.persons))  # one surname, one person
         hits = [bool(p & found) for p in people]
         correct_gold += sum(hits)
         n_gold += len(hits)

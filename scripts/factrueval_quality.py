@@ -79,11 +79,12 @@ def natasha_predictions(gold) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", default="testset", choices=["testset", "devset"])
+    parser.add_argument("--realnews", type=Path, default=REALNEWS, help="the shared real-news folder")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of the project per measure")
     parser.add_argument("--out", type=Path, default=None, help="CSV for the book (book/factrueval_quality.csv)")
     args = parser.parse_args(argv)
-    folder = REALNEWS / "factrueval" / args.set
+    folder = args.realnews / "factrueval" / args.set
     if not folder.is_dir():
         print(f"{folder} is absent: factRuEval-2016 not scored")
         return 0

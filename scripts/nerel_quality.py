@@ -42,11 +42,12 @@ def project_predictions(gold, workers: int) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", default="test", choices=["test", "dev"])
+    parser.add_argument("--realnews", type=Path, default=REALNEWS, help="the shared real-news folder")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors per measure")
     parser.add_argument("--out", type=Path, default=None, help="CSV for the book (book/nerel_quality.csv)")
     args = parser.parse_args(argv)
-    folder = REALNEWS / "nerel" / args.set
+    folder = args.realnews / "nerel" / args.set
     if not folder.is_dir():
         print(f"{folder} is absent: NEREL not scored")
         return 0
