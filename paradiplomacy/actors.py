@@ -17,7 +17,8 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data
 from .gazetteer import find_place, word_kind
-from .morph import UD_CASE, cases_of, is_adjective, is_common_word, join_tokens, name_case, normalize_name, normalize_phrase, surname_key
+from .morph import (UD_CASE, cases_of, is_adjective, is_common_word, join_tokens, join_words, name_case, normalize_name, normalize_phrase,
+                    singular_form, surname_key)
 from .nlp import morph_vocab
 
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
@@ -110,6 +111,11 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
     return result
 
 
+def tagged_cases(tokens) -> list[str | None]:
+    """The case the tagger gave each token, in pymorphy's names."""
+    return [UD_CASE.get(t.feats.get("Case", "")) for t in tokens]
+
+
 def sentence_of(token) -> str:
     """The sentence of a natasha token, from its id ("6_1": the first token of sentence 6)."""
     return token.id.rpartition("_")[0]
@@ -121,12 +127,13 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     before = previous_token(tokens[0], by_id)
     settlement = before is not None and word_kind(before.lemma or before.text) == "settlement"
     if ner_type == "PER":
-        if settlement:
+        if settlement and (len(tokens) == 1 or not is_personal_name(tokens, strict=True)):
             mention.name = join_tokens(tokens)
             mention.type = "city"
         elif len(tokens) == 1 or is_personal_name(tokens):
             mention.type = "person"
-            mention.name = normalize_name([t.text for t in tokens], UD_CASE.get(tokens[-1].feats.get("Case", "")))
+            name = normalize_name([t.text for t in tokens], tagged_cases(tokens), [t.feats.get("Number") == "Plur" for t in tokens])
+            mention.name = join_words(name.split(), tokens) if len(name.split()) == len(tokens) else name  # "П. Качур"
         else:
             return None
     elif before is not None and (before.lemma or "") in region_nouns() and not before.text[:1].isupper() and len(tokens) == 1:
@@ -407,32 +414,141 @@ def resolve_persons(mentions: list[Mention]) -> None:
             mentions.remove(m)
 
 
+@lru_cache(maxsize=1)
+def office_verbs() -> dict[str, str]:
+    """Words that give a person an office outside apposition, and how (link, holds, post)."""
+    return {row["lemma"]: row["kind"] for row in read_data("office_verbs.csv")}
+
+
+def is_office_word(token) -> bool:
+    return word_kind(token.lemma or "") == "office"
+
+
 def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
-    """Read the office of each person mentioned in the sentence from the words around the name."""
+    """Read the office of each person mentioned in the sentence from the words around the name,
+    then share a plural office among the names listed after it."""
     ids = [t.id for t in sent_tokens]
-    for m in mentions:
-        if m.type != "person" or m.tokens[0].id not in ids:
-            continue
+    by_id = {t.id: t for t in sent_tokens}
+    persons = sorted((m for m in mentions if m.type == "person" and m.tokens and m.tokens[0].id in ids), key=lambda m: m.start)
+    found = {}
+    for m in persons:
         first = ids.index(m.tokens[0].id)
         last = ids.index(m.tokens[-1].id)
-        role_tokens = office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last)
-        if not role_tokens:
+        role_tokens = office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last) or office_predicate(m, sent_tokens, by_id)
+        if role_tokens:
+            found[id(m)] = role_tokens
+            set_role(m, role_tokens, mentions)
+    for run in listed_persons(persons, sent_tokens, ids):
+        role_tokens = found.get(id(run[0]))
+        office = next((t for t in role_tokens or [] if is_office_word(t)), None)
+        if office is None or office.feats.get("Number") != "Plur" or any(id(m) in found for m in run[1:]):
             continue
-        office = next(t for t in role_tokens if word_kind(t.lemma or "") == "office")
-        role_tokens = [t for t in role_tokens if not (t.pos in ("DET", "PRON") and t is role_tokens[0])]
-        role = normalize_phrase(role_tokens, office)
-        if is_common_word(role_tokens[0].text):
-            role = role[0].lower() + role[1:]
-        m.role = role
-        m.affiliation = affiliation_in(role_tokens, mentions)
+        share_office(run, role_tokens, mentions)
+
+
+def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = None) -> None:
+    """The office as a nominative singular phrase, and the body or place it names."""
+    office = next(t for t in role_tokens if is_office_word(t))
+    role_tokens = [t for t in role_tokens if not (t.pos in ("DET", "PRON") and t is role_tokens[0])]
+    acting = acting_prefix(role_tokens, role_tokens.index(office))
+    if acting:
+        role = join_tokens(role_tokens)
+    else:
+        role = normalize_phrase(role_tokens, office, singular=office.feats.get("Number") == "Plur")
+    if acting or is_common_word(role_tokens[0].text):
+        role = role[0].lower() + role[1:]
+    m.role = role
+    m.affiliation = complement.name if complement is not None else affiliation_in(role_tokens, mentions)
+
+
+def listed_persons(persons: list[Mention], tokens, ids) -> list[list[Mention]]:
+    """Runs of two or more names joined only by commas and "и": "Алексей Карякин, Александр Кофман и Ирина Бурмыкина"."""
+    runs = []
+    for m in persons:
+        if runs:
+            previous = runs[-1][-1]
+            gap = tokens[ids.index(previous.tokens[-1].id) + 1 : ids.index(m.tokens[0].id)]
+            if gap and all(t.text in (",", "и") for t in gap):
+                runs[-1].append(m)
+                continue
+        runs.append([m])
+    return [run for run in runs if len(run) > 1]
+
+
+def share_office(run: list[Mention], role_tokens, mentions) -> None:
+    """A plural office before a list of names is each one's: "губернаторы Валерий Голенко и Василий Голубев".
+    When it lists as many territories or bodies as there are names, the n-th name holds the office of the
+    n-th ("председатели общественных палат ЛНР, ДНР и Липецкой области" + three names)."""
+    start, stop = role_tokens[0].start, role_tokens[-1].stop
+    inside = sorted((m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop), key=lambda m: m.start)
+    listed = [m for m in inside if not any(o is not m and m.start <= o.start and o.stop <= m.stop for o in inside)]
+    if len(listed) == len(run) and len(run) > 1:
+        before = [t for t in role_tokens if t.stop <= listed[0].start]
+        for person, place in zip(run, listed):
+            set_role(person, before + place.tokens, mentions, complement=place)
+            person.role = singular_complements(person.role, before)
+    else:
+        for person in run:
+            set_role(person, role_tokens, mentions)
+
+
+def singular_complements(role: str, before) -> str:
+    """One of a listed office's holders has one body: "председатель общественных палат ЛНР" -> "... общественной палаты ЛНР"."""
+    office = next(t for t in before if is_office_word(t))
+    words = role.split()
+    complements = before[before.index(office) + 1 :]
+    for i, token in enumerate(complements):
+        if token.feats.get("Number") == "Plur" and token.text in words:
+            noun = next((t for t in complements[i:] if t.pos == "NOUN"), token)
+            words[words.index(token.text)] = singular_form(token.text, UD_CASE.get(token.feats.get("Case", ""), "gent"), noun.text)
+    return " ".join(words)
+
+
+def office_predicate(person: Mention, tokens, by_id) -> list:
+    """An office the sentence gives the person through a verb: "Сиссе был министром финансов",
+    "Кравцов стал руководителем службы", "назначил руководителем службы Ивана Муравьева",
+    "пост главы правительства Кейта занимал"."""
+    ids = {t.id for t in person.tokens}
+    root = next((t for t in person.tokens if t.head_id not in ids), None)
+    governor = by_id.get(root.head_id) if root is not None else None
+    if governor is None:
+        return []
+    office = None
+    if root.rel.startswith("nsubj") and is_office_word(governor) and governor.feats.get("Case") == "Ins":
+        office = governor  # "Сиссе был министром": the copula hangs on the office
+    elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") == "link":
+        office = next((t for t in tokens if t.head_id == governor.id and is_office_word(t) and t.feats.get("Case") == "Ins"), None)
+    elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") == "holds":
+        post = next((t for t in tokens if t.head_id == governor.id and office_verbs().get(t.lemma or "") == "post"), None)
+        office = next((t for t in tokens if post is not None and t.head_id == post.id and is_office_word(t)), None)
+    elif root.rel == "appos" and is_office_word(governor) and governor.feats.get("Case") == "Ins" and governor.rel == "xcomp":
+        verb = by_id.get(governor.head_id)
+        office = governor if verb is not None and office_verbs().get(verb.lemma or "") == "link" else None
+    return office_phrase(office, tokens, by_id, exclude=ids) if office is not None else []
+
+
+def office_phrase(office, tokens, by_id, exclude: set) -> list:
+    """The office word with its adjectives and the contiguous complements that hang on it."""
+    index = tokens.index(office)
+    left = index
+    while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(office.text):
+        left -= 1
+    right = index
+    while (right + 1 < len(tokens) and tokens[right + 1].id not in exclude and descends_from(tokens[right + 1], office, by_id)
+           and (tokens[right + 1].pos in ROLE_INNER_POS or tokens[right + 1].text in QUOTES)):
+        right += 1
+    while right > index and tokens[right].pos in ("ADP", "CCONJ"):
+        right -= 1
+    return tokens[left : right + 1]
 
 
 def office_before(tokens, first: int, mentions) -> list:
     """Office words before the name: "министром промышленности и торговли ДНР | Гургеном"."""
     person = next(m for m in mentions if m.type == "person" and m.tokens and m.tokens[0] is tokens[first])
-    words_case = name_case([t.text for t in person.tokens], UD_CASE.get(person.tokens[-1].feats.get("Case", "")))
-    name_cases = cases_of(tokens[first].text)
+    words_case = name_case([t.text for t in person.tokens], tagged_cases(person.tokens))
+    name_cases = cases_of(tokens[first].text) | {words_case}
     person_starts = {m.start for m in mentions if m.type == "person"}
+    listed_starts = {m.start for m in mentions if m.type != "person"}
     i = first - 1
     between = []
     while i >= 0 and first - i <= MAX_ROLE_TOKENS:
@@ -446,16 +562,45 @@ def office_before(tokens, first: int, mentions) -> list:
                 break
             i = j - 1
             continue
+        if token.text == "," and between and between[0].start in listed_starts and any(t.text == "и" for t in between):
+            between.insert(0, token)  # a list of the office's territories: "палат ЛНР, ДНР и Липецкой области"
+            i -= 1
+            continue
         if (token.pos not in ROLE_INNER_POS and token.text not in QUOTES) or token.start in person_starts:
             break
         between.insert(0, token)
+        if is_office_word(token) and acting_prefix(tokens, i):
+            return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
         if is_office_of_name(token, tokens, words_case, name_cases):
             left = i
             while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text):
                 left -= 1
                 between.insert(0, tokens[left])
-            return between
+            return compound_prefix(tokens, left) + between
         i -= 1
+    return []
+
+
+ACTING = (["врио"], ["и.о."], ["и", ".", "о", "."], ["и.", "о."], ["исполняющий", "обязанности"])
+
+
+def acting_prefix(tokens, left: int) -> list:
+    """"врио", "и. о.", "исполняющий обязанности" before an office in the genitive: the tokens, or []."""
+    words = ["исполняющий" if t.text.lower().startswith("исполняющ") else t.text.lower() for t in tokens[:left]]
+    for prefix in ACTING:
+        n = len(prefix)
+        if left >= n and words[left - n :] == prefix:
+            return tokens[left - n : left]
+    return []
+
+
+def compound_prefix(tokens, left: int) -> list:
+    """A first office joined by a dash: "вице-губернатор — | председатель правительства"."""
+    if left >= 2 and tokens[left - 1].text in DASHES and is_office_word(tokens[left - 2]):
+        start = left - 2
+        while start > 0 and is_adjective(tokens[start - 1]):
+            start -= 1
+        return tokens[start:left]
     return []
 
 
