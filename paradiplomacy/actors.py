@@ -434,7 +434,7 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
     for m in persons:
         first = ids.index(m.tokens[0].id)
         last = ids.index(m.tokens[-1].id)
-        role_tokens = office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last) or office_predicate(m, sent_tokens, by_id)
+        role_tokens = office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last, m) or office_predicate(m, sent_tokens, by_id)
         if role_tokens:
             found[id(m)] = role_tokens
             set_role(m, role_tokens, mentions)
@@ -546,7 +546,11 @@ def office_before(tokens, first: int, mentions) -> list:
     """Office words before the name: "министром промышленности и торговли ДНР | Гургеном"."""
     person = next(m for m in mentions if m.type == "person" and m.tokens and m.tokens[0] is tokens[first])
     words_case = name_case([t.text for t in person.tokens], tagged_cases(person.tokens))
-    name_cases = cases_of(tokens[first].text) | {words_case}
+    # An unknown first name ("Зулема", "Клишасa") has only the cases the guesser makes up: the name's voted case stands for it.
+    known = any(p.is_known for p in morph_vocab().parse(tokens[first].text))
+    name_cases = (cases_of(tokens[first].text) if known else set()) | {words_case}
+    ids = {t.id for t in person.tokens}
+    described_by = next((t.head_id for t in person.tokens if t.head_id not in ids and t.rel == "appos"), None)
     person_starts = {m.start for m in mentions if m.type == "person"}
     listed_starts = {m.start for m in mentions if m.type != "person"}
     i = first - 1
@@ -568,6 +572,8 @@ def office_before(tokens, first: int, mentions) -> list:
             continue
         if (token.pos not in ROLE_INNER_POS and token.text not in QUOTES) or token.start in person_starts:
             break
+        if token.id == described_by and not is_office_word(token):
+            break  # "республиканца | Джеймса Коми": the name's own description; an office before it is another's
         between.insert(0, token)
         if is_office_word(token) and acting_prefix(tokens, i):
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
@@ -618,14 +624,17 @@ def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str]) ->
     return not (token.rel == "nmod" and UD_CASE.get(token.feats.get("Case", "")) != name_case_of)
 
 
-def office_after(tokens, last: int) -> list:
-    """Office words after the name and a comma: "Андрей Кочетов, ректор университета,"."""
+def office_after(tokens, last: int, person: Mention) -> list:
+    """Office words after the name and a comma, in the name's case: "Андрей Кочетов, ректор университета,"
+    (not "соратник Цзян Цзэминя, премьер ...": the office is the first name's)."""
     if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
         return []
     i = last + 2
     while i < len(tokens) and is_adjective(tokens[i]):
         i += 1
     if i >= len(tokens) or word_kind(tokens[i].lemma or "") != "office":
+        return []
+    if name_case([t.text for t in person.tokens], tagged_cases(person.tokens)) not in cases_of(tokens[i].text):
         return []
     j = i + 1
     while j < len(tokens):
