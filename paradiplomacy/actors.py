@@ -455,7 +455,7 @@ def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = Non
         role = join_tokens(role_tokens)
     else:
         role = normalize_phrase(role_tokens, office, singular=office.feats.get("Number") == "Plur")
-    if acting or is_common_word(role_tokens[0].text):
+    if acting or is_office_word(role_tokens[0]) or is_common_word(role_tokens[0].text):
         role = role[0].lower() + role[1:]
     m.role = role
     m.affiliation = complement.name if complement is not None else affiliation_in(role_tokens, mentions)
@@ -551,6 +551,7 @@ def office_before(tokens, first: int, mentions) -> list:
     name_cases = (cases_of(tokens[first].text) if known else set()) | {words_case}
     ids = {t.id for t in person.tokens}
     described_by = next((t.head_id for t in person.tokens if t.head_id not in ids and t.rel == "appos"), None)
+    root_case = next((t.feats.get("Case") for t in person.tokens if t.head_id not in ids), None)
     person_starts = {m.start for m in mentions if m.type == "person"}
     listed_starts = {m.start for m in mentions if m.type != "person"}
     i = first - 1
@@ -577,7 +578,7 @@ def office_before(tokens, first: int, mentions) -> list:
         between.insert(0, token)
         if is_office_word(token) and acting_prefix(tokens, i):
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
-        if is_office_of_name(token, tokens, words_case, name_cases):
+        if is_office_of_name(token, tokens, words_case, name_cases) and agrees(token, root_case):
             left = i
             while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text):
                 left -= 1
@@ -588,6 +589,13 @@ def office_before(tokens, first: int, mentions) -> list:
 
 
 ACTING = (["врио"], ["и.о."], ["и", ".", "о", "."], ["и.", "о."], ["исполняющий", "обязанности"])
+
+
+def agrees(office, name_case_tag: str | None) -> bool:
+    """A name the tagger reads as genitive after an office it does not read as genitive completes the
+    office rather than holds it ("советник Цзян Цзэминя"); other disagreements are the tagger's slips."""
+    office_case = office.feats.get("Case")
+    return not (name_case_tag == "Gen" and office_case is not None and office_case != "Gen")
 
 
 def acting_prefix(tokens, left: int) -> list:
@@ -651,7 +659,8 @@ def office_after(tokens, last: int, person: Mention) -> list:
 def affiliation_in(role_tokens, mentions) -> str:
     """The first body or place named inside the office words."""
     start, stop = role_tokens[0].start, role_tokens[-1].stop
-    inside = [m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop]
+    # NER sometimes takes the office into a body's name ("Хоким Ферганской области"): that is no affiliation
+    inside = [m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop and not (m.tokens and is_office_word(m.tokens[0]))]
     if not inside:
         return ""
     return min(inside, key=lambda m: (m.start, -(m.stop - m.start))).name

@@ -17,9 +17,10 @@ NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 # Endings of foreign masculine names the dictionary does not know, by case, and what replaces them in the
-# nominative: "Райкконена" -> "Райкконен", and a name in -а declined like a noun: "Маехары" -> "Маехара".
-FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у", ""), ("ю", "")),
-                   "ablt": (("ом", ""), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
+# nominative: "Райкконена" -> "Райкконен", and a name in -а or -я declined like a noun: "Маехары" -> "Маехара",
+# "Дерипаске" -> "Дерипаска", "Кравченей" -> "Кравченя".
+FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у", ""), ("ю", ""), ("е", "а")),
+                   "ablt": (("ом", ""), ("ей", "я"), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
 
 
 def match_case(word: str, original: str) -> str:
@@ -70,15 +71,18 @@ def inflect(word: str, case: str, gender: str | None = None, names_only: bool = 
 def name_case(words: list[str], hints: list[str | None]) -> str:
     """The grammatical case of a person's name, voted by its words.
 
-    Each word votes with the cases the tagger gave it in context (``hints``, one per word) and
-    the cases the dictionary allows a singular name in: one person's name is singular, so
-    "Анатолий Иксанов" is not the genitive plural the dictionary also reads in it.
+    Each word votes with the cases the dictionary allows a singular name in (one person's name is
+    singular, so "Анатолий Иксанов" is not the genitive plural the dictionary also reads in it);
+    the case the tagger gave each word in context (``hints``, one per word) adds half a vote
+    and decides for names the dictionary does not know ("Сэйдзи Маэхара").
     """
     votes = Counter()
     for word in words:
         cases = {p.tag.case for p in morph_vocab().parse(word) if NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur"}
         votes.update(cases)
-    votes.update(h for h in hints if h in CASES)
+    for hint in hints:
+        if hint in CASES:
+            votes[hint] += 0.5
     if not votes:
         return "nomn"
     # Ties ("Владимира": genitive or accusative) go to the earlier case, not to whichever the
