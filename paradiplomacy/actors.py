@@ -67,6 +67,7 @@ def extract_mentions(doc) -> list[Mention]:
     attach_parenthesised_abbreviations(mentions, doc.text)
     expand_abbreviations(mentions)
     resolve_persons(mentions)
+    mentions = drop_namesakes(mentions, by_id)
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.stop))
@@ -147,6 +148,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         # "Ховд аймака": a foreign name before its designation keeps its form, the designation is nominative
         mention.name = f"{join_tokens(tokens[:-1])} {tokens[-1].lemma}"
         mention.type = region_nouns()[tokens[-1].lemma]
+    elif ner_type == "ORG" and is_non_actor(tokens, by_id):
+        return None
     else:
         mention.name = normalize_phrase(tokens, phrase_head(tokens))
         if ner_type == "ORG":
@@ -159,6 +162,21 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+@lru_cache(maxsize=1)
+def non_actor_nouns() -> frozenset[str]:
+    """Nouns of outlets, events and rankings (data/non_actor_nouns.csv)."""
+    return frozenset(row["lemma"] for row in read_data("non_actor_nouns.csv"))
+
+
+def is_non_actor(tokens, by_id) -> bool:
+    """A name headed by an outlet, event or ranking noun, or in quotes after one: "портал «Липецк-онлайн»"."""
+    before = previous_token(tokens[0], by_id)
+    while before is not None and before.text in QUOTES:
+        before = previous_token(before, by_id)
+    heads = [phrase_head(tokens)] + ([before] if before is not None else [])
+    return any((t.lemma or "").lower() in non_actor_nouns() for t in heads)
 
 
 def sentence_case(name: str, first, sent_tokens, before=None) -> str:
@@ -424,6 +442,25 @@ def is_office_word(token) -> bool:
     return word_kind(token.lemma or "") == "office"
 
 
+@lru_cache(maxsize=1)
+def namesake_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_data("namesake_nouns.csv"))
+
+
+def drop_namesakes(mentions: list[Mention], by_id) -> list[Mention]:
+    """Leave out a person named only after "имени", "родина", "памятник", ... (data/namesake_nouns.csv):
+    the school, town or monument is named after him, he does not act in the article."""
+    def namesake(m: Mention) -> bool:
+        before = previous_token(m.tokens[0], by_id) if m.tokens else None
+        return before is not None and ((before.lemma or "").lower() in namesake_nouns() or before.text.lower() in namesake_nouns())
+    persons = {}
+    for m in mentions:
+        if m.type == "person":
+            persons.setdefault(m.name, []).append(m)
+    dropped = {id(m) for group in persons.values() if all(namesake(m) for m in group) for m in group}
+    return [m for m in mentions if id(m) not in dropped]
+
+
 def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
     """Read the office of each person mentioned in the sentence from the words around the name,
     then share a plural office among the names listed after it."""
@@ -551,7 +588,6 @@ def office_before(tokens, first: int, mentions) -> list:
     name_cases = (cases_of(tokens[first].text) if known else set()) | {words_case}
     ids = {t.id for t in person.tokens}
     described_by = next((t.head_id for t in person.tokens if t.head_id not in ids and t.rel == "appos"), None)
-    root_case = next((t.feats.get("Case") for t in person.tokens if t.head_id not in ids), None)
     person_starts = {m.start for m in mentions if m.type == "person"}
     listed_starts = {m.start for m in mentions if m.type != "person"}
     i = first - 1
@@ -567,6 +603,16 @@ def office_before(tokens, first: int, mentions) -> list:
                 break
             i = j - 1
             continue
+        if token.text == ")":
+            # a parenthesis inside the office: "пресс-секретарь Федеральной службы ... (Роскомнадзора) | Вадим"
+            j = i - 1
+            while j >= 0 and tokens[j].text not in ("(", ")"):
+                j -= 1
+            if j < 0 or tokens[j].text != "(":
+                break
+            between[:0] = tokens[j : i + 1]
+            i = j - 1
+            continue
         if token.text == "," and between and between[0].start in listed_starts and any(t.text == "и" for t in between):
             between.insert(0, token)  # a list of the office's territories: "палат ЛНР, ДНР и Липецкой области"
             i -= 1
@@ -578,7 +624,7 @@ def office_before(tokens, first: int, mentions) -> list:
         between.insert(0, token)
         if is_office_word(token) and acting_prefix(tokens, i):
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
-        if is_office_of_name(token, tokens, words_case, name_cases) and agrees(token, root_case):
+        if is_office_of_name(token, tokens, words_case, name_cases) and agrees(token, words_case):
             left = i
             while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text):
                 left -= 1
@@ -591,11 +637,11 @@ def office_before(tokens, first: int, mentions) -> list:
 ACTING = (["врио"], ["и.о."], ["и", ".", "о", "."], ["и.", "о."], ["исполняющий", "обязанности"])
 
 
-def agrees(office, name_case_tag: str | None) -> bool:
-    """A name the tagger reads as genitive after an office it does not read as genitive completes the
-    office rather than holds it ("советник Цзян Цзэминя"); other disagreements are the tagger's slips."""
+def agrees(office, name_case_of: str) -> bool:
+    """A genitive name after an office the tagger does not read as genitive completes the office
+    rather than holds it ("советник Цзян Цзэминя"); other disagreements are the tagger's slips."""
     office_case = office.feats.get("Case")
-    return not (name_case_tag == "Gen" and office_case is not None and office_case != "Gen")
+    return not (name_case_of == "gent" and office_case is not None and office_case != "Gen")
 
 
 def acting_prefix(tokens, left: int) -> list:
@@ -635,6 +681,12 @@ def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str]) ->
 def office_after(tokens, last: int, person: Mention) -> list:
     """Office words after the name and a comma, in the name's case: "Андрей Кочетов, ректор университета,"
     (not "соратник Цзян Цзэминя, премьер ...": the office is the first name's)."""
+    if last + 1 < len(tokens) and tokens[last + 1].text == "(":
+        # a parenthesis after the name: "Томас Шефер (Thomas Schäfer), министр финансов"
+        close = next((j for j in range(last + 2, len(tokens)) if tokens[j].text in ("(", ")")), None)
+        if close is None or tokens[close].text != ")":
+            return []
+        last = close
     if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
         return []
     i = last + 2

@@ -26,6 +26,12 @@ def office_heads() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_data("office_heads.csv", __package__))
 
 
+@lru_cache(maxsize=1)
+def abbreviated_heads() -> dict[str, str]:
+    """премьер -> премьер-министр, замминистра -> заместитель: one office however it is spelt."""
+    return {row["lemma"]: row["same_as"] for row in read_data("office_heads.csv", __package__) if row["same_as"]}
+
+
 @dataclass
 class GoldDocument:
     doc_id: str
@@ -45,14 +51,14 @@ def person_stem(name: str) -> str:
 
 
 def office_head(phrase: str) -> str:
-    """The lemma of the first noun of an office ("первого заместителя губернатора" -> заместитель)."""
+    """The lemma of the first noun of an office ("первого заместителя губернатора" -> заместитель; "премьер" -> премьер-министр)."""
     words = [w.strip("«»\"'.,()") for w in phrase.split()]
     for word in words:
         if not word.replace("-", "").isalpha():
             continue  # "41-го", "40-летний"
         parses = morph().parse(word.lower())
         if not any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in parses) and (parses[0].tag.POS == "NOUN" or not parses[0].is_known):
-            return lemma(word)
+            return abbreviated_heads().get(lemma(word), lemma(word))
     return lemma(words[0]) if words else ""
 
 
