@@ -551,8 +551,9 @@ def office_predicate(person: Mention, tokens, by_id) -> list:
     if governor is None:
         return []
     office = None
-    if root.rel.startswith("nsubj") and is_office_word(governor) and governor.feats.get("Case") == "Ins":
-        office = governor  # "Сиссе был министром": the copula hangs on the office
+    dash = any(t.text in DASHES and person.tokens[-1].stop <= t.start < governor.start for t in tokens)
+    if root.rel.startswith("nsubj") and is_office_word(governor) and (governor.feats.get("Case") == "Ins" or dash):
+        office = governor  # "Сиссе был министром", "Санников — бывший заместитель министра": the copula hangs on the office
     elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") == "link":
         office = next((t for t in tokens if t.head_id == governor.id and is_office_word(t) and t.feats.get("Case") == "Ins"), None)
     elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") == "holds":
