@@ -128,7 +128,9 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     before = previous_token(tokens[0], by_id)
     settlement = before is not None and word_kind(before.lemma or before.text) == "settlement"
     if ner_type == "PER":
-        if settlement and (len(tokens) == 1 or not is_personal_name(tokens, strict=True)):
+        governed = previous_token(before, by_id) if settlement else None
+        mayor = governed is not None and is_office_word(governed) and is_personal_name(tokens, strict=True)  # "мэр города Лужков"
+        if settlement and not mayor and (len(tokens) == 1 or not is_personal_name(tokens, strict=True)):
             mention.name = join_tokens(tokens)
             mention.type = "city"
         elif len(tokens) == 1 or is_personal_name(tokens):
@@ -617,6 +619,12 @@ def office_before(tokens, first: int, mentions) -> list:
         if token.text == "," and between and between[0].start in listed_starts and any(t.text == "и" for t in between):
             between.insert(0, token)  # a list of the office's territories: "палат ЛНР, ДНР и Липецкой области"
             i -= 1
+            continue
+        inner = next((m for m in mentions if m.type == "person" and m.tokens and m.tokens[-1] is token and m is not person), None)
+        if inner is not None and words_case != "gent" and name_case([t.text for t in inner.tokens], tagged_cases(inner.tokens)) == "gent":
+            # a person in the genitive inside the office: "пресс-секретарю экс-президента США Билла Клинтона | Джо Локхарту"
+            between[:0] = inner.tokens
+            i = tokens.index(inner.tokens[0]) - 1
             continue
         if (token.pos not in ROLE_INNER_POS and token.text not in QUOTES) or token.start in person_starts:
             break
