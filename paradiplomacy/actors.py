@@ -17,7 +17,8 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data
 from .gazetteer import find_place, word_kind
-from .morph import UD_CASE, cases_of, is_adjective, is_common_word, is_place_word, join_tokens, name_case, normalize_name, normalize_phrase, surname_key
+from .morph import (UD_CASE, cases_of, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
+                    normalize_phrase, singular_form, surname_key)
 from .nlp import morph_vocab
 
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
@@ -66,6 +67,7 @@ def extract_mentions(doc) -> list[Mention]:
     attach_parenthesised_abbreviations(mentions, doc.text)
     expand_abbreviations(mentions)
     resolve_persons(mentions)
+    mentions = drop_namesakes(mentions, by_id)
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.stop))
@@ -123,6 +125,11 @@ def complements(toks, body) -> bool:
     return len(heads) == 1 and heads[0].rel == "nmod" and heads[0].feats.get("Case") == "Gen" and heads[0].head_id in {t.id for t in body}
 
 
+def tagged_cases(tokens) -> list[str | None]:
+    """The case the tagger gave each token, in pymorphy's names."""
+    return [UD_CASE.get(t.feats.get("Case", "")) for t in tokens]
+
+
 def sentence_of(token) -> str:
     """The sentence of a natasha token, from its id ("6_1": the first token of sentence 6)."""
     return token.id.rpartition("_")[0]
@@ -136,12 +143,15 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     before = previous_token(tokens[0], by_id)
     settlement = before is not None and word_kind(before.lemma or before.text) == "settlement"
     if ner_type == "PER":
-        if settlement:
+        governed = previous_token(before, by_id) if settlement else None
+        mayor = governed is not None and is_office_word(governed) and is_personal_name(tokens, strict=True)  # "мэр города Лужков"
+        if settlement and not mayor and (len(tokens) == 1 or not is_personal_name(tokens, strict=True)):
             mention.name = join_tokens(tokens)
             mention.type = "city"
         elif len(tokens) == 1 or is_personal_name(tokens):
             mention.type = "person"
-            mention.name = normalize_name([t.text for t in tokens], UD_CASE.get(tokens[-1].feats.get("Case", "")))
+            name = normalize_name([t.text for t in tokens], tagged_cases(tokens), [t.feats.get("Number") == "Plur" for t in tokens])
+            mention.name = join_words(name.split(), tokens) if len(name.split()) == len(tokens) else name  # "П. Качур"
         else:
             return None
     elif before is not None and (before.lemma or "") in region_nouns() and not before.text[:1].isupper() and len(tokens) == 1:
@@ -155,6 +165,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         # "Ховд аймака": a foreign name before its designation keeps its form, the designation is nominative
         mention.name = f"{join_tokens(tokens[:-1])} {tokens[-1].lemma}"
         mention.type = region_nouns()[tokens[-1].lemma]
+    elif ner_type == "ORG" and is_non_actor(tokens, by_id):
+        return None
     else:
         mention.name = normalize_phrase(tokens, phrase_head(tokens))
         if ner_type == "ORG":
@@ -167,6 +179,21 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+@lru_cache(maxsize=1)
+def non_actor_nouns() -> frozenset[str]:
+    """Nouns of outlets, events and rankings (data/non_actor_nouns.csv)."""
+    return frozenset(row["lemma"] for row in read_data("non_actor_nouns.csv"))
+
+
+def is_non_actor(tokens, by_id) -> bool:
+    """A name headed by an outlet, event or ranking noun, or in quotes after one: "портал «Липецк-онлайн»"."""
+    before = previous_token(tokens[0], by_id)
+    while before is not None and before.text in QUOTES:
+        before = previous_token(before, by_id)
+    heads = [phrase_head(tokens)] + ([before] if before is not None else [])
+    return any((t.lemma or "").lower() in non_actor_nouns() for t in heads)
 
 
 def sentence_case(name: str, tokens, sent_tokens, before=None) -> str:
@@ -433,32 +460,165 @@ def resolve_persons(mentions: list[Mention]) -> None:
             mentions.remove(m)
 
 
-def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
-    """Read the office of each person mentioned in the sentence from the words around the name."""
-    ids = [t.id for t in sent_tokens]
+@lru_cache(maxsize=1)
+def office_verbs() -> dict[str, str]:
+    """Words that give a person an office outside apposition, and how (link, holds, post)."""
+    return {row["lemma"]: row["kind"] for row in read_data("office_verbs.csv")}
+
+
+def is_office_word(token) -> bool:
+    return word_kind(token.lemma or "") == "office"
+
+
+@lru_cache(maxsize=1)
+def namesake_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_data("namesake_nouns.csv"))
+
+
+def drop_namesakes(mentions: list[Mention], by_id) -> list[Mention]:
+    """Leave out a person named only after "имени", "родина", "памятник", ... (data/namesake_nouns.csv):
+    the school, town or monument is named after him, he does not act in the article."""
+    def namesake(m: Mention) -> bool:
+        before = previous_token(m.tokens[0], by_id) if m.tokens else None
+        return before is not None and ((before.lemma or "").lower() in namesake_nouns() or before.text.lower() in namesake_nouns())
+    persons = {}
     for m in mentions:
-        if m.type != "person" or m.tokens[0].id not in ids:
-            continue
+        if m.type == "person":
+            persons.setdefault(m.name, []).append(m)
+    dropped = {id(m) for group in persons.values() if all(namesake(m) for m in group) for m in group}
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
+    """Read the office of each person mentioned in the sentence from the words around the name,
+    then share a plural office among the names listed after it."""
+    ids = [t.id for t in sent_tokens]
+    by_id = {t.id: t for t in sent_tokens}
+    persons = sorted((m for m in mentions if m.type == "person" and m.tokens and m.tokens[0].id in ids), key=lambda m: m.start)
+    found = {}
+    for m in persons:
         first = ids.index(m.tokens[0].id)
         last = ids.index(m.tokens[-1].id)
-        role_tokens = office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last)
-        if not role_tokens:
+        role_tokens = office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last, m) or office_predicate(m, sent_tokens, by_id)
+        if role_tokens:
+            found[id(m)] = role_tokens
+            set_role(m, role_tokens, mentions)
+    for run in listed_persons(persons, sent_tokens, ids):
+        role_tokens = found.get(id(run[0]))
+        office = next((t for t in role_tokens or [] if is_office_word(t)), None)
+        if office is None or office.feats.get("Number") != "Plur" or any(id(m) in found for m in run[1:]):
             continue
-        office = next(t for t in role_tokens if word_kind(t.lemma or "") == "office")
-        role_tokens = [t for t in role_tokens if not (t.pos in ("DET", "PRON") and t is role_tokens[0])]
-        role = normalize_phrase(role_tokens, office)
-        if is_common_word(role_tokens[0].text):
-            role = role[0].lower() + role[1:]
-        m.role = role
-        m.affiliation = affiliation_in(role_tokens, mentions)
+        share_office(run, role_tokens, mentions)
+
+
+def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = None) -> None:
+    """The office as a nominative singular phrase, and the body or place it names."""
+    office = next(t for t in role_tokens if is_office_word(t))
+    role_tokens = [t for t in role_tokens if not (t.pos in ("DET", "PRON") and t is role_tokens[0])]
+    acting = acting_prefix(role_tokens, role_tokens.index(office))
+    if acting:
+        role = join_tokens(role_tokens)
+    else:
+        role = normalize_phrase(role_tokens, office, singular=office.feats.get("Number") == "Plur")
+    if acting or is_office_word(role_tokens[0]) or is_common_word(role_tokens[0].text):
+        role = role[0].lower() + role[1:]
+    m.role = role
+    m.affiliation = complement.name if complement is not None else affiliation_in(role_tokens, mentions)
+
+
+def listed_persons(persons: list[Mention], tokens, ids) -> list[list[Mention]]:
+    """Runs of two or more names joined only by commas and "и": "Алексей Карякин, Александр Кофман и Ирина Бурмыкина"."""
+    runs = []
+    for m in persons:
+        if runs:
+            previous = runs[-1][-1]
+            gap = tokens[ids.index(previous.tokens[-1].id) + 1 : ids.index(m.tokens[0].id)]
+            if gap and all(t.text in (",", "и") for t in gap):
+                runs[-1].append(m)
+                continue
+        runs.append([m])
+    return [run for run in runs if len(run) > 1]
+
+
+def share_office(run: list[Mention], role_tokens, mentions) -> None:
+    """A plural office before a list of names is each one's: "губернаторы Валерий Голенко и Василий Голубев".
+    When it lists as many territories or bodies as there are names, the n-th name holds the office of the
+    n-th ("председатели общественных палат ЛНР, ДНР и Липецкой области" + three names)."""
+    start, stop = role_tokens[0].start, role_tokens[-1].stop
+    inside = sorted((m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop), key=lambda m: m.start)
+    listed = [m for m in inside if not any(o is not m and m.start <= o.start and o.stop <= m.stop for o in inside)]
+    if len(listed) == len(run) and len(run) > 1:
+        before = [t for t in role_tokens if t.stop <= listed[0].start]
+        for person, place in zip(run, listed):
+            set_role(person, before + place.tokens, mentions, complement=place)
+            person.role = singular_complements(person.role, before)
+    else:
+        for person in run:
+            set_role(person, role_tokens, mentions)
+
+
+def singular_complements(role: str, before) -> str:
+    """One of a listed office's holders has one body: "председатель общественных палат ЛНР" -> "... общественной палаты ЛНР"."""
+    office = next(t for t in before if is_office_word(t))
+    words = role.split()
+    complements = before[before.index(office) + 1 :]
+    for i, token in enumerate(complements):
+        if token.feats.get("Number") == "Plur" and token.text in words:
+            noun = next((t for t in complements[i:] if t.pos == "NOUN"), token)
+            words[words.index(token.text)] = singular_form(token.text, UD_CASE.get(token.feats.get("Case", ""), "gent"), noun.text)
+    return " ".join(words)
+
+
+def office_predicate(person: Mention, tokens, by_id) -> list:
+    """An office the sentence gives the person through a verb: "Сиссе был министром финансов",
+    "Кравцов стал руководителем службы", "назначил руководителем службы Ивана Муравьева",
+    "пост главы правительства Кейта занимал"."""
+    ids = {t.id for t in person.tokens}
+    root = next((t for t in person.tokens if t.head_id not in ids), None)
+    governor = by_id.get(root.head_id) if root is not None else None
+    if governor is None:
+        return []
+    office = None
+    dash = any(t.text in DASHES and person.tokens[-1].stop <= t.start < governor.start for t in tokens)
+    if root.rel.startswith("nsubj") and is_office_word(governor) and (governor.feats.get("Case") == "Ins" or dash):
+        office = governor  # "Сиссе был министром", "Санников — бывший заместитель министра": the copula hangs on the office
+    elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") == "link":
+        office = next((t for t in tokens if t.head_id == governor.id and is_office_word(t) and t.feats.get("Case") == "Ins"), None)
+    elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") == "holds":
+        post = next((t for t in tokens if t.head_id == governor.id and office_verbs().get(t.lemma or "") == "post"), None)
+        office = next((t for t in tokens if post is not None and t.head_id == post.id and is_office_word(t)), None)
+    elif root.rel == "appos" and is_office_word(governor) and governor.feats.get("Case") == "Ins" and governor.rel == "xcomp":
+        verb = by_id.get(governor.head_id)
+        office = governor if verb is not None and office_verbs().get(verb.lemma or "") == "link" else None
+    return office_phrase(office, tokens, by_id, exclude=ids) if office is not None else []
+
+
+def office_phrase(office, tokens, by_id, exclude: set) -> list:
+    """The office word with its adjectives and the contiguous complements that hang on it."""
+    index = tokens.index(office)
+    left = index
+    while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(office.text):
+        left -= 1
+    right = index
+    while (right + 1 < len(tokens) and tokens[right + 1].id not in exclude and descends_from(tokens[right + 1], office, by_id)
+           and (tokens[right + 1].pos in ROLE_INNER_POS or tokens[right + 1].text in QUOTES)):
+        right += 1
+    while right > index and tokens[right].pos in ("ADP", "CCONJ"):
+        right -= 1
+    return tokens[left : right + 1]
 
 
 def office_before(tokens, first: int, mentions) -> list:
     """Office words before the name: "министром промышленности и торговли ДНР | Гургеном"."""
     person = next(m for m in mentions if m.type == "person" and m.tokens and m.tokens[0] is tokens[first])
-    words_case = name_case([t.text for t in person.tokens], UD_CASE.get(person.tokens[-1].feats.get("Case", "")))
-    name_cases = cases_of(tokens[first].text)
+    words_case = name_case([t.text for t in person.tokens], tagged_cases(person.tokens))
+    # An unknown first name ("Зулема", "Клишасa") has only the cases the guesser makes up: the name's voted case stands for it.
+    known = any(p.is_known for p in morph_vocab().parse(tokens[first].text))
+    name_cases = (cases_of(tokens[first].text) if known else set()) | {words_case}
+    ids = {t.id for t in person.tokens}
+    described_by = next((t.head_id for t in person.tokens if t.head_id not in ids and t.rel == "appos"), None)
     person_starts = {m.start for m in mentions if m.type == "person"}
+    listed_starts = {m.start for m in mentions if m.type != "person"}
     i = first - 1
     between = []
     while i >= 0 and first - i <= MAX_ROLE_TOKENS:
@@ -472,16 +632,70 @@ def office_before(tokens, first: int, mentions) -> list:
                 break
             i = j - 1
             continue
+        if token.text == ")":
+            # a parenthesis inside the office: "пресс-секретарь Федеральной службы ... (Роскомнадзора) | Вадим"
+            j = i - 1
+            while j >= 0 and tokens[j].text not in ("(", ")"):
+                j -= 1
+            if j < 0 or tokens[j].text != "(":
+                break
+            between[:0] = tokens[j : i + 1]
+            i = j - 1
+            continue
+        if token.text == "," and between and between[0].start in listed_starts and any(t.text == "и" for t in between):
+            between.insert(0, token)  # a list of the office's territories: "палат ЛНР, ДНР и Липецкой области"
+            i -= 1
+            continue
+        inner = next((m for m in mentions if m.type == "person" and m.tokens and m.tokens[-1] is token and m is not person), None)
+        if inner is not None and words_case != "gent" and name_case([t.text for t in inner.tokens], tagged_cases(inner.tokens)) == "gent":
+            # a person in the genitive inside the office: "пресс-секретарю экс-президента США Билла Клинтона | Джо Локхарту"
+            between[:0] = inner.tokens
+            i = tokens.index(inner.tokens[0]) - 1
+            continue
         if (token.pos not in ROLE_INNER_POS and token.text not in QUOTES) or token.start in person_starts:
             break
+        if token.id == described_by and not is_office_word(token):
+            break  # "республиканца | Джеймса Коми": the name's own description; an office before it is another's
         between.insert(0, token)
-        if is_office_of_name(token, tokens, words_case, name_cases):
+        if is_office_word(token) and acting_prefix(tokens, i):
+            return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
+        if is_office_of_name(token, tokens, words_case, name_cases) and agrees(token, words_case):
             left = i
             while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text):
                 left -= 1
                 between.insert(0, tokens[left])
-            return between
+            return compound_prefix(tokens, left) + between
         i -= 1
+    return []
+
+
+ACTING = (["врио"], ["и.о."], ["и", ".", "о", "."], ["и.", "о."], ["исполняющий", "обязанности"])
+
+
+def agrees(office, name_case_of: str) -> bool:
+    """A genitive name after an office the tagger does not read as genitive completes the office
+    rather than holds it ("советник Цзян Цзэминя"); other disagreements are the tagger's slips."""
+    office_case = office.feats.get("Case")
+    return not (name_case_of == "gent" and office_case is not None and office_case != "Gen")
+
+
+def acting_prefix(tokens, left: int) -> list:
+    """"врио", "и. о.", "исполняющий обязанности" before an office in the genitive: the tokens, or []."""
+    words = ["исполняющий" if t.text.lower().startswith("исполняющ") else t.text.lower() for t in tokens[:left]]
+    for prefix in ACTING:
+        n = len(prefix)
+        if left >= n and words[left - n :] == prefix:
+            return tokens[left - n : left]
+    return []
+
+
+def compound_prefix(tokens, left: int) -> list:
+    """A first office joined by a dash: "вице-губернатор — | председатель правительства"."""
+    if left >= 2 and tokens[left - 1].text in DASHES and is_office_word(tokens[left - 2]):
+        start = left - 2
+        while start > 0 and is_adjective(tokens[start - 1]):
+            start -= 1
+        return tokens[start:left]
     return []
 
 
@@ -499,14 +713,23 @@ def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str]) ->
     return not (token.rel == "nmod" and UD_CASE.get(token.feats.get("Case", "")) != name_case_of)
 
 
-def office_after(tokens, last: int) -> list:
-    """Office words after the name and a comma: "Андрей Кочетов, ректор университета,"."""
+def office_after(tokens, last: int, person: Mention) -> list:
+    """Office words after the name and a comma, in the name's case: "Андрей Кочетов, ректор университета,"
+    (not "соратник Цзян Цзэминя, премьер ...": the office is the first name's)."""
+    if last + 1 < len(tokens) and tokens[last + 1].text == "(":
+        # a parenthesis after the name: "Томас Шефер (Thomas Schäfer), министр финансов"
+        close = next((j for j in range(last + 2, len(tokens)) if tokens[j].text in ("(", ")")), None)
+        if close is None or tokens[close].text != ")":
+            return []
+        last = close
     if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
         return []
     i = last + 2
     while i < len(tokens) and is_adjective(tokens[i]):
         i += 1
     if i >= len(tokens) or word_kind(tokens[i].lemma or "") != "office":
+        return []
+    if name_case([t.text for t in person.tokens], tagged_cases(person.tokens)) not in cases_of(tokens[i].text):
         return []
     j = i + 1
     while j < len(tokens):
@@ -523,7 +746,8 @@ def office_after(tokens, last: int) -> list:
 def affiliation_in(role_tokens, mentions) -> str:
     """The first body or place named inside the office words."""
     start, stop = role_tokens[0].start, role_tokens[-1].stop
-    inside = [m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop]
+    # NER sometimes takes the office into a body's name ("Хоким Ферганской области"): that is no affiliation
+    inside = [m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop and not (m.tokens and is_office_word(m.tokens[0]))]
     if not inside:
         return ""
     return min(inside, key=lambda m: (m.start, -(m.stop - m.start))).name

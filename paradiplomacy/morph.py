@@ -16,8 +16,11 @@ from .nlp import morph_vocab
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
-# Endings of foreign masculine names the dictionary does not know, by case.
-FOREIGN_ENDINGS = {"gent": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"), "loct": ("е",)}
+# Endings of foreign masculine names the dictionary does not know, by case, and what replaces them in the
+# nominative: "Райкконена" -> "Райкконен", and a name in -а or -я declined like a noun: "Маехары" -> "Маехара",
+# "Дерипаске" -> "Дерипаска", "Кравченей" -> "Кравченя".
+FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у", ""), ("ю", ""), ("е", "а")),
+                   "ablt": (("ом", ""), ("ей", "я"), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
 
 
 def match_case(word: str, original: str) -> str:
@@ -38,8 +41,8 @@ ADJECTIVE_ENDINGS = {  # oblique singular endings of "-ский/-ская/-ск�
 
 
 @lru_cache(maxsize=100_000)
-def inflect(word: str, case: str, gender: str | None = None, names_only: bool = False) -> str | None:
-    """Return ``word`` moved from ``case`` to the nominative, or None if no parse fits.
+def inflect(word: str, case: str, gender: str | None = None, names_only: bool = False, singular: bool = False) -> str | None:
+    """Return ``word`` moved from ``case`` to the nominative (singular too, if ``singular``), or None if no parse fits.
 
     Cached: a corpus names the same bodies and places again and again.
     """
@@ -56,7 +59,7 @@ def inflect(word: str, case: str, gender: str | None = None, names_only: bool = 
     if gender:
         parses = [p for p in parses if p.tag.gender is None or p.tag.gender == gender] or parses
     for parse in parses:
-        target = {"nomn", "sing"} if parse.tag.number == "sing" else {"nomn"}
+        target = {"nomn", "sing"} if parse.tag.number == "sing" or singular else {"nomn"}
         if parse.tag.POS in ("ADJF", "PRTF") and parse.tag.number == "sing" and parse.tag.gender:
             target = {"nomn", "sing", gender or parse.tag.gender}
         form = Parse.inflect(parse, target)  # natasha's MorphForm.inflect takes UD names
@@ -65,60 +68,93 @@ def inflect(word: str, case: str, gender: str | None = None, names_only: bool = 
     return None
 
 
-def name_case(words: list[str], hint: str | None) -> str:
-    """The grammatical case of a person's name, voted by its words."""
+def name_case(words: list[str], hints: list[str | None]) -> str:
+    """The grammatical case of a person's name, voted by its words.
+
+    Each word votes with the cases the dictionary allows a singular name in (one person's name is
+    singular, so "Анатолий Иксанов" is not the genitive plural the dictionary also reads in it);
+    the case the tagger gave each word in context (``hints``, one per word) adds half a vote
+    and decides for names the dictionary does not know ("Сэйдзи Маэхара").
+    """
     votes = Counter()
     for word in words:
-        cases = {p.tag.case for p in morph_vocab().parse(word) if NAME_GRAMMEMES & p.tag.grammemes}
+        cases = {p.tag.case for p in morph_vocab().parse(word) if NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur"}
         votes.update(cases)
-    if hint in CASES:
-        votes[hint] += 0.5
+    for hint in hints:
+        if hint in CASES:
+            votes[hint] += 0.5
     if not votes:
-        return hint or "nomn"
+        return "nomn"
     # Ties ("Владимира": genitive or accusative) go to the earlier case, not to whichever the
     # set of parses happened to list first, which depends on the interpreter's hash seed.
     return min(votes, key=lambda case: (-votes[case], CASES.index(case) if case in CASES else len(CASES), case))
 
 
-def normalize_name(words: list[str], case_hint: str | None = None) -> str:
-    """Return a person's name in the nominative ("Гургеном Малхасяном" -> "Гурген Малхасян")."""
-    case = name_case(words, case_hint)
-    if case == "nomn":
+def normalize_name(words: list[str], hints: list[str | None] = (), plural: list[bool] = ()) -> str:
+    """Return a person's name in the nominative singular ("Гургеном Малхасяном" -> "Гурген Малхасян",
+    "братьев Ямадаевых" -> "Ямадаев"); ``hints`` are the cases the tagger gave the words, ``plural``
+    whether it tagged each one plural."""
+    case = name_case(words, list(hints))
+    plural = list(plural) or [False] * len(words)
+    if case == "nomn" and not any(p and plural_surname(w) for w, p in zip(words, plural)):
         return " ".join(words)
     genders = Counter(
         p.tag.gender for w in words for p in morph_vocab().parse(w) if NAME_GRAMMEMES & p.tag.grammemes and p.tag.case == case
+        and p.tag.number != "plur"
     )
     gender = genders.most_common(1)[0][0] if genders else "masc"
-    out = []
-    for word in words:
+    return " ".join(nominative_name_word(word, case, gender, p) for word, p in zip(words, plural))
+
+
+def plural_surname(word: str) -> bool:
+    """Only a plural surname reads this word ("Ямадаевых", "Ямадаевы")."""
+    parses = [p for p in morph_vocab().parse(word) if NAME_GRAMMEMES & p.tag.grammemes]
+    return bool(parses) and all(p.tag.number == "plur" for p in parses) and any("Surn" in p.tag.grammemes for p in parses)
+
+
+def nominative_name_word(word: str, case: str, gender: str, plural: bool = False) -> str:
+    """One word of a name in the nominative singular: a known name by the dictionary, a surname
+    declined as an adjective ("Долгорукому" -> "Долгорукий") as one, an unknown name by its ending;
+    a surname the tagger and the dictionary both read as plural by its lemma ("Ямадаевых" -> "Ямадаев")."""
+    if plural and plural_surname(word):
+        surname = next(p for p in morph_vocab().parse(word) if "Surn" in p.tag.grammemes)
+        return match_case(surname.normal_form, word)
+    if case == "nomn":
+        return word
+    if any(NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur" for p in morph_vocab().parse(word)):
         form = inflect(word, case, gender, names_only=True)
-        known_as_name = any(NAME_GRAMMEMES & p.tag.grammemes for p in morph_vocab().parse(word))
-        if form and known_as_name:
-            out.append(form)
-        else:
-            out.append(strip_foreign_ending(word, case, gender))
-    return " ".join(out)
+        if form:
+            return form
+    adjective = [p for p in morph_vocab().parse(word.lower()) if p.is_known and p.tag.POS == "ADJF" and p.tag.case == case
+                 and p.tag.number == "sing" and p.tag.gender in (gender, None)]
+    if adjective:
+        form = Parse.inflect(adjective[0], {"nomn", "sing", gender})
+        if form:
+            return match_case(form.word, word)
+    return strip_foreign_ending(word, case, gender)
 
 
 def strip_foreign_ending(word: str, case: str, gender: str) -> str:
-    if gender == "masc" and len(word) > 3:
-        for ending in FOREIGN_ENDINGS.get(case, ()):
+    """An unknown name's nominative from its ending: "Райкконена" -> "Райкконен", "Маехары" -> "Маехара"."""
+    if gender == "masc" and len(word) > 2:
+        for ending, nominative in FOREIGN_ENDINGS.get(case, ()):
             if word.endswith(ending):
-                return word[: -len(ending)]
+                return word[: -len(ending)] + nominative
     return word
 
 
-def normalize_phrase(tokens, head) -> str:
+def normalize_phrase(tokens, head, singular: bool = False) -> str:
     """Nominative of a noun phrase given as natasha tokens and its syntactic head.
 
     The head and the run of adjectives directly before it change; complements
-    after it ("... Липецкой области") stay as written.
+    after it ("... Липецкой области") stay as written. ``singular`` makes them
+    singular too ("губернаторы" -> "губернатор", one office of two names).
     """
     case = UD_CASE.get(head.feats.get("Case", ""), None)
     noun_cases = {p.tag.case for p in morph_vocab().parse(head.text) if p.tag.POS == "NOUN" and p.tag.case and p.is_known}
     if len(noun_cases) == 1 and case not in noun_cases:
         case = noun_cases.pop()  # the tagger's case is one the word cannot have ("облисполкомом" as genitive)
-    if case is None or case == "nomn":
+    if case is None or (case == "nomn" and not singular):
         return join_tokens(tokens)
     head_parse = [p for p in morph_vocab().parse(head.text) if p.tag.case == case and p.tag.POS == "NOUN"]
     gender = head_parse[0].tag.gender if head_parse else None
@@ -130,9 +166,24 @@ def normalize_phrase(tokens, head) -> str:
         i -= 1
     out = []
     for i, token in enumerate(tokens):
-        form = inflect(token.text, case, gender) if i in agreeing else None
+        form = inflect(token.text, case, gender, singular=singular) if i in agreeing else None
         out.append(form or token.text)
     return join_words(out, tokens)
+
+
+def singular_form(word: str, case: str, noun: str = "") -> str:
+    """A plural noun or adjective made singular in the same case ("общественных палат" -> "общественной палаты");
+    an adjective takes the gender of its ``noun``."""
+    gender = next((p.tag.gender for p in morph_vocab().parse(noun) if p.tag.POS == "NOUN" and p.tag.gender), "masc")
+    for parse in morph_vocab().parse(word):
+        if parse.tag.number == "plur" and parse.tag.case == case:
+            target = {"sing", case}
+            if parse.tag.POS in ("ADJF", "PRTF"):
+                target.add(gender)
+            form = Parse.inflect(parse, target)
+            if form:
+                return match_case(form.word, word)
+    return word
 
 
 def is_adjective(token) -> bool:

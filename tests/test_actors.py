@@ -109,3 +109,26 @@ def test_every_country_is_a_place():
     assert find_place("Республики Казахстан").name_latin == "Kazakhstan"
     assert find_place("Монголии").type == "country"
     assert find_place("Российской Федерации").name == "Россия"  # the curated row wins
+
+
+def actors_of(text):
+    from paradiplomacy.actors import extract_mentions
+    from paradiplomacy.nlp import pipeline
+    return {(m.type, m.name) for m in extract_mentions(pipeline().parse(text))}
+
+
+def test_outlets_fairs_and_rankings_are_no_actors():
+    found = actors_of("Об этом сообщает портал «Тамбов-инфо». На ярмарке «Курская пряха» губернатор подписал соглашение "
+                      "с компанией «Курский агрохолдинг». Область поднялась в Национальном рейтинге инвестиционного климата.")
+    names = {name for _, name in found}
+    assert ("organization", "Курский агрохолдинг") in found
+    assert not {"Тамбов-инфо", "Курская пряха"} & names
+    assert not any("рейтинг" in name.lower() for name in names)
+
+
+def test_a_namesake_is_no_actor_unless_he_acts():
+    found = actors_of("Делегация посетила школу имени Юрия Гагарина и памятник Александру Пушкину. "
+                      "Соглашение подписал Пётр Гагарин, директор завода.")
+    persons = {name for kind, name in found if kind == "person"}
+    assert "Пётр Гагарин" in persons
+    assert not {"Юрий Гагарин", "Александр Пушкин"} & persons
