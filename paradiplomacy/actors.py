@@ -16,6 +16,7 @@ from functools import lru_cache
 from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data
+from .codebook import PLACE_TYPES
 from .gazetteer import find_place, word_kind
 from .morph import UD_CASE, cases_of, is_adjective, is_common_word, join_tokens, name_case, normalize_name, normalize_phrase, surname_key
 from .nlp import morph_vocab
@@ -47,6 +48,7 @@ class Mention:
     role: str = ""
     affiliation: str = ""
     aliases: set = field(default_factory=set)
+    place_id: str = ""  # the gazetteer's id of a place, "" for a place it does not know and for any other actor
 
 
 def extract_mentions(doc) -> list[Mention]:
@@ -66,6 +68,7 @@ def extract_mentions(doc) -> list[Mention]:
     attach_parenthesised_abbreviations(mentions, doc.text)
     expand_abbreviations(mentions)
     resolve_persons(mentions)
+    resolve_places(mentions)
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.stop))
@@ -152,6 +155,14 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+def resolve_places(mentions: list[Mention]) -> None:
+    """Give each place mention the gazetteer's id, and the gazetteer's name and type where the name was found."""
+    for m in mentions:
+        place = find_place(m.name) if m.type in PLACE_TYPES else None
+        if place:
+            m.place_id, m.name, m.type = place.place_id, place.name, place.type
 
 
 def sentence_case(name: str, first, sent_tokens, before=None) -> str:

@@ -9,7 +9,7 @@ from collections import Counter
 import pandas as pd
 
 from paradiplomacy.codebook import statuses
-from paradiplomacy.gazetteer import find_place
+from paradiplomacy.gazetteer import find_place, place_by_id, state_names, status_at
 from paradiplomacy.output import join_list, split_list
 
 from .charts import spheres_matrix
@@ -67,38 +67,52 @@ def gloss(agreement, latin: dict[str, str]) -> str:
 
 
 def partners(tables, case) -> list[tuple[str, str]]:
-    """(partner, status under international law) for every place a party stands for outside Russia,
-    or inside it but controlled by another state."""
+    """(partner, status under international law at the agreement's article's date) for every place a party stands
+    for outside Russia, or inside it but controlled by another state."""
     relations = tables["relations"]
     name_of = dict(zip(tables["actors"].actor_id, tables["actors"].name))
     home = {name_of.get(r.source): name_of.get(r.target) for r in relations[relations.relation == "based_in"].itertuples()}
+    dates = publication_dates(tables)
     found = {}
     for agreement in agreements_of(tables, case).itertuples():
         for party in split_list(agreement.parties):
             place = find_place(party) or find_place(home.get(party, "") or "")
-            if place and (place.state != "Russia" or place.controlled_by):
-                found[place.name_latin] = legal_status(place)
+            date = dates.get(agreement.doc_id, "")
+            if place and (place.state != "Russia" or status_at(place.place_id, date).controlled_by):
+                found[place.name_latin] = legal_status(place, date)
     return sorted(found.items())
 
 
-def legal_status(place) -> str:
-    """"part of Ukraine under international law; occupied by Russia since 2014"."""
+def publication_dates(tables) -> dict[str, str]:
+    return dict(zip(tables["documents"].doc_id, tables["documents"].published))
+
+
+def legal_status(place, date: str) -> str:
+    """"part of Ukraine under international law; occupied by Russia since 2014 (as of 2024)": the status at ``date``."""
     if place.type == "country":
         return "sovereign state"
-    status = f"part of {place.state} under international law"
-    if place.controlled_by and place.controlled_by != place.state:
-        status += f"; occupied by {place.controlled_by}" + (f" since {place.controlled_since}" if place.controlled_since else "")
-    return status
+    status = status_at(place.place_id, date)
+    text = f"part of {status.state} under international law"
+    if status.controlled_by:
+        held = "occupied by" if status.controlled_by in state_names().values() else "held by"
+        text += f"; {'in part ' if status.extent == 'in part' else ''}{held} {status.controlled_by} since {status.since[:4]}"
+    return text + (f" (as of {date[:4]})" if date else "")
 
 
 def places_abroad(tables, case) -> list[tuple[str, str]]:
-    """(place, status) for every gazetteer place outside Russia that the case's articles name."""
+    """(place, status at the latest article of the case that names it) for every gazetteer place outside Russia
+    that the case's articles name, or inside it but controlled by another state."""
     docs = docs_of(tables, case)
+    dates = publication_dates(tables)
     found = {}
     for row in tables["actors"].itertuples():
-        place = find_place(row.name)
-        if place and set(split_list(row.doc_ids)) & docs and (place.state not in ("Russia", "") or place.controlled_by):
-            found[place.name_latin] = legal_status(place)
+        place = place_by_id(row.place_id) if row.place_id else None
+        named = set(split_list(row.doc_ids)) & docs
+        if place is None or not named:
+            continue
+        date = max(dates.get(d, "") for d in named)
+        if place.state not in ("Russia", "") or status_at(place.place_id, date).controlled_by:
+            found[place.name_latin] = legal_status(place, date)
     return sorted(found.items())
 
 

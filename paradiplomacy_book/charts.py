@@ -33,6 +33,7 @@ TYPE_STYLE = {  # colour, marker
     "organization": ("#dd8452", "s"),
     "country": ("#55a868", "D"),
     "region": ("#c44e52", "^"),
+    "occupation_authority": ("#7f0000", "^"),
     "district": ("#8172b3", "v"),
     "city": ("#937860", "p"),
     "other": ("#8c8c8c", "h"),
