@@ -10,6 +10,7 @@ where that is not its own state; ``status_at`` reads it for a date. ``data/lexic
 form matches; a district named after its centre ("Измалковский район") is found through the centre's name.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,8 +44,9 @@ class Status:
     """A place's status on a date: its state under international law and, where another controls it, who and since when."""
     state: str
     controlled_by: str = ""
-    since: str = ""
+    since: str = ""  # since when the controller has held it without a break
     extent: str = ""  # "whole" or "in part"
+    extended: str = ""  # since when it has held the present extent, where that is later: "in part since 2014, more since 2022"
 
 
 @lru_cache(maxsize=100_000)
@@ -217,10 +219,16 @@ def status_at(place_id: str, date: str) -> Status:
     if place is None:
         return Status("")
     day = (date + "-12-31"[len(date) - 4 :])[:10] if len(date) in (4, 7) else date
-    for period in _control_periods().get(place.locality if place.type == "district" else place_id, []):
+    periods = sorted(_control_periods().get(place.locality if place.type == "district" else place_id, []), key=lambda p: p["since"])
+    for i, period in enumerate(periods):
         if period["since"] <= day and (not period["until"] or day <= period["until"]):
+            first = i
+            while first > 0 and periods[first - 1]["controller"] == period["controller"] \
+                    and dt.date.fromisoformat(periods[first - 1]["until"]) + dt.timedelta(days=1) == dt.date.fromisoformat(periods[first]["since"]):
+                first -= 1
             controller = state_names().get(period["controller"], period["controller"])
-            return Status(place.state, controller, period["since"], period["extent"])
+            since = periods[first]["since"]
+            return Status(place.state, controller, since, period["extent"], period["since"] if since != period["since"] else "")
     region = _control_periods().get(place.region, [])
     if region and all(p["extent"] == "whole" for p in region):
         return status_at(place.region, date)

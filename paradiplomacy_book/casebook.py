@@ -96,7 +96,8 @@ def legal_status(place, date: str) -> str:
     if status.controlled_by:
         held = "occupied by" if status.controlled_by in state_names().values() else "held by"
         text += f"; {'in part ' if status.extent == 'in part' else ''}{held} {status.controlled_by} since {status.since[:4]}"
-    return text + (f" (as of {date[:4]})" if date else "")
+        text += f", more since {status.extended[:4]}" if status.extended else ""
+    return text + (f" (as of {date[:4]})" if date else " (the article is undated)")
 
 
 def places_abroad(tables, case) -> list[tuple[str, str]]:

@@ -70,6 +70,8 @@ def test_status_as_of_the_date():
     crimea = status_at("UA-43", "2015-03-01")
     assert (crimea.state, crimea.controlled_by, crimea.since, crimea.extent) == ("Ukraine", "Russia", "2014-02-27", "whole")
     assert status_at("UA-65", "2022-06").extent == "in part"
+    luhansk_oblast = status_at("UA-09", "2024")
+    assert (luhansk_oblast.since, luhansk_oblast.extent, luhansk_oblast.extended) == ("2014-04-27", "in part", "2022-02-24")
     kherson = find_place("Херсон").place_id
     assert status_at(kherson, "2022-06-01").controlled_by == "Russia"
     assert status_at(kherson, "2023-01-01").controlled_by == ""  # liberated on 11 November 2022
