@@ -102,6 +102,7 @@ def places() -> dict[str, Place]:
 
 
 def place_by_id(place_id: str) -> Place | None:
+    """The place of a gazetteer id (as in actors.place_id), None for an id the gazetteer does not have."""
     if "/" in place_id:  # a district known by its centre: "geonames:554806/district"
         centre = gazetteer().get(place_id.split("/")[0])
         return None if centre is None else district_of(centre, "")
@@ -109,11 +110,13 @@ def place_by_id(place_id: str) -> Place | None:
 
 
 def find_place(name: str) -> Place | None:
-    """The place ``name`` names, in any case: by its own names, else a district by its centre's name."""
+    """The place ``name`` names, in any case: by its own names, a region by its adjective alone, a district by its
+    centre's name."""
     index = places()
     found = index.get(name.lower().replace("ё", "е")) or index.get(lemma_key(name))
     if found or " " not in name:
-        return found
+        # a region's adjective alone: "Липецкой" of "Липецкой и Тамбовской областей"
+        return found or (_regions_by_adjective().get(lemma_key(name)) if name[:1].isupper() else None)
     words = lemma_key(name).split()
     if words[-1] in DISTRICT_NOUNS and (len(words) == 2 or words[1:-1] == ["муниципальный"]):
         centre = town_of_adjective(words[0])
@@ -158,15 +161,18 @@ def town_of_adjective(adjective: str) -> Place | None:
 
 @lru_cache(maxsize=1)
 def _regions_by_adjective() -> dict[str, Place]:
-    """Regions named "adjective + noun" by the lemma of the adjective: "липецкий" Липецкая область."""
-    found, seen = {}, set()
-    for place in sorted(gazetteer().values(), key=lambda p: p.place_id):
-        words = place.name.split()
-        if place.type == "region" and len(words) >= 2 and words[0].lower().endswith(("ая", "ий", "ой", "ое")):
-            key = lemma_key(words[0])
-            found[key] = None if key in seen else place  # an adjective two regions share names neither
-            seen.add(key)
-    return {k: v for k, v in found.items() if v is not None}
+    """Regions named "adjective + noun" by the lemmas of the adjective: "липецкий" Липецкая область. The adjective is
+    read off the region's keys "<adjective> <noun>" (область, край, округ), which hold every lemma of its forms."""
+    found = {}
+    for row in read_data("gazetteer.csv"):
+        if row["type"] != "region":
+            continue
+        for key in row["keys"].split("|"):
+            words = key.split()
+            if len(words) == 2 and words[1] in ("область", "край", "округ") and words[0].endswith(("ий", "ой", "ая")):
+                found.setdefault(words[0], set()).add(row["place_id"])
+    # an adjective two regions share names neither
+    return {adjective: gazetteer()[ids.pop()] for adjective, ids in found.items() if len(ids) == 1}
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,8 @@ from paradiplomacy.gazetteer import find_place, status_at, territory_of
     ("ДНР", "pp:dpr"),
     ("Измалковского района", "geonames:554806/district"),  # a district by its centre, Измалково
     ("Грязинский район", "geonames:558312/district"),  # Грязи
+    ("Липецкой", "RU-LIP"),  # the adjective alone, as in "Липецкой и Тамбовской областей"
+    ("Тверской", "RU-TVE"),  # pymorphy reads "Тверская" as a street, "Тверской" as the adjective
 ])
 def test_names_in_any_case_resolve_to_one_id(name, place_id):
     place = find_place(name)
