@@ -62,7 +62,7 @@ def is_common_word(name: str) -> bool:
 
 def canonical(names: list[str], latin: str) -> str:
     """The name whose transliteration is closest to GeoNames' own, a name of pymorphy's dictionary counting as
-    closer by TOPONYM_BONUS: "Луганск" over the Ukrainian spelling "Луханск", "Кропивницкий" over the old "Кирово"."""
+    closer by TOPONYM_BONUS: "Луганск" over the Ukrainian spelling "Луханск", "Днепр" over "Днипро"."""
     def score(name):
         similarity = difflib.SequenceMatcher(None, iuliia.WIKIPEDIA.translate(name).lower(), latin.lower()).ratio()
         return (similarity + TOPONYM_BONUS * is_toponym(name), name)
