@@ -118,9 +118,14 @@ def find_place(name: str) -> Place | None:
         # a region's adjective alone: "Липецкой" of "Липецкой и Тамбовской областей"
         return found or (_regions_by_adjective().get(lemma_key(name)) if name[:1].isupper() else None)
     words = lemma_key(name).split()
-    if words[-1] in DISTRICT_NOUNS and (len(words) == 2 or words[1:-1] == ["муниципальный"]):
+    if words[-1] in DISTRICT_NOUNS and (len(words) == 2 or words[1:-1] == ["муниципальный"]) \
+            and words[0] not in read_words("urban_district_adjectives.csv"):
+        # "Измалковский район" by its centre's adjective; "Гусь-Хрустальный район" by its centre's own name
         centre = town_of_adjective(words[0])
-        return district_of(centre, words[0]) if centre else None
+        if centre:
+            return district_of(centre, words[0])
+        town = index.get(words[0])
+        return district_of(town, town.name) if town is not None and town.type == "city" else None
     return None
 
 

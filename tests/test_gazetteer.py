@@ -42,8 +42,9 @@ def test_a_place_knows_its_region_and_state_and_english_name():
     assert find_place("Луганске").name == "Луганск"  # the Russian spelling, not the Ukrainian "Луханск" GeoNames also lists
 
 
-def test_a_district_named_after_a_city_of_persons_is_not_that_town():
+def test_a_district_named_after_a_person_or_an_event_is_not_that_town():
     assert find_place("Ленинский район") is None
+    assert find_place("Советского района") is None  # not the town of Советский
 
 
 @pytest.mark.parametrize("body, place_id", [
