@@ -16,6 +16,7 @@ from functools import lru_cache
 from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data
+from .codebook import PLACE_TYPES
 from .gazetteer import find_place, word_kind
 from .morph import (UD_CASE, cases_of, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     normalize_phrase, singular_form, surname_key)
@@ -48,6 +49,7 @@ class Mention:
     role: str = ""
     affiliation: str = ""
     aliases: set = field(default_factory=set)
+    place_id: str = ""  # the gazetteer's id of a place, "" for a place it does not know and for any other actor
 
 
 def extract_mentions(doc) -> list[Mention]:
@@ -68,6 +70,7 @@ def extract_mentions(doc) -> list[Mention]:
     expand_abbreviations(mentions)
     resolve_persons(mentions)
     mentions = drop_namesakes(mentions, by_id)
+    resolve_places(mentions)
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.stop))
@@ -171,10 +174,10 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         mention.name = normalize_phrase(tokens, phrase_head(tokens))
         if ner_type == "ORG":
             mention.name = sentence_case(mention.name, tokens, None, before)
-        place = find_place(mention.name) or find_place(mention.text)
+        place = None if named_in_quotes(tokens, by_id) else find_place(mention.name) or find_place(mention.text)
         if place:
             mention.name, mention.type = place.name, place.type
-        elif ner_type == "ORG" or word_kind(phrase_head(tokens).lemma or "") in ("body", "executive"):  # "Борисовский райисполком" read as a place
+        elif ner_type == "ORG" or named_in_quotes(tokens, by_id) or word_kind(phrase_head(tokens).lemma or "") in ("body", "executive"):  # "Борисовский райисполком" read as a place
             mention.type = "organization"
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
@@ -194,6 +197,22 @@ def is_non_actor(tokens, by_id) -> bool:
         before = previous_token(before, by_id)
     heads = [phrase_head(tokens)] + ([before] if before is not None else [])
     return any((t.lemma or "").lower() in non_actor_nouns() for t in heads)
+
+
+def resolve_places(mentions: list[Mention]) -> None:
+    """Give each place mention the gazetteer's id, and the gazetteer's name and type where the name was found."""
+    for m in mentions:
+        place = find_place(m.name) if m.type in PLACE_TYPES else None
+        if place:
+            m.place_id, m.name, m.type = place.place_id, place.name, place.type
+
+
+def named_in_quotes(tokens, by_id) -> bool:
+    """The name stands in quotation marks after a common noun, so it names that thing, not a place:
+    "клуб «Урал»", "завод «Липецк»" (but "город «Липецк»" would still be the city)."""
+    opening = previous_token(tokens[0], by_id)
+    noun = previous_token(opening, by_id) if opening is not None and opening.text in QUOTES else None
+    return noun is not None and noun.pos == "NOUN" and word_kind(noun.lemma or "") != "settlement" and (noun.lemma or "") not in region_nouns()
 
 
 def sentence_case(name: str, tokens, sent_tokens, before=None) -> str:

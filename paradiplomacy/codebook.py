@@ -10,11 +10,13 @@ from functools import lru_cache
 from .datafiles import read_data
 
 # The types of place an actor can be (actors.type), from the most local; "other" is a place neither the
-# gazetteer nor a designation types.
-TYPED_PLACES = ("city", "district", "region", "country")
+# gazetteer nor a designation types. An occupation authority is no region of any state: the "DPR" and "LPR",
+# set up by the occupying state on a part of another's territory.
+TYPED_PLACES = ("city", "district", "region", "occupation_authority", "country")
 PLACE_TYPES = TYPED_PLACES + ("other",)
-# Places below a state: every state is in the gazetteer (data/countries.csv), so an untyped place is one too.
-SUBNATIONAL_TYPES = ("city", "district", "region", "other")
+# Places below a state (the parties of the agreements' scope): every state is in the gazetteer
+# (data/countries.csv), so an untyped place is one too.
+SUBNATIONAL_TYPES = ("city", "district", "region", "occupation_authority", "other")
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from .actors import Mention
 from .codebook import PLACE_TYPES, TYPED_PLACES
 from .datafiles import read_data
+from .gazetteer import place_by_id
 from .sentence import MAX_CHAIN, Sentence, category, date_in
 
 
@@ -47,12 +48,17 @@ def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
 
 
 def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
-    """The territories that met: offices of the participants and the place visited."""
+    """The territories that met: offices of the participants and the place visited, unless that place lies in the
+    territory of a participant's office (a meeting in Vladivostok of Primorsky Krai's governor)."""
     affiliation = {m.name: m.affiliation for m in mentions if m.type == "person" and m.affiliation}
     kinds = {m.name: m.type for m in mentions}
+    place_ids = {m.name: m.place_id for m in mentions if m.place_id}
     out = []
     for event in events:
-        for name in [affiliation.get(p, "") for p in event.participants] + [event.place]:
+        offices = [affiliation.get(p, "") for p in event.participants]
+        venue = place_by_id(place_ids[event.place]) if event.place in place_ids else None
+        within = venue is not None and venue.region and venue.region in {place_ids.get(o) for o in offices}
+        for name in offices + ([] if within else [event.place]):
             if name and kinds.get(name) in TYPED_PLACES and name not in out:
                 out.append(name)
     return out

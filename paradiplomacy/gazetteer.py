@@ -1,31 +1,52 @@
-"""The places the report knows by name, and words that say what a phrase is.
+"""The places the report knows by name, their status as of a date, and words that say what a phrase is.
 
-``data/countries.csv`` (made by ``scripts/make_countries.py`` from pycountry) adds
-every other country of the world by its Russian names. ``data/gazetteer.csv`` gives each place its canonical Russian name, a Latin
-name, a type, the state it belongs to under international law, who controls
-it where that differs (and since when), and coordinates. ``data/lexicon.csv`` lists the nouns
-of offices (губернатор), of bodies (администрация) and of settlements (город).
-Both are looked up by lemmas, so any inflected form matches.
+``data/gazetteer.csv`` (made by ``scripts/make_gazetteer.py`` from pycountry's ISO 3166-2 subdivisions, GeoNames'
+cities and the hand-kept overlay) gives each place one stable id (``RU-LIP``, ``geonames:535121``, ``pp:dpr``), its
+canonical Russian name, an English name, a type, the state it belongs to under international law, its region and
+coordinates, and the lookup keys of all its names. ``data/countries.csv`` (``scripts/make_countries.py``) adds every
+other country of the world by its Russian names. ``data/control_periods.csv`` says who controlled a place from when
+where that is not its own state; ``status_at`` reads it for a date. ``data/lexicon.csv`` lists the nouns of offices
+(губернатор), of bodies (администрация) and of settlements (город). Names are looked up by lemmas, so any inflected
+form matches; a district named after its centre ("Измалковский район") is found through the centre's name.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .datafiles import read_data
+import iuliia
+
+from .datafiles import read_data, read_words
 from .nlp import morph_vocab
+
+# When several places share a name, the country wins, then a place the overlay made, a region, then the largest city.
+TYPE_PRIORITY = {"country": 0, "occupation_authority": 1, "other": 1, "region": 2, "city": 3}
+DISTRICT_NOUNS = {"район", "округ"}
 
 
 @dataclass(frozen=True)
 class Place:
+    place_id: str
     name: str
-    name_latin: str
+    name_latin: str  # the English name
     type: str
-    state: str
-    controlled_by: str
-    controlled_since: str
+    state: str  # the state under international law, by its English name
+    region: str  # the place id of the region a city lies in, where known
     installed_by: str  # the occupying state, for authorities it set up ("DPR")
     lat: float | None
     lon: float | None
+    population: int = 0
+    locality: str = ""  # the place id that stands for it in relationship keys: a district's centre, else its own id
+
+
+@dataclass(frozen=True)
+class Status:
+    """A place's status on a date: its state under international law and, where another controls it, who and since when."""
+    state: str
+    controlled_by: str = ""
+    since: str = ""  # since when the controller has held it without a break
+    extent: str = ""  # "whole" or "in part"
+    extended: str = ""  # since when it has held the present extent, where that is later: "in part since 2014, more since 2022"
 
 
 @lru_cache(maxsize=100_000)
@@ -42,30 +63,187 @@ def lemma_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def places() -> dict[str, Place]:
-    """Every place by the lemma key of its name and of each alias."""
-    index = {}
-    for row in read_data("gazetteer.csv"):
-        place = Place(
-            row["name"], row["name_latin"], row["type"], row["state"], row["controlled_by"], row["controlled_since"], row["installed_by"],
-            float(row["lat"]) if row["lat"] else None, float(row["lon"]) if row["lon"] else None,
-        )
-        for alias in [row["name"]] + [a for a in row["aliases"].split("|") if a]:
-            index[lemma_key(alias)] = place
-            index[alias.lower()] = place
+def state_names() -> dict[str, str]:
+    """English name of each state by its ISO 3166-1 code; the gazetteer's own rows (Russia) before pycountry's."""
+    names = {row["code"]: row["name_latin"] for row in read_data("countries.csv")}
+    names.update({row["place_id"]: row["name_latin"] for row in read_data("gazetteer.csv") if row["type"] == "country"})
+    return names
+
+
+def _place(row: dict) -> Place:
+    return Place(
+        row["place_id"], row["name"], row["name_latin"], row["type"], state_names().get(row["state"], ""), row["region"],
+        state_names().get(row["installed_by"], ""), float(row["lat"]) if row["lat"] else None,
+        float(row["lon"]) if row["lon"] else None, int(row["population"] or 0), row["place_id"],
+    )
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Every place by its id, countries included."""
+    by_id = {row["place_id"]: _place(row) for row in read_data("gazetteer.csv")}
     for row in read_data("countries.csv"):
-        keys = row["keys"].split("|")
-        if any(k in index for k in keys):
-            continue  # the curated rows know more about their places
-        place = Place(row["name"], row["name_latin"], "country", row["name_latin"], "", "", "", None, None)
+        if row["code"] not in by_id:
+            by_id[row["code"]] = Place(row["code"], row["name"], row["name_latin"], "country", row["name_latin"], "", "", None, None, 0, row["code"])
+    return by_id
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Every place by each lookup key of its names (lower-cased, lemmatised)."""
+    rows = [(row, row["keys"].split("|")) for row in read_data("gazetteer.csv")]
+    rows += [({"place_id": row["code"], "type": "country", "population": ""}, row["keys"].split("|")) for row in read_data("countries.csv")]
+    rows.sort(key=lambda r: (TYPE_PRIORITY.get(r[0]["type"], 3), -int(r[0]["population"] or 0), r[0]["place_id"]))
+    index = {}
+    for row, keys in rows:
         for key in keys:
-            index[key] = place
+            index.setdefault(key, gazetteer()[row["place_id"]])
     return index
 
 
+def place_by_id(place_id: str) -> Place | None:
+    """The place of a gazetteer id (as in actors.place_id), None for an id the gazetteer does not have."""
+    if "/" in place_id:  # a district known by its centre: "geonames:554806/district"
+        centre = gazetteer().get(place_id.split("/")[0])
+        return None if centre is None else district_of(centre, "")
+    return gazetteer().get(place_id)
+
+
 def find_place(name: str) -> Place | None:
+    """The place ``name`` names, in any case: by its own names, a region by its adjective alone, a district by its
+    centre's name."""
     index = places()
-    return index.get(name.lower()) or index.get(lemma_key(name))
+    found = index.get(name.lower().replace("ё", "е")) or index.get(lemma_key(name))
+    if found or " " not in name:
+        # a region's adjective alone: "Липецкой" of "Липецкой и Тамбовской областей"
+        return found or (_regions_by_adjective().get(lemma_key(name)) if name[:1].isupper() else None)
+    words = lemma_key(name).split()
+    if words[-1] in DISTRICT_NOUNS and (len(words) == 2 or words[1:-1] == ["муниципальный"]) \
+            and words[0] not in read_words("urban_district_adjectives.csv"):
+        # "Измалковский район" by its centre's adjective; "Гусь-Хрустальный район" by its centre's own name
+        centre = town_of_adjective(words[0])
+        if centre:
+            return district_of(centre, words[0])
+        town = index.get(words[0])
+        return district_of(town, town.name) if town is not None and town.type == "city" else None
+    return None
+
+
+def district_of(centre: Place, adjective: str) -> Place:
+    """The district whose centre is ``centre``, named by ``adjective`` ("измалковский"); it lies where its centre does."""
+    adjective = adjective[:1].upper() + adjective[1:]
+    name, latin = (f"{adjective} район", f"{iuliia.WIKIPEDIA.translate(adjective)} District") if adjective else (f"{centre.name} (район)", f"{centre.name_latin} District")
+    return Place(f"{centre.place_id}/district", name, latin, "district", centre.state, centre.region, "", centre.lat, centre.lon, 0, centre.place_id)
+
+
+@lru_cache(maxsize=1)
+def _towns_by_stem() -> dict[str, Place]:
+    """The largest town of each name and of each name less one or two final letters ("липецк", "липец", "липе"),
+    and of an adjectival name less its ending ("шпаковское": "шпаков")."""
+    stems = {}
+    towns = sorted((p for p in gazetteer().values() if p.type == "city"), key=lambda p: (-p.population, p.place_id))
+    for town in towns:
+        name = town.name.lower().replace("ё", "е")
+        cuts = (0, 1, 2, 4) if name.endswith(("ское", "ский", "ская")) else (0, 1, 2)
+        for cut in cuts:
+            if len(name) - cut >= 3:
+                stems.setdefault(name[: len(name) - cut], town)
+    return stems
+
+
+@lru_cache(maxsize=100_000)
+def town_of_adjective(adjective: str) -> Place | None:
+    """The town an adjective is made from: "измалковский" Измалково, "липецкий" Липецк, "стахановский" Стаханов."""
+    adjective = adjective.lower().replace("ё", "е")
+    if adjective in read_words("urban_district_adjectives.csv"):
+        return None
+    # "грязинский" is Грязи's, "воркутинский" Воркута's: after the usual cut, try a letter or two less
+    for ending, cut in (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5), ("инский", 6)):
+        if adjective.endswith(ending) and adjective[: len(adjective) - cut] in _towns_by_stem():
+            return _towns_by_stem()[adjective[: len(adjective) - cut]]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _regions_by_adjective() -> dict[str, Place]:
+    """Regions named "adjective + noun" by the lemmas of the adjective: "липецкий" Липецкая область. The adjective is
+    read off the region's keys "<adjective> <noun>" (область, край, округ), which hold every lemma of its forms."""
+    found = {}
+    for row in read_data("gazetteer.csv"):
+        if row["type"] != "region":
+            continue
+        for key in row["keys"].split("|"):
+            words = key.split()
+            if len(words) == 2 and words[1] in ("область", "край", "округ") and words[0].endswith(("ий", "ой", "ая")):
+                found.setdefault(words[0], set()).add(row["place_id"])
+    # an adjective two regions share names neither
+    return {adjective: gazetteer()[ids.pop()] for adjective, ids in found.items() if len(ids) == 1}
+
+
+@lru_cache(maxsize=1)
+def _territory_levels() -> dict[str, str]:
+    levels = {row["lemma"]: row["type"] for row in read_data("region_nouns.csv")}
+    levels.update({row["lemma"]: row["type"] for row in read_data("territory_levels.csv")})
+    return levels
+
+
+@lru_cache(maxsize=100_000)
+def territory_of(name: str) -> Place | None:
+    """The place a body's name holds: "исполком Стахановского горсовета" Stakhanov, "администрация Измалковского
+    района" the Izmalkovo district, "Витебский облисполком" and "Липецкая ТПП" their regions.
+
+    The first capitalised adjective names the territory; a word of level (горсовет, района, облисполком) says whether
+    it is a town, a district or a region, and a name without one is a region's, else a town's.
+    """
+    words = name.split()
+    lemmas = lemma_key(name).split()
+    if len(lemmas) != len(words):
+        return None
+    level = next((_territory_levels()[lemma] for lemma in lemmas if lemma in _territory_levels()), "")
+    for word, lemma in zip(words, lemmas):
+        if not word[:1].isupper() or not lemma.endswith(("ский", "цкий", "ской")):
+            continue
+        region = _regions_by_adjective().get(lemma)
+        town = town_of_adjective(lemma)
+        if level == "district" and town:
+            return district_of(town, lemma)
+        found = (town or region) if level == "city" else (region or town)
+        if found:
+            return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def _control_periods() -> dict[str, list[dict]]:
+    periods = {}
+    for row in read_data("control_periods.csv"):
+        periods.setdefault(row["place_id"], []).append(row)
+    return periods
+
+
+def status_at(place_id: str, date: str) -> Status:
+    """The status of a place on ``date``: its state under international law and, where another controlled it then,
+    who, since when and over what extent. A date of a year or a month counts as its last day ("2014": 31 December).
+    A district has its centre's status; a city, its region's where the region was controlled whole (Crimea), and
+    only its own where the region was controlled in part (Donetsk city, not every town of Donetsk oblast)."""
+    place = place_by_id(place_id)
+    if place is None:
+        return Status("")
+    day = (date + "-12-31"[len(date) - 4 :])[:10] if len(date) in (4, 7) else date
+    periods = sorted(_control_periods().get(place.locality if place.type == "district" else place_id, []), key=lambda p: p["since"])
+    for i, period in enumerate(periods):
+        if period["since"] <= day and (not period["until"] or day <= period["until"]):
+            first = i
+            while first > 0 and periods[first - 1]["controller"] == period["controller"] \
+                    and dt.date.fromisoformat(periods[first - 1]["until"]) + dt.timedelta(days=1) == dt.date.fromisoformat(periods[first]["since"]):
+                first -= 1
+            controller = state_names().get(period["controller"], period["controller"])
+            since = periods[first]["since"]
+            return Status(place.state, controller, since, period["extent"], period["since"] if since != period["since"] else "")
+    region = _control_periods().get(place.region, [])
+    if region and all(p["extent"] == "whole" for p in region):
+        return status_at(place.region, date)
+    return Status(place.state)
 
 
 @lru_cache(maxsize=1)

@@ -102,7 +102,7 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         write_table(registry.mentions_table(), staging / "mentions.csv")
         write_table(agreements, staging / "agreements.csv")
         write_table(events, staging / "events.csv")
-        write_table(relations_table(results, registry, agreements, events, actors), staging / "relations.csv")
+        write_table(relations_table(results, registry, agreements, events, actors, {d.doc_id: d.published for d in docs}), staging / "relations.csv")
         clean = staging / "clean"
         clean.mkdir()
         for doc in docs:

@@ -2,7 +2,7 @@
 
 Documents are read one at a time; each gives its resolved mentions to the
 registry, which keys them (a person by full name, a place by its gazetteer
-name, a body by the lemmas of its name) and keeps counts, offices and aliases.
+id or else the lemmas of its name, a body by the lemmas of its name) and keeps counts, offices and aliases.
 Every step is a dictionary lookup, so the cost grows linearly with the corpus.
 """
 
@@ -15,13 +15,13 @@ import pandas as pd
 
 from .actors import ABBREVIATION, Mention, person_key
 from .codebook import PLACE_TYPES
-from .gazetteer import find_place, lemma_key
+from .gazetteer import find_place, lemma_key, place_by_id
 from .output import join_list
 
 # When mentions of one place disagree, the more specific type wins.
-TYPE_RANK = {"country": 5, "region": 4, "district": 3, "city": 2, "other": 1}
-ACTOR_COLUMNS = ["actor_id", "name", "name_latin", "type", "roles", "affiliation", "aliases", "n_mentions", "doc_ids"]
-MENTION_COLUMNS = ["doc_id", "actor_id", "start", "stop", "text", "role"]
+TYPE_RANK = {"country": 6, "occupation_authority": 5, "region": 4, "district": 3, "city": 2, "other": 1}
+ACTOR_COLUMNS = ["actor_id", "name", "name_latin", "type", "place_id", "roles", "affiliation", "aliases", "n_mentions", "doc_ids"]
+MENTION_COLUMNS = ["doc_id", "actor_id", "place_id", "start", "stop", "text", "role"]
 
 
 def latin(name: str) -> str:
@@ -35,6 +35,8 @@ def latin(name: str) -> str:
 def actor_key(m: Mention) -> str:
     if m.type == "person":
         return "person:" + person_key(m.name)
+    if m.place_id:
+        return "place:" + m.place_id
     if m.type in PLACE_TYPES:
         return "place:" + lemma_key(m.name)
     return "organization:" + lemma_key(m.name)
@@ -49,6 +51,7 @@ class ActorRecord:
     affiliations: Counter = field(default_factory=Counter)
     aliases: set = field(default_factory=set)
     doc_ids: dict = field(default_factory=dict)
+    place_id: str = ""
     n_mentions: int = 0
     first_seen: tuple = ()
 
@@ -73,6 +76,7 @@ class Registry:
                 record.affiliations[m.affiliation] += 1
             record.aliases |= m.aliases | {m.text}
             record.doc_ids[doc_id] = None
+            record.place_id = record.place_id or m.place_id
             record.n_mentions += 1
             self.key_of[(doc_id, m.name)] = key
             m.tokens = []  # the parse is not needed any more; do not hold it
@@ -115,7 +119,7 @@ class Registry:
             return "person"
         if "organization" in record.types and not any(t in record.types for t in PLACE_TYPES):
             return "organization"
-        place = find_place(Registry.name(record))
+        place = place_by_id(record.place_id) if record.place_id else find_place(Registry.name(record))
         if place:
             return place.type
         return max(record.types, key=lambda t: (TYPE_RANK.get(t, 0), record.types[t]))
@@ -127,7 +131,7 @@ class Registry:
             name = self.name(record)
             aliases = sorted(a for a in record.aliases if a != name)
             rows.append({
-                "actor_id": ids[key], "name": name, "name_latin": latin(name), "type": self.type(record),
+                "actor_id": ids[key], "name": name, "name_latin": latin(name), "type": self.type(record), "place_id": record.place_id,
                 "roles": join_list(record.roles), "affiliation": record.affiliations.most_common(1)[0][0] if record.affiliations else "",
                 "aliases": join_list(aliases), "n_mentions": record.n_mentions, "doc_ids": join_list(sorted(record.doc_ids)),
             })
@@ -136,7 +140,7 @@ class Registry:
     def mentions_table(self) -> pd.DataFrame:
         ids = self.actor_ids()
         rows = [
-            {"doc_id": doc_id, "actor_id": ids[key], "start": m.start, "stop": m.stop, "text": m.text, "role": m.role}
+            {"doc_id": doc_id, "actor_id": ids[key], "place_id": m.place_id, "start": m.start, "stop": m.stop, "text": m.text, "role": m.role}
             for doc_id, key, m in self.mentions
         ]
         return pd.DataFrame(rows, columns=MENTION_COLUMNS).sort_values(["doc_id", "start", "stop", "actor_id"], kind="stable")

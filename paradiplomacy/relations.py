@@ -5,8 +5,9 @@ Relations come from the other tables and from the places' own names:
 (person -> body or territory of the office), ``met_with`` (person <-> person at
 one event), ``part_of`` (a district named with its region, a place with its
 state under international law), ``controlled_by`` (a place and the state that
-controls it where that differs), ``based_in`` (a body and the place its name
-holds).
+controlled it at the date of the article, where that differs: a 2010 article
+about Luhansk has none, a 2024 one has Russia), ``based_in`` (a body and the
+place its name holds).
 """
 
 import itertools
@@ -15,7 +16,7 @@ import pandas as pd
 
 from .actors import Mention
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES
-from .gazetteer import find_place
+from .gazetteer import place_by_id, status_at
 from .output import split_list
 from .relationships import locality
 
@@ -43,17 +44,21 @@ def text_links(mentions: list[Mention], text: str) -> list[tuple[str, str, str]]
 def home_place(org: Mention, places: list[Mention]) -> str:
     """The place a body's name holds: "исполком Стахановского горсовета" is Stakhanov's, even
     though only "Луганской области" is a place mention inside it."""
-    _, stem = locality(org.name, "organization")
+    _, where = locality(org.name, "organization")
     inside = [p for p in places if org.start <= p.start and p.stop <= org.stop]
-    same_stem = [p for p in places if locality(p.name, p.type)[1] == stem]
-    for candidates in ([p for p in inside if p in same_stem], same_stem, inside):
+    same = [p for p in places if locality(p.name, p.type)[1] == where]
+    # "Луганская региональная ТПП" in an article that names Luhansk but not its oblast: the region's town
+    within = [p for p in places if where and p.place_id and place_by_id(p.place_id).region == where]
+    for candidates in ([p for p in inside if p in same], same, within, inside):
         if candidates:
             return min(candidates, key=lambda p: PLACE_TYPES.index(p.type)).name
     return ""
 
 
-def relations_table(results, registry, agreements: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """One row per typed tie, sources and targets as actor ids (agreement ids for agreements)."""
+def relations_table(results, registry, agreements: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame,
+                    dates: dict[str, str]) -> pd.DataFrame:
+    """One row per typed tie, sources and targets as actor ids (agreement ids for agreements); ``dates`` are the
+    documents' publication dates, at which a place's control is read."""
     ids = registry.actor_ids()
     name_of = dict(zip(actors.actor_id, actors.name))
     id_by_name = {}
@@ -83,13 +88,14 @@ def relations_table(results, registry, agreements: pd.DataFrame, events: pd.Data
         for source, target, relation in result.links:
             add(ids.get(registry.key_of.get((result.doc_id, source))), ids.get(registry.key_of.get((result.doc_id, target))),
                 relation, result.doc_id)
-    states = {p.name_latin: id_by_name.get(p.name) for p in map(find_place, actors.name) if p and p.type == "country"}
-    for row in actors[actors.type.isin(SUBNATIONAL_TYPES)].itertuples():
-        place = find_place(row.name)
-        if place and place.name == row.name:
-            first_doc = split_list(row.doc_ids)[0]
-            add(row.actor_id, states.get(place.state), "part_of", first_doc)
-            if place.controlled_by:
-                add(row.actor_id, states.get(place.controlled_by), "controlled_by", first_doc)
+    states = {place_by_id(row.place_id).name_latin: row.actor_id for row in actors[actors.type == "country"].itertuples() if row.place_id}
+    for row in actors[actors.type.isin(SUBNATIONAL_TYPES) & (actors.place_id != "")].itertuples():
+        place = place_by_id(row.place_id)
+        doc_ids = split_list(row.doc_ids)
+        add(row.actor_id, states.get(place.state), "part_of", doc_ids[0])
+        for doc_id in doc_ids:
+            status = status_at(row.place_id, dates.get(doc_id, ""))
+            if status.controlled_by:
+                add(row.actor_id, states.get(status.controlled_by), "controlled_by", doc_id, "", dates.get(doc_id, ""))
     table = pd.DataFrame(rows, columns=RELATION_COLUMNS).drop_duplicates(["source", "target", "relation", "doc_id", "agreement_id"])
     return table.sort_values(["relation", "source", "target", "doc_id", "agreement_id"], kind="stable")

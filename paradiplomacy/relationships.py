@@ -4,9 +4,11 @@ Two records are one relationship when they bind the same localities at the
 same level: "Измалково и Стаханов" (planned), "администрация Измалковского
 района и исполком Стахановского горсовета" (signed) and "Стаханов и
 Измалковский район" (twinning) all tie the Izmalkovo and Stakhanov localities.
-A locality is the stem of a party's first proper word; an executive body
-(администрация, правительство, исполком) counts as its territory, any other
-organisation (a chamber of commerce) stays an organisation.
+A locality is the gazetteer's id of the place a party is or its name holds (a
+district counts as its centre's locality); an executive body (администрация,
+правительство, исполком) counts as its territory, any other organisation (a
+chamber of commerce) stays an organisation. A party whose place the gazetteer
+does not know keeps the lemma of its first proper word.
 """
 
 import re
@@ -14,28 +16,25 @@ from functools import lru_cache
 
 import iuliia
 
-from .gazetteer import find_place, lemma_key, word_kind
+from .gazetteer import find_place, lemma_key, place_by_id, territory_of, word_kind
 from .nlp import morph_vocab
-
-STEM = 5
 
 
 @lru_cache(maxsize=100_000)
 def locality(name: str, kind: str) -> tuple[str, str]:
-    """(level, stem) of a party: ("territory", "измал") for "администрация Измалковского района"."""
-    place = find_place(name)
-    if place:
-        name = place.name
+    """(level, locality) of a party: ("territory", "geonames:554806") for "администрация Измалковского района"."""
     words = name.split()
     lemmas = [morph_vocab().parse(w.lower())[0].normal_form for w in words]
     head = next((i for i, lemma in enumerate(lemmas) if word_kind(lemma)), None)
     executive = head is not None and word_kind(lemmas[head]) == "executive"
     level = "organization" if kind == "organization" and not executive else "territory"
     after_head = words[head + 1 :] if head is not None else words
+    # the place itself, a place named after the body's noun ("Совет Союзного государства"), or named by an adjective
+    place = find_place(name) or (find_place(" ".join(after_head)) if after_head else None) or territory_of(name)
+    if place:
+        return level, place.locality
     proper = [w for w in after_head if w[:1].isupper()] or [w for w in words if w[:1].isupper()]
-    word = (proper or words or [""])[0]
-    stem = lemma_key(word)[:STEM] if place is None else place.name.lower().replace("ё", "е")[:STEM]
-    return level, stem
+    return level, lemma_key((proper or words or [""])[0])
 
 
 def relationship_key(parties: list[str], kinds: dict[str, str]) -> tuple:
@@ -43,6 +42,10 @@ def relationship_key(parties: list[str], kinds: dict[str, str]) -> tuple:
 
 
 def relationship_id(key: tuple) -> str:
-    """A readable id: "rel:izmal+stakh" (an o: prefix marks an organisation's stem)."""
-    parts = [("o:" if level == "organization" else "") + iuliia.WIKIPEDIA.translate(stem) for level, stem in key]
-    return "rel:" + "+".join(re.sub(r"\s+", "-", p) for p in parts)
+    """A readable id: "rel:izmalkovo+stakhanov-kadiivka" (an o: prefix marks an organisation's locality)."""
+    parts = []
+    for level, where in key:
+        place = place_by_id(where)
+        readable = place.name_latin if place else iuliia.WIKIPEDIA.translate(where)
+        parts.append(("o:" if level == "organization" else "") + re.sub(r"[^a-z0-9]+", "-", readable.lower()).strip("-"))
+    return "rel:" + "+".join(parts)

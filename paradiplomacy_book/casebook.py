@@ -9,7 +9,7 @@ from collections import Counter
 import pandas as pd
 
 from paradiplomacy.codebook import statuses
-from paradiplomacy.gazetteer import find_place
+from paradiplomacy.gazetteer import find_place, place_by_id, state_names, status_at
 from paradiplomacy.output import join_list, split_list
 
 from .charts import spheres_matrix
@@ -76,47 +76,53 @@ def evidence_label(agreement, numbers: dict[str, int]) -> str:
 
 
 def partners(tables, case) -> list[tuple[str, str]]:
-    """(partner, status under international law at the article's date) for every place a party stands
+    """(partner, status under international law at the agreement's article's date) for every place a party stands
     for outside Russia, or inside it but controlled by another state."""
-    published = dict(zip(tables["documents"].doc_id, tables["documents"].published))
     relations = tables["relations"]
     name_of = dict(zip(tables["actors"].actor_id, tables["actors"].name))
     home = {name_of.get(r.source): name_of.get(r.target) for r in relations[relations.relation == "based_in"].itertuples()}
+    dates = publication_dates(tables)
     found = {}
     for agreement in agreements_of(tables, case).itertuples():
         for party in split_list(agreement.parties):
             place = find_place(party) or find_place(home.get(party, "") or "")
-            if place and (place.state != "Russia" or place.controlled_by):
-                found[place.name_latin] = legal_status(place, published.get(agreement.doc_id, ""))
+            date = dates.get(agreement.doc_id, "")
+            if place and (place.state != "Russia" or status_at(place.place_id, date).controlled_by):
+                found[place.name_latin] = legal_status(place, date)
     return sorted(found.items())
 
 
-def legal_status(place, as_of: str = "") -> str:
-    """The place's status at the article's date: "part of Ukraine; not occupied at the article's date (2010)",
-    "part of Ukraine under international law; occupied by Russia since 2014"; undated articles say so."""
+def publication_dates(tables) -> dict[str, str]:
+    return dict(zip(tables["documents"].doc_id, tables["documents"].published))
+
+
+def legal_status(place, date: str) -> str:
+    """"part of Ukraine under international law; occupied by Russia since 2014 (as of 2024)": the status at ``date``."""
     if place.type == "country":
         return "sovereign state"
-    status = f"part of {place.state} under international law"
-    if not (place.controlled_by and place.controlled_by != place.state):
-        return status
-    since = place.controlled_since or ""
-    first = int(since[:4]) if since[:4].isdigit() else None
-    if as_of and first and int(as_of[:4]) < first:
-        return status + f"; not occupied at the article's date ({as_of[:4]})"
-    status += f"; occupied by {place.controlled_by}" + (f" since {since}" if since else "")
-    return status + ("" if as_of else " (the article is undated)")
+    status = status_at(place.place_id, date)
+    text = f"part of {status.state} under international law"
+    if status.controlled_by:
+        held = "occupied by" if status.controlled_by in state_names().values() else "held by"
+        text += f"; {'in part ' if status.extent == 'in part' else ''}{held} {status.controlled_by} since {status.since[:4]}"
+        text += f", more since {status.extended[:4]}" if status.extended else ""
+    return text + (f" (as of {date[:4]})" if date else " (the article is undated)")
 
 
 def places_abroad(tables, case) -> list[tuple[str, str]]:
-    """(place, status) for every gazetteer place outside Russia that the case's articles name."""
+    """(place, status at the latest article of the case that names it) for every gazetteer place outside Russia
+    that the case's articles name, or inside it but controlled by another state."""
     docs = docs_of(tables, case)
-    published = dict(zip(tables["documents"].doc_id, tables["documents"].published))
+    dates = publication_dates(tables)
     found = {}
     for row in tables["actors"].itertuples():
-        place = find_place(row.name)
-        in_case = sorted(set(split_list(row.doc_ids)) & docs)
-        if place and in_case and (place.state not in ("Russia", "") or place.controlled_by):
-            found[place.name_latin] = legal_status(place, min((published.get(d, "") for d in in_case), default=""))
+        place = place_by_id(row.place_id) if row.place_id else None
+        named = set(split_list(row.doc_ids)) & docs
+        if place is None or not named:
+            continue
+        date = max(dates.get(d, "") for d in named)
+        if place.state not in ("Russia", "") or status_at(place.place_id, date).controlled_by:
+            found[place.name_latin] = legal_status(place, date)
     return sorted(found.items())
 
 

@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 
 from paradiplomacy.codebook import statuses
 from paradiplomacy.datafiles import read_data
-from paradiplomacy.gazetteer import find_place
+from paradiplomacy.gazetteer import find_place, place_by_id
 from paradiplomacy.output import split_list
 
 from .names import Names, quote_authorities
@@ -31,10 +31,12 @@ TYPE_STYLE = {  # colour, marker
     "organization": ("#dd8452", "s"),
     "country": ("#55a868", "D"),
     "region": ("#c44e52", "^"),
+    "occupation_authority": ("#7f0000", "^"),
     "district": ("#8172b3", "v"),
     "city": ("#937860", "p"),
     "other": ("#8c8c8c", "h"),
 }
+MAPPED_TYPES = ("region", "occupation_authority", "city")  # the places the map marks
 STATUS_STYLE = {  # colour, line style
     "signed": ("#1b7837", "-"),
     "planned": ("#e08214", "--"),
@@ -117,8 +119,8 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
 
     docs = case_docs(documents, case)
     agreements = agreements[agreements.doc_id.isin(docs)]
-    named = [find_place(n) for n in actors[actors.doc_ids.apply(lambda d: bool(set(split_list(d)) & docs))].name]
-    places = {p.name: p for p in named if p and p.lat is not None and p.type in ("city", "region")}
+    named = [place_by_id(i) for i in actors[actors.doc_ids.apply(lambda d: bool(set(split_list(d)) & docs))].place_id if i]
+    places = {p.name: p for p in named if p and p.lat is not None and p.type in MAPPED_TYPES}
     points = party_points(agreements, relations, actors)
     labels = line_labels(agreements, relations, actors, documents)
     fig, ax = plt.subplots(figsize=(BOOK_WIDTH, 6.5))
@@ -165,14 +167,15 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
             # to the right, unless a town close by to the east takes that side
             crowded = any(0 < c.lon - p.lon < NEAR_DEGREES and abs(c.lat - p.lat) < NEAR_DEGREES for c in cities)
             offset, ha, va = ((-7, 0), "right", "center") if crowded else ((7, 0), "left", "center")
-        elif any(c.name_latin.split()[0][:5] == p.name_latin.split()[0][:5] for c in cities):
+        elif any(c.region == p.place_id and p.name_latin.startswith(c.name_latin.split(" (")[0]) for c in cities):
             continue  # "Lipetsk" already names the triangle of "Lipetsk Oblast" beside it
         else:
             offset, ha, va = (0, -10), "center", "top"  # regions below their marker
         ax.annotate(short(quote_authorities(p.name_latin), 18), (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va,
                     fontsize=8.5, zorder=6, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))
     handles = [Line2D([], [], color=c, linestyle=s, linewidth=2.2, label=f"agreement {k}") for k, (c, s) in STATUS_STYLE.items() if k in set(points.status)]
-    handles += [Line2D([], [], marker=TYPE_STYLE[t][1], color=TYPE_STYLE[t][0], linestyle="", label=t) for t in ("region", "city")]
+    handles += [Line2D([], [], marker=TYPE_STYLE[t][1], color=TYPE_STYLE[t][0], linestyle="", label=quote_authorities(t.replace("_", " "))) for t in MAPPED_TYPES
+                if any(p.type == t for p in places.values())]
     ax.legend(handles=handles, loc="lower left", fontsize=8, framealpha=0.9)
     ax.set_title(title, fontsize=11)
     fig.tight_layout()

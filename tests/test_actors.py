@@ -85,11 +85,11 @@ def test_every_actor_has_a_latin_name(actors):
 def test_places_typed_from_gazetteer_and_morphology(actors):
     types = dict(zip(actors.name, actors.type))
     assert types["Беларусь"] == "country"
-    assert types["Донецкая Народная Республика"] == "region"
+    assert types["Донецкая Народная Республика"] == "occupation_authority"  # no region of any state
     assert types["Измалковский район"] == "district"
     assert types["Стаханов"] == "city"
     assert types["Алексей Стаханов"] == "person"
-    assert types["Псковская область"] == "region"  # not in the gazetteer: "-ская область"
+    assert types["Псковская область"] == "region"
 
 
 def test_country_list_is_what_the_script_makes():

