@@ -89,7 +89,12 @@ def agreement_noun(token, sent: Sentence) -> str:
 
 
 def signing_participles(token, sent: Sentence) -> list:
-    return [c for c in sent.kids(token, "acl", "amod") if category(c) == "act" and c.feats.get("VerbForm") == "Part"]
+    """Participles of signing on the noun; also on its complement where they agree with the noun, not
+    with the complement ("соглашением о сотрудничестве, подписанным в 2007 году")."""
+    case = token.feats.get("Case")
+    hangers = [(token, True)] + [(c, False) for c in sent.kids(token, "nmod")]
+    return [c for holder, own in hangers for c in sent.kids(holder, "acl", "amod")
+            if category(c) == "act" and c.feats.get("VerbForm") == "Part" and (own or c.feats.get("Case") == case != holder.feats.get("Case"))]
 
 
 def governing_chain(token, sent: Sentence) -> list:
@@ -149,7 +154,7 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         # "разработают дорожную карту": a document being drawn up is not yet signed (an infinitive
         # "сформировать" belongs to a verb above it that says the stage)
         return "planned"
-    acts = [t for t in chain if category(t) in ("act", "become")]
+    acts = [t for t in chain if category(t) in ("act", "become", "bind")]
     if acts:
         return tense_status(acts[0], sent)
     # "подписи под документом поставили": the signing noun takes the tense of its verb
@@ -293,7 +298,7 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     tokens = party_tokens(noun, chain, sent)
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
     if len(parties) < 2:
-        between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start), None)
+        between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)), None)
         if between is not None:
             parties += [p for p in linear_parties(sent, between.stop, backwards=False) if p not in parties]
     if len(parties) < 2 and chain:
@@ -305,6 +310,22 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side
         parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
     return without_their_states(parties, sent)
+
+
+def in_topic(token, noun, sent: Sentence) -> bool:
+    """The token lies inside what the sides agreed about ("договорились о возобновлении сообщения между
+    Орском и Актобе"): a phrase under an "о" complement of a verb of agreeing. Under an agreement noun
+    it names the parties ("соглашение о сотрудничестве между X и Y")."""
+    if noun.pos != "VERB":
+        return False
+    current = sent.head(token)
+    for _ in range(MAX_CHAIN * 2):
+        if current is None or current is noun:
+            return False
+        if any(c.text.lower() in ("о", "об") for c in sent.kids(current, "case")) and sent.head(current) is noun:
+            return True
+        current = sent.head(current)
+    return False
 
 
 def signers_sides(noun, chain, sent: Sentence) -> list[str]:
@@ -462,7 +483,11 @@ def private_contract(noun, sent: Sentence) -> bool:
 
 def about_a_meeting(verb, sent: Sentence) -> bool:
     """"договорились о встрече", "договорились встретиться": an appointment, not an accord."""
-    return any((c.lemma or "") in event_terms() for c in sent.kids(verb, "obl", "xcomp", "obj", "ccomp"))
+    if any((c.lemma or "") in event_terms() for c in sent.kids(verb, "obl", "xcomp", "obj", "ccomp")):
+        return True
+    index = sent.tokens.index(verb)
+    after = sent.tokens[index + 1 : index + 3]  # "договорились о встрече" where the parser hung "встрече" elsewhere
+    return len(after) == 2 and after[0].text.lower() in ("о", "об") and (after[1].lemma or "") in event_terms()
 
 
 def bind_sides(records: list[Agreement], meeting_sides: list[str]) -> None:
@@ -474,8 +499,8 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str]) -> None:
         earlier = next((r.parties for r in reversed(records[:i]) if r.parties), None)
         if record.sides_may_bind and (meeting_sides or earlier):
             record.parties = list(meeting_sides or earlier)
-        elif earlier and REFERS_BACK.search(record.evidence):
-            record.parties = list(earlier)
+        elif (earlier or meeting_sides) and REFERS_BACK.search(record.evidence):
+            record.parties = list(earlier or meeting_sides)  # "По итогам переговоров стороны подписали"
 
 
 def territories(mentions: list[Mention]) -> dict[str, str]:

@@ -111,6 +111,7 @@ HOLDOUT_FLOORS = {
     # never used to change a rule; agreements scored with the gold's own party identity (paradiplomacy_eval.names),
     # which no longer counts an institute as the region it is named after
     "holdout3": (0.75, 0.6, 0.8, 0.85, 0.85, 0.8, 0.6),
+    "holdout4": (0.6, 0.55, 0.75, 0.8, 0.95, 0.9, 0.8),  # rules fixed after its first look (agreements 0.47 / 0.44)
 }
 
 
