@@ -27,7 +27,7 @@ from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, status_rank
 from .datafiles import read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
-from .gazetteer import word_kind
+from .gazetteer import territory_of, word_kind
 from .morph import normalize_phrase
 from .nlp import morph_vocab
 from .relationships import locality
@@ -37,6 +37,7 @@ from .scope import party_levels
 from .sentence import MAX_CHAIN, Sentence, category, date_in, next_bound, terms
 
 SPHERE_NOUNS = {"сфера", "отрасль"}
+TWINNING = "twinning"
 REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени", re.I)
 
 
@@ -58,6 +59,7 @@ class Agreement:
     sides_may_bind: bool = False  # reached by a verb of agreeing or discussing, so "the sides" that met are its parties
     intends: bool = False  # stated as an intention (планируют, намерены), not as a past step
     category: str = ""  # intergovernmental or with_company (see scope)
+    kinds_seen: set = field(default_factory=set)  # the kinds merged into it (a twinning made by a cooperation agreement)
 
 
 def agreement_noun(token, sent: Sentence) -> str:
@@ -525,7 +527,7 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     if found.intends:  # a plan to sign belongs to an agreement not yet signed, where the article has one
         candidates.sort(key=lambda r: r.status == "signed")
     for record in candidates:
-        if record.kind != found.kind:
+        if record.kind != found.kind and found.kind not in record.kinds_seen and not twinning_by_agreement(record, found, territory, kinds):
             continue
         if record.status == "signed" and found.intends and found.parties:
             continue  # an intention reported after a signature is another agreement ("отдельное соглашение")
@@ -535,10 +537,12 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         b = {party_locality(p, territory, kinds) for p in found.parties}
         same_parties = a & b or not found.parties or not record.parties
         if same_parties and (found.parties or found.status != "agreed" or record.status == "agreed"):
+            record.kinds_seen |= {record.kind, found.kind}
+            record.kind = TWINNING if TWINNING in record.kinds_seen else record.kind
             if status_rank(found.status) > status_rank(record.status):
                 record.status = found.status
                 record.evidence, record.start, record.stop = found.evidence, found.start, found.stop
-            record.parties = merged_parties(record.parties, found.parties, territory)
+            record.parties = merged_parties(record.parties, found.parties, territory, kinds)
             record.signatories += [s for s in found.signatories if s not in record.signatories]
             record.scope += [s for s in found.scope if s not in record.scope]
             record.date = record.date or found.date
@@ -548,22 +552,39 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     records.append(found)
 
 
+def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> bool:
+    """A twinning and a cooperation agreement at the same stage between the same places are one act:
+    "Стаханов установил побратимские отношения с Измалковским районом" over "Соглашение о
+    сотрудничестве подписано между исполкомом ... и администрацией ..."."""
+    if {record.kind, found.kind} != {TWINNING, "cooperation_agreement"} or record.status != found.status:
+        return False
+    a = {party_locality(p, territory, kinds) for p in record.parties}
+    b = {party_locality(p, territory, kinds) for p in found.parties}
+    return bool(a and b) and (a <= b or b <= a) and len(a | b) >= 2  # the headline may name one side only
+
+
 def party_locality(party: str, territory: dict[str, str], kinds: dict[str, str]) -> tuple[str, str]:
-    place = territory.get(party, party)
-    return locality(place, kinds.get(place, ""))
+    """The locality a party stands for: a body's own territory as its name gives it ("исполком Стахановского
+    горсовета Луганской области" is Stakhanov's), else the first place named inside it, else the party."""
+    own = territory_of(party) if kinds.get(party) == "organization" else None
+    place = own.name if own else territory.get(party, party)
+    return locality(place, own.type if own else kinds.get(place, ""))
 
 
-def merged_parties(old: list[str], new: list[str], territory: dict[str, str]) -> list[str]:
+def merged_parties(old: list[str], new: list[str], territory: dict[str, str], kinds: dict[str, str]) -> list[str]:
     """Union of two party lists, a body replacing the bare territory it stands for."""
     out = list(old)
     for party in new:
         if party in out:
             continue
-        same_place = [p for p in out if p not in territory and territory.get(party) and locality(p, "")[1] == locality(territory[party], "")[1]]
-        if same_place:
-            out[out.index(same_place[0])] = party  # the body replaces the bare territory it stands for
-        elif not any(territory.get(p) and locality(territory[p], "")[1] == locality(party, "")[1] for p in out):
+        where = party_locality(party, territory, kinds)[1]
+        same_place = [p for p in out if party_locality(p, territory, kinds)[1] == where]
+        if not same_place:
             out.append(party)
+        elif party in territory or kinds.get(party) == "organization":
+            bare = [p for p in same_place if p not in territory and kinds.get(p) != "organization"]
+            if bare:
+                out[out.index(bare[0])] = party  # the body replaces the bare territory it stands for
     return out
 
 
