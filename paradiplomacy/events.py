@@ -7,13 +7,13 @@ meeting" join the first that names it.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actors import Mention
 from .codebook import PLACE_TYPES, TYPED_PLACES
 from .datafiles import read_data
-from .gazetteer import place_by_id
+from .gazetteer import place_by_id, word_kind
 from .sentence import MAX_CHAIN, Sentence, category, date_in
 
 
@@ -32,6 +32,7 @@ class Event:
     start: int
     stop: int
     within: bool = False  # named as the frame of something else: "в ходе визита", "в первый день визита"
+    offices: list[str] = field(default_factory=list)  # the bodies and places of officials named without a name
 
 
 def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
@@ -55,11 +56,11 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
     place_ids = {m.name: m.place_id for m in mentions if m.place_id}
     out = []
     for event in events:
-        offices = [affiliation.get(p, "") for p in event.participants]
+        offices = [affiliation.get(p, "") for p in event.participants] + event.offices
         venue = place_by_id(place_ids[event.place]) if event.place in place_ids else None
         within = venue is not None and venue.region and venue.region in {place_ids.get(o) for o in offices}
         for name in offices + ([] if within else [event.place]):
-            if name and kinds.get(name) in TYPED_PLACES and name not in out:
+            if name and (kinds.get(name) in TYPED_PLACES or name in event.offices) and name not in out:
                 out.append(name)
     return out
 
@@ -85,8 +86,24 @@ def events_in(sent: Sentence, published: str) -> list[Event]:
         if kind == "visit" and not participants and "делегаци" not in sent.text.lower():
             continue
         found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
-                            sent.text, sent.start, sent.stop, within=frames_another(token, sent))
+                            sent.text, sent.start, sent.stop, within=frames_another(token, sent), offices=unnamed_offices(sent))
     return list(found.values())
+
+
+def unnamed_offices(sent: Sentence) -> list[str]:
+    """What officials named only by their office stand for: "переговоры главы Удмуртии и председателя
+    Гомельского облисполкома" met for Удмуртия and the Gomel executive committee. An office followed by
+    a name is the person's, and the person's affiliation says it."""
+    persons = [m for m in sent.mentions if m.type == "person"]
+    out = []
+    for token in sent.tokens:
+        if word_kind(token.lemma or "") != "office" or any(0 <= m.start - token.stop < 60 and not sent.text[token.stop - sent.start : m.start - sent.start].count(" и ") for m in persons):
+            continue
+        for complement in sent.kids(token, "nmod"):
+            found = sent.mention_at(complement, person=False)
+            if found is not None and found.name not in out:
+                out.append(found.name)
+    return out
 
 
 def frames_another(token, sent: Sentence) -> bool:
@@ -138,6 +155,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         if earlier is not None:
             # "В первый день визита Сорокин встретился ...": the visit already reported, not another
             earlier.participants += [p for p in e.participants if p not in earlier.participants]
+            earlier.offices += [o for o in e.offices if o not in earlier.offices]
             earlier.place = earlier.place or e.place
             continue
         previous = merged[-1] if merged else None
@@ -148,6 +166,7 @@ def merge_events(events: list[Event]) -> list[Event]:
             set(m.participants) & set(e.participants) or (m.place and m.place == e.place) or not (e.participants or e.place))), None)
         if twin:
             twin.participants += [p for p in e.participants if p not in twin.participants]
+            twin.offices += [o for o in e.offices if o not in twin.offices]
             twin.place = twin.place or e.place
         elif e.participants or e.place:
             merged.append(e)
