@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .actors import Mention
 from .codebook import PLACE_TYPES, TYPED_PLACES
-from .datafiles import read_data
+from .datafiles import read_data, read_words
 from .gazetteer import place_by_id, word_kind
 from .sentence import MAX_CHAIN, Sentence, category, date_in
 
@@ -44,7 +44,8 @@ def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
     for sent in sentences:
         events += events_in(sent, published)
         if events and any(t.lemma == "участие" for t in sent.tokens):
-            events[-1].participants += [m.name for m in sent.mentions if m.type == "person" and m.name not in events[-1].participants]
+            senders = delegators(sent)
+            events[-1].participants += [m.name for m in sent.mentions if m.type == "person" and m.name not in events[-1].participants + list(senders)]
     return merge_events(events)
 
 
@@ -82,12 +83,22 @@ def events_in(sent: Sentence, published: str) -> list[Event]:
             continue
         if planned_event(token, sent):
             continue
-        participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
+        senders = delegators(sent)
+        participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person" and m.name not in senders))
         if kind == "visit" and not participants and "делегаци" not in sent.text.lower():
             continue
         found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
                             sent.text, sent.start, sent.stop, within=frames_another(token, sent), offices=unnamed_offices(sent))
     return list(found.values())
+
+
+def delegators(sent: Sentence) -> set[str]:
+    """Persons who sent others to the event ("Губернатор Василий Анохин поручил делегации ... принять
+    участие"): subjects of a verb of ``data/delegating_verbs.csv``, with the name in apposition."""
+    verbs = [t for t in sent.tokens if (t.lemma or "") in read_words("delegating_verbs.csv")]
+    subjects = [s_ for v in verbs for s_ in sent.kids(v, "nsubj")]
+    found = [sent.mention_at(t, person=True) for t in subjects]
+    return {m.name for m in found if m is not None}
 
 
 def unnamed_offices(sent: Sentence) -> list[str]:
