@@ -134,7 +134,8 @@ class Reader:
             if speech:
                 token, sentence = speech[-1]
                 return Attribution(clause_start, len(head), token, sentence, token.text.lower())
-            if head.endswith(":"):
+            named = [m for m in self.mentions if clause_start <= m.start and m.stop < len(head) and m.type in ("person", "organization")]
+            if head.endswith(":") and named:  # "Министр Анна Белова: «...»", not "В программе форума: «...»"
                 return Attribution(clause_start, len(head) - 1)
         return None
 
