@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import read_out
+from paradiplomacy_eval.quotations import sentence_texts
 
 TABLE = Path(__file__).resolve().parent / "data" / "quotation_sentences.csv"
 
@@ -32,8 +33,8 @@ def quotation_tables(tmp_path_factory):
     root = tmp_path_factory.mktemp("quotations")
     folder = root / "texts"
     folder.mkdir()
-    for row in ROWS:
-        (folder / f"{row['id']}.txt").write_text(row["text"].replace("\\n", "\n") + "\n", encoding="utf-8")
+    for doc_id, text in sentence_texts(TABLE).items():
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
     out = root / "out"
     extract(folder, out, cache_dir=None)
     documents = read_out(out, "documents")
