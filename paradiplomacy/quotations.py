@@ -31,8 +31,10 @@ OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"'}
 PART_JOIN = " […] "  # between the parts of a quotation split by its attribution
 # After a closing quotation mark: the punctuation and the dash that lead to the attribution ("», —", ",» -").
 LEAD = re.compile(r"[,.!?…]?\s*(?:—|–|-(?=\s))\s*")
-# Where an attribution ends: a sentence's end (not an initial's full stop), a colon, a line, a dash that resumes the quote.
-CLAUSE_END = re.compile(r"(?<![А-ЯЁA-Z])[.!?…;:\n«]|,\s*(?:—|–|-\s)")
+# Where an attribution ends: a sentence's end (not an initial's full stop), a comma ("— отметили в сообщении, но не
+# уточнили ..."), a colon, a line. Its subject is found in the syntax tree wherever it stands; the clause is where
+# a speaker with no subject is looked for.
+CLAUSE_END = re.compile(r"(?<![А-ЯЁA-Z])[.!?…;:,\n«]")
 RESUME = re.compile(r"[.,]\s*(?:—|–|-(?=\s))\s*")
 DIALOGUE = re.compile(r"^[ \t]*(?:—|–|-)[ \t]+", re.M)
 ATTRIBUTION_REACH = 4  # the word of speech is among the first words of an attribution ("— так прокомментировал итоги ...")
@@ -48,6 +50,9 @@ def speech_words() -> dict[str, str]:
 
 
 def speech_kind(token) -> str:
+    """verb, stance or source; empty for any other word, and for the author's own aside ("Отметим, что", "напомним")."""
+    if token.feats.get("Person") == "1" or token.feats.get("Mood") == "Imp":
+        return ""
     kind = speech_words().get((token.lemma or "").lower().replace("ё", "е"), "")
     if kind == "verb" and token.pos not in ("VERB", "AUX"):
         return ""
@@ -290,7 +295,8 @@ class Reader:
                     continue
                 that = that_clause(tokens, i)
                 if that is not None and that < len(tokens):
-                    attribution = Attribution(sentence.start, tokens[i].stop, token, sentence, token.text.lower())
+                    # "в пресс-службе сообщили журналистам, что": the speaker may stand anywhere before "что"
+                    attribution = Attribution(sentence.start, tokens[that - 1].start, token, sentence, token.text.lower())
                     found.append(self.quotation([trimmed(self.text, tokens[that].start, sentence.stop)], "indirect", attribution))
         return found
 

@@ -123,3 +123,17 @@ def test_seeds_quotations_name_their_agreements(seeds_out):
     kinds = {q.speaker: {agreements.kind[a] for a in q.agreement_ids.split(" | ") if a} for q in quotations.itertuples() if q.kind == "direct"}
     assert "cooperation_agreement" in kinds["organization:lipetskaya-torgovo-promyshlennaya-palata"]
     assert "roadmap" in kinds["person:aleksandr-rogozhnik"]
+
+
+def test_the_book_names_speakers_and_how_they_name_the_partner(seeds_out):
+    from paradiplomacy_book import speech
+
+    tables = {p.stem: read_out(seeds_out, p.stem) for p in seeds_out.glob("*.csv")}
+    dpr = speech.quotations_table(tables, "DPR")
+    assert list(dpr.speaker) == ["Сергей Курбатов (Sergey Kurbatov)", "Игорь Артамонов (Igor Artamonov)"]
+    assert list(dpr.office) == ["vice-governor of Lipetsk Oblast", "governor of Lipetsk Oblast"]
+    assert speech.office_english("посол Республики Беларусь в Российской Федерации") == "ambassador of Belarus in Russia"
+    assert speech.office_english("министр промышленности и торговли ДНР") == "minister (министр промышленности и торговли ДНР)"
+    sides = speech.partner_speech(tables, ["Lipetsk", "DPR"]).set_index("speaker")
+    assert sides.side["Александр Рогожник (Aleksandr Rogozhnik)"] == "partner"
+    assert "«Донецкой Народной Республикой»" in sides["names the partner as"]["Игорь Артамонов (Igor Artamonov)"].tolist()[-1]
