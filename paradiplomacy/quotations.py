@@ -288,8 +288,7 @@ class Reader:
             opening = self.opening_attribution(sentence)
             if opening is not None:
                 attribution, comma = opening
-                clause = trimmed(self.text, tokens[comma + 1].start, sentence.stop)
-                found.append(self.quotation([clause], "indirect", attribution))
+                found.append(self.quotation([self.reported(sentence, comma + 1)], "indirect", attribution))
             for i, token in enumerate(tokens):
                 if speech_kind(token) != "verb":
                     continue
@@ -297,8 +296,17 @@ class Reader:
                 if that is not None and that < len(tokens):
                     # "в пресс-службе сообщили журналистам, что": the speaker may stand anywhere before "что"
                     attribution = Attribution(sentence.start, tokens[that - 1].start, token, sentence, token.text.lower())
-                    found.append(self.quotation([trimmed(self.text, tokens[that].start, sentence.stop)], "indirect", attribution))
+                    found.append(self.quotation([self.reported(sentence, that)], "indirect", attribution))
         return found
+
+    def reported(self, sentence: Sentence, first: int) -> tuple[int, int]:
+        """The reported words from token ``first`` to the sentence's end, or to a comma before a verb of speech
+        ("стороны считают, что ..., пояснил министр"); without the closing full stop."""
+        tokens = sentence.tokens
+        stop = next((t.start for t, after in zip(tokens[first:], tokens[first + 1 :]) if t.text == "," and speech_kind(after) == "verb"),
+                    sentence.stop)
+        start, stop = trimmed(self.text, tokens[first].start, stop)
+        return start, stop - (self.text[stop - 1] == "." if stop > start else 0)
 
     def opening_attribution(self, sentence: Sentence) -> tuple[Attribution, int] | None:
         """ "Как сообщили в X, ..." or "По словам X, ...": the attribution and the index of the comma closing it."""
@@ -402,12 +410,17 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def extract_quotations(text: str, sentences: list[Sentence], mentions: list[Mention], agreements=()) -> list[Quotation]:
     """The quotations of a parsed document, in text order, each with the agreements whose sentences it overlaps.
 
-    Direct quotations come first: reported speech that overlaps one ("заявил, что «...»") is the direct one.
+    Direct quotations come first: reported speech that overlaps one ("пояснил, что отношения «утратили смысл»")
+    is the direct one, which takes the reported speech's verb and speaker if its own punctuation gave none.
     """
     reader = Reader(text, sentences, mentions)
-    kept: list[Quotation] = []
-    for q in reader.direct() + reader.indirect():
-        if not any(overlaps(p, r) for k in kept for p in q.parts for r in k.parts) and q.start < q.stop:
+    kept: list[Quotation] = [q for q in reader.direct() if q.start < q.stop]
+    for q in reader.indirect():
+        inside = [k for k in kept if any(overlaps(p, r) for p in q.parts for r in k.parts)]
+        for k in inside:
+            if not k.verb and not k.speaker:
+                k.verb, k.speaker, k.speaker_office = q.verb, q.speaker, q.speaker_office
+        if not inside and q.start < q.stop:
             kept.append(q)
     kept.sort(key=lambda q: (q.start, q.stop))
     for n, agreement in enumerate(agreements, start=1):
