@@ -45,16 +45,16 @@ GENDERS = {"Masc": "masc", "Fem": "femn"}
 
 @lru_cache(maxsize=1)
 def speech_words() -> dict[str, str]:
-    """The words that attribute speech, by lemma: verb, stance or source."""
+    """The words that attribute speech, by lemma: verb, stance, source or quoter."""
     return {row["lemma"]: row["kind"] for row in read_data("speech_verbs.csv")}
 
 
 def speech_kind(token) -> str:
-    """verb, stance or source; empty for any other word, and for the author's own aside ("Отметим, что", "напомним")."""
+    """verb, stance, source or quoter; empty for any other word, and for the author's own aside ("Отметим, что", "напомним")."""
     if token.feats.get("Person") == "1" or token.feats.get("Mood") == "Imp":
         return ""
     kind = speech_words().get((token.lemma or "").lower().replace("ё", "е"), "")
-    if kind == "verb" and token.pos not in ("VERB", "AUX"):
+    if kind in ("verb", "quoter") and token.pos not in ("VERB", "AUX"):
         return ""
     if kind == "stance" and token.pos != "ADJ":
         return ""
@@ -117,7 +117,7 @@ class Reader:
         end = CLAUSE_END.search(self.text, lead.end(), limit)
         stop = end.start() if end else limit
         for token, sentence in self.words_in(lead.end(), stop)[:ATTRIBUTION_REACH]:
-            if speech_kind(token) in ("verb", "stance"):
+            if speech_kind(token) in ("verb", "stance", "quoter"):
                 return Attribution(lead.end(), stop, token, sentence, token.text.lower())
         return None
 
@@ -158,7 +158,9 @@ class Reader:
         word, sentence = attribution.word, attribution.sentence
         subjects = []
         if word is not None:
-            subjects = sentence.kids(word, "nmod") if speech_kind(word) == "source" else sentence.kids(word, "nsubj", "nsubj:pass")
+            # "по словам X": X depends on "словам"; "— цитирует губернатора пресс-служба": the object is the speaker
+            relations = {"source": ("nmod",), "quoter": ("obj",)}.get(speech_kind(word), ("nsubj", "nsubj:pass"))
+            subjects = sentence.kids(word, *relations)
         for token in subjects:
             found = self.subject_actor(token, sentence, before)
             if found is not None or word_kind(token.lemma or "") == "office" or token.pos == "PRON":
