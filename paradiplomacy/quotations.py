@@ -283,7 +283,8 @@ class Reader:
         return found
 
     def indirect(self) -> list[Quotation]:
-        """Reported speech: "X подчеркнул, что ...", "Как сообщили в X, ...", "По словам X, ..."."""
+        """Reported speech: "X подчеркнул, что ...", "Как сообщили в X, ...", "По словам X, ...". Reads the spans
+        in quotation marks that ``direct`` found."""
         found = []
         for sentence in self.sentences:
             tokens = sentence.tokens
@@ -292,8 +293,8 @@ class Reader:
                 attribution, comma = opening
                 found.append(self.quotation([self.reported(sentence, comma + 1)], "indirect", attribution))
             for i, token in enumerate(tokens):
-                if speech_kind(token) != "verb":
-                    continue
+                if speech_kind(token) != "verb" or any(a <= token.start < b for a, b in self.quoted):
+                    continue  # a verb of speech inside a quotation is the speaker's, not an attribution
                 that = that_clause(tokens, i)
                 if that is not None and that < len(tokens):
                     # "в пресс-службе сообщили журналистам, что": the speaker may stand anywhere before "что"
