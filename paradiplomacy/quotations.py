@@ -50,9 +50,9 @@ def speech_words() -> dict[str, str]:
 
 
 def speech_kind(token) -> str:
-    """verb, stance, source or quoter; empty for any other word, and for the author's own aside ("Отметим, что", "напомним")."""
-    if token.feats.get("Person") == "1" or token.feats.get("Mood") == "Imp":
-        return ""
+    """verb, stance, source or quoter; empty for any other word, and for the author's own aside."""
+    if token.feats.get("Person") == "1" or token.feats.get("Mood") == "Imp" or token.feats.get("VerbForm") == "Inf":
+        return ""  # "Отметим, что", "напомним", "Нужно отметить, что": the author speaks
     kind = speech_words().get((token.lemma or "").lower().replace("ё", "е"), "")
     if kind in ("verb", "quoter") and token.pos not in ("VERB", "AUX"):
         return ""
@@ -81,6 +81,7 @@ class Attribution:
     word: object = None  # the natasha token of the word of speech, if any
     sentence: Sentence | None = None
     verb: str = ""
+    bare: bool = False  # after a comma with no dash: attributes only a quotation that is a clause
 
 
 class Reader:
@@ -111,14 +112,17 @@ class Reader:
     def attribution_after(self, pos: int, limit: int | None = None) -> Attribution | None:
         """The attribution that follows a quotation ending at ``pos``: "», — отметил X."."""
         lead = LEAD.match(self.text, pos)
+        bare = lead is None and self.text.startswith(",", pos)  # "«...», отметили в СКР": a comma and no dash
+        if bare:
+            lead = re.compile(r",\s*").match(self.text, pos)
         if not lead or "\n" in lead.group():
             return None
         limit = len(self.text) if limit is None else limit
         end = CLAUSE_END.search(self.text, lead.end(), limit)
         stop = end.start() if end else limit
-        for token, sentence in self.words_in(lead.end(), stop)[:ATTRIBUTION_REACH]:
+        for token, sentence in self.words_in(lead.end(), stop)[:1 if bare else ATTRIBUTION_REACH]:
             if speech_kind(token) in ("verb", "stance", "quoter"):
-                return Attribution(lead.end(), stop, token, sentence, token.text.lower())
+                return Attribution(lead.end(), stop, token, sentence, token.text.lower(), bare)
         return None
 
     def attribution_before(self, pos: int) -> Attribution | None:
@@ -267,6 +271,8 @@ class Reader:
                 if following is not None:
                     used.add(following)
                     parts.append(trimmed(self.text, spans[following][0], spans[following][1]))
+            if attribution is not None and attribution.bare and not self.speechlike(start, stop):
+                attribution = None  # "компания «Газпром», сообщил губернатор": a name, not a quotation
             if attribution is None:
                 attribution = self.attribution_before(start - 1)
             if attribution is None and not self.speechlike(start, stop):
@@ -295,6 +301,8 @@ class Reader:
             for i, token in enumerate(tokens):
                 if speech_kind(token) != "verb" or any(a <= token.start < b for a, b in self.quoted):
                     continue  # a verb of speech inside a quotation is the speaker's, not an attribution
+                if any(k.pos == "PRON" and k.feats.get("Person") == "1" for k in sentence.kids(token, "nsubj")):
+                    continue  # "Ранее мы писали, что": the outlet's own voice
                 that = that_clause(tokens, i)
                 if that is not None and that < len(tokens):
                     # "в пресс-службе сообщили журналистам, что": the speaker may stand anywhere before "что"
@@ -349,24 +357,39 @@ def trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
 def quoted_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, stop, closed) of the text inside each outermost pair of quotation marks, line by line.
 
-    A quotation mark left open at the end of a line is an open paragraph of a quotation that goes on
-    over several paragraphs (closed False); its span runs to the end of the line.
+    A guillemet left open at the end of a line is an open paragraph of a quotation that goes on over
+    several paragraphs (closed False); its span runs to the end of the line. A straight quotation mark
+    opens or closes by what stands around it (a space before it opens, a word before it closes), so that
+    "объединение "Батькивщина" выступают" nests; one left open at the end of a line quoted nothing.
     """
     spans = []
     for line in re.finditer(r"[^\n]+", text):
         stack, opened_at = [], 0
         for i, c in enumerate(line.group(), start=line.start()):
-            if stack and c in OPENERS[stack[-1]]:
+            role = straight_role(text, i) if c == '"' else ""
+            if stack and c in OPENERS[stack[-1]] and role != "open":
                 stack.pop()
                 if not stack:
                     spans.append((opened_at, i, True))
-            elif c in OPENERS:
+            elif c in OPENERS and role != "close":
                 if not stack:
                     opened_at = i + 1
                 stack.append(c)
-        if stack:
+        if stack and stack[0] != '"':
             spans.append((opened_at, line.end(), False))
     return spans
+
+
+def straight_role(text: str, i: int) -> str:
+    """Whether the straight quotation mark at ``i`` opens (space or start before, a word after), closes
+    (a word or punctuation before, no word after) or cannot tell (empty)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "(«„:—–-") and not after.isspace():
+        return "open"
+    if not before.isspace() and not after.isalnum():
+        return "close"
+    return ""
 
 
 def that_clause(tokens, verb: int) -> int | None:
