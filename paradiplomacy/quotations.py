@@ -31,6 +31,7 @@ OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"'}
 PART_JOIN = " […] "  # between the parts of a quotation split by its attribution
 # After a closing quotation mark: the punctuation and the dash that lead to the attribution ("», —", ",» -").
 LEAD = re.compile(r"[,.!?…]?\s*(?:—|–|-(?=\s))\s*")
+BARE_LEAD = re.compile(r",\s*")  # "«...», отметили в СКР": no dash; then the verb must come first
 # Where an attribution ends: a sentence's end (not an initial's full stop), a comma ("— отметили в сообщении, но не
 # уточнили ..."), a colon, a line. Its subject is found in the syntax tree wherever it stands; the clause is where
 # a speaker with no subject is looked for.
@@ -112,9 +113,9 @@ class Reader:
     def attribution_after(self, pos: int, limit: int | None = None) -> Attribution | None:
         """The attribution that follows a quotation ending at ``pos``: "», — отметил X."."""
         lead = LEAD.match(self.text, pos)
-        bare = lead is None and self.text.startswith(",", pos)  # "«...», отметили в СКР": a comma and no dash
+        bare = lead is None and self.text.startswith(",", pos)
         if bare:
-            lead = re.compile(r",\s*").match(self.text, pos)
+            lead = BARE_LEAD.match(self.text, pos)
         if not lead or "\n" in lead.group():
             return None
         limit = len(self.text) if limit is None else limit
