@@ -166,10 +166,10 @@ class Reader:
             # "по словам X": X depends on "словам"; "— цитирует губернатора пресс-служба": the object is the speaker
             relations = {"source": ("nmod",), "quoter": ("obj",)}.get(speech_kind(word), ("nsubj", "nsubj:pass"))
             subjects = sentence.kids(word, *relations)
-        for token in subjects:
-            found = self.subject_actor(token, sentence, before)
-            if found is not None or word_kind(token.lemma or "") == "office" or token.pos == "PRON":
-                return found
+        if subjects:
+            # a subject that names no actor ("— сказал собеседник", "— прокомментировали подписчики") is the
+            # speaker all the same: no other name in the attribution is taken for it
+            return next(filter(None, (self.subject_actor(token, sentence, before) for token in subjects)), None)
         inside = [m for m in self.mentions if attribution.start <= m.start and m.stop <= attribution.stop]
         for wanted in ("person", "organization"):
             named = [m for m in inside if m.type == wanted]
@@ -194,7 +194,12 @@ class Reader:
             named = [m for m in sentence.mentions if m.type == "person" and any(m.start <= t.start < m.stop for t in below)]
             return named[0] if named else self.holder_of(lemma, before)
         body = sentence.mention_at(token, person=False)
-        return body if body is not None and body.type == "organization" else None
+        if body is not None and body.type == "organization":
+            return body
+        # "пресс-служба правительства области": a body named below the subject's noun
+        below = subtree(sentence, token)
+        named = [m for m in sentence.mentions if m.type in ("person", "organization") and any(m.start <= t.start < m.stop for t in below)]
+        return min(named, key=lambda m: (m.type != "person", m.start)) if named else None
 
     def outside_quotes(self, m: Mention) -> bool:
         return not any(a <= m.start < b for a, b in self.quoted)
