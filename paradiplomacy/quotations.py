@@ -42,6 +42,7 @@ ATTRIBUTION_REACH = 4  # the word of speech is among the first words of an attri
 CLAUSE_REACH = 6  # words between a verb of speech and its ", что" ("сообщил журналистам на пресс-конференции, что")
 MIN_UNATTRIBUTED_WORDS = 4  # a quoted span with no attribution is speech only if it is a clause ("«Белагро-2025»" is a name)
 GENDERS = {"Masc": "masc", "Fem": "femn"}
+POSSESSIVES = {"его": "masc", "её": "femn", "ее": "femn"}  # "по его словам"
 
 
 @lru_cache(maxsize=1)
@@ -150,10 +151,14 @@ class Reader:
         return None
 
     def source_in(self, words) -> Attribution | None:
-        """ "по словам X" / "по мнению X" among ``words``: the attribution from "по" to the clause's end."""
-        for (first, sentence), (second, _) in zip(words, words[1:]):
-            if first.text.lower() == "по" and speech_kind(second) == "source":
+        """ "по словам X" / "по его словам" among ``words``: the attribution from "по" to the clause's end."""
+        for (first, sentence), (second, _), (third, _) in zip(words, words[1:], words[2:] + [(None, None)]):
+            if first.text.lower() != "по":
+                continue
+            if speech_kind(second) == "source":
                 return Attribution(first.start, words[-1][0].stop, second, sentence, f"по {second.text.lower()}")
+            if third is not None and second.text.lower() in POSSESSIVES and speech_kind(third) == "source":
+                return Attribution(first.start, words[-1][0].stop, third, sentence, f"по {third.text.lower()}")
         return None
 
     # -- speakers -----------------------------------------------------------------------------
@@ -162,6 +167,9 @@ class Reader:
         """The speaker an attribution names: the subject of its word of speech, else a person, then a body, in it."""
         word, sentence = attribution.word, attribution.sentence
         subjects = []
+        possessive = [k for k in sentence.kids(word, "det") if k.text.lower() in POSSESSIVES] if word is not None else []
+        if possessive and speech_kind(word) == "source":  # "по его словам": he is the last man named
+            return self.last_person(POSSESSIVES[possessive[0].text.lower()], min(before, possessive[0].start))
         if word is not None:
             # "по словам X": X depends on "словам"; "— цитирует губернатора пресс-служба": the object is the speaker
             relations = {"source": ("nmod",), "quoter": ("obj",)}.get(speech_kind(word), ("nsubj", "nsubj:pass"))
