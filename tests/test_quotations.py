@@ -137,3 +137,17 @@ def test_the_book_names_speakers_and_how_they_name_the_partner(seeds_out):
     sides = speech.partner_speech(tables, ["Lipetsk", "DPR"]).set_index("speaker")
     assert sides.side["Александр Рогожник (Aleksandr Rogozhnik)"] == "partner"
     assert "«Донецкой Народной Республикой»" in sides["names the partner as"]["Игорь Артамонов (Igor Artamonov)"].tolist()[-1]
+
+
+def test_speakers_against_the_independent_gold(seeds_out):
+    """The seeds' quotations and speakers against the independent annotator's list (tests/gold/quotations.csv)."""
+    from conftest import read_gold
+    from paradiplomacy_eval.quotations import score_quotations
+
+    gold = read_gold("quotations")
+    gold = gold[gold.corpus == "seeds"].astype({"start": str, "stop": str})
+    documents = read_out(seeds_out, "documents")
+    result = score_quotations(read_out(seeds_out, "quotations"), read_out(seeds_out, "actors"), gold,
+                              documents[documents.status == "ok"].doc_id, seeds_out / "clean")
+    speakers = result["speakers"]
+    assert speakers.precision >= 0.9 and speakers.recall >= 0.9, result["rows"].to_string()
