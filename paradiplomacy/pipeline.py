@@ -18,10 +18,11 @@ from .framing import framing_rows, framing_table
 from .isolation import DEFAULT_TIMEOUT, is_failure, isolated, stage
 from .relations import relations_table, text_links
 from .nlp import pipeline
+from .quotations import Quotation, extract_quotations
 from .registry import Registry
 from .sentence import sentences_of
 from .output import staged_output, write_table
-from .tables import agreements_table, documents_table, events_table, lines_table
+from .tables import agreements_table, documents_table, events_table, lines_table, quotations_table
 
 
 @dataclass
@@ -32,11 +33,12 @@ class DocumentResult:
     events: list[Event]
     links: list[tuple[str, str, str]]
     framing: list[dict]
+    quotations: list[Quotation]
     seconds: float = field(default=0.0, compare=False)  # how long it took; for sweeps, never in a table
 
 
 def process_document(doc: Document) -> DocumentResult:
-    """Everything found in one clean document: actors, agreements, events, links between names, framing markers.
+    """Everything found in one clean document: actors, agreements, events, links between names, quotations, framing markers.
 
     Each step runs as a named stage, so a failure reports where it happened.
     """
@@ -51,11 +53,13 @@ def process_document(doc: Document) -> DocumentResult:
         agreements = extract_agreements(sentences, mentions, doc.published, sides(events, mentions))
     with stage("links"):
         links = text_links(mentions, doc.text)
+    with stage("quotations"):
+        quotations = extract_quotations(doc.text, sentences, mentions, agreements)
     for m in mentions:
         m.tokens = []  # the parse stays in this process; the result travels and is cached
     with stage("framing"):
         framing = framing_rows(doc)
-    return DocumentResult(doc.doc_id, mentions, agreements, events, links, framing)
+    return DocumentResult(doc.doc_id, mentions, agreements, events, links, framing, quotations)
 
 
 def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_dir=None, dask_address=None,
@@ -103,6 +107,7 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         write_table(agreements, staging / "agreements.csv")
         write_table(events, staging / "events.csv")
         write_table(relations_table(results, registry, agreements, events, actors, {d.doc_id: d.published for d in docs}), staging / "relations.csv")
+        write_table(quotations_table(results, registry), staging / "quotations.csv")
         clean = staging / "clean"
         clean.mkdir()
         for doc in docs:

@@ -65,3 +65,21 @@ def events_table(results, registry: Registry) -> pd.DataFrame:
                 "date": e.date, "evidence": e.evidence, "start": e.start, "stop": e.stop,
             })
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+QUOTATION_COLUMNS = ["quote_id", "doc_id", "speaker", "speaker_office", "quote", "kind", "verb", "start", "stop", "agreement_ids"]
+
+
+def quotations_table(results, registry: Registry) -> pd.DataFrame:
+    """One row per quotation, the speaker as an actor id, the agreements it speaks of by their ids."""
+    ids = registry.actor_ids()
+    rows = []
+    for result in results:
+        for n, q in enumerate(result.quotations, start=1):
+            key = registry.key_of.get((result.doc_id, q.speaker)) if q.speaker else None
+            rows.append({
+                "quote_id": f"{result.doc_id}:q{n}", "doc_id": result.doc_id, "speaker": ids[key] if key else "",
+                "speaker_office": q.speaker_office, "quote": q.quote, "kind": q.kind, "verb": q.verb,
+                "start": q.start, "stop": q.stop, "agreement_ids": join_list(f"{result.doc_id}:a{a}" for a in q.agreements),
+            })
+    return pd.DataFrame(rows, columns=QUOTATION_COLUMNS)

@@ -13,7 +13,7 @@ from paradiplomacy import pipeline
 from paradiplomacy.isolation import DocumentTimeout, isolated, stage, time_limit
 
 FAILING = "pskov_voru"
-PER_DOCUMENT_TABLES = ("lines", "framing", "mentions", "agreements", "events")
+PER_DOCUMENT_TABLES = ("lines", "framing", "mentions", "agreements", "events", "quotations")
 REAL_PROCESS_DOCUMENT = pipeline.process_document
 
 

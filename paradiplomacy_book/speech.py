@@ -1,0 +1,145 @@
+"""Who said what: a case's quotations, and how each side speaks of its partner (quotations.csv).
+
+Speakers are named in Cyrillic with their Latin name, offices in English where the office noun
+and the places after it are known (``data/offices.csv``, the gazetteer), quotations verbatim in
+Russian.
+"""
+
+from functools import lru_cache
+
+import pandas as pd
+
+from paradiplomacy.datafiles import read_data
+from paradiplomacy.framing import markers
+from paradiplomacy.gazetteer import find_place, lemma_key
+
+from .casebook import docs_of
+
+PREPOSITIONS = {"в": "in", "при": "to"}  # "посол Беларуси в России", "представитель при ..."
+
+
+@lru_cache(maxsize=1)
+def office_words() -> dict[str, str]:
+    return {row["lemma"]: row["english"] for row in read_data("offices.csv", "paradiplomacy_book")}
+
+
+def office_english(office: str) -> str:
+    """"губернатор Липецкой области" -> "governor of Lipetsk Oblast"; what cannot be rendered stays in Russian."""
+    if not office:
+        return ""
+    head, _, rest = office.partition(" ")
+    english = office_words().get(lemma_key(head))
+    if english is None:
+        return office
+    if not rest:
+        return english
+    words, places = rest.split(), []
+    pieces, current = [], []
+    for word in words:
+        if word in PREPOSITIONS and current:
+            pieces.append(current)
+            current = [word]
+        else:
+            current.append(word)
+    pieces.append(current)
+    for piece in pieces:
+        preposition = PREPOSITIONS.get(piece[0]) if piece[0] in PREPOSITIONS else None
+        place = find_place(" ".join(piece[1:] if preposition else piece))
+        if place is None:
+            return f"{english} ({office})"
+        places.append(f"{preposition or 'of'} {place.name_latin}")
+    return f"{english} {' '.join(places)}"
+
+
+def speaker_label(actor_id: str, actors: pd.DataFrame) -> str:
+    """"Игорь Артамонов (Igor Artamonov)"; empty for no speaker."""
+    if not actor_id or actor_id not in actors.index:
+        return ""
+    row = actors.loc[actor_id]
+    return f"{row['name']} ({row.name_latin})" if row.name_latin != row["name"] else row["name"]
+
+
+def quotations_of(tables, case) -> pd.DataFrame:
+    q = tables["quotations"]
+    return q[q.doc_id.isin(docs_of(tables, case))]
+
+
+def quotations_table(tables, case, with_speaker: bool = True) -> pd.DataFrame:
+    """A case's quotations (only those with a speaker, unless ``with_speaker`` is False), in text order:
+    the speaker, the office in English, the kind and verb, and the words in Russian."""
+    actors = tables["actors"].set_index("actor_id")
+    q = quotations_of(tables, case)
+    if with_speaker:
+        q = q[q.speaker != ""]
+    rows = [{"speaker": speaker_label(r.speaker, actors), "office": office_english(r.speaker_office),
+             "said": f"{r.kind}, {r.verb}" if r.verb else r.kind, "quotation": r.quote, "article": r.doc_id}
+            for r in q.itertuples()]
+    return pd.DataFrame(rows, columns=["speaker", "office", "said", "quotation", "article"])
+
+
+def side_of(actor_id: str, tables) -> str:
+    """"Russian region" or "partner": where the speaker's body or office is (a place in Russia under
+    international law and not occupied, or any other); empty when the tables do not say."""
+    actors = tables["actors"].set_index("actor_id")
+    if actor_id not in actors.index:
+        return ""
+    relations = tables["relations"]
+    home = relations[(relations.relation == "based_in") & (relations.source == actor_id)].target_name.tolist()
+    affiliation = actors.affiliation[actor_id]
+    if affiliation:
+        based = relations[(relations.relation == "based_in") & (relations.source_name == affiliation)].target_name.tolist()
+        home = [affiliation] + based + home
+    for name in home:
+        place = find_place(name)
+        if place is not None:
+            return "Russian region" if place.state == "Russia" and not place.controlled_by else "partner"
+    return ""
+
+
+def partner_words(tables, quotation) -> list[str]:
+    """How a quotation names the partner, as written: the places outside Russia (or occupied by it) it
+    names, and the bodies based in them ("Луганской региональной ТПП")."""
+    m = tables["mentions"]
+    m = m[(m.doc_id == quotation.doc_id) & (m.start >= quotation.start) & (m.stop <= quotation.stop)]
+    names = dict(zip(tables["actors"].actor_id, tables["actors"].name))
+    relations = tables["relations"]
+    based_in = dict(zip(relations[relations.relation == "based_in"].source, relations[relations.relation == "based_in"].target_name))
+    found = []
+    for mention in m.itertuples():
+        place = find_place(names.get(mention.actor_id, "")) or find_place(based_in.get(mention.actor_id, "") or "")
+        if place is not None and (place.state != "Russia" or place.controlled_by) and mention.text not in found:
+            found.append(mention.text)
+    return found
+
+
+def framing_in(text: str) -> list[str]:
+    """The framing markers (``paradiplomacy/data/framing.csv``) a quotation uses, as "frame: words"."""
+    return [f"{frame.replace('_', ' ')}: {pattern.search(text).group(0)}" for marker, frame, pattern in markers() if pattern.search(text)]
+
+
+def partner_speech(tables, cases) -> pd.DataFrame:
+    """One row per quotation with a speaker in each case: the speaker, the side, how it names the partner."""
+    actors = tables["actors"].set_index("actor_id")
+    rows = []
+    for case in cases:
+        for q in quotations_of(tables, case).itertuples():
+            if not q.speaker:
+                continue
+            rows.append({"case": case, "speaker": speaker_label(q.speaker, actors), "side": side_of(q.speaker, tables) or "not known",
+                         "names the partner as": ", ".join(f"«{w}»" for w in partner_words(tables, q)) or "(no place named)",
+                         "framing words": "; ".join(framing_in(q.quote)) or "none"})
+    return pd.DataFrame(rows, columns=["case", "speaker", "side", "names the partner as", "framing words"])
+
+
+def partner_sentence(table: pd.DataFrame, case: str) -> str:
+    """A case's quotations in one line: how many, from which side, the partner's names and the framing words."""
+    rows = table[table.case == case]
+    if rows.empty:
+        return "no quotation with a speaker"
+    sides = rows.side.value_counts()
+    said = ", ".join(f"{n} from the {side} side" if side != "not known" else f"{n} from a side not known" for side, n in sides.items())
+    words = list(dict.fromkeys(w.strip() for v in rows["names the partner as"] for w in v.split(",") if w.strip().startswith("«")))
+    frames = list(dict.fromkeys(f.strip() for v in rows["framing words"] if v != "none" for f in v.split(";")))
+    text = f"{len(rows)} quotation{'s' if len(rows) > 1 else ''} with a speaker ({said})"
+    text += "; the partner named as " + ", ".join(words) if words else "; no partner named"
+    return text + ("; framing: " + "; ".join(frames) if frames else "")
