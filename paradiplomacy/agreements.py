@@ -495,6 +495,8 @@ def about_a_meeting(verb, sent: Sentence) -> bool:
 def bind_sides(records: list[Agreement], meeting_sides: list[str]) -> None:
     """Give a record without parties the sides that met ("стороны договорились"), or the parties of
     the record it refers back to ("план мероприятий по реализации соглашения", "стороны намерены")."""
+    if len(meeting_sides) < 2:
+        meeting_sides = []  # one side named is no pair of sides: who else met is unknown
     for i, record in enumerate(records):
         if record.parties:
             continue

@@ -50,8 +50,8 @@ def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
 
 
 def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
-    """The territories that met: offices of the participants and the place visited, unless that place lies in the
-    territory of a participant's office (a meeting in Vladivostok of Primorsky Krai's governor)."""
+    """The territories that met: offices of the participants and the place a visit went to, unless that place lies
+    in the territory of a participant's office (a visit to Vladivostok of Primorsky Krai's governor)."""
     affiliation = {m.name: m.affiliation for m in mentions if m.type == "person" and m.affiliation}
     kinds = {m.name: m.type for m in mentions}
     place_ids = {m.name: m.place_id for m in mentions if m.place_id}
@@ -60,7 +60,9 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
         offices = [affiliation.get(p, "") for p in event.participants] + event.offices
         venue = place_by_id(place_ids[event.place]) if event.place in place_ids else None
         within = venue is not None and venue.region and venue.region in {place_ids.get(o) for o in offices}
-        for name in offices + ([] if within else [event.place]):
+        # the place visited is the host's side; the venue of a meeting ("в Сочи") is only where they met
+        visited = [event.place] if event.kind == "visit" and not within else []
+        for name in offices + visited:
             if name and (kinds.get(name) in TYPED_PLACES or name in event.offices) and name not in out:
                 out.append(name)
     return out
