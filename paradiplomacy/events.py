@@ -13,7 +13,7 @@ from functools import lru_cache
 from .actors import Mention
 from .codebook import PLACE_TYPES, TYPED_PLACES
 from .datafiles import read_data, read_words
-from .gazetteer import place_by_id, word_kind
+from .gazetteer import place_by_id, territory_of, word_kind
 from .sentence import MAX_CHAIN, Sentence, category, date_in
 
 
@@ -105,7 +105,7 @@ def delegators(sent: Sentence) -> set[str]:
 
 def unnamed_offices(sent: Sentence) -> list[str]:
     """What officials named only by their office stand for: "переговоры главы Удмуртии и председателя
-    Гомельского облисполкома" met for Удмуртия and the Gomel executive committee. An office followed by
+    Гомельского облисполкома" met for Удмуртия and Gomel oblast. An office followed by
     a name is the person's, and the person's affiliation says it."""
     persons = [m for m in sent.mentions if m.type == "person"]
     out = []
@@ -114,8 +114,12 @@ def unnamed_offices(sent: Sentence) -> list[str]:
             continue
         for complement in sent.kids(token, "nmod"):
             found = sent.mention_at(complement, person=False)
-            if found is not None and found.name not in out:
-                out.append(found.name)
+            # a place, or the territory a body's name holds ("Гомельского облисполкома": Gomel oblast)
+            home = found.name if found is not None and found.type in TYPED_PLACES else None
+            if found is not None and home is None and (place := territory_of(found.name)) is not None:
+                home = place.name
+            if home and home not in out:
+                out.append(home)
     return out
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from paradiplomacy.datafiles import read_data
 from paradiplomacy.framing import markers
-from paradiplomacy.gazetteer import find_place, lemma_key
+from paradiplomacy.gazetteer import find_place, lemma_key, status_at
 
 from .casebook import docs_of
 
@@ -77,9 +77,19 @@ def quotations_table(tables, case, with_speaker: bool = True) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["speaker", "office", "said", "quotation", "article"])
 
 
-def side_of(actor_id: str, tables) -> str:
+def occupied(place, date: str) -> bool:
+    """Held by a state other than its own at the article's date."""
+    return bool(status_at(place.place_id, date).controlled_by)
+
+
+def published(tables, doc_id: str) -> str:
+    documents = tables["documents"]
+    return str(documents.published[documents.doc_id == doc_id].iloc[0]) if (documents.doc_id == doc_id).any() else ""
+
+
+def side_of(actor_id: str, tables, date: str = "") -> str:
     """"Russian region" or "partner": where the speaker's body or office is (a place in Russia under
-    international law and not occupied, or any other); empty when the tables do not say."""
+    international law and not occupied at the article's ``date``, or any other); empty when the tables do not say."""
     actors = tables["actors"].set_index("actor_id")
     if actor_id not in actors.index:
         return ""
@@ -92,7 +102,7 @@ def side_of(actor_id: str, tables) -> str:
     for name in home:
         place = find_place(name)
         if place is not None:
-            return "Russian region" if place.state == "Russia" and not place.controlled_by else "partner"
+            return "Russian region" if place.state == "Russia" and not occupied(place, date) else "partner"
     return ""
 
 
@@ -104,10 +114,10 @@ def partner_words(tables, quotation) -> list[str]:
     names = dict(zip(tables["actors"].actor_id, tables["actors"].name))
     relations = tables["relations"]
     based_in = dict(zip(relations[relations.relation == "based_in"].source, relations[relations.relation == "based_in"].target_name))
-    found = []
+    found, date = [], published(tables, quotation.doc_id)
     for mention in m.itertuples():
         place = find_place(names.get(mention.actor_id, "")) or find_place(based_in.get(mention.actor_id, "") or "")
-        if place is not None and (place.state != "Russia" or place.controlled_by) and mention.text not in found:
+        if place is not None and (place.state != "Russia" or occupied(place, date)) and mention.text not in found:
             found.append(mention.text)
     return found
 
@@ -125,7 +135,7 @@ def partner_speech(tables, cases) -> pd.DataFrame:
         for q in quotations_of(tables, case).itertuples():
             if not q.speaker:
                 continue
-            rows.append({"case": case, "speaker": speaker_label(q.speaker, actors), "side": side_of(q.speaker, tables) or "not known",
+            rows.append({"case": case, "speaker": speaker_label(q.speaker, actors), "side": side_of(q.speaker, tables, published(tables, q.doc_id)) or "not known",
                          "names the partner as": ", ".join(f"«{w}»" for w in partner_words(tables, q)) or "(no place named)",
                          "framing words": "; ".join(framing_in(q.quote)) or "none"})
     return pd.DataFrame(rows, columns=["case", "speaker", "side", "names the partner as", "framing words"])
