@@ -118,11 +118,11 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
     removed_table = (f'<table class="table pd-removed"><thead><tr><th>line</th><th>shape</th><th>why it was removed</th><th>text</th></tr></thead>'
                      f"<tbody>{removed}</tbody></table>") if len(dropped) else "<p>Nothing was removed.</p>"
     present = actors.set_index("actor_id").loc[list(dict.fromkeys(mentions.sort_values("start").actor_id))]
-    who = "".join(f"<tr><td>{html.escape(english[a])}</td><td lang=\"ru\">{html.escape(r['name'])}</td><td>{html.escape(r['type'])}</td>"
+    who = "".join(f"<tr><td>{html.escape(english[a])}</td><td lang=\"ru\">{html.escape(r['name'])}</td><td>{html.escape(label(r['type']))}</td>"
                   f"<td>{html.escape(r['roles'])}</td></tr>" for a, r in present.iterrows())
     who_table = ('<table class="table pd-removed"><thead><tr><th>in English</th><th>as the pipeline names it</th><th>type</th>'
                  f"<th>offices, as the texts give them</th></tr></thead><tbody>{who}</tbody></table>") if len(present) else "<p>No actor was found.</p>"
-    legend = " ".join(f'<mark class="pd-{t}">{t}</mark>' for t in sorted(set(mentions.actor_id.map(types)))) + ' <span class="pd-agreement">sentence of an agreement</span>'
+    legend = " ".join(f'<mark class="pd-{t}">{label(t)}</mark>' for t in sorted(set(mentions.actor_id.map(types)))) + ' <span class="pd-agreement">sentence of an agreement</span>'
     return "\n".join([
         f"# Article {number}: {escape_markdown(quote_authorities(doc.case))}, {doc.published or 'undated'}", "",
         meta, "",

@@ -14,6 +14,9 @@ from paradiplomacy.framing import markers
 from paradiplomacy.gazetteer import find_place, lemma_key, status_at
 
 from .casebook import docs_of
+from .codes import in_words
+from .names import Names, quote_authorities
+from .site import article_numbers
 
 PREPOSITIONS = {"в": "in", "при": "to"}  # "посол Беларуси в России", "представитель при ..."
 
@@ -51,12 +54,11 @@ def office_english(office: str) -> str:
     return f"{english} {' '.join(places)}"
 
 
-def speaker_label(actor_id: str, actors: pd.DataFrame) -> str:
-    """"Игорь Артамонов (Igor Artamonov)"; empty for no speaker."""
+def speaker_label(actor_id: str, actors: pd.DataFrame, names: Names) -> str:
+    """"Igor Artamonov (Игорь Артамонов)", "Lipetsk Chamber of Commerce and Industry (Липецкая ...)"; empty for none."""
     if not actor_id or actor_id not in actors.index:
         return ""
-    row = actors.loc[actor_id]
-    return f"{row['name']} ({row.name_latin})" if row.name_latin != row["name"] else row["name"]
+    return names.both(actors.loc[actor_id]["name"])
 
 
 def quotations_of(tables, case) -> pd.DataFrame:
@@ -67,12 +69,13 @@ def quotations_of(tables, case) -> pd.DataFrame:
 def quotations_table(tables, case, with_speaker: bool = True) -> pd.DataFrame:
     """A case's quotations (only those with a speaker, unless ``with_speaker`` is False), in text order:
     the speaker, the office in English, the kind and verb, and the words in Russian."""
-    actors = tables["actors"].set_index("actor_id")
+    actors, names = tables["actors"].set_index("actor_id"), Names.of(tables)
+    numbers = article_numbers(tables["documents"])
     q = quotations_of(tables, case)
     if with_speaker:
         q = q[q.speaker != ""]
-    rows = [{"speaker": speaker_label(r.speaker, actors), "office": office_english(r.speaker_office),
-             "said": f"{r.kind}, {r.verb}" if r.verb else r.kind, "quotation": r.quote, "article": r.doc_id}
+    rows = [{"speaker": speaker_label(r.speaker, actors, names), "office": office_english(r.speaker_office),
+             "said": f"{r.kind}, {r.verb}" if r.verb else r.kind, "quotation": r.quote, "article": f"Article {numbers[r.doc_id]}"}
             for r in q.itertuples()]
     return pd.DataFrame(rows, columns=["speaker", "office", "said", "quotation", "article"])
 
@@ -129,13 +132,13 @@ def framing_in(text: str) -> list[str]:
 
 def partner_speech(tables, cases) -> pd.DataFrame:
     """One row per quotation with a speaker in each case: the speaker, the side, how it names the partner."""
-    actors = tables["actors"].set_index("actor_id")
+    actors, names = tables["actors"].set_index("actor_id"), Names.of(tables)
     rows = []
     for case in cases:
         for q in quotations_of(tables, case).itertuples():
             if not q.speaker:
                 continue
-            rows.append({"case": case, "speaker": speaker_label(q.speaker, actors), "side": side_of(q.speaker, tables, published(tables, q.doc_id)) or "not known",
+            rows.append({"case": quote_authorities(case), "speaker": speaker_label(q.speaker, actors, names), "side": side_of(q.speaker, tables, published(tables, q.doc_id)) or "not known",
                          "names the partner as": ", ".join(f"«{w}»" for w in partner_words(tables, q)) or "(no place named)",
                          "framing words": "; ".join(framing_in(q.quote)) or "none"})
     return pd.DataFrame(rows, columns=["case", "speaker", "side", "names the partner as", "framing words"])
@@ -143,13 +146,13 @@ def partner_speech(tables, cases) -> pd.DataFrame:
 
 def partner_sentence(table: pd.DataFrame, case: str) -> str:
     """A case's quotations in one line: how many, from which side, the partner's names and the framing words."""
-    rows = table[table.case == case]
+    rows = table[table.case == quote_authorities(case)]
     if rows.empty:
         return "no quotation with a speaker"
     sides = rows.side.value_counts()
-    said = ", ".join(f"{n} from the {side} side" if side != "not known" else f"{n} from a side not known" for side, n in sides.items())
+    said = ", ".join(f"{in_words(n)} from the {side} side" if side != "not known" else f"{in_words(n)} from a side not known" for side, n in sides.items())
     words = list(dict.fromkeys(w.strip() for v in rows["names the partner as"] for w in v.split(",") if w.strip().startswith("«")))
     frames = list(dict.fromkeys(f.strip() for v in rows["framing words"] if v != "none" for f in v.split(";")))
-    text = f"{len(rows)} quotation{'s' if len(rows) > 1 else ''} with a speaker ({said})"
+    text = f"{in_words(len(rows), 'quotation')} with a speaker ({said})"
     text += "; the partner named as " + ", ".join(words) if words else "; no partner named"
     return text + ("; framing: " + "; ".join(frames) if frames else "")

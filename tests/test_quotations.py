@@ -130,13 +130,15 @@ def test_the_book_names_speakers_and_how_they_name_the_partner(seeds_out):
 
     tables = {p.stem: read_out(seeds_out, p.stem) for p in seeds_out.glob("*.csv")}
     dpr = speech.quotations_table(tables, "DPR")
-    assert list(dpr.speaker) == ["Сергей Курбатов (Sergey Kurbatov)", "Игорь Артамонов (Igor Artamonov)"]
+    assert list(dpr.speaker) == ["Sergey Kurbatov (Сергей Курбатов)", "Igor Artamonov (Игорь Артамонов)"]
+    assert all(a.startswith("Article ") for a in dpr.article)  # a reader's number, never the hash id
     assert list(dpr.office) == ["vice-governor of Lipetsk Oblast", "governor of Lipetsk Oblast"]
     assert speech.office_english("посол Республики Беларусь в Российской Федерации") == "ambassador of Belarus in Russia"
     assert speech.office_english("министр промышленности и торговли ДНР") == "minister (министр промышленности и торговли ДНР)"
     sides = speech.partner_speech(tables, ["Lipetsk", "DPR"]).set_index("speaker")
-    assert sides.side["Александр Рогожник (Aleksandr Rogozhnik)"] == "partner"
-    assert "«Донецкой Народной Республикой»" in sides["names the partner as"]["Игорь Артамонов (Igor Artamonov)"].tolist()[-1]
+    assert sides.side["Aleksandr Rogozhnik (Александр Рогожник)"] == "partner"
+    assert "«Донецкой Народной Республикой»" in sides["names the partner as"]["Igor Artamonov (Игорь Артамонов)"].tolist()[-1]
+    assert set(sides.case) == {"Lipetsk", '"DPR"'}
 
 
 def test_speakers_against_the_independent_gold(seeds_out):
