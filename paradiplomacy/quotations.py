@@ -434,12 +434,15 @@ def gender_of(name: str) -> str:
 
 
 def subtree(sentence: Sentence, token) -> list:
-    """The token and every token below it in the sentence's tree."""
-    found, todo = [], [token]
+    """The token and every token below it in the sentence's tree (each once: the parser can make two
+    words each other's head, and a walk without a record of where it has been would never end)."""
+    found, seen, todo = [], {token.id}, [token]
     while todo:
         t = todo.pop()
         found.append(t)
-        todo += sentence.kids(t)
+        below = [k for k in sentence.kids(t) if k.id not in seen]
+        seen.update(k.id for k in below)
+        todo += below
     return found
 
 

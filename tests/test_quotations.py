@@ -153,3 +153,17 @@ def test_speakers_against_the_independent_gold(seeds_out):
                               documents[documents.status == "ok"].doc_id, seeds_out / "clean")
     speakers = result["speakers"]
     assert speakers.precision >= 0.9 and speakers.recall >= 0.9, result["rows"].to_string()
+
+
+def test_a_subtree_ends_where_the_parser_made_two_words_each_others_head():
+    """natasha can hang two words on each other ("побратимские" ↔ "связи"); the walk below a speaker's word
+    must still end (a real-news article once ran into the document timeout here)."""
+    from types import SimpleNamespace
+
+    from paradiplomacy.quotations import subtree
+
+    a, b = SimpleNamespace(id="1_1"), SimpleNamespace(id="1_2")
+    heads = {"1_1": "1_2", "1_2": "1_1"}
+    tokens = [a, b]
+    sentence = SimpleNamespace(kids=lambda t: [k for k in tokens if heads[k.id] == t.id])
+    assert {t.id for t in subtree(sentence, a)} == {"1_1", "1_2"}
