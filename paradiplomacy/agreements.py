@@ -225,9 +225,10 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
 
 
 def with_partners(noun, verbs, sent: Sentence) -> list:
-    """The "с" complements that name a partner: of a verb ("подписала с Гомельской областью") or of
-    the noun's topic ("соглашение о сотрудничестве с Калининградской областью")."""
-    holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in sent.kids(noun, "nmod")]
+    """The "с" complements that name a partner: of a verb ("подписала с Гомельской областью"), of the
+    noun ("соглашения с Витебской и Могилёвской областями") or of its topic ("соглашение о
+    сотрудничестве с Калининградской областью")."""
+    holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in [noun] + sent.kids(noun, "nmod")]
     return [child for holder, rel in holders for child in sent.kids(holder, rel)
             if child is not noun and any(c.text.lower() in ("с", "со") for c in sent.kids(child, "case"))]
 
