@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .names import FUNCTION_WORDS, lemma_key
-from .scores import Score
+from .scores import Score, greedy_pairs
 
 
 def name_words(name: str) -> list[str]:
@@ -52,13 +52,7 @@ def match_quotations(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[
             overlap = min(p.stop, g.stop) - max(p.start, g.start)
             if overlap > 0:
                 candidates.append((-overlap, i, j))
-    pairs, used_p, used_g = [], set(), set()
-    for _, i, j in sorted(candidates):
-        if i not in used_p and j not in used_g:
-            pairs.append((i, j))
-            used_p.add(i)
-            used_g.add(j)
-    return pairs
+    return greedy_pairs(candidates)
 
 
 def score_quotations(quotations: pd.DataFrame, actors: pd.DataFrame, gold: pd.DataFrame, judged, clean_dir=None) -> dict:

@@ -111,6 +111,17 @@ def jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b)
 
 
+def greedy_pairs(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one (predicted, gold) pairs from (-score, predicted, gold) candidates, the best score first."""
+    pairs, used_p, used_g = [], set(), set()
+    for _, i, j in sorted(candidates):
+        if i not in used_p and j not in used_g:
+            pairs.append((i, j))
+            used_p.add(i)
+            used_g.add(j)
+    return pairs
+
+
 def match_agreements(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
     """One-to-one pairs (predicted row, gold row): same document and kind, parties overlapping by half or more."""
     candidates = []
@@ -119,13 +130,7 @@ def match_agreements(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[
             score = jaccard(party_set(p.parties), party_set(g.parties))
             if score >= 0.5:
                 candidates.append((-score, i, j))
-    pairs, used_p, used_g = [], set(), set()
-    for _, i, j in sorted(candidates):
-        if i not in used_p and j not in used_g:
-            pairs.append((i, j))
-            used_p.add(i)
-            used_g.add(j)
-    return pairs
+    return greedy_pairs(candidates)
 
 
 def score_agreements(predicted: pd.DataFrame, gold: pd.DataFrame, judged=None) -> dict:
