@@ -48,3 +48,16 @@ def all_out(tmp_path_factory):
 
 def read_out(out, name: str) -> pd.DataFrame:
     return pd.read_csv(out / f"{name}.csv", keep_default_na=False)
+
+
+def extract_texts(tmp_path_factory, name: str, texts: dict[str, str]) -> Path:
+    """Each text written as its own document of a fresh folder, extracted once (no cache); the output folder."""
+    from paradiplomacy.pipeline import extract
+
+    root = tmp_path_factory.mktemp(name)
+    folder = root / "texts"
+    folder.mkdir()
+    for doc, text in texts.items():
+        (folder / f"{doc}.txt").write_text(text, encoding="utf-8")
+    extract(folder, root / "out", cache_dir=None)
+    return root / "out"

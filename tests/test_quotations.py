@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import read_out
+from conftest import extract_texts, read_out
 from paradiplomacy_eval.quotations import sentence_texts
 
 TABLE = Path(__file__).resolve().parent / "data" / "quotation_sentences.csv"
@@ -28,15 +28,7 @@ ROWS = read_table()
 @pytest.fixture(scope="session")
 def quotation_tables(tmp_path_factory):
     """Every text of the table as its own document, extracted once; quotations joined to their speakers' names."""
-    from paradiplomacy.pipeline import extract
-
-    root = tmp_path_factory.mktemp("quotations")
-    folder = root / "texts"
-    folder.mkdir()
-    for doc_id, text in sentence_texts(TABLE).items():
-        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-    out = root / "out"
-    extract(folder, out, cache_dir=None)
+    out = extract_texts(tmp_path_factory, "quotations", sentence_texts(TABLE))
     documents = read_out(out, "documents")
     unread = documents[documents.status != "ok"]
     assert unread.empty, unread[["doc_id", "status", "reason"]].to_string()

@@ -21,6 +21,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import extract_texts
+
 TABLE = Path(__file__).resolve().parent / "data" / "sentences.csv"
 EXPECTS = {"agreement", "none", "person"}
 
@@ -67,17 +69,10 @@ def test_the_table_is_well_formed():
 @pytest.fixture(scope="session")
 def sentence_tables(tmp_path_factory):
     """Every text of the table as its own document, extracted once; the tables by name."""
-    from paradiplomacy.pipeline import extract
-
-    root = tmp_path_factory.mktemp("sentences")
-    folder = root / "texts"
-    folder.mkdir()
-    for doc, text in doc_texts(ROWS).items():
-        # A line of five words or more that ends a sentence is article body; a shorter line above it
-        # would be its title, and the corpus stage drops a line of fewer words as site chrome.
-        (folder / f"{doc}.txt").write_text(text.replace("\\n", "\n") + "\n", encoding="utf-8")
-    out = root / "out"
-    extract(folder, out, cache_dir=None)
+    # A line of five words or more that ends a sentence is article body; a shorter line above it
+    # would be its title, and the corpus stage drops a line of fewer words as site chrome.
+    texts = {doc: text.replace("\\n", "\n") + "\n" for doc, text in doc_texts(ROWS).items()}
+    out = extract_texts(tmp_path_factory, "sentences", texts)
     tables = {name: pd.read_csv(out / f"{name}.csv", keep_default_na=False)
               for name in ("documents", "actors", "mentions", "agreements")}
     documents = tables["documents"]
