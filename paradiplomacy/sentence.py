@@ -26,7 +26,7 @@ def terms() -> dict[str, tuple[str, str]]:
 
 def category(token) -> str:
     lemma = (token.lemma or "").replace("ё", "е")
-    if lemma.endswith("летие") and lemma != "столетие" or lemma.endswith("-летие"):
+    if lemma.endswith("летие") and lemma != "столетие":  # not "столетие", a century
         return "anniversary"  # "к 30-летию установления побратимских связей"
     return terms().get(lemma, ("", ""))[0]
 
