@@ -16,6 +16,7 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
+from natasha.doc import inject_syntax, offset_syntax
 from natasha.segment import Sent
 from pymorphy2 import MorphAnalyzer
 
@@ -60,21 +61,38 @@ class Pipeline:
         self.syntax_parser = NewsSyntaxParser(embedding)
         self.ner_tagger = NewsNERTagger(embedding)
 
-    def parse(self, text: str) -> Doc:
-        """Return ``text`` segmented, morph-tagged, parsed, NER-tagged and lemmatised."""
+    def parse(self, text: str, needs_syntax=None) -> Doc:
+        """Return ``text`` segmented, morph-tagged, NER-tagged, lemmatised and parsed.
+
+        ``needs_syntax(doc)``, given the doc before parsing, says for each sentence whether the
+        parser reads it (default: every sentence); the others get ``without_syntax``."""
         doc = Doc(text)
         doc.segment(self.segmenter)
         doc.tag_morph(self.morph_tagger)
-        doc.parse_syntax(self.syntax_parser)
         doc.tag_ner(self.ner_tagger)
         for token in doc.tokens:
             token.lemma = self.lemma(token.text, token.pos, tuple(token.feats.items()))
+        chosen = needs_syntax(doc) if needs_syntax else [True] * len(doc.sents)
+        markups = self.syntax_parser.map([[t.text for t in s.tokens] for s, c in zip(doc.sents, chosen) if c])
+        for sent_id, (sent, parse) in enumerate(zip(doc.sents, chosen), 1):
+            if parse:
+                inject_syntax(sent.tokens, next(markups).tokens)
+            else:
+                without_syntax(sent.tokens)
+            offset_syntax(sent_id, sent.tokens)  # ids unique in the document, as natasha's own
         return doc
 
     @lru_cache(maxsize=200_000)
     def lemma(self, text: str, pos: str, feats: tuple) -> str:
         """natasha's lemmatizer, cached: news repeats its words, and choosing a parse is the costly part."""
         return self.morph_vocab.lemmatize(text, pos, dict(feats))
+
+
+def without_syntax(tokens) -> None:
+    """Tokens of a sentence the parser did not read: each hangs from the root with no relation,
+    so every walk of the tree ends at once and no rule finds a dependent."""
+    for i, token in enumerate(tokens, 1):
+        token.id, token.head_id, token.rel = str(i), "0", ""
 
 
 @lru_cache(maxsize=1)

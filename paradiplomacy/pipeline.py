@@ -12,6 +12,7 @@ from . import __version__
 from .actors import Mention, extract_mentions
 from .agreements import Agreement, extract_agreements
 from .corpus import Document, input_files, open_corpus
+from .cues import needs_syntax
 from .events import Event, extract_events, sides
 from .execution import Executor, run_documents
 from .framing import framing_rows, framing_table
@@ -43,7 +44,7 @@ def process_document(doc: Document) -> DocumentResult:
     Each step runs as a named stage, so a failure reports where it happened.
     """
     with stage("nlp"):
-        parsed = pipeline().parse(doc.text)
+        parsed = pipeline().parse(doc.text, functools.partial(needs_syntax, title_stop=doc.body_start))
     with stage("actors"):
         mentions = extract_mentions(parsed)
     with stage("events"):

@@ -1,0 +1,82 @@
+"""Which sentences the syntax parser reads.
+
+The parser costs as much as the morphology tagger or the NER, and most
+sentences of a general archive hold no word any rule starts from. It reads:
+
+- the title, which reports an agreement as often as the body does;
+- a sentence with a word of an agreement (an act noun, "побратимы", a verb of
+  agreeing that makes an accord, an anniversary), of a meeting, visit or
+  session, of sending a delegation, or a local body's name; an anaphor
+  ("документ") only where the document names an agreement elsewhere;
+- a sentence with a body's common noun ("администрация района"), whose
+  complement makes the body's name; one with an office word beside a name the
+  NER found (the person's office); one where the NER's organisation is
+  followed at once by another name (its genitive complement, "Форум регионов
+  Беларуси");
+- a sentence with a word of speech (the quotation's speaker).
+
+The words come from the rules' own data files, so a word added to a rule's
+list is read by the parser too. The other sentences keep their morphology,
+lemmas and names; their tokens have no syntax (see ``nlp.without_syntax``).
+"""
+
+from functools import lru_cache
+
+from .datafiles import read_data, read_words
+from .events import event_terms
+from .gazetteer import word_kind
+from .quotations import speech_words
+from .sentence import category, terms
+
+ACT_CATEGORIES = ("noun", "act_noun", "anniversary")  # verbs of signing or planning act only on these nouns
+
+
+@lru_cache(maxsize=1)
+def act_terms() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """Single-word lemmas that start a rule, and the multi-word terms as sets of lemmas ("дорожный карта")."""
+    single, multi = set(event_terms()), []
+    single |= read_words("accord_verbs.csv") | read_words("delegating_verbs.csv") | read_words("local_bodies.csv")
+    for lemma, (kind, _) in terms().items():
+        if kind in ACT_CATEGORIES:
+            words = lemma.split()
+            if len(words) == 1:
+                single.add(lemma)
+            else:
+                multi.append(frozenset(words))
+    return frozenset(single), tuple(multi)
+
+
+@lru_cache(maxsize=1)
+def anaphors() -> frozenset[str]:
+    return frozenset(lemma for lemma, (kind, _) in terms().items() if kind == "anaphor")
+
+
+def lemmas_of(sent) -> set[str]:
+    return {(t.lemma or "").lower().replace("ё", "е") for t in sent.tokens}
+
+
+def has_act(sent, lemmas: set[str]) -> bool:
+    single, multi = act_terms()
+    return bool(lemmas & single) or any(words <= lemmas for words in multi) or any(category(t) == "anniversary" for t in sent.tokens)
+
+
+def names_a_body_or_office(sent, lemmas: set[str], text: str) -> bool:
+    kinds = {word_kind(lemma) for lemma in lemmas}
+    if kinds & {"body", "executive"} or "office" in kinds and sent.spans:
+        return True
+    return any(a.type == "ORG" and not text[a.stop : b.start].strip() for a, b in zip(sent.spans, sent.spans[1:]))
+
+
+def needs_syntax(doc, title_stop: int = 0) -> list[bool]:
+    """For each sentence of the tagged, NER-tagged and lemmatised ``doc``: whether the parser should read it.
+
+    ``title_stop`` is where the title ends in the text (0: no title)."""
+    lemmas = [lemmas_of(s) for s in doc.sents]
+    acts = [has_act(s, ls) for s, ls in zip(doc.sents, lemmas)]
+    document_acts = any(acts)
+    speech = speech_words()
+    return [
+        sent.start < title_stop or act or (document_acts and bool(ls & anaphors()))
+        or names_a_body_or_office(sent, ls, doc.text) or any(lemma in speech for lemma in ls)
+        for sent, ls, act in zip(doc.sents, lemmas, acts)
+    ]
