@@ -109,6 +109,7 @@ def place_by_id(place_id: str) -> Place | None:
     return gazetteer().get(place_id)
 
 
+@lru_cache(maxsize=100_000)  # news names the same places again and again; a Place is frozen
 def find_place(name: str) -> Place | None:
     """The place ``name`` names, in any case: by its own names, a region by its adjective alone, a district by its
     centre's name."""
