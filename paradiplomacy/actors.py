@@ -341,7 +341,8 @@ def body_phrase(head, sent_tokens, by_id):
             continue
         if not (descends_from(following, head, by_id) and following.pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ")):
             break
-        if following.pos == "CCONJ" and (starts_another_body(sent_tokens, right + 2) or changes_case(sent_tokens, right)):
+        # "и" right after the head joins another head ("райисполком и муниципальный округ"), not a complement
+        if following.pos == "CCONJ" and (right == index or starts_another_body(sent_tokens, right + 2) or changes_case(sent_tokens, right)):
             break
         right += 1
     while right > index and sent_tokens[right].pos in ("ADP", "CCONJ", "ADJ"):

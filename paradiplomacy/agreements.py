@@ -210,7 +210,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin" or current.pos == "ADJ" and current.rel == "root":  # "готовы подписать"
                 found += [t for s_ in sent.kids(current, "nsubj") for t in sent.conjuncts(s_)]
                 break
-    for child in with_partners(noun, verbs, sent):
+    for child in with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent):
         found += sent.conjuncts(child)
     for holder in [noun] + sent.kids(noun, "nmod") + verbs:
         for child in sent.children[holder.id]:
@@ -231,6 +231,17 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in [noun] + sent.kids(noun, "nmod")]
     return [child for holder, rel in holders for child in sent.kids(holder, rel)
             if child is not noun and any(c.text.lower() in ("с", "со") for c in sent.kids(child, "case"))]
+
+
+def cooperating(noun, verbs, sent: Sentence) -> list:
+    """The sides of the tie an agreement is about, in the genitive of its noun within two steps of the
+    agreement or its verb: "дорожная карта по развитию сотрудничества Курской области и Республики
+    Беларусь", "Подписана «Дорожная карта» по развитию сотрудничества ..." (the parser hangs it on the verb)."""
+    ties, level = [], sent.kids(noun, "nmod") + [k for v in verbs for k in sent.kids(v, "obl")]
+    for _ in range(2):
+        ties += [t for t in level if (t.lemma or "").replace("ё", "е") in read_words("cooperation_nouns.csv")]
+        level = [k for t in level for k in sent.kids(t, "nmod")]
+    return [k for tie in ties for k in sent.kids(tie, "nmod") if k.feats.get("Case") == "Gen" and not sent.kids(k, "case")]
 
 
 def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list[str]:
@@ -256,9 +267,14 @@ def shared_head_places(token, sent: Sentence, head_mention) -> list[str]:
     one mention of each adjective; the noun belongs only to the last)."""
     adjectives = [a for c in sent.kids(token, "amod") if len(sent.conjuncts(c)) > 1 for a in sent.conjuncts(c)]
     found = [sent.mention_at(a, person=False) for a in adjectives]
-    return [m.name for m in found if m is not None and m is not head_mention and m.type == head_mention.type]
+    # The actor stage gives each adjective's mention the shared noun too (its text ends before the noun),
+    # wherever the parser hung the adjectives.
+    found += [m for m in sent.mentions if m.stop <= token.start and any(t is token for t in m.tokens)]
+    names = [m.name for m in found if m is not None and m is not head_mention and m.type == head_mention.type]
+    return list(dict.fromkeys(names))
 
 
+VENUE_BEFORE = re.compile(r"(?:^|\s)(?:в|во)\s+$", re.I)
 GAP_BETWEEN_PARTIES = re.compile(r"^[\s,]*(?:и\s+)?(?:[а-яё]+\s+){0,2}$")
 
 
@@ -277,6 +293,8 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
         gap = sent.text[m.stop - sent.start : edge - sent.start] if backwards else sent.text[edge - sent.start : m.start - sent.start]
         if not names and gap.strip():
             break  # the list starts right at the anchor
+        if VENUE_BEFORE.search(sent.text[: m.start - sent.start]):
+            break  # "в Москве подписали": where it was signed, not who
         if names and (not GAP_BETWEEN_PARTIES.match(gap) or read_words("party_gap_words.csv") & set(gap.lower().replace(",", " ").split())):
             break
         if m.name not in names:
