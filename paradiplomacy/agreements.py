@@ -221,7 +221,13 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             # "был образован Республикой Карелия и ... союзами"; "между X и Y"; "X подписала ... Y"
             if is_agent or is_between or (holder in verbs and child.rel in ("nsubj", "obj")):
                 found += sent.conjuncts(child)
-    return found
+    return found + represented(found, sent)
+
+
+def represented(tokens, sent: Sentence) -> list:
+    """Who the people at the tokens act for: "власти Керчи и Курска", "представители Гомельской области"."""
+    return [c for t in tokens if (t.lemma or "") in read_words("representative_nouns.csv")
+            for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen" for c in sent.conjuncts(k)]
 
 
 def with_partners(noun, verbs, sent: Sentence) -> list:

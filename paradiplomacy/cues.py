@@ -52,7 +52,9 @@ def anaphors() -> frozenset[str]:
 
 
 def lemmas_of(sent) -> set[str]:
-    return {(t.lemma or "").lower().replace("ё", "е") for t in sent.tokens}
+    """The sentence's lemmas, each hyphenated one also by its last part, as the rules read it ("городами-побратим")."""
+    lemmas = {(t.lemma or "").lower().replace("ё", "е") for t in sent.tokens}
+    return lemmas | {lemma.rpartition("-")[2] for lemma in lemmas if "-" in lemma}
 
 
 def has_act(sent, lemmas: set[str]) -> bool:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from .actors import Mention, region_nouns
-from .datafiles import read_data, read_words
+from .datafiles import read_data
 from .dates import find_dates, resolve_relative, years_mentioned
 from .gazetteer import word_kind
 
@@ -64,8 +64,6 @@ class Sentence:
         found = []
         generic = word_kind(token.lemma or "") == "settlement" or (token.lemma or "") in region_nouns()
         named = [c for c in self.kids(token, "nmod") if c.pos == "PROPN"] if generic else []
-        if (token.lemma or "") in read_words("representative_nouns.csv"):
-            named = [c for c in self.kids(token, "nmod") if c.feats.get("Case") == "Gen"]  # "представители Гомельской области"
         for candidates in ([token], self.kids(token, "appos", "flat:name"), named):
             found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person]
             if found:
