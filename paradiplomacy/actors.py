@@ -16,7 +16,7 @@ from functools import lru_cache
 from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data
-from .codebook import PLACE_TYPES
+from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES
 from .gazetteer import find_place, word_kind
 from .morph import (UD_CASE, cases_of, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     normalize_phrase, singular_form, surname_key)
@@ -321,10 +321,23 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
             phrase = body_phrase(token, sent.tokens, by_id)
             if phrase is None:
                 continue
+            phrase = without_state(phrase, token, mentions, doc.text)
             start, stop = phrase[0].start, phrase[-1].stop
             name = sentence_case(normalize_phrase(phrase, token), phrase, sent.tokens)
             found.append(Mention(start, stop, doc.text[start:stop], "organization", name, tokens=phrase))
     return found
+
+
+def without_state(phrase, head, mentions: list[Mention], text: str) -> list:
+    """The phrase less a state named right after the region or town the head governs: "правительство
+    Ленинградской области | Российской Федерации" is the region's government; "Министерство ... Республики
+    Беларусь" and "комитет по подготовке Дней ... в уезде Вырумаа Эстонской Республики" keep their state."""
+    after_head = phrase[phrase.index(head) + 1].start if phrase[-1] is not head else None
+    inside = [m for m in mentions if phrase[0].start <= m.start and m.stop <= phrase[-1].stop]
+    state = next((m for m in inside if m.type == "country" and m.stop == phrase[-1].stop), None)
+    place = next((m for m in inside if state is not None and m.start == after_head and m.type in SUBNATIONAL_TYPES
+                  and not text[m.stop : state.start].strip()), None)
+    return phrase if place is None else [t for t in phrase if t.stop <= place.stop]
 
 
 def body_phrase(head, sent_tokens, by_id):
@@ -348,7 +361,8 @@ def body_phrase(head, sent_tokens, by_id):
     while right > index and sent_tokens[right].pos in ("ADP", "CCONJ", "ADJ"):
         right -= 1
     has_complement = right > index and any(t.pos in ("NOUN", "PROPN") for t in sent_tokens[index + 1 : right + 1])
-    proper = left < index and sent_tokens[left].text[:1].isupper() and left > 0
+    # At a sentence's start a capital proves nothing, unless the adjective is a place's ("Киевская областная администрация")
+    proper = left < index and sent_tokens[left].text[:1].isupper() and (left > 0 or find_place(sent_tokens[left].text) is not None)
     if not has_complement and not proper:
         return None
     return sent_tokens[left : right + 1]
