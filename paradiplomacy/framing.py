@@ -23,12 +23,9 @@ import pandas as pd
 from razdel import sentenize
 
 from .datafiles import read_data
-from .gazetteer import Place, find_place, state_names, status_at
+from .gazetteer import Place, named_places, state_names, status_at
 
 FRAMING_COLUMNS = ["doc_id", "frame", "marker", "where", "count", "example"]
-# a run of capitalised words ("Донецкой Народной Республики"), or an abbreviation ("ДНР")
-CAPITALISED = re.compile(r"[А-ЯЁ][А-ЯЁа-яё-]*(?: [А-ЯЁ][А-ЯЁа-яё-]*)*")
-LONGEST_NAME = 3  # words: "Донецкая Народная Республика"
 
 
 @dataclass(frozen=True)
@@ -39,27 +36,14 @@ class Marker:
     pattern: re.Pattern
 
 
+def places_in(text: str) -> list[Place]:
+    return [place for _, _, place in named_places(text)]
+
+
 @lru_cache(maxsize=1)
 def markers() -> list[Marker]:
     return [Marker(row["marker"], row["frame"], row["territory"] if row["territory"] in ("", "*") else state_names()[row["territory"]],
                    re.compile(row["pattern"], re.I)) for row in read_data("framing.csv")]
-
-
-def places_in(text: str) -> list[Place]:
-    """The places ``text`` names by capitalised words, the longest name first ("Донецкой Народной Республики" is the
-    "DPR", not Donetsk oblast)."""
-    found = []
-    for run in CAPITALISED.finditer(text):
-        words = run.group().split(" ")
-        i = 0
-        while i < len(words):
-            for size in range(min(LONGEST_NAME, len(words) - i), 0, -1):
-                place = find_place(" ".join(words[i : i + size]))
-                if place is not None:
-                    found.append(place)
-                    break
-            i += size
-    return found
 
 
 def earliest_date(date: str, places: list[Place]) -> str:
