@@ -17,7 +17,7 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES
-from .gazetteer import find_place, word_kind
+from .gazetteer import find_place, lemma_key, named_places, word_kind
 from .morph import (UD_CASE, cases_of, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     normalize_phrase, singular_form, surname_key)
 from .nlp import morph_vocab
@@ -73,6 +73,7 @@ def extract_mentions(doc) -> list[Mention]:
     resolve_places(mentions)
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
+    affiliate_from_context(doc, mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.stop))
 
 
@@ -785,3 +786,45 @@ def affiliation_in(role_tokens, mentions) -> str:
     if not inside:
         return ""
     return min(inside, key=lambda m: (m.start, -(m.stop - m.start))).name
+
+
+@lru_cache(maxsize=1)
+def office_territories() -> list[tuple[list[str], frozenset[str]]]:
+    return [(row["words"].split(), frozenset(row["types"].split("|"))) for row in read_data("office_territories.csv")]
+
+
+def territory_types(role: str) -> frozenset[str]:
+    """The place types an office belongs to (data/office_territories.csv), by the last of its words the file lists:
+    "руководитель исполнительной власти региона" a region's; empty for an office the file does not list."""
+    lemmas = lemma_key(role).split()
+    end, types = 0, frozenset()
+    for words, kinds in office_territories():
+        for i in range(len(lemmas) - len(words) + 1):
+            if lemmas[i : i + len(words)] == words and i + len(words) > end:
+                end, types = i + len(words), kinds
+    return types
+
+
+def affiliate_from_context(doc, mentions: list[Mention]) -> None:
+    """An office the text gives without its body takes the place of its kind the text named last before the person
+    ("в ходе поездки в Донецкую Народную Республику встретился с председателем правительства Андреем Чертковым"):
+    the nearest sentence, this one first, that names a place of that kind decides, and only where it names one, the
+    places of the offices of persons named before in it left aside ("Вице-губернатор Липецкой области Сергей
+    Курбатов"); where it names two, the office stays without a body rather than take a guess. A person whose body the
+    text gives with one of his offices keeps that one."""
+    places = named_places(doc.text)
+    persons = [m for m in mentions if m.type == "person"]
+    given = {m.name for m in persons if m.affiliation}  # a body the text gives the person elsewhere is his
+    for m in persons:
+        types = territory_types(m.role) if m.role and m.name not in given else frozenset()
+        if not types:
+            continue
+        for sent in reversed([s for s in doc.sents if s.start <= m.start]):
+            stop = min(sent.stop, m.start)
+            named = {place.name for start, end, place in places if sent.start <= start and end <= stop and place.type in types}
+            if not named:
+                continue
+            taken = {o.affiliation for o in persons if o is not m and sent.start <= o.start < m.start}
+            if len(named - taken) == 1:
+                m.affiliation = (named - taken).pop()
+            break

@@ -4,33 +4,94 @@ official narrative, of Ukrainian sovereignty or of the Union State.
 Markers are counted separately in the article and in the rest of the page (the
 outlet's own chrome), because an outlet's stance often shows in its headlines
 and appeals more than in a republished press release.
+
+A word that says what a territory is ("occupied", "a Ukrainian region", "new
+regions") is a framing choice only once the territory is held by a state other
+than its own: a 2010 article that calls Luhansk "украинского региона" states a
+fact of its time. Such a marker counts only where a place it speaks of (one the
+sentence names, else one the text names) was so held at the article's date. An
+undated article is dated no earlier than the occupation authorities it names
+("ДНР" exists since April 2014); with no date at all, these markers are not
+counted rather than guessed.
 """
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
+from razdel import sentenize
 
 from .datafiles import read_data
+from .gazetteer import Place, named_places, state_names, status_at
 
 FRAMING_COLUMNS = ["doc_id", "frame", "marker", "where", "count", "example"]
 
 
+@dataclass(frozen=True)
+class Marker:
+    marker: str
+    frame: str
+    territory: str  # "" (frames whatever the date), "*" (a place of any state held by another), else that state's name
+    pattern: re.Pattern
+
+
+def places_in(text: str) -> list[Place]:
+    return [place for _, _, place in named_places(text)]
+
+
 @lru_cache(maxsize=1)
-def markers() -> list[tuple[str, str, re.Pattern]]:
-    return [(row["marker"], row["frame"], re.compile(row["pattern"], re.I)) for row in read_data("framing.csv")]
+def markers() -> list[Marker]:
+    return [Marker(row["marker"], row["frame"], row["territory"] if row["territory"] in ("", "*") else state_names()[row["territory"]],
+                   re.compile(row["pattern"], re.I)) for row in read_data("framing.csv")]
+
+
+def earliest_date(date: str, places: list[Place]) -> str:
+    """The article's date, or for an undated one the latest founding date of the occupation authorities it names;
+    empty when neither is known."""
+    if date:
+        return date
+    return max((status_at(p.place_id, "9999").since for p in places if p.type == "occupation_authority"), default="")
+
+
+def held_by_another(places: list[Place], territory: str, date: str) -> bool:
+    """Whether one of ``places`` (of the state ``territory``, or of any for "*") was held by another state at ``date``."""
+    return bool(date) and any((territory == "*" or p.state == territory) and status_at(p.place_id, date).controlled_by
+                              for p in places)
+
+
+def marker_matches(text: str, date: str) -> list[tuple[Marker, list[str]]]:
+    """The markers in ``text`` with the words that matched them, in the order of ``markers()``; a territorial marker
+    only where the place it speaks of was held by another at ``date`` (see the module's docstring)."""
+    sentences = list(sentenize(text))
+    in_text = places_in(text)
+    date = earliest_date(date, in_text)
+    in_sentence = {}
+    found = []
+    for marker in markers():
+        words = []
+        for match in marker.pattern.finditer(text):
+            if marker.territory:
+                sentence = next((s for s in sentences if s.start <= match.start() < s.stop), None)
+                if sentence is not None and sentence.start not in in_sentence:
+                    in_sentence[sentence.start] = places_in(sentence.text)
+                places = (in_sentence[sentence.start] if sentence is not None else []) or in_text
+                if not held_by_another(places, marker.territory, date):
+                    continue
+            words.append(match.group(0))
+        if words:
+            found.append((marker, words))
+    return found
 
 
 def framing_rows(doc) -> list[dict]:
-    """The markers found in a clean document's article and in the rest of its page."""
+    """The markers found in a clean document's article and in the rest of its page, as of the article's date."""
     page_rest = "\n".join(l.text for l in doc.lines if not l.kept)
     rows = []
     for where, text in (("article", doc.text), ("page", page_rest)):
-        for marker, frame, pattern in markers():
-            found = [m.group(0) for m in pattern.finditer(text)]
-            if found:
-                rows.append({"doc_id": doc.doc_id, "frame": frame, "marker": marker, "where": where,
-                             "count": len(found), "example": found[0][:80]})
+        for marker, words in marker_matches(text, doc.published):
+            rows.append({"doc_id": doc.doc_id, "frame": marker.frame, "marker": marker.marker, "where": where,
+                         "count": len(words), "example": words[0][:80]})
     return rows
 
 

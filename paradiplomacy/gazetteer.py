@@ -11,6 +11,7 @@ form matches; a district named after its centre ("Измалковский ра�
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -128,6 +129,38 @@ def find_place(name: str) -> Place | None:
         town = index.get(words[0])
         return district_of(town, town.name) if town is not None and town.type == "city" else None
     return None
+
+
+# a run of capitalised words ("Донецкой Народной Республики"), an abbreviation ("ДНР"), each with the lower-case
+# word after it that may end its name ("Союзного государства"); or a lower-case adjective ("липецкой делегации")
+NAME_RUN = re.compile(r"[А-ЯЁ][А-ЯЁа-яё-]*(?: [А-ЯЁ][А-ЯЁа-яё-]*)*(?=((?: [а-яё]+)?))|\b[а-яё]+(?:ой|ий|ый|ая|ую|ого|ому|ым|ом|ых|ые|ие|ими|ыми)\b")
+LONGEST_NAME = 3  # words: "Донецкая Народная Республика"
+
+
+def named_places(text: str) -> list[tuple[int, int, Place]]:
+    """The places ``text`` names, with their offsets, in order: by capitalised words, the longest name first
+    ("Донецкой Народной Республики" is the "DPR", not Donetsk oblast), and regions by a lower-case adjective
+    ("липецкой делегации", "на луганской земле")."""
+    found = []
+    for run in NAME_RUN.finditer(text):
+        if run.group()[:1].islower():
+            region = _regions_by_adjective().get(lemma_key(run.group()))
+            if region is not None and not (found and run.start() < found[-1][1]):
+                found.append((run.start(), run.end(), region))
+            continue
+        words = [(w.start() + run.start(), w.end() + run.start()) for w in re.finditer(r"\S+", run.group() + (run.group(1) or ""))]
+        i = 0
+        while i < len(words) and text[words[i][0]].isupper():  # a name starts with a capital
+            size = 1
+            for size in range(min(LONGEST_NAME, len(words) - i), 0, -1):
+                name = text[words[i][0] : words[i + size - 1][1]]
+                # a region's adjective alone is the region's ("Курской и Брянской областей"), not a village's name
+                place = (size == 1 and _regions_by_adjective().get(lemma_key(name))) or find_place(name)
+                if place is not None:
+                    found.append((words[i][0], words[i + size - 1][1], place))
+                    break
+            i += size
+    return found
 
 
 def district_of(centre: Place, adjective: str) -> Place:

@@ -112,32 +112,101 @@ def draw_state_names(m, ax) -> None:
             done.add(row["state"])
 
 
-def map_figure(agreements, relations, actors, documents, case=None, title="Partnerships on the map"):
-    """Places of the gazetteer that the articles name, state names, and a line for each agreement between
-    two places, labelled with its stage and year; agreements between the same two places drawn apart."""
-    from mpl_toolkits.basemap import Basemap
+def period_of(year: str) -> str:
+    """The period of the timeline's bands a year falls in ("before 2014", "2014 to 2021", "since 2022"), or "undated"."""
+    if not year.isdigit():
+        return "undated"
+    bounds = [b for b, _ in BANDS]
+    if int(year) < bounds[0]:
+        return f"before {bounds[0]}"
+    later = [b for b in bounds if b <= int(year)][-1]
+    following = [b for b in bounds if b > later]
+    return f"{later} to {following[0] - 1}" if following else f"since {later}"
 
+
+def map_panels(agreements, documents, docs: set[str]) -> dict[str, tuple[set[str], pd.DataFrame, str]]:
+    """The case's material by period, in time order, undated last: each period's articles, agreements and date
+    (the latest act or article date in it; empty when none is dated). An article belongs to the periods of its
+    agreements, an article without one to its own date's."""
+    published = dict(zip(documents.doc_id, documents.published))
+    years = agreement_years(agreements, documents)
+    by_agreement = {a.agreement_id: period_of(years[a.agreement_id]) for a in agreements.itertuples()}
+    panels = {}
+    for doc in sorted(docs):
+        own = agreements[agreements.doc_id == doc]
+        for period in sorted({by_agreement[i] for i in own.agreement_id}) or [period_of(published.get(doc, "")[:4])]:
+            in_period = own[own.agreement_id.map(by_agreement) == period]
+            found, found_agreements, date = panels.get(period, (set(), in_period.iloc[0:0], ""))
+            dates = [a.date or published.get(doc, "") for a in in_period.itertuples()] + [published.get(doc, "")]
+            dates = [d for d in dates if d and period_of(d[:4]) == period]
+            panels[period] = (found | {doc}, pd.concat([found_agreements, in_period]), max([date] + dates))
+    order = [period_of(str(b - 1)) for b, _ in BANDS[:1]] + [period_of(str(b)) for b, _ in BANDS] + ["undated"]
+    return {period: panels[period] for period in order if period in panels}
+
+
+def map_figure(agreements, relations, actors, documents, case=None, title="Partnerships on the map"):
+    """Places of the gazetteer that the articles name, state names, a line for each agreement between two
+    places labelled with its stage and year, and the regions held by a state other than their own at the
+    date (paradiplomacy_book.occupation). Material of several periods (before 2014, 2014 to 2021, since
+    2022, undated) is drawn as one map per period, on the same frame."""
     docs = case_docs(documents, case)
     agreements = agreements[agreements.doc_id.isin(docs)]
+    panels = map_panels(agreements, documents, docs)
+    labels = line_labels(agreements, relations, actors, documents)
+    content = {period: panel_places(actors, relations, panel_docs, panel_agreements) for period, (panel_docs, panel_agreements, _) in panels.items()}
+    lats = [p.lat for places, points in content.values() for p in places.values()] + [y for _, points in content.values() for y in points.lat]
+    lons = [p.lon for places, points in content.values() for p in places.values()] + [x for _, points in content.values() for x in points.lon]
+    # one map per period, each the book's width, one under another
+    fig, axes = plt.subplots(max(1, len(panels)), 1, figsize=(BOOK_WIDTH, 1.2 + 5.6 * max(1, len(panels))), squeeze=False)
+    axes = list(axes.flat)
+    if not lats:
+        axes[0].set_axis_off()
+        axes[0].text(0.5, 0.5, "no places with coordinates", ha="center", va="center", transform=axes[0].transAxes)
+        return fig
+    frame = map_frame(lats, lons)
+    handles = {}
+    for ax, (period, (places, points)) in zip(axes, content.items()):
+        date = panels[period][2]
+        for handle in draw_map(ax, frame, places, points, labels, date):
+            handles.setdefault(handle.get_label(), handle)
+        ax.set_title(f"{title}: {period}" + (f", as of {date}" if date else " (control at the date not known: none shaded)")
+                     if len(panels) > 1 else title + (f" (as of {date})" if date else ""), fontsize=10.5)
+    order = [f"agreement {s}" for s in STATUS_STYLE] + [quote_authorities(t.replace("_", " ")) for t in MAPPED_TYPES]
+    shown = sorted(handles.values(), key=lambda h: order.index(h.get_label()) if h.get_label() in order else len(order))
+    fig.legend(handles=shown, loc="lower center", ncol=2, fontsize=8, frameon=False)
+    height = fig.get_size_inches()[1]
+    fig.tight_layout(rect=(0, (0.2 + 0.2 * ((len(shown) + 1) // 2)) / height, 1, 1))  # the legend's rows below the maps
+    return fig
+
+
+def panel_places(actors, relations, docs: set[str], agreements) -> tuple[dict, pd.DataFrame]:
+    """The places the articles name that the map marks, by name, and the agreements' parties placed on the map."""
     named = [place_by_id(i) for i in actors[actors.doc_ids.apply(lambda d: bool(set(split_list(d)) & docs))].place_id if i]
     places = {p.name: p for p in named if p and p.lat is not None and p.type in MAPPED_TYPES}
-    points = party_points(agreements, relations, actors)
-    labels = line_labels(agreements, relations, actors, documents)
-    fig, ax = plt.subplots(figsize=(BOOK_WIDTH, 6.5))
-    if not places and points.empty:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "no places with coordinates", ha="center", va="center", transform=ax.transAxes)
-        return fig
-    lats = [p.lat for p in places.values()] + list(points.lat)
-    lons = [p.lon for p in places.values()] + list(points.lon)
-    lat0, lon0 = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    return places, party_points(agreements, relations, actors)
+
+
+def map_frame(lats: list[float], lons: list[float]) -> dict:
+    """The Lambert projection's centre and extent that hold every point, with a margin."""
     width = max(1100e3, (max(lons) - min(lons)) * 75e3 * 1.6)
     height = max(750e3, (max(lats) - min(lats)) * 111e3 * 1.6)
-    m = Basemap(projection="lcc", lat_0=lat0, lon_0=lon0, width=width, height=height, resolution="l", ax=ax)
-    m.drawcountries(color="#666666", linewidth=1.0)
-    m.drawcoastlines(color="#aaaaaa", linewidth=0.5)
+    return {"lat_0": (min(lats) + max(lats)) / 2, "lon_0": (min(lons) + max(lons)) / 2, "width": width, "height": height}
+
+
+def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[str, str], date: str) -> list:
+    """One map: borders, the regions held by another state at ``date``, the agreements' lines and the places;
+    the legend's handles."""
+    from mpl_toolkits.basemap import Basemap
+
+    from .occupation import draw_held_regions
+
+    height = frame["height"]
+    m = Basemap(projection="lcc", resolution="l", ax=ax, **frame)
     m.fillcontinents(color="#f4f1ea", lake_color="#dde8f0")
     m.drawmapboundary(fill_color="#dde8f0")
+    held = draw_held_regions(m, ax, date)
+    m.drawcountries(color="#666666", linewidth=1.0, zorder=3)
+    m.drawcoastlines(color="#aaaaaa", linewidth=0.5, zorder=3)
     draw_state_names(m, ax)
     pairs = {}
     for agreement_id, group in points.groupby("agreement_id", sort=True):
@@ -145,7 +214,7 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
         for (_, a), (_, b) in zip(spots.iloc[:-1].iterrows(), spots.iloc[1:].iterrows()):
             a, b = sorted((a, b), key=lambda point: point.place)  # one direction per pair, so the offsets fan out
             pairs.setdefault((a.place, b.place), []).append((agreement_id, a, b))
-    along = iter([0.3, 0.55, 0.8, 0.42, 0.67] * (len(agreements) + 1))  # labels of nearby lines at different heights
+    along = iter([0.3, 0.55, 0.8, 0.42, 0.67] * (len(points) + 1))  # labels of nearby lines at different heights
     for lines in pairs.values():
         for k, (agreement_id, a, b) in enumerate(lines):
             # agreements between the same two places side by side, far enough apart to see each
@@ -176,10 +245,7 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
     handles = [Line2D([], [], color=c, linestyle=s, linewidth=2.2, label=f"agreement {k}") for k, (c, s) in STATUS_STYLE.items() if k in set(points.status)]
     handles += [Line2D([], [], marker=TYPE_STYLE[t][1], color=TYPE_STYLE[t][0], linestyle="", label=quote_authorities(t.replace("_", " "))) for t in MAPPED_TYPES
                 if any(p.type == t for p in places.values())]
-    ax.legend(handles=handles, loc="lower left", fontsize=8, framealpha=0.9)
-    ax.set_title(title, fontsize=11)
-    fig.tight_layout()
-    return fig
+    return handles + held
 
 
 def timeline_points(records: pd.DataFrame) -> pd.DataFrame:

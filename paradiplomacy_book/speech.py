@@ -10,7 +10,7 @@ from functools import lru_cache
 import pandas as pd
 
 from paradiplomacy.datafiles import read_data
-from paradiplomacy.framing import markers
+from paradiplomacy.framing import marker_matches
 from paradiplomacy.gazetteer import find_place, lemma_key, status_at
 
 from .casebook import docs_of
@@ -125,9 +125,10 @@ def partner_words(tables, quotation) -> list[str]:
     return found
 
 
-def framing_in(text: str) -> list[str]:
-    """The framing markers (``paradiplomacy/data/framing.csv``) a quotation uses, as "frame: words"."""
-    return [f"{frame.replace('_', ' ')}: {pattern.search(text).group(0)}" for marker, frame, pattern in markers() if pattern.search(text)]
+def framing_in(text: str, date: str) -> list[str]:
+    """The framing markers (``paradiplomacy/data/framing.csv``) a quotation uses as of the article's ``date``, as
+    "frame: words"."""
+    return [f"{marker.frame.replace('_', ' ')}: {words[0]}" for marker, words in marker_matches(text, date)]
 
 
 def partner_speech(tables, cases) -> pd.DataFrame:
@@ -140,7 +141,7 @@ def partner_speech(tables, cases) -> pd.DataFrame:
                 continue
             rows.append({"case": quote_authorities(case), "speaker": speaker_label(q.speaker, actors, names), "side": side_of(q.speaker, tables, published(tables, q.doc_id)) or "not known",
                          "names the partner as": ", ".join(f"«{w}»" for w in partner_words(tables, q)) or "(no place named)",
-                         "framing words": "; ".join(framing_in(q.quote)) or "none"})
+                         "framing words": "; ".join(framing_in(q.quote, published(tables, q.doc_id))) or "none"})
     return pd.DataFrame(rows, columns=["case", "speaker", "side", "names the partner as", "framing words"])
 
 

@@ -132,3 +132,14 @@ def test_a_namesake_is_no_actor_unless_he_acts():
     persons = {name for kind, name in found if kind == "person"}
     assert "Пётр Гагарин" in persons
     assert not {"Юрий Гагарин", "Александр Пушкин"} & persons
+
+
+@pytest.mark.parametrize("person, affiliation", [
+    ("Андрей Чертков", "Донецкая Народная Республика"),  # "председателем правительства" after "в Донецкую Народную Республику"
+    ("Олег Королев", "Липецкая область"),  # "руководитель исполнительной власти региона" after "липецкой делегации"
+    ("Василий Анохин", "Смоленская область"),  # "Губернатор" after the title's "Смоленской области"
+    ("Сергей Глазьев", "Союзное государство"),  # "государственный секретарь" after "Союзного Государства"
+])
+def test_an_office_whose_body_the_text_named_earlier_has_it(actors, person, affiliation):
+    row = actors[actors.name == person]
+    assert list(row.affiliation) == [affiliation]

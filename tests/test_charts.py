@@ -70,3 +70,49 @@ def test_timeline_shows_date_precision(seeds_out):
     assert charts.date_span("2024") == (charts.date(2024, 1, 1), charts.date(2024, 12, 31))
     assert charts.date_span("2024-02") == (charts.date(2024, 2, 1), charts.date(2024, 2, 29))
     assert charts.date_span("2025-12-07")[0] == charts.date_span("2025-12-07")[1]
+
+
+def test_periods_follow_the_bands():
+    assert [charts.period_of(y) for y in ("2010", "2013", "2014", "2021", "2022", "2025", "")] == [
+        "before 2014", "before 2014", "2014 to 2021", "2014 to 2021", "since 2022", "since 2022", "undated"]
+
+
+def test_a_map_of_several_periods_is_one_map_per_period(seeds_out):
+    t = tables_of(seeds_out)
+    docs = charts.case_docs(t["documents"], "Lipetsk")
+    panels = charts.map_panels(t["agreements"][t["agreements"].doc_id.isin(docs)], t["documents"], docs)
+    assert list(panels) == ["since 2022", "undated"]
+    assert panels["undated"][2] == ""  # nothing shaded where the date is not known
+    docs = charts.case_docs(t["documents"], "DPR")
+    panels = charts.map_panels(t["agreements"][t["agreements"].doc_id.isin(docs)], t["documents"], docs)
+    assert list(panels) == ["since 2022"] and panels["since 2022"][2] == "2025-12-07"
+
+
+def test_held_regions_are_those_of_the_date():
+    from paradiplomacy_book.occupation import held_regions
+
+    assert not [r for r in held_regions("2010-11-19") if r.startswith("UA-")] and held_regions("") == {}
+    in_2016 = held_regions("2016-06-01")
+    assert {"UA-43", "UA-40", "UA-14", "UA-09"} <= set(in_2016) and "UA-65" not in in_2016
+    assert in_2016["UA-43"].extent == "whole" and in_2016["UA-14"].extent == "in part"
+    assert {"UA-65", "UA-23"} <= set(held_regions("2023"))
+
+
+def test_a_region_is_drawn_around_its_own_towns():
+    import matplotlib.pyplot as plt
+    from matplotlib.path import Path
+    from mpl_toolkits.basemap import Basemap
+
+    from paradiplomacy.gazetteer import find_place
+    from paradiplomacy_book.occupation import draw_held_regions, region_cells
+
+    fig, ax = plt.subplots()
+    m = Basemap(projection="lcc", lat_0=48.0, lon_0=38.5, width=1100e3, height=750e3, resolution="l", ax=ax)
+    cells = [Path(c) for c in region_cells(m, {"UA-14"})["UA-14"]]
+    inside = lambda name: any(c.contains_point(m(find_place(name).lon, find_place(name).lat)) for c in cells)  # noqa: E731
+    assert inside("Донецк") and inside("Мариуполь") and inside("Краматорск")
+    assert not inside("Луганск") and not inside("Таганрог") and not inside("Запорожье")
+    assert [h.get_label() for h in draw_held_regions(m, ax, "2010")] == []
+    labels = [h.get_label() for h in draw_held_regions(m, ax, "2016")]
+    assert "oblast partly under Russian occupation at the date (whole oblast hatched)" in labels
+    plt.close(fig)
