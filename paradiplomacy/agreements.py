@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 
 from .actors import Mention
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, status_rank
-from .datafiles import read_words
+from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
 from .gazetteer import territory_of, word_kind
-from .morph import normalize_phrase
+from .morph import genitive, normalize_phrase
 from .nlp import morph_vocab
 from .relationships import locality
 from .scope import INTERGOVERNMENTAL
@@ -446,7 +446,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         for found in accords_in(sent, published, used_verbs):
             merge(records, found, territory, kinds)
         attach_terms(records, sent)
-    bind_sides(records, meeting_sides)
+    bind_sides(records, meeting_sides, mentions)
     return in_scope(records, mentions, territory)
 
 
@@ -517,9 +517,11 @@ def about_a_meeting(verb, sent: Sentence) -> bool:
     return len(after) == 2 and after[0].text.lower() in ("о", "об") and (after[1].lemma or "") in event_terms()
 
 
-def bind_sides(records: list[Agreement], meeting_sides: list[str]) -> None:
+def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: list[Mention]) -> None:
     """Give a record without parties the sides that met ("стороны договорились"), or the parties of
-    the record it refers back to ("план мероприятий по реализации соглашения", "стороны намерены")."""
+    the record it refers back to ("план мероприятий по реализации соглашения", "стороны намерены"),
+    or a body of each side where the text names them only so ("между профильными министерствами"):
+    those bodies are added to ``mentions``."""
     if len(meeting_sides) < 2:
         meeting_sides = []  # one side named is no pair of sides: who else met is unknown
     for i, record in enumerate(records):
@@ -530,6 +532,23 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str]) -> None:
             record.parties = list(meeting_sides or earlier)
         elif (earlier or meeting_sides) and REFERS_BACK.search(record.evidence):
             record.parties = list(earlier or meeting_sides)  # "По итогам переговоров стороны подписали"
+        elif (earlier or meeting_sides) and (found := unnamed_body(record.evidence)):
+            body, span = found
+            start, stop = record.start + span[0], record.start + span[1]
+            sides_bodies = [Mention(start, stop, record.evidence[span[0] : span[1]], "organization", f"{body} {genitive(side)}")
+                            for side in (meeting_sides or earlier)]
+            mentions += sides_bodies  # actors of the document like any other, so the parties are actors' names
+            record.parties = [m.name for m in sides_bodies]
+
+
+def unnamed_body(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The body the text gives each side without naming it ("между профильными министерствами"), with the
+    span of its words in ``text``; None if there is none."""
+    for row in read_data("unnamed_bodies.csv"):
+        found = re.search(r"\bмежду\s+(" + r"\s+".join(row["form"].split()) + r")\b", text, re.I)
+        if found:
+            return row["name"], found.span(1)
+    return None
 
 
 def territories(mentions: list[Mention]) -> dict[str, str]:

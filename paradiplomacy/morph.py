@@ -23,6 +23,17 @@ FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у
                    "ablt": (("ом", ""), ("ей", "я"), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
 
 
+def genitive(name: str) -> str:
+    """A nominative name in the genitive, word by word ("Липецкая область" -> "Липецкой области"); a word
+    with no nominative parse stays as it is."""
+    words = []
+    for word in name.split():
+        parse = next((p for p in morph_vocab().parse(word) if p.tag.case == "nomn"), None)
+        form = Parse.inflect(parse, {"gent"}) if parse is not None else None
+        words.append(match_case(form.word, word) if form else word)
+    return " ".join(words)
+
+
 def match_case(word: str, original: str) -> str:
     """Give ``word`` (lower case) the capitalisation of ``original``."""
     if original.isupper() and len(original) > 1:
