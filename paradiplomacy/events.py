@@ -87,10 +87,11 @@ def events_in(sent: Sentence, published: str) -> list[Event]:
             continue
         senders = delegators(sent)
         participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person" and m.name not in senders))
-        if kind == "visit" and not participants and "делегаци" not in sent.text.lower():
-            continue
+        offices = unnamed_offices(sent)
+        if kind == "visit" and not participants and not offices and "делегаци" not in sent.text.lower():
+            continue  # an official named by office alone visits too ("визит губернатора Тамбовской области")
         found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
-                            sent.text, sent.start, sent.stop, within=frames_another(token, sent), offices=unnamed_offices(sent))
+                            sent.text, sent.start, sent.stop, within=frames_another(token, sent), offices=offices)
     return list(found.values())
 
 
