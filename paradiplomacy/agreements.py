@@ -20,6 +20,7 @@
 """
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .actors import Mention
@@ -62,11 +63,17 @@ class Agreement:
     kinds_seen: set = field(default_factory=set)  # the kinds merged into it (a twinning made by a cooperation agreement)
 
 
+@lru_cache(maxsize=1)
+def term_words() -> frozenset[str]:
+    """Every word of an agreement term ("дорожный карта": both)."""
+    return frozenset(word for lemma in terms() for word in lemma.split())
+
+
 def agreement_noun(token, sent: Sentence) -> str:
     """The kind an agreement noun names, 'anaphor' for "документ", or ''."""
     lemma = (token.lemma or "").replace("ё", "е")
-    if token.pos not in ("NOUN", "PROPN"):
-        return ""
+    if token.pos not in ("NOUN", "PROPN") or lemma.rpartition("-")[2] not in term_words():
+        return ""  # most words of a text: no term has them (a cheap test before the sentence's tree)
     if "-" in lemma and lemma.rpartition("-")[2] in terms():
         lemma = lemma.rpartition("-")[2]  # "города-побратимы": the last part names the tie
     index = sent.tokens.index(token)
