@@ -88,7 +88,6 @@ def test_places_typed_from_gazetteer_and_morphology(actors):
     assert types["Донецкая Народная Республика"] == "occupation_authority"  # no region of any state
     assert types["Измалковский район"] == "district"
     assert types["Стаханов"] == "city"
-    assert types["Алексей Стаханов"] == "person"
     assert types["Псковская область"] == "region"
 
 
@@ -115,6 +114,14 @@ def actors_of(text):
     from paradiplomacy.actors import extract_mentions
     from paradiplomacy.nlp import pipeline
     return {(m.type, m.name) for m in extract_mentions(pipeline().parse(text))}
+
+
+def test_a_person_who_acts_only_decades_before_the_story_is_no_actor():
+    found = actors_of("Соглашение планируют подписать Тамбов и Брест, потому что 70 лет назад здесь работал уроженец "
+                      "Тамбовского района Иван Поддубный. Губернатор Максим Егоров напомнил, что пять лет назад в Бресте работал Пётр Климук.")
+    names = {name for kind, name in found if kind == "person"}
+    assert "Иван Поддубный" not in names  # 70 years back: history
+    assert {"Максим Егоров", "Пётр Климук"} <= names  # five years back, and the one who recalls it, act in the story
 
 
 def test_outlets_fairs_and_rankings_are_no_actors():
