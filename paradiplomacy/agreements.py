@@ -61,6 +61,7 @@ class Agreement:
     intends: bool = False  # stated as an intention (планируют, намерены), not as a past step
     category: str = ""  # intergovernmental or with_company (see scope)
     kinds_seen: set = field(default_factory=set)  # the kinds merged into it (a twinning made by a cooperation agreement)
+    stages_seen: set = field(default_factory=set)  # the stages merged into it ("Тогда ... договорились" before "подписали")
 
 
 @lru_cache(maxsize=1)
@@ -570,6 +571,11 @@ def territories(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
+def earlier_stages(record: Agreement) -> list[str]:
+    """The stages the article reports for the agreement before its furthest one, in the order of stages."""
+    return sorted((s for s in record.stages_seen if status_rank(s) < status_rank(record.status)), key=status_rank)
+
+
 def merge(records: list[Agreement], found: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> None:
     """Fold a sentence's agreement into an earlier record of the same agreement, or add it.
 
@@ -591,6 +597,7 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         same_parties = a & b or not found.parties or not record.parties
         if same_parties and (found.parties or found.status != "agreed" or record.status == "agreed"):
             record.kinds_seen |= {record.kind, found.kind}
+            record.stages_seen |= {record.status, found.status}
             record.kind = TWINNING if TWINNING in record.kinds_seen else record.kind
             if status_rank(found.status) > status_rank(record.status):
                 record.status = found.status

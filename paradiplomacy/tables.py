@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from .agreements import earlier_stages
 from .corpus import Document
 from .output import join_list
 from .registry import Registry
@@ -29,7 +30,7 @@ def lines_table(docs: list[Document]) -> pd.DataFrame:
     ]
     return pd.DataFrame(rows, columns=LINE_COLUMNS)
 AGREEMENT_COLUMNS = [
-    "agreement_id", "doc_id", "kind", "status", "parties", "signatories", "date", "duration", "renewal",
+    "agreement_id", "doc_id", "kind", "status", "earlier_stages", "parties", "signatories", "date", "duration", "renewal",
     "scope", "evidence", "start", "stop", "relationship_id", "category",
 ]
 EVENT_COLUMNS = ["event_id", "doc_id", "kind", "participants", "place", "date", "evidence", "start", "stop"]
@@ -44,6 +45,7 @@ def agreements_table(results, registry: Registry) -> pd.DataFrame:
             kinds = {registry.canonical(result.doc_id, p): registry.type_of(result.doc_id, p) for p in a.parties}
             rows.append({
                 "agreement_id": f"{result.doc_id}:a{n}", "doc_id": result.doc_id, "kind": a.kind, "status": a.status,
+                "earlier_stages": join_list(earlier_stages(a)),
                 "parties": join_list(parties),
                 "signatories": join_list(registry.canonical(result.doc_id, s) for s in a.signatories),
                 "date": a.date, "duration": a.duration, "renewal": a.renewal, "scope": join_list(a.scope),

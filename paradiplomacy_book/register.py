@@ -33,6 +33,11 @@ def stage_history(group: pd.DataFrame) -> str:
     steps = []
     for r in group.itertuples():
         when = r.date or r.published
+        # a stage the article tells of as earlier ("Тогда ... договорились") comes before its furthest one
+        for status in split_list(r.earlier_stages):
+            step = f"{status} (earlier, per article {r.article})"
+            if not steps or steps[-1] != step:
+                steps.append(step)
         step = f"{r.status} (article {r.article}{', ' + when if when else ''})"
         if not steps or steps[-1] != step:
             steps.append(step)

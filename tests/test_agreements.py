@@ -1,8 +1,9 @@
 """Agreements and events on the seeds and the extra texts, against the gold and the keyword baseline."""
 
+import pandas as pd
 import pytest
 
-from conftest import EXTRA, SEEDS, read_gold, read_out
+from conftest import EXTRA, SEEDS, extract_texts, read_gold, read_out
 from paradiplomacy_eval.baseline import baseline_agreements
 from paradiplomacy_eval.scores import score_agreements, score_persons
 
@@ -55,7 +56,17 @@ def test_district_agreement_signed_for_five_years_with_its_signatory(agreements)
     assert "торгово-экономический" in signed.scope
     twinning = rows[rows.kind == "twinning"].iloc[0]
     assert twinning.status == "signed"  # future in the body, past in the headline
+    assert twinning.earlier_stages == "planned"  # "Тогда ... договорились установить побратимские отношения"
     assert twinning.relationship_id == signed.relationship_id
+
+
+def test_a_stage_told_as_earlier_is_kept_beside_the_furthest(tmp_path_factory):
+    out = extract_texts(tmp_path_factory, "earlier", {"stages": (
+        "Тамбов и Брест установили побратимские отношения. Год назад стороны договорились установить побратимские "
+        "отношения между Тамбовом и Брестом."), "one": "Тамбов и Брест установили побратимские отношения."})
+    rows = pd.read_csv(out / "agreements.csv", keep_default_na=False).set_index("doc_id")
+    assert (rows.loc["stages", "status"], rows.loc["stages", "earlier_stages"]) == ("signed", "planned")
+    assert rows.loc["one", "earlier_stages"] == ""
 
 
 def test_three_party_dpr_agreement_of_2024(agreements):
