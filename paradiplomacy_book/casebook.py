@@ -102,7 +102,11 @@ def legal_status(place, date: str) -> str:
         return "sovereign state"
     status = status_at(place.place_id, date)
     text = f"part of {status.state} under international law"
-    if status.controlled_by:
+    if status.controlled_by and place.type == "occupation_authority":
+        # the authority itself is the occupier's; what changed over time is how much of the region it holds
+        text = (f"an authority installed by {status.controlled_by} in the occupied part of {status.state} since {status.since[:4]}"
+                + (f"; the part it holds grew from {status.extended[:4]}" if status.extended else ""))
+    elif status.controlled_by:
         held = "occupied by" if status.controlled_by in state_names().values() else "held by"
         text += f"; {'in part ' if status.extent == 'in part' else ''}{held} {status.controlled_by} since {status.since[:4]}"
         text += f", more since {status.extended[:4]}" if status.extended else ""
