@@ -178,10 +178,11 @@ def frames_of(tables, case) -> str:
     f = tables["framing"]
     f = f[f.doc_id.isin(docs_of(tables, case))]
     parts = []
-    for where in ("article", "page"):
+    # a page's menus and teasers are the outlet's, often of other years: never the article's own framing
+    for where, said in (("article", "in the articles"), ("page", "only on the outlets' pages around them")):
         frames = sorted(set(f[f["where"] == where].frame))
         if frames:
-            parts.append(f"{where}: " + ", ".join(label(fr) for fr in frames))
+            parts.append(f"{said}: " + ", ".join(label(fr) for fr in frames))
     return "; ".join(parts) or "no framing markers"
 
 
