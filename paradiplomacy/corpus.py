@@ -26,7 +26,7 @@ MANIFEST = "manifest.csv"
 MAX_ARTICLE_CHARS = 200_000
 MIN_LETTERS_TO_JUDGE = 100  # a page with no article is named by its language only when it has this much text
 LETTERS = re.compile(r"[^\W\d_]")  # a news article is a few thousand characters; this is a dump
-MANIFEST_COLUMNS = ["file", "outlet", "url", "retrieved", "case", "published"]
+MANIFEST_COLUMNS = ["file", "outlet", "outlet_note", "url", "retrieved", "case", "published"]
 ROLE_COLUMNS = [f"{role}_column" for role in ROLES]  # optional manifest columns naming a table's columns
 TEXT_CACHE_CHARS = 50_000_000  # texts kept between the two passes; a larger corpus is read twice instead
 
@@ -43,6 +43,7 @@ class Document:
     language: str = ""  # the article's language, as identified (ru for every document kept)
     title: str = ""
     outlet: str = ""
+    outlet_note: str = ""  # who publishes the outlet and its stance, as the manifest describes it
     url: str = ""
     published: str = ""
     date_basis: str = "unknown"  # stated | inferred | manifest | unknown
@@ -291,6 +292,7 @@ def clean_document(doc: Document, text: str, boilerplate: frozenset[str], proven
     doc.body_start = len(title) + 2 if title else 0
     doc.chars_clean = len(doc.text)
     doc.outlet = provenance.get("outlet") or (page.outlet if page else "")
+    doc.outlet_note = (provenance.get("outlet_note") or "").strip()
     doc.url = provenance.get("url") or (page.url if page else "")
     if page is not None and page.published:
         header_dates, source = [page.published], page.date_source
