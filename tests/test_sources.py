@@ -364,6 +364,68 @@ def test_line_introducing_a_quotation_opens_the_article():
     assert article.title == "Мэр рассказал о побратимах"
 
 
+def test_a_dialogue_of_short_replies_does_not_split_the_article():
+    replies = ["— Когда подпишете?", "— Весной.", "— А делегация?", "— Приедет.", "Мэр кивнул:", "— Точно приедет."]
+    text = "\n\n".join([
+        "Мэр рассказал о побратимах",
+        "Журналист спросил мэра о соглашении с городом-побратимом, которое готовят уже второй год подряд.",
+        *replies,
+        "После разговора мэр уехал на совещание, а подготовка документа продолжилась в администрации города.",
+    ])
+    article = extract_article(text)
+    assert all(r in article.body for r in replies)
+    assert article.body.endswith("продолжилась в администрации города.")
+
+
+def test_a_list_of_short_items_introduced_by_a_colon_stays_in_the_article():
+    items = ["туризм (41%);", "образование (30%);", "торговля (22%);", "спорт (12%);", "медицина (9%);", "культура (5%)."]
+    text = "\n".join([
+        "Опрос о побратимах",
+        "Жители области ответили на вопросы социологов о связях с городами-побратимами за рубежом.",
+        "Важнее всего, по их мнению:",
+        *items,
+        "Опрос проводился в октябре, в нём приняли участие полторы тысячи человек из десяти районов.",
+        "Поделиться",
+    ])
+    article = extract_article(text)
+    assert all(item in article.body for item in items) and "Опрос проводился" in article.body
+    assert "Поделиться" not in article.body
+
+
+def test_opening_hours_are_not_a_ticker():
+    text = "\n".join([
+        "Делегация побратима откроет выставку ремёсел в областном музее, вход на неё будет свободным.",
+        "• ул. Ленина, д. 5 – пн-пт: 10:00-18:00, сб-вс: 11:00-16:00;",
+        "Выставка продлится до конца месяца, после чего отправится в город-побратим.",
+        "12:05Новость о погоде 12:40Новость о дорогах 13:15Новость о спорте",
+    ])
+    article = extract_article(text)
+    shapes = {l.text: l.shape for l in article.lines}
+    assert "пн-пт: 10:00-18:00" in article.body
+    assert shapes["12:05Новость о погоде 12:40Новость о дорогах 13:15Новость о спорте"] == "ticker"
+
+
+@pytest.mark.parametrize("line, chrome", [
+    ("Зарегистрироваться на форум побратимов можно до пятницы, для этого нужно заполнить анкету на сайте.", False),
+    ("Чтобы оставить комментарий, необходимо авторизоваться.", True),
+    ("Войдите или зарегистрируйтесь, чтобы отвечать в обсуждении.", True),
+])
+def test_a_form_asks_the_reader_to_register_an_article_reports_registration(line, chrome):
+    text = "\n\n".join([BODY, line, BODY2])
+    article = extract_article(text, structured=True)
+    assert (line not in article.body) is chrome
+
+
+def test_a_paragraph_other_pages_repeat_opens_the_article_of_a_page(tmp_path):
+    opener = "МОСКВА, 5 марта. По пятницам редакция отвечает на вопросы читателей о городах-побратимах."
+    (tmp_path / "a.html").write_text(page("Вопросы о побратимах", f"<p>{opener}</p><p>{BODY}</p><p>{BODY2}</p>"),
+                                     encoding="utf-8")
+    (tmp_path / "b.html").write_text(page("Ещё вопросы о побратимах", f"<p>{opener}</p><p>{BODY3}</p>"), encoding="utf-8")
+    for doc in by_id(tmp_path).values():
+        assert doc.text[doc.body_start :].startswith(opener)
+        assert [l.shape for l in doc.lines if l.text == opener] == ["repeated"]
+
+
 @pytest.mark.parametrize("text, language", [
     ("Кострома и Солигорск стали городами-побратимами после визита делегации.", "ru"),
     ("Пловдив и Варна подписаха споразумение за сътрудничество със София.", "bg"),
