@@ -144,10 +144,13 @@ def line_shape(text: str) -> str:
 
 
 # Pieces of running text too short to be sentences: a list item or a line of dialogue ("— Да.",
-# "убийство (57%);"), a short sentence ("Проверка продолжается."), a line introducing a list, a list number.
+# "убийство (57%);"), a short sentence ("Проверка продолжается."), a line introducing a list, a list number,
+# a line of a fact box.
 LIST_OR_DIALOGUE = re.compile(r"^\s*(?:[-–—•·∙*]\s*[^\W\d_]|\d{1,2}[.)]\s+\S|[«\"“(]?[а-яёa-z])")
 ENDS_LIKE_CLAUSE = re.compile(r"[.!?…;,:](?:\s*[»\"”')\]])*[\s\u2800]*$")  # (U+2800: a blank some posts pad lines with)
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*$")
+# A line of a fact box: a label of one or two words, a colon and its value ("Цена: 150 рублей").
+LABEL_VALUE = re.compile(r"^[А-ЯЁA-Z][а-яёa-z]+(?:\s[а-яёa-z]+)?:\s+\S")
 
 
 def is_soft_text(line: Line) -> bool:
@@ -159,6 +162,8 @@ def is_soft_text(line: Line) -> bool:
     """
     stripped = line.text.strip()
     if line.shape == "numeric" and LIST_NUMBER.match(stripped):
+        return True
+    if line.shape in ("short", "headline") and LABEL_VALUE.match(stripped):
         return True
     if line.shape not in ("short", "headline", "numeric") or not ENDS_LIKE_CLAUSE.search(stripped):
         return False
@@ -219,9 +224,9 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
     if block:
         first, last = block
         above = previous_non_blank(lines, first)
-        while structured and above is not None and repeated_text(lines[above]):
-            # In a page's <article> a paragraph other pages repeat (a rubric's standing opening, a
-            # story's background) opens the article when it stands right above its text.
+        while above is not None and repeated_text(lines[above]):
+            # A paragraph other documents repeat (a rubric's standing opening, the background two reports
+            # of one story share) opens the article when it stands right above its text.
             first, above = above, previous_non_blank(lines, above)
         if above is not None and lines[above].shape == "dateline":
             first = above  # "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости." on a line of its own opens the story
