@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .dates import RELATIVE_AGO_RE, find_dates, has_time_marker
+from .nlp import morph_vocab
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
@@ -224,10 +225,13 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
     if block:
         first, last = block
         above = previous_non_blank(lines, first)
-        while above is not None and repeated_text(lines[above]):
+        while above is not None and shared_paragraph(lines[above]):
             # A paragraph other documents repeat (a rubric's standing opening, the background two reports
-            # of one story share) opens the article when it stands right above its text.
+            # of one story share) opens the article when it stands right above its text...
             first, above = above, previous_non_blank(lines, above)
+        below = next_non_blank(lines, last)
+        while below is not None and shared_paragraph(lines[below]):
+            last, below = below, next_non_blank(lines, below)  # ...and closes it when it stands right below
         if above is not None and lines[above].shape == "dateline":
             first = above  # "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости." on a line of its own opens the story
         elif above is not None and introduces(lines[above]):
@@ -355,6 +359,30 @@ def introduces(line: Line) -> bool:
 def repeated_text(line: Line) -> bool:
     """A line found in other documents that is in itself running text."""
     return line.shape == "repeated" and line.base in TEXT_SHAPES
+
+
+def shared_paragraph(line: Line) -> bool:
+    """A line other documents repeat that is running text and does not address the reader: the background
+    two reports of one story share, not a site's appeal ("Подписывайтесь на наш канал", "Хотите получать...")."""
+    return repeated_text(line) and not addresses_reader(line.text)
+
+
+def addresses_reader(text: str) -> bool:
+    """True when a verb of the line is an imperative or in the second person: an appeal, not a report."""
+    return any(addressing_word(w.lower()) for w in words(text))
+
+
+@lru_cache(maxsize=100_000)
+def addressing_word(word: str) -> bool:
+    tag = morph_vocab().parse(word)[0].tag
+    return "impr" in tag or "2per" in tag
+
+
+def next_non_blank(lines: list[Line], i: int) -> int | None:
+    for j in range(i + 1, len(lines)):
+        if lines[j].shape != "blank":
+            return j
+    return None
 
 
 def previous_non_blank(lines: list[Line], i: int) -> int | None:

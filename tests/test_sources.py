@@ -417,9 +417,10 @@ def test_a_form_asks_the_reader_to_register_an_article_reports_registration(line
 
 
 @pytest.mark.parametrize("suffix", ["html", "txt"])
-def test_a_paragraph_other_documents_repeat_opens_the_article(tmp_path, suffix):
+def test_paragraphs_other_documents_repeat_open_and_close_the_article_but_an_appeal_does_not(tmp_path, suffix):
     opener = "МОСКВА, 5 марта. По пятницам редакция отвечает на вопросы читателей о городах-побратимах."
-    appeal = "Редакция ждёт ваших новостей по телефону горячей линии круглосуточно и без выходных."
+    background = "Побратимские связи города развиваются с середины прошлого века и охватывают десять стран."
+    appeal = "Присылайте свои вопросы о побратимах в редакцию, мы ответим на них в следующую пятницу."
 
     def write(name, title, paragraphs):
         if suffix == "html":
@@ -428,12 +429,14 @@ def test_a_paragraph_other_documents_repeat_opens_the_article(tmp_path, suffix):
             text = "\n\n".join([title, *paragraphs])
         (tmp_path / f"{name}.{suffix}").write_text(text, encoding="utf-8")
 
-    write("a", "Вопросы о побратимах", [opener, BODY, BODY2, appeal])
-    write("b", "Ещё вопросы о побратимах", [opener, BODY3, appeal])
+    more = "Читатели спрашивали и о том, когда откроется прямой авиарейс в город-побратим на севере Италии."
+    write("a", "Вопросы о побратимах", [opener, BODY, BODY2, more, background, appeal])
+    write("b", "Ещё вопросы о побратимах", [opener, BODY3, BODY.replace("соседним", "дальним"), background, appeal])
     for doc in by_id(tmp_path).values():
-        assert doc.text[doc.body_start :].startswith(opener)
-        # Below the article a repeated line is dropped in a plain text; a page's <article> keeps it (recall first).
-        assert (appeal in doc.text) is (suffix == "html")
+        body = doc.text[doc.body_start :]
+        assert body.startswith(opener) and background in body
+        # The appeal is dropped from a plain text; a page's <article> keeps what follows its text (recall first).
+        assert (appeal in body) is (suffix == "html")
 
 
 def test_a_fact_box_between_paragraphs_stays_in_the_article():
