@@ -5,12 +5,16 @@ timestamp, ticker, numeric, cue, repeated). The article is the longest run of
 running text: sentence lines and prose lines (long lines that read as text but
 do not end like a sentence: a cut-off last paragraph, a paragraph that ends in a
 spliced link headline, a one-paragraph repost). A run goes on past blank lines,
-subheadings, running text other documents repeat, and a gap of at most four
-lines of chrome (a photo credit between paragraphs) unless a "read also" cue in
-the gap announces little text. After the run, a short closing sentence, a list
-introduced by a colon and up to two byline lines are the article's; above it, a
-wire dateline, and a stack of headlines (the title on top, a subtitle or lead
-under it). The text of a page's ``<article>`` is the article whole: every run in
+subheadings, short pieces of text (a line of dialogue, a list item, a short
+sentence, a line introducing a list, a fact box's "Цена: 150 рублей"), running
+text other documents repeat, and a gap of at most four lines of chrome (a photo
+credit between paragraphs) unless a "read also" cue in the gap announces little
+text. After the run, a short closing sentence, a list introduced by a colon and
+up to two byline lines are the article's; above it, a wire dateline, and a stack
+of headlines (the title on top, a subtitle or lead under it). A paragraph other
+documents repeat right above or below the article is its own (the background two
+reports of one story share) unless it addresses the reader (an imperative or a
+second-person verb: a site's appeal). The text of a page's ``<article>`` is the article whole: every run in
 it counts. Inside the article a short line is text; chrome is dropped on strong
 evidence only: a line found in other documents, a cue word of
 ``data/chrome_cues.csv`` (photo credits, "read also", appeals, forms), a line of
