@@ -5,12 +5,16 @@ timestamp, ticker, numeric, cue, repeated). The article is the longest run of
 running text: sentence lines and prose lines (long lines that read as text but
 do not end like a sentence: a cut-off last paragraph, a paragraph that ends in a
 spliced link headline, a one-paragraph repost). A run goes on past blank lines,
-subheadings, running text other documents repeat, and a gap of at most four
-lines of chrome (a photo credit between paragraphs) unless a "read also" cue in
-the gap announces little text. After the run, a short closing sentence, a list
-introduced by a colon and up to two byline lines are the article's; above it, a
-wire dateline, and a stack of headlines (the title on top, a subtitle or lead
-under it). The text of a page's ``<article>`` is the article whole: every run in
+subheadings, short pieces of text (a line of dialogue, a list item, a short
+sentence, a line introducing a list, a fact box's "Цена: 150 рублей"), running
+text other documents repeat, and a gap of at most four lines of chrome (a photo
+credit between paragraphs) unless a "read also" cue in the gap announces little
+text. After the run, a short closing sentence, a list introduced by a colon and
+up to two byline lines are the article's; above it, a wire dateline, and a stack
+of headlines (the title on top, a subtitle or lead under it). A paragraph other
+documents repeat right above or below the article is its own (the background two
+reports of one story share) unless it addresses the reader (an imperative or a
+second-person verb: a site's appeal). The text of a page's ``<article>`` is the article whole: every run in
 it counts. Inside the article a short line is text; chrome is dropped on strong
 evidence only: a line found in other documents, a cue word of
 ``data/chrome_cues.csv`` (photo credits, "read also", appeals, forms), a line of
@@ -29,6 +33,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .dates import RELATIVE_AGO_RE, find_dates, has_time_marker
+from .nlp import morph_vocab
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
@@ -39,6 +44,8 @@ INNER_SENTENCE_END = re.compile(r"[а-яёa-z0-9%»\"”)][.!?…]+[»\"”')\]]
 DATELINE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z .-]{1,40},\s+\d{1,2}\s+[а-яёa-z]{3,9}\.?(?:\s+\d{4})?\s*[—–-]\s*\S")
 GLUED_TIME = re.compile(r"[^\W\d_](?:[01]?\d|2[0-3]):[0-5]\d|(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d[^\W\d_]")
 TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3]):[0-5]\d")
+# Opening hours ("пн-пт: 14:00-20:00") are one span of time each, not a ticker's run of timestamps.
+TIME_RANGE = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–—]\s*(?:[01]?\d|2[0-3]):[0-5]\d")
 # A date marker glued to the front of the first article line: "date 2012-12-28 Текст".
 LEADING_DATE = re.compile(r"^\s*(?:[^\W\d_]{2,12}:?\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s+(?=[«\"(]?[А-ЯЁA-Z])")
 # Run-together sentences ("Рогожник.«Договорились") need a space for the segmenter.
@@ -122,7 +129,7 @@ def line_shape(text: str) -> str:
         return "cue"
     letters = len(LETTER.findall(stripped))
     n_words = len(words(stripped))
-    times = len(TIME.findall(stripped))
+    times = len(TIME.findall(TIME_RANGE.sub("00:00", stripped)))
     if times >= 3 and (GLUED_TIME.search(stripped) or n_words < 3 * times):
         return "ticker"
     if n_words >= MIN_SENTENCE_WORDS and SENTENCE_END.search(stripped) and not stripped.endswith(":"):
@@ -139,6 +146,40 @@ def line_shape(text: str) -> str:
     if low <= n_words <= high and not stripped.endswith((":", ",")) and stripped[0].isupper() | (stripped[0] in "«\""):
         return "headline"
     return "short"
+
+
+# Pieces of running text too short to be sentences: a list item or a line of dialogue ("— Да.",
+# "убийство (57%);"), a short sentence ("Проверка продолжается."), a line introducing a list, a list number,
+# a line of a fact box.
+LIST_OR_DIALOGUE = re.compile(r"^\s*(?:[-–—•·∙*]\s*[^\W\d_]|\d{1,2}[.)]\s+\S|[«\"“(]?[а-яёa-z])")
+ENDS_LIKE_CLAUSE = re.compile(r"[.!?…;,:](?:\s*[»\"”')\]])*[\s\u2800]*$")  # (U+2800: a blank some posts pad lines with)
+LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*$")
+# A line of a fact box: a label of one or two words, a colon and its value ("Цена: 150 рублей").
+LABEL_VALUE = re.compile(r"^[А-ЯЁA-Z][а-яёa-z]+(?:\s[а-яёa-z]+)?:\s+\S")
+
+
+def is_soft_text(line: Line) -> bool:
+    """A line with no evidence of chrome that reads as a piece of running text (see ``LIST_OR_DIALOGUE``).
+
+    A run of article text goes on past such lines: a dialogue of short replies or a list of short
+    items is the article's, however many lines it takes. Menus, buttons and link headlines do not
+    end like clauses, and a cue word, recurrence or a clock time makes a line something else.
+    """
+    stripped = line.text.strip()
+    if line.shape == "numeric" and LIST_NUMBER.match(stripped):
+        return True
+    if line.shape in ("short", "headline") and LABEL_VALUE.match(stripped):
+        return True
+    if line.shape not in ("short", "headline", "numeric") or not ENDS_LIKE_CLAUSE.search(stripped):
+        return False
+    n_words = len(words(stripped))
+    if LIST_OR_DIALOGUE.match(stripped):
+        return n_words >= 1  # (an item of figures too: "спорт (12%);")
+    if line.shape == "numeric":
+        return False
+    if stripped.endswith(":"):
+        return n_words >= 2  # "Я спрашиваю:"
+    return n_words >= 2 and bool(SENTENCE_END.search(stripped))
 
 
 def line_key(text: str) -> str:
@@ -188,12 +229,20 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
     if block:
         first, last = block
         above = previous_non_blank(lines, first)
+        while above is not None and shared_paragraph(lines[above]):
+            # A paragraph other documents repeat (a rubric's standing opening, the background two reports
+            # of one story share) opens the article when it stands right above its text...
+            first, above = above, previous_non_blank(lines, above)
+        below = next_non_blank(lines, last)
+        while below is not None and shared_paragraph(lines[below]):
+            last, below = below, next_non_blank(lines, below)  # ...and closes it when it stands right below
         if above is not None and lines[above].shape == "dateline":
             first = above  # "РОСТОВ-НА-ДОНУ, 18 фев – РИА Новости." on a line of its own opens the story
         elif above is not None and introduces(lines[above]):
             first = above  # "..., на котором было написано:" opens the quotation the run begins with
         for line in lines[first : last + 1]:
-            if line.shape in KEPT_INSIDE or (line.shape == "numeric" and len(words(line.text)) >= 2) or repeated_text(line):
+            if (line.shape in KEPT_INSIDE or (line.shape == "numeric" and len(words(line.text)) >= 2) or repeated_text(line)
+                    or is_soft_text(line)):
                 # (a line of figures with words: a table row, a list item; a paragraph of background
                 # that other articles of the outlet repeat, standing between this article's paragraphs)
                 line.kept, line.reason = True, "article"
@@ -316,6 +365,30 @@ def repeated_text(line: Line) -> bool:
     return line.shape == "repeated" and line.base in TEXT_SHAPES
 
 
+def shared_paragraph(line: Line) -> bool:
+    """A line other documents repeat that is running text and does not address the reader: the background
+    two reports of one story share, not a site's appeal ("Подписывайтесь на наш канал", "Хотите получать...")."""
+    return repeated_text(line) and not addresses_reader(line.text)
+
+
+def addresses_reader(text: str) -> bool:
+    """True when a verb of the line is an imperative or in the second person: an appeal, not a report."""
+    return any(addressing_word(w.lower()) for w in words(text))
+
+
+@lru_cache(maxsize=100_000)
+def addressing_word(word: str) -> bool:
+    tag = morph_vocab().parse(word)[0].tag
+    return "impr" in tag or "2per" in tag
+
+
+def next_non_blank(lines: list[Line], i: int) -> int | None:
+    for j in range(i + 1, len(lines)):
+        if lines[j].shape != "blank":
+            return j
+    return None
+
+
 def previous_non_blank(lines: list[Line], i: int) -> int | None:
     for j in range(i - 1, -1, -1):
         if lines[j].shape != "blank":
@@ -355,9 +428,9 @@ def text_segments(lines: list[Line]) -> list[tuple[int, int, int, int]]:
             chars += len(line.text)
             n += 1
             last_text = i
-        elif line.shape == "blank" or (start is not None and (repeated_text(line) or (
+        elif line.shape == "blank" or (start is not None and (repeated_text(line) or is_soft_text(line) or (
                 line.shape == "headline" and next_shape(lines, i) in TEXT_SHAPES))):
-            continue  # a run goes on past a subheading, and past running text other documents repeat
+            continue  # a run goes on past a subheading, short pieces of text, and running text other documents repeat
         elif start is not None:
             runs.append((chars, start, last_text, n))
             start = None
@@ -370,13 +443,13 @@ def main_block(lines: list[Line], max_gap: int = MAX_GAP) -> tuple[int, int] | N
     """Return (first, last) indices of the article: the longest run of running text.
 
     Runs separated by at most ``max_gap`` lines of chrome (a photo credit, a
-    short caption, a list's short items) are one article; a ticker, or a
+    short caption; short pieces of text do not count) are one article; a ticker, or a
     "read also" cue followed by little text, ends it.
     """
     merged: list[list[int]] = []
     for chars, first, last, n in text_segments(lines):
         if merged:
-            gap = [l for l in lines[merged[-1][2] + 1 : first] if l.shape != "blank"]
+            gap = [l for l in lines[merged[-1][2] + 1 : first] if l.shape != "blank" and not is_soft_text(l)]
             if len(gap) <= max_gap and all(l.shape != "ticker" for l in gap) and (
                     chars >= GAP_FOLLOWER_CHARS or n >= 2 or not any(is_teaser(l) for l in gap)):
                 merged[-1][0] += chars
@@ -395,8 +468,9 @@ def is_teaser(line: Line) -> bool:
 
 
 def next_shape(lines: list[Line], i: int) -> str:
+    """The shape of the next line that is neither blank nor a short piece of text (a subheading may open a list)."""
     for line in lines[i + 1 :]:
-        if line.shape != "blank":
+        if line.shape != "blank" and not is_soft_text(line):
             return line.shape
     return "end"
 

@@ -364,6 +364,96 @@ def test_line_introducing_a_quotation_opens_the_article():
     assert article.title == "Мэр рассказал о побратимах"
 
 
+def test_a_dialogue_of_short_replies_does_not_split_the_article():
+    replies = ["— Когда подпишете?", "— Весной.", "— А делегация?", "— Приедет.", "Мэр кивнул:", "— Точно приедет."]
+    text = "\n\n".join([
+        "Мэр рассказал о побратимах",
+        "Журналист спросил мэра о соглашении с городом-побратимом, которое готовят уже второй год подряд.",
+        *replies,
+        "После разговора мэр уехал на совещание, а подготовка документа продолжилась в администрации города.",
+    ])
+    article = extract_article(text)
+    assert all(r in article.body for r in replies)
+    assert article.body.endswith("продолжилась в администрации города.")
+
+
+def test_a_list_of_short_items_introduced_by_a_colon_stays_in_the_article():
+    items = ["туризм (41%);", "образование (30%);", "торговля (22%);", "спорт (12%);", "медицина (9%);", "культура (5%)."]
+    text = "\n".join([
+        "Опрос о побратимах",
+        "Жители области ответили на вопросы социологов о связях с городами-побратимами за рубежом.",
+        "Важнее всего, по их мнению:",
+        *items,
+        "Опрос проводился в октябре, в нём приняли участие полторы тысячи человек из десяти районов.",
+        "Поделиться",
+    ])
+    article = extract_article(text)
+    assert all(item in article.body for item in items) and "Опрос проводился" in article.body
+    assert "Поделиться" not in article.body
+
+
+def test_opening_hours_are_not_a_ticker():
+    text = "\n".join([
+        "Делегация побратима откроет выставку ремёсел в областном музее, вход на неё будет свободным.",
+        "• ул. Ленина, д. 5 – пн-пт: 10:00-18:00, сб-вс: 11:00-16:00;",
+        "Выставка продлится до конца месяца, после чего отправится в город-побратим.",
+        "12:05Новость о погоде 12:40Новость о дорогах 13:15Новость о спорте",
+    ])
+    article = extract_article(text)
+    shapes = {l.text: l.shape for l in article.lines}
+    assert "пн-пт: 10:00-18:00" in article.body
+    assert shapes["12:05Новость о погоде 12:40Новость о дорогах 13:15Новость о спорте"] == "ticker"
+
+
+@pytest.mark.parametrize("line, chrome", [
+    ("Зарегистрироваться на форум побратимов можно до пятницы, для этого нужно заполнить анкету на сайте.", False),
+    ("Чтобы оставить комментарий, необходимо авторизоваться.", True),
+    ("Войдите или зарегистрируйтесь, чтобы отвечать в обсуждении.", True),
+])
+def test_a_form_asks_the_reader_to_register_an_article_reports_registration(line, chrome):
+    text = "\n\n".join([BODY, line, BODY2])
+    article = extract_article(text, structured=True)
+    assert (line not in article.body) is chrome
+
+
+@pytest.mark.parametrize("suffix", ["html", "txt"])
+def test_paragraphs_other_documents_repeat_open_and_close_the_article_but_an_appeal_does_not(tmp_path, suffix):
+    opener = "МОСКВА, 5 марта. По пятницам редакция отвечает на вопросы читателей о городах-побратимах."
+    background = "Побратимские связи города развиваются с середины прошлого века и охватывают десять стран."
+    appeal = "Присылайте свои вопросы о побратимах в редакцию, мы ответим на них в следующую пятницу."
+
+    def write(name, title, paragraphs):
+        if suffix == "html":
+            text = page(title, "".join(f"<p>{p}</p>" for p in paragraphs))
+        else:
+            text = "\n\n".join([title, *paragraphs])
+        (tmp_path / f"{name}.{suffix}").write_text(text, encoding="utf-8")
+
+    more = "Читатели спрашивали и о том, когда откроется прямой авиарейс в город-побратим на севере Италии."
+    write("a", "Вопросы о побратимах", [opener, BODY, BODY2, more, background, appeal])
+    write("b", "Ещё вопросы о побратимах", [opener, BODY3, BODY.replace("соседним", "дальним"), background, appeal])
+    for doc in by_id(tmp_path).values():
+        body = doc.text[doc.body_start :]
+        assert body.startswith(opener) and background in body
+        # The appeal is dropped from a plain text; a page's <article> keeps what follows its text (recall first).
+        assert (appeal in body) is (suffix == "html")
+
+
+def test_a_fact_box_between_paragraphs_stays_in_the_article():
+    box = ["Название: Фестиваль побратимов", "Место: городской парк", "Вход: свободный", "Начало: в полдень"]
+    text = "\n".join([
+        "Фестиваль побратимов",
+        "В субботу в городе пройдёт фестиваль городов-побратимов, на него приедут гости из пяти стран.",
+        "Организаторы обещают концерты, ярмарку ремёсел и кухню всех городов-участников.",
+        *box,
+        "Подробную программу фестиваля опубликуют на сайте администрации города в пятницу вечером.",
+        "Главная",
+        "Спорт",
+    ])
+    article = extract_article(text)
+    assert all(line in article.body for line in box) and article.body.endswith("в пятницу вечером.")
+
+
 @pytest.mark.parametrize("text, language", [
     ("Кострома и Солигорск стали городами-побратимами после визита делегации.", "ru"),
     ("Пловдив и Варна подписаха споразумение за сътрудничество със София.", "bg"),
