@@ -55,16 +55,22 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
     affiliation = {m.name: m.affiliation for m in mentions if m.type == "person" and m.affiliation}
     kinds = {m.name: m.type for m in mentions}
     place_ids = {m.name: m.place_id for m in mentions if m.place_id}
-    out = []
+    out, visits = [], []
     for event in events:
         offices = [affiliation.get(p, "") for p in event.participants] + event.offices
         venue = place_by_id(place_ids[event.place]) if event.place in place_ids else None
         within = venue is not None and venue.region and venue.region in {place_ids.get(o) for o in offices}
         # the place visited is the host's side; the venue of a meeting ("в Сочи") is only where they met
-        visited = [event.place] if event.kind == "visit" and not within else []
-        for name in offices + visited:
+        if event.kind == "visit" and not within:
+            visits.append((event.place, venue))
+        for name in offices:
             if name and (kinds.get(name) in TYPED_PLACES or name in event.offices) and name not in out:
                 out.append(name)
+    # a town visited in a state that is already a side adds no side ("визит ... в Минске" beside the ambassador of Belarus)
+    states = {place.name_latin for name in out if (place := place_by_id(place_ids.get(name, ""))) is not None and place.type == "country"}
+    for name, venue in visits:
+        if name and kinds.get(name) in TYPED_PLACES and name not in out and not (venue is not None and venue.state in states):
+            out.append(name)
     return out
 
 

@@ -201,6 +201,16 @@ def test_long_lines_are_cut_into_pieces_of_bounded_length():
     assert max(len(s.text.split()) for s in parsed.sents) == MAX_SENTENCE_WORDS
 
 
+def test_a_full_stop_inside_a_quoted_name_ends_no_sentence():
+    from paradiplomacy.nlp import pipeline as nlp
+
+    text = ("Делегация Курской области посетила выставку «АГРО. Минск» в Минске. "
+            "«Мы довольны. Это важный шаг для нас», — сказал губернатор.")
+    sents = [s.text for s in nlp().parse(text).sents]
+    assert sents[0] == "Делегация Курской области посетила выставку «АГРО. Минск» в Минске."
+    assert sents[1:3] == ["«Мы довольны.", "Это важный шаг для нас», — сказал губернатор."]  # quoted speech stays apart
+
+
 @pytest.mark.slow
 def test_a_failing_document_is_isolated_on_dask(clean_run, tmp_path, monkeypatch):
     """On Dask the work runs on a worker's thread: failures are isolated there too (no time limit off the main thread)."""
