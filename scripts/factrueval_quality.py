@@ -13,7 +13,6 @@ The devset is for development; the testset gives the reported figures.
     python scripts/factrueval_quality.py [--set testset|devset] [--workers 1] [--errors N] [--out book/factrueval_quality.csv]
 """
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmente
 
 from paradiplomacy.codebook import PLACE_TYPES  # noqa: E402
 from paradiplomacy.output import write_table  # noqa: E402
-from paradiplomacy_eval.extraction import extract_texts  # noqa: E402
+from paradiplomacy_eval.extraction import extract_texts, public_gold_command  # noqa: E402
 from paradiplomacy_eval.factrueval import (  # noqa: E402
     Prediction, offset_map, read_gold, score_mentions, score_persons_by_surname, score_persons_full, shared_characters)
 from paradiplomacy_eval.names import morph  # noqa: E402
@@ -77,16 +76,9 @@ def natasha_predictions(gold) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", default="testset", choices=["testset", "devset"])
-    parser.add_argument("--realnews", type=Path, default=REALNEWS, help="the shared real-news folder")
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--errors", type=int, default=0, help="print up to N errors of the project per measure")
-    parser.add_argument("--out", type=Path, default=None, help="CSV for the book (book/factrueval_quality.csv)")
-    args = parser.parse_args(argv)
-    folder = args.realnews / "factrueval" / args.set
-    if not folder.is_dir():
-        print(f"{folder} is absent: factRuEval-2016 not scored")
+    args, folder = public_gold_command(argv, __doc__, "factrueval", "factRuEval-2016", ["testset", "devset"],
+                                       "book/factrueval_quality.csv", REALNEWS)
+    if folder is None:
         return 0
     gold = read_gold(folder)
     project, (kept, total, cut) = project_predictions(gold, args.workers)

@@ -10,7 +10,6 @@ compared per document with the gold relations (``paradiplomacy_eval.nerel``).
     python scripts/nerel_quality.py [--set test|dev] [--workers 1] [--errors N] [--out book/nerel_quality.csv]
 """
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -21,7 +20,7 @@ REALNEWS = ROOT.parent / "shared" / "realnews"
 sys.path.insert(0, str(ROOT))
 
 from paradiplomacy.output import write_table  # noqa: E402
-from paradiplomacy_eval.extraction import extract_texts  # noqa: E402
+from paradiplomacy_eval.extraction import extract_texts, public_gold_command  # noqa: E402
 from paradiplomacy_eval.nerel import Predicted, office_head, person_stem, place_roots, read_gold, score_affiliations, score_offices  # noqa: E402
 
 
@@ -40,16 +39,8 @@ def project_predictions(gold, workers: int) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", default="test", choices=["test", "dev"])
-    parser.add_argument("--realnews", type=Path, default=REALNEWS, help="the shared real-news folder")
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--errors", type=int, default=0, help="print up to N errors per measure")
-    parser.add_argument("--out", type=Path, default=None, help="CSV for the book (book/nerel_quality.csv)")
-    args = parser.parse_args(argv)
-    folder = args.realnews / "nerel" / args.set
-    if not folder.is_dir():
-        print(f"{folder} is absent: NEREL not scored")
+    args, folder = public_gold_command(argv, __doc__, "nerel", "NEREL", ["test", "dev"], "book/nerel_quality.csv", REALNEWS)
+    if folder is None:
         return 0
     gold = read_gold(folder)
     predicted = project_predictions(gold, args.workers)
