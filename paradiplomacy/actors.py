@@ -513,14 +513,17 @@ def namesake_nouns() -> frozenset[str]:
 GENERATION_YEARS = 25  # a clause set this many years back or more tells of history, not of the article's events
 
 
-def long_ago(m: Mention, by_id) -> bool:
-    """The person is the subject of a clause set decades back: "85 лет назад ставил свои рекорды ... Алексей Стаханов"."""
+def long_ago(m: Mention, ago: list, by_id) -> bool:
+    """The person is the subject of a clause set decades back: "85 лет назад ставил свои рекорды ... Алексей Стаханов".
+    ``ago`` are the document's tokens "назад"."""
     ids = {t.id for t in m.tokens}
     subject = next((t for t in m.tokens if t.head_id not in ids), None)
     if subject is not None and subject.rel == "appos":
         subject = by_id.get(subject.head_id)  # "уроженец Измалковского района Алексей Стаханов"
     verb = by_id.get(subject.head_id) if subject is not None and subject.rel.startswith("nsubj") else None
-    for token in (t for t in by_id.values() if verb is not None and (t.lemma or "") == "назад" and descends_from(t, verb, by_id)):
+    if verb is None:
+        return False
+    for token in (t for t in ago if descends_from(t, verb, by_id)):
         years = previous_token(token, by_id)
         number = previous_token(years, by_id) if years is not None and years.lemma == "год" else None
         if number is not None and number.text.isdigit() and int(number.text) >= GENERATION_YEARS:
@@ -532,10 +535,12 @@ def drop_namesakes(mentions: list[Mention], by_id) -> list[Mention]:
     """Leave out a person named only after "имени", "родина", "памятник", ... (data/namesake_nouns.csv):
     the school, town or monument is named after him, he does not act in the article; and one who acts
     only decades before it."""
+    ago = [t for t in by_id.values() if t.lemma == "назад"]
+
     def namesake(m: Mention) -> bool:
         before = previous_token(m.tokens[0], by_id) if m.tokens else None
         return (before is not None and ((before.lemma or "").lower() in namesake_nouns() or before.text.lower() in namesake_nouns())
-                or bool(m.tokens) and long_ago(m, by_id))
+                or bool(m.tokens) and long_ago(m, ago, by_id))
     persons = {}
     for m in mentions:
         if m.type == "person":

@@ -549,13 +549,19 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             record.parties = [m.name for m in sides_bodies]
 
 
+@lru_cache(maxsize=1)
+def unnamed_body_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern of "между <form>", the body's name) for each row of data/unnamed_bodies.csv."""
+    return tuple((re.compile(r"\bмежду\s+(" + r"\s+".join(row["form"].split()) + r")\b", re.I), row["name"])
+                 for row in read_data("unnamed_bodies.csv"))
+
+
 def unnamed_body(text: str) -> tuple[str, tuple[int, int]] | None:
     """The body the text gives each side without naming it ("между профильными министерствами"), with the
     span of its words in ``text``; None if there is none."""
-    for row in read_data("unnamed_bodies.csv"):
-        found = re.search(r"\bмежду\s+(" + r"\s+".join(row["form"].split()) + r")\b", text, re.I)
-        if found:
-            return row["name"], found.span(1)
+    for pattern, name in unnamed_body_patterns():
+        if found := pattern.search(text):
+            return name, found.span(1)
     return None
 
 
