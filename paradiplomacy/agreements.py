@@ -32,6 +32,7 @@ from .gazetteer import territory_of, word_kind
 from .morph import genitive, normalize_phrase
 from .nlp import morph_vocab
 from .relationships import locality
+from .lists import list_items
 from .scope import INTERGOVERNMENTAL
 from .scope import category as scope_category
 from .scope import party_levels
@@ -407,14 +408,13 @@ def scope_of(noun, sent: Sentence) -> list[str]:
     for verb in sent.tokens:
         if verb.lemma in ("предусматривать", "предполагать") and any(
                 s is noun or category(s) in ("anaphor",) or s.lemma == "который" for s in sent.kids(verb, "nsubj")):
-            for obj in sent.kids(verb, "obj"):
-                for item in sent.conjuncts(obj):
-                    items.append(normalize_phrase(subtree(item, sent, skip_conj=True), item))
+            for obj in sent.kids(verb, "obj")[:1]:
+                items += list_items(obj, sent.tokens)
     return list(dict.fromkeys(i for i in items if i))
 
 
-def subtree(token, sent: Sentence, skip_case=False, skip_conj=False) -> list:
-    """Contiguous tokens of ``token``'s subtree (without its preposition or its conjuncts)."""
+def subtree(token, sent: Sentence, skip_case=False) -> list:
+    """Contiguous tokens of ``token``'s subtree (without its preposition)."""
     ids = {token.id}
     for t in sent.tokens:
         chain, current = [], t
@@ -422,8 +422,6 @@ def subtree(token, sent: Sentence, skip_case=False, skip_conj=False) -> list:
             chain.append(current)
             current = sent.head(current)
         if current is not None and current.id in ids:
-            if skip_conj and any(c.rel in ("conj", "cc", "punct") and sent.head(c) is token for c in chain):
-                continue
             if skip_case and any(c.rel == "case" and sent.head(c) is token for c in chain):
                 continue
             ids.update(c.id for c in chain)

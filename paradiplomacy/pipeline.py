@@ -13,6 +13,7 @@ from .actors import Mention, extract_mentions
 from .agreements import Agreement, extract_agreements
 from .corpus import Document, input_files, open_corpus
 from .cues import needs_syntax
+from .english import english_names
 from .events import Event, extract_events, sides
 from .execution import Executor, run_documents
 from .framing import framing_rows, framing_table
@@ -103,11 +104,13 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         actors = registry.actors_table()
         agreements = agreements_table(results, registry)
         events = events_table(results, registry)
+        relations = relations_table(results, registry, agreements, events, actors, {d.doc_id: d.published for d in docs})
+        actors.insert(actors.columns.get_loc("name_latin") + 1, "name_english", english_names(actors, relations))  # a body's needs its place
         write_table(actors, staging / "actors.csv")
         write_table(registry.mentions_table(), staging / "mentions.csv")
         write_table(agreements, staging / "agreements.csv")
         write_table(events, staging / "events.csv")
-        write_table(relations_table(results, registry, agreements, events, actors, {d.doc_id: d.published for d in docs}), staging / "relations.csv")
+        write_table(relations, staging / "relations.csv")
         write_table(quotations_table(results, registry), staging / "quotations.csv")
         clean = staging / "clean"
         clean.mkdir()

@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
 
 from paradiplomacy.codebook import statuses
 from paradiplomacy.datafiles import read_data
@@ -24,6 +25,7 @@ from paradiplomacy.output import split_list
 
 from .names import Names, quote_authorities
 from .network import LEVELS, government_levels
+from .spheres import sphere_patterns
 
 BOOK_WIDTH = 9.0  # inches; the book's text column at 100 dpi
 TYPE_STYLE = {  # colour, marker
@@ -47,6 +49,7 @@ STATUS_STYLE = {  # colour, line style
 }
 STATUS_MARKER = {"discussed": "x", "planned": "o", "agreed": "D", "signed": "s", "suspended": "v", "terminated": "X"}
 NEAR_DEGREES = 1.5  # towns closer than this on the map share their label's side
+SAME_SPOT_DEGREES = 0.6  # line ends closer than this would draw one line over another
 BANDS = ((2014, "2014: occupation begins"), (2022, "2022: full-scale invasion"))  # years the timeline marks
 
 
@@ -165,10 +168,15 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
         return fig
     frame = map_frame(lats, lons)
     handles = {}
+    names = Names(actors)
     for ax, (period, (places, points)) in zip(axes, content.items()):
         date = panels[period][2]
         for handle in draw_map(ax, frame, places, points, labels, date):
             handles.setdefault(handle.get_label(), handle)
+        unplaced = unplaced_parties(panels[period][1], points)
+        if unplaced:  # a party the map cannot place is named, so no line looks like the whole agreement
+            ax.text(0.01, 0.01, "Parties with no place on the map: " + names.join(unplaced), transform=ax.transAxes, fontsize=7.5,
+                    ha="left", va="bottom", zorder=8, wrap=True, bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="#999999", lw=0.5))
         ax.set_title(f"{title}: {period}" + (f", as of {date}" if date else " (control at the date not known: none shaded)")
                      if len(panels) > 1 else title + (f" (as of {date})" if date else ""), fontsize=10.5)
     order = [f"agreement {s}" for s in STATUS_STYLE] + [quote_authorities(t.replace("_", " ")) for t in MAPPED_TYPES]
@@ -177,6 +185,12 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
     height = fig.get_size_inches()[1]
     fig.tight_layout(rect=(0, (0.2 + 0.2 * ((len(shown) + 1) // 2)) / height, 1, 1))  # the legend's rows below the maps
     return fig
+
+
+def unplaced_parties(agreements: pd.DataFrame, points: pd.DataFrame) -> list[str]:
+    """The parties of the agreements that have no point on the map (a federal agency without a seat in the text)."""
+    placed = set(zip(points.agreement_id, points.party))
+    return sorted({party for a in agreements.itertuples() for party in split_list(a.parties) if (a.agreement_id, party) not in placed})
 
 
 def panel_places(actors, relations, docs: set[str], agreements) -> tuple[dict, pd.DataFrame]:
@@ -193,6 +207,22 @@ def map_frame(lats: list[float], lons: list[float]) -> dict:
     return {"lat_0": (min(lats) + max(lats)) / 2, "lon_0": (min(lons) + max(lons)) / 2, "width": width, "height": height}
 
 
+def line_group(groups: dict, a, b) -> tuple:
+    """The key of the lines already drawn between places near ``a`` and near ``b`` (a town and the region
+    around it, a body and its city), so that they bow apart; a new key if there are none."""
+    near = lambda p, q: abs(p.lat - q.lat) < SAME_SPOT_DEGREES and abs(p.lon - q.lon) < SAME_SPOT_DEGREES
+    return next((key for key, lines in groups.items() if near(lines[0][1], a) and near(lines[0][2], b)), (a.place, b.place))
+
+
+def arc_point(start: tuple[float, float], end: tuple[float, float], bow: float, t: float) -> tuple[float, float]:
+    """The point at ``t`` (0 to 1) along matplotlib's "arc3" curve of ``bow`` from start to end: a quadratic
+    Bézier whose control point stands ``bow`` times the chord's length off its middle."""
+    (x1, y1), (x2, y2) = start, end
+    cx, cy = (x1 + x2) / 2 + bow * (y2 - y1), (y1 + y2) / 2 - bow * (x2 - x1)
+    return ((1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t ** 2 * x2,
+            (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t ** 2 * y2)
+
+
 def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[str, str], date: str) -> list:
     """One map: borders, the regions held by another state at ``date``, the agreements' lines and the places;
     the legend's handles."""
@@ -200,7 +230,6 @@ def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[s
 
     from .occupation import draw_held_regions
 
-    height = frame["height"]
     m = Basemap(projection="lcc", resolution="l", ax=ax, **frame)
     m.fillcontinents(color="#f4f1ea", lake_color="#dde8f0")
     m.drawmapboundary(fill_color="#dde8f0")
@@ -212,21 +241,19 @@ def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[s
     for agreement_id, group in points.groupby("agreement_id", sort=True):
         spots = group.drop_duplicates("place")
         for (_, a), (_, b) in zip(spots.iloc[:-1].iterrows(), spots.iloc[1:].iterrows()):
-            a, b = sorted((a, b), key=lambda point: point.place)  # one direction per pair, so the offsets fan out
-            pairs.setdefault((a.place, b.place), []).append((agreement_id, a, b))
-    along = iter([0.3, 0.55, 0.8, 0.42, 0.67] * (len(points) + 1))  # labels of nearby lines at different heights
+            a, b = sorted((a, b), key=lambda point: (point.lon, point.lat))  # one direction per pair, so the bows fan out
+            pairs.setdefault(line_group(pairs, a, b), []).append((agreement_id, a, b))
+    along = iter([0.5, 0.3, 0.7, 0.4, 0.6] * (len(points) + 1))  # labels of nearby lines at different places
     for lines in pairs.values():
         for k, (agreement_id, a, b) in enumerate(lines):
-            # agreements between the same two places side by side, far enough apart to see each
+            # agreements between the same two places bow apart, each from one marker to the other
             (x1, y1), (x2, y2) = m(a.lon, a.lat), m(b.lon, b.lat)
-            length = max(np.hypot(x2 - x1, y2 - y1), 1.0)
-            shift = (k - (len(lines) - 1) / 2) * 0.06 * height
-            dx, dy = -(y2 - y1) / length * shift, (x2 - x1) / length * shift
+            bow = (k - (len(lines) - 1) / 2) * 0.35
             colour, style = STATUS_STYLE[a.status]
-            ax.plot([x1 + dx, x2 + dx], [y1 + dy, y2 + dy], color=colour, linestyle=style, linewidth=2.2, zorder=4 + (a.status != "signed"))
-            t = next(along)
-            ax.annotate(labels[agreement_id], (x1 + t * (x2 - x1) + dx, y1 + t * (y2 - y1) + dy), fontsize=7.5, color=colour, ha="center", va="center",
-                        zorder=7, bbox=dict(boxstyle="round,pad=0.12", fc="white", ec=colour, lw=0.5, alpha=0.9))
+            ax.add_patch(FancyArrowPatch((x1, y1), (x2, y2), connectionstyle=f"arc3,rad={bow}", arrowstyle="-", color=colour,
+                                         linestyle=style, linewidth=2.2, shrinkA=0, shrinkB=0, zorder=4 + (a.status != "signed")))
+            ax.annotate(labels[agreement_id], arc_point((x1, y1), (x2, y2), bow, next(along)), fontsize=7.5, color=colour, ha="center",
+                        va="center", zorder=7, bbox=dict(boxstyle="round,pad=0.12", fc="white", ec=colour, lw=0.5, alpha=0.9))
     cities = [p for p in places.values() if p.type == "city"]
     for p in sorted(places.values(), key=lambda p: p.name):
         x, y = m(p.lon, p.lat)
@@ -331,25 +358,37 @@ def level_pairs(agreements: pd.DataFrame, relations: pd.DataFrame, actors: pd.Da
         sides = {True: set(), False: set()}
         for source in group.source:
             sides[abroad(source)].add(level[source])
-        for home in sorted(sides[False]):
-            for other in sorted(sides[True]):
-                rows.append({"case": case[doc[agreement_id]], "agreement_id": agreement_id, "status": status[agreement_id],
-                             "russian": home, "partner": other})
+        if sides[False] and sides[True]:  # one cell per agreement: a side of two levels is one joined label
+            rows.append({"case": case[doc[agreement_id]], "agreement_id": agreement_id, "status": status[agreement_id],
+                         "russian": joined_levels(sides[False]), "partner": joined_levels(sides[True])})
     return pd.DataFrame(rows, columns=["case", "agreement_id", "status", "russian", "partner"])
+
+
+def joined_levels(levels: set[str]) -> str:
+    """The levels of one side of an agreement in LEVELS order, joined: "regional + national"."""
+    return " + ".join(level for level in LEVELS if level in levels)
+
+
+def level_order(labels) -> list[str]:
+    """Joined level labels ordered by their first level, single levels before joined ones."""
+    def key(label: str) -> tuple:
+        parts = label.split(" + ")
+        return LEVELS.index(parts[0]), len(parts), label
+    return sorted(set(labels), key=key)
 
 
 def level_matrix_figure(pairs: pd.DataFrame, cases, title="Who signs with whom: levels of government"):
     """One panel per case: the Russian side's level (rows) against the partner's (columns), each cell the
     agreements of that pair by stage."""
-    used_home = [level for level in LEVELS if level in set(pairs.russian)] or ["regional"]
-    used_partner = [level for level in LEVELS if level in set(pairs.partner)] or ["regional"]
+    used_home = level_order(pairs.russian) or ["regional"]
+    used_partner = level_order(pairs.partner) or ["regional"]
     fig, axes = plt.subplots(1, len(cases), figsize=(BOOK_WIDTH, 1.9 + 0.55 * len(used_home)), sharey=True, squeeze=False)
     most = max(1, pairs.groupby(["case", "russian", "partner"]).agreement_id.nunique().max() if len(pairs) else 1)
     for ax, case in zip(axes[0], cases):
         mine = pairs[pairs.case == case]
         grid = np.zeros((len(used_home), len(used_partner)))
         for (i, home), (j, other) in ((a, b) for a in enumerate(used_home) for b in enumerate(used_partner)):
-            cell = mine[(mine.russian == home) & (mine.partner == other)].drop_duplicates("agreement_id")
+            cell = mine[(mine.russian == home) & (mine.partner == other)]
             grid[i, j] = len(cell)
             if len(cell):
                 counts = cell.status.value_counts()
@@ -378,10 +417,6 @@ def date_span(iso: str) -> tuple[date, date] | None:
         return date(parts[0], parts[1], 1), date.fromordinal(end.toordinal() - 1)
     day = date(*parts)
     return day, day
-
-
-def sphere_patterns() -> dict[str, re.Pattern]:
-    return {row["sphere"]: re.compile(rf"(?<!\w)(?:{row['stems']})", re.I) for row in read_data("spheres.csv", __package__)}
 
 
 def spheres_matrix(texts: pd.Series, cases: pd.Series, case_order) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from paradiplomacy.output import split_list
 from .codes import duration, label
 from .names import Names, quote_authorities
 from .site import article_numbers, article_page_name
+from .spheres import spheres_in
 
 COLUMNS = ["case", "parties", "instrument", "stages", "dates", "signatories", "term", "scope", "sources"]
 
@@ -44,6 +45,12 @@ def stage_history(group: pd.DataFrame) -> str:
     return " → ".join(steps)
 
 
+def scope_cell(items: list[str]) -> str:
+    """"trade, economy: обмен коммерческой информацией; ...": the spheres in English, the text's own words after them."""
+    spheres = spheres_in(" ".join(items))
+    return (", ".join(spheres) + ": " if spheres else "") + "; ".join(items)
+
+
 def register(tables: dict, links: bool = False) -> pd.DataFrame:
     """One row per relationship. With ``links``, cells are HTML (escaped text, links to the corpus pages and sources)."""
     names = Names.of(tables)
@@ -72,7 +79,7 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
             "dates": text(", ".join(dict.fromkeys(filter(None, group.date))) or "no date in the text"),
             "signatories": text(names.join(signatories, both=True)),
             "term": text(", ".join(dict.fromkeys(filter(None, map(duration, group.duration))))),
-            "scope": text("; ".join(dict.fromkeys(s for v in group.scope for s in split_list(v)))),
+            "scope": text(scope_cell(list(dict.fromkeys(s for v in group.scope for s in split_list(v))))),
             "sources": "; ".join(sources),
         })
     return pd.DataFrame(rows, columns=COLUMNS[:4] + ["furthest"] + COLUMNS[4:])

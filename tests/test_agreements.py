@@ -206,3 +206,25 @@ def test_errors_list_missed_spurious_and_wrong_status(second_out):
     assert ("altai_khovd", "agreed", "planned") in set(zip(wrong.doc_id, wrong.status, wrong.gold_status))
     assert (errors.error == "missed").sum() == result["score"].gold - len(result["pairs"])
     assert (errors.error == "not in gold").sum() == result["score"].predicted - len(result["pairs"])
+
+
+@pytest.fixture(scope="module")
+def listed_scope(tmp_path_factory):
+    out = extract_texts(tmp_path_factory, "scope", {
+        "fairs": "В Брянске подписано соглашение между Брянской областью и Гомельской областью, которое предусматривает "
+                 "организацию совместных выставок, обмен делегациями школьников, развитие туристических маршрутов и другие проекты.",
+        "clauses": "Губернаторы подписали соглашение между Курской областью и Могилёвской областью, которое предусматривает "
+                   "содействие созданию и развитию совместных предприятий в г. Курске, обмен опытом.",
+    })
+    return read_out(out, "agreements").set_index("doc_id").scope
+
+
+def test_scope_keeps_every_item_of_a_list_whole(listed_scope):
+    # items begin with a noun in the case of the first; the parser's tree would cut or drop some of them
+    assert listed_scope["fairs"].split(" | ") == [
+        "организация совместных выставок", "обмен делегациями школьников", "развитие туристических маршрутов", "другие проекты"]
+
+
+def test_a_complement_joined_by_and_stays_inside_its_item(listed_scope):
+    # "созданию и развитию" are datives under "содействие", not items; "г." ends no list
+    assert listed_scope["clauses"].split(" | ") == ["содействие созданию и развитию совместных предприятий в г. Курске", "обмен опытом"]

@@ -41,25 +41,6 @@ def test_bodies_are_named_in_english_from_their_term_and_place(seeds_tables):
     assert names.english("Донецкая Народная Республика") == '"Donetsk People\'s Republic"'
 
 
-def test_a_body_of_another_region_takes_that_regions_name():
-    actors = pd.DataFrame([
-        {"actor_id": "organization:tverskoy-oblispolkom", "name": "Тверской облисполком", "name_latin": "Tverskoy oblispolkom", "type": "organization"},
-        {"actor_id": "organization:gorsovet", "name": "Гомельский горсовет", "name_latin": "Gomelsky gorsovet", "type": "organization"},
-        {"actor_id": "organization:palata", "name": "Общественная палата Тверской области", "name_latin": "Obshchestvennaya palata", "type": "organization"},
-        {"actor_id": "region:tver-oblast", "name": "Тверская область", "name_latin": "Tver Oblast", "type": "region"},
-        {"actor_id": "city:gomel", "name": "Гомель", "name_latin": "Gomel", "type": "city"},
-    ])
-    relations = pd.DataFrame([
-        {"source": "organization:tverskoy-oblispolkom", "target": "region:tver-oblast", "relation": "based_in"},
-        {"source": "organization:gorsovet", "target": "city:gomel", "relation": "based_in"},
-        {"source": "organization:palata", "target": "region:tver-oblast", "relation": "based_in"},
-    ])
-    names = Names(actors, relations)
-    assert names.english("Тверской облисполком") == "Tver Regional Executive Committee"
-    assert names.english("Гомельский горсовет") == "Gomel City Council"
-    assert names.english("Общественная палата Тверской области") == "Tver Oblast Public Chamber"
-
-
 def test_occupation_authorities_are_quoted_once():
     assert quote_authorities("DPR case; the LPR; DPRK") == '"DPR" case; the "LPR"; DPRK'
     assert quote_authorities('the "DPR"') == 'the "DPR"'

@@ -44,8 +44,9 @@ def test_figures_are_the_same_bytes_in_every_process(seeds_out):
 def test_levels_pair_the_russian_side_with_the_partner(seeds_out):
     t = tables_of(seeds_out)
     pairs = charts.level_pairs(t["agreements"], t["relations"], t["actors"], t["documents"])
-    dpr = pairs[pairs.case == "DPR"]
-    assert set(zip(dpr.russian, dpr.partner)) == {("regional", "occupation authority"), ("national", "occupation authority")}
+    assert pairs.agreement_id.is_unique  # each agreement in one cell, however many parties it has
+    dpr = pairs[pairs.case == "DPR"]  # the three-party agreement: a region and a federal agency on one side
+    assert set(zip(dpr.russian, dpr.partner)) == {("regional + national", "occupation authority"), ("regional", "occupation authority")}
     lipetsk = pairs[pairs.case == "Lipetsk"]
     assert ("chamber of commerce", "chamber of commerce") in set(zip(lipetsk.russian, lipetsk.partner))  # bodies, not their cities
 
