@@ -3,7 +3,8 @@
 Two sets from ``../shared/realnews`` (see its README), annotated by helpers who did
 not read the rules (``tests/gold/realnews_*/README.md``):
 
-- ``web``: 2,552 pages of many outlets (November 2019), the development set;
+- ``web``: 2,552 pages of many outlets (November 2019), a development set;
+- ``nerel``: the 1,187 NEREL and factRuEval texts (news of the 2000s and 2010s), a development set;
 - ``rucoco``: 3,075 texts of 2000-2021, the holdout, never used to change a rule.
 
 Each set is extracted into a temporary folder (nothing of it enters the repository),
@@ -58,7 +59,18 @@ def rucoco_input(folder: Path) -> dict[str, str]:
     return ids
 
 
-SETS = {"web": ("development", web_input), "rucoco": ("holdout", rucoco_input)}
+def nerel_input(folder: Path) -> dict[str, str]:
+    """The NEREL and factRuEval texts in subfolders, so that their ids are "nerel/train/<stem>" as the gold's."""
+    for corpus, splits in (("nerel", ("train", "dev", "test")), ("factrueval", ("devset", "testset"))):
+        for split in splits:
+            (folder / corpus / split).mkdir(parents=True)
+            for text in sorted((REALNEWS / corpus / split).glob("*.txt")):
+                if text.name != "list.txt":  # factRuEval's list of file names, no text
+                    (folder / corpus / split / text.name).symlink_to(text)
+    return {}
+
+
+SETS = {"web": ("development", web_input), "nerel": ("development", nerel_input), "rucoco": ("holdout", rucoco_input)}
 
 
 def score_set(name: str, workers: int, show_errors: bool = False) -> list[dict]:
