@@ -35,7 +35,7 @@ from .relationships import locality
 from .lists import list_items
 from .scope import INTERGOVERNMENTAL
 from .scope import category as scope_category
-from .scope import party_levels
+from .scope import municipal_context, party_levels
 from .sentence import MAX_CHAIN, Sentence, category, date_in, next_bound, terms
 
 SPHERE_NOUNS = {"сфера", "отрасль"}
@@ -465,7 +465,7 @@ def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[
     """
     levels = party_levels(mentions, territory)
     for record in records:
-        record.category = scope_category(levels(record.parties))
+        record.category = scope_category(levels(record.parties, municipal_context(record.kind, record.evidence)))
     if any(r.category == INTERGOVERNMENTAL for r in records):
         for record in records:
             record.category = record.category or ("" if record.parties else INTERGOVERNMENTAL)

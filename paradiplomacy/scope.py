@@ -6,7 +6,11 @@ body acting for one (its government, administration, legislature, chamber of
 commerce, ...); the other parties are governments or public bodies. A record
 whose other parties are all companies is kept apart (``with_company``);
 interstate treaties, deals between companies and records with no
-subnational party are not records at all.
+subnational party are not records at all. A national capital as a party speaks for its state
+("Москва и Вашингтон договорились") unless the sentence shows city government
+(a twinning, a mayor, a city council: ``data/municipal_cues.csv``). A place the
+gazetteer does not know is a subnational party only where its name says it is a
+unit of territory or a settlement ("сомон Цагааннуур"; not "ЕС" or "Кэсоня").
 
 A party's level comes from the actor stage: the type of a place; for a body,
 whether its name has a word of a public body at all (``data/lexicon.csv``:
@@ -15,43 +19,69 @@ is a company's) and the place its name holds (``territory``) or a place of the d
 locality it shares ("Липецкая ТПП" beside "Липецкая область").
 """
 
+import re
 from collections.abc import Callable
 
-from .actors import Mention
+from .actors import Mention, region_nouns
 from .codebook import SUBNATIONAL_TYPES
 from .datafiles import read_words
-from .gazetteer import lemma_key, word_kind
+from .gazetteer import find_place, is_capital, lemma_key, word_kind
 from .relationships import locality
 
 INTERGOVERNMENTAL = "intergovernmental"
 WITH_COMPANY = "with_company"
 
 
-def party_levels(mentions: list[Mention], territory: dict[str, str]) -> Callable[[list[str]], list[str]]:
+def party_levels(mentions: list[Mention], territory: dict[str, str]) -> Callable[[list[str], bool], list[str]]:
     """A function giving 'subnational', 'state', 'company' or 'public' for each party name of a
-    record of the document; the document's lookups are built once for all its records."""
+    record of the document, told whether the record's sentence shows cities acting as cities
+    (``municipal_context``); the document's lookups are built once for all its records."""
     kinds = {m.name: m.type for m in mentions}
     local = {locality(m.name, m.type)[1] for m in mentions if m.type in SUBNATIONAL_TYPES}
-    return lambda parties: [level_of(p, kinds, territory, local) for p in parties]
+    return lambda parties, municipal: [level_of(p, kinds, territory, local, municipal) for p in parties]
 
 
-def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local: set[str]) -> str:
+def municipal_context(kind: str, evidence: str) -> bool:
+    """Whether a record's capitals are cities: a twinning, or a sentence with a word of city government."""
+    words = re.findall(r"[\w-]+", evidence.lower())
+    return kind == "twinning" or any(w.startswith(stem) for w in words for stem in read_words("municipal_cues.csv", "stem"))
+
+
+def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local: set[str], municipal: bool) -> str:
     kind = kinds.get(name, "")
+    if kind == "city" and not municipal and (place := find_place(name)) and is_capital(place):
+        return "state"  # "Москва и Вашингтон договорились": capitals that speak for their states
+    lemmas = set(lemma_key(name).split())
+    if kind == "other" and not names_a_unit(lemmas):
+        if not any(word_kind(w) in ("executive", "body") for w in lemmas):
+            return "public"  # a name the gazetteer does not know that says no unit of territory: "ЕС", "Кэсоня"
+        kind = "organization"  # a body the actor stage took for a place: "Витебская ТПП"
     if kind in SUBNATIONAL_TYPES:
         return "subnational"
     if kind == "country":
         return "state"
     if kind != "organization":
         return "public"
-    lemmas = set(lemma_key(name).split())
     if lemmas & read_words("local_bodies.csv"):
         return "subnational"  # "Витебский облисполком": the word itself names a region's body
     if lemmas & read_words("company_markers.csv") or not any(word_kind(w) in ("executive", "body") for w in lemmas):
         return "company"  # a legal form, or a name with no word of a public body: "Динамо-Москва"
     home = territory.get(name)
-    if home and kinds.get(home) in SUBNATIONAL_TYPES or locality(name, "organization")[1] in local:
+    governs = any(word_kind(w) == "executive" for w in lemmas) or bool(lemmas & read_words("chamber_words.csv"))
+    if home and kinds.get(home) in SUBNATIONAL_TYPES or locality(name, "organization")[1] in local or (governs and of_a_subnational_place(name)):
         return "subnational"
     return "public"
+
+
+def names_a_unit(lemmas: set[str]) -> bool:
+    """Whether a place's name holds a noun of a unit of territory or a settlement ("сомон Цагааннуур", "город Кухмо")."""
+    return any(lemma in region_nouns() or word_kind(lemma) == "settlement" for lemma in lemmas)
+
+
+def of_a_subnational_place(name: str) -> bool:
+    """Whether a body's name holds the adjective of a region or city ("Липецкая ТПП", "Витебский облисполком")."""
+    places = (find_place(word) for word in re.findall(r"[\w-]+", name) if word[:1].isupper())
+    return any(place is not None and place.type in SUBNATIONAL_TYPES and place.type != "other" for place in places)
 
 
 def category(levels: list[str]) -> str:
