@@ -42,12 +42,17 @@ notebooks: $(STAMP) $(TABLES)
 
 # The PDF edition: needs xelatex, latexmk and the FreeFont fonts (README: "The PDF"); copied into the
 # site's downloads/ so that the HTML links it.
-pdf: $(STAMP)
+# The HTML links the PDF, so `make html` makes it first when the book's sources are newer.
+BOOK_SOURCES := _config.yml _toc.yml $(wildcard book/*.ipynb book/*.md book/corpus/*.md)
+
+pdf: book/site/downloads/book.pdf
+
+book/site/downloads/book.pdf: $(STAMP) $(BOOK_SOURCES)
 	$(VENV)/bin/jupyter-book build . --builder pdflatex
 	mkdir -p book/site/downloads
 	cp _build/latex/book.pdf book/site/downloads/book.pdf
 
-html: $(STAMP)
+html: $(STAMP) book/site/downloads/book.pdf
 	rm -rf _build/html
 	$(VENV)/bin/jupyter-book build . --warningiserror --keep-going
 

@@ -289,6 +289,17 @@ def timeline_points(records: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["relationship_id", "case", "status", "x"])
 
 
+def spread(xs: list[float], step: float = 0.25) -> list[float]:
+    """Stages at one date side by side, in the articles' order, centred on that date (so that three stages
+    of 2025 stay within 2025)."""
+    out = list(xs)
+    for x in dict.fromkeys(xs):
+        same = [i for i, v in enumerate(xs) if v == x]
+        for k, i in enumerate(same):
+            out[i] = x + (k - (len(same) - 1) / 2) * step
+    return out
+
+
 def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Relationships over time"):
     """One row per relationship over the years the corpus covers, 2014 and 2022 marked; its stages as
     markers in the order the articles report them, joined by a line; undated stages at the right."""
@@ -310,12 +321,7 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
         ax.text(year + 0.5, -0.75, text, ha="center", va="bottom", fontsize=8, color="#b2182b")
     ax.axvline(hi + 0.4, color="#999999", lw=0.8)
     for i, (case, label, group) in enumerate(rows):
-        xs = []
-        for r in group.itertuples():
-            x = r.x if r.x == r.x else undated_x
-            while any(abs(x - seen) < 0.12 for seen in xs):
-                x += 0.3  # two stages at one date side by side, in the articles' order
-            xs.append(x)
+        xs = spread([r.x if r.x == r.x else undated_x for r in group.itertuples()])
         ax.plot(xs, [i] * len(xs), color="#777777", lw=1.2, zorder=1)
         for x, r in zip(xs, group.itertuples()):
             colour = STATUS_STYLE[r.status][0]

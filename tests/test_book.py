@@ -178,11 +178,14 @@ def test_the_register_sorts_and_filters_without_a_network(book_html):
 
 
 @pytest.mark.slow
-def test_every_linked_image_exists(book_html):
+def test_every_linked_image_exists_and_says_what_it_shows(book_html):
     for page in pages(book_html):
-        for src in re.findall(r'<img[^>]+src="([^"]+)"', page.read_text(encoding="utf-8")):
+        for image in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("img"):
+            src = image.get("src", "")
             if not src.startswith(("http", "data:")):
                 assert (page.parent / src).resolve().exists(), (page.name, src)
+            if "logo" not in image.get("class", []):  # the theme's logo; every figure of the book has its alt text
+                assert len(image.get("alt", "")) > 40, (page.name, src)
 
 
 @pytest.mark.slow
