@@ -138,9 +138,12 @@ def frames_another(token, sent: Sentence) -> bool:
 
 
 def planned_event(token, sent: Sentence) -> bool:
-    """An event under a verb of planning or in the future ("планирует ... для проведения переговоров")."""
+    """An event under a verb of planning or in the future ("планирует ... для проведения переговоров"), unless
+    named as what has outcomes ("станут итогами визита": data/outcome_nouns.csv)."""
     current = token
     for _ in range(MAX_CHAIN):
+        if current is not token and current.pos == "NOUN" and (current.lemma or "") in read_words("outcome_nouns.csv", "lemma"):
+            return False
         if current.pos == "VERB" and (current.feats.get("Tense") == "Fut" or category(current) == "plan"):
             return True
         if current.pos == "VERB" and current is not token:

@@ -228,3 +228,13 @@ def test_scope_keeps_every_item_of_a_list_whole(listed_scope):
 def test_a_complement_joined_by_and_stays_inside_its_item(listed_scope):
     # "созданию и развитию" are datives under "содействие", not items; "г." ends no list
     assert listed_scope["clauses"].split(" | ") == ["содействие созданию и развитию совместных предприятий в г. Курске", "обмен опытом"]
+
+
+def test_a_visit_whose_outcomes_are_to_come_was_held(tmp_path_factory):
+    # the future tense belongs to the outcomes; the visit named as what has them is over
+    out = extract_texts(tmp_path_factory, "outcomes", {
+        "held": "Новые контракты станут итогами визита делегации Тамбовской области на выставку, которая прошла в Гродно.",
+        "planned": "Делегация Тамбовской области совершит визит в Гродно в мае.",
+    })
+    events = read_out(out, "events")
+    assert list(zip(events.doc_id, events.kind, events.place)) == [("held", "visit", "Гродно")]
