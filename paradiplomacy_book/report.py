@@ -1,6 +1,7 @@
 """Helpers for the book's notebooks: tables that render the same way every run."""
 
 import html
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -33,19 +34,28 @@ class Table:
         return "None found in this corpus." if self.df.empty else self.df.to_string(index=False)
 
     def _repr_markdown_(self) -> str:
-        """A pipe table: what the PDF shows (the HTML takes the HTML)."""
+        """A list table that LaTeX may break across pages, its columns as wide as their text needs: what the
+        PDF shows (the HTML takes the HTML)."""
         if self.df.empty:
             return "*None found in this corpus.*"
-        cell = lambda v: markdown_text("" if v is None or v != v else str(v)).replace("|", "\\|")
-        lines = ["| " + " | ".join(cell(c) for c in self.df.columns) + " |", "|" + "---|" * len(self.df.columns)]
-        lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in self.df.itertuples(index=False)]
-        return "\n".join(lines)
+        cell = lambda v: list_safe(markdown_text("" if v is None or v != v else str(v))) or " "
+        rows = [[cell(c) for c in self.df.columns]] + [[cell(v) for v in row] for row in self.df.itertuples(index=False)]
+        widths = [min(40, max(12, max(len(r[i]) for r in rows) // 3)) for i in range(len(self.df.columns))]
+        lines = ["```{list-table}", ":header-rows: 1", ":class: longtable", ":widths: " + " ".join(map(str, widths)), ""]
+        for row in rows:
+            lines += [("* - " if i == 0 else "  - ") + value for i, value in enumerate(row)]
+        return "\n".join(lines + ["```"])
 
 
 def markdown_text(text: str) -> str:
     """Text from a source as Markdown that shows it as written: one line, markup characters escaped."""
     text = " ".join(text.split())
     return "".join("\\" + c if c in "\\`*_[]{}<>#!$~&" else c for c in text)
+
+
+def list_safe(text: str) -> str:
+    """Markdown text that a list item cannot read as a nested list: "- 5", "+1", "1. item" stay text."""
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+])", r"\\\1", text))
 
 
 def show(df: pd.DataFrame) -> Table:

@@ -213,3 +213,11 @@ def test_source_text_is_escaped_in_the_html(tmp_path):
     assert "<script>alert" not in text
     assert "&lt;script&gt;" in text
     assert "<b>жирным</b>" not in text
+
+
+def test_tables_for_the_pdf_break_across_pages_and_keep_cells_as_text():
+    from paradiplomacy_book.report import Table
+
+    markdown = Table(pd.DataFrame({"aspect": ["stage", "- note"], "Lipetsk": ["1. planned", "*агентство*"]}))._repr_markdown_()
+    assert markdown.startswith("```{list-table}") and ":class: longtable" in markdown.splitlines()
+    assert "  - 1\\. planned" in markdown and "* - \\- note" in markdown and "\\*агентство\\*" in markdown
