@@ -274,6 +274,12 @@ def _control_periods() -> dict[str, list[dict]]:
     return periods
 
 
+def ever_held_by_another(place: Place) -> bool:
+    """Whether control_periods.csv has any period for the place, its district's centre or its region."""
+    periods = _control_periods()
+    return any(key and key in periods for key in (place.place_id, place.locality, place.region))
+
+
 def status_at(place_id: str, date: str) -> Status:
     """The status of a place on ``date``: its state under international law and, where another controlled it then,
     who, since when and over what extent. A date of a year or a month counts as its last day ("2014": 31 December).

@@ -9,7 +9,7 @@ from collections import Counter
 import pandas as pd
 
 from paradiplomacy.codebook import statuses
-from paradiplomacy.gazetteer import find_place, place_by_id, state_names, status_at
+from paradiplomacy.gazetteer import ever_held_by_another, find_place, place_by_id, state_names, status_at
 from paradiplomacy.output import join_list, split_list
 
 from .charts import spheres_matrix
@@ -101,6 +101,8 @@ def legal_status(place, date: str) -> str:
     if place.type == "country":
         return "sovereign state"
     status = status_at(place.place_id, date)
+    if not ever_held_by_another(place):
+        return f"in {status.state}"  # no control ever disputed: nothing to date
     text = f"part of {status.state} under international law"
     if status.controlled_by and place.type == "occupation_authority":
         # the authority itself is the occupier's; what changed over time is how much of the region it holds
@@ -110,7 +112,7 @@ def legal_status(place, date: str) -> str:
         held = "occupied by" if status.controlled_by in state_names().values() else "held by"
         text += f"; {'in part ' if status.extent == 'in part' else ''}{held} {status.controlled_by} since {status.since[:4]}"
         text += f", more since {status.extended[:4]}" if status.extended else ""
-    return text + (f" (as of {date[:4]})" if date else " (the article is undated)")
+    return text + (f"; as of {date[:4]}" if date else "; the article is undated")
 
 
 def places_abroad(tables, case) -> list[tuple[str, str]]:
@@ -131,9 +133,15 @@ def places_abroad(tables, case) -> list[tuple[str, str]]:
 
 
 def sources_of(tables, case) -> str:
-    """The outlets of the case's articles, as the manifest records them."""
+    """The outlets of the case's articles as the manifest records them, each with its articles' numbers:
+    "ОстроВ (articles 1, 3); not recorded (article 4)"."""
     d = tables["documents"]
-    return "; ".join(sorted(set(d[d.doc_id.isin(docs_of(tables, case))].outlet) - {""})) or "not recorded"
+    numbers = article_numbers(d)
+    by_outlet: dict[str, list[int]] = {}
+    for row in d[d.doc_id.isin(docs_of(tables, case))].itertuples():
+        by_outlet.setdefault(row.outlet or "not recorded", []).append(numbers[row.doc_id])
+    return "; ".join(f"{outlet} (article{'s' if len(n) > 1 else ''} {', '.join(map(str, sorted(n)))})"
+                     for outlet, n in sorted(by_outlet.items(), key=lambda item: min(item[1])))
 
 
 def count_phrase(counter: Counter, order=None) -> str:

@@ -30,16 +30,19 @@ def records(tables: dict) -> pd.DataFrame:
 
 
 def stage_history(group: pd.DataFrame) -> str:
-    """"planned (article 1) → signed (article 3, 2010)": each stage the articles report, in their order."""
+    """"planned (article 1) → signed (article 3, 2010)": each stage the articles report, in their order; each
+    stage names its instrument where the relationship has several ("roadmap planned → memorandum signed")."""
     steps = []
+    several = group.kind.nunique() > 1
     for r in group.itertuples():
         when = r.date or r.published
+        what = f"{label(r.kind)} " if several else ""
         # a stage the article tells of as earlier ("Тогда ... договорились") comes before its furthest one
         for status in split_list(r.earlier_stages):
-            step = f"{status} (earlier, per article {r.article})"
+            step = f"{what}{status} (earlier, per article {r.article})"
             if not steps or steps[-1] != step:
                 steps.append(step)
-        step = f"{r.status} (article {r.article}{', ' + when if when else ''})"
+        step = f"{what}{r.status} (article {r.article}{', ' + when if when else ''})"
         if not steps or steps[-1] != step:
             steps.append(step)
     return " → ".join(steps)

@@ -187,6 +187,10 @@ class Downloads:
     def __repr__(self) -> str:
         return "\n".join(f"{name}: {note}" for name, note in self._items())
 
+    def _repr_markdown_(self) -> str:
+        """The list for the PDF: the files' names, since the PDF cannot link the site's downloads."""
+        return "\n".join(f"- `{name}`: {markdown_text(note)}" for name, note in self._items())
+
 
 def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None) -> pd.DataFrame:
     """A table as the reader sees it: codes of kind, frame and marker in English, the case's name in English,
@@ -221,3 +225,6 @@ class Interactive:
 
     def __repr__(self) -> str:
         return self.elsewhere
+
+    def _repr_markdown_(self) -> str:
+        return markdown_text(self.elsewhere)

@@ -14,6 +14,7 @@ from paradiplomacy.output import split_list
 
 from .codes import label
 from .names import Names, quote_authorities
+from .report import Table, markdown_text
 
 TABLES = {row["table"]: row["description"] for row in read_data("tables.csv", __package__)}
 DOWNLOADS = "downloads"  # the folder of the built site that holds the CSV files and the PDF
@@ -123,19 +124,34 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
     who_table = ('<table class="table pd-removed"><thead><tr><th>in English</th><th>as the pipeline names it</th><th>type</th>'
                  f"<th>offices, as the texts give them</th></tr></thead><tbody>{who}</tbody></table>") if len(present) else "<p>No actor was found.</p>"
     legend = " ".join(f'<mark class="pd-{t}">{label(t)}</mark>' for t in sorted(set(mentions.actor_id.map(types)))) + ' <span class="pd-agreement">sentence of an agreement</span>'
+    # the PDF cannot show raw HTML: it gets the same content as Markdown (plain text, list tables)
+    meta_pdf = pd.DataFrame([("headline", doc.title or "none"), ("outlet", doc.outlet or "not recorded"), ("address", doc.url or "not recorded"),
+                             ("published", (doc.published or "no date") + f" ({basis})"), ("case", quote_authorities(doc.case)),
+                             ("characters", f"{int(doc.chars_raw):,} in the file, {int(doc.chars_clean):,} kept as the article"),
+                             ("agreements", str(len(agreements))), ("actors mentioned", str(mentions.actor_id.nunique()))], columns=["field", "value"])
+    who_pdf = pd.DataFrame([(english[a], r["name"], label(r["type"]), r["roles"]) for a, r in present.iterrows()],
+                           columns=["in English", "as the pipeline names it", "type", "offices, as the texts give them"])
+    removed_pdf = pd.DataFrame([(int(r.line), r.reason, r.text) for r in dropped.itertuples()], columns=["line", "why it was removed", "text"])
+    paragraphs = "\n\n".join(markdown_text(p) for p in text.split("\n") if p.strip())
     return "\n".join([
         f"# Article {number}: {escape_markdown(quote_authorities(doc.case))}, {doc.published or 'undated'}", "",
-        meta, "",
+        both_editions(meta, Table(meta_pdf)._repr_markdown_()), "",
         "## The article", "",
-        f"Actors are marked by type and the sentences that report an agreement are underlined; hover for the English name. Legend: {legend}", "",
-        f'<div class="pd-text" lang="ru">{marked_text(text, mentions, agreements, types, english)}</div>', "",
+        both_editions(f"Actors are marked by type and the sentences that report an agreement are underlined; hover for the English name. Legend: {legend}\n\n"
+                      f'<div class="pd-text" lang="ru">{marked_text(text, mentions, agreements, types, english)}</div>',
+                      "The article as the pipeline read it (the HTML edition marks its actors and agreements):\n\n" + paragraphs), "",
         "## Who is named", "",
         "The actors of the article in the order they first appear, with their English names:", "",
-        who_table, "",
+        both_editions(who_table, Table(who_pdf)._repr_markdown_()), "",
         "## What the corpus stage removed, and why", "",
         f"Of the file's {len(lines)} non-blank lines, {int(lines.kept.sum())} were kept as the article and {len(dropped)} removed as the site's chrome:", "",
-        removed_table, "",
+        both_editions(removed_table, Table(removed_pdf)._repr_markdown_() if len(dropped) else "Nothing was removed."), "",
     ])
+
+
+def both_editions(html_block: str, pdf_markdown: str) -> str:
+    """Raw HTML for the HTML edition and MyST Markdown for the PDF (Sphinx's ``only`` directive)."""
+    return "\n".join(["::::{only} html", html_block, "::::", "", "::::{only} latex", pdf_markdown, "::::"])
 
 
 def escape_markdown(text: str) -> str:
