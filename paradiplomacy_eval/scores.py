@@ -88,15 +88,29 @@ def score_persons(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFra
     return persons, offices, pd.DataFrame(errors, columns=["doc_id", "person", "predicted", "gold"])
 
 
+def organization_keys(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFrame) -> tuple[dict, dict]:
+    """(document, lemmas of the whole name) → name, of the bodies found and of the gold's."""
+    bodies = actors[actors.type == "organization"].set_index("actor_id").name
+    found = mentions[mentions.actor_id.isin(bodies.index) & mentions.doc_id.isin(set(gold.doc_id))]
+    predicted = {(doc, lemma_key(bodies[actor])): bodies[actor] for doc, actor in zip(found.doc_id, found.actor_id)}
+    expected = {(doc, lemma_key(name)): name for doc, name in zip(gold.doc_id, gold.name)}
+    return predicted, expected
+
+
 def score_organizations(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFrame) -> Score:
     """Bodies named in each document, matched by the lemmas of the whole name: a name cut short
     or run on into the next one counts as wrong."""
-    bodies = actors[actors.type == "organization"].set_index("actor_id").name
-    found = mentions[mentions.actor_id.isin(bodies.index) & mentions.doc_id.isin(set(gold.doc_id))]
-    predicted = {(doc, lemma_key(bodies[actor])) for doc, actor in zip(found.doc_id, found.actor_id)}
-    expected = {(doc, lemma_key(name)) for doc, name in zip(gold.doc_id, gold.name)}
-    correct = len(predicted & expected)
+    predicted, expected = organization_keys(actors, mentions, gold)
+    correct = len(predicted.keys() & expected.keys())
     return Score(correct, len(predicted), correct, len(expected))
+
+
+def organization_errors(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """The bodies found that the gold lacks (``not in gold``) and the gold's that were not found (``missed``)."""
+    predicted, expected = organization_keys(actors, mentions, gold)
+    rows = [{"doc_id": key[0], "name": name, "error": "not in gold"} for key, name in predicted.items() if key not in expected]
+    rows += [{"doc_id": key[0], "name": name, "error": "missed"} for key, name in expected.items() if key not in predicted]
+    return pd.DataFrame(rows, columns=["doc_id", "name", "error"]).sort_values(["doc_id", "error", "name"], ignore_index=True)
 
 
 def party_set(parties: str) -> frozenset[tuple[str, str]]:
@@ -161,19 +175,33 @@ def agreement_errors(result: dict) -> pd.DataFrame:
     return pd.concat([missed, spurious, wrong], ignore_index=True)[columns + ["gold_status", "error"]]
 
 
-def score_events(predicted: pd.DataFrame, gold: pd.DataFrame) -> Score:
-    """Events match when document and kind agree and they share a participant or the place."""
-    used, matched = set(), 0
-    for p in predicted.itertuples():
+def match_events(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
+    """Predicted event index → gold index: document and kind agree and they share a participant or the place."""
+    pairs = {}
+    for i, p in predicted.iterrows():
         people = set(split_list(p.participants))
         for j, g in gold[(gold.doc_id == p.doc_id) & (gold.kind == p.kind)].iterrows():
-            if j in used:
+            if j in pairs.values():
                 continue
             if people & set(split_list(g.participants)) or (p.place and party_key(p.place) == party_key(g.place)):
-                used.add(j)
-                matched += 1
+                pairs[i] = j
                 break
+    return pairs
+
+
+def score_events(predicted: pd.DataFrame, gold: pd.DataFrame) -> Score:
+    """Events match when document and kind agree and they share a participant or the place."""
+    matched = len(match_events(predicted, gold))
     return Score(matched, len(predicted), matched, len(gold))
+
+
+def event_errors(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """The events found that match no gold event (``not in gold``) and the gold's not found (``missed``)."""
+    pairs = match_events(predicted, gold)
+    columns = ["doc_id", "kind", "participants", "place"]
+    rows = [dict(predicted.loc[i, columns], error="not in gold") for i in predicted.index if i not in pairs]
+    rows += [dict(gold.loc[j, columns], error="missed") for j in gold.index if j not in set(pairs.values())]
+    return pd.DataFrame(rows, columns=columns + ["error"]).sort_values(["doc_id", "error", "kind"], ignore_index=True)
 
 
 def quality_table(corpora) -> pd.DataFrame:
