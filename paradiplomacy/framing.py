@@ -11,8 +11,9 @@ than its own: a 2010 article that calls Luhansk "украинского реги
 fact of its time. Such a marker counts only where a place it speaks of (one the
 sentence names, else one the text names) was so held at the article's date. An
 undated article is dated no earlier than the occupation authorities it names
-("ДНР" exists since April 2014); with no date at all, these markers are not
-counted rather than guessed.
+("ДНР" exists since April 2014); the rest of an undated article's page
+(teasers, sidebars) is as of the latest date the page itself shows; with no
+date at all, these markers are not counted rather than guessed.
 """
 
 import re
@@ -23,6 +24,7 @@ import pandas as pd
 from razdel import sentenize
 
 from .datafiles import read_data
+from .dates import find_dates
 from .gazetteer import Place, named_places, state_names, status_at
 
 FRAMING_COLUMNS = ["doc_id", "frame", "marker", "where", "count", "example"]
@@ -85,11 +87,14 @@ def marker_matches(text: str, date: str) -> list[tuple[Marker, list[str]]]:
 
 
 def framing_rows(doc) -> list[dict]:
-    """The markers found in a clean document's article and in the rest of its page, as of the article's date."""
+    """The markers found in a clean document's article and in the rest of its page, as of the article's date (for
+    the rest of an undated article's page, as of the latest date the page shows)."""
     page_rest = "\n".join(l.text for l in doc.lines if not l.kept)
+    # the rest of the page (teasers, sidebars) is of the page's own dates where the article has none
+    page_date = doc.published or max((d.iso for d in find_dates(page_rest)), default="")
     rows = []
-    for where, text in (("article", doc.text), ("page", page_rest)):
-        for marker, words in marker_matches(text, doc.published):
+    for where, text, date in (("article", doc.text, doc.published), ("page", page_rest, page_date)):
+        for marker, words in marker_matches(text, date):
             rows.append({"doc_id": doc.doc_id, "frame": marker.frame, "marker": marker.marker, "where": where,
                          "count": len(words), "example": words[0][:80]})
     return rows

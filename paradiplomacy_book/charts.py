@@ -320,6 +320,8 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
         ax.axvspan(year, year + 1, color="#b2182b", alpha=0.10, lw=0)
         ax.text(year + 0.5, -0.75, text, ha="center", va="bottom", fontsize=8, color="#b2182b")
     ax.axvline(hi + 0.4, color="#999999", lw=0.8)
+    # stages with no date stand apart in a grey column of their own: not after the last year, but outside time
+    ax.axvspan(hi + 0.4, undated_x + 1.4, color="#eeeeee", lw=0, zorder=0)
     for i, (case, label, group) in enumerate(rows):
         xs = spread([r.x if r.x == r.x else undated_x for r in group.itertuples()])
         ax.plot(xs, [i] * len(xs), color="#777777", lw=1.2, zorder=1)
@@ -331,7 +333,7 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
     ax.set_yticks(range(len(rows)), [label for _, label, _ in rows], fontsize=8)
     ax.set_ylim(len(rows) - 0.4, -1.0)
     ticks = list(range(lo, hi + 1, max(1, (hi - lo) // 8)))
-    ax.set_xticks(ticks + [undated_x], [str(t) for t in ticks] + ["undated"], fontsize=8)
+    ax.set_xticks(ticks + [undated_x], [str(t) for t in ticks] + ["no date"], fontsize=8)
     ax.set_xlim(lo, undated_x + 1.4)
     ax.grid(axis="x", color="#eeeeee")
     order = [s for s in statuses() if s in set(points.status)]

@@ -70,3 +70,12 @@ def test_the_undated_luhansk_seed_has_no_sovereignty_frame(seeds_corpus):
     rows = framing_rows(seeds_corpus["000_9622bea02cfd8869"])
     assert "ukrainian_region" not in {r["marker"] for r in rows if r["where"] == "article"}
     assert "aggressor" in {r["marker"] for r in rows if r["where"] == "page"}
+
+
+def test_the_rest_of_an_undated_page_is_read_as_of_the_dates_it_shows():
+    from paradiplomacy.chrome import Line
+
+    teaser = [Line(1, "14.02.2025", "timestamp", reason="date or time line"),
+              Line(2, "Обзор СМИ оккупированного Донбасса за неделю.", "sentence", reason="sentence outside the article's main text")]
+    undated = Document("d", "d.txt", published="", text=LUHANSK_REGION, lines=teaser)
+    assert [(r["marker"], r["where"]) for r in framing_rows(undated)] == [("occupation", "page")]  # the article itself stays uncounted
