@@ -62,6 +62,7 @@ class Agreement:
     category: str = ""  # intergovernmental or with_company (see scope)
     kinds_seen: set = field(default_factory=set)  # the kinds merged into it (a twinning made by a cooperation agreement)
     stages_seen: set = field(default_factory=set)  # the stages merged into it ("Тогда ... договорились" before "подписали")
+    names_no_one: bool = False  # its sentence gives it no subject, object or partner ("Соглашение будет подписано в ноябре")
 
 
 @lru_cache(maxsize=1)
@@ -494,7 +495,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         yield Agreement(kind, status, find_parties(token, chain, sent),
                         signatories_from(token, chain, sent), date_in(sent.text, published),
                         scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
-                        sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan")
+                        sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan",
+                        names_no_one=not party_tokens(token, chain, sent))
 
 
 def accords_in(sent: Sentence, published: str, used_verbs: set):
@@ -529,7 +531,7 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
     """Give a record without parties the sides that met ("стороны договорились"), or the parties of
     the record it refers back to ("план мероприятий по реализации соглашения", "стороны намерены"),
     or a body of each side where the text names them only so ("между профильными министерствами"):
-    those bodies are added to ``mentions``."""
+    those bodies are added to ``mentions``; else, where two sides met and its sentence names no one, those sides."""
     if len(meeting_sides) < 2:
         meeting_sides = []  # one side named is no pair of sides: who else met is unknown
     for i, record in enumerate(records):
@@ -547,6 +549,11 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
                             for side in (meeting_sides or earlier)]
             mentions += sides_bodies  # actors of the document like any other, so the parties are actors' names
             record.parties = [m.name for m in sides_bodies]
+        elif meeting_sides and record.names_no_one:
+            # an agreement whose sentence names no one, after two sides met ("Делегация Вологодской области
+            # посетила Витебскую область. Соглашение будет подписано в ноябре"), is theirs; one signed by
+            # someone the text leaves unnamed ("местная компания подписала") is not
+            record.parties = list(meeting_sides)
 
 
 @lru_cache(maxsize=1)
