@@ -24,13 +24,14 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .actors import Mention
-from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, status_rank
+from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
 from .gazetteer import territory_of, word_kind
 from .morph import genitive, normalize_phrase
 from .nlp import morph_vocab
+from .quotations import speech_kind
 from .relationships import locality
 from .scope import INTERGOVERNMENTAL
 from .scope import category as scope_category
@@ -345,7 +346,28 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     elif len(parties) == 1 and signing:
         # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side
         parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
+    if len(parties) == 1 and speaker_names_own_side(noun, chain, sent):
+        parties += [side for side in speakers_sides(sent) if side not in parties]
     return without_their_states(parties, sent)
+
+
+def speaker_names_own_side(noun, chain, sent: Sentence) -> bool:
+    """The agreement's subject is only a word by which a speaker names their side ("мы", "регион" without a
+    name; ``data/speaker_sides.csv``), or it has none ("соглашение ... будет подписано")."""
+    subjects = [t for v in chain for s_ in sent.kids(v, "nsubj") for t in sent.conjuncts(s_) if t is not noun]
+    return all((t.lemma or "") in read_words("speaker_sides.csv") and sent.mention_at(t, person=False) is None for t in subjects)
+
+
+def speakers_sides(sent: Sentence) -> list[str]:
+    """The territories (else the bodies) of the officials whose words the sentence reports: the subject of a
+    verb of speech ("— сказал губернатор Брянской области ...", "заявил, что ..."), the genitive of "по словам"."""
+    holders = [h for t in sent.tokens for kind in [speech_kind(t)] if kind in ("verb", "source")
+               for h in sent.kids(t, "nsubj" if kind == "verb" else "nmod")]
+    persons = [sent.person_named(h, sent.stop) for h in holders]
+    places = territories(sent.mentions)
+    kinds = {m.name: m.type for m in sent.mentions}
+    bodies = [p.affiliation for p in persons if p is not None and p.affiliation]
+    return list(dict.fromkeys(places.get(body, body) for body in bodies if body in places or kinds.get(body) in TYPED_PLACES))
 
 
 def in_topic(token, noun, sent: Sentence) -> bool:
