@@ -332,7 +332,7 @@ def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
 def find_parties(noun, chain, sent: Sentence) -> list[str]:
     """Parties from the syntax; where it finds fewer than two, the lists the text writes out."""
     signing = any(category(v) == "act" for v in chain)
-    tokens = party_tokens(noun, chain, sent)
+    tokens = [t for t in party_tokens(noun, chain, sent) if not across_clauses(t, noun, sent)]
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
     if len(parties) < 2:
         between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)), None)
@@ -349,6 +349,17 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     if len(parties) == 1 and speaker_names_own_side(noun, chain, sent):
         parties += [side for side in speakers_sides(sent) if side not in parties]
     return without_their_states(parties, sent)
+
+
+CLAUSE_BREAK = re.compile(r",\s*(?:а|но|тогда как|в то время как)\s+(?!также\b|и\b)|;", re.I)
+
+
+def across_clauses(token, noun, sent: Sentence) -> bool:
+    """The token and the agreement noun lie in two clauses joined by "а", "но" or ";": in "Ярославль и Полоцк
+    подписали соглашение, а Ярославская область и Витебская область планируют подписать дорожную карту"
+    the parser may hang the first pair on the second verb, yet they are not the roadmap's parties."""
+    first, last = sorted((token, noun), key=lambda t: t.start)
+    return bool(CLAUSE_BREAK.search(sent.text[first.stop - sent.start : last.start - sent.start]))
 
 
 def speaker_names_own_side(noun, chain, sent: Sentence) -> bool:
