@@ -288,11 +288,29 @@ GENDER_OF_REGION_NOUN = {"область": "femn", "губерния": "femn", "
                          "край": "masc", "район": "masc", "округ": "masc", "уезд": "masc"}
 
 
+MAX_ASIDE = 4  # tokens inside a parenthesis that a list of places steps over: "(РФ)", "(Республика Беларусь)"
+
+
+def without_asides(tokens) -> list:
+    """The tokens less short parenthetical asides with their brackets: "Курской (РФ) и Гомельской (Беларусь)
+    областей" reads as "Курской и Гомельской областей"."""
+    out, i = [], 0
+    while i < len(tokens):
+        close = next((j for j in range(i + 1, min(i + MAX_ASIDE + 2, len(tokens))) if tokens[j].text == ")"), None)
+        if tokens[i].text == "(" and close is not None:
+            i = close + 1
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
 def coordinated_places(doc) -> list[Mention]:
-    """"Брянская и Гомельская области": two regions sharing one plural noun."""
+    """"Брянская и Гомельская области": two regions sharing one plural noun (with or without their states in
+    brackets: "Курской (РФ) и Гомельской (Беларусь) областей")."""
     found = []
     for sent in doc.sents:
-        t = sent.tokens
+        t = without_asides(sent.tokens)
         for i in range(len(t) - 3):
             noun = t[i + 3]
             lemma = (noun.lemma or "").lower()

@@ -290,6 +290,16 @@ def shared_head_places(token, sent: Sentence, head_mention) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+ASIDE = re.compile(r"\([^()]{1,40}\)")
+
+
+def in_aside(mention, sent: Sentence) -> bool:
+    """The mention is the whole of a short parenthesis: "(РФ)", "(Беларусь)" say where the place before it is."""
+    before = sent.text[: mention.start - sent.start].rstrip()
+    after = sent.text[mention.stop - sent.start :].lstrip()
+    return before.endswith("(") and after.startswith(")")
+
+
 VENUE_BEFORE = re.compile(r"(?:^|\s)(?:в|во)\s+$", re.I)
 GAP_BETWEEN_PARTIES = re.compile(r"^[\s,]*(?:и\s+)?(?:[а-яё]+\s+){0,2}$")
 
@@ -300,13 +310,14 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
     Used where the parser attached the list somewhere else. Only outermost
     mentions count: "Совет ... провинции Цзянси", not "Цзянси" inside it.
     """
-    spans = [m for m in sent.mentions if m.type != "person"]
+    spans = [m for m in sent.mentions if m.type != "person" and not in_aside(m, sent)]
     outermost = [m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop and o.stop - o.start > m.stop - m.start for o in spans)]
     names, edge = [], anchor
     for m in sorted(outermost, key=lambda m: m.start, reverse=backwards):
         if (backwards and m.stop > edge) or (not backwards and m.start < edge):
             continue
         gap = sent.text[m.stop - sent.start : edge - sent.start] if backwards else sent.text[edge - sent.start : m.start - sent.start]
+        gap = ASIDE.sub(" ", gap)  # "Курской (РФ) и Гомельской": the state in brackets is no member of the list
         if not names and gap.strip():
             break  # the list starts right at the anchor
         if VENUE_BEFORE.search(sent.text[: m.start - sent.start]):
