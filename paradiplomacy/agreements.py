@@ -207,6 +207,8 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     """Subjects and objects of the governing verbs, and the members of "между X и Y"."""
     found = []
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
+    # "поставили подписи на дорожной карте": who put the signatures signed it
+    verbs += [h for n in chain if category(n) == "act_noun" and (h := sent.head(n)) is not None and h.pos == "VERB" and h not in verbs]
     if any(category(t) == "anniversary" for t in chain):
         # "Ярославль и Эксетер отметили 30-летие побратимских связей": who marks it are its parties
         verbs += [h for x in [noun] + chain if (h := sent.head(x)) is not None and h.pos == "VERB" and h not in verbs]
@@ -235,9 +237,11 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
 
 
 def represented(tokens, sent: Sentence) -> list:
-    """Who the people at the tokens act for: "власти Керчи и Курска", "представители Гомельской области"."""
-    return [c for t in tokens if (t.lemma or "") in read_words("representative_nouns.csv")
-            for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen" for c in sent.conjuncts(k)]
+    """Who the people at the tokens act for: "власти Керчи и Курска", "представители Гомельской области", and
+    an official named by the office alone: "Губернатор Орловской области и глава Гомельщины поставили подписи"."""
+    acting = [t for t in tokens if (t.lemma or "") in read_words("representative_nouns.csv")
+              or word_kind(t.lemma or "") == "office" and sent.person_named(t, next_bound(t, tokens, sent.stop)) is None]
+    return [c for t in acting for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen" for c in sent.conjuncts(k)]
 
 
 def with_partners(noun, verbs, sent: Sentence) -> list:
