@@ -222,7 +222,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin" or current.pos == "ADJ" and current.rel == "root":  # "готовы подписать"
                 found += [t for s_ in sent.kids(current, "nsubj") for t in sent.conjuncts(s_)]
                 break
-    for child in with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent):
+    for child in with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent):
         found += sent.conjuncts(child)
     for holder in [noun] + sent.kids(noun, "nmod") + verbs:
         for child in sent.children[holder.id]:
@@ -251,6 +251,14 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in [noun] + sent.kids(noun, "nmod")]
     return [child for holder, rel in holders for child in sent.kids(holder, rel)
             if child is not noun and any(c.text.lower() in ("с", "со") for c in sent.kids(child, "case"))]
+
+
+def possessors(noun, verbs, sent: Sentence) -> list:
+    """The "у" complements that name whose agreements they are: "Соглашения о сотрудничестве у Твери уже
+    подписаны с Гомелем" (the parser hangs "у Твери" on the noun, its topic or the verb)."""
+    holders = [noun] + sent.kids(noun, "nmod") + verbs
+    return [child for holder in holders for child in sent.kids(holder, "nmod", "obl")
+            if child is not noun and any(c.text.lower() == "у" for c in sent.kids(child, "case"))]
 
 
 def cooperating(noun, verbs, sent: Sentence) -> list:
