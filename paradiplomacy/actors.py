@@ -123,10 +123,14 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
 
 
 def complements(toks, body) -> bool:
-    """The span is a genitive complement of the body before it: its head word hangs from the body's."""
+    """The span is a genitive complement of the body before it: its head word hangs from the body's, or, where
+    the body's name opens with a body's noun, from anywhere ("Министерство сельского хозяйства Саратовской области
+    и Министерство сельского хозяйства | Республики Беларусь": the parser hangs the state on the first ministry)."""
     ids = {t.id for t in toks}
     heads = [t for t in toks if t.head_id not in ids]
-    return len(heads) == 1 and heads[0].rel == "nmod" and heads[0].feats.get("Case") == "Gen" and heads[0].head_id in {t.id for t in body}
+    if len(heads) != 1 or heads[0].rel != "nmod" or heads[0].feats.get("Case") != "Gen":
+        return False
+    return heads[0].head_id in {t.id for t in body} or word_kind(body[0].lemma or "") in ("body", "executive")
 
 
 def tagged_cases(tokens) -> list[str | None]:
