@@ -17,7 +17,7 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES
-from .gazetteer import find_place, lemma_key, named_places, word_kind
+from .gazetteer import find_place, lemma_key, named_places, place_by_id, word_kind
 from .morph import (UD_CASE, cases_of, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     normalize_phrase, singular_form, surname_key)
 from .nlp import morph_vocab
@@ -146,6 +146,8 @@ def sentence_of(token) -> str:
 def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "settlement" and tokens[1].text[:1].isupper():
         tokens = tokens[1:]  # "Город Тихвин" opening a sentence: the designation is outside the name, as "город Тихвин"
+    if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
+        tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
     start, stop = tokens[0].start, tokens[-1].stop
     mention = Mention(start, stop, text[start:stop], "", tokens=tokens)
     before = previous_token(tokens[0], by_id)
@@ -187,6 +189,20 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+@lru_cache(maxsize=1)
+def state_adjectives() -> dict[str, str]:
+    """The state's ISO code of each adjective of a state (data/state_adjectives.csv)."""
+    return {row["lemma"]: row["state"] for row in read_data("state_adjectives.csv")}
+
+
+def outside_the_name(tokens, text: str) -> bool:
+    """The first word is the adjective of the state the rest of the name lies in: "Польский Гданьск", not
+    "Северная Карелия" (the gazetteer's Karelia is another) or "Нижний Новгород"."""
+    state = place_by_id(state_adjectives().get((tokens[0].lemma or "").lower(), ""))
+    rest = find_place(text[tokens[1].start : tokens[-1].stop])
+    return state is not None and rest is not None and rest.state == state.name_latin
 
 
 @lru_cache(maxsize=1)
