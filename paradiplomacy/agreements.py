@@ -264,8 +264,9 @@ def possessors(noun, verbs, sent: Sentence) -> list:
 def cooperating(noun, verbs, sent: Sentence) -> list:
     """The sides of the tie an agreement is about, in the genitive of its noun within two steps of the
     agreement or its verb: "дорожная карта по развитию сотрудничества Курской области и Республики
-    Беларусь", "Подписана «Дорожная карта» по развитию сотрудничества ..." (the parser hangs it on the verb)."""
-    ties, level = [], sent.kids(noun, "nmod") + [k for v in verbs for k in sent.kids(v, "obl")]
+    Беларусь", "Подписана «Дорожная карта» по развитию сотрудничества ..." (the parser hangs it on the verb);
+    and those of the agreement's own noun: "к 25-летию побратимских связей Калуги и Зуля"."""
+    ties, level = [noun], sent.kids(noun, "nmod") + [k for v in verbs for k in sent.kids(v, "obl")]
     for _ in range(2):
         ties += [t for t in level if (t.lemma or "").replace("ё", "е") in read_words("cooperation_nouns.csv")]
         level = [k for t in level for k in sent.kids(t, "nmod")]

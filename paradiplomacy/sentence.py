@@ -24,9 +24,13 @@ def terms() -> dict[str, tuple[str, str]]:
     return {row["lemma"].replace("ё", "е"): (row["category"], row["value"]) for row in read_data("agreement_terms.csv")}
 
 
+# "40-летие", and a numeral's compound in any case, which natasha leaves unlemmatised ("к 30-летию")
+ANNIVERSARY = re.compile(r"(?:летие|\d-летия|\d-летию|\d-летием|\d-летии)$")
+
+
 def category(token) -> str:
     lemma = (token.lemma or "").replace("ё", "е")
-    if lemma.endswith("летие") and lemma != "столетие":  # not "столетие", a century
+    if ANNIVERSARY.search(lemma) and lemma != "столетие":  # not "столетие", a century
         return "anniversary"  # "к 30-летию установления побратимских связей"
     return terms().get(lemma, ("", ""))[0]
 
