@@ -117,8 +117,10 @@ def governing_chain(token, sent: Sentence) -> list:
     participle ("договорённостей, закреплённых соглашением, подписанным ...").
     """
     chain = signing_participles(token, sent)
-    # "30-летие побратимских связей" where the parser made the anniversary a numeral of the noun
-    chain += [c for c in sent.kids(token, "nummod", "amod") if category(c) == "anniversary"]
+    # "30-летие побратимских связей" where the parser made the anniversary a numeral of the noun, or of its
+    # adjective ("30-летию породненных связей")
+    modifiers = sent.kids(token, "nummod", "amod")
+    chain += [c for c in modifiers + [k for a in modifiers for k in sent.kids(a, "nummod", "amod")] if category(c) == "anniversary"]
     current, seen = token, {token.id}
     for _ in range(MAX_CHAIN):
         parent = sent.head(current)
