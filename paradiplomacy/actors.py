@@ -325,6 +325,16 @@ def without_asides(tokens) -> list:
     return out
 
 
+def nominative_adjective(word: str, gender: str) -> str:
+    """The adjective in the nominative singular of ``gender`` ("Могилёвской", femn -> "Могилёвская"), its
+    capital kept; the dictionary's normal form where it has no such form."""
+    parses = morph_vocab().parse(word.lower())
+    forms = (Parse.inflect(p, {"nomn", "sing", gender}) for p in parses if "ADJF" in p.tag)
+    form = next((f for f in forms if f is not None), None)
+    found = form.word if form is not None else parses[0].normal_form
+    return found[:1].upper() + found[1:] if word[:1].isupper() else found
+
+
 def coordinated_places(doc) -> list[Mention]:
     """"Брянская и Гомельская области": two regions sharing one plural noun (with or without their states in
     brackets: "Курской (РФ) и Гомельской (Беларусь) областей")."""
@@ -340,11 +350,7 @@ def coordinated_places(doc) -> list[Mention]:
                 continue
             gender = GENDER_OF_REGION_NOUN[lemma]
             for adj in (t[i], t[i + 2]):
-                base = morph_vocab().parse(adj.text.lower())[0].normal_form
-                forms = (Parse.inflect(p, {"nomn", "sing", gender}) for p in morph_vocab().parse(adj.text.lower()) if "ADJF" in p.tag)
-                form = next((f for f in forms if f is not None), None)
-                word = form.word if form is not None else base
-                name = f"{word[:1].upper()}{word[1:]} {lemma}"
+                name = f"{nominative_adjective(adj.text, gender)} {lemma}"
                 stop = noun.stop if adj is t[i + 2] else adj.stop
                 found.append(Mention(adj.start, stop, doc.text[adj.start : stop], region_nouns()[lemma], name, tokens=[adj, noun]))
     return found
@@ -495,11 +501,27 @@ def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None =
             expanded = index.get(word) if ABBREVIATION.match(word) and not find_place(word) else None
             if expanded and expanded != m.name:
                 words[i] = expanded[0].lower() + expanded[1:] if i > 0 else expanded
+                gender = head_gender(expanded)
+                if gender:  # "Могилёвской ТПП": the adjectives before it agree with the spelt-out noun, in the nominative
+                    words[:i] = [nominative_adjective(w, gender) if is_adjective_word(w) else w for w in words[:i]]
                 changed = True
         if changed:
             m.aliases.add(m.name)
             m.name = " ".join(words)
             m.type = "organization" if m.type == "other" else m.type
+
+
+def is_adjective_word(word: str) -> bool:
+    return "ADJF" in morph_vocab().parse(word.lower())[0].tag
+
+
+def head_gender(phrase: str) -> str:
+    """The gender of the first noun of a phrase ("торгово-промышленная палата": femn); '' if it has none."""
+    for word in phrase.split():
+        parse = morph_vocab().parse(word.lower())[0]
+        if "NOUN" in parse.tag and parse.tag.gender:
+            return parse.tag.gender
+    return ""
 
 
 def person_key(name: str) -> str:

@@ -12,7 +12,8 @@ A party's level comes from the actor stage: the type of a place; for a body,
 whether its name has a word of a public body at all (``data/lexicon.csv``:
 администрация, министерство, палата, ...; a name without one, "Динамо-Москва",
 is a company's) and the place its name holds (``territory``) or a place of the document whose
-locality it shares ("Липецкая ТПП" beside "Липецкая область").
+locality it shares ("Липецкая ТПП" beside "Липецкая область"), or a territory's adjective with a word
+of its own bodies (``data/regional_body_words.csv``: "Липецкая торгово-промышленная палата").
 """
 
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from .actors import Mention
 from .codebook import SUBNATIONAL_TYPES
 from .datafiles import read_words
-from .gazetteer import lemma_key, word_kind
+from .gazetteer import lemma_key, territory_of, word_kind
 from .relationships import locality
 
 INTERGOVERNMENTAL = "intergovernmental"
@@ -51,6 +52,8 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
     home = territory.get(name)
     if home and kinds.get(home) in SUBNATIONAL_TYPES or locality(name, "organization")[1] in local:
         return "subnational"
+    if lemmas & read_words("regional_body_words.csv") and (place := territory_of(name)) is not None and place.type in SUBNATIONAL_TYPES:
+        return "subnational"  # "Липецкая торгово-промышленная палата": the region's chamber, named by its adjective
     return "public"
 
 
