@@ -11,6 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from .actors import Mention, region_nouns
+from .codebook import PLACE_TYPES
 from .datafiles import read_data
 from .dates import find_dates, resolve_relative, years_mentioned
 from .gazetteer import word_kind
@@ -68,8 +69,12 @@ class Sentence:
         found = []
         generic = word_kind(token.lemma or "") == "settlement" or (token.lemma or "") in region_nouns()
         named = [c for c in self.kids(token, "nmod") if c.pos == "PROPN"] if generic else []
+        # a place the parser hangs in apposition on a common noun is where the thing is, unless the noun names a
+        # place or its body: "с гимназиями Гродно" are schools, "с компанией «Гомсельмаш»" a company
+        places_stand = generic or word_kind(token.lemma or "") in ("body", "executive") or token.pos == "PROPN"
         for candidates in ([token], self.kids(token, "appos", "flat:name"), named):
-            found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person]
+            found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person
+                     and (t is token or places_stand or m.type not in PLACE_TYPES)]
             if found:
                 break
         if not found and not person and token.text in self.longhand:
