@@ -124,8 +124,14 @@ def governing_chain(token, sent: Sentence) -> list:
     current, seen = token, {token.id}
     for _ in range(MAX_CHAIN):
         parent = sent.head(current)
-        if parent is None or parent.id in seen:
-            break  # the parser can make two words each other's head
+        if parent is not None and parent.id in seen:
+            # the parser can make two words each other's head ("установили побратимские связи": the adjective
+            # and the noun, hung from no verb); the verb of the agreement right before the pair governs it
+            parent = verb_before((current, parent), sent)
+            if parent is None or parent.id in seen:
+                break
+        if parent is None:
+            break
         seen.add(parent.id)
         kind = category(parent)
         if kind == "become" and current.rel not in ("xcomp", "obl"):
@@ -141,6 +147,13 @@ def governing_chain(token, sent: Sentence) -> list:
             break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
     return chain
+
+
+def verb_before(pair, sent: Sentence):
+    """The lexicon verb right before a pair of words ("установили | побратимские связи"), or None."""
+    index = min(sent.tokens.index(t) for t in pair)
+    before = sent.tokens[index - 1] if index else None
+    return before if before is not None and before.pos == "VERB" and category(before) else None
 
 
 def status_of(chain, sent: Sentence, kind: str) -> str:
