@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from pymorphy2.analyzer import Parse
 
-from .datafiles import read_data
+from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES
 from .gazetteer import find_place, lemma_key, named_places, place_by_id, word_kind
 from .morph import (UD_CASE, cases_of, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
@@ -184,7 +184,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         place = None if named_in_quotes(tokens, by_id) else find_place(mention.name) or find_place(mention.text)
         if place:
             mention.name, mention.type = place.name, place.type
-        elif ner_type == "ORG" or named_in_quotes(tokens, by_id) or word_kind(phrase_head(tokens).lemma or "") in ("body", "executive"):  # "Борисовский райисполком" read as a place
+        elif (ner_type == "ORG" or named_in_quotes(tokens, by_id) or word_kind(phrase_head(tokens).lemma or "") in ("body", "executive")
+              or names_a_business(phrase_head(tokens).lemma or "")):  # "Борисовский райисполком", "Гомельский мясокомбинат" read as places
             mention.type = "organization"
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
@@ -195,6 +196,12 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
 def state_adjectives() -> dict[str, str]:
     """The state's ISO code of each adjective of a state (data/state_adjectives.csv)."""
     return {row["lemma"]: row["state"] for row in read_data("state_adjectives.csv")}
+
+
+def names_a_business(lemma: str) -> bool:
+    """A noun of data/company_markers.csv, alone or ending a compound ("мясокомбинат", "агрохолдинг")."""
+    markers = read_words("company_markers.csv")
+    return lemma in markers or any(len(m) >= 5 and lemma.endswith(m) for m in markers)
 
 
 def outside_the_name(tokens, text: str) -> bool:
