@@ -9,6 +9,7 @@ who signs is named with a first and last name or an office, so a lone "Влад�
 
 from .actors import Mention, region_nouns
 from .gazetteer import find_place, word_kind
+from .nlp import morph_vocab
 from .sentence import category
 
 MIN_POPULATION = 10_000  # a village whose name is also a common word ("Мир", "Сокол" of 500 people) is no party
@@ -35,6 +36,13 @@ def beside_a_common_noun(token, sent) -> bool:
                and (n.lemma or "") not in region_nouns() for n in nouns)
 
 
+def after_a_first_name(token, sent) -> bool:
+    """The word follows a first name, so it is a surname: "родины Алексея Стаханова" names the miner, not the town."""
+    index = sent.tokens.index(token)
+    before = sent.tokens[index - 1] if index else None
+    return before is not None and before.text[:1].isupper() and any("Name" in p.tag for p in morph_vocab().parse(before.text.lower()))
+
+
 def places_beside_agreements(doc, mentions: list[Mention]) -> list[Mention]:
     """The mentions with the towns and regions of sentences about agreements that the NER missed or took for
     persons made places (a person's mention is retyped in place), in text order."""
@@ -43,7 +51,7 @@ def places_beside_agreements(doc, mentions: list[Mention]) -> list[Mention]:
         if not about_an_agreement(sent):
             continue
         for token in sent.tokens:
-            if token.pos != "PROPN" or not token.text[:1].isupper() or beside_a_common_noun(token, sent):
+            if token.pos != "PROPN" or not token.text[:1].isupper() or beside_a_common_noun(token, sent) or after_a_first_name(token, sent):
                 continue
             covering = [m for m in out if m.start <= token.start < m.stop]
             if any(not lone_first_name(m, token) for m in covering):
