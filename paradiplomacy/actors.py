@@ -342,6 +342,15 @@ def nominative_adjective(word: str, gender: str) -> str:
     return found[:1].upper() + found[1:] if word[:1].isupper() else found
 
 
+def plural_after(noun, adjective) -> bool:
+    """The noun is plural, as tagged or as it may be read in the adjective's case: after a bracket the tagger can
+    read "Черниговская (Украина) области" as a genitive singular, yet "области" is also the nominative plural."""
+    if noun.feats.get("Number") == "Plur":
+        return True
+    case = UD_CASE.get(adjective.feats.get("Case", ""))
+    return case is not None and any({"plur", case} <= p.tag.grammemes for p in morph_vocab().parse(noun.text.lower()))
+
+
 def coordinated_places(doc) -> list[Mention]:
     """"Брянская и Гомельская области": two regions sharing one plural noun (with or without their states in
     brackets: "Курской (РФ) и Гомельской (Беларусь) областей")."""
@@ -353,7 +362,7 @@ def coordinated_places(doc) -> list[Mention]:
             lemma = (noun.lemma or "").lower()
             if not (t[i].text[:1].isupper() and t[i + 2].text[:1].isupper() and t[i + 1].text.lower() in ("и", ",")
                     and is_adjective(t[i]) and is_adjective(t[i + 2]) and lemma in GENDER_OF_REGION_NOUN
-                    and noun.feats.get("Number") == "Plur"):
+                    and plural_after(noun, t[i + 2])):
                 continue
             gender = GENDER_OF_REGION_NOUN[lemma]
             for adj in (t[i], t[i + 2]):
