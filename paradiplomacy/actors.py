@@ -797,12 +797,20 @@ def office_before(tokens, first: int, mentions) -> list:
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
         if is_office_of_name(token, tokens, words_case, name_cases) and agrees(token, words_case):
             left = i
-            while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text):
+            while (left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text)
+                   and tagged_alike(tokens[left - 1], token)):
                 left -= 1
                 between.insert(0, tokens[left])
             return compound_prefix(tokens, left) + between
         i -= 1
     return []
+
+
+def tagged_alike(adjective, office) -> bool:
+    """The tagger gives the adjective the office's case, or one of them none: "В приёмной (Loc) губернатора
+    (Gen)": the room the office has, no part of it."""
+    cases = (adjective.feats.get("Case"), office.feats.get("Case"))
+    return None in cases or cases[0] == cases[1]
 
 
 ACTING = (["врио"], ["и.о."], ["и", ".", "о", "."], ["и.", "о."], ["исполняющий", "обязанности"])
