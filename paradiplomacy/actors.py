@@ -146,6 +146,8 @@ def sentence_of(token) -> str:
 def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "settlement" and tokens[1].text[:1].isupper():
         tokens = tokens[1:]  # "Город Тихвин" opening a sentence: the designation is outside the name, as "город Тихвин"
+    if len(tokens) > 1 and ner_type != "PER" and word_kind(tokens[0].lemma or "") == "office":
+        tokens = tokens[1:]  # "Хоким Ферганской области" opening a sentence: the title is no part of the place's name
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
     start, stop = tokens[0].start, tokens[-1].stop
