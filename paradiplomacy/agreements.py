@@ -591,8 +591,10 @@ def private_contract(noun, sent: Sentence) -> bool:
 
 
 def about_a_meeting(verb, sent: Sentence) -> bool:
-    """"договорились о встрече", "договорились встретиться": an appointment, not an accord."""
-    if any((c.lemma or "") in event_terms() for c in sent.kids(verb, "obl", "xcomp", "obj", "ccomp")):
+    """"договорились о встрече", "договорились встретиться": an appointment, not an accord. A meeting that
+    frames the accord ("в ходе визита ... стороны договорились о поставках") is no appointment."""
+    if any((c.lemma or "") in event_terms() and (c.rel != "obl" or any(k.text.lower() in ("о", "об") for k in sent.kids(c, "case")))
+           for c in sent.kids(verb, "obl", "xcomp", "obj", "ccomp")):
         return True
     index = sent.tokens.index(verb)
     after = sent.tokens[index + 1 : index + 3]  # "договорились о встрече" where the parser hung "встрече" elsewhere
