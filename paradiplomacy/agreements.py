@@ -248,6 +248,8 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             # "был образован Республикой Карелия и ... союзами"; "между X и Y"; "X подписала ... Y"
             if is_agent or is_between or (holder in verbs and child.rel in ("nsubj", "obj")):
                 found += sent.conjuncts(child)
+    # "Переговоры ... завершились подписанием соглашения": the meeting is the frame, its sides are the parties
+    found = [t for t in found if (t.lemma or "") not in event_terms()]
     return found + represented(found, sent)
 
 

@@ -200,6 +200,6 @@ def merge_events(events: list[Event]) -> list[Event]:
             twin.participants += [p for p in e.participants if p not in twin.participants]
             twin.offices += [o for o in e.offices if o not in twin.offices]
             twin.place = twin.place or e.place
-        elif e.participants or e.place:
+        elif e.participants or e.place or e.offices:  # "Переговоры губернатора ... с акимом ...": officials named by office
             merged.append(e)
     return merged
