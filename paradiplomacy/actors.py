@@ -16,9 +16,9 @@ from functools import lru_cache
 from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data, read_words
-from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES
+from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
 from .gazetteer import find_place, lemma_key, named_places, place_by_id, word_kind
-from .morph import (UD_CASE, cases_of, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
+from .morph import (UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     normalize_phrase, singular_form, surname_key)
 from .nlp import morph_vocab
 
@@ -50,6 +50,7 @@ class Mention:
     affiliation: str = ""
     aliases: set = field(default_factory=set)
     place_id: str = ""  # the gazetteer's id of a place, "" for a place it does not know and for any other actor
+    shared: bool = False  # one of the bodies a plural noun shares out among places ("правительствами X и Y"), on the same words
 
 
 def extract_mentions(doc) -> list[Mention]:
@@ -386,9 +387,26 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
                 continue
             phrase = without_state(phrase, token, mentions, doc.text)
             start, stop = phrase[0].start, phrase[-1].stop
+            places = distributed_places(phrase, token, mentions)
+            if places:  # one body of each place, all on the phrase's span
+                own = [t for t in phrase if t.stop <= places[0].start and t.pos != "CCONJ"]
+                base = normalize_phrase(own, token, singular=True)
+                found += [Mention(start, stop, doc.text[start:stop], "organization", f"{base[:1].lower()}{base[1:]} {genitive(p.name)}",
+                                  tokens=phrase, shared=True) for p in places]
+                continue
             name = sentence_case(normalize_phrase(phrase, token), phrase, sent.tokens)
             found.append(Mention(start, stop, doc.text[start:stop], "organization", name, tokens=phrase))
     return found
+
+
+def distributed_places(phrase, head, mentions: list[Mention]) -> list[Mention]:
+    """The places an executive's noun is shared out among: "между правительствами Кемеровской области и Алтайского
+    края", "Администрации Курска и Орла" are the government of each; [] for one place or another body."""
+    if word_kind(head.lemma or "") != "executive" or not any(t.text.lower() == "и" for t in phrase if t.start > head.start):
+        return []  # an executive is one territory's; a council or union may be of two ("Совет регионов Беларуси и России")
+    inside = [m for m in mentions if m.type in TYPED_PLACES and head.stop <= m.start and m.stop <= phrase[-1].stop]
+    outer = [m for m in inside if not any(o is not m and o.start <= m.start and m.stop <= o.stop for o in inside)]
+    return sorted(outer, key=lambda m: m.start) if len(outer) >= 2 else []
 
 
 def without_state(phrase, head, mentions: list[Mention], text: str) -> list:
@@ -469,7 +487,10 @@ def drop_nested_organizations(mentions: list[Mention]) -> list[Mention]:
     kept = []
     for m in mentions:
         inside = any(o is not m and o.start <= m.start and m.stop <= o.stop and (o.stop - o.start) > (m.stop - m.start) for o in orgs)
-        duplicate = any(o.start == m.start and o.stop == m.stop and o.type == m.type for o in kept)
+        same_words = [o for o in orgs if o is not m and (o.start, o.stop) == (m.start, m.stop)]
+        # the bodies of a shared-out plural noun replace any other name of their words, and stay side by side
+        duplicate = (not m.shared and any(o.shared for o in same_words)) or any(
+            (o.start, o.stop) == (m.start, m.stop) and o.type == m.type and not (o.shared and m.shared) for o in kept)
         if (m.type == "organization" and inside) or duplicate:
             continue
         kept.append(m)

@@ -301,10 +301,16 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             name = m.affiliation if m else ""
         else:
             name = m.name if m else ""
-        for name in [name] + (shared_head_places(token, sent, m) if m else []):
+        for name in [name] + (shared_head_places(token, sent, m) + same_span_bodies(m, sent) if m else []):
             if name and name not in names:
                 names.append(name)
     return names
+
+
+def same_span_bodies(mention, sent: Sentence) -> list[str]:
+    """The other bodies the actor stage made of the same words: "между правительствами Кемеровской области и
+    Алтайского края" is the government of each region."""
+    return [m.name for m in sent.mentions if m.shared and mention.shared and m is not mention and (m.start, m.stop) == (mention.start, mention.stop)]
 
 
 def shared_head_places(token, sent: Sentence, head_mention) -> list[str]:
