@@ -185,11 +185,21 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     if acts:
         return tense_status(acts[0], sent)
     # "подписи под документом поставили": the signing noun takes the tense of its verb
+    verbs = act_noun_verbs(chain, sent)
+    return tense_status(verbs[0], sent) if verbs else ""
+
+
+def act_noun_verbs(chain, sent: Sentence) -> list:
+    """The verbs of the chain's signing nouns ("подписи ... поставили"), past a noun of ceremony that frames the
+    signing ("Церемония подписания соглашения прошла 15 апреля"; category frame in data/agreement_terms.csv)."""
+    verbs = []
     for noun in (t for t in chain if category(t) == "act_noun"):
         verb = sent.head(noun)
+        if verb is not None and category(verb) == "frame":
+            verb = sent.head(verb)
         if verb is not None and verb.pos == "VERB":
-            return tense_status(verb, sent)
-    return ""
+            verbs.append(verb)
+    return verbs
 
 
 def tense_status(verb, sent: Sentence) -> str:
@@ -223,7 +233,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     found = []
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
     # "поставили подписи на дорожной карте": who put the signatures signed it
-    verbs += [h for n in chain if category(n) == "act_noun" and (h := sent.head(n)) is not None and h.pos == "VERB" and h not in verbs]
+    verbs += [v for v in act_noun_verbs(chain, sent) if v not in verbs]
     if any(category(t) == "anniversary" for t in chain):
         # "Ярославль и Эксетер отметили 30-летие побратимских связей": who marks it are its parties
         verbs += [h for x in [noun] + chain if (h := sent.head(x)) is not None and h.pos == "VERB" and h not in verbs]
@@ -457,7 +467,7 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     """Persons who are subjects of the signing verb; in "со стороны X соглашение подписал A,
     со стороны Y — B" every person named is a signatory."""
     signing = [v for v in chain if category(v) == "act" and v.feats.get("VerbForm") != "Part"]
-    signing += [sent.head(n) for n in chain if category(n) == "act_noun" and sent.head(n) is not None and sent.head(n).pos == "VERB"]
+    signing += act_noun_verbs(chain, sent)
     if signing and sent.text.lower().count("со стороны") >= 2:
         return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
     names = []
