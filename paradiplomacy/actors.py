@@ -15,10 +15,10 @@ from functools import lru_cache
 
 from pymorphy2.analyzer import Parse
 
-from .datafiles import read_data
-from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES
-from .gazetteer import find_place, lemma_key, named_places, word_kind
-from .morph import (UD_CASE, cases_of, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
+from .datafiles import read_data, read_words
+from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
+from .gazetteer import find_place, lemma_key, named_places, place_by_id, word_kind
+from .morph import (UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     normalize_phrase, singular_form, surname_key)
 from .nlp import morph_vocab
 
@@ -50,6 +50,7 @@ class Mention:
     affiliation: str = ""
     aliases: set = field(default_factory=set)
     place_id: str = ""  # the gazetteer's id of a place, "" for a place it does not know and for any other actor
+    shared: bool = False  # one of the bodies a plural noun shares out among places ("правительствами X и Y"), on the same words
 
 
 def extract_mentions(doc) -> list[Mention]:
@@ -123,10 +124,14 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
 
 
 def complements(toks, body) -> bool:
-    """The span is a genitive complement of the body before it: its head word hangs from the body's."""
+    """The span is a genitive complement of the body before it: its head word hangs from the body's, or, where
+    the body's name opens with a body's noun, from anywhere ("Министерство сельского хозяйства Саратовской области
+    и Министерство сельского хозяйства | Республики Беларусь": the parser hangs the state on the first ministry)."""
     ids = {t.id for t in toks}
     heads = [t for t in toks if t.head_id not in ids]
-    return len(heads) == 1 and heads[0].rel == "nmod" and heads[0].feats.get("Case") == "Gen" and heads[0].head_id in {t.id for t in body}
+    if len(heads) != 1 or heads[0].rel != "nmod" or heads[0].feats.get("Case") != "Gen":
+        return False
+    return heads[0].head_id in {t.id for t in body} or word_kind(body[0].lemma or "") in ("body", "executive")
 
 
 def tagged_cases(tokens) -> list[str | None]:
@@ -142,6 +147,10 @@ def sentence_of(token) -> str:
 def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "settlement" and tokens[1].text[:1].isupper():
         tokens = tokens[1:]  # "Город Тихвин" opening a sentence: the designation is outside the name, as "город Тихвин"
+    if len(tokens) > 1 and ner_type != "PER" and word_kind(tokens[0].lemma or "") == "office":
+        tokens = tokens[1:]  # "Хоким Ферганской области" opening a sentence: the title is no part of the place's name
+    if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
+        tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
     start, stop = tokens[0].start, tokens[-1].stop
     mention = Mention(start, stop, text[start:stop], "", tokens=tokens)
     before = previous_token(tokens[0], by_id)
@@ -178,11 +187,32 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         place = None if named_in_quotes(tokens, by_id) else find_place(mention.name) or find_place(mention.text)
         if place:
             mention.name, mention.type = place.name, place.type
-        elif ner_type == "ORG" or named_in_quotes(tokens, by_id) or word_kind(phrase_head(tokens).lemma or "") in ("body", "executive"):  # "Борисовский райисполком" read as a place
+        elif (ner_type == "ORG" or named_in_quotes(tokens, by_id) or word_kind(phrase_head(tokens).lemma or "") in ("body", "executive")
+              or names_a_business(phrase_head(tokens).lemma or "")):  # "Борисовский райисполком", "Гомельский мясокомбинат" read as places
             mention.type = "organization"
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+@lru_cache(maxsize=1)
+def state_adjectives() -> dict[str, str]:
+    """The state's ISO code of each adjective of a state (data/state_adjectives.csv)."""
+    return {row["lemma"]: row["state"] for row in read_data("state_adjectives.csv")}
+
+
+def names_a_business(lemma: str) -> bool:
+    """A noun of data/company_markers.csv, alone or ending a compound ("мясокомбинат", "агрохолдинг")."""
+    markers = read_words("company_markers.csv")
+    return lemma in markers or any(len(m) >= 5 and lemma.endswith(m) for m in markers)
+
+
+def outside_the_name(tokens, text: str) -> bool:
+    """The first word is the adjective of the state the rest of the name lies in: "Польский Гданьск", not
+    "Северная Карелия" (the gazetteer's Karelia is another) or "Нижний Новгород"."""
+    state = place_by_id(state_adjectives().get((tokens[0].lemma or "").lower(), ""))
+    rest = find_place(text[tokens[1].start : tokens[-1].stop])
+    return state is not None and rest is not None and rest.state == state.name_latin
 
 
 @lru_cache(maxsize=1)
@@ -288,25 +318,58 @@ GENDER_OF_REGION_NOUN = {"область": "femn", "губерния": "femn", "
                          "край": "masc", "район": "masc", "округ": "masc", "уезд": "masc"}
 
 
+MAX_ASIDE = 4  # tokens inside a parenthesis that a list of places steps over: "(РФ)", "(Республика Беларусь)"
+
+
+def without_asides(tokens) -> list:
+    """The tokens less short parenthetical asides with their brackets: "Курской (РФ) и Гомельской (Беларусь)
+    областей" reads as "Курской и Гомельской областей"."""
+    out, i = [], 0
+    while i < len(tokens):
+        close = next((j for j in range(i + 1, min(i + MAX_ASIDE + 2, len(tokens))) if tokens[j].text == ")"), None)
+        if tokens[i].text == "(" and close is not None:
+            i = close + 1
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def nominative_adjective(word: str, gender: str) -> str:
+    """The adjective in the nominative singular of ``gender`` ("Могилёвской", femn -> "Могилёвская"), its
+    capital kept; the dictionary's normal form where it has no such form."""
+    parses = morph_vocab().parse(word.lower())
+    forms = (Parse.inflect(p, {"nomn", "sing", gender}) for p in parses if "ADJF" in p.tag)
+    form = next((f for f in forms if f is not None), None)
+    found = form.word if form is not None else parses[0].normal_form
+    return found[:1].upper() + found[1:] if word[:1].isupper() else found
+
+
+def plural_after(noun, adjective) -> bool:
+    """The noun is plural, as tagged or as it may be read in the adjective's case: after a bracket the tagger can
+    read "Черниговская (Украина) области" as a genitive singular, yet "области" is also the nominative plural."""
+    if noun.feats.get("Number") == "Plur":
+        return True
+    case = UD_CASE.get(adjective.feats.get("Case", ""))
+    return case is not None and any({"plur", case} <= p.tag.grammemes for p in morph_vocab().parse(noun.text.lower()))
+
+
 def coordinated_places(doc) -> list[Mention]:
-    """"Брянская и Гомельская области": two regions sharing one plural noun."""
+    """"Брянская и Гомельская области": two regions sharing one plural noun (with or without their states in
+    brackets: "Курской (РФ) и Гомельской (Беларусь) областей")."""
     found = []
     for sent in doc.sents:
-        t = sent.tokens
+        t = without_asides(sent.tokens)
         for i in range(len(t) - 3):
             noun = t[i + 3]
             lemma = (noun.lemma or "").lower()
             if not (t[i].text[:1].isupper() and t[i + 2].text[:1].isupper() and t[i + 1].text.lower() in ("и", ",")
                     and is_adjective(t[i]) and is_adjective(t[i + 2]) and lemma in GENDER_OF_REGION_NOUN
-                    and noun.feats.get("Number") == "Plur"):
+                    and plural_after(noun, t[i + 2])):
                 continue
             gender = GENDER_OF_REGION_NOUN[lemma]
             for adj in (t[i], t[i + 2]):
-                base = morph_vocab().parse(adj.text.lower())[0].normal_form
-                forms = (Parse.inflect(p, {"nomn", "sing", gender}) for p in morph_vocab().parse(adj.text.lower()) if "ADJF" in p.tag)
-                form = next((f for f in forms if f is not None), None)
-                word = form.word if form is not None else base
-                name = f"{word[:1].upper()}{word[1:]} {lemma}"
+                name = f"{nominative_adjective(adj.text, gender)} {lemma}"
                 stop = noun.stop if adj is t[i + 2] else adj.stop
                 found.append(Mention(adj.start, stop, doc.text[adj.start : stop], region_nouns()[lemma], name, tokens=[adj, noun]))
     return found
@@ -324,9 +387,26 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
                 continue
             phrase = without_state(phrase, token, mentions, doc.text)
             start, stop = phrase[0].start, phrase[-1].stop
+            places = distributed_places(phrase, token, mentions)
+            if places:  # one body of each place, all on the phrase's span
+                own = [t for t in phrase if t.stop <= places[0].start and t.pos != "CCONJ"]
+                base = normalize_phrase(own, token, singular=True)
+                found += [Mention(start, stop, doc.text[start:stop], "organization", f"{base[:1].lower()}{base[1:]} {genitive(p.name)}",
+                                  tokens=phrase, shared=True) for p in places]
+                continue
             name = sentence_case(normalize_phrase(phrase, token), phrase, sent.tokens)
             found.append(Mention(start, stop, doc.text[start:stop], "organization", name, tokens=phrase))
     return found
+
+
+def distributed_places(phrase, head, mentions: list[Mention]) -> list[Mention]:
+    """The places an executive's noun is shared out among: "между правительствами Кемеровской области и Алтайского
+    края", "Администрации Курска и Орла" are the government of each; [] for one place or another body."""
+    if word_kind(head.lemma or "") != "executive" or not any(t.text.lower() == "и" for t in phrase if t.start > head.start):
+        return []  # an executive is one territory's; a council or union may be of two ("Совет регионов Беларуси и России")
+    inside = [m for m in mentions if m.type in TYPED_PLACES and head.stop <= m.start and m.stop <= phrase[-1].stop]
+    outer = [m for m in inside if not any(o is not m and o.start <= m.start and m.stop <= o.stop for o in inside)]
+    return sorted(outer, key=lambda m: m.start) if len(outer) >= 2 else []
 
 
 def without_state(phrase, head, mentions: list[Mention], text: str) -> list:
@@ -407,7 +487,10 @@ def drop_nested_organizations(mentions: list[Mention]) -> list[Mention]:
     kept = []
     for m in mentions:
         inside = any(o is not m and o.start <= m.start and m.stop <= o.stop and (o.stop - o.start) > (m.stop - m.start) for o in orgs)
-        duplicate = any(o.start == m.start and o.stop == m.stop and o.type == m.type for o in kept)
+        same_words = [o for o in orgs if o is not m and (o.start, o.stop) == (m.start, m.stop)]
+        # the bodies of a shared-out plural noun replace any other name of their words, and stay side by side
+        duplicate = (not m.shared and any(o.shared for o in same_words)) or any(
+            (o.start, o.stop) == (m.start, m.stop) and o.type == m.type and not (o.shared and m.shared) for o in kept)
         if (m.type == "organization" and inside) or duplicate:
             continue
         kept.append(m)
@@ -457,11 +540,27 @@ def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None =
             expanded = index.get(word) if ABBREVIATION.match(word) and not find_place(word) else None
             if expanded and expanded != m.name:
                 words[i] = expanded[0].lower() + expanded[1:] if i > 0 else expanded
+                gender = head_gender(expanded)
+                if gender:  # "Могилёвской ТПП": the adjectives before it agree with the spelt-out noun, in the nominative
+                    words[:i] = [nominative_adjective(w, gender) if is_adjective_word(w) else w for w in words[:i]]
                 changed = True
         if changed:
             m.aliases.add(m.name)
             m.name = " ".join(words)
             m.type = "organization" if m.type == "other" else m.type
+
+
+def is_adjective_word(word: str) -> bool:
+    return "ADJF" in morph_vocab().parse(word.lower())[0].tag
+
+
+def head_gender(phrase: str) -> str:
+    """The gender of the first noun of a phrase ("торгово-промышленная палата": femn); '' if it has none."""
+    for word in phrase.split():
+        parse = morph_vocab().parse(word.lower())[0]
+        if "NOUN" in parse.tag and parse.tag.gender:
+            return parse.tag.gender
+    return ""
 
 
 def person_key(name: str) -> str:
@@ -721,12 +820,20 @@ def office_before(tokens, first: int, mentions) -> list:
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
         if is_office_of_name(token, tokens, words_case, name_cases) and agrees(token, words_case):
             left = i
-            while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text):
+            while (left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text)
+                   and tagged_alike(tokens[left - 1], token)):
                 left -= 1
                 between.insert(0, tokens[left])
             return compound_prefix(tokens, left) + between
         i -= 1
     return []
+
+
+def tagged_alike(adjective, office) -> bool:
+    """The tagger gives the adjective the office's case, or one of them none: "В приёмной (Loc) губернатора
+    (Gen)": the room the office has, no part of it."""
+    cases = (adjective.feats.get("Case"), office.feats.get("Case"))
+    return None in cases or cases[0] == cases[1]
 
 
 ACTING = (["врио"], ["и.о."], ["и", ".", "о", "."], ["и.", "о."], ["исполняющий", "обязанности"])

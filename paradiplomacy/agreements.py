@@ -24,13 +24,14 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .actors import Mention
-from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, status_rank
+from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
 from .gazetteer import territory_of, word_kind
 from .morph import genitive, normalize_phrase
 from .nlp import morph_vocab
+from .quotations import speech_kind
 from .relationships import locality
 from .lists import list_items
 from .scope import INTERGOVERNMENTAL
@@ -63,6 +64,7 @@ class Agreement:
     category: str = ""  # intergovernmental or with_company (see scope)
     kinds_seen: set = field(default_factory=set)  # the kinds merged into it (a twinning made by a cooperation agreement)
     stages_seen: set = field(default_factory=set)  # the stages merged into it ("Тогда ... договорились" before "подписали")
+    names_no_one: bool = False  # its sentence gives it no subject, object or partner ("Соглашение будет подписано в ноябре")
 
 
 @lru_cache(maxsize=1)
@@ -116,13 +118,21 @@ def governing_chain(token, sent: Sentence) -> list:
     participle ("договорённостей, закреплённых соглашением, подписанным ...").
     """
     chain = signing_participles(token, sent)
-    # "30-летие побратимских связей" where the parser made the anniversary a numeral of the noun
-    chain += [c for c in sent.kids(token, "nummod", "amod") if category(c) == "anniversary"]
+    # "30-летие побратимских связей" where the parser made the anniversary a numeral of the noun, or of its
+    # adjective ("30-летию породненных связей")
+    modifiers = sent.kids(token, "nummod", "amod")
+    chain += [c for c in modifiers + [k for a in modifiers for k in sent.kids(a, "nummod", "amod")] if category(c) == "anniversary"]
     current, seen = token, {token.id}
     for _ in range(MAX_CHAIN):
         parent = sent.head(current)
-        if parent is None or parent.id in seen:
-            break  # the parser can make two words each other's head
+        if parent is not None and parent.id in seen:
+            # the parser can make two words each other's head ("установили побратимские связи": the adjective
+            # and the noun, hung from no verb); the verb of the agreement right before the pair governs it
+            parent = verb_before((current, parent), sent)
+            if parent is None or parent.id in seen:
+                break
+        if parent is None:
+            break
         seen.add(parent.id)
         kind = category(parent)
         if kind == "become" and current.rel not in ("xcomp", "obl"):
@@ -138,6 +148,13 @@ def governing_chain(token, sent: Sentence) -> list:
             break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
     return chain
+
+
+def verb_before(pair, sent: Sentence):
+    """The lexicon verb right before a pair of words ("установили | побратимские связи"), or None."""
+    index = min(sent.tokens.index(t) for t in pair)
+    before = sent.tokens[index - 1] if index else None
+    return before if before is not None and before.pos == "VERB" and category(before) else None
 
 
 def status_of(chain, sent: Sentence, kind: str) -> str:
@@ -169,11 +186,21 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     if acts:
         return tense_status(acts[0], sent)
     # "подписи под документом поставили": the signing noun takes the tense of its verb
+    verbs = act_noun_verbs(chain, sent)
+    return tense_status(verbs[0], sent) if verbs else ""
+
+
+def act_noun_verbs(chain, sent: Sentence) -> list:
+    """The verbs of the chain's signing nouns ("подписи ... поставили"), past a noun of ceremony that frames the
+    signing ("Церемония подписания соглашения прошла 15 апреля"; category frame in data/agreement_terms.csv)."""
+    verbs = []
     for noun in (t for t in chain if category(t) == "act_noun"):
         verb = sent.head(noun)
+        if verb is not None and category(verb) == "frame":
+            verb = sent.head(verb)
         if verb is not None and verb.pos == "VERB":
-            return tense_status(verb, sent)
-    return ""
+            verbs.append(verb)
+    return verbs
 
 
 def tense_status(verb, sent: Sentence) -> str:
@@ -206,6 +233,8 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     """Subjects and objects of the governing verbs, and the members of "между X и Y"."""
     found = []
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
+    # "поставили подписи на дорожной карте": who put the signatures signed it
+    verbs += [v for v in act_noun_verbs(chain, sent) if v not in verbs]
     if any(category(t) == "anniversary" for t in chain):
         # "Ярославль и Эксетер отметили 30-летие побратимских связей": who marks it are its parties
         verbs += [h for x in [noun] + chain if (h := sent.head(x)) is not None and h.pos == "VERB" and h not in verbs]
@@ -219,7 +248,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin" or current.pos == "ADJ" and current.rel == "root":  # "готовы подписать"
                 found += [t for s_ in sent.kids(current, "nsubj") for t in sent.conjuncts(s_)]
                 break
-    for child in with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent):
+    for child in with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent):
         found += sent.conjuncts(child)
     for holder in [noun] + sent.kids(noun, "nmod") + verbs:
         for child in sent.children[holder.id]:
@@ -230,13 +259,17 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             # "был образован Республикой Карелия и ... союзами"; "между X и Y"; "X подписала ... Y"
             if is_agent or is_between or (holder in verbs and child.rel in ("nsubj", "obj")):
                 found += sent.conjuncts(child)
+    # "Переговоры ... завершились подписанием соглашения": the meeting is the frame, its sides are the parties
+    found = [t for t in found if (t.lemma or "") not in event_terms()]
     return found + represented(found, sent)
 
 
 def represented(tokens, sent: Sentence) -> list:
-    """Who the people at the tokens act for: "власти Керчи и Курска", "представители Гомельской области"."""
-    return [c for t in tokens if (t.lemma or "") in read_words("representative_nouns.csv")
-            for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen" for c in sent.conjuncts(k)]
+    """Who the people at the tokens act for: "власти Керчи и Курска", "представители Гомельской области", and
+    an official named by the office alone: "Губернатор Орловской области и глава Гомельщины поставили подписи"."""
+    acting = [t for t in tokens if (t.lemma or "") in read_words("representative_nouns.csv")
+              or word_kind(t.lemma or "") == "office" and sent.person_named(t, next_bound(t, tokens, sent.stop)) is None]
+    return [c for t in acting for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen" for c in sent.conjuncts(k)]
 
 
 def with_partners(noun, verbs, sent: Sentence) -> list:
@@ -248,11 +281,20 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
             if child is not noun and any(c.text.lower() in ("с", "со") for c in sent.kids(child, "case"))]
 
 
+def possessors(noun, verbs, sent: Sentence) -> list:
+    """The "у" complements that name whose agreements they are: "Соглашения о сотрудничестве у Твери уже
+    подписаны с Гомелем" (the parser hangs "у Твери" on the noun, its topic or the verb)."""
+    holders = [noun] + sent.kids(noun, "nmod") + verbs
+    return [child for holder in holders for child in sent.kids(holder, "nmod", "obl")
+            if child is not noun and any(c.text.lower() == "у" for c in sent.kids(child, "case"))]
+
+
 def cooperating(noun, verbs, sent: Sentence) -> list:
     """The sides of the tie an agreement is about, in the genitive of its noun within two steps of the
     agreement or its verb: "дорожная карта по развитию сотрудничества Курской области и Республики
-    Беларусь", "Подписана «Дорожная карта» по развитию сотрудничества ..." (the parser hangs it on the verb)."""
-    ties, level = [], sent.kids(noun, "nmod") + [k for v in verbs for k in sent.kids(v, "obl")]
+    Беларусь", "Подписана «Дорожная карта» по развитию сотрудничества ..." (the parser hangs it on the verb);
+    and those of the agreement's own noun: "к 25-летию побратимских связей Калуги и Зуля"."""
+    ties, level = [noun], sent.kids(noun, "nmod") + [k for v in verbs for k in sent.kids(v, "obl")]
     for _ in range(2):
         ties += [t for t in level if (t.lemma or "").replace("ё", "е") in read_words("cooperation_nouns.csv")]
         level = [k for t in level for k in sent.kids(t, "nmod")]
@@ -270,10 +312,16 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             name = m.affiliation if m else ""
         else:
             name = m.name if m else ""
-        for name in [name] + (shared_head_places(token, sent, m) if m else []):
+        for name in [name] + (shared_head_places(token, sent, m) + same_span_bodies(m, sent) if m else []):
             if name and name not in names:
                 names.append(name)
     return names
+
+
+def same_span_bodies(mention, sent: Sentence) -> list[str]:
+    """The other bodies the actor stage made of the same words: "между правительствами Кемеровской области и
+    Алтайского края" is the government of each region."""
+    return [m.name for m in sent.mentions if m.shared and mention.shared and m is not mention and (m.start, m.stop) == (mention.start, mention.stop)]
 
 
 def shared_head_places(token, sent: Sentence, head_mention) -> list[str]:
@@ -289,6 +337,16 @@ def shared_head_places(token, sent: Sentence, head_mention) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+ASIDE = re.compile(r"\([^()]{1,40}\)")
+
+
+def in_aside(mention, sent: Sentence) -> bool:
+    """The mention is the whole of a short parenthesis: "(РФ)", "(Беларусь)" say where the place before it is."""
+    before = sent.text[: mention.start - sent.start].rstrip()
+    after = sent.text[mention.stop - sent.start :].lstrip()
+    return before.endswith("(") and after.startswith(")")
+
+
 VENUE_BEFORE = re.compile(r"(?:^|\s)(?:в|во)\s+$", re.I)
 GAP_BETWEEN_PARTIES = re.compile(r"^[\s,]*(?:и\s+)?(?:[а-яё]+\s+){0,2}$")
 
@@ -299,13 +357,14 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
     Used where the parser attached the list somewhere else. Only outermost
     mentions count: "Совет ... провинции Цзянси", not "Цзянси" inside it.
     """
-    spans = [m for m in sent.mentions if m.type != "person"]
+    spans = [m for m in sent.mentions if m.type != "person" and not in_aside(m, sent)]
     outermost = [m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop and o.stop - o.start > m.stop - m.start for o in spans)]
     names, edge = [], anchor
     for m in sorted(outermost, key=lambda m: m.start, reverse=backwards):
         if (backwards and m.stop > edge) or (not backwards and m.start < edge):
             continue
         gap = sent.text[m.stop - sent.start : edge - sent.start] if backwards else sent.text[edge - sent.start : m.start - sent.start]
+        gap = ASIDE.sub(" ", gap)  # "Курской (РФ) и Гомельской": the state in brackets is no member of the list
         if not names and gap.strip():
             break  # the list starts right at the anchor
         if VENUE_BEFORE.search(sent.text[: m.start - sent.start]):
@@ -331,7 +390,7 @@ def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
 def find_parties(noun, chain, sent: Sentence) -> list[str]:
     """Parties from the syntax; where it finds fewer than two, the lists the text writes out."""
     signing = any(category(v) == "act" for v in chain)
-    tokens = party_tokens(noun, chain, sent)
+    tokens = [t for t in party_tokens(noun, chain, sent) if not across_clauses(t, noun, sent)]
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
     if len(parties) < 2:
         between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)), None)
@@ -345,7 +404,39 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     elif len(parties) == 1 and signing:
         # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side
         parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
+    if len(parties) == 1 and speaker_names_own_side(noun, chain, sent):
+        parties += [side for side in speakers_sides(sent) if side not in parties]
     return without_their_states(parties, sent)
+
+
+CLAUSE_BREAK = re.compile(r",\s*(?:а|но|тогда как|в то время как)\s+(?!также\b|и\b)|;", re.I)
+
+
+def across_clauses(token, noun, sent: Sentence) -> bool:
+    """The token and the agreement noun lie in two clauses joined by "а", "но" or ";": in "Ярославль и Полоцк
+    подписали соглашение, а Ярославская область и Витебская область планируют подписать дорожную карту"
+    the parser may hang the first pair on the second verb, yet they are not the roadmap's parties."""
+    first, last = sorted((token, noun), key=lambda t: t.start)
+    return bool(CLAUSE_BREAK.search(sent.text[first.stop - sent.start : last.start - sent.start]))
+
+
+def speaker_names_own_side(noun, chain, sent: Sentence) -> bool:
+    """The agreement's subject is only a word by which a speaker names their side ("мы", "регион" without a
+    name; ``data/speaker_sides.csv``), or it has none ("соглашение ... будет подписано")."""
+    subjects = [t for v in chain for s_ in sent.kids(v, "nsubj") for t in sent.conjuncts(s_) if t is not noun]
+    return all((t.lemma or "") in read_words("speaker_sides.csv") and sent.mention_at(t, person=False) is None for t in subjects)
+
+
+def speakers_sides(sent: Sentence) -> list[str]:
+    """The territories (else the bodies) of the officials whose words the sentence reports: the subject of a
+    verb of speech ("— сказал губернатор Брянской области ...", "заявил, что ..."), the genitive of "по словам"."""
+    holders = [h for t in sent.tokens for kind in [speech_kind(t)] if kind in ("verb", "source")
+               for h in sent.kids(t, "nsubj" if kind == "verb" else "nmod")]
+    persons = [sent.person_named(h, sent.stop) for h in holders]
+    places = territories(sent.mentions)
+    kinds = {m.name: m.type for m in sent.mentions}
+    bodies = [p.affiliation for p in persons if p is not None and p.affiliation]
+    return list(dict.fromkeys(places.get(body, body) for body in bodies if body in places or kinds.get(body) in TYPED_PLACES))
 
 
 def in_topic(token, noun, sent: Sentence) -> bool:
@@ -377,7 +468,7 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     """Persons who are subjects of the signing verb; in "со стороны X соглашение подписал A,
     со стороны Y — B" every person named is a signatory."""
     signing = [v for v in chain if category(v) == "act" and v.feats.get("VerbForm") != "Part"]
-    signing += [sent.head(n) for n in chain if category(n) == "act_noun" and sent.head(n) is not None and sent.head(n).pos == "VERB"]
+    signing += act_noun_verbs(chain, sent)
     if signing and sent.text.lower().count("со стороны") >= 2:
         return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
     names = []
@@ -492,7 +583,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         yield Agreement(kind, status, find_parties(token, chain, sent),
                         signatories_from(token, chain, sent), date_in(sent.text, published),
                         scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
-                        sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan")
+                        sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan",
+                        names_no_one=not party_tokens(token, chain, sent))
 
 
 def accords_in(sent: Sentence, published: str, used_verbs: set):
@@ -515,8 +607,10 @@ def private_contract(noun, sent: Sentence) -> bool:
 
 
 def about_a_meeting(verb, sent: Sentence) -> bool:
-    """"договорились о встрече", "договорились встретиться": an appointment, not an accord."""
-    if any((c.lemma or "") in event_terms() for c in sent.kids(verb, "obl", "xcomp", "obj", "ccomp")):
+    """"договорились о встрече", "договорились встретиться": an appointment, not an accord. A meeting that
+    frames the accord ("в ходе визита ... стороны договорились о поставках") is no appointment."""
+    if any((c.lemma or "") in event_terms() and (c.rel != "obl" or any(k.text.lower() in ("о", "об") for k in sent.kids(c, "case")))
+           for c in sent.kids(verb, "obl", "xcomp", "obj", "ccomp")):
         return True
     index = sent.tokens.index(verb)
     after = sent.tokens[index + 1 : index + 3]  # "договорились о встрече" where the parser hung "встрече" elsewhere
@@ -527,7 +621,7 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
     """Give a record without parties the sides that met ("стороны договорились"), or the parties of
     the record it refers back to ("план мероприятий по реализации соглашения", "стороны намерены"),
     or a body of each side where the text names them only so ("между профильными министерствами"):
-    those bodies are added to ``mentions``."""
+    those bodies are added to ``mentions``; else, where two sides met and its sentence names no one, those sides."""
     if len(meeting_sides) < 2:
         meeting_sides = []  # one side named is no pair of sides: who else met is unknown
     for i, record in enumerate(records):
@@ -545,6 +639,11 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
                             for side in (meeting_sides or earlier)]
             mentions += sides_bodies  # actors of the document like any other, so the parties are actors' names
             record.parties = [m.name for m in sides_bodies]
+        elif meeting_sides and record.names_no_one:
+            # an agreement whose sentence names no one, after two sides met ("Делегация Вологодской области
+            # посетила Витебскую область. Соглашение будет подписано в ноябре"), is theirs; one signed by
+            # someone the text leaves unnamed ("местная компания подписала") is not
+            record.parties = list(meeting_sides)
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ class Event:
     start: int
     stop: int
     within: bool = False  # named as the frame of something else: "в ходе визита", "в первый день визита"
-    offices: list[str] = field(default_factory=list)  # the bodies and places of officials named without a name
+    offices: list[str] = field(default_factory=list)  # the bodies and places of officials named without a name, and of delegations
 
 
 def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
@@ -111,18 +111,26 @@ def delegators(sent: Sentence) -> set[str]:
 
 
 def unnamed_offices(sent: Sentence) -> list[str]:
-    """What officials named only by their office stand for: "переговоры главы Удмуртии и председателя
-    Гомельского облисполкома" met for Удмуртия and Gomel oblast. An office followed by
-    a name is the person's, and the person's affiliation says it."""
+    """What officials named only by their office, and delegations, stand for: "переговоры главы Удмуртии и
+    председателя Гомельского облисполкома" met for Удмуртия and Gomel oblast; "Делегация Вологодской
+    области посетила ..." and "переговоры с делегацией из Гродно" for the delegation's territory
+    (``data/representative_nouns.csv``). An office followed by a name is the person's, and the
+    person's affiliation says it."""
     persons = [m for m in sent.mentions if m.type == "person"]
     out = []
     for token in sent.tokens:
-        if word_kind(token.lemma or "") != "office" or any(0 <= m.start - token.stop < 60 and not sent.text[token.stop - sent.start : m.start - sent.start].count(" и ") for m in persons):
+        represents = (token.lemma or "") in read_words("representative_nouns.csv")
+        if not represents and (word_kind(token.lemma or "") != "office" or any(
+                0 <= m.start - token.stop < 60 and not sent.text[token.stop - sent.start : m.start - sent.start].count(" и ") for m in persons)):
             continue
         for complement in sent.kids(token, "nmod"):
+            if represents and not (complement.feats.get("Case") == "Gen" and all(c.text.lower() == "из" for c in sent.kids(complement, "case"))):
+                continue  # whom a delegation stands for, not what it is about ("делегация на переговорах")
             found = sent.mention_at(complement, person=False)
             # a place, or the territory a body's name holds ("Гомельского облисполкома": Gomel oblast)
             home = found.name if found is not None and found.type in TYPED_PLACES else None
+            if represents and home is None:
+                continue  # "руководство университета": a body's own people, no territory's
             if found is not None and home is None and (place := territory_of(found.name)) is not None:
                 home = place.name
             if home and home not in out:
@@ -195,6 +203,6 @@ def merge_events(events: list[Event]) -> list[Event]:
             twin.participants += [p for p in e.participants if p not in twin.participants]
             twin.offices += [o for o in e.offices if o not in twin.offices]
             twin.place = twin.place or e.place
-        elif e.participants or e.place:
+        elif e.participants or e.place or e.offices:  # "Переговоры губернатора ... с акимом ...": officials named by office
             merged.append(e)
     return merged

@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import __version__
 from .actors import Mention, extract_mentions
+from .agreement_places import places_beside_agreements
 from .agreements import Agreement, extract_agreements
 from .corpus import Document, input_files, open_corpus
 from .cues import needs_syntax
@@ -47,7 +48,7 @@ def process_document(doc: Document) -> DocumentResult:
     with stage("nlp"):
         parsed = pipeline().parse(doc.text, functools.partial(needs_syntax, title_stop=doc.body_start))
     with stage("actors"):
-        mentions = extract_mentions(parsed)
+        mentions = places_beside_agreements(parsed, extract_mentions(parsed))
     with stage("events"):
         sentences = sentences_of(parsed, mentions)
         events = extract_events(sentences, doc.published)

@@ -16,7 +16,8 @@ A party's level comes from the actor stage: the type of a place; for a body,
 whether its name has a word of a public body at all (``data/lexicon.csv``:
 администрация, министерство, палата, ...; a name without one, "Динамо-Москва",
 is a company's) and the place its name holds (``territory``) or a place of the document whose
-locality it shares ("Липецкая ТПП" beside "Липецкая область").
+locality it shares ("Липецкая ТПП" beside "Липецкая область"), or a territory's adjective with a word
+of its own bodies (``data/regional_body_words.csv``: "Липецкая торгово-промышленная палата").
 """
 
 import re
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from .actors import Mention, region_nouns
 from .codebook import SUBNATIONAL_TYPES
 from .datafiles import read_words
-from .gazetteer import find_place, is_capital, lemma_key, word_kind
+from .gazetteer import find_place, is_capital, lemma_key, territory_of, word_kind
 from .relationships import locality
 
 INTERGOVERNMENTAL = "intergovernmental"
@@ -67,21 +68,16 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
     if lemmas & read_words("company_markers.csv") or not any(word_kind(w) in ("executive", "body") for w in lemmas):
         return "company"  # a legal form, or a name with no word of a public body: "Динамо-Москва"
     home = territory.get(name)
-    governs = any(word_kind(w) == "executive" for w in lemmas) or bool(lemmas & read_words("chamber_words.csv"))
-    if home and kinds.get(home) in SUBNATIONAL_TYPES or locality(name, "organization")[1] in local or (governs and of_a_subnational_place(name)):
+    if home and kinds.get(home) in SUBNATIONAL_TYPES or locality(name, "organization")[1] in local:
         return "subnational"
+    if lemmas & read_words("regional_body_words.csv") and (place := territory_of(name)) is not None and place.type in SUBNATIONAL_TYPES:
+        return "subnational"  # "Липецкая торгово-промышленная палата": the region's chamber, named by its adjective
     return "public"
 
 
 def names_a_unit(lemmas: set[str]) -> bool:
     """Whether a place's name holds a noun of a unit of territory or a settlement ("сомон Цагааннуур", "город Кухмо")."""
     return any(lemma in region_nouns() or word_kind(lemma) == "settlement" for lemma in lemmas)
-
-
-def of_a_subnational_place(name: str) -> bool:
-    """Whether a body's name holds the adjective of a region or city ("Липецкая ТПП", "Витебский облисполком")."""
-    places = (find_place(word) for word in re.findall(r"[\w-]+", name) if word[:1].isupper())
-    return any(place is not None and place.type in SUBNATIONAL_TYPES and place.type != "other" for place in places)
 
 
 def category(levels: list[str]) -> str:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from .actors import Mention, region_nouns
+from .codebook import PLACE_TYPES
 from .datafiles import read_data
 from .dates import find_dates, resolve_relative, years_mentioned
 from .gazetteer import word_kind
@@ -24,9 +25,13 @@ def terms() -> dict[str, tuple[str, str]]:
     return {row["lemma"].replace("ё", "е"): (row["category"], row["value"]) for row in read_data("agreement_terms.csv")}
 
 
+# "40-летие", and a numeral's compound in any case, which natasha leaves unlemmatised ("к 30-летию")
+ANNIVERSARY = re.compile(r"(?:летие|\d-летия|\d-летию|\d-летием|\d-летии)$")
+
+
 def category(token) -> str:
     lemma = (token.lemma or "").replace("ё", "е")
-    if lemma.endswith("летие") and lemma != "столетие":  # not "столетие", a century
+    if ANNIVERSARY.search(lemma) and lemma != "столетие":  # not "столетие", a century
         return "anniversary"  # "к 30-летию установления побратимских связей"
     return terms().get(lemma, ("", ""))[0]
 
@@ -64,8 +69,12 @@ class Sentence:
         found = []
         generic = word_kind(token.lemma or "") == "settlement" or (token.lemma or "") in region_nouns()
         named = [c for c in self.kids(token, "nmod") if c.pos == "PROPN"] if generic else []
+        # a place the parser hangs in apposition on a common noun is where the thing is, unless the noun names a
+        # place or its body: "с гимназиями Гродно" are schools, "с компанией «Гомсельмаш»" a company
+        places_stand = generic or word_kind(token.lemma or "") in ("body", "executive") or token.pos == "PROPN"
         for candidates in ([token], self.kids(token, "appos", "flat:name"), named):
-            found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person]
+            found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person
+                     and (t is token or places_stand or m.type not in PLACE_TYPES)]
             if found:
                 break
         if not found and not person and token.text in self.longhand:

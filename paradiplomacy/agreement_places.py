@@ -1,0 +1,66 @@
+"""Places the NER misses or reads as persons in a sentence about an agreement.
+
+"Орёл и Могилёв подписали протокол" (no name found), "Владимир и Эрланген отметили 40-летие побратимских
+связей" (two first names), "Литовский Алитус вышел из соглашения": beside a word of an agreement, a
+capitalised proper noun that the gazetteer knows as a town or region of ``MIN_POPULATION`` people or more
+names that place, where the NER found nothing there or only a lone first name with no office. A person
+who signs is named with a first and last name or an office, so a lone "Владимир" there is the city.
+"""
+
+from .actors import Mention, region_nouns
+from .gazetteer import find_place, word_kind
+from .nlp import morph_vocab
+from .sentence import category
+
+MIN_POPULATION = 10_000  # a village whose name is also a common word ("Мир", "Сокол" of 500 people) is no party
+AGREEMENT_CATEGORIES = ("noun", "anniversary")
+
+
+def about_an_agreement(sent) -> bool:
+    """The sentence has a noun of an agreement ("протокол", "побратимские связи") or an anniversary."""
+    return any(category(t) in AGREEMENT_CATEGORIES or (t.lemma or "").startswith("побратим") for t in sent.tokens)
+
+
+def lone_first_name(mention: Mention, token) -> bool:
+    """A person mention of this one token alone, with no office: what the NER makes of "Владимир" or "Эрланген"."""
+    return mention.type == "person" and not mention.role and (mention.start, mention.stop) == (token.start, token.stop)
+
+
+def beside_a_common_noun(token, sent) -> bool:
+    """The name stands in apposition to a common noun other than a town's or region's: "Хоккеист Владимир",
+    "Владимир, капитан команды" name a person; "город Владимир" names the town."""
+    by_id = {t.id: t for t in sent.tokens}
+    nouns = [by_id.get(token.head_id)] if token.rel == "appos" else []
+    nouns += [t for t in sent.tokens if t.head_id == token.id and t.rel == "appos"]
+    return any(n is not None and n.pos in ("NOUN", "PROPN") and word_kind(n.lemma or "") != "settlement"
+               and (n.lemma or "") not in region_nouns() for n in nouns)
+
+
+def after_a_first_name(token, sent) -> bool:
+    """The word follows a first name, so it is a surname: "родины Алексея Стаханова" names the miner, not the town."""
+    index = sent.tokens.index(token)
+    before = sent.tokens[index - 1] if index else None
+    return before is not None and before.text[:1].isupper() and any("Name" in p.tag for p in morph_vocab().parse(before.text.lower()))
+
+
+def places_beside_agreements(doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with the towns and regions of sentences about agreements that the NER missed or took for
+    persons made places (a person's mention is retyped in place), in text order."""
+    out = list(mentions)
+    for sent in doc.sents:
+        if not about_an_agreement(sent):
+            continue
+        for token in sent.tokens:
+            if token.pos != "PROPN" or not token.text[:1].isupper() or beside_a_common_noun(token, sent) or after_a_first_name(token, sent):
+                continue
+            covering = [m for m in out if m.start <= token.start < m.stop]
+            if any(not lone_first_name(m, token) for m in covering):
+                continue
+            place = find_place(token.text) or find_place(token.lemma or "")
+            if place is None or place.type not in ("city", "region") or place.population < MIN_POPULATION:
+                continue
+            for m in covering:
+                m.type, m.name, m.place_id = place.type, place.name, place.place_id
+            if not covering:
+                out.append(Mention(token.start, token.stop, token.text, place.type, place.name, tokens=[token], place_id=place.place_id))
+    return sorted(out, key=lambda m: (m.start, -m.stop))
