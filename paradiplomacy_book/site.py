@@ -106,6 +106,8 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
     url = f'<a href="{html.escape(doc.url)}">{html.escape(doc.url)}</a>' if doc.url else "not recorded"
     basis = {"stated": "stated by the page", "inferred": "inferred from the events the text reports",
              "manifest": "recorded in the manifest", "unknown": "unknown"}.get(doc.date_basis, doc.date_basis)
+    if str(doc.date_conflict) == "True" and doc.date_stated:  # the reader sees the date the inference overrode
+        basis += f"; the page states {doc.date_stated} ({doc.date_source}), which the events it reports contradict"
     meta = html_table([
         ("headline", html.escape(doc.title) or "none"), ("outlet", html.escape(doc.outlet) or "not recorded"), ("address", url),
         ("published", html.escape(doc.published or "no date") + f" ({basis})"), ("case", html.escape(quote_authorities(doc.case))),

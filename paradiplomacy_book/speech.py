@@ -14,7 +14,7 @@ from paradiplomacy.framing import marker_matches
 from paradiplomacy.gazetteer import find_place, lemma_key, status_at
 
 from .casebook import docs_of
-from .codes import in_words
+from .codes import in_words, label
 from .names import Names, quote_authorities
 from .site import article_numbers
 
@@ -127,8 +127,8 @@ def partner_words(tables, quotation) -> list[str]:
 
 def framing_in(text: str, date: str) -> list[str]:
     """The framing markers (``paradiplomacy/data/framing.csv``) a quotation uses as of the article's ``date``, as
-    "frame: words"."""
-    return [f"{marker.frame.replace('_', ' ')}: {words[0]}" for marker, words in marker_matches(text, date)]
+    "«ДНР» (Russian official)": the words quoted, the frame in English."""
+    return [f"«{words[0]}» ({label(marker.frame)})" for marker, words in marker_matches(text, date)]
 
 
 def partner_speech(tables, cases) -> pd.DataFrame:
@@ -156,4 +156,4 @@ def partner_sentence(table: pd.DataFrame, case: str) -> str:
     frames = list(dict.fromkeys(f.strip() for v in rows["framing words"] if v != "none" for f in v.split(";")))
     text = f"{in_words(len(rows), 'quotation')} with a speaker ({said})"
     text += "; the partner named as " + ", ".join(words) if words else "; no partner named"
-    return text + ("; framing: " + "; ".join(frames) if frames else "")
+    return text + ("; framing words " + ", ".join(frames) if frames else "")
