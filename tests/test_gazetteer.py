@@ -63,7 +63,7 @@ def test_the_dpr_is_an_occupation_authority_and_a_subnational_party():
 
     dpr = find_place("Донецкой Народной Республики")
     assert dpr.type == "occupation_authority" and dpr.state == "Ukraine" and dpr.installed_by == "Russia"
-    assert level_of(dpr.name, {dpr.name: dpr.type}, {}, set()) == "subnational"
+    assert level_of(dpr.name, {dpr.name: dpr.type}, {}, set(), municipal=False) == "subnational"
 
 
 def test_status_as_of_the_date():
