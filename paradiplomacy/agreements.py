@@ -573,6 +573,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             continue
         chain = governing_chain(token, sent)
         status = status_of(chain, sent, kind)
+        if not chain and kind == "twinning" and (sides := twins_predicated(token, sent)):
+            # "Вологда — город-побратим Кеми": a twinning stated as a standing fact, with no verb
+            yield Agreement(kind, "signed", sides, [], date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop)
+            continue
         if kind == "anaphor":
             if not status or not records:
                 continue
@@ -585,6 +589,21 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                         scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                         sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan",
                         names_no_one=not party_tokens(token, chain, sent))
+
+
+def twins_predicated(noun, sent: Sentence) -> list[str]:
+    """The two places of a twin noun said of a place with no verb ("Вологда — город-побратим Кеми", "Дюссельдорф
+    — побратим Москвы"): the place it is said of (its subject, or the name it stands in apposition to) and its own
+    complement; [] unless both are places."""
+    head = sent.head(noun)
+    subject = head if noun.rel == "appos" and head is not None else next(iter(sent.kids(noun, "nsubj")), None)
+    index = sent.tokens.index(noun)
+    if subject is None and index >= 2 and sent.tokens[index - 1].text in "—–-":
+        subject = sent.tokens[index - 2]  # "Псков — город-побратим Нойса" where the parser hangs Псков elsewhere
+    partner = next(iter(sent.kids(noun, "nmod", "appos")), None)
+    sides = [sent.mention_at(t, person=False) for t in (subject, partner) if t is not None]
+    places = [m.name for m in sides if m is not None and m.type in PLACE_TYPES]
+    return places if len(places) == 2 else []
 
 
 def accords_in(sent: Sentence, published: str, used_verbs: set):
