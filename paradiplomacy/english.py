@@ -38,6 +38,18 @@ def quote_authorities(text: str) -> str:
     return quoted_pattern().sub(r'"\1"', text)
 
 
+@lru_cache(maxsize=1)
+def place_types() -> tuple[tuple[str, str], ...]:
+    """(English type word, Russian genitive noun) of each place type: ("Oblast", "области")."""
+    return tuple((r["word"], r["genitive"]) for r in read_data("place_types.csv"))
+
+
+@lru_cache(maxsize=1)
+def generic_places() -> dict[str, str]:
+    """Genitive nouns that name a place without naming which, with their English: "региона" → "the region"."""
+    return {r["genitive"]: r["english"] for r in read_data("generic_places.csv")}
+
+
 def term_match(name: str) -> tuple[str, set[int]] | None:
     """The English pattern of the longest institutional term the name holds, and the positions of the
     name's words the term took; None when no term fits."""
@@ -59,9 +71,9 @@ def place_name(english_place: str, body_name: str) -> str:
     its noun ("администрация Липецкой области" → Lipetsk Oblast), without its type word when by its
     adjective ("Липецкая торгово-промышленная палата" → Lipetsk)."""
     lowered = body_name.lower()
-    for row in read_data("place_types.csv"):
-        if english_place.endswith(" " + row["word"]) and row["genitive"] not in lowered:
-            return english_place[: -len(row["word"]) - 1]
+    for word, genitive in place_types():
+        if english_place.endswith(" " + word) and genitive not in lowered:
+            return english_place[: -len(word) - 1]
     return english_place
 
 
@@ -82,8 +94,7 @@ def placeless(english: str, name: str, used: set[int]) -> str:
     proper = [w for i, w in enumerate(words) if i not in used and w[:1].isupper()]
     if proper and english.startswith("{place}"):
         return compose(english, iuliia.WIKIPEDIA.translate(" ".join(proper)))
-    generic = {r["genitive"]: r["english"] for r in read_data("generic_places.csv")}
-    place = next((generic[w] for i, w in enumerate(words) if i not in used and w in generic), None)
+    place = next((generic_places()[w] for i, w in enumerate(words) if i not in used and w in generic_places()), None)
     bare = compose(english, "")
     return bare if place is None or place.split()[-1].lower() in bare.lower() else f"{bare} of {place}"
 
@@ -92,9 +103,8 @@ def says_more(name: str, english: str, used: set[int]) -> bool:
     """Whether the name has words the term's English would lose: anything but the term's own words, words of
     a place, generic place nouns, prepositions and conjunctions, and (where the English puts the place first)
     proper words ("министерство физической культуры и спорта" is no "Ministry of Culture")."""
-    generic = {r["genitive"] for r in read_data("generic_places.csv")}
     for i, word in enumerate(WORD.findall(name)):
-        if i in used or word.lower() in generic or find_place(word.capitalize()):
+        if i in used or word.lower() in generic_places() or find_place(word.capitalize()):
             continue
         if word[:1].isupper() and english.startswith("{place}"):
             continue

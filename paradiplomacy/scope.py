@@ -54,7 +54,7 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
         return "state"  # "Москва и Вашингтон договорились": capitals that speak for their states
     lemmas = set(lemma_key(name).split())
     if kind == "other" and not names_a_unit(lemmas):
-        if not any(word_kind(w) in ("executive", "body") for w in lemmas):
+        if not names_a_body(lemmas):
             return "public"  # a name the gazetteer does not know that says no unit of territory: "ЕС", "Кэсоня"
         kind = "organization"  # a body the actor stage took for a place: "Витебская ТПП"
     if kind in SUBNATIONAL_TYPES:
@@ -65,7 +65,7 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
         return "public"
     if lemmas & read_words("local_bodies.csv"):
         return "subnational"  # "Витебский облисполком": the word itself names a region's body
-    if lemmas & read_words("company_markers.csv") or not any(word_kind(w) in ("executive", "body") for w in lemmas):
+    if lemmas & read_words("company_markers.csv") or not names_a_body(lemmas):
         return "company"  # a legal form, or a name with no word of a public body: "Динамо-Москва"
     home = territory.get(name)
     if home and kinds.get(home) in SUBNATIONAL_TYPES or locality(name, "organization")[1] in local:
@@ -73,6 +73,11 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
     if lemmas & read_words("regional_body_words.csv") and (place := territory_of(name)) is not None and place.type in SUBNATIONAL_TYPES:
         return "subnational"  # "Липецкая торгово-промышленная палата": the region's chamber, named by its adjective
     return "public"
+
+
+def names_a_body(lemmas: set[str]) -> bool:
+    """Whether a name holds a word of a public body (администрация, министерство, палата, ...)."""
+    return any(word_kind(w) in ("executive", "body") for w in lemmas)
 
 
 def names_a_unit(lemmas: set[str]) -> bool:

@@ -1,6 +1,6 @@
 """Agreements on real news: the extraction and the keyword baseline scored against independent gold.
 
-Two sets from ``../shared/realnews`` (see its README), annotated by helpers who did
+Three sets from ``../shared/realnews`` (see its README), annotated by helpers who did
 not read the rules (``tests/gold/realnews_*/README.md``):
 
 - ``web``: 2,552 pages of many outlets (November 2019), a development set;
