@@ -108,12 +108,11 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
              "manifest": "recorded in the manifest", "unknown": "unknown"}.get(doc.date_basis, doc.date_basis)
     if str(doc.date_conflict) == "True" and doc.date_stated:  # the reader sees the date the inference overrode
         basis += f"; the page states {doc.date_stated} ({doc.date_source}), which the events it reports contradict"
-    meta = html_table([
-        ("headline", html.escape(doc.title) or "none"), ("outlet", html.escape(doc.outlet) or "not recorded"), ("address", url),
-        ("published", html.escape(doc.published or "no date") + f" ({basis})"), ("case", html.escape(quote_authorities(doc.case))),
-        ("encoding", html.escape(doc.encoding)), ("characters", f"{int(doc.chars_raw):,} in the file, {int(doc.chars_clean):,} kept as the article"),
-        ("agreements", str(len(agreements))), ("actors mentioned", str(mentions.actor_id.nunique())),
-    ])
+    facts = [("headline", doc.title or "none"), ("outlet", doc.outlet or "not recorded"), ("address", doc.url or "not recorded"),
+             ("published", (doc.published or "no date") + f" ({basis})"), ("case", quote_authorities(doc.case)), ("encoding", doc.encoding),
+             ("characters", f"{int(doc.chars_raw):,} in the file, {int(doc.chars_clean):,} kept as the article"),
+             ("agreements", str(len(agreements))), ("actors mentioned", str(mentions.actor_id.nunique()))]
+    meta = html_table([(field, url if field == "address" else html.escape(value)) for field, value in facts])
     lines = tables["lines"][tables["lines"].doc_id == doc.doc_id]
     dropped = lines[~lines.kept]
     removed = "".join(f"<tr><td>{int(r.line)}</td><td>{html.escape(r.shape)}</td><td>{html.escape(r.reason)}</td><td lang=\"ru\">{html.escape(r.text)}</td></tr>"
@@ -127,10 +126,7 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
                  f"<th>offices, as the texts give them</th></tr></thead><tbody>{who}</tbody></table>") if len(present) else "<p>No actor was found.</p>"
     legend = " ".join(f'<mark class="pd-{t}">{label(t)}</mark>' for t in sorted(set(mentions.actor_id.map(types)))) + ' <span class="pd-agreement">sentence of an agreement</span>'
     # the PDF cannot show raw HTML: it gets the same content as Markdown (plain text, list tables)
-    meta_pdf = pd.DataFrame([("headline", doc.title or "none"), ("outlet", doc.outlet or "not recorded"), ("address", doc.url or "not recorded"),
-                             ("published", (doc.published or "no date") + f" ({basis})"), ("case", quote_authorities(doc.case)),
-                             ("characters", f"{int(doc.chars_raw):,} in the file, {int(doc.chars_clean):,} kept as the article"),
-                             ("agreements", str(len(agreements))), ("actors mentioned", str(mentions.actor_id.nunique()))], columns=["field", "value"])
+    meta_pdf = pd.DataFrame(facts, columns=["field", "value"])
     who_pdf = pd.DataFrame([(english[a], r["name"], label(r["type"]), r["roles"]) for a, r in present.iterrows()],
                            columns=["in English", "as the pipeline names it", "type", "offices, as the texts give them"])
     removed_pdf = pd.DataFrame([(int(r.line), r.reason, r.text) for r in dropped.itertuples()], columns=["line", "why it was removed", "text"])
