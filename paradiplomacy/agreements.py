@@ -65,6 +65,7 @@ class Agreement:
     kinds_seen: set = field(default_factory=set)  # the kinds merged into it (a twinning made by a cooperation agreement)
     stages_seen: set = field(default_factory=set)  # the stages merged into it ("Тогда ... договорились" before "подписали")
     names_no_one: bool = False  # its sentence gives it no subject, object or partner ("Соглашение будет подписано в ноябре")
+    one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
 
 
 @lru_cache(maxsize=1)
@@ -584,11 +585,31 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         if not status or (kind == "accord" and status == "signed"):
             continue
         used_verbs.update(t.id for t in chain)
-        yield Agreement(kind, status, find_parties(token, chain, sent),
-                        signatories_from(token, chain, sent), date_in(sent.text, published),
-                        scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
-                        sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan",
-                        names_no_one=not party_tokens(token, chain, sent))
+        parties = find_parties(token, chain, sent)
+        pairs = partner_pairs(token, chain, sent, parties)
+        for sides in pairs or [parties]:
+            yield Agreement(kind, status, sides,
+                            signatories_from(token, chain, sent), date_in(sent.text, published),
+                            scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
+                            sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan",
+                            names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs))
+
+
+def partner_pairs(noun, chain, sent: Sentence, parties: list[str]) -> list[list[str]]:
+    """One party list per agreement where a plural noun names agreements with each of several partners: "ЛНР
+    заключила соглашения с Костромской и Омской областями" is two agreements, "Липецк и Елец подписали соглашения
+    с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения")."""
+    if noun.feats.get("Number") != "Plur" or len(parties) < 3:
+        return []
+    if any((a.lemma or "").replace("ё", "е") in read_words("multilateral_words.csv") for a in sent.kids(noun, "amod")):
+        return []
+    verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
+    partners = parties_from([t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)], sent, persons_stand_for_bodies=False)
+    partners = [p for p in partners if p in parties]
+    sides = [p for p in parties if p not in partners]
+    if not partners or not sides:
+        return []
+    return [[side, partner] for side in sides for partner in partners]
 
 
 def twins_predicated(noun, sent: Sentence) -> list[str]:
@@ -704,16 +725,24 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     Parties match when they are the same actors or the same territories (an
     administration stands for its district).
     """
+    pairs = [r for r in records if r.one_of_pairs and r.evidence == found.evidence and r.status == found.status]
+    if pairs and not found.one_of_pairs and set(found.parties) <= {p for r in pairs for p in r.parties}:
+        return  # "Договоры о побратимстве ... с Оршей и Витебском": the topic's noun names the same pairs again
     candidates = list(reversed(records))
     if found.intends:  # a plan to sign belongs to an agreement not yet signed, where the article has one
         candidates.sort(key=lambda r: r.status == "signed")
+    if found.parties:  # a record of all its parties first: of the pairs "с Курганской и Тамбовской", the one it names
+        own = {party_locality(p, territory, kinds) for p in found.parties}
+        candidates.sort(key=lambda r: not own <= {party_locality(p, territory, kinds) for p in r.parties})
     for record in candidates:
         if record.kind != found.kind and found.kind not in record.kinds_seen and not twinning_by_agreement(record, found, territory, kinds):
             continue
         if record.status == "signed" and found.intends and found.parties:
             continue  # an intention reported after a signature is another agreement ("отдельное соглашение")
-        if record.evidence == found.evidence and record.status != found.status:
-            continue  # one sentence, two stages: "парафировали текст нового соглашения, которое придет на смену подписанному"
+        if record.evidence == found.evidence and (record.status != found.status or record.one_of_pairs and found.one_of_pairs):
+            # one sentence, two stages: "парафировали текст нового соглашения, которое придет на смену подписанному";
+            # or two of the agreements a plural noun names, one with each partner
+            continue
         a = {party_locality(p, territory, kinds) for p in record.parties}
         b = {party_locality(p, territory, kinds) for p in found.parties}
         same_parties = a & b or not found.parties or not record.parties
