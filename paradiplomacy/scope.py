@@ -38,7 +38,10 @@ def party_levels(mentions: list[Mention], territory: dict[str, str]) -> Callable
     record of the document, told whether the record's sentence shows cities acting as cities
     (``municipal_context``); the document's lookups are built once for all its records."""
     kinds = {m.name: m.type for m in mentions}
-    local = {locality(m.name, m.type)[1] for m in mentions if m.type in SUBNATIONAL_TYPES}
+    # the localities of the document's subnational places; a name the gazetteer does not know counts only where
+    # it says it is a unit ("Евросоюз" makes no "ассоциация с Евросоюзом" a regional body)
+    local = {m.name: locality(m.name, m.type)[1] for m in mentions
+             if m.type in SUBNATIONAL_TYPES and (m.type != "other" or names_a_unit(set(lemma_key(m.name).split())))}
     return lambda parties, municipal: [level_of(p, kinds, territory, local, municipal) for p in parties]
 
 
@@ -48,7 +51,8 @@ def municipal_context(kind: str, evidence: str) -> bool:
     return kind == "twinning" or any(w.startswith(stem) for w in words for stem in read_words("municipal_cues.csv", "stem"))
 
 
-def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local: set[str], municipal: bool) -> str:
+def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local: dict[str, str], municipal: bool) -> str:
+    """The party's level; ``local`` holds the document's subnational places, each with its locality."""
     kind = kinds.get(name, "")
     if kind == "city" and not municipal and (place := find_place(name)) and is_capital(place):
         return "state"  # "Москва и Вашингтон договорились": capitals that speak for their states
@@ -67,8 +71,7 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
         return "subnational"  # "Витебский облисполком": the word itself names a region's body
     if lemmas & read_words("company_markers.csv") or not names_a_body(lemmas):
         return "company"  # a legal form, or a name with no word of a public body: "Динамо-Москва"
-    home = territory.get(name)
-    if home and kinds.get(home) in SUBNATIONAL_TYPES or locality(name, "organization")[1] in local:
+    if territory.get(name) in local or locality(name, "organization")[1] in local.values():
         return "subnational"
     if lemmas & read_words("regional_body_words.csv") and (place := territory_of(name)) is not None and place.type in SUBNATIONAL_TYPES:
         return "subnational"  # "Липецкая торгово-промышленная палата": the region's chamber, named by its adjective
