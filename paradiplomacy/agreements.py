@@ -66,6 +66,7 @@ class Agreement:
     stages_seen: set = field(default_factory=set)  # the stages merged into it ("Тогда ... договорились" before "подписали")
     names_no_one: bool = False  # its sentence gives it no subject, object or partner ("Соглашение будет подписано в ноябре")
     one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
+    sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
 
 
 @lru_cache(maxsize=1)
@@ -586,28 +587,36 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             continue
         used_verbs.update(t.id for t in chain)
         parties = find_parties(token, chain, sent)
-        pairs = partner_pairs(token, chain, sent, parties)
-        for sides in pairs or [parties]:
-            yield Agreement(kind, status, sides,
+        partners = partners_of(token, chain, sent, parties)
+        sides = [p for p in parties if p not in partners]
+        if partners and not sides and (earlier := next((r for r in reversed(records) if r.sides), None)):
+            # "Ранее аналогичные соглашения были подписаны с Кировской областью и Крымом": with the same side
+            sides = earlier.sides
+            parties = sides + partners
+        pairs = partner_pairs(token, sides, partners, sent)
+        for members in pairs or [parties]:
+            yield Agreement(kind, status, members,
                             signatories_from(token, chain, sent), date_in(sent.text, published),
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan",
-                            names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs))
+                            names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs),
+                            sides=sides if partners else [])
 
 
-def partner_pairs(noun, chain, sent: Sentence, parties: list[str]) -> list[list[str]]:
+def partners_of(noun, chain, sent: Sentence, parties: list[str]) -> list[str]:
+    """The parties the sentence names as partners in a "с" complement ("подписала соглашение с Гомельской областью")."""
+    verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
+    partners = parties_from([t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)], sent, persons_stand_for_bodies=False)
+    return [p for p in partners if p in parties]
+
+
+def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence) -> list[list[str]]:
     """One party list per agreement where a plural noun names agreements with each of several partners: "ЛНР
     заключила соглашения с Костромской и Омской областями" is two agreements, "Липецк и Елец подписали соглашения
     с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения")."""
-    if noun.feats.get("Number") != "Plur" or len(parties) < 3:
+    if noun.feats.get("Number") != "Plur" or not sides or not partners or len(sides) + len(partners) < 3:
         return []
     if any((a.lemma or "").replace("ё", "е") in read_words("multilateral_words.csv") for a in sent.kids(noun, "amod")):
-        return []
-    verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
-    partners = parties_from([t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)], sent, persons_stand_for_bodies=False)
-    partners = [p for p in partners if p in parties]
-    sides = [p for p in parties if p not in partners]
-    if not partners or not sides:
         return []
     return [[side, partner] for side in sides for partner in partners]
 
@@ -739,6 +748,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             continue
         if record.status == "signed" and found.intends and found.parties:
             continue  # an intention reported after a signature is another agreement ("отдельное соглашение")
+        if other_partners(record, found, territory, kinds):
+            continue  # "соглашение с Костромской областью", then "аналогичные соглашения с Кировской": one side, two agreements
         if record.evidence == found.evidence and (record.status != found.status or record.one_of_pairs and found.one_of_pairs):
             # one sentence, two stages: "парафировали текст нового соглашения, которое придет на смену подписанному";
             # or two of the agreements a plural noun names, one with each partner
@@ -761,6 +772,14 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             return
     found.sentences.append(found.evidence)
     records.append(found)
+
+
+def other_partners(record: Agreement, found: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> bool:
+    """Whether two records, each with partners named by "с", name different partners."""
+    if not record.sides or not found.sides:
+        return False
+    partners = lambda r: {party_locality(p, territory, kinds) for p in r.parties if p not in r.sides}
+    return not partners(record) & partners(found)
 
 
 def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> bool:

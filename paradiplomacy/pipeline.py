@@ -189,4 +189,10 @@ def read_tables(seeds_dir, data_dir) -> dict[str, pd.DataFrame]:
         raise TablesError(f"no tables in {data_dir}: run `make data` (or `python -m paradiplomacy extract {seeds_dir} --out {data_dir}`)")
     if json.loads(run_file.read_text()) != seeds_fingerprint(seeds_dir):
         raise TablesError(f"the tables in {data_dir} are older than {seeds_dir} or the pipeline's code: run `make data`")
-    return {p.stem: pd.read_csv(p, keep_default_na=False) for p in sorted(data_dir.glob("*.csv"))}
+    return {p.stem: pd.read_csv(p, keep_default_na=False, dtype=id_columns(p)) for p in sorted(data_dir.glob("*.csv"))}
+
+
+def id_columns(table: Path) -> dict[str, type]:
+    """The table's id columns, read as text: a document "001" (from ``001.txt``) stays "001", not the number 1."""
+    header = table.open(encoding="utf-8").readline().strip().split(",")
+    return {column: str for column in header if column.endswith(("_id", "_ids"))}
