@@ -97,9 +97,9 @@ def agreement_noun(token, sent: Sentence) -> str:
         return "anaphor"
     if entry[0] != "noun" or " " in lemma:
         return ""
-    if entry[1] == "cooperation_agreement" and any(
-            (t.lemma or "").startswith("побратим") for c in sent.kids(token, "nmod") for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]):
-        return "twinning"  # "соглашение о побратимских связях", "об установлении побратимских связей"
+    topic = [t for c in sent.kids(token, "nmod") for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]]
+    if entry[1] == "cooperation_agreement" and any((t.lemma or "").startswith("побратим") for t in topic + sent.kids(token, "amod") + before):
+        return "twinning"  # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение"
     return entry[1]
 
 
@@ -396,9 +396,9 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
     if len(parties) < 2:
         between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)), None)
-        if between is not None:
+        if between is not None and not companies_at(sent.tokens[sent.tokens.index(between) + 1 :][:1]):
             parties += [p for p in linear_parties(sent, between.stop, backwards=False) if p not in parties]
-    if len(parties) < 2 and chain:
+    if len(parties) < 2 and chain and not companies_at([k for v in chain for k in sent.kids(v, "nsubj")]):
         parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
     if not parties and signing:
         # "глава администрации Феодосии ... и глава Арзамаса ... подписали": the signatories' bodies
@@ -409,6 +409,12 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     if len(parties) == 1 and speaker_names_own_side(noun, chain, sent):
         parties += [side for side in speakers_sides(sent) if side not in parties]
     return without_their_states(parties, sent)
+
+
+def companies_at(tokens) -> bool:
+    """Whether a token is a noun of companies or clubs: in "Футбольные клубы ДНР и России подписали договор" or
+    "договор между банками Курска и Минска" the places in the genitive are where they are, not parties."""
+    return any((t.lemma or "") in read_words("company_markers.csv") for t in tokens)
 
 
 CLAUSE_BREAK = re.compile(r",\s*(?:а|но|тогда как|в то время как)\s+(?!также\b|и\b)|;", re.I)
