@@ -589,7 +589,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             if not status or not records:
                 continue
             kind = records[-1].kind
-        if not status or (kind == "accord" and status == "signed"):
+        if not status or (kind == "accord" and (status == "signed" or accord_adds_nothing(token, sent))):
             continue
         used_verbs.update(t.id for t in chain)
         parties = find_parties(token, chain, sent)
@@ -646,10 +646,24 @@ def accords_in(sent: Sentence, published: str, used_verbs: set):
     """Yield an accord for each verb of agreeing ("договорились") that governs no agreement noun."""
     for token in sent.tokens:
         if (token.pos == "VERB" and (token.lemma or "") in read_words("accord_verbs.csv") and token.id not in used_verbs
-                and not sent.negated(token) and not about_a_meeting(token, sent)):
+                and not sent.negated(token) and not about_a_meeting(token, sent) and not accord_adds_nothing(token, sent)):
             yield Agreement("accord", "agreed", find_parties(token, [token], sent), [],
                             date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=True)
+
+
+def accord_adds_nothing(token, sent: Sentence) -> bool:
+    """Whether what the sides agreed on ("договорились", "договорённость") is only cooperation itself ("договорились о
+    дальнейшем сотрудничестве", "расширить сотрудничество") or an agreement the sentence names, which is its own record
+    ("договорённость о заключении соглашения"): no accord of its own."""
+    content = [c for c in sent.kids(token, "obl", "nmod") if any(k.text.lower() in ("о", "об", "обо") for k in sent.kids(c, "case"))]
+    for verb in sent.kids(token, "xcomp"):
+        content += sent.kids(verb, "obj") or [verb]
+    content = [t for c in content for t in sent.conjuncts(c)]
+    words = [t for c in content for t in [c] + sent.kids(c, "nmod")]
+    if any(agreement_noun(t, sent) not in ("", "accord") for t in words):
+        return True
+    return bool(content) and all((t.lemma or "").replace("ё", "е") in read_words("cooperation_nouns.csv") for t in content)
 
 
 def private_contract(noun, sent: Sentence) -> bool:
@@ -763,7 +777,7 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         a = {party_locality(p, territory, kinds) for p in record.parties}
         b = {party_locality(p, territory, kinds) for p in found.parties}
         same_parties = a & b or not found.parties or not record.parties
-        if same_parties and (found.parties or found.status != "agreed" or record.status == "agreed"):
+        if same_parties and (found.parties or found.status != "agreed" or record.status == "agreed" or found.kind != "accord"):
             record.kinds_seen |= {record.kind, found.kind}
             record.stages_seen |= {record.status, found.status}
             record.kind = TWINNING if TWINNING in record.kinds_seen else record.kind
