@@ -403,6 +403,8 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     if not parties and signing:
         # "глава администрации Феодосии ... и глава Арзамаса ... подписали": the signatories' bodies
         parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
+        if not parties and not any(sent.kids(v, "nsubj") for v in chain):
+            parties = signers_sides(noun, chain, sent)  # the parser gave the verb no subject: the persons before it
     elif len(parties) == 1 and signing:
         # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side
         parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
@@ -482,6 +484,8 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     names = []
     for verb in signing:
         subjects = [t for s_ in sent.kids(verb, "nsubj") for t in sent.conjuncts(s_)]
+        if not subjects and verb.feats.get("Voice") != "Pass":
+            names += [name for name in persons_before(verb, sent) if name not in names]
         # "подписал соглашение с председателем облисполкома Иваном Криницким": he signs too
         subjects += [t for c in with_partners(noun, [verb], sent) for t in sent.conjuncts(c)
                      if word_kind(t.lemma or "") == "office" or sent.mention_at(t, person=True)]
@@ -490,6 +494,14 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
             if person and person.name not in names:
                 names.append(person.name)
     return names
+
+
+def persons_before(verb, sent: Sentence) -> list[str]:
+    """The persons named in the verb's clause before it, where the parser gave the verb no subject: in "аким
+    Акмолинской области Малик Мурзалин и губернатор Курганской области Алексей Кокорин подписали" it may hang the
+    names on each other."""
+    start = max([t.stop for t in sent.tokens if t.pos == "VERB" and t.stop <= verb.start] + [sent.start])
+    return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person" and start <= m.start and m.stop <= verb.start))
 
 
 def scope_of(noun, sent: Sentence) -> list[str]:
