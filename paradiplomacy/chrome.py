@@ -92,9 +92,14 @@ def chrome_cue(text: str) -> str:
     if len(words(text)) > CUE_MAX_WORDS:
         return ""
     for pattern, kind in chrome_cues():
-        if pattern.search(text):
+        if (found := pattern.search(text)) and not SENTENCE_BEFORE.search(text[: found.start()]):
             return kind
     return ""
+
+
+# a full sentence before a cue found in mid-line: a photo caption that states the news, then its credit
+# ("Татарстан и Беларусь подписали ... соглашения о сотрудничестве. © / pixabay.com") is text
+SENTENCE_BEFORE = re.compile(r"^\W*[А-ЯЁA-Z][^.!?]*(?:\s+\S+){5,}[.!?][»\"]?\s*$")
 
 
 DATE_WORDS = re.compile(
