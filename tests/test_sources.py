@@ -166,6 +166,19 @@ def test_cut_off_last_paragraph_kept_and_photo_credit_dropped():
     assert reasons["Поделиться"][0] is False and reasons["Поделиться"][1]
 
 
+def test_caption_that_states_the_news_kept_and_bare_copyright_dropped():
+    caption = "Брянская и Гомельская области подписали в Гомеле три соглашения о сотрудничестве. © / фотобанк"
+    text = "\n\n".join([
+        "Брянщина и Гомельщина расширяют связи",
+        caption,
+        "Губернатор провёл встречу с председателем облисполкома. Обсуждались поставки зерна и туризм.",
+        "© 2024 Все права защищены",
+    ])
+    reasons = {l.text: (l.kept, l.reason) for l in extract_article(text).lines}
+    assert reasons[caption][0]
+    assert reasons["© 2024 Все права защищены"] == (False, "copyright (cue words)")
+
+
 def test_clean_news_paragraphs_with_dates_times_and_closing_quotes_are_kept():
     paragraphs = [
         "Делегация прибыла в 09:30, переговоры начались в 11:00, а подписание прошло в 15:45 по местному времени.",
