@@ -28,7 +28,7 @@ from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
-from .gazetteer import territory_of, word_kind
+from .gazetteer import place_by_id, territory_of, word_kind
 from .morph import genitive, normalize_phrase
 from .nlp import morph_vocab
 from .quotations import speech_kind
@@ -788,7 +788,9 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             continue
         a = {party_locality(p, territory, kinds) for p in record.parties}
         b = {party_locality(p, territory, kinds) for p in found.parties}
-        same_parties = a & b or not found.parties or not record.parties
+        # parties of one agreement share a locality, unless each names a known place the other lacks: X–Y and X–Z are
+        # two agreements ("ДНР и Якутия заключили соглашение" beside "соглашение между Ростовской областью и ДНР")
+        same_parties = not found.parties or not record.parties or (a & b and not (known_places(a - b) and known_places(b - a)))
         if same_parties and (found.parties or found.status != "agreed" or record.status == "agreed" or found.kind != "accord"):
             record.kinds_seen |= {record.kind, found.kind}
             record.stages_seen |= {record.status, found.status}
@@ -804,6 +806,11 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             return
     found.sentences.append(found.evidence)
     records.append(found)
+
+
+def known_places(localities: set) -> bool:
+    """Whether any of the (level, locality) pairs is a territory the gazetteer knows."""
+    return any(level == "territory" and place_by_id(where) is not None for level, where in localities)
 
 
 def other_partners(record: Agreement, found: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> bool:
