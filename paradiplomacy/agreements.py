@@ -788,6 +788,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             continue
         a = {party_locality(p, territory, kinds) for p in record.parties}
         b = {party_locality(p, territory, kinds) for p in found.parties}
+        if found.one_of_pairs and not b <= a:
+            continue  # one of several agreements a plural noun names joins only a record of both its parties
         # parties of one agreement share a locality, unless each names a known place the other lacks: X–Y and X–Z are
         # two agreements ("ДНР и Якутия заключили соглашение" beside "соглашение между Ростовской областью и ДНР")
         same_parties = not found.parties or not record.parties or (a & b and not (known_places(a - b) and known_places(b - a)))

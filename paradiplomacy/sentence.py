@@ -87,12 +87,15 @@ class Sentence:
         for an office noun with neither ("Губернатор Псковской области Олег Ведерин и председатель
         Витебского облисполкома Антон Субботько подписали", where the parser hung both names on the
         first office), the first name after it and before ``until`` (the next subject or the verb)."""
-        for candidates in ([token], sorted(self.kids(token, "appos"), key=lambda t: t.start)):
+        # a name follows its office: one hung on the office from before it belongs to an earlier office
+        for candidates in ([token], sorted(self.kids(token, "appos"), key=lambda t: (t.start < token.start, t.start))):
             for candidate in candidates:
                 found = [m for m in self.mentions if m.type == "person" and m.start <= candidate.start < m.stop]
                 if found:
                     return max(found, key=lambda m: m.stop - m.start)
-        if word_kind(token.lemma or "") == "office":
+        # "И.о. губернатора ... Сергей Меняйло": the parser takes the "И" of "И.о." for the subject
+        acting = re.match(r"и\.\s?о\.", self.text[token.start - self.start :], re.I)
+        if word_kind(token.lemma or "") == "office" or acting:
             return min((m for m in self.mentions if m.type == "person" and token.start < m.start < until), key=lambda m: m.start, default=None)
         return None
 
