@@ -237,6 +237,8 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
     # "поставили подписи на дорожной карте": who put the signatures signed it
     verbs += [v for v in act_noun_verbs(chain, sent) if v not in verbs]
+    # "Мэрия Риги объявила о расторжении соглашения": who speaks of the act does it
+    verbs += [v for v in stage_noun_verbs(chain, sent) if v not in verbs]
     if any(category(t) == "anniversary" for t in chain):
         # "Ярославль и Эксетер отметили 30-летие побратимских связей": who marks it are its parties
         verbs += [h for x in [noun] + chain if (h := sent.head(x)) is not None and h.pos == "VERB" and h not in verbs]
@@ -264,6 +266,22 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     # "Переговоры ... завершились подписанием соглашения": the meeting is the frame, its sides are the parties
     found = [t for t in found if (t.lemma or "") not in event_terms()]
     return found + represented(found, sent)
+
+
+def stage_noun_verbs(chain, sent: Sentence) -> list:
+    """The verbs above a noun of ending or suspending in the chain ("объявила о расторжении", "направил письмо о
+    разрыве", "приняла решение о приостановлении"), within two steps."""
+    found = []
+    for noun in (t for t in chain if t.pos == "NOUN" and category(t) in ("terminate", "suspend")):
+        current = noun
+        for _ in range(2):
+            current = sent.head(current)
+            if current is None:
+                break
+            if current.pos == "VERB":
+                found.append(current)
+                break
+    return found
 
 
 def represented(tokens, sent: Sentence) -> list:
