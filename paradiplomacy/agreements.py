@@ -41,7 +41,9 @@ from .sentence import MAX_CHAIN, Sentence, category, date_in, next_bound, terms
 
 SPHERE_NOUNS = {"сфера", "отрасль"}
 TWINNING = "twinning"
-REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени", re.I)
+# words that refer back to parties named before: "стороны", "в развитие соглашения", "Мэры городов подписали"
+REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени"
+                         r"|\b(?:мэры|главы|губернаторы|руководители|лидеры) (?:двух |обоих |этих )?(?:городов|регионов|областей|районов|субъектов)\b", re.I)
 
 
 
@@ -67,6 +69,7 @@ class Agreement:
     names_no_one: bool = False  # its sentence gives it no subject, object or partner ("Соглашение будет подписано в ноябре")
     one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
+    vague: bool = False  # an accord on nothing of its own ("договорились о сотрудничестве"): no record, but it names the sides
 
 
 @lru_cache(maxsize=1)
@@ -582,7 +585,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
-    return in_scope(records, mentions, territory)
+    return in_scope([r for r in records if not r.vague], mentions, territory)
 
 
 def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[str, str]) -> list[Agreement]:
@@ -619,7 +622,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             if not status or not records:
                 continue
             kind = records[-1].kind
-        if not status or (kind == "accord" and (status == "signed" or accord_adds_nothing(token, sent))):
+        if not status or (kind == "accord" and status == "signed"):
             continue
         used_verbs.update(t.id for t in chain)
         parties = find_parties(token, chain, sent)
@@ -636,7 +639,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan",
                             names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs),
-                            sides=sides if partners else [])
+                            sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent))
 
 
 def partners_of(noun, chain, sent: Sentence, parties: list[str]) -> list[str]:
@@ -676,10 +679,10 @@ def accords_in(sent: Sentence, published: str, used_verbs: set):
     """Yield an accord for each verb of agreeing ("договорились") that governs no agreement noun."""
     for token in sent.tokens:
         if (token.pos == "VERB" and (token.lemma or "") in read_words("accord_verbs.csv") and token.id not in used_verbs
-                and not sent.negated(token) and not about_a_meeting(token, sent) and not accord_adds_nothing(token, sent)):
+                and not sent.negated(token) and not about_a_meeting(token, sent)):
             yield Agreement("accord", "agreed", find_parties(token, [token], sent), [],
                             date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
-                            sides_may_bind=True)
+                            sides_may_bind=True, vague=accord_adds_nothing(token, sent))
 
 
 def accord_adds_nothing(token, sent: Sentence) -> bool:
@@ -784,6 +787,9 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     Parties match when they are the same actors or the same territories (an
     administration stands for its district).
     """
+    if found.vague:
+        records.append(found)  # kept apart until the sides are bound, then dropped
+        return
     pairs = [r for r in records if r.one_of_pairs and r.evidence == found.evidence and r.status == found.status]
     if pairs and not found.one_of_pairs and set(found.parties) <= {p for r in pairs for p in r.parties}:
         return  # "Договоры о побратимстве ... с Оршей и Витебском": the topic's noun names the same pairs again
@@ -794,6 +800,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         own = {party_locality(p, territory, kinds) for p in found.parties}
         candidates.sort(key=lambda r: not own <= {party_locality(p, territory, kinds) for p in r.parties})
     for record in candidates:
+        if record.vague:
+            continue
         if record.kind != found.kind and found.kind not in record.kinds_seen and not twinning_by_agreement(record, found, territory, kinds):
             continue
         if record.status == "signed" and found.intends and found.parties:
