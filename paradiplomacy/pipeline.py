@@ -25,7 +25,7 @@ from .quotations import Quotation, extract_quotations
 from .registry import Registry
 from .sentence import sentences_of
 from .output import staged_output, write_table
-from .tables import agreements_table, documents_table, events_table, lines_table, quotations_table
+from .tables import agreements_table, by_category, documents_table, events_table, lines_table, quotations_table
 
 
 @dataclass
@@ -109,7 +109,9 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         actors.insert(actors.columns.get_loc("name_latin") + 1, "name_english", english_names(actors, relations))  # a body's needs its place
         write_table(actors, staging / "actors.csv")
         write_table(registry.mentions_table(), staging / "mentions.csv")
-        write_table(agreements, staging / "agreements.csv")
+        intergovernmental, with_companies = by_category(agreements)
+        write_table(intergovernmental, staging / "agreements.csv")
+        write_table(with_companies, staging / "company_agreements.csv")
         write_table(events, staging / "events.csv")
         write_table(relations, staging / "relations.csv")
         write_table(quotations_table(results, registry), staging / "quotations.csv")

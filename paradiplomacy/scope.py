@@ -69,8 +69,12 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
         return "public"
     if lemmas & read_words("local_bodies.csv"):
         return "subnational"  # "Витебский облисполком": the word itself names a region's body
-    if lemmas & read_words("company_markers.csv") or not names_a_body(lemmas):
-        return "company"  # a legal form, or a name with no word of a public body: "Динамо-Москва"
+    if lemmas & read_words("company_markers.csv"):
+        return "company"  # a legal form or a word of business: "ООО «Гомсельмаш»", "банк"
+    if not names_a_body(lemmas):
+        # a unit of territory the named-entity tagger took for an organisation ("Ховд аймак Монголии"), else a name
+        # with no word of a public body: "Динамо-Москва"
+        return "subnational" if names_a_unit(lemmas) else "company"
     if territory.get(name) in local or locality(name, "organization")[1] in local.values():
         return "subnational"
     if lemmas & read_words("regional_body_words.csv") and (place := territory_of(name)) is not None and place.type in SUBNATIONAL_TYPES:

@@ -6,6 +6,7 @@ from .agreements import earlier_stages
 from .corpus import Document
 from .output import join_list
 from .registry import Registry
+from .scope import WITH_COMPANY
 from .relationships import relationship_id, relationship_key
 
 DOCUMENT_COLUMNS = [
@@ -54,6 +55,13 @@ def agreements_table(results, registry: Registry) -> pd.DataFrame:
                 "category": a.category,
             })
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
+
+
+def by_category(agreements: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The intergovernmental agreements (``agreements.csv``) and a region's agreements with companies only
+    (``company_agreements.csv``), kept apart so that the agreements table holds only ties between governments."""
+    with_companies = agreements.category == WITH_COMPANY
+    return agreements[~with_companies], agreements[with_companies]
 
 
 def events_table(results, registry: Registry) -> pd.DataFrame:

@@ -85,9 +85,7 @@ def score_set(name: str, workers: int, show_errors: bool = False) -> list[dict]:
         subprocess.run([sys.executable, "-m", "paradiplomacy", "extract", str(corpus), "--out", str(out),
                         "--workers", str(workers), "--cache", "none"], check=True)
         read = lambda table: pd.read_csv(out / f"{table}.csv", keep_default_na=False)
-        documents, agreements = read("documents"), read("agreements")
-        if "category" in agreements:  # a region's agreements with companies are kept apart, not counted as agreements
-            agreements = agreements[agreements.category != "with_company"]
+        documents, agreements = read("documents"), read("agreements")  # a region's agreements with companies are apart
         baseline = baseline_agreements(out / "clean", read("actors"), read("mentions"))
     rows = []
     for system, predicted in (("pipeline", agreements), ("keyword baseline", baseline)):

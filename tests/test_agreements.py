@@ -5,7 +5,7 @@ import pytest
 
 from conftest import EXTRA, SEEDS, extract_texts, read_gold, read_out
 from paradiplomacy_eval.baseline import baseline_agreements
-from paradiplomacy_eval.scores import score_agreements, score_persons
+from paradiplomacy_eval.scores import every_agreement, score_agreements, score_persons
 
 SEED_IDS = {p.stem for p in SEEDS.glob("*.txt")}
 EXTRA_IDS = {p.stem for p in EXTRA.glob("*.txt")}
@@ -147,7 +147,7 @@ def extracted(tmp_path_factory):
 @pytest.mark.parametrize("name", sorted(HOLDOUT_FLOORS))
 def test_holdout_sets_keep_their_figures(extracted, name):
     out = extracted(name)
-    agreements = score_agreements(read_out(out, "agreements"), read_gold(f"{name}/agreements"))
+    agreements = score_agreements(every_agreement(read_out(out, "agreements"), read_out(out, "company_agreements")), read_gold(f"{name}/agreements"))
     persons, offices, _ = score_persons(read_out(out, "actors"), read_out(out, "mentions"), read_gold(f"{name}/persons"))
     measured = (agreements["score"].precision, agreements["score"].recall, agreements["status_accuracy"],
                 persons.precision, persons.recall, offices.precision, offices.recall)

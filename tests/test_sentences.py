@@ -24,7 +24,7 @@ import pytest
 from conftest import extract_texts
 
 TABLE = Path(__file__).resolve().parent / "data" / "sentences.csv"
-EXPECTS = {"agreement", "none", "person"}
+EXPECTS = {"agreement", "company", "none", "person"}
 
 
 def split(value: str) -> frozenset:
@@ -60,7 +60,7 @@ def test_the_table_is_well_formed():
     for r in ROWS:
         assert r["expect"] in EXPECTS, r["id"]
         assert "\n" not in texts[r["doc"]], f"{r['id']}: a line break is written as a literal \\n"
-        if r["expect"] == "agreement":
+        if r["expect"] in ("agreement", "company"):
             assert r["kind"] and r["status"], r["id"]
         if r["expect"] == "person":
             assert r["person"], r["id"]
@@ -74,7 +74,7 @@ def sentence_tables(tmp_path_factory):
     texts = {doc: text.replace("\\n", "\n") + "\n" for doc, text in doc_texts(ROWS).items()}
     out = extract_texts(tmp_path_factory, "sentences", texts)
     tables = {name: pd.read_csv(out / f"{name}.csv", keep_default_na=False)
-              for name in ("documents", "actors", "mentions", "agreements")}
+              for name in ("documents", "actors", "mentions", "agreements", "company_agreements")}
     documents = tables["documents"]
     unread = documents[documents.status != "ok"]
     assert unread.empty, unread[["doc_id", "status", "reason"]].to_string()
@@ -91,11 +91,13 @@ def shown(records) -> str:
     return "\n".join(f"  {k} {s} parties={sorted(p)} signatories={sorted(g)}" for k, s, p, g in records)
 
 
-def check_agreement(row, tables):
-    produced = tables["agreements"]
+def check_agreement(row, tables, table="agreements"):
+    """The row's record is in ``table`` (agreements, or company_agreements for a row expecting "company"), and
+    nothing else of its document is, in that table, beyond what the document's other rows expect."""
+    produced = tables[table]
     produced = produced[produced.doc_id == row["doc"]]
     found = Counter(record(r.kind, r.status, r.parties, r.signatories) for r in produced.itertuples())
-    expected_rows = [r for r in ROWS if r["doc"] == row["doc"] and r["expect"] == "agreement"]
+    expected_rows = [r for r in ROWS if r["doc"] == row["doc"] and r["expect"] == row["expect"]]
     expected = Counter(record(r["kind"], r["status"], r["parties"], r["signatories"]) for r in expected_rows)
     mine = record(row["kind"], row["status"], row["parties"], row["signatories"])
     message = f"{row['id']}: expected\n{shown([mine])}\nproduced\n{shown(list(found.elements()))}"
@@ -125,7 +127,13 @@ def check_person(row, tables):
     assert set(mine.affiliation) == {row["affiliation"]}, message
 
 
-CHECKS = {"agreement": check_agreement, "none": check_none, "person": check_person}
+def check_company(row, tables):
+    check_agreement(row, tables, "company_agreements")
+    if not any(r["doc"] == row["doc"] and r["expect"] == "agreement" for r in ROWS):
+        check_none(row, tables)  # a region's deal with a company is kept out of the agreements table
+
+
+CHECKS = {"agreement": check_agreement, "company": check_company, "none": check_none, "person": check_person}
 
 
 def params() -> list:
