@@ -28,7 +28,7 @@ from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
-from .gazetteer import place_by_id, territory_of, word_kind
+from .gazetteer import find_place, place_by_id, territory_of, word_kind
 from .morph import genitive, normalize_phrase
 from .nlp import morph_vocab
 from .quotations import speech_kind
@@ -415,7 +415,7 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     signing = any(category(v) == "act" for v in chain)
     tokens = [t for t in party_tokens(noun, chain, sent) if not across_clauses(t, noun, sent)]
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
-    if len(parties) < 2:
+    if len(parties) < 2 or noun.feats.get("Number") == "Plur":  # agreements between several: the whole list
         between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)), None)
         if between is not None and not companies_at(sent.tokens[sent.tokens.index(between) + 1 :][:1]):
             parties += [p for p in linear_parties(sent, between.stop, backwards=False) if p not in parties]
@@ -632,7 +632,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее аналогичные соглашения были подписаны с Кировской областью и Крымом": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = partner_pairs(token, sides, partners, sent)
+        pairs = partner_pairs(token, sides, partners, sent) or state_pairs(token, parties, sent)
         for members in pairs or [parties]:
             yield Agreement(kind, status, members,
                             signatories_from(token, chain, sent), date_in(sent.text, published),
@@ -655,9 +655,41 @@ def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence) -
     с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения")."""
     if noun.feats.get("Number") != "Plur" or not sides or not partners or len(sides) + len(partners) < 3:
         return []
-    if any((a.lemma or "").replace("ё", "е") in read_words("multilateral_words.csv") for a in sent.kids(noun, "amod")):
+    if multilateral(noun, sent):
         return []
     return [[side, partner] for side in sides for partner in partners]
+
+
+def multilateral(noun, sent: Sentence) -> bool:
+    """Whether the noun is said to bind all its parties together ("трёхсторонние соглашения")."""
+    return any((a.lemma or "").replace("ё", "е") in read_words("multilateral_words.csv") for a in sent.kids(noun, "amod"))
+
+
+def state_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
+    """One party list per agreement where a plural noun's parties alternate between two states, each place of the
+    first state followed by its partners of the other: "Соглашения были подписаны между Свердловской, Винницкой и
+    Черкасской областями, Челябинской и Запорожской областями" is Sverdlovsk with Vinnytsia and with Cherkasy, and
+    Chelyabinsk with Zaporizhzhia; [] unless every place has a state, there are two, and each place of the first
+    has a partner."""
+    if noun.feats.get("Number") != "Plur" or len(parties) < 3 or multilateral(noun, sent):
+        return []
+    starts = {m.name: m.start for m in reversed(sent.mentions)}
+    places = [(starts.get(p), p, place.state if (place := find_place(p)) else None) for p in parties]
+    if any(start is None or not state for start, _, state in places):
+        return []
+    places.sort()
+    first = places[0][2]
+    if len({state for _, _, state in places}) != 2:
+        return []
+    pairs, side = [], None
+    for _, name, state in places:
+        if state == first:
+            if side is not None and not any(pair[0] == side for pair in pairs):
+                return []  # a place of the first state with no partner: not an alternating list
+            side = name
+        else:
+            pairs.append([side, name])
+    return pairs if any(pair[0] == side for pair in pairs) else []
 
 
 def twins_predicated(noun, sent: Sentence) -> list[str]:
