@@ -917,7 +917,10 @@ def affiliation_in(role_tokens, mentions) -> str:
     inside = [m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop and not (m.tokens and is_office_word(m.tokens[0]))]
     if not inside:
         return ""
-    return min(inside, key=lambda m: (m.start, -(m.stop - m.start))).name
+    first = min(inside, key=lambda m: (m.start, -(m.stop - m.start)))
+    if any((t.lemma or "") in read_words("generic_unit_nouns.csv") for t in role_tokens if t.stop <= first.start):
+        return ""  # "главы двух субъектов РФ": Russia is where the regions are, not the heads' body
+    return first.name
 
 
 @lru_cache(maxsize=1)

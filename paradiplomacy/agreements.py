@@ -762,6 +762,9 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
         if record.parties:
             continue
         earlier = next((r.parties for r in reversed(records[:i]) if r.parties), None)
+        if earlier is None and REFERS_BACK.search(record.evidence):
+            # "главы двух субъектов ... договорились", then "губернаторы Петербурга и Оренбургской области подписали"
+            earlier = next((r.parties for r in records[i + 1 :] if r.parties and not r.vague), None)
         if record.sides_may_bind and (meeting_sides or earlier):
             record.parties = list(meeting_sides or earlier)
         elif (earlier or meeting_sides) and REFERS_BACK.search(record.evidence):
