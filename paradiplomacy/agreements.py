@@ -240,7 +240,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
     # "поставили подписи на дорожной карте": who put the signatures signed it
     verbs += [v for v in act_noun_verbs(chain, sent) if v not in verbs]
-    # "Мэрия Риги объявила о расторжении соглашения", "выразили намерение подписать": who speaks of the act does it
+    # "Мэрия Риги объявила о расторжении соглашения": who speaks of the act does it
     verbs += [v for v in stage_noun_verbs(chain, sent) if v not in verbs]
     if any(category(t) == "anniversary" for t in chain):
         # "Ярославль и Эксетер отметили 30-летие побратимских связей": who marks it are its parties
@@ -272,10 +272,10 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
 
 
 def stage_noun_verbs(chain, sent: Sentence) -> list:
-    """The verbs above a noun of a stage in the chain ("объявила о расторжении", "направил письмо о разрыве",
-    "приняла решение о приостановлении", "выразили намерение подписать"), within two steps."""
+    """The verbs above a noun of ending or suspending in the chain ("объявила о расторжении", "направил письмо о
+    разрыве", "приняла решение о приостановлении"), within two steps."""
     found = []
-    for noun in (t for t in chain if t.pos == "NOUN" and category(t) in ("terminate", "suspend", "plan")):
+    for noun in (t for t in chain if t.pos == "NOUN" and category(t) in ("terminate", "suspend")):
         current = noun
         for _ in range(2):
             current = sent.head(current)
