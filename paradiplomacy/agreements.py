@@ -695,15 +695,20 @@ def state_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
 def twins_predicated(noun, sent: Sentence) -> list[str]:
     """The two places of a twin noun said of a place with no verb ("Вологда — город-побратим Кеми", "Дюссельдорф
     — побратим Москвы"): the place it is said of (its subject, or the name it stands in apposition to) and its own
-    complement; [] unless both are places."""
+    complement, or the two of a coordinated subject ("Калуга и Могилёв — города-побратимы"); [] unless both are places."""
     head = sent.head(noun)
     subject = head if noun.rel == "appos" and head is not None else next(iter(sent.kids(noun, "nsubj")), None)
     index = sent.tokens.index(noun)
     if subject is None and index >= 2 and sent.tokens[index - 1].text in "—–-":
         subject = sent.tokens[index - 2]  # "Псков — город-побратим Нойса" where the parser hangs Псков elsewhere
     partner = next(iter(sent.kids(noun, "nmod", "appos")), None)
-    sides = [sent.mention_at(t, person=False) for t in (subject, partner) if t is not None]
-    places = [m.name for m in sides if m is not None and m.type in PLACE_TYPES]
+    members = [subject, partner]
+    if partner is None and subject is not None:
+        # "Калуга и Могилёв — города-побратимы": the coordinated subject is the pair (the tagger may call the
+        # hyphenated noun singular)
+        members = sent.conjuncts(sent.head(subject) if subject.rel == "conj" and sent.head(subject) is not None else subject)
+    sides = [sent.mention_at(t, person=False) for t in members if t is not None]
+    places = list(dict.fromkeys(m.name for m in sides if m is not None and m.type in PLACE_TYPES))
     return places if len(places) == 2 else []
 
 
