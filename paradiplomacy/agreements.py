@@ -103,6 +103,8 @@ def agreement_noun(token, sent: Sentence) -> str:
     topic = [t for c in sent.kids(token, "nmod") for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]]
     if entry[1] == "cooperation_agreement" and any((t.lemma or "").startswith("побратим") for t in topic + sent.kids(token, "amod") + before):
         return "twinning"  # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение"
+    if entry[1] == "cooperation_agreement" and any((t.lemma or "") == "дружба" for t in topic):
+        return "twinning"  # "соглашение о дружбе и сотрудничестве": the codebook's twinning of towns and regions
     return entry[1]
 
 
