@@ -34,7 +34,7 @@ from .nlp import morph_vocab
 from .quotations import speech_kind
 from .relationships import locality
 from .lists import list_items
-from .scope import INTERGOVERNMENTAL
+from .scope import INTERGOVERNMENTAL, WITH_COMPANY
 from .scope import category as scope_category
 from .scope import municipal_context, party_levels
 from .sentence import MAX_CHAIN, Sentence, category, date_in, next_bound, terms
@@ -69,6 +69,7 @@ class Agreement:
     names_no_one: bool = False  # its sentence gives it no subject, object or partner ("Соглашение будет подписано в ноябре")
     one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
+    company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
     vague: bool = False  # an accord on nothing of its own ("договорились о сотрудничестве"): no record, but it names the sides
 
 
@@ -600,6 +601,8 @@ def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[
     levels = party_levels(mentions, territory)
     for record in records:
         record.category = scope_category(levels(record.parties, municipal_context(record.kind, record.evidence)))
+        if record.category and record.company_partner and len(record.parties) == 1:
+            record.category = WITH_COMPANY  # "подписало соглашение с холдингом ...": a company the tagger did not name
     if any(r.category == INTERGOVERNMENTAL for r in records):
         for record in records:
             record.category = record.category or ("" if record.parties else INTERGOVERNMENTAL)
@@ -641,14 +644,20 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan",
                             names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs),
-                            sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent))
+                            sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
+                            company_partner=companies_at(partner_tokens(token, chain, sent)))
 
 
 def partners_of(noun, chain, sent: Sentence, parties: list[str]) -> list[str]:
     """The parties the sentence names as partners in a "с" complement ("подписала соглашение с Гомельской областью")."""
-    verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
-    partners = parties_from([t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)], sent, persons_stand_for_bodies=False)
+    partners = parties_from(partner_tokens(noun, chain, sent), sent, persons_stand_for_bodies=False)
     return [p for p in partners if p in parties]
+
+
+def partner_tokens(noun, chain, sent: Sentence) -> list:
+    """The tokens of the "с" complements of the noun and its verbs, each with its conjuncts."""
+    verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
+    return [t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)]
 
 
 def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence) -> list[list[str]]:
