@@ -627,6 +627,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             if not status or not records:
                 continue
             kind = records[-1].kind
+        if status in ("", "discussed") and kind != "accord" and exists(token, sent) and find_parties(token, chain, sent):
+            status = "signed"  # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed
         if not status or (kind == "accord" and status == "signed"):
             continue
         used_verbs.update(t.id for t in chain)
@@ -642,10 +644,20 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             yield Agreement(kind, status, members,
                             signatories_from(token, chain, sent), date_in(sent.text, published),
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
-                            sides_may_bind=category(chain[-1]) in ("agree", "discuss"), intends=category(chain[-1]) == "plan",
+                            sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss"),
+                            intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(partner_tokens(token, chain, sent)))
+
+
+def exists(noun, sent: Sentence) -> bool:
+    """Whether the words around the noun show a signed agreement: "в рамках соглашения", "реализация соглашения",
+    "действующее соглашение" (``data/existing_agreement_words.csv``)."""
+    head = sent.head(noun)
+    words = [head] if head is not None else []
+    words += sent.kids(noun, "amod")
+    return any((w.lemma or "").replace("ё", "е") in read_words("existing_agreement_words.csv") for w in words)
 
 
 def partners_of(noun, chain, sent: Sentence, parties: list[str]) -> list[str]:
