@@ -3,22 +3,31 @@
 "Орёл и Могилёв подписали протокол" (no name found), "Владимир и Эрланген отметили 40-летие побратимских
 связей" (two first names), "Литовский Алитус вышел из соглашения": beside a word of an agreement, a
 capitalised proper noun that the gazetteer knows as a town or region of ``MIN_POPULATION`` people or more
-names that place, where the NER found nothing there or only a lone first name with no office. A person
+names that place (a region whatever its size: "Брянщина и Гомельщина подписали"), where the NER found nothing there or only a lone first name with no office. A person
 who signs is named with a first and last name or an office, so a lone "Владимир" there is the city.
 """
+
+from functools import lru_cache
 
 from .actors import Mention, region_nouns
 from .gazetteer import find_place, word_kind
 from .nlp import morph_vocab
-from .sentence import category
+from .sentence import category, terms
 
 MIN_POPULATION = 10_000  # a village whose name is also a common word ("Мир", "Сокол" of 500 people) is no party
 AGREEMENT_CATEGORIES = ("noun", "anniversary")
 
 
+@lru_cache(maxsize=1)
+def last_words_of_terms() -> frozenset[str]:
+    """The head word of each multi-word agreement noun: "карта" of "дорожная карта", "мероприятие" of "план мероприятий"."""
+    return frozenset(lemma.split()[-1] for lemma, (kind, _) in terms().items() if kind == "noun" and " " in lemma)
+
+
 def about_an_agreement(sent) -> bool:
-    """The sentence has a noun of an agreement ("протокол", "побратимские связи") or an anniversary."""
-    return any(category(t) in AGREEMENT_CATEGORIES or (t.lemma or "").startswith("побратим") for t in sent.tokens)
+    """The sentence has a noun of an agreement ("протокол", "дорожная карта", "побратимские связи") or an anniversary."""
+    return any(category(t) in AGREEMENT_CATEGORIES or (t.lemma or "").startswith("побратим") or (t.lemma or "") in last_words_of_terms()
+               for t in sent.tokens)
 
 
 def lone_first_name(mention: Mention, token) -> bool:
@@ -57,7 +66,8 @@ def places_beside_agreements(doc, mentions: list[Mention]) -> list[Mention]:
             if any(not lone_first_name(m, token) for m in covering):
                 continue
             place = find_place(token.text) or find_place(token.lemma or "")
-            if place is None or place.type not in ("city", "region") or place.population < MIN_POPULATION:
+            # a region's name or short form ("Брянщина") is no common word; a town's may be, unless the town is large
+            if place is None or place.type not in ("city", "region") or place.type == "city" and place.population < MIN_POPULATION:
                 continue
             for m in covering:
                 m.type, m.name, m.place_id = place.type, place.name, place.place_id
