@@ -661,9 +661,24 @@ def exists(noun, sent: Sentence) -> bool:
 
 
 def partners_of(noun, chain, sent: Sentence, parties: list[str]) -> list[str]:
-    """The parties the sentence names as partners in a "с" complement ("подписала соглашение с Гомельской областью")."""
-    partners = parties_from(partner_tokens(noun, chain, sent), sent, persons_stand_for_bodies=False)
-    return [p for p in partners if p in parties]
+    """The parties the sentence names as partners in a "с" complement ("подписала соглашение с Гомельской областью"),
+    with the rest of a list that follows "с" where the parser hung some of it elsewhere ("с Костанайской,
+    Северо-Казахстанской и Карагандинской областями"); those are added to ``parties``."""
+    tokens = partner_tokens(noun, chain, sent)
+    partners = [p for p in parties_from(tokens, sent, persons_stand_for_bodies=False) if p in parties]
+    named = {m.name: m for m in reversed(sent.mentions)}
+    for case in (k for t in tokens for k in sent.kids(t, "case") if k.text.lower() in ("с", "со")):
+        for name in linear_parties(sent, case.stop, backwards=False):
+            # the same list only: places of the partners' own type, before any second clause
+            between = sent.text[case.stop - sent.start : named[name].start - sent.start]
+            first = named.get(partners[0]) if partners else None
+            if first is not None and named[name].type != first.type or CLAUSE_BREAK.search(between):
+                break
+            if name not in partners:
+                partners.append(name)
+                if name not in parties:
+                    parties.append(name)
+    return partners
 
 
 def partner_tokens(noun, chain, sent: Sentence) -> list:
