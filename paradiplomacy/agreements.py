@@ -303,8 +303,10 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     noun ("соглашения с Витебской и Могилёвской областями") or of its topic ("соглашение о
     сотрудничестве с Калининградской областью")."""
     holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in [noun] + sent.kids(noun, "nmod")]
+    # the preposition may hang on the first of the adjectives that share the noun ("с Павлодарской, ... областями")
+    cases = lambda child: sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]
     return [child for holder, rel in holders for child in sent.kids(holder, rel)
-            if child is not noun and any(c.text.lower() in ("с", "со") for c in sent.kids(child, "case"))]
+            if child is not noun and any(c.text.lower() in ("с", "со") for c in cases(child))]
 
 
 def possessors(noun, verbs, sent: Sentence) -> list:
