@@ -629,8 +629,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             if not status or not records:
                 continue
             kind = records[-1].kind
-        if status in ("", "discussed") and kind != "accord" and exists(token, sent) and find_parties(token, chain, sent):
-            status = "signed"  # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed
+        if status not in ("terminated", "suspended") and kind != "accord" and exists(token, sent) and find_parties(token, chain, sent):
+            # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed, whatever the
+            # verb above says of what is done within it ("планируют подписать в рамках соглашения дорожную карту")
+            status = "signed"
         if not status or (kind == "accord" and status == "signed"):
             continue
         used_verbs.update(t.id for t in chain)
