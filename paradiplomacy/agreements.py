@@ -590,7 +590,20 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
+    if any("побратим" in (t.lemma or "") for sent in sentences for t in sent.tokens):
+        twin_towns_agreements(records, kinds)
     return in_scope([r for r in records if not r.vague], mentions, territory)
+
+
+def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> None:
+    """In an article about twin towns, a cooperation agreement between towns is their twinning: "У Севастополя
+    будет 11-й город-побратим", then "Соглашения о сотрудничестве у Севастополя уже подписаны с Миннеаполисом ..."."""
+    for record in records:
+        types = [kinds.get(p) for p in record.parties]
+        # towns, and places the gazetteer types otherwise that the text pairs with a town ("Севастополь" is a
+        # region by its status, "Шоугуан" unknown)
+        if record.kind == "cooperation_agreement" and len(types) >= 2 and "city" in types and all(t in PLACE_TYPES for t in types):
+            record.kind = TWINNING
 
 
 def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[str, str]) -> list[Agreement]:
