@@ -54,8 +54,8 @@ def code_values() -> frozenset[str]:
     text = " ".join(row["meaning"] for row in read_data("codebook.csv"))
     text += " " + " ".join(list(kinds()) + list(statuses()))
     text += " " + " ".join(row["frame"] + " " + row["marker"] for row in read_data("framing.csv"))
-    columns = {row["column"] for row in read_data("codebook.csv")}
-    return frozenset(re.findall(r"(?<![:\w])[a-z]+(?:_[a-z]+)+\b", text)) - columns  # not og:site_name
+    names = {row["column"] for row in read_data("codebook.csv")} | {row["table"] for row in read_data("codebook.csv")}
+    return frozenset(re.findall(r"(?<![:\w])[a-z]+(?:_[a-z]+)+\b", text)) - names  # not og:site_name, nor a table's name
 
 
 ISO_DURATION = re.compile(r"\bP\d+[YMWD]\b")
