@@ -71,7 +71,7 @@ def root(word: str) -> str:
     """The root a toponym shares with its adjective: липецк for Липецк and Липецкой, калуг for
     Калуга and калужский, астрахан for Астрахань and Астраханская. An adjective is cut by its
     written ending (pymorphy guesses odd lemmas for unknown ones: "Мангистауская")."""
-    word = word.lower().replace("ё", "е")
+    word = word.lower().replace("ё", "е").replace("э", "е")  # "Шэньян" and "Шеньян" are one spelling
     parse = morph().parse(word)[0]
     adjective = ADJECTIVE.match(word) if "ADJF" in parse.tag or not parse.is_known or TOPONYMIC.match(word) else None
     if adjective:
