@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from .actors import Mention
+from .actors import Mention, region_nouns
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
@@ -393,8 +393,8 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
             continue
         gap = sent.text[m.stop - sent.start : edge - sent.start] if backwards else sent.text[edge - sent.start : m.start - sent.start]
         gap = ASIDE.sub(" ", gap)  # "Курской (РФ) и Гомельской": the state in brackets is no member of the list
-        if not names and gap.strip():
-            break  # the list starts right at the anchor
+        if not names and gap.strip() and not generic_words(gap):
+            break  # the list starts right at the anchor (or after "собой", "города": "между собой города Тверь и Гомель")
         if VENUE_BEFORE.search(sent.text[: m.start - sent.start]):
             break  # "в Москве подписали": where it was signed, not who
         if names and (not GAP_BETWEEN_PARTIES.match(gap) or read_words("party_gap_words.csv") & set(gap.lower().replace(",", " ").split())):
@@ -403,6 +403,13 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
             names.append(m.name)
         edge = m.start if backwards else m.stop
     return names
+
+
+def generic_words(text: str) -> bool:
+    """Whether the words are only "собой" and nouns of a kind of place ("города", "областями")."""
+    words = re.findall(r"\w+", text.lower())
+    lemmas = [morph_vocab().parse(w)[0].normal_form for w in words]
+    return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) == "settlement" for w, l in zip(words, lemmas))
 
 
 def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
