@@ -167,7 +167,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
             mention.name = join_words(name.split(), tokens) if len(name.split()) == len(tokens) else name  # "П. Качур"
         else:
             return None
-    elif before is not None and (before.lemma or "") in region_nouns() and not before.text[:1].isupper() and len(tokens) == 1:
+    elif (before is not None and (before.lemma or "") in region_nouns() and not before.text[:1].isupper() and len(tokens) == 1
+          and not names_a_region_before(before, by_id)):
         # "уезда Вырумаа", "провинции Цзянси": the designation is part of a foreign place's name
         mention.start = before.start
         mention.text = text[before.start : stop]
@@ -193,6 +194,14 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+def names_a_region_before(noun, by_id) -> bool:
+    """Whether the region noun ends a name before it: in "Бухарская область Узбекистана" "область" is Bukhara's, and
+    "Узбекистана" the state it lies in, not "область Узбекистана"."""
+    adjective = previous_token(noun, by_id)
+    return (adjective is not None and adjective.pos == "ADJ" and adjective.text[:1].isupper()
+            and (adjective.lemma or "") not in state_adjectives())  # "Финская область Кюменлааксо" is Kymenlaakso
 
 
 @lru_cache(maxsize=1)
