@@ -70,7 +70,7 @@ class Agreement:
     one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
-    vague: bool = False  # an accord on nothing of its own ("договорились о сотрудничестве"): no record, but it names the sides
+    vague: bool = False  # no record of its own (an accord on cooperation in general, or the umbrella of listed pairs), but it names the sides
 
 
 @lru_cache(maxsize=1)
@@ -589,12 +589,16 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     records: list[Agreement] = []
     territory = territories(mentions)
     kinds = {m.name: m.type for m in mentions}
+    previous = ""
     for sent in sentences:
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs):
             merge(records, found, territory, kinds)
         for found in accords_in(sent, published, used_verbs):
             merge(records, found, territory, kinds)
+        for found in listed_pairs(sent, records, in_a_list=previous.rstrip().endswith(";")):
+            merge(records, found, territory, kinds)
+        previous = sent.text
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
     if any("побратим" in (t.lemma or "") for sent in sentences for t in sent.tokens):
@@ -752,6 +756,42 @@ def state_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
         else:
             pairs.append([side, name])
     return pairs if any(pair[0] == side for pair in pairs) else []
+
+
+PAIR_DASH = re.compile(r"\s[–—-]\s")
+
+
+def listed_pairs(sent: Sentence, records: list[Agreement], in_a_list: bool):
+    """Yield one record per pair of a list that follows an agreement, written as "X – Y" items between semicolons:
+    "Договоры о сотрудничестве подписали 20 субъектов ЛНР. В их числе: Луганск – Москва; Краснодон и Краснодонский
+    район – Тюменская область; ..." (each place on the left with each on the right), of the earlier record's kind
+    and stage. The segmenter may cut the list at its semicolons: an item is one where the sentence before ends with
+    one (``in_a_list``) or it ends with one itself."""
+    if not records or ";" not in sent.text and not in_a_list:
+        return
+    earlier = records[-1]
+    places = [m for m in sent.mentions if m.type in PLACE_TYPES]
+    body = sent.text[sent.text.rfind(":") + 1 :]
+    offset = sent.start + len(sent.text) - len(body)
+    items = []
+    for part in re.finditer(r"[^;]+", body):
+        sides = PAIR_DASH.split(part.group())
+        if len(sides) != 2:
+            continue
+        cut = offset + part.start() + len(sides[0])
+        left = [m.name for m in places if offset + part.start() <= m.start < cut]
+        right = [m.name for m in places if cut <= m.start < offset + part.end()]
+        if left and right:
+            items.append((left, right))
+    if len(items) < 2 and not (items and (in_a_list or sent.text.rstrip().endswith(";"))):
+        return  # one dash is an aside, not a list of pairs
+    if not earlier.parties:
+        earlier.vague = True  # "подписали 20 субъектов ЛНР": the list's pairs are its agreements
+    for left, right in items:
+        for a in dict.fromkeys(left):
+            for b in dict.fromkeys(right):
+                yield Agreement(earlier.kind, earlier.status, [a, b], [], earlier.date, evidence=sent.text, start=sent.start,
+                                stop=sent.stop, one_of_pairs=True)
 
 
 def twins_predicated(noun, sent: Sentence) -> list[str]:
