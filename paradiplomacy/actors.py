@@ -17,7 +17,7 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
-from .gazetteer import find_place, lemma_key, named_places, place_by_id, word_kind
+from .gazetteer import find_place, lemma_key, named_places, place_by_id, place_in, places_named, word_kind
 from .morph import (UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     normalize_phrase, singular_form, surname_key)
 from .nlp import morph_vocab
@@ -240,11 +240,19 @@ def is_non_actor(tokens, by_id) -> bool:
 
 
 def resolve_places(mentions: list[Mention]) -> None:
-    """Give each place mention the gazetteer's id, and the gazetteer's name and type where the name was found."""
+    """Give each place mention the gazetteer's id, and the gazetteer's name and type where the name was found; a
+    town's name that more than one town bears is the one in a region the document names, where one is."""
     for m in mentions:
         place = find_place(m.name) if m.type in PLACE_TYPES else None
         if place:
             m.place_id, m.name, m.type = place.place_id, place.name, place.type
+    # the regions the document's other names point to ("Луганск" beside "Свердловск")
+    pointed = {(lemma_key(m.text), p.region or p.place_id) for m in mentions
+               if m.place_id and (p := place_by_id(m.place_id)) and p.type in ("city", "region")}
+    for m in [m for m in mentions if m.type == "city" and m.place_id and len(places_named(m.text)) > 1]:
+        regions = {region for key, region in pointed if key != lemma_key(m.text)}
+        if place_by_id(m.place_id).region not in regions and (place := place_in(m.text, regions)):
+            m.place_id, m.name = place.place_id, place.name
 
 
 def named_in_quotes(tokens, by_id) -> bool:

@@ -785,7 +785,7 @@ def listed_pairs(sent: Sentence, records: list[Agreement], in_a_list: bool):
             items.append((left, right))
     if len(items) < 2 and not (items and (in_a_list or sent.text.rstrip().endswith(";"))):
         return  # one dash is an aside, not a list of pairs
-    if not earlier.parties:
+    if len(earlier.parties) < 2:
         earlier.vague = True  # "подписали 20 субъектов ЛНР": the list's pairs are its agreements
     for left, right in items:
         for a in dict.fromkeys(left):

@@ -91,16 +91,34 @@ def gazetteer() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
-def places() -> dict[str, Place]:
-    """Every place by each lookup key of its names (lower-cased, lemmatised)."""
+def places_by_key() -> dict[str, list[Place]]:
+    """Every place of each lookup key of its names (lower-cased, lemmatised), the likeliest first: by type, then
+    population ("Свердловск" is Yekaterinburg's old name before it is the town of Luhansk oblast)."""
     rows = [(row, row["keys"].split("|")) for row in read_data("gazetteer.csv")]
     rows += [({"place_id": row["code"], "type": "country", "population": ""}, row["keys"].split("|")) for row in read_data("countries.csv")]
     rows.sort(key=lambda r: (TYPE_PRIORITY.get(r[0]["type"], 3), -int(r[0]["population"] or 0), r[0]["place_id"]))
-    index = {}
+    index: dict[str, list[Place]] = {}
     for row, keys in rows:
         for key in keys:
-            index.setdefault(key, gazetteer()[row["place_id"]])
+            index.setdefault(key, []).append(gazetteer()[row["place_id"]])
     return index
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """The likeliest place of each lookup key."""
+    return {key: found[0] for key, found in places_by_key().items()}
+
+
+def places_named(name: str) -> list[Place]:
+    """Every place ``name`` may name, in any case, the likeliest first."""
+    return places_by_key().get(name.lower().replace("ё", "е")) or places_by_key().get(lemma_key(name)) or []
+
+
+def place_in(name: str, regions: set[str]) -> Place | None:
+    """The place a town's name names in a document about ``regions`` (region ids): of the places the name may be,
+    one that lies in one of them ("Свердловск" beside Luhansk is the town of Luhansk oblast); None if none does."""
+    return next((p for p in places_named(name) if p.region in regions), None)
 
 
 def place_by_id(place_id: str) -> Place | None:
