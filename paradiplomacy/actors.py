@@ -197,7 +197,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
 
 
 def names_a_region_before(noun, by_id) -> bool:
-    """Whether the region noun ends a name before it: in "Бухарская область Узбекистана" "область" is Bukhara's, and
+    """Whether the region noun ends a name before it: in "Ферганская область Узбекистана" "область" is Fergana's, and
     "Узбекистана" the state it lies in, not "область Узбекистана"."""
     adjective = previous_token(noun, by_id)
     return (adjective is not None and adjective.pos == "ADJ" and adjective.text[:1].isupper()

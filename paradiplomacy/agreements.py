@@ -447,7 +447,7 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
 
 
 def companies_at(tokens) -> bool:
-    """Whether a token is a noun of companies or clubs: in "Футбольные клубы ДНР и России подписали договор" or
+    """Whether a token is a noun of companies or clubs: in "Хоккейные клубы Брянска и Гомеля подписали договор" or
     "договор между банками Курска и Минска" the places in the genitive are where they are, not parties."""
     return any((t.lemma or "") in read_words("company_markers.csv") for t in tokens)
 
@@ -531,7 +531,7 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
 
 def persons_before(verb, sent: Sentence) -> list[str]:
     """The persons named in the verb's clause before it, where the parser gave the verb no subject: in "аким
-    Акмолинской области Малик Мурзалин и губернатор Курганской области Алексей Кокорин подписали" it may hang the
+    Павлодарской области Ерлан Сатаев и губернатор Омской области Пётр Сидоров подписали" it may hang the
     names on each other."""
     start = max([t.stop for t in sent.tokens if t.pos == "VERB" and t.stop <= verb.start] + [sent.start])
     return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person" and start <= m.start and m.stop <= verb.start))
@@ -607,12 +607,12 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
 
 
 def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> None:
-    """In an article about twin towns, a cooperation agreement between towns is their twinning: "У Севастополя
-    будет 11-й город-побратим", then "Соглашения о сотрудничестве у Севастополя уже подписаны с Миннеаполисом ..."."""
+    """In an article about twin towns, a cooperation agreement between towns is their twinning: "Тверь и Бобруйск
+    стали городами-побратимами", then "Соглашения о сотрудничестве у Твери уже подписаны с Гомелем и Ригой"."""
     for record in records:
         types = [kinds.get(p) for p in record.parties]
-        # towns, and places the gazetteer types otherwise that the text pairs with a town ("Севастополь" is a
-        # region by its status, "Шоугуан" unknown)
+        # towns, and places the gazetteer types otherwise that the text pairs with a town (a federal city is a
+        # region by its status, a foreign town the gazetteer lacks "other")
         if record.kind == "cooperation_agreement" and len(types) >= 2 and "city" in types and all(t in PLACE_TYPES for t in types):
             record.kind = TWINNING
 
@@ -664,7 +664,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         partners = partners_of(token, chain, sent, parties)
         sides = [p for p in parties if p not in partners]
         if partners and not sides and (earlier := next((r for r in reversed(records) if r.sides), None)):
-            # "Ранее аналогичные соглашения были подписаны с Кировской областью и Крымом": with the same side
+            # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
         pairs = partner_pairs(token, sides, partners, sent) or state_pairs(token, parties, sent)
@@ -716,8 +716,8 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
 
 
 def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence) -> list[list[str]]:
-    """One party list per agreement where a plural noun names agreements with each of several partners: "ЛНР
-    заключила соглашения с Костромской и Омской областями" is two agreements, "Липецк и Елец подписали соглашения
+    """One party list per agreement where a plural noun names agreements with each of several partners: "Курская
+    область заключила соглашения с Брестской и Гродненской областями" is two agreements, "Липецк и Елец подписали соглашения
     с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения")."""
     if noun.feats.get("Number") != "Plur" or not sides or not partners or len(sides) + len(partners) < 3:
         return []
@@ -733,9 +733,9 @@ def multilateral(noun, sent: Sentence) -> bool:
 
 def state_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
     """One party list per agreement where a plural noun's parties alternate between two states, each place of the
-    first state followed by its partners of the other: "Соглашения были подписаны между Свердловской, Винницкой и
-    Черкасской областями, Челябинской и Запорожской областями" is Sverdlovsk with Vinnytsia and with Cherkasy, and
-    Chelyabinsk with Zaporizhzhia; [] unless every place has a state, there are two, and each place of the first
+    first state followed by its partners of the other: "соглашения между Брянской, Гомельской и
+    Могилёвской областями, Смоленской и Витебской областями" is Bryansk with Gomel and with Mogilev, and Smolensk
+    with Vitebsk; [] unless every place has a state, there are two, and each place of the first
     has a partner."""
     if noun.feats.get("Number") != "Plur" or len(parties) < 3 or multilateral(noun, sent):
         return []
@@ -763,8 +763,8 @@ PAIR_DASH = re.compile(r"\s[–—-]\s")
 
 def listed_pairs(sent: Sentence, records: list[Agreement], in_a_list: bool):
     """Yield one record per pair of a list that follows an agreement, written as "X – Y" items between semicolons:
-    "Договоры о сотрудничестве подписали 20 субъектов ЛНР. В их числе: Луганск – Москва; Краснодон и Краснодонский
-    район – Тюменская область; ..." (each place on the left with each on the right), of the earlier record's kind
+    "Договоры о сотрудничестве подписали десять городов республики. В их числе: Горловка – Тверская область;
+    Енакиево и Енакиевский район – Тульская область; ..." (each place on the left with each on the right), of the earlier record's kind
     and stage. The segmenter may cut the list at its semicolons: an item is one where the sentence before ends with
     one (``in_a_list``) or it ends with one itself."""
     if not records or ";" not in sent.text and not in_a_list:
@@ -786,7 +786,7 @@ def listed_pairs(sent: Sentence, records: list[Agreement], in_a_list: bool):
     if len(items) < 2 and not (items and (in_a_list or sent.text.rstrip().endswith(";"))):
         return  # one dash is an aside, not a list of pairs
     if len(earlier.parties) < 2:
-        earlier.vague = True  # "подписали 20 субъектов ЛНР": the list's pairs are its agreements
+        earlier.vague = True  # "подписали десять городов республики": the list's pairs are its agreements
     for left, right in items:
         for a in dict.fromkeys(left):
             for b in dict.fromkeys(right):
@@ -870,7 +870,7 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             continue
         earlier = next((r.parties for r in reversed(records[:i]) if r.parties), None)
         if earlier is None and REFERS_BACK.search(record.evidence):
-            # "главы двух субъектов ... договорились", then "губернаторы Петербурга и Оренбургской области подписали"
+            # "главы двух субъектов ... договорились", then "губернаторы Тульской и Курганской областей подписали"
             earlier = next((r.parties for r in records[i + 1 :] if r.parties and not r.vague), None)
         if record.sides_may_bind and (meeting_sides or earlier):
             record.parties = list(meeting_sides or earlier)
@@ -959,7 +959,7 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         if found.one_of_pairs and not b <= a:
             continue  # one of several agreements a plural noun names joins only a record of both its parties
         # parties of one agreement share a locality, unless each names a known place the other lacks: X–Y and X–Z are
-        # two agreements ("ДНР и Якутия заключили соглашение" beside "соглашение между Ростовской областью и ДНР")
+        # two agreements ("Курская область подписала соглашение с Витебской областью" beside "Курская и Брестская области заключили соглашение")
         same_parties = not found.parties or not record.parties or (a & b and not (known_places(a - b) and known_places(b - a)))
         if same_parties and (found.parties or found.status != "agreed" or record.status == "agreed" or found.kind != "accord"):
             record.kinds_seen |= {record.kind, found.kind}

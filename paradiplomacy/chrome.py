@@ -98,7 +98,7 @@ def chrome_cue(text: str) -> str:
 
 
 # a full sentence before a cue found in mid-line: a photo caption that states the news, then its credit
-# ("Татарстан и Беларусь подписали ... соглашения о сотрудничестве. © / pixabay.com") is text
+# ("Брянская и Гомельская области подписали три соглашения о сотрудничестве. © / фотобанк") is text
 SENTENCE_BEFORE = re.compile(r"^\W*[А-ЯЁA-Z][^.!?]*(?:\s+\S+){5,}[.!?][»\"]?\s*$")
 
 

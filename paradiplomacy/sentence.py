@@ -93,7 +93,7 @@ class Sentence:
                 found = [m for m in self.mentions if m.type == "person" and m.start <= candidate.start < m.stop]
                 if found:
                     return max(found, key=lambda m: m.stop - m.start)
-        # "И.о. губернатора ... Сергей Меняйло": the parser takes the "И" of "И.о." for the subject
+        # "И.о. губернатора ... Игорь Петров": the parser takes the "И" of "И.о." for the subject
         acting = re.match(r"и\.\s?о\.", self.text[token.start - self.start :], re.I)
         if word_kind(token.lemma or "") == "office" or acting:
             return min((m for m in self.mentions if m.type == "person" and token.start < m.start < until), key=lambda m: m.start, default=None)
