@@ -653,15 +653,19 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             if not status or not records:
                 continue
             kind = records[-1].kind
-        if status not in ("terminated", "suspended") and kind != "accord" and exists(token, sent) and find_parties(token, chain, sent):
-            # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed, whatever the
-            # verb above says of what is done within it ("планируют подписать в рамках соглашения дорожную карту")
+        # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed, whatever the verb
+        # above says of what is done within it ("планируют подписать в рамках соглашения дорожную карту")
+        may_exist = status not in ("terminated", "suspended") and kind != "accord" and exists(token, sent)
+        if not (status or may_exist) or (kind == "accord" and status == "signed"):
+            continue
+        parties = find_parties(token, chain, sent)
+        if may_exist and parties:
             status = "signed"
-        if not status or (kind == "accord" and status == "signed"):
+        if not status:
             continue
         used_verbs.update(t.id for t in chain)
-        parties = find_parties(token, chain, sent)
-        partners = partners_of(token, chain, sent, parties)
+        with_tokens = partner_tokens(token, chain, sent)
+        partners = partners_of(with_tokens, sent, parties)
         sides = [p for p in parties if p not in partners]
         if partners and not sides and (earlier := next((r for r in reversed(records) if r.sides), None)):
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
@@ -676,7 +680,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
-                            company_partner=companies_at(partner_tokens(token, chain, sent)))
+                            company_partner=companies_at(with_tokens))
 
 
 def exists(noun, sent: Sentence) -> bool:
@@ -688,11 +692,10 @@ def exists(noun, sent: Sentence) -> bool:
     return any((w.lemma or "").replace("ё", "е") in read_words("existing_agreement_words.csv") for w in words)
 
 
-def partners_of(noun, chain, sent: Sentence, parties: list[str]) -> list[str]:
-    """The parties the sentence names as partners in a "с" complement ("подписала соглашение с Гомельской областью"),
-    with the rest of a list that follows "с" where the parser hung some of it elsewhere ("с Костанайской,
-    Северо-Казахстанской и Карагандинской областями"); those are added to ``parties``."""
-    tokens = partner_tokens(noun, chain, sent)
+def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
+    """The parties the sentence names as partners in a "с" complement (``tokens``, see partner_tokens: "подписала
+    соглашение с Гомельской областью"), with the rest of a list that follows "с" where the parser hung some of it
+    elsewhere ("с Костанайской, Северо-Казахстанской и Карагандинской областями"); those are added to ``parties``."""
     partners = [p for p in parties_from(tokens, sent, persons_stand_for_bodies=False) if p in parties]
     named = {m.name: m for m in reversed(sent.mentions)}
     for case in (k for t in tokens for k in sent.kids(t, "case") if k.text.lower() in ("с", "со")):
