@@ -31,6 +31,9 @@ def main(argv=None) -> int:
     run.add_argument("--column", action="append", default=[], metavar="ROLE=NAME",
                      help=f"in tables of articles (.csv, .tsv, .jsonl, .json, .parquet), the column of a role: {', '.join(ROLES)} "
                           "(default: recognised from common names; repeat for several roles)")
+    run.add_argument("--parse", choices=("relevant", "all"), default="relevant",
+                     help="parse only the articles with a word an agreement or event rule starts from (default), or "
+                          "all, for the actors of every article")
     args = parser.parse_args(argv)
     columns = {}
     for item in args.column:
@@ -41,7 +44,8 @@ def main(argv=None) -> int:
     cache = None if str(args.cache) == "none" else (args.cache or args.out.with_name(f".{args.out.name}.cache"))
     try:
         counts = extract(args.seeds_dir, args.out, workers=max(1, args.workers), cache_dir=cache, dask_address=args.dask,
-                         timeout=args.timeout or None, columns=columns)
+                         timeout=args.timeout or None, columns=columns,
+                         parse_all=args.parse == "all")
     except SeedsError as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_SEEDS

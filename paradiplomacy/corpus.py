@@ -52,6 +52,7 @@ class Document:
     date_inferred: str = ""
     date_conflict: bool = False
     case: str = ""
+    parsed: bool | str = ""  # for a processed document: whether it was parsed (see pipeline.process_document)
     chars_raw: int = 0
     chars_clean: int = 0
     sha256: str = ""

@@ -18,15 +18,20 @@ sentences of a general archive hold no word any rule starts from. It reads:
 The words come from the rules' own data files, so a word added to a rule's
 list is read by the parser too. The other sentences keep their morphology,
 lemmas and names; their tokens have no syntax (see ``nlp.without_syntax``).
+
+A whole article with no such word (most of a general archive) is not parsed
+at all (``may_start_a_rule``): no agreement or event rule could fire in it.
 """
 
+import re
 from functools import lru_cache
 
 from .datafiles import read_data, read_words
 from .events import event_terms
 from .gazetteer import word_kind
+from .nlp import morph_vocab
 from .quotations import speech_words
-from .sentence import category, terms
+from .sentence import ANNIVERSARY, category, terms
 
 ACT_CATEGORIES = ("noun", "act_noun", "anniversary")  # verbs of signing or planning act only on these nouns
 
@@ -60,6 +65,22 @@ def lemmas_of(sent) -> set[str]:
 def has_act(sent, lemmas: set[str]) -> bool:
     single, multi = act_terms()
     return bool(lemmas & single) or any(words <= lemmas for words in multi) or any(category(t) == "anniversary" for t in sent.tokens)
+
+
+WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+def may_start_a_rule(text: str) -> bool:
+    """Whether any word of ``text``, read as any of its dictionary forms, is one an agreement or event rule
+    starts from. Before any tagging, every form pymorphy offers counts, so each lemma the tagger could
+    choose is among them: a text this rejects has no sentence that ``has_act``."""
+    single, multi = act_terms()
+    lemmas = set()
+    for word in set(WORD.findall(text.lower())):
+        forms = {word} | {p.normal_form for p in morph_vocab().parse(word)}
+        forms = {f.replace("ё", "е") for f in forms}
+        lemmas |= forms | {f.rpartition("-")[2] for f in forms if "-" in f}
+    return bool(lemmas & single) or any(words <= lemmas for words in multi) or any(map(ANNIVERSARY.search, lemmas))
 
 
 def names_a_body_or_office(sent, lemmas: set[str], text: str) -> bool:

@@ -65,15 +65,16 @@ def held_by_another(places: list[Place], territory: str, date: str) -> bool:
 def marker_matches(text: str, date: str) -> list[tuple[Marker, list[str]]]:
     """The markers in ``text`` with the words that matched them, in the order of ``markers()``; a territorial marker
     only where the place it speaks of was held by another at ``date`` (see the module's docstring)."""
-    sentences = list(sentenize(text))
-    in_text = places_in(text)
-    date = earliest_date(date, in_text)
+    sentences = in_text = None  # the text's sentences and places, read only when a territorial marker needs them
     in_sentence = {}
     found = []
     for marker in markers():
         words = []
         for match in marker.pattern.finditer(text):
             if marker.territory:
+                if in_text is None:
+                    sentences, in_text = list(sentenize(text)), places_in(text)
+                    date = earliest_date(date, in_text)
                 sentence = next((s for s in sentences if s.start <= match.start() < s.stop), None)
                 if sentence is not None and sentence.start not in in_sentence:
                     in_sentence[sentence.start] = places_in(sentence.text)

@@ -13,7 +13,7 @@ from .actors import Mention, extract_mentions
 from .agreement_places import places_beside_agreements
 from .agreements import Agreement, extract_agreements
 from .corpus import Document, input_files, open_corpus
-from .cues import needs_syntax
+from .cues import may_start_a_rule, needs_syntax
 from .english import english_names
 from .events import Event, extract_events, sides
 from .execution import Executor, run_documents
@@ -37,14 +37,21 @@ class DocumentResult:
     links: list[tuple[str, str, str]]
     framing: list[dict]
     quotations: list[Quotation]
+    parsed: bool = True  # False: no word any rule starts from, so no parse and no actors (``--parse relevant``)
     seconds: float = field(default=0.0, compare=False)  # how long it took; for sweeps, never in a table
 
 
-def process_document(doc: Document) -> DocumentResult:
+def process_document(doc: Document, parse_all: bool = False) -> DocumentResult:
     """Everything found in one clean document: actors, agreements, events, links between names, quotations, framing markers.
 
-    Each step runs as a named stage, so a failure reports where it happened.
+    Each step runs as a named stage, so a failure reports where it happened. Unless ``parse_all``, a
+    document with no word any agreement or event rule starts from gets its framing markers only: most
+    articles of a general archive are of that kind, and parsing them would cost most of the run.
     """
+    with stage("framing"):
+        framing = framing_rows(doc)
+    if not parse_all and not may_start_a_rule(doc.text):
+        return DocumentResult(doc.doc_id, [], [], [], [], framing, [], parsed=False)
     with stage("nlp"):
         parsed = pipeline().parse(doc.text, functools.partial(needs_syntax, title_stop=doc.body_start))
     with stage("actors"):
@@ -60,16 +67,16 @@ def process_document(doc: Document) -> DocumentResult:
         quotations = extract_quotations(doc.text, sentences, mentions, agreements)
     for m in mentions:
         m.tokens = []  # the parse stays in this process; the result travels and is cached
-    with stage("framing"):
-        framing = framing_rows(doc)
     return DocumentResult(doc.doc_id, mentions, agreements, events, links, framing, quotations)
 
 
 def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_dir=None, dask_address=None,
-            timeout: float | None = DEFAULT_TIMEOUT, columns: dict[str, str] | None = None) -> dict:
+            timeout: float | None = DEFAULT_TIMEOUT, columns: dict[str, str] | None = None, parse_all: bool = False) -> dict:
     """Run every stage on ``seeds_dir`` and replace ``out_dir`` with the results.
 
     ``columns`` names the column of a role (text, title, date, url, outlet, id) in tables of articles.
+    ``parse_all`` parses every article, not only those with a word an agreement or event rule starts
+    from (which is what the actors of every article need, as when persons are scored on public gold).
     Documents are processed in ``workers`` processes or on the Dask cluster at
     ``dask_address``; results found in ``cache_dir`` are reused. A document
     whose processing raises, or takes over ``timeout`` seconds, is ``failed``
@@ -84,8 +91,9 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         # outputs stale for the next run rather than wrong for this one.
         fingerprint = seeds_fingerprint(Path(seeds_dir), read_hashes(Path(seeds_dir), docs))
         readable = sum(d.status == "ok" for d in docs)  # before cleaning: an upper bound for the progress bar
-        work = functools.partial(isolated, work=process_document, timeout=timeout)
-        results, computed = run_documents(cleaned, work, pipeline_version(), executor, cache_dir, readable)
+        work = functools.partial(isolated, work=functools.partial(process_document, parse_all=parse_all), timeout=timeout)
+        version = pipeline_version() + ("+all" if parse_all else "")  # a cached result is of one mode
+        results, computed = run_documents(cleaned, work, version, executor, cache_dir, readable)
     cached = len(results) - computed
     seconds = {r.doc_id: r.seconds for r in results if getattr(r, "seconds", 0)}
     failures = [r for r in results if is_failure(r)]
@@ -94,6 +102,8 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         doc = by_id[failure.doc_id]
         doc.status, doc.reason, doc.stage = "failed", failure.reason, failure.stage
     results = [r for r in results if not is_failure(r)]  # a failed document leaves no partial records
+    for result in results:
+        by_id[result.doc_id].parsed = result.parsed
     registry = Registry()
     for result in results:
         registry.add(result.doc_id, result.mentions)

@@ -24,7 +24,7 @@ def extract_texts(texts: list[Path], workers: int = 1) -> Extraction:
         seeds.mkdir()
         for text in texts:
             (seeds / text.name).symlink_to(text.resolve())
-        extract(seeds, out, warn=lambda message: None, workers=workers, cache_dir=None)
+        extract(seeds, out, warn=lambda message: None, workers=workers, cache_dir=None, parse_all=True)
         read = lambda name: pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)  # noqa: E731
         clean = {p.stem: p.read_text(encoding="utf-8") for p in sorted((out / "clean").glob("*.txt"))}
         return Extraction(read("actors"), read("mentions"), clean)

@@ -1,0 +1,73 @@
+"""Which articles are parsed: only those with a word an agreement or event rule starts from, unless told."""
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from paradiplomacy.cues import act_terms, has_act, lemmas_of, may_start_a_rule
+from paradiplomacy.nlp import morph_vocab, pipeline
+from paradiplomacy.pipeline import extract
+
+WEB = ROOT.parent / "shared" / "realnews" / "web"
+
+SPORT = """Хоккеисты вышли в полуфинал
+
+Команда Ивана Соколова обыграла соперников со счётом 3:1. Главный тренер Пётр Лебедев похвалил вратаря.
+"""
+TREATY = """Районы стали партнёрами
+
+Глава Ковровского района Ольга Миронова и председатель Слуцкого райисполкома подписали соглашение о сотрудничестве.
+"""
+
+
+def inflected(lemma: str) -> list[str]:
+    """Every form of ``lemma`` that the tagger could lemmatise to it: pymorphy's forms of it, less those whose own
+    parses lead elsewhere (the guessed lexeme of an unknown word, "хокимиятами")."""
+    parse = next((p for p in morph_vocab().parse(lemma) if p.normal_form.replace("ё", "е") == lemma), None)
+    forms = {f.word for f in parse.lexeme} if parse else {lemma}
+    return sorted(f for f in forms if any(p.normal_form.replace("ё", "е") == lemma for p in morph_vocab().parse(f)))
+
+
+@pytest.mark.parametrize("lemma", sorted(act_terms()[0]))
+def test_every_form_of_a_rule_word_opens_the_gate(lemma):
+    for form in inflected(lemma):
+        assert may_start_a_rule(f"Вчера {form.capitalize()} и {form} были в новостях."), form
+
+
+def test_multiword_terms_and_anniversaries_open_the_gate():
+    assert may_start_a_rule("Стороны утвердили дорожные карты на три года.")
+    assert may_start_a_rule("Города отметили 30-летие дружбы.")
+    assert not may_start_a_rule("Карта дорог района висит в школе.")  # the words of a term, apart, in other senses
+    assert not may_start_a_rule(SPORT)
+
+
+def test_an_article_without_a_rule_word_has_framing_but_no_parse(tmp_path):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    (seeds / "sport.txt").write_text(SPORT, encoding="utf-8")
+    (seeds / "treaty.txt").write_text(TREATY, encoding="utf-8")
+    extract(seeds, tmp_path / "default", cache_dir=None)
+    extract(seeds, tmp_path / "all", cache_dir=None, parse_all=True)
+    read = lambda run, name: pd.read_csv(tmp_path / run / f"{name}.csv", dtype=str, keep_default_na=False)  # noqa: E731
+    assert read("default", "documents").set_index("doc_id")["parsed"].to_dict() == {"sport": "False", "treaty": "True"}
+    assert set(read("all", "documents")["parsed"]) == {"True"}
+    assert "sport" not in set(read("default", "mentions")["doc_id"])
+    assert "sport" in set(read("all", "mentions")["doc_id"])  # Соколов, Лебедев: the actors of every article
+    assert len(read("default", "agreements")) == 1
+    for name in ("agreements", "events", "mentions"):  # the relevant article comes out the same either way
+        default, every = read("default", name), read("all", name)
+        assert default.equals(every[every["doc_id"] == "treaty"].reset_index(drop=True)), name
+
+
+@pytest.mark.slow
+def test_no_real_article_the_gate_rejects_has_a_sentence_a_rule_starts_from():
+    if not WEB.is_dir():
+        pytest.skip(f"{WEB} is absent: the real-news pages are not on this machine")
+    from paradiplomacy.corpus import load_corpus
+
+    texts = [d.text for d in load_corpus(WEB) if d.status == "ok" and d.language == "ru"]
+    rejected = [t for t in texts if not may_start_a_rule(t)]
+    assert 0.2 < len(rejected) / len(texts) < 0.8  # it does decide, on a general archive
+    for text in rejected:
+        doc = pipeline().parse(text, lambda doc: [False] * len(doc.sents))
+        assert not any(has_act(s, lemmas_of(s)) for s in doc.sents), text[:200]
