@@ -16,9 +16,10 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
-from natasha.doc import inject_syntax, offset_syntax
+from natasha.doc import DocSpan, inject_syntax, offset_syntax
 from natasha.segment import Sent
 from pymorphy2 import MorphAnalyzer
+from slovnet.bio import bio_spans
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 PIECE = re.compile(r"\S+")
@@ -86,7 +87,7 @@ class Pipeline:
         doc = Doc(text)
         doc.segment(self.segmenter)
         doc.tag_morph(self.morph_tagger)
-        doc.tag_ner(self.ner_tagger)
+        self.tag_ner(doc)
         for token in doc.tokens:
             token.lemma = self.lemma(token.text, token.pos, tuple(token.feats.items()))
         chosen = needs_syntax(doc) if needs_syntax else [True] * len(doc.sents)
@@ -98,6 +99,18 @@ class Pipeline:
                 without_syntax(sent.tokens)
             offset_syntax(sent_id, sent.tokens)  # ids unique in the document, as natasha's own
         return doc
+
+    def tag_ner(self, doc: Doc) -> None:
+        """natasha's ``doc.tag_ner``: the tagger reads the whole text as one sequence and its spans are put in
+        the document; but it reads the document's own tokens, where natasha's tagger would split the text into
+        the same tokens a second time (a sixth of the tagger's cost)."""
+        doc.spans = []
+        if doc.tokens:
+            infer = self.ner_tagger.infer
+            tags = next(infer.decoder(infer.process(infer.encoder([[t.text for t in doc.tokens]]))))
+            doc.spans = [DocSpan(s.start, s.stop, s.type, doc.text[s.start : s.stop]) for s in bio_spans(doc.tokens, tags)]
+        doc.envelop_span_tokens()
+        doc.envelop_sent_spans()
 
     @lru_cache(maxsize=200_000)
     def lemma(self, text: str, pos: str, feats: tuple) -> str:
