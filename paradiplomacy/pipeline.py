@@ -48,10 +48,11 @@ def process_document(doc: Document, parse_all: bool = False) -> DocumentResult:
     document with no word any agreement or event rule starts from gets its framing markers only: most
     articles of a general archive are of that kind, and parsing them would cost most of the run.
     """
-    with stage("framing"):
-        framing = framing_rows(doc)
-    if not parse_all and not may_start_a_rule(doc.text):
-        return DocumentResult(doc.doc_id, [], [], [], [], framing, [], parsed=False)
+    with stage("nlp"):
+        relevant = parse_all or may_start_a_rule(doc.text)
+    if not relevant:
+        with stage("framing"):
+            return DocumentResult(doc.doc_id, [], [], [], [], framing_rows(doc), [], parsed=False)
     with stage("nlp"):
         parsed = pipeline().parse(doc.text, functools.partial(needs_syntax, title_stop=doc.body_start))
     with stage("actors"):
@@ -67,7 +68,14 @@ def process_document(doc: Document, parse_all: bool = False) -> DocumentResult:
         quotations = extract_quotations(doc.text, sentences, mentions, agreements)
     for m in mentions:
         m.tokens = []  # the parse stays in this process; the result travels and is cached
+    with stage("framing"):
+        framing = framing_rows(doc)
     return DocumentResult(doc.doc_id, mentions, agreements, events, links, framing, quotations)
+
+
+def process_every_document(doc: Document) -> DocumentResult:
+    """``process_document`` parsing the document whatever its words (``--parse all``)."""
+    return process_document(doc, parse_all=True)
 
 
 def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_dir=None, dask_address=None,
@@ -91,7 +99,7 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         # outputs stale for the next run rather than wrong for this one.
         fingerprint = seeds_fingerprint(Path(seeds_dir), read_hashes(Path(seeds_dir), docs))
         readable = sum(d.status == "ok" for d in docs)  # before cleaning: an upper bound for the progress bar
-        work = functools.partial(isolated, work=functools.partial(process_document, parse_all=parse_all), timeout=timeout)
+        work = functools.partial(isolated, work=process_every_document if parse_all else process_document, timeout=timeout)
         version = pipeline_version() + ("+all" if parse_all else "")  # a cached result is of one mode
         results, computed = run_documents(cleaned, work, version, executor, cache_dir, readable)
     cached = len(results) - computed

@@ -51,7 +51,8 @@ def read_out(out, name: str) -> pd.DataFrame:
 
 
 def extract_texts(tmp_path_factory, name: str, texts: dict[str, str]) -> Path:
-    """Each text written as its own document of a fresh folder, extracted once (no cache); the output folder."""
+    """Each text written as its own document of a fresh folder, extracted once (no cache), every text parsed
+    (the tables test persons and quotations in texts that report no agreement); the output folder."""
     from paradiplomacy.pipeline import extract
 
     root = tmp_path_factory.mktemp(name)
@@ -59,5 +60,5 @@ def extract_texts(tmp_path_factory, name: str, texts: dict[str, str]) -> Path:
     folder.mkdir()
     for doc, text in texts.items():
         (folder / f"{doc}.txt").write_text(text, encoding="utf-8")
-    extract(folder, root / "out", cache_dir=None)
+    extract(folder, root / "out", cache_dir=None, parse_all=True)
     return root / "out"
