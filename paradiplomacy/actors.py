@@ -33,6 +33,7 @@ def region_nouns() -> dict[str, str]:
 
 DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
+CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}  # each opening mark and the mark that closes it
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
 MAX_ROLE_TOKENS = 12
 SPAN_END_PUNCTUATION = {";", ",", ":"}
@@ -94,7 +95,7 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if breaks:
             toks = toks[: breaks[0]]
         if toks:
-            spans.append([toks, span.type])
+            spans.append([close_quotes(toks, tokens[first + len(toks):]), span.type])
     joined, inner = [], []
     for toks, kind in spans:
         previous = joined[-1] if joined else None
@@ -121,6 +122,23 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if toks:
             result.append((toks, kind))
     return result
+
+
+def close_quotes(toks, after) -> list:
+    """The span with the closing marks of the quotes it opens: NER ends "ТОО «Агрохолдинг Кустанай»" before "»"."""
+    opened = []
+    for token in toks:
+        if opened and token.text == CLOSING_QUOTE[opened[-1]]:
+            opened.pop()
+        elif token.text in CLOSING_QUOTE:
+            opened.append(token.text)
+    toks = list(toks)
+    for token in after:
+        if not opened or token.text != CLOSING_QUOTE[opened[-1]] or sentence_of(token) != sentence_of(toks[-1]):
+            break
+        toks.append(token)
+        opened.pop()
+    return toks
 
 
 def complements(toks, body) -> bool:

@@ -150,3 +150,12 @@ def test_a_namesake_is_no_actor_unless_he_acts():
 def test_an_office_whose_body_the_text_named_earlier_has_it(actors, person, affiliation):
     row = actors[actors.name == person]
     assert list(row.affiliation) == [affiliation]
+
+
+@pytest.mark.parametrize("text", [
+    "Губернатор Курганской области подписал соглашение с ТОО «Агрохолдинг Кустанай».",  # NER stops before "»"
+    "Делегация посетила ТОО «Агрохолдинг Кустанай» в Костанае.",
+], ids=["before_full_stop", "mid_sentence"])
+def test_a_name_in_guillemets_keeps_its_closing_quote(text):
+    assert ("organization", "ТОО «Агрохолдинг Кустанай»") in actors_of(text)
+    assert ("organization", "ТОО «Агрохолдинг Кустанай") not in actors_of(text)
