@@ -146,6 +146,7 @@ def test_a_namesake_is_no_actor_unless_he_acts():
     ("Олег Королев", "Липецкая область"),  # "руководитель исполнительной власти региона" after "липецкой делегации"
     ("Василий Анохин", "Смоленская область"),  # "Губернатор" after the title's "Смоленской области"
     ("Сергей Глазьев", "Союзное государство"),  # "государственный секретарь" after "Союзного Государства"
+    ("Руслан Смашнёв", "Смоленская область"),  # "сенатор" after "администрации Смоленской области": the region he sits for
 ])
 def test_an_office_whose_body_the_text_named_earlier_has_it(actors, person, affiliation):
     row = actors[actors.name == person]
