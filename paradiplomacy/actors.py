@@ -418,7 +418,7 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
             if word_kind(token.lemma or "") not in ("body", "executive"):
                 continue
             phrase = body_phrase(token, sent.tokens, by_id)
-            if phrase is None:
+            if phrase is None or names_an_act(token, phrase, sent.tokens):
                 continue
             phrase = without_state(phrase, token, mentions, doc.text)
             start, stop = phrase[0].start, phrase[-1].stop
@@ -432,6 +432,18 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
             name = sentence_case(normalize_phrase(phrase, token), phrase, sent.tokens)
             found.append(Mention(start, stop, doc.text[start:stop], "organization", name, tokens=phrase))
     return found
+
+
+def names_an_act(head, phrase, sent_tokens) -> bool:
+    """A noun of data/act_nouns.csv, in lower case, before a plural common noun names the act, not a body:
+    "представительство липецких предприятий в ДНР", "объединение усилий" (but "представительство Тверской области")."""
+    if (head.lemma or "") not in read_words("act_nouns.csv", "lemma") or (head.text[:1].isupper() and head is not sent_tokens[0]):
+        return False
+    after = phrase[phrase.index(head) + 1 :]
+    noun = next((t for t in after if t.pos in ("NOUN", "PROPN")), None)
+    following = after[after.index(noun) + 1 :] if noun is not None else []
+    return (noun is not None and noun.pos == "NOUN" and not noun.text[:1].isupper() and noun.feats.get("Number") == "Plur"
+            and not (following and following[0].text in QUOTES))  # "объединение предприятий «Агропром»" is a body
 
 
 def distributed_places(phrase, head, mentions: list[Mention]) -> list[Mention]:
