@@ -63,6 +63,14 @@ def test_register_has_one_row_per_relationship_with_its_stages(seeds_tables):
     assert not table.apply(lambda row: row.astype(str).str.contains("_").any(), axis=1).any()  # no code in a cell
 
 
+def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
+    table = register(seeds_tables)
+    ministries = table[table.parties.str.contains("relevant ministry")]
+    assert len(ministries) == 1
+    assert ministries.parties.iloc[0].count("inferred: the text says only “профильными министерствами”, one body for each side") == 2
+    assert not table.drop(ministries.index).parties.str.contains("inferred").any()
+
+
 def test_datapackage_describes_every_table_and_validates(seeds_out, tmp_path):
     from frictionless import validate
 
