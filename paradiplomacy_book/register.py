@@ -11,7 +11,7 @@ from paradiplomacy.output import split_list
 from .codes import duration, label
 from .names import Names, quote_authorities
 from .site import article_numbers, article_page_name
-from .spheres import spheres_in
+from .spheres import activities_in, spheres_in
 
 COLUMNS = ["case", "parties", "instrument", "stages", "dates", "signatories", "term", "scope", "sources"]
 
@@ -49,9 +49,11 @@ def stage_history(group: pd.DataFrame) -> str:
 
 
 def scope_cell(items: list[str]) -> str:
-    """"trade, economy: обмен коммерческой информацией; ...": the spheres in English, the text's own words after them."""
+    """"trade, economy: information exchange (обмен коммерческой информацией); ...": the spheres in English, then each
+    item glossed with the activities it names (activities.csv), else its spheres, the text's own words beside it."""
     spheres = spheres_in(" ".join(items))
-    return (", ".join(spheres) + ": " if spheres else "") + "; ".join(items)
+    glossed = [f"{', '.join(activities_in(item) or spheres_in(item)) or 'not glossed'} ({item})" for item in items]
+    return (", ".join(spheres) + ": " if spheres else "") + "; ".join(glossed)
 
 
 def unnamed_parties(tables: dict) -> dict[tuple[str, str], str]:

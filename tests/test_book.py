@@ -71,6 +71,18 @@ def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
     assert not table.drop(ministries.index).parties.str.contains("inferred").any()
 
 
+def test_register_glosses_each_scope_item_in_english(seeds_tables):
+    table = register(seeds_tables)
+    chambers = table[table.parties.str.contains("Chamber of Commerce")].scope.iloc[0]
+    assert "information exchange (обмен коммерческой информацией)" in chambers
+    assert "business meetings and contacts (проведение взаимных деловых встреч)" in chambers
+    for cell in table.scope[table.scope != ""]:
+        spheres, items = cell.split(": ", 1)
+        assert re.fullmatch(r"[a-z &,]+", spheres), cell
+        for item in items.split("; "):  # each item: its English, then the text's words in brackets
+            assert re.match(r"[a-z][a-z &,'-]* \(.*[а-яё].*\)$", item), item
+
+
 def test_datapackage_describes_every_table_and_validates(seeds_out, tmp_path):
     from frictionless import validate
 
