@@ -83,6 +83,18 @@ def test_register_glosses_each_scope_item_in_english(seeds_tables):
             assert re.match(r"[a-z][a-z &,'-]* \(.*[а-яё].*\)$", item), item
 
 
+def test_the_events_tables_give_english_names_beside_the_cyrillic(seeds_tables):
+    from paradiplomacy_eval.scores import event_errors
+
+    gold = pd.read_csv(ROOT / "tests" / "gold" / "events.csv", keep_default_na=False)
+    names = Names.of(seeds_tables)
+    for events in (seeds_tables["events"], event_errors(seeds_tables["events"], gold[gold.doc_id.isin(seeds_tables["documents"].doc_id)])):
+        table = names.in_table(events, lists=["participants"], single=["place"])
+        cells = [c for v in table.participants for c in v.split("; ") if c] + [v for v in table.place if v]
+        assert cells and all(re.fullmatch(r"[^а-яё]+ \([^a-z]*[а-яё][^a-z]*\)", c, re.I) for c in cells), cells
+    assert names.both("Тверская область") == "Tver Oblast (Тверская область)"  # a name the actors table lacks (the gold's)
+
+
 def test_datapackage_describes_every_table_and_validates(seeds_out, tmp_path):
     from frictionless import validate
 
