@@ -192,16 +192,20 @@ class Downloads:
         return "\n".join(f"- `{name}`: {markdown_text(note)}" for name, note in self._items())
 
 
-def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None) -> pd.DataFrame:
-    """A table as the reader sees it: codes of kind, frame and marker in English, the case's name in English,
-    and the document as "Article n" where ``numbers`` (paradiplomacy_book.site.article_numbers) has it."""
-    from .codes import duration, label, marker_label
+def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None, noun: str = "Article") -> pd.DataFrame:
+    """A table as the reader sees it: codes of kind, frame, marker and error in English, the case's name in English,
+    and the document as "Article n" (or another ``noun``: "Text n" of a holdout set) where ``numbers``
+    (paradiplomacy_book.site.article_numbers) has it."""
+    from .codes import duration, label, labels, marker_label
     from .names import quote_authorities
 
     df = df.copy()
-    for column in ("kind", "frame"):
+    for column in ("kind", "frame", "error"):
         if column in df:
             df[column] = df[column].map(lambda v: label(v) if v else v)
+    for column in ("predicted", "gold"):  # a person's offices against the gold: "(not in gold)" is a code too
+        if column in df:
+            df[column] = df[column].map(lambda v: labels().get(v, v) if isinstance(v, str) else v)
     if "marker" in df:
         df["marker"] = df["marker"].map(lambda v: marker_label(v) if v else v)
     if "duration" in df:
@@ -209,9 +213,9 @@ def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None) -> pd.Data
     if "case" in df:
         df["case"] = df["case"].map(lambda v: quote_authorities(v) if isinstance(v, str) else v)
     if numbers is not None and "doc_id" in df:
-        df = df.rename(columns={"doc_id": "article"})
-        df["article"] = df["article"].map(lambda d: f"Article {numbers[d]}" if d in numbers else d)
-    return df
+        df = df.rename(columns={"doc_id": noun.lower()})
+        df[noun.lower()] = df[noun.lower()].map(lambda d: f"{noun} {numbers[d]}" if d in numbers else d)
+    return df.rename(columns={"gold_status": "annotated stage"})
 
 
 class Interactive:

@@ -95,6 +95,20 @@ def test_the_events_tables_give_english_names_beside_the_cyrillic(seeds_tables):
     assert names.both("Тверская область") == "Tver Oblast (Тверская область)"  # a name the actors table lacks (the gold's)
 
 
+def test_error_tables_read_as_words_not_codes():
+    from paradiplomacy_book.report import readable
+
+    errors = pd.DataFrame({"doc_id": ["tver_gomel", "bryansk_gomel", "tver_gomel"], "status": ["", "signed", "planned"],
+                           "gold_status": ["signed", "", "agreed"], "error": ["missed", "not in gold", "wrong status"]})
+    table = readable(errors, {"bryansk_gomel": 1, "tver_gomel": 2}, noun="Text")
+    assert list(table.text) == ["Text 2", "Text 1", "Text 2"]  # the set's texts by number, not by id
+    assert not table.error.isin(["missed", "not in gold", "wrong status"]).any()
+    assert not any("_" in column for column in table.columns), list(table.columns)
+    persons = readable(pd.DataFrame({"doc_id": ["tver_gomel"], "person": ["олег ветров"], "predicted": ["губернатор"], "gold": ["(not in gold)"]}),
+                       {"tver_gomel": 2}, noun="Text")
+    assert list(persons.gold) == ["(not annotated)"]
+
+
 def test_datapackage_describes_every_table_and_validates(seeds_out, tmp_path):
     from frictionless import validate
 
