@@ -40,11 +40,25 @@ class Table:
             return "*None found in this corpus.*"
         cell = lambda v: list_safe(markdown_text("" if v is None or v != v else str(v))) or " "
         rows = [[cell(c) for c in self.df.columns]] + [[cell(v) for v in row] for row in self.df.itertuples(index=False)]
-        widths = [min(40, max(12, max(len(r[i]) for r in rows) // 3)) for i in range(len(self.df.columns))]
+        widths = column_widths(rows)
         lines = ["```{list-table}", ":header-rows: 1", ":class: longtable", ":widths: " + " ".join(map(str, widths)), ""]
         for row in rows:
             lines += [("* - " if i == 0 else "  - ") + value for i, value in enumerate(row)]
         return "\n".join(lines + ["```"])
+
+
+LINE_LETTERS = 85  # letters of 10 pt text on the PDF's line
+
+
+def column_widths(rows: list[list[str]]) -> list[int]:
+    """The share of the line each column of a PDF table gets: first the room its longest word needs (LaTeX breaks a
+    line only between words: "Нижегородская" in a narrower column runs over), with three letters for its padding;
+    then what the line has left, shared out by the length of each column's longest cell (at most 40 letters)."""
+    columns = list(zip(*rows))
+    need = [max(len(word) for cell in column for word in cell.split()) + 3 for column in columns]
+    want = [min(40, max(len(cell) for cell in column)) for column in columns]
+    spare = max(0, LINE_LETTERS - sum(need))
+    return [n + round(spare * w / sum(want)) for n, w in zip(need, want)]
 
 
 def markdown_text(text: str) -> str:

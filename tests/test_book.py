@@ -109,6 +109,17 @@ def test_error_tables_read_as_words_not_codes():
     assert list(persons.gold) == ["(not annotated)"]
 
 
+def test_pdf_tables_give_a_column_room_for_its_longest_word():
+    from paradiplomacy_book.report import Table
+
+    df = pd.DataFrame({"text": ["Text 1", "Text 12"], "kind": ["cooperation agreement", "memorandum"],
+                       "parties": ["Нижегородская область | хокимият Андижанской области", "Тверь"]})
+    widths = [int(w) for w in re.search(r":widths: (.*)", Table(df)._repr_markdown_())[1].split()]
+    longest = [max(len(word) for value in list(df[c]) + [c] for word in value.split()) for c in df.columns]
+    assert all(w > n for w, n in zip(widths, longest)), (widths, longest)  # no word wider than its column's share
+    assert widths[0] < widths[1] < widths[2]  # a short column leaves the room to the others
+
+
 def test_datapackage_describes_every_table_and_validates(seeds_out, tmp_path):
     from frictionless import validate
 
