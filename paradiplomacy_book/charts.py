@@ -345,7 +345,8 @@ def spread(xs: list[float], step: float = 0.25) -> list[float]:
 
 def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Relationships over time"):
     """One row per relationship over the years the corpus covers, 2014 and 2022 marked; its stages as
-    markers in the order the articles report them, joined by a line; undated stages at the right."""
+    markers in the order the articles report them, joined by a line. Stages with no date (neither the act's
+    nor the article's) stand apart in a panel of their own, labelled, not after the last year."""
     points = timeline_points(records)
     rows = []
     for case in cases:
@@ -353,38 +354,43 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
             parties = list(dict.fromkeys(p for v in records[records.relationship_id == rel].parties for p in split_list(v)))
             label = " – ".join(names.english(p) for p in parties[:3]) + (" …" if len(parties) > 3 else "") or "parties not named"
             rows.append((case, short(f"{case_label(case)}: {label}", 48), group))
-    fig, ax = plt.subplots(figsize=(BOOK_WIDTH, 1.6 + 0.62 * max(1, len(rows))))
+    undated = points.x.isna().any()
+    fig, axes = plt.subplots(1, 2 if undated else 1, sharey=True, squeeze=False, figsize=(BOOK_WIDTH, 1.6 + 0.62 * max(1, len(rows))),
+                             width_ratios=[6, 1] if undated else [1], layout="constrained")
+    ax, apart = axes[0][0], (axes[0][1] if undated else None)
     dated = points.x.dropna()
-    lo = int(min([dated.min()] if len(dated) else []) if len(dated) else 2014)
-    lo = min(lo, BANDS[0][0]) - 1
+    lo = min(int(dated.min()) if len(dated) else 2014, BANDS[0][0]) - 1
     hi = max(int(dated.max()) if len(dated) else 2022, BANDS[-1][0]) + 2
-    undated_x = hi + 1.2
     for year, text in BANDS:
         ax.axvspan(year, year + 1, color="#b2182b", alpha=0.10, lw=0)
         ax.text(year + 0.5, -0.75, text, ha="center", va="bottom", fontsize=8, color="#b2182b")
-    ax.axvline(hi + 0.4, color="#999999", lw=0.8)
-    # stages with no date stand apart in a grey column of their own: not after the last year, but outside time
-    ax.axvspan(hi + 0.4, undated_x + 1.4, color="#eeeeee", lw=0, zorder=0)
     for i, (case, label, group) in enumerate(rows):
-        xs = spread([r.x if r.x == r.x else undated_x for r in group.itertuples()])
-        ax.plot(xs, [i] * len(xs), color="#777777", lw=1.2, zorder=1)
-        for x, r in zip(xs, group.itertuples()):
-            colour = STATUS_STYLE[r.status][0]
-            filled = r.status != "planned"
-            ax.scatter([x], [i], marker=STATUS_MARKER[r.status], s=70, zorder=2, edgecolors=colour, linewidths=1.5,
-                       facecolors=colour if filled else "white")
+        for panel, stages in ((ax, group[group.x.notna()]), (apart, group[group.x.isna()])):
+            if stages.empty:
+                continue
+            xs = spread(list(stages.x) if panel is ax else [0.0] * len(stages))
+            panel.plot(xs, [i] * len(xs), color="#777777", lw=1.2, zorder=1)
+            for x, r in zip(xs, stages.itertuples()):
+                colour = STATUS_STYLE[r.status][0]
+                panel.scatter([x], [i], marker=STATUS_MARKER[r.status], s=70, zorder=2, edgecolors=colour, linewidths=1.5,
+                              facecolors=colour if r.status != "planned" else "white")
     ax.set_yticks(range(len(rows)), [label for _, label, _ in rows], fontsize=8)
     ax.set_ylim(len(rows) - 0.4, -1.0)
-    ticks = list(range(lo, hi + 1, max(1, (hi - lo) // 8)))
-    ax.set_xticks(ticks + [undated_x], [str(t) for t in ticks] + ["no date"], fontsize=8)
-    ax.set_xlim(lo, undated_x + 1.4)
+    ax.set_xticks(list(range(lo, hi + 1, max(1, (hi - lo) // 8))))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_xlim(lo, hi + 0.4)
     ax.grid(axis="x", color="#eeeeee")
+    if apart is not None:
+        apart.set_facecolor("#f2f2f2")
+        apart.set_xlim(-1, 1)
+        apart.set_xticks([])
+        apart.tick_params(axis="y", left=False)
+        apart.set_title("No date in\nthe article", fontsize=8.5, color="#555555")
     order = [s for s in statuses() if s in set(points.status)]
     handles = [Line2D([], [], marker=STATUS_MARKER[s], color=STATUS_STYLE[s][0], markerfacecolor="white" if s == "planned" else STATUS_STYLE[s][0],
                       linestyle="", markersize=8, label=s) for s in order]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.06 - 0.25 / max(1, len(rows))), ncol=len(handles), fontsize=8, frameon=False)
-    ax.set_title(title, fontsize=11)
-    fig.tight_layout()
+    fig.suptitle(title, fontsize=11)
     return fig
 
 

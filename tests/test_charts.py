@@ -144,3 +144,20 @@ def test_map_labels_keep_clear_of_other_places_and_labels(seeds_out):
                 for other in boxes[:i] + boxes[i + 1:] + others:
                     assert not box.overlaps(other), (case, label.get_text())
         charts.plt.close(fig)
+
+
+def test_timeline_keeps_undated_stages_apart_and_labelled(seeds_out):
+    from paradiplomacy.pipeline import read_tables
+    from paradiplomacy_book.names import Names
+    from paradiplomacy_book.register import records
+
+    t = read_tables(SEEDS, seeds_out)
+    points = charts.timeline_points(records(t))
+    fig = charts.relationship_timeline(records(t), Names.of(t), ["Lipetsk", "DPR", "Smolensk"])
+    assert len(fig.axes) == 2  # the years, and a panel of its own for the stages with no date
+    years, undated = fig.axes
+    assert undated.get_title().startswith("No date")
+    count = lambda ax: sum(len(c.get_offsets()) for c in ax.collections if len(c.get_offsets()))  # noqa: E731
+    assert count(undated) == points.x.isna().sum() and count(years) == points.x.notna().sum()
+    assert all(label.get_text().isdigit() for label in years.get_xticklabels())
+    charts.plt.close(fig)
