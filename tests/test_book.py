@@ -272,6 +272,16 @@ def test_source_text_is_escaped_in_the_html(tmp_path):
     assert "<b>жирным</b>" not in text
 
 
+def test_make_html_makes_the_pdf_it_links_first():
+    """The HTML links downloads/book.pdf (intro, the register's downloads): `make html` alone builds it first."""
+    commands = subprocess.run(["make", "-n", "-B", "html"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.splitlines()
+    pdf = next(i for i, c in enumerate(commands) if "--builder pdflatex" in c)
+    copied = next(i for i, c in enumerate(commands) if c.startswith("cp ") and c.endswith("book/site/downloads/book.pdf"))
+    html = next(i for i, c in enumerate(commands) if "jupyter-book build ." in c and "pdflatex" not in c)
+    assert pdf < copied < html
+    assert 'href="../downloads/book.pdf"' in (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
+
+
 def test_tables_for_the_pdf_break_across_pages_and_keep_cells_as_text():
     from paradiplomacy_book.report import Table
 
