@@ -144,9 +144,11 @@ def show_agreement_evidence(tables, data_dir, rows) -> None:
 
     from .casebook import evidence_label, gloss
     from .names import Names
+    from .register import unnamed_parties
     from .site import article_numbers
 
     english = Names.of(tables)
+    unnamed = unnamed_parties(tables)
     numbers = article_numbers(tables["documents"])
     mentions = tables["mentions"]
     names = dict(zip(tables["actors"].actor_id, tables["actors"].name))
@@ -158,7 +160,7 @@ def show_agreement_evidence(tables, data_dir, rows) -> None:
         marked = set(split_list(row.parties)) | set(split_list(row.signatories))
         spans = [(m.start, m.stop, "party" if names[m.actor_id] in marked else types[m.actor_id])
                  for m in mentions[mentions.doc_id == row.doc_id].itertuples()]
-        display(Evidence(evidence_label(row, numbers), evidence(text, row.start, row.stop, spans), gloss(row, english)))
+        display(Evidence(evidence_label(row, numbers), evidence(text, row.start, row.stop, spans), gloss(row, english, unnamed)))
 
 
 def figure_image(fig):

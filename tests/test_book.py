@@ -69,6 +69,12 @@ def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
     assert len(ministries) == 1
     assert ministries.parties.iloc[0].count("inferred: the text says only “профильными министерствами”, one body for each side") == 2
     assert not table.drop(ministries.index).parties.str.contains("inferred").any()
+    from paradiplomacy_book.casebook import gloss
+    from paradiplomacy_book.register import unnamed_parties
+
+    memorandum = seeds_tables["agreements"][seeds_tables["agreements"].parties.str.contains("профильное министерство")].iloc[0]
+    assert gloss(memorandum, Names.of(seeds_tables), unnamed_parties(seeds_tables)).endswith(
+        "(inferred: the text says only “профильными министерствами”, one body for each side).")
 
 
 def test_register_glosses_each_scope_item_in_english(seeds_tables):
