@@ -33,6 +33,7 @@ def region_nouns() -> dict[str, str]:
 
 DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
+CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}  # each opening mark and the mark that closes it
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
 MAX_ROLE_TOKENS = 12
 SPAN_END_PUNCTUATION = {";", ",", ":"}
@@ -94,7 +95,7 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if breaks:
             toks = toks[: breaks[0]]
         if toks:
-            spans.append([toks, span.type])
+            spans.append([close_quotes(toks, tokens[first + len(toks):]), span.type])
     joined, inner = [], []
     for toks, kind in spans:
         previous = joined[-1] if joined else None
@@ -121,6 +122,23 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if toks:
             result.append((toks, kind))
     return result
+
+
+def close_quotes(toks, after) -> list:
+    """The span with the closing marks of the quotes it opens: NER ends "ТОО «Агрохолдинг Кустанай»" before "»"."""
+    opened = []
+    for token in toks:
+        if opened and token.text == CLOSING_QUOTE[opened[-1]]:
+            opened.pop()
+        elif token.text in CLOSING_QUOTE:
+            opened.append(token.text)
+    toks = list(toks)
+    for token in after:
+        if not opened or token.text != CLOSING_QUOTE[opened[-1]] or sentence_of(token) != sentence_of(toks[-1]):
+            break
+        toks.append(token)
+        opened.pop()
+    return toks
 
 
 def complements(toks, body) -> bool:
@@ -400,7 +418,7 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
             if word_kind(token.lemma or "") not in ("body", "executive"):
                 continue
             phrase = body_phrase(token, sent.tokens, by_id)
-            if phrase is None:
+            if phrase is None or names_an_act(token, phrase, sent.tokens):
                 continue
             phrase = without_state(phrase, token, mentions, doc.text)
             start, stop = phrase[0].start, phrase[-1].stop
@@ -414,6 +432,18 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
             name = sentence_case(normalize_phrase(phrase, token), phrase, sent.tokens)
             found.append(Mention(start, stop, doc.text[start:stop], "organization", name, tokens=phrase))
     return found
+
+
+def names_an_act(head, phrase, sent_tokens) -> bool:
+    """A noun of data/act_nouns.csv, in lower case, before a plural common noun names the act, not a body:
+    "представительство липецких предприятий в ДНР", "объединение усилий" (but "представительство Тверской области")."""
+    if (head.lemma or "") not in read_words("act_nouns.csv", "lemma") or (head.text[:1].isupper() and head is not sent_tokens[0]):
+        return False
+    after = phrase[phrase.index(head) + 1 :]
+    noun = next((t for t in after if t.pos in ("NOUN", "PROPN")), None)
+    following = after[after.index(noun) + 1 :] if noun is not None else []
+    return (noun is not None and noun.pos == "NOUN" and not noun.text[:1].isupper() and noun.feats.get("Number") == "Plur"
+            and not (following and following[0].text in QUOTES))  # "объединение предприятий «Агропром»" is a body
 
 
 def distributed_places(phrase, head, mentions: list[Mention]) -> list[Mention]:

@@ -51,12 +51,16 @@ def persons_of(tables, case) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).sort_values("person")
 
 
-def gloss(agreement, names: Names) -> str:
-    """An English gloss of an agreement record, from its fields."""
+def gloss(agreement, names: Names, unnamed: dict | None = None) -> str:
+    """An English gloss of an agreement record, from its fields; parties the text gives only by a role shared out
+    among the sides (``unnamed``: register.unnamed_parties) are said to be inferred, with the text's words."""
     parties = [names.english(p) for p in split_list(agreement.parties)]
     text = f"{label(agreement.kind)}, {agreement.status}"
     if parties:
         text += ", between " + ", ".join(parties[:-1]) + (" and " if len(parties) > 1 else "") + parties[-1]
+        words = sorted({w for (doc_id, p), w in (unnamed or {}).items() if doc_id == agreement.doc_id and p in split_list(agreement.parties)})
+        if words:
+            text += f" (inferred: the text says only “{'”, “'.join(words)}”, one body for each side)"
     else:
         text += ", its parties not named in the sentence"
     if agreement.signatories:

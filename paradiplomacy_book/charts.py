@@ -48,7 +48,6 @@ STATUS_STYLE = {  # colour, line style
     "terminated": ("#000000", ":"),
 }
 STATUS_MARKER = {"discussed": "x", "planned": "o", "agreed": "D", "signed": "s", "suspended": "v", "terminated": "X"}
-NEAR_DEGREES = 1.5  # towns closer than this on the map share their label's side
 SAME_SPOT_DEGREES = 0.6  # line ends closer than this would draw one line over another
 BANDS = ((2014, "2014: occupation begins"), (2022, "2022: full-scale invasion"))  # years the timeline marks
 
@@ -167,11 +166,12 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
         axes[0].text(0.5, 0.5, "no places with coordinates", ha="center", va="center", transform=axes[0].transAxes)
         return fig
     frame = map_frame(lats, lons)
-    handles = {}
+    handles, place_names = {}, {}
     names = Names(actors)
     for ax, (period, (places, points)) in zip(axes, content.items()):
         date = panels[period][2]
-        for handle in draw_map(ax, frame, places, points, labels, date):
+        drawn, place_names[ax] = draw_map(ax, frame, places, points, labels, date)
+        for handle in drawn:
             handles.setdefault(handle.get_label(), handle)
         unplaced = unplaced_parties(panels[period][1], points)
         if unplaced:  # a party the map cannot place is named, so no line looks like the whole agreement
@@ -184,7 +184,53 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
     fig.legend(handles=shown, loc="lower center", ncol=2, fontsize=8, frameon=False)
     height = fig.get_size_inches()[1]
     fig.tight_layout(rect=(0, (0.2 + 0.2 * ((len(shown) + 1) // 2)) / height, 1, 1))  # the legend's rows below the maps
+    fig.canvas.draw()  # the layout is final: the labels can now be measured
+    for ax, texts in place_names.items():
+        place_labels(ax, texts)
     return fig
+
+
+# Where a place's label may stand, in the order tried: (offset in points, horizontal and vertical alignment)
+SIDES = {
+    "city": [((7, 0), "left", "center"), ((-7, 0), "right", "center"), ((0, 7), "center", "bottom"), ((0, -7), "center", "top"),
+             ((6, 6), "left", "bottom"), ((6, -6), "left", "top"), ((-6, 6), "right", "bottom"), ((-6, -6), "right", "top")],
+    "region": [((0, -10), "center", "top"), ((0, 10), "center", "bottom"), ((9, 0), "left", "center"), ((-9, 0), "right", "center"),
+               ((8, -8), "left", "top"), ((-8, -8), "right", "top"), ((8, 8), "left", "bottom"), ((-8, 8), "right", "bottom")],
+}
+
+
+def place_labels(ax, texts: list) -> None:
+    """Give each place's label (``texts``: the annotation and the place's type) the first side of its type
+    (SIDES) where it covers no other place's marker, no label placed before it and no agreement's label; where
+    every side covers something, the side that covers least. Labels are placed in the order drawn (by name), so
+    that the result is the same in every build."""
+    renderer = ax.figure.canvas.get_renderer()
+    scale = ax.figure.dpi / 72
+    markers = [(ax.transData.transform(xy), np.sqrt(size) / 2 * scale)
+               for c in ax.collections if c.get_gid() == "place-marker" for xy, size in zip(c.get_offsets(), c.get_sizes())]
+    taken = [a.get_window_extent(renderer) for a in ax.texts if a.get_gid() == "line-label"]
+    for label, kind in texts:
+        own = ax.transData.transform(label.xy)
+
+        def covered(box) -> float:
+            area = sum(max(0, min(box.x1, o.x1) - max(box.x0, o.x0)) * max(0, min(box.y1, o.y1) - max(box.y0, o.y0)) for o in taken)
+            return area + sum(100 for point, r in markers if np.hypot(*(point - own)) > 1 and box.padded(r + 1).contains(*point))
+
+        best = None
+        for offset, ha, va in SIDES["city" if kind == "city" else "region"]:
+            label.set_position(offset)
+            label.set_ha(ha)
+            label.set_va(va)
+            box = label.get_window_extent(renderer)
+            if best is None or covered(box) < best[0]:
+                best = (covered(box), offset, ha, va, box)
+            if best[0] == 0:
+                break
+        _, offset, ha, va, box = best
+        label.set_position(offset)
+        label.set_ha(ha)
+        label.set_va(va)
+        taken.append(box)
 
 
 def unplaced_parties(agreements: pd.DataFrame, points: pd.DataFrame) -> list[str]:
@@ -223,9 +269,9 @@ def arc_point(start: tuple[float, float], end: tuple[float, float], bow: float, 
             (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t ** 2 * y2)
 
 
-def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[str, str], date: str) -> list:
+def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[str, str], date: str) -> tuple[list, list]:
     """One map: borders, the regions held by another state at ``date``, the agreements' lines and the places;
-    the legend's handles."""
+    the legend's handles, and the places' labels with their type, to be placed once the layout is final (place_labels)."""
     from mpl_toolkits.basemap import Basemap
 
     from .occupation import draw_held_regions
@@ -253,26 +299,23 @@ def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[s
             ax.add_patch(FancyArrowPatch((x1, y1), (x2, y2), connectionstyle=f"arc3,rad={bow}", arrowstyle="-", color=colour,
                                          linestyle=style, linewidth=2.2, shrinkA=0, shrinkB=0, zorder=4 + (a.status != "signed")))
             ax.annotate(labels[agreement_id], arc_point((x1, y1), (x2, y2), bow, next(along)), fontsize=7.5, color=colour, ha="center",
-                        va="center", zorder=7, bbox=dict(boxstyle="round,pad=0.12", fc="white", ec=colour, lw=0.5, alpha=0.9))
+                        va="center", zorder=7, bbox=dict(boxstyle="round,pad=0.12", fc="white", ec=colour, lw=0.5, alpha=0.9), gid="line-label")
     cities = [p for p in places.values() if p.type == "city"]
+    place_labels = []
     for p in sorted(places.values(), key=lambda p: p.name):
         x, y = m(p.lon, p.lat)
         colour, marker = TYPE_STYLE[p.type]
-        ax.scatter([x], [y], s=60 if p.type == "city" else 110, c=colour, marker=marker, zorder=5, edgecolors="white")
-        if p.type == "city":
-            # to the right, unless a town close by to the east takes that side
-            crowded = any(0 < c.lon - p.lon < NEAR_DEGREES and abs(c.lat - p.lat) < NEAR_DEGREES for c in cities)
-            offset, ha, va = ((-7, 0), "right", "center") if crowded else ((7, 0), "left", "center")
-        elif any(c.region == p.place_id and p.name_latin.startswith(c.name_latin.split(" (")[0]) for c in cities):
+        ax.scatter([x], [y], s=60 if p.type == "city" else 110, c=colour, marker=marker, zorder=5, edgecolors="white", gid="place-marker")
+        if any(c.region == p.place_id and p.name_latin.startswith(c.name_latin.split(" (")[0]) for c in cities):
             continue  # "Lipetsk" already names the triangle of "Lipetsk Oblast" beside it
-        else:
-            offset, ha, va = (0, -10), "center", "top"  # regions below their marker
-        ax.annotate(short(quote_authorities(p.name_latin), 18), (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va,
-                    fontsize=8.5, zorder=6, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))
+        # the label is placed once the figure's layout is final (place_labels): a town's to the side, a region's below
+        place_labels.append((ax.annotate(short(quote_authorities(p.name_latin), 18), (x, y), xytext=(0, 0), textcoords="offset points",
+                                         fontsize=8.5, zorder=6, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8),
+                                         gid="place-label"), p.type))
     handles = [Line2D([], [], color=c, linestyle=s, linewidth=2.2, label=f"agreement {k}") for k, (c, s) in STATUS_STYLE.items() if k in set(points.status)]
     handles += [Line2D([], [], marker=TYPE_STYLE[t][1], color=TYPE_STYLE[t][0], linestyle="", label=quote_authorities(t.replace("_", " "))) for t in MAPPED_TYPES
                 if any(p.type == t for p in places.values())]
-    return handles + held
+    return handles + held, place_labels
 
 
 def timeline_points(records: pd.DataFrame) -> pd.DataFrame:
@@ -302,7 +345,8 @@ def spread(xs: list[float], step: float = 0.25) -> list[float]:
 
 def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Relationships over time"):
     """One row per relationship over the years the corpus covers, 2014 and 2022 marked; its stages as
-    markers in the order the articles report them, joined by a line; undated stages at the right."""
+    markers in the order the articles report them, joined by a line. Stages with no date (neither the act's
+    nor the article's) stand apart in a panel of their own, labelled, not after the last year."""
     points = timeline_points(records)
     rows = []
     for case in cases:
@@ -310,38 +354,43 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
             parties = list(dict.fromkeys(p for v in records[records.relationship_id == rel].parties for p in split_list(v)))
             label = " – ".join(names.english(p) for p in parties[:3]) + (" …" if len(parties) > 3 else "") or "parties not named"
             rows.append((case, short(f"{case_label(case)}: {label}", 48), group))
-    fig, ax = plt.subplots(figsize=(BOOK_WIDTH, 1.6 + 0.62 * max(1, len(rows))))
+    undated = points.x.isna().any()
+    fig, axes = plt.subplots(1, 2 if undated else 1, sharey=True, squeeze=False, figsize=(BOOK_WIDTH, 1.6 + 0.62 * max(1, len(rows))),
+                             width_ratios=[6, 1] if undated else [1], layout="constrained")
+    ax, apart = axes[0][0], (axes[0][1] if undated else None)
     dated = points.x.dropna()
-    lo = int(min([dated.min()] if len(dated) else []) if len(dated) else 2014)
-    lo = min(lo, BANDS[0][0]) - 1
+    lo = min(int(dated.min()) if len(dated) else 2014, BANDS[0][0]) - 1
     hi = max(int(dated.max()) if len(dated) else 2022, BANDS[-1][0]) + 2
-    undated_x = hi + 1.2
     for year, text in BANDS:
         ax.axvspan(year, year + 1, color="#b2182b", alpha=0.10, lw=0)
         ax.text(year + 0.5, -0.75, text, ha="center", va="bottom", fontsize=8, color="#b2182b")
-    ax.axvline(hi + 0.4, color="#999999", lw=0.8)
-    # stages with no date stand apart in a grey column of their own: not after the last year, but outside time
-    ax.axvspan(hi + 0.4, undated_x + 1.4, color="#eeeeee", lw=0, zorder=0)
     for i, (case, label, group) in enumerate(rows):
-        xs = spread([r.x if r.x == r.x else undated_x for r in group.itertuples()])
-        ax.plot(xs, [i] * len(xs), color="#777777", lw=1.2, zorder=1)
-        for x, r in zip(xs, group.itertuples()):
-            colour = STATUS_STYLE[r.status][0]
-            filled = r.status != "planned"
-            ax.scatter([x], [i], marker=STATUS_MARKER[r.status], s=70, zorder=2, edgecolors=colour, linewidths=1.5,
-                       facecolors=colour if filled else "white")
+        for panel, stages in ((ax, group[group.x.notna()]), (apart, group[group.x.isna()])):
+            if stages.empty:
+                continue
+            xs = spread(list(stages.x) if panel is ax else [0.0] * len(stages))
+            panel.plot(xs, [i] * len(xs), color="#777777", lw=1.2, zorder=1)
+            for x, r in zip(xs, stages.itertuples()):
+                colour = STATUS_STYLE[r.status][0]
+                panel.scatter([x], [i], marker=STATUS_MARKER[r.status], s=70, zorder=2, edgecolors=colour, linewidths=1.5,
+                              facecolors=colour if r.status != "planned" else "white")
     ax.set_yticks(range(len(rows)), [label for _, label, _ in rows], fontsize=8)
     ax.set_ylim(len(rows) - 0.4, -1.0)
-    ticks = list(range(lo, hi + 1, max(1, (hi - lo) // 8)))
-    ax.set_xticks(ticks + [undated_x], [str(t) for t in ticks] + ["no date"], fontsize=8)
-    ax.set_xlim(lo, undated_x + 1.4)
+    ax.set_xticks(list(range(lo, hi + 1, max(1, (hi - lo) // 8))))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_xlim(lo, hi + 0.4)
     ax.grid(axis="x", color="#eeeeee")
+    if apart is not None:
+        apart.set_facecolor("#f2f2f2")
+        apart.set_xlim(-1, 1)
+        apart.set_xticks([])
+        apart.tick_params(axis="y", left=False)
+        apart.set_title("No date in\nthe article", fontsize=8.5, color="#555555")
     order = [s for s in statuses() if s in set(points.status)]
     handles = [Line2D([], [], marker=STATUS_MARKER[s], color=STATUS_STYLE[s][0], markerfacecolor="white" if s == "planned" else STATUS_STYLE[s][0],
                       linestyle="", markersize=8, label=s) for s in order]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.06 - 0.25 / max(1, len(rows))), ncol=len(handles), fontsize=8, frameon=False)
-    ax.set_title(title, fontsize=11)
-    fig.tight_layout()
+    fig.suptitle(title, fontsize=11)
     return fig
 
 

@@ -4,6 +4,8 @@ Cyrillic beside them where the reader needs it; the occupation authorities in qu
 import pandas as pd
 
 from paradiplomacy.english import quote_authorities
+from paradiplomacy.output import split_list
+from paradiplomacy.registry import latin
 
 __all__ = ["Names", "quote_authorities"]
 
@@ -21,8 +23,8 @@ class Names:
 
     def english(self, name: str) -> str:
         """"Липецкая торгово-промышленная палата" → "Lipetsk Chamber of Commerce and Industry"; a name the actors
-        table lacks keeps its Latin name, or its own."""
-        return self.english_of.get(name) or quote_authorities(self.latin.get(name, name))
+        table lacks (a gold annotation's) takes the gazetteer's English name, else its transliteration."""
+        return self.english_of.get(name) or quote_authorities(self.latin.get(name) or latin(name))
 
     def both(self, name: str) -> str:
         """The English name with the Cyrillic beside it: "Lipetsk Oblast (Липецкая область)"."""
@@ -31,3 +33,13 @@ class Names:
 
     def join(self, names, both: bool = False, sep: str = "; ") -> str:
         return sep.join((self.both if both else self.english)(n) for n in names)
+
+    def in_table(self, df: pd.DataFrame, lists=(), single=()) -> pd.DataFrame:
+        """The table with the names of its ``lists`` columns (' | '-joined) and ``single`` columns in English, the
+        Cyrillic beside each: the meetings of the appendix, the errors against the gold."""
+        df = df.copy()
+        for column in lists:
+            df[column] = df[column].map(lambda v: self.join(split_list(v), both=True))
+        for column in single:
+            df[column] = df[column].map(lambda v: self.both(v) if v else v)
+        return df

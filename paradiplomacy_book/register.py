@@ -11,7 +11,7 @@ from paradiplomacy.output import split_list
 from .codes import duration, label
 from .names import Names, quote_authorities
 from .site import article_numbers, article_page_name
-from .spheres import spheres_in
+from .spheres import activities_in, spheres_in
 
 COLUMNS = ["case", "parties", "instrument", "stages", "dates", "signatories", "term", "scope", "sources"]
 
@@ -49,14 +49,41 @@ def stage_history(group: pd.DataFrame) -> str:
 
 
 def scope_cell(items: list[str]) -> str:
-    """"trade, economy: обмен коммерческой информацией; ...": the spheres in English, the text's own words after them."""
+    """"trade, economy: information exchange (обмен коммерческой информацией); ...": the spheres in English, then each
+    item glossed with the activities it names (activities.csv), else its spheres, the text's own words beside it."""
     spheres = spheres_in(" ".join(items))
-    return (", ".join(spheres) + ": " if spheres else "") + "; ".join(items)
+    glossed = [f"{', '.join(activities_in(item) or spheres_in(item)) or 'not glossed'} ({item})" for item in items]
+    return (", ".join(spheres) + ": " if spheres else "") + "; ".join(glossed)
+
+
+def unnamed_parties(tables: dict) -> dict[tuple[str, str], str]:
+    """The bodies a text names only by a role it shares out among the sides ("подписан меморандум между
+    профильными министерствами": a ministry of each side), keyed by (document, actor name), with the text's
+    words: organisations of one document whose mentions all lie on words another organisation's mention
+    shares and in which no place is named (unlike "правительствами Кемеровской области и Алтайского края")."""
+    actors = tables["actors"].set_index("actor_id")
+    m = tables["mentions"].assign(type=lambda f: f.actor_id.map(actors.type), name=lambda f: f.actor_id.map(actors.name))
+    bodies, places = m[m.type == "organization"], m[~m.type.isin(["organization", "person"])]
+    shared = {span for span, group in bodies.groupby(["doc_id", "start", "stop"]) if group.actor_id.nunique() > 1}
+    shared = {(doc_id, start, stop) for doc_id, start, stop in shared
+              if places[(places.doc_id == doc_id) & (places.start >= start) & (places.stop <= stop)].empty}
+    return {(doc_id, name): own.text.iloc[0] for (doc_id, name), own in bodies.groupby(["doc_id", "name"])
+            if all((doc_id, r.start, r.stop) in shared for r in own.itertuples())}
+
+
+def party_cell(parties: list[str], doc_ids, names: Names, unnamed: dict) -> str:
+    """The parties in English with the Cyrillic beside them; a body the text left unnamed says so, with the text's words."""
+    cells = []
+    for party in parties:
+        words = next((unnamed[(d, party)] for d in doc_ids if (d, party) in unnamed), None)
+        cells.append(names.both(party) + (f" [inferred: the text says only “{words}”, one body for each side]" if words else ""))
+    return "; ".join(cells)
 
 
 def register(tables: dict, links: bool = False) -> pd.DataFrame:
     """One row per relationship. With ``links``, cells are HTML (escaped text, links to the corpus pages and sources)."""
     names = Names.of(tables)
+    unnamed = unnamed_parties(tables)
     text = html.escape if links else (lambda s: s)
     rows = []
     for _, group in records(tables).groupby("relationship_id", sort=False):
@@ -75,7 +102,7 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
         furthest = max(group.status, key=status_rank)
         rows.append({
             "case": text(quote_authorities(group.case.iloc[0])),
-            "parties": text(names.join(parties, both=True) or "not named in the text"),
+            "parties": text(party_cell(parties, group.doc_id.unique(), names, unnamed) or "not named in the text"),
             "instrument": text(", ".join(dict.fromkeys(label(k) for k in group.kind))),
             "stages": text(stage_history(group)),
             "furthest": furthest,

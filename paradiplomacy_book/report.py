@@ -40,11 +40,25 @@ class Table:
             return "*None found in this corpus.*"
         cell = lambda v: list_safe(markdown_text("" if v is None or v != v else str(v))) or " "
         rows = [[cell(c) for c in self.df.columns]] + [[cell(v) for v in row] for row in self.df.itertuples(index=False)]
-        widths = [min(40, max(12, max(len(r[i]) for r in rows) // 3)) for i in range(len(self.df.columns))]
+        widths = column_widths(rows)
         lines = ["```{list-table}", ":header-rows: 1", ":class: longtable", ":widths: " + " ".join(map(str, widths)), ""]
         for row in rows:
             lines += [("* - " if i == 0 else "  - ") + value for i, value in enumerate(row)]
         return "\n".join(lines + ["```"])
+
+
+LINE_LETTERS = 85  # letters of 10 pt text on the PDF's line
+
+
+def column_widths(rows: list[list[str]]) -> list[int]:
+    """The share of the line each column of a PDF table gets: first the room its longest word needs (LaTeX breaks a
+    line only between words: "Нижегородская" in a narrower column runs over), with three letters for its padding;
+    then what the line has left, shared out by the length of each column's longest cell (at most 40 letters)."""
+    columns = list(zip(*rows))
+    need = [max(len(word) for cell in column for word in cell.split()) + 3 for column in columns]
+    want = [min(40, max(len(cell) for cell in column)) for column in columns]
+    spare = max(0, LINE_LETTERS - sum(need))
+    return [n + round(spare * w / sum(want)) for n, w in zip(need, want)]
 
 
 def markdown_text(text: str) -> str:
@@ -130,9 +144,11 @@ def show_agreement_evidence(tables, data_dir, rows) -> None:
 
     from .casebook import evidence_label, gloss
     from .names import Names
+    from .register import unnamed_parties
     from .site import article_numbers
 
     english = Names.of(tables)
+    unnamed = unnamed_parties(tables)
     numbers = article_numbers(tables["documents"])
     mentions = tables["mentions"]
     names = dict(zip(tables["actors"].actor_id, tables["actors"].name))
@@ -144,7 +160,7 @@ def show_agreement_evidence(tables, data_dir, rows) -> None:
         marked = set(split_list(row.parties)) | set(split_list(row.signatories))
         spans = [(m.start, m.stop, "party" if names[m.actor_id] in marked else types[m.actor_id])
                  for m in mentions[mentions.doc_id == row.doc_id].itertuples()]
-        display(Evidence(evidence_label(row, numbers), evidence(text, row.start, row.stop, spans), gloss(row, english)))
+        display(Evidence(evidence_label(row, numbers), evidence(text, row.start, row.stop, spans), gloss(row, english, unnamed)))
 
 
 def figure_image(fig):
@@ -192,16 +208,20 @@ class Downloads:
         return "\n".join(f"- `{name}`: {markdown_text(note)}" for name, note in self._items())
 
 
-def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None) -> pd.DataFrame:
-    """A table as the reader sees it: codes of kind, frame and marker in English, the case's name in English,
-    and the document as "Article n" where ``numbers`` (paradiplomacy_book.site.article_numbers) has it."""
-    from .codes import duration, label, marker_label
+def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None, noun: str = "Article") -> pd.DataFrame:
+    """A table as the reader sees it: codes of kind, frame, marker and error in English, the case's name in English,
+    and the document as "Article n" (or another ``noun``: "Text n" of a holdout set) where ``numbers``
+    (paradiplomacy_book.site.article_numbers) has it."""
+    from .codes import duration, label, labels, marker_label
     from .names import quote_authorities
 
     df = df.copy()
-    for column in ("kind", "frame"):
+    for column in ("kind", "frame", "error"):
         if column in df:
             df[column] = df[column].map(lambda v: label(v) if v else v)
+    for column in ("predicted", "gold"):  # a person's offices against the gold: "(not in gold)" is a code too
+        if column in df:
+            df[column] = df[column].map(lambda v: labels().get(v, v) if isinstance(v, str) else v)
     if "marker" in df:
         df["marker"] = df["marker"].map(lambda v: marker_label(v) if v else v)
     if "duration" in df:
@@ -209,9 +229,9 @@ def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None) -> pd.Data
     if "case" in df:
         df["case"] = df["case"].map(lambda v: quote_authorities(v) if isinstance(v, str) else v)
     if numbers is not None and "doc_id" in df:
-        df = df.rename(columns={"doc_id": "article"})
-        df["article"] = df["article"].map(lambda d: f"Article {numbers[d]}" if d in numbers else d)
-    return df
+        df = df.rename(columns={"doc_id": noun.lower()})
+        df[noun.lower()] = df[noun.lower()].map(lambda d: f"{noun} {numbers[d]}" if d in numbers else d)
+    return df.rename(columns={"gold_status": "annotated stage"})
 
 
 class Interactive:

@@ -146,7 +146,32 @@ def test_a_namesake_is_no_actor_unless_he_acts():
     ("Олег Королев", "Липецкая область"),  # "руководитель исполнительной власти региона" after "липецкой делегации"
     ("Василий Анохин", "Смоленская область"),  # "Губернатор" after the title's "Смоленской области"
     ("Сергей Глазьев", "Союзное государство"),  # "государственный секретарь" after "Союзного Государства"
+    ("Руслан Смашнёв", "Смоленская область"),  # "сенатор" after "администрации Смоленской области": the region he sits for
 ])
 def test_an_office_whose_body_the_text_named_earlier_has_it(actors, person, affiliation):
     row = actors[actors.name == person]
     assert list(row.affiliation) == [affiliation]
+
+
+@pytest.mark.parametrize("text", [
+    "Губернатор Курганской области подписал соглашение с ТОО «Агрохолдинг Кустанай».",  # NER stops before "»"
+    "Делегация посетила ТОО «Агрохолдинг Кустанай» в Костанае.",
+], ids=["before_full_stop", "mid_sentence"])
+def test_a_name_in_guillemets_keeps_its_closing_quote(text):
+    assert ("organization", "ТОО «Агрохолдинг Кустанай»") in actors_of(text)
+    assert ("organization", "ТОО «Агрохолдинг Кустанай") not in actors_of(text)
+
+
+def test_a_building_and_an_act_of_representing_are_no_actors():
+    found = actors_of("Перед зданием Заречной средней школы установлен бюст космонавта. Стороны обсудили кооперацию между "
+                      "предприятиями, представительство тверских предприятий в Гомеле и объединение усилий.")
+    names = {name for _, name in found}
+    assert not any("школа" in name or "представительство" in name or "объединение" in name for name in names), names
+    assert ("city", "Гомель") in found
+
+
+def test_a_school_that_acts_and_a_representative_office_are_actors():
+    found = actors_of("В понедельник Заречная средняя школа подписала соглашение с гимназией Гомеля. "
+                      "В Минске открылось представительство Тверской области.")
+    assert ("organization", "Заречная средняя школа") in found
+    assert ("organization", "представительство Тверской области") in found

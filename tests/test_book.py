@@ -63,6 +63,69 @@ def test_register_has_one_row_per_relationship_with_its_stages(seeds_tables):
     assert not table.apply(lambda row: row.astype(str).str.contains("_").any(), axis=1).any()  # no code in a cell
 
 
+def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
+    table = register(seeds_tables)
+    ministries = table[table.parties.str.contains("relevant ministry")]
+    assert len(ministries) == 1
+    assert ministries.parties.iloc[0].count("inferred: the text says only “профильными министерствами”, one body for each side") == 2
+    assert not table.drop(ministries.index).parties.str.contains("inferred").any()
+    from paradiplomacy_book.casebook import gloss
+    from paradiplomacy_book.register import unnamed_parties
+
+    memorandum = seeds_tables["agreements"][seeds_tables["agreements"].parties.str.contains("профильное министерство")].iloc[0]
+    assert gloss(memorandum, Names.of(seeds_tables), unnamed_parties(seeds_tables)).endswith(
+        "(inferred: the text says only “профильными министерствами”, one body for each side).")
+
+
+def test_register_glosses_each_scope_item_in_english(seeds_tables):
+    table = register(seeds_tables)
+    chambers = table[table.parties.str.contains("Chamber of Commerce")].scope.iloc[0]
+    assert "information exchange (обмен коммерческой информацией)" in chambers
+    assert "business meetings and contacts (проведение взаимных деловых встреч)" in chambers
+    for cell in table.scope[table.scope != ""]:
+        spheres, items = cell.split(": ", 1)
+        assert re.fullmatch(r"[a-z &,]+", spheres), cell
+        for item in items.split("; "):  # each item: its English, then the text's words in brackets
+            assert re.match(r"[a-z][a-z &,'-]* \(.*[а-яё].*\)$", item), item
+
+
+def test_the_events_tables_give_english_names_beside_the_cyrillic(seeds_tables):
+    from paradiplomacy_eval.scores import event_errors
+
+    gold = pd.read_csv(ROOT / "tests" / "gold" / "events.csv", keep_default_na=False)
+    names = Names.of(seeds_tables)
+    for events in (seeds_tables["events"], event_errors(seeds_tables["events"], gold[gold.doc_id.isin(seeds_tables["documents"].doc_id)])):
+        table = names.in_table(events, lists=["participants"], single=["place"])
+        cells = [c for v in table.participants for c in v.split("; ") if c] + [v for v in table.place if v]
+        assert cells and all(re.fullmatch(r"[^а-яё]+ \([^a-z]*[а-яё][^a-z]*\)", c, re.I) for c in cells), cells
+    assert names.both("Тверская область") == "Tver Oblast (Тверская область)"  # a name the actors table lacks (the gold's)
+
+
+def test_error_tables_read_as_words_not_codes():
+    from paradiplomacy_book.report import readable
+
+    errors = pd.DataFrame({"doc_id": ["tver_gomel", "bryansk_gomel", "tver_gomel"], "status": ["", "signed", "planned"],
+                           "gold_status": ["signed", "", "agreed"], "error": ["missed", "not in gold", "wrong status"]})
+    table = readable(errors, {"bryansk_gomel": 1, "tver_gomel": 2}, noun="Text")
+    assert list(table.text) == ["Text 2", "Text 1", "Text 2"]  # the set's texts by number, not by id
+    assert not table.error.isin(["missed", "not in gold", "wrong status"]).any()
+    assert not any("_" in column for column in table.columns), list(table.columns)
+    persons = readable(pd.DataFrame({"doc_id": ["tver_gomel"], "person": ["олег ветров"], "predicted": ["губернатор"], "gold": ["(not in gold)"]}),
+                       {"tver_gomel": 2}, noun="Text")
+    assert list(persons.gold) == ["(not annotated)"]
+
+
+def test_pdf_tables_give_a_column_room_for_its_longest_word():
+    from paradiplomacy_book.report import Table
+
+    df = pd.DataFrame({"text": ["Text 1", "Text 12"], "kind": ["cooperation agreement", "memorandum"],
+                       "parties": ["Нижегородская область | хокимият Андижанской области", "Тверь"]})
+    widths = [int(w) for w in re.search(r":widths: (.*)", Table(df)._repr_markdown_())[1].split()]
+    longest = [max(len(word) for value in list(df[c]) + [c] for word in value.split()) for c in df.columns]
+    assert all(w > n for w, n in zip(widths, longest)), (widths, longest)  # no word wider than its column's share
+    assert widths[0] < widths[1] < widths[2]  # a short column leaves the room to the others
+
+
 def test_datapackage_describes_every_table_and_validates(seeds_out, tmp_path):
     from frictionless import validate
 
@@ -213,6 +276,16 @@ def test_source_text_is_escaped_in_the_html(tmp_path):
     assert "<script>alert" not in text
     assert "&lt;script&gt;" in text
     assert "<b>жирным</b>" not in text
+
+
+def test_make_html_makes_the_pdf_it_links_first():
+    """The HTML links downloads/book.pdf (intro, the register's downloads): `make html` alone builds it first."""
+    commands = subprocess.run(["make", "-n", "-B", "html"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.splitlines()
+    pdf = next(i for i, c in enumerate(commands) if "--builder pdflatex" in c)
+    copied = next(i for i, c in enumerate(commands) if c.startswith("cp ") and c.endswith("book/site/downloads/book.pdf"))
+    html = next(i for i, c in enumerate(commands) if "jupyter-book build ." in c and "pdflatex" not in c)
+    assert pdf < copied < html
+    assert 'href="../downloads/book.pdf"' in (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
 
 
 def test_tables_for_the_pdf_break_across_pages_and_keep_cells_as_text():

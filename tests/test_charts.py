@@ -117,3 +117,47 @@ def test_a_region_is_drawn_around_its_own_towns():
     labels = [h.get_label() for h in draw_held_regions(m, ax, "2016")]
     assert "oblast partly under Russian occupation at the date (whole oblast hatched)" in labels
     plt.close(fig)
+
+
+def test_map_labels_keep_clear_of_other_places_and_labels(seeds_out):
+    import math
+
+    from paradiplomacy_book import casebook
+
+    t = tables_of(seeds_out)
+    for case in ("Lipetsk", "DPR", "Smolensk"):
+        fig = casebook.case_map(t, case)
+        renderer = fig.canvas.get_renderer()
+        fig.canvas.draw()
+        assert any(a.get_gid() == "place-label" for ax in fig.axes for a in ax.texts), case
+        for ax in fig.axes:
+            labels = [a for a in ax.texts if a.get_gid() == "place-label"]
+            others = [a.get_window_extent(renderer) for a in ax.texts if a.get_gid() == "line-label"]
+            markers = [(tuple(ax.transData.transform(xy)), math.sqrt(size) / 2 * fig.dpi / 72)
+                       for c in ax.collections if c.get_gid() == "place-marker" for xy, size in zip(c.get_offsets(), c.get_sizes())]
+            boxes = [a.get_window_extent(renderer) for a in labels]
+            for i, (label, box) in enumerate(zip(labels, boxes)):
+                own = tuple(ax.transData.transform(label.xy))
+                for (x, y), r in markers:
+                    if math.dist((x, y), own) > 1:  # another place's marker
+                        assert not box.expanded(1, 1).padded(r).contains(x, y), (case, label.get_text())
+                for other in boxes[:i] + boxes[i + 1:] + others:
+                    assert not box.overlaps(other), (case, label.get_text())
+        charts.plt.close(fig)
+
+
+def test_timeline_keeps_undated_stages_apart_and_labelled(seeds_out):
+    from paradiplomacy.pipeline import read_tables
+    from paradiplomacy_book.names import Names
+    from paradiplomacy_book.register import records
+
+    t = read_tables(SEEDS, seeds_out)
+    points = charts.timeline_points(records(t))
+    fig = charts.relationship_timeline(records(t), Names.of(t), ["Lipetsk", "DPR", "Smolensk"])
+    assert len(fig.axes) == 2  # the years, and a panel of its own for the stages with no date
+    years, undated = fig.axes
+    assert undated.get_title().startswith("No date")
+    count = lambda ax: sum(len(c.get_offsets()) for c in ax.collections if len(c.get_offsets()))  # noqa: E731
+    assert count(undated) == points.x.isna().sum() and count(years) == points.x.notna().sum()
+    assert all(label.get_text().isdigit() for label in years.get_xticklabels())
+    charts.plt.close(fig)
