@@ -18,7 +18,7 @@ from pymorphy2.analyzer import Parse
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
 from .gazetteer import find_place, lemma_key, named_places, place_by_id, place_in, places_named, word_kind
-from .morph import (UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
+from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     normalize_phrase, singular_form, surname_key)
 from .nlp import morph_vocab
 
@@ -614,6 +614,35 @@ def person_key(name: str) -> str:
     return name.lower().replace("ё", "е")
 
 
+# an ending a name takes in an oblique case, or stands in its nominative with ("Гарсия", "Цзюнь")
+INFLECTION = re.compile(r"(?:ами|ями|ому|ему|ого|его|ом|ем|ой|ей|ым|им|ью|а|я|ы|и|у|ю|е|о|ь|й)$")
+
+
+def spelling_key(name: str) -> tuple[str, ...]:
+    """The name's words less their endings: "Алана Гарсии" and "Алан Гарсия" share it."""
+    return tuple(INFLECTION.sub("", word.lower().replace("ё", "е")) for word in name.split())
+
+
+def is_dictionary_name(word: str) -> bool:
+    return any(p.is_known and NAME_GRAMMEMES & p.tag.grammemes for p in morph_vocab().parse(word))
+
+
+def adopt_written_nominatives(persons: list[Mention]) -> None:
+    """A foreign name put in the nominative from its ending alone takes the spelling the same text gives it in
+    the nominative, where the words' stems are the same ("Алана Гарсии" -> "Алан Гарсия", not "Алан Гарсии"):
+    pymorphy declines Russian names itself, but an unknown name's nominative cannot be told from one oblique
+    form. A stem written two ways in the nominative (two people) decides nothing."""
+    written: dict[tuple, set] = {}
+    for m in persons:
+        if len(m.name.split()) >= 2 and " ".join(m.text.split()) == m.name:
+            written.setdefault(spelling_key(m.name), set()).add(m.name)
+    for m in persons:
+        spellings = written.get(spelling_key(m.name), set())
+        if len(spellings) == 1 and m.name not in spellings and not is_dictionary_name(m.name.split()[-1]):
+            m.aliases.add(m.name)
+            m.name = next(iter(spellings))
+
+
 def resolve_persons(mentions: list[Mention]) -> None:
     """Give a surname alone, or a first name with patronymic, the full name it stands for.
 
@@ -621,6 +650,7 @@ def resolve_persons(mentions: list[Mention]) -> None:
     ("Псковстат"); it is removed.
     """
     persons = [m for m in mentions if m.type == "person"]
+    adopt_written_nominatives(persons)
     full = {}
     for m in persons:
         words = m.name.split()
@@ -631,7 +661,8 @@ def resolve_persons(mentions: list[Mention]) -> None:
         if person_key(m.name) in full:
             continue
         words = m.text.split()
-        surname = [f for f in full_names if surname_key(f.split()[-1]) == surname_key(words[-1])]
+        surname = [f for f in full_names if surname_key(f.split()[-1]) == surname_key(words[-1])] or [
+            f for f in full_names if not is_dictionary_name(words[-1]) and spelling_key(f.split()[-1]) == spelling_key(words[-1])]
         first = [f for f in full_names if person_key(f.split()[0]) == person_key(m.name.split()[0])]
         candidates = surname if len(words) == 1 and surname else first
         if len(set(candidates)) == 1:

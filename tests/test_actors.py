@@ -175,3 +175,19 @@ def test_a_school_that_acts_and_a_representative_office_are_actors():
                       "В Минске открылось представительство Тверской области.")
     assert ("organization", "Заречная средняя школа") in found
     assert ("organization", "представительство Тверской области") in found
+
+
+def test_a_foreign_name_takes_the_nominative_the_text_writes():
+    names = persons_in("Делегацию возглавил бывший президент Чили Рикардо Арракия. Визит Рикардо Арракии продлится "
+                       "три дня. Арракию встретил мэр города.")
+    assert names == {"Рикардо Арракия"}  # not "Рикардо Арракии" from the genitive, nor a lone "Арракию"
+
+
+def test_two_people_whose_names_differ_by_an_ending_stay_two():
+    names = persons_in("На форум приехали Александр Нестеров и Александра Нестерова, брат и сестра. "
+                       "Выступление Александра Нестерова открыло форум.")
+    assert {"Александр Нестеров", "Александра Нестерова"} <= names
+
+
+def persons_in(text: str) -> set[str]:
+    return {name for kind, name in actors_of(text) if kind == "person"}
