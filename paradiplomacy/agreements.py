@@ -40,6 +40,7 @@ from .scope import municipal_context, party_levels
 from .sentence import MAX_CHAIN, Sentence, category, date_in, next_bound, terms
 
 SPHERE_NOUNS = {"сфера", "отрасль"}
+ACT_NOUNS = ("act_noun", "terminate", "suspend")  # the categories whose nouns name a step taken on an agreement
 TWINNING = "twinning"
 # words that refer back to parties named before: "стороны", "в развитие соглашения", "Мэры городов подписали"
 REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени"
@@ -159,10 +160,13 @@ def governing_chain(token, sent: Sentence) -> list:
 
 
 def verb_before(pair, sent: Sentence):
-    """The lexicon verb right before a pair of words ("установили | побратимские связи"), or None."""
+    """The lexicon verb right before a pair of words ("установили | побратимские связи"), or the noun of an act
+    on it ("о разрыве | побратимских отношений", "подписание | дорожной карты"); None if there is neither."""
     index = min(sent.tokens.index(t) for t in pair)
     before = sent.tokens[index - 1] if index else None
-    return before if before is not None and before.pos == "VERB" and category(before) else None
+    if before is None or not category(before):
+        return None
+    return before if before.pos == "VERB" or before.pos == "NOUN" and category(before) in ACT_NOUNS else None
 
 
 def status_of(chain, sent: Sentence, kind: str) -> str:
