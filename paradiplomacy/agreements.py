@@ -397,8 +397,10 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
             continue
         gap = sent.text[m.stop - sent.start : edge - sent.start] if backwards else sent.text[edge - sent.start : m.start - sent.start]
         gap = ASIDE.sub(" ", gap)  # "Курской (РФ) и Гомельской": the state in brackets is no member of the list
-        if not names and gap.strip() and not generic_words(gap):
-            break  # the list starts right at the anchor (or after "собой", "города": "между собой города Тверь и Гомель")
+        if not names and gap.strip() and (not generic_words(gap) or m.type == "country"):
+            # the list starts right at the anchor (or after "собой", "города": "между собой города Тверь и Гомель");
+            # a state after "городами" is where they are ("с городами России"), not one of them
+            break
         if VENUE_BEFORE.search(sent.text[: m.start - sent.start]):
             break  # "в Москве подписали": where it was signed, not who
         if names and (not GAP_BETWEEN_PARTIES.match(gap) or read_words("party_gap_words.csv") & set(gap.lower().replace(",", " ").split())):
