@@ -965,8 +965,10 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             continue
         a = {party_locality(p, territory, kinds) for p in record.parties}
         b = {party_locality(p, territory, kinds) for p in found.parties}
-        if found.one_of_pairs and not b <= a:
-            continue  # one of several agreements a plural noun names joins only a record of both its parties
+        if found.one_of_pairs and not (b <= a or len(a) == 1 and places(a) < places(b) and not record.one_of_pairs):
+            # one of several agreements a plural noun names joins only a record of both its parties, or of its side
+            # alone (a headline that names one side: "Харьков разорвал побратимские связи с городами России")
+            continue
         # parties of one agreement share a locality, unless each names a known place the other lacks: X–Y and X–Z are
         # two agreements ("Курская область подписала соглашение с Витебской областью" beside "Курская и Брестская области заключили соглашение")
         same_parties = not found.parties or not record.parties or (a & b and not (known_places(a - b) and known_places(b - a)))
@@ -985,6 +987,11 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             return
     found.sentences.append(found.evidence)
     records.append(found)
+
+
+def places(localities: set) -> set:
+    """The places of (level, locality) pairs, whatever their level: a city council is of its city."""
+    return {where for _, where in localities}
 
 
 def known_places(localities: set) -> bool:
