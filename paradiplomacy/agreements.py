@@ -444,8 +444,9 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
         if not parties and not any(sent.kids(v, "nsubj") for v in chain):
             parties = signers_sides(noun, chain, sent)  # the parser gave the verb no subject: the persons before it
-    elif len(parties) == 1 and signing:
-        # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side
+    elif signing and (len(parties) == 1 or set(parties) <= set(parties_from(partner_tokens(noun, chain, sent), sent, False))):
+        # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side, also beside
+        # several partners ("подписал соглашения с руководителями Марковского и Меловского районов")
         parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
     if len(parties) == 1 and speaker_names_own_side(noun, chain, sent):
         parties += [side for side in speakers_sides(sent) if side not in parties]
@@ -721,7 +722,9 @@ def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
 def partner_tokens(noun, chain, sent: Sentence) -> list:
     """The tokens of the "с" complements of the noun and its verbs, each with its conjuncts."""
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
-    return [t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)]
+    tokens = [t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)]
+    # "с руководителями Марковского и Меловского районов": the partners are who those people act for
+    return tokens + [t for t in represented(tokens, sent) if t not in tokens]
 
 
 def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence) -> list[list[str]]:
