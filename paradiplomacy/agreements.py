@@ -34,7 +34,7 @@ from .nlp import morph_vocab
 from .quotations import speech_kind
 from .relationships import locality
 from .lists import list_items
-from .scope import INTERGOVERNMENTAL, WITH_COMPANY
+from .scope import WITH_COMPANY
 from .scope import category as scope_category
 from .scope import municipal_context, party_levels
 from .sentence import MAX_CHAIN, Sentence, category, date_in, next_bound, terms
@@ -627,18 +627,16 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> No
 def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[str, str]) -> list[Agreement]:
     """The records a subnational government is a party to, each with its category (see scope).
 
-    A record whose parties the text leaves unnamed ("подписан меморандум между профильными
-    министерствами") is kept where the same article reports an agreement in scope: its sides are
-    the article's; alone, nothing shows it is a government's.
+    A record whose parties the text leaves unnamed, and that no earlier step bound to the sides that met or to the
+    agreement it refers back to (``bind_sides``), is no record: "подписание соглашения станет событием для двух
+    областей" beside a record of both regions, "церемонии подписания соглашений и протоколов" above the pairs that
+    signed them, repeat or sum up what the article's named records say, and alone nothing shows whose it is.
     """
     levels = party_levels(mentions, territory)
     for record in records:
         record.category = scope_category(levels(record.parties, municipal_context(record.kind, record.evidence)))
         if record.category and record.company_partner and len(record.parties) == 1:
             record.category = WITH_COMPANY  # "подписало соглашение с холдингом ...": a company the tagger did not name
-    if any(r.category == INTERGOVERNMENTAL for r in records):
-        for record in records:
-            record.category = record.category or ("" if record.parties else INTERGOVERNMENTAL)
     return [r for r in records if r.category]
 
 
