@@ -676,7 +676,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = partner_pairs(token, sides, partners, sent) or state_pairs(token, parties, sent)
+        pairs = partner_pairs(token, sides, partners, sent) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
         for members in pairs or [parties]:
             yield Agreement(kind, status, members,
                             signatories_from(token, chain, sent), date_in(sent.text, published),
@@ -766,6 +766,34 @@ def state_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
         else:
             pairs.append([side, name])
     return pairs if any(pair[0] == side for pair in pairs) else []
+
+
+PAIR_GAPS = (re.compile(r"^\s*и\s+(?:[а-яё-]+\s+){0,2}$"), re.compile(r"^\s*,\s*(?:[а-яё-]+\s+){0,2}$"))
+
+
+def written_in_pairs(parties: list[str], sent: Sentence) -> list[list[str]]:
+    """One party list per pair where the sentence writes its parties as pairs, "и" within a pair and a comma between
+    pairs: "подпишут между собой города Кашира и Шоугуан, Сергиев-Посад и Вэйхай, Ступино и Циндао" is three
+    agreements. The run of names starts at the first party and goes on while the gaps alternate (a bracket that
+    says where a town is, "Кинель (Самарская область)", and up to two lower-case words, "город", are no gap);
+    [] unless it holds two pairs or more and every party."""
+    spans = [m for m in sent.mentions if m.type != "person" and not in_aside(m, sent)]
+    outermost = sorted((m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop
+                                                    and o.stop - o.start > m.stop - m.start for o in spans)), key=lambda m: m.start)
+    first = next((i for i, m in enumerate(outermost) if m.name in parties), None)
+    if first is None:
+        return []
+    run = [outermost[first]]
+    for m in outermost[first + 1 :]:
+        gap = ASIDE.sub(" ", sent.text[run[-1].stop - sent.start : m.start - sent.start])
+        words = set(re.findall(r"[а-яё-]+", gap.lower())) - {"и"}
+        if not PAIR_GAPS[(len(run) + 1) % 2].match(gap) or words & read_words("party_gap_words.csv"):
+            break
+        run.append(m)
+    names = [m.name for m in run]
+    if len(run) < 4 or len(run) % 2 or not set(parties) <= set(names) or len(set(names)) < len(names):
+        return []
+    return [names[i : i + 2] for i in range(0, len(names), 2)]
 
 
 PAIR_DASH = re.compile(r"\s[–—-]\s")
@@ -945,6 +973,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     pairs = [r for r in records if r.one_of_pairs and r.evidence == found.evidence and r.status == found.status]
     if pairs and not found.one_of_pairs and set(found.parties) <= {p for r in pairs for p in r.parties}:
         return  # "Договоры о побратимстве ... с Оршей и Витебском": the topic's noun names the same pairs again
+    if found.one_of_pairs and any(set(r.parties) == set(found.parties) for r in pairs):
+        return  # the same pair again, from the topic's noun: "Соглашения о побратимстве подписали A и B, C и D"
     candidates = list(reversed(records))
     if found.intends:  # a plan to sign belongs to an agreement not yet signed, where the article has one
         candidates.sort(key=lambda r: r.status == "signed")
