@@ -646,7 +646,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
     Adds the verbs read to ``used_verbs``."""
     for token in sent.tokens:
         kind = agreement_noun(token, sent)
-        if not kind or private_contract(token, sent):
+        if not kind or private_contract(token, sent) or topic_of_another(token, sent):
             continue
         chain = governing_chain(token, sent)
         status = status_of(chain, sent, kind)
@@ -686,6 +686,23 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens))
+
+
+def topic_of_another(noun, sent: Sentence) -> bool:
+    """The noun lies in what another agreement noun is about: "протокол о намерении развития побратимских связей"
+    is a protocol, not a twinning; the outer noun makes the record (and ``agreement_noun`` reads its topic)."""
+    about, current = False, noun
+    for _ in range(MAX_CHAIN * 2):
+        about = about or any(c.text.lower() in ("о", "об", "обо") for c in sent.kids(current, "case"))
+        if current.rel == "conj" and not about:
+            return False  # "соглашение о сотрудничестве ... и меморандум": a second agreement the parser hung on the first's topic
+        parent = sent.head(current)
+        if parent is None or parent.pos in ("VERB", "AUX"):
+            return False
+        if about and agreement_noun(parent, sent) not in ("", "anaphor"):
+            return True
+        current = parent
+    return False
 
 
 def exists(noun, sent: Sentence) -> bool:
