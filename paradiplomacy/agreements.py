@@ -422,9 +422,11 @@ def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
     """The parties less any country named right after a party's region or town: in "Томской областью
     Российской Федерации" or "Павлодарская область Казахстана" the state is where the region is."""
     names = sorted((m for m in sent.mentions if m.type != "person"), key=lambda m: m.start)
-    states = {b.name for a, b in zip(names, names[1:])
-              if a.name in parties and a.type in SUBNATIONAL_TYPES and b.type == "country"
-              and sent.text[a.stop - sent.start : b.start - sent.start].strip() == ""}
+    # a party's region or town, or a body whose name ends with its territory ("Народным правительством провинции
+    # Ганьсу КНР"): where a country follows right after, it is where the party is
+    ends = {m.stop for m in names if m.name in parties and m.type in SUBNATIONAL_TYPES + ("organization",)}
+    states = {b.name for b in names if b.type == "country"
+              and any(e <= b.start and sent.text[e - sent.start : b.start - sent.start].strip() == "" for e in ends)}
     return [p for p in parties if p not in states]
 
 
