@@ -648,7 +648,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
     Adds the verbs read to ``used_verbs``."""
     for token in sent.tokens:
         kind = agreement_noun(token, sent)
-        if not kind or private_contract(token, sent) or topic_of_another(token, sent):
+        topic = topic_of_another(token, sent) if kind else ""
+        if not kind or private_contract(token, sent) or topic == "topic":
             continue
         chain = governing_chain(token, sent)
         status = status_of(chain, sent, kind)
@@ -670,6 +671,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             status = "signed"
         if not status:
             continue
+        if topic == "planned" and status in ("signed", "agreed"):
+            status = "planned"  # "подписали протокол о намерениях о подписании соглашения": the agreement is to come
         used_verbs.update(t.id for t in chain)
         with_tokens = partner_tokens(token, chain, sent)
         partners = partners_of(with_tokens, sent, parties)
@@ -681,7 +684,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         pairs = partner_pairs(token, sides, partners, sent) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
         for members in pairs or [parties]:
             yield Agreement(kind, status, members,
-                            signatories_from(token, chain, sent), date_in(sent.text, published),
+                            [] if topic == "planned" else signatories_from(token, chain, sent), date_in(sent.text, published),
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss"),
                             intends=bool(chain) and category(chain[-1]) == "plan",
@@ -690,21 +693,28 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             company_partner=companies_at(with_tokens))
 
 
-def topic_of_another(noun, sent: Sentence) -> bool:
-    """The noun lies in what another agreement noun is about: "протокол о намерении развития побратимских связей"
-    is a protocol, not a twinning; the outer noun makes the record (and ``agreement_noun`` reads its topic)."""
-    about, current = False, noun
+def topic_of_another(noun, sent: Sentence) -> str:
+    """'topic' where the noun lies in what another agreement noun is about: "протокол о намерении развития
+    побратимских связей" is a protocol, not a twinning (the outer noun makes the record, and ``agreement_noun`` reads
+    its topic); 'planned' where the outer one is a document of intent to sign or set up the noun's agreement:
+    "протокол о намерениях о подписании Соглашения о сотрудничестве" is a protocol and a planned agreement; ''
+    otherwise."""
+    about, signing, current = False, False, noun
     for _ in range(MAX_CHAIN * 2):
         about = about or any(c.text.lower() in ("о", "об", "обо") for c in sent.kids(current, "case"))
         if current.rel == "conj" and not about:
-            return False  # "соглашение о сотрудничестве ... и меморандум": a second agreement the parser hung on the first's topic
+            return ""  # "соглашение о сотрудничестве ... и меморандум": a second agreement the parser hung on the first's topic
         parent = sent.head(current)
         if parent is None or parent.pos in ("VERB", "AUX"):
-            return False
-        if about and agreement_noun(parent, sent) not in ("", "anaphor"):
-            return True
+            return ""
+        signing = signing or category(parent) == "act_noun"
+        outer = agreement_noun(parent, sent) if about else ""
+        if outer not in ("", "anaphor"):
+            # a document of intent to sign or set up another ("протокол о намерениях"; kind other) plans it; an agreement
+            # "об установлении побратимских связей" is that twinning itself
+            return "planned" if signing and outer == "other" else "topic"
         current = parent
-    return False
+    return ""
 
 
 def exists(noun, sent: Sentence) -> bool:
