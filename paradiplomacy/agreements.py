@@ -599,9 +599,10 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     territory = territories(mentions)
     kinds = {m.name: m.type for m in mentions}
     previous = ""
+    twin_article = any("побратим" in (t.lemma or "") for sent in sentences for t in sent.tokens)
     for sent in sentences:
         used_verbs: set = set()
-        for found in instruments_in(sent, records, published, used_verbs):
+        for found in instruments_in(sent, records, published, used_verbs, twin_article):
             merge(records, found, territory, kinds)
         for found in accords_in(sent, published, used_verbs):
             merge(records, found, territory, kinds)
@@ -610,7 +611,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         previous = sent.text
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
-    if any("побратим" in (t.lemma or "") for sent in sentences for t in sent.tokens):
+    if twin_article:
         twin_towns_agreements(records, kinds)
     return in_scope([r for r in records if not r.vague], mentions, territory)
 
@@ -642,12 +643,15 @@ def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[
     return [r for r in records if r.category]
 
 
-def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set):
+def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False):
     """Yield a record for each agreement noun whose stage the sentence gives; "документ" refers to
-    the latest record (read when reached, so after the sentence's earlier records merged).
+    the latest record (read when reached, so after the sentence's earlier records merged); in an article about twin
+    towns, also for each tie between places it says was broken off or suspended (``broken_tie``).
     Adds the verbs read to ``used_verbs``."""
     for token in sent.tokens:
         kind = agreement_noun(token, sent)
+        tie = not kind and twin_article and (token.lemma or "").replace("ё", "е") in read_words("twinning_tie_nouns.csv")
+        kind = TWINNING if tie else kind
         topic = topic_of_another(token, sent) if kind else ""
         if not kind or private_contract(token, sent) or topic == "topic":
             continue
@@ -669,7 +673,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         parties = find_parties(token, chain, sent)
         if may_exist and parties:
             status = "signed"
-        if not status:
+        if not status or tie and not broken_tie(status, parties, sent):
             continue
         if topic == "planned" and status in ("signed", "agreed"):
             status = "planned"  # "подписали протокол о намерениях о подписании соглашения": the agreement is to come
@@ -681,7 +685,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = partner_pairs(token, sides, partners, sent) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        pairs = partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
         for members in pairs or [parties]:
             yield Agreement(kind, status, members,
                             [] if topic == "planned" else signatories_from(token, chain, sent), date_in(sent.text, published),
@@ -715,6 +719,14 @@ def topic_of_another(noun, sent: Sentence) -> str:
             return "planned" if signing and outer == "other" else "topic"
         current = parent
     return ""
+
+
+def broken_tie(status: str, parties: list[str], sent: Sentence) -> bool:
+    """Whether a tie noun ("отношения", "сотрудничество") of an article about twin towns names a twinning: it was
+    broken off or suspended, and between towns only ("Варшава разорвала отношения с Москвой", not "разорвала
+    отношения с компанией"; regions that suspend cooperation suspend their cooperation agreement)."""
+    kinds = {m.name: m.type for m in sent.mentions}
+    return status in ("terminated", "suspended") and len(parties) >= 2 and all(kinds.get(p) == "city" for p in parties)
 
 
 def exists(noun, sent: Sentence) -> bool:
@@ -754,11 +766,12 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
     return tokens + [t for t in represented(tokens, sent) if t not in tokens]
 
 
-def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence) -> list[list[str]]:
+def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, tie: bool = False) -> list[list[str]]:
     """One party list per agreement where a plural noun names agreements with each of several partners: "Курская
     область заключила соглашения с Брестской и Гродненской областями" is two agreements, "Липецк и Елец подписали соглашения
-    с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения")."""
-    if noun.feats.get("Number") != "Plur" or not sides or not partners or len(sides) + len(partners) < 3:
+    с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения"). A tie
+    between towns (``tie``: "прекратил сотрудничество с Санкт-Петербургом и Калининградом") is one per pair whatever its number."""
+    if noun.feats.get("Number") != "Plur" and not tie or not sides or not partners or len(sides) + len(partners) < 3:
         return []
     if multilateral(noun, sent):
         return []
