@@ -906,8 +906,8 @@ def accords_in(sent: Sentence, published: str, used_verbs: set):
 
 def accord_adds_nothing(token, sent: Sentence) -> bool:
     """Whether what the sides agreed on ("договорились", "договорённость") is only cooperation itself ("договорились о
-    дальнейшем сотрудничестве", "расширить сотрудничество") or an agreement the sentence names, which is its own record
-    ("договорённость о заключении соглашения"): no accord of its own."""
+    дальнейшем сотрудничестве", "расширить сотрудничество", "договорились дружить") or an agreement the sentence names,
+    which is its own record ("договорённость о заключении соглашения"): no accord of its own."""
     content = [c for c in sent.kids(token, "obl", "nmod") if any(k.text.lower() in ("о", "об", "обо") for k in sent.kids(c, "case"))]
     for verb in sent.kids(token, "xcomp"):
         content += sent.kids(verb, "obj") or [verb]
@@ -915,7 +915,8 @@ def accord_adds_nothing(token, sent: Sentence) -> bool:
     words = [t for c in content for t in [c] + sent.kids(c, "nmod")]
     if any(agreement_noun(t, sent) not in ("", "accord") for t in words):
         return True
-    return bool(content) and all((t.lemma or "").replace("ё", "е") in read_words("cooperation_nouns.csv") for t in content)
+    ties = read_words("cooperation_nouns.csv") | read_words("cooperation_verbs.csv")
+    return bool(content) and all((t.lemma or "").replace("ё", "е") in ties for t in content)
 
 
 def private_contract(noun, sent: Sentence) -> bool:
