@@ -390,22 +390,29 @@ def plural_after(noun, adjective) -> bool:
 
 
 def coordinated_places(doc) -> list[Mention]:
-    """"Брянская и Гомельская области": two regions sharing one plural noun (with or without their states in
-    brackets: "Курской (РФ) и Гомельской (Беларусь) областей")."""
+    """"Брянская и Гомельская области": regions sharing one plural noun (with or without their states in
+    brackets: "Курской (РФ) и Гомельской (Беларусь) областей"), two or more: "Марковского, Меловского и
+    Новопсковского районов"."""
     found = []
     for sent in doc.sents:
         t = without_asides(sent.tokens)
-        for i in range(len(t) - 3):
-            noun = t[i + 3]
+        for j, noun in enumerate(t):
             lemma = (noun.lemma or "").lower()
-            if not (t[i].text[:1].isupper() and t[i + 2].text[:1].isupper() and t[i + 1].text.lower() in ("и", ",")
-                    and is_adjective(t[i]) and is_adjective(t[i + 2]) and lemma in GENDER_OF_REGION_NOUN
-                    and plural_after(noun, t[i + 2])):
+            if lemma not in GENDER_OF_REGION_NOUN or j < 3 or not plural_after(noun, t[j - 1]):
+                continue
+            adjectives = []  # the capitalised adjectives before the noun, each after a comma or "и", last first
+            for i in range(j - 1, -1, -2):
+                if not (t[i].text[:1].isupper() and is_adjective(t[i])):
+                    break
+                adjectives.append(t[i])
+                if i == 0 or t[i - 1].text.lower() not in ("и", ","):
+                    break
+            if len(adjectives) < 2:
                 continue
             gender = GENDER_OF_REGION_NOUN[lemma]
-            for adj in (t[i], t[i + 2]):
+            for adj in reversed(adjectives):
                 name = f"{nominative_adjective(adj.text, gender)} {lemma}"
-                stop = noun.stop if adj is t[i + 2] else adj.stop
+                stop = noun.stop if adj is t[j - 1] else adj.stop
                 found.append(Mention(adj.start, stop, doc.text[adj.start : stop], region_nouns()[lemma], name, tokens=[adj, noun]))
     return found
 

@@ -34,12 +34,13 @@ from .nlp import morph_vocab
 from .quotations import speech_kind
 from .relationships import locality
 from .lists import list_items
-from .scope import INTERGOVERNMENTAL, WITH_COMPANY
+from .scope import WITH_COMPANY
 from .scope import category as scope_category
 from .scope import municipal_context, party_levels
 from .sentence import MAX_CHAIN, Sentence, category, date_in, next_bound, terms
 
 SPHERE_NOUNS = {"сфера", "отрасль"}
+ACT_NOUNS = ("act_noun", "terminate", "suspend")  # the categories whose nouns name a step taken on an agreement
 TWINNING = "twinning"
 # words that refer back to parties named before: "стороны", "в развитие соглашения", "Мэры городов подписали"
 REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени"
@@ -159,10 +160,13 @@ def governing_chain(token, sent: Sentence) -> list:
 
 
 def verb_before(pair, sent: Sentence):
-    """The lexicon verb right before a pair of words ("установили | побратимские связи"), or None."""
+    """The lexicon verb right before a pair of words ("установили | побратимские связи"), or the noun of an act
+    on it ("о разрыве | побратимских отношений", "подписание | дорожной карты"); None if there is neither."""
     index = min(sent.tokens.index(t) for t in pair)
     before = sent.tokens[index - 1] if index else None
-    return before if before is not None and before.pos == "VERB" and category(before) else None
+    if before is None or not category(before):
+        return None
+    return before if before.pos == "VERB" or before.pos == "NOUN" and category(before) in ACT_NOUNS else None
 
 
 def status_of(chain, sent: Sentence, kind: str) -> str:
@@ -393,8 +397,10 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
             continue
         gap = sent.text[m.stop - sent.start : edge - sent.start] if backwards else sent.text[edge - sent.start : m.start - sent.start]
         gap = ASIDE.sub(" ", gap)  # "Курской (РФ) и Гомельской": the state in brackets is no member of the list
-        if not names and gap.strip() and not generic_words(gap):
-            break  # the list starts right at the anchor (or after "собой", "города": "между собой города Тверь и Гомель")
+        if not names and gap.strip() and (not generic_words(gap) or m.type == "country"):
+            # the list starts right at the anchor (or after "собой", "города": "между собой города Тверь и Гомель");
+            # a state after "городами" is where they are ("с городами России"), not one of them
+            break
         if VENUE_BEFORE.search(sent.text[: m.start - sent.start]):
             break  # "в Москве подписали": where it was signed, not who
         if names and (not GAP_BETWEEN_PARTIES.match(gap) or read_words("party_gap_words.csv") & set(gap.lower().replace(",", " ").split())):
@@ -416,9 +422,11 @@ def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
     """The parties less any country named right after a party's region or town: in "Томской областью
     Российской Федерации" or "Павлодарская область Казахстана" the state is where the region is."""
     names = sorted((m for m in sent.mentions if m.type != "person"), key=lambda m: m.start)
-    states = {b.name for a, b in zip(names, names[1:])
-              if a.name in parties and a.type in SUBNATIONAL_TYPES and b.type == "country"
-              and sent.text[a.stop - sent.start : b.start - sent.start].strip() == ""}
+    # a party's region or town, or a body whose name ends with its territory ("Народным правительством провинции
+    # Ганьсу КНР"): where a country follows right after, it is where the party is
+    ends = {m.stop for m in names if m.name in parties and m.type in SUBNATIONAL_TYPES + ("organization",)}
+    states = {b.name for b in names if b.type == "country"
+              and any(e <= b.start and sent.text[e - sent.start : b.start - sent.start].strip() == "" for e in ends)}
     return [p for p in parties if p not in states]
 
 
@@ -438,8 +446,9 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
         if not parties and not any(sent.kids(v, "nsubj") for v in chain):
             parties = signers_sides(noun, chain, sent)  # the parser gave the verb no subject: the persons before it
-    elif len(parties) == 1 and signing:
-        # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side
+    elif signing and (len(parties) == 1 or set(parties) <= set(parties_from(partner_tokens(noun, chain, sent), sent, False))):
+        # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side, also beside
+        # several partners ("подписал соглашения с руководителями Марковского и Меловского районов")
         parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
     if len(parties) == 1 and speaker_names_own_side(noun, chain, sent):
         parties += [side for side in speakers_sides(sent) if side not in parties]
@@ -590,9 +599,10 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     territory = territories(mentions)
     kinds = {m.name: m.type for m in mentions}
     previous = ""
+    twin_article = any("побратим" in (t.lemma or "") for sent in sentences for t in sent.tokens)
     for sent in sentences:
         used_verbs: set = set()
-        for found in instruments_in(sent, records, published, used_verbs):
+        for found in instruments_in(sent, records, published, used_verbs, twin_article):
             merge(records, found, territory, kinds)
         for found in accords_in(sent, published, used_verbs):
             merge(records, found, territory, kinds)
@@ -601,7 +611,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         previous = sent.text
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
-    if any("побратим" in (t.lemma or "") for sent in sentences for t in sent.tokens):
+    if twin_article:
         twin_towns_agreements(records, kinds)
     return in_scope([r for r in records if not r.vague], mentions, territory)
 
@@ -620,28 +630,30 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> No
 def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[str, str]) -> list[Agreement]:
     """The records a subnational government is a party to, each with its category (see scope).
 
-    A record whose parties the text leaves unnamed ("подписан меморандум между профильными
-    министерствами") is kept where the same article reports an agreement in scope: its sides are
-    the article's; alone, nothing shows it is a government's.
+    A record whose parties the text leaves unnamed, and that no earlier step bound to the sides that met or to the
+    agreement it refers back to (``bind_sides``), is no record: "подписание соглашения станет событием для двух
+    областей" beside a record of both regions, "церемонии подписания соглашений и протоколов" above the pairs that
+    signed them, repeat or sum up what the article's named records say, and alone nothing shows whose it is.
     """
     levels = party_levels(mentions, territory)
     for record in records:
         record.category = scope_category(levels(record.parties, municipal_context(record.kind, record.evidence)))
         if record.category and record.company_partner and len(record.parties) == 1:
             record.category = WITH_COMPANY  # "подписало соглашение с холдингом ...": a company the tagger did not name
-    if any(r.category == INTERGOVERNMENTAL for r in records):
-        for record in records:
-            record.category = record.category or ("" if record.parties else INTERGOVERNMENTAL)
     return [r for r in records if r.category]
 
 
-def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set):
+def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False):
     """Yield a record for each agreement noun whose stage the sentence gives; "документ" refers to
-    the latest record (read when reached, so after the sentence's earlier records merged).
+    the latest record (read when reached, so after the sentence's earlier records merged); in an article about twin
+    towns, also for each tie between places it says was broken off or suspended (``broken_tie``).
     Adds the verbs read to ``used_verbs``."""
     for token in sent.tokens:
         kind = agreement_noun(token, sent)
-        if not kind or private_contract(token, sent):
+        tie = not kind and twin_article and (token.lemma or "").replace("ё", "е") in read_words("twinning_tie_nouns.csv")
+        kind = TWINNING if tie else kind
+        topic = topic_of_another(token, sent) if kind else ""
+        if not kind or private_contract(token, sent) or topic == "topic":
             continue
         chain = governing_chain(token, sent)
         status = status_of(chain, sent, kind)
@@ -661,8 +673,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         parties = find_parties(token, chain, sent)
         if may_exist and parties:
             status = "signed"
-        if not status:
+        if not status or tie and not broken_tie(status, parties, sent):
             continue
+        if topic == "planned" and status in ("signed", "agreed"):
+            status = "planned"  # "подписали протокол о намерениях о подписании соглашения": the agreement is to come
         used_verbs.update(t.id for t in chain)
         with_tokens = partner_tokens(token, chain, sent)
         partners = partners_of(with_tokens, sent, parties)
@@ -671,16 +685,48 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = partner_pairs(token, sides, partners, sent) or state_pairs(token, parties, sent)
+        pairs = partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
         for members in pairs or [parties]:
             yield Agreement(kind, status, members,
-                            signatories_from(token, chain, sent), date_in(sent.text, published),
+                            [] if topic == "planned" else signatories_from(token, chain, sent), date_in(sent.text, published),
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss"),
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens))
+
+
+def topic_of_another(noun, sent: Sentence) -> str:
+    """'topic' where the noun lies in what another agreement noun is about: "протокол о намерении развития
+    побратимских связей" is a protocol, not a twinning (the outer noun makes the record, and ``agreement_noun`` reads
+    its topic); 'planned' where the outer one is a document of intent to sign or set up the noun's agreement:
+    "протокол о намерениях о подписании Соглашения о сотрудничестве" is a protocol and a planned agreement; ''
+    otherwise."""
+    about, signing, current = False, False, noun
+    for _ in range(MAX_CHAIN * 2):
+        about = about or any(c.text.lower() in ("о", "об", "обо") for c in sent.kids(current, "case"))
+        if current.rel == "conj" and not about:
+            return ""  # "соглашение о сотрудничестве ... и меморандум": a second agreement the parser hung on the first's topic
+        parent = sent.head(current)
+        if parent is None or parent.pos in ("VERB", "AUX"):
+            return ""
+        signing = signing or category(parent) == "act_noun"
+        outer = agreement_noun(parent, sent) if about else ""
+        if outer not in ("", "anaphor"):
+            # a document of intent to sign or set up another ("протокол о намерениях"; kind other) plans it; an agreement
+            # "об установлении побратимских связей" is that twinning itself
+            return "planned" if signing and outer == "other" else "topic"
+        current = parent
+    return ""
+
+
+def broken_tie(status: str, parties: list[str], sent: Sentence) -> bool:
+    """Whether a tie noun ("отношения", "сотрудничество") of an article about twin towns names a twinning: it was
+    broken off or suspended, and between towns only ("Варшава разорвала отношения с Москвой", not "разорвала
+    отношения с компанией"; regions that suspend cooperation suspend their cooperation agreement)."""
+    kinds = {m.name: m.type for m in sent.mentions}
+    return status in ("terminated", "suspended") and len(parties) >= 2 and all(kinds.get(p) == "city" for p in parties)
 
 
 def exists(noun, sent: Sentence) -> bool:
@@ -715,14 +761,17 @@ def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
 def partner_tokens(noun, chain, sent: Sentence) -> list:
     """The tokens of the "с" complements of the noun and its verbs, each with its conjuncts."""
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
-    return [t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)]
+    tokens = [t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)]
+    # "с руководителями Марковского и Меловского районов": the partners are who those people act for
+    return tokens + [t for t in represented(tokens, sent) if t not in tokens]
 
 
-def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence) -> list[list[str]]:
+def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, tie: bool = False) -> list[list[str]]:
     """One party list per agreement where a plural noun names agreements with each of several partners: "Курская
     область заключила соглашения с Брестской и Гродненской областями" is two agreements, "Липецк и Елец подписали соглашения
-    с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения")."""
-    if noun.feats.get("Number") != "Plur" or not sides or not partners or len(sides) + len(partners) < 3:
+    с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения"). A tie
+    between towns (``tie``: "прекратил сотрудничество с Санкт-Петербургом и Калининградом") is one per pair whatever its number."""
+    if noun.feats.get("Number") != "Plur" and not tie or not sides or not partners or len(sides) + len(partners) < 3:
         return []
     if multilateral(noun, sent):
         return []
@@ -759,6 +808,34 @@ def state_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
         else:
             pairs.append([side, name])
     return pairs if any(pair[0] == side for pair in pairs) else []
+
+
+PAIR_GAPS = (re.compile(r"^\s*и\s+(?:[а-яё-]+\s+){0,2}$"), re.compile(r"^\s*,\s*(?:[а-яё-]+\s+){0,2}$"))
+
+
+def written_in_pairs(parties: list[str], sent: Sentence) -> list[list[str]]:
+    """One party list per pair where the sentence writes its parties as pairs, "и" within a pair and a comma between
+    pairs: "подпишут между собой города Кашира и Шоугуан, Сергиев-Посад и Вэйхай, Ступино и Циндао" is three
+    agreements. The run of names starts at the first party and goes on while the gaps alternate (a bracket that
+    says where a town is, "Кинель (Самарская область)", and up to two lower-case words, "город", are no gap);
+    [] unless it holds two pairs or more and every party."""
+    spans = [m for m in sent.mentions if m.type != "person" and not in_aside(m, sent)]
+    outermost = sorted((m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop
+                                                    and o.stop - o.start > m.stop - m.start for o in spans)), key=lambda m: m.start)
+    first = next((i for i, m in enumerate(outermost) if m.name in parties), None)
+    if first is None:
+        return []
+    run = [outermost[first]]
+    for m in outermost[first + 1 :]:
+        gap = ASIDE.sub(" ", sent.text[run[-1].stop - sent.start : m.start - sent.start])
+        words = set(re.findall(r"[а-яё-]+", gap.lower())) - {"и"}
+        if not PAIR_GAPS[(len(run) + 1) % 2].match(gap) or words & read_words("party_gap_words.csv"):
+            break
+        run.append(m)
+    names = [m.name for m in run]
+    if len(run) < 4 or len(run) % 2 or not set(parties) <= set(names) or len(set(names)) < len(names):
+        return []
+    return [names[i : i + 2] for i in range(0, len(names), 2)]
 
 
 PAIR_DASH = re.compile(r"\s[–—-]\s")
@@ -829,8 +906,8 @@ def accords_in(sent: Sentence, published: str, used_verbs: set):
 
 def accord_adds_nothing(token, sent: Sentence) -> bool:
     """Whether what the sides agreed on ("договорились", "договорённость") is only cooperation itself ("договорились о
-    дальнейшем сотрудничестве", "расширить сотрудничество") or an agreement the sentence names, which is its own record
-    ("договорённость о заключении соглашения"): no accord of its own."""
+    дальнейшем сотрудничестве", "расширить сотрудничество", "договорились дружить") or an agreement the sentence names,
+    which is its own record ("договорённость о заключении соглашения"): no accord of its own."""
     content = [c for c in sent.kids(token, "obl", "nmod") if any(k.text.lower() in ("о", "об", "обо") for k in sent.kids(c, "case"))]
     for verb in sent.kids(token, "xcomp"):
         content += sent.kids(verb, "obj") or [verb]
@@ -838,7 +915,8 @@ def accord_adds_nothing(token, sent: Sentence) -> bool:
     words = [t for c in content for t in [c] + sent.kids(c, "nmod")]
     if any(agreement_noun(t, sent) not in ("", "accord") for t in words):
         return True
-    return bool(content) and all((t.lemma or "").replace("ё", "е") in read_words("cooperation_nouns.csv") for t in content)
+    ties = read_words("cooperation_nouns.csv") | read_words("cooperation_verbs.csv")
+    return bool(content) and all((t.lemma or "").replace("ё", "е") in ties for t in content)
 
 
 def private_contract(noun, sent: Sentence) -> bool:
@@ -938,6 +1016,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     pairs = [r for r in records if r.one_of_pairs and r.evidence == found.evidence and r.status == found.status]
     if pairs and not found.one_of_pairs and set(found.parties) <= {p for r in pairs for p in r.parties}:
         return  # "Договоры о побратимстве ... с Оршей и Витебском": the topic's noun names the same pairs again
+    if found.one_of_pairs and any(set(r.parties) == set(found.parties) for r in pairs):
+        return  # the same pair again, from the topic's noun: "Соглашения о побратимстве подписали A и B, C и D"
     candidates = list(reversed(records))
     if found.intends:  # a plan to sign belongs to an agreement not yet signed, where the article has one
         candidates.sort(key=lambda r: r.status == "signed")
@@ -959,8 +1039,10 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             continue
         a = {party_locality(p, territory, kinds) for p in record.parties}
         b = {party_locality(p, territory, kinds) for p in found.parties}
-        if found.one_of_pairs and not b <= a:
-            continue  # one of several agreements a plural noun names joins only a record of both its parties
+        if found.one_of_pairs and not (b <= a or len(a) == 1 and places(a) < places(b) and not record.one_of_pairs):
+            # one of several agreements a plural noun names joins only a record of both its parties, or of its side
+            # alone (a headline that names one side: "Харьков разорвал побратимские связи с городами России")
+            continue
         # parties of one agreement share a locality, unless each names a known place the other lacks: X–Y and X–Z are
         # two agreements ("Курская область подписала соглашение с Витебской областью" beside "Курская и Брестская области заключили соглашение")
         same_parties = not found.parties or not record.parties or (a & b and not (known_places(a - b) and known_places(b - a)))
@@ -979,6 +1061,11 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             return
     found.sentences.append(found.evidence)
     records.append(found)
+
+
+def places(localities: set) -> set:
+    """The places of (level, locality) pairs, whatever their level: a city council is of its city."""
+    return {where for _, where in localities}
 
 
 def known_places(localities: set) -> bool:

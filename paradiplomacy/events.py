@@ -71,7 +71,11 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
     for name, venue in visits:
         if name and kinds.get(name) in TYPED_PLACES and name not in out and not (venue is not None and venue.state in states):
             out.append(name)
-    return out
+    # a state one of whose regions or towns is a side is where that side lies, not a side of its own ("визит в
+    # Курганскую область Российской Федерации", "делегация Северо-Казахстанской области Республики Казахстан")
+    places = [place_by_id(place_ids.get(name, "")) for name in out]
+    held = {place.state for place in places if place is not None and place.type != "country"}
+    return [name for name, place in zip(out, places) if place is None or place.type != "country" or place.name_latin not in held]
 
 
 def events_in(sent: Sentence, published: str) -> list[Event]:

@@ -272,8 +272,8 @@ def territory_of(name: str) -> Place | None:
         return None
     level = next((_territory_levels()[lemma] for lemma in lemmas if lemma in _territory_levels()), "")
     for word, lemma in zip(words, lemmas):
-        if not word[:1].isupper() or not lemma.endswith(("ский", "цкий", "ской")):
-            continue
+        if not word[:1].isupper() or not lemma.endswith(("ский", "цкий", "ской")) or lemma in _territory_levels():
+            continue  # "Городской совет Харькова": a word of level that starts the name is no town's adjective
         region = _regions_by_adjective().get(lemma)
         town = town_of_adjective(lemma)
         if level == "district" and town:

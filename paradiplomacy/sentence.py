@@ -69,12 +69,15 @@ class Sentence:
         found = []
         generic = word_kind(token.lemma or "") == "settlement" or (token.lemma or "") in region_nouns()
         named = [c for c in self.kids(token, "nmod") if c.pos == "PROPN"] if generic else []
+        # a state in the genitive of such a noun is where the places are, not one of them: "с городами России"
+        states = {id(m) for m in self.mentions if m.type == "country" and any(
+            m.start <= c.start < m.stop and c.feats.get("Case") == "Gen" for c in named)}
         # a place the parser hangs in apposition on a common noun is where the thing is, unless the noun names a
         # place or its body: "с гимназиями Гродно" are schools, "с компанией «Гомсельмаш»" a company
         places_stand = generic or word_kind(token.lemma or "") in ("body", "executive") or token.pos == "PROPN"
         for candidates in ([token], self.kids(token, "appos", "flat:name"), named):
             found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person
-                     and (t is token or places_stand or m.type not in PLACE_TYPES)]
+                     and (t is token or places_stand or m.type not in PLACE_TYPES) and id(m) not in states]
             if found:
                 break
         if not found and not person and token.text in self.longhand:
