@@ -619,12 +619,20 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
 def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> None:
     """In an article about twin towns, a cooperation agreement between towns is their twinning: "Тверь и Бобруйск
     стали городами-побратимами", then "Соглашения о сотрудничестве у Твери уже подписаны с Гомелем и Ригой"."""
-    for record in records:
+    for record in list(records):
         types = [kinds.get(p) for p in record.parties]
         # towns, and places the gazetteer types otherwise that the text pairs with a town (a federal city is a
         # region by its status, a foreign town the gazetteer lacks "other")
         if record.kind == "cooperation_agreement" and len(types) >= 2 and "city" in types and all(t in PLACE_TYPES for t in types):
             record.kind = TWINNING
+            # the same towns' twinning the article reports at another stage is the same tie: "Конин разорвал побратимские
+            # отношения с Брянском", then "Брянск и Конин подписали соглашение о сотрудничестве в 1995 году"
+            same = next((r for r in records if r is not record and r.kind == TWINNING and set(r.parties) == set(record.parties)), None)
+            if same is not None:
+                same.stages_seen |= {same.status, record.status}
+                if status_rank(record.status) > status_rank(same.status):
+                    same.status, same.evidence, same.start, same.stop = record.status, record.evidence, record.start, record.stop
+                records.remove(record)
 
 
 def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[str, str]) -> list[Agreement]:
