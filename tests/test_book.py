@@ -294,3 +294,39 @@ def test_tables_for_the_pdf_break_across_pages_and_keep_cells_as_text():
     markdown = Table(pd.DataFrame({"aspect": ["stage", "- note"], "Lipetsk": ["1. planned", "*агентство*"]}))._repr_markdown_()
     assert markdown.startswith("```{list-table}") and ":class: longtable" in markdown.splitlines()
     assert "  - 1\\. planned" in markdown and "* - \\- note" in markdown and "\\*агентство\\*" in markdown
+
+
+def test_the_dates_row_names_the_articles_it_could_not_date(seeds_tables):
+    """Issue 15 (book15b, item 1): "2025 (two undated articles)" read as if the undated ones were of 2025."""
+    from paradiplomacy_book.casebook import date_range
+
+    assert date_range(seeds_tables, "Lipetsk") == "published 2025 (article 4); no date found (articles 1, 3)"
+    assert date_range(seeds_tables, "DPR") == "published 2025-12-07 (article 2); an act dated 2024 (article 2)"
+
+
+def test_undated_articles_clues_to_their_time_are_quoted_not_used(seeds_tables, seeds_out):
+    """The book quotes an undated article's own clues to its time (data/date_clues.csv) for the reader to weigh;
+    the pipeline's date stays empty."""
+    from paradiplomacy_book.casebook import date_clues, date_clues_phrase
+
+    clean = {p.stem: p.read_text(encoding="utf-8") for p in (seeds_out / "clean").glob("*.txt")}
+    clues = date_clues(seeds_tables, "Lipetsk", clean)
+    assert [(n, words) for n, _, words in clues] == [(1, "85 лет назад ставил свои рекорды"), (3, "75-летия стахановского движения"),
+                                                    (3, "в августе прошлого года")]
+    assert date_clues(seeds_tables, "DPR", clean) == []  # a dated article needs no clue
+    assert date_clues_phrase(clues).startswith("article 1: «85 лет назад ставил свои рекорды» (")
+
+
+def test_words_the_article_relays_are_the_speakers_and_page_markers_carry_the_pages_dates(seeds_tables):
+    """Issue 15 (book15b, item 2): "украинского региона" is the Lipetsk chamber of commerce's, relayed by article 1;
+    the occupation markers of the Luhansk pages are the outlet's teasers of 2025 and 2026, not the articles'."""
+    from paradiplomacy_book.casebook import frames_of, page_dates
+    from paradiplomacy_book.speech import who_says
+
+    [(words, speaker, how, article)] = who_says(seeds_tables, "Lipetsk", "ukrainian_region")
+    assert (words, article) == ("украинского региона", "Article 1")
+    assert speaker.startswith("Lipetsk Chamber of Commerce and Industry") and how == "reported speech, «сообщили»"
+    dates = page_dates(seeds_tables)
+    assert dates["000_9622bea02cfd8869"] == "2026-03-08 to 2026-03-12"
+    frames = frames_of(seeds_tables, "Lipetsk")
+    assert "teasers of other articles" in frames and dates["000_9622bea02cfd8869"] in frames
