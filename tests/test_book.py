@@ -330,3 +330,12 @@ def test_words_the_article_relays_are_the_speakers_and_page_markers_carry_the_pa
     assert dates["000_9622bea02cfd8869"] == "2026-03-08 to 2026-03-12"
     frames = frames_of(seeds_tables, "Lipetsk")
     assert "teasers of other articles" in frames and dates["000_9622bea02cfd8869"] in frames
+
+
+def test_the_comparison_says_its_speaker_scores_are_in_sample():
+    """Book15b item 5: the seeds' speaker precision and recall (1.00, 1.00) are measured on the texts the rules were
+    written on; the Comparison says so, as the quality appendix does, and gives the holdout's beside them."""
+    text = " ".join((ROOT / "notebooks" / "04_comparison.md").read_text(encoding="utf-8").split())
+    paragraph = text[text.index("Who said what rests on the attribution of speakers"):]
+    paragraph = paragraph[:paragraph.index("a7_quality")]
+    assert "in-sample" in paragraph and "holdout_speaker_precision" in paragraph and "holdout_speaker_recall" in paragraph
