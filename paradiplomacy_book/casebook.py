@@ -166,10 +166,15 @@ def levels_of(tables, case) -> Counter:
 
 
 def signatory_offices(tables, case) -> list[str]:
-    """The first office the texts give each signatory, as they write it."""
+    """The first office the texts give each signatory, in English with the text's words beside it where it can be
+    rendered ("head of Izmalkovsky District (глава Измалковского района)"), else as the text writes it."""
+    from .speech import office_english
+
     roles = dict(zip(tables["actors"].name, tables["actors"].roles))
     names = [s for v in agreements_of(tables, case).signatories for s in split_list(v)]
-    return sorted({(split_list(roles.get(n, "")) or ["no office given"])[0] for n in names})
+    offices = {(split_list(roles.get(n, "")) or [""])[0] for n in names}
+    return sorted((office_english(o) if o in office_english(o) else f"{office_english(o)} ({o})") if o else "no office given"
+                  for o in offices)
 
 
 def spheres_of(tables, case, clean_texts: dict[str, str]) -> tuple[list[str], list[str]]:

@@ -13,7 +13,7 @@ from paradiplomacy.datafiles import read_data
 from paradiplomacy.output import split_list
 
 from .codes import label
-from .names import Names, quote_authorities
+from .names import Names, document_names, quote_authorities
 from .report import Table, markdown_text
 
 TABLES = {row["table"]: row["description"] for row in read_data("tables.csv", __package__)}
@@ -80,7 +80,7 @@ def marked_text(text: str, mentions: pd.DataFrame, agreements: pd.DataFrame, typ
         actor = next((s for s in spans if s[2] == "actor" and s[0] <= a and b <= s[1]), None)
         if actor:
             kind = types.get(actor[3], "other")
-            out = f'<mark class="pd-{kind}" title="{html.escape(kind + ": " + names.get(actor[3], ""))}">{out}</mark>'
+            out = f'<mark class="pd-{kind}" title="{html.escape(label(kind) + ": " + names.get(actor[3], ""))}">{out}</mark>'
         agreement = next((s for s in spans if s[2] == "agreement" and s[0] <= a and b <= s[1]), None)
         if agreement:
             record = agreement[3]
@@ -99,7 +99,8 @@ def html_table(rows: list[tuple[str, str]]) -> str:
 def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -> str:
     actors = tables["actors"]
     types = dict(zip(actors.actor_id, actors.type))
-    english = {a.actor_id: names.english(a.name) for a in actors.itertuples()}
+    in_article = document_names(tables, doc.doc_id)  # "правительство региона" by the region this article names
+    english = {a.actor_id: in_article.get(a.actor_id) or names.english(a.name) for a in actors.itertuples()}
     text = (data_dir / "clean" / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
     mentions = tables["mentions"][tables["mentions"].doc_id == doc.doc_id]
     agreements = tables["agreements"][tables["agreements"].doc_id == doc.doc_id]

@@ -339,3 +339,20 @@ def test_the_comparison_says_its_speaker_scores_are_in_sample():
     paragraph = text[text.index("Who said what rests on the attribution of speakers"):]
     paragraph = paragraph[:paragraph.index("a7_quality")]
     assert "in-sample" in paragraph and "holdout_speaker_precision" in paragraph and "holdout_speaker_recall" in paragraph
+
+
+def test_no_code_value_in_a_tooltip_and_bodies_and_offices_in_english(seeds_tables, seeds_out, tmp_path):
+    """Book15b item 3: the corpus page's hover text read "occupation_authority: ..."; "правительство региона" read
+    "Government of the region" where the article had just named Lipetsk Oblast; the Comparison's signatories'
+    offices were Russian only ("глава Измалковского района")."""
+    from paradiplomacy_book.casebook import signatory_offices
+    from paradiplomacy_book.names import document_names
+
+    html = marked_text("ДНР", pd.DataFrame([{"actor_id": "x", "start": 0, "stop": 3}]), pd.DataFrame(columns=["start", "stop", "kind", "status"]),
+                       {"x": "occupation_authority"}, {"x": '"DPR"'})
+    assert 'title="occupation authority: &quot;DPR&quot;"' in html
+    assert document_names(seeds_tables, "003_693a86326d38bc9d")["organization:pravitelstvo-regiona"] == "Government of Lipetsk Oblast"
+    write_corpus_pages(seeds_tables, seeds_out, tmp_path / "corpus")
+    page = (tmp_path / "corpus" / "article-004.md").read_text(encoding="utf-8")
+    assert "Government of Lipetsk Oblast" in page and "Government of the region" not in page
+    assert signatory_offices(seeds_tables, "Lipetsk") == ["head of Izmalkovsky District (глава Измалковского района)"]
