@@ -11,6 +11,11 @@ from razdel import sentenize
 from paradiplomacy.output import split_list
 
 
+# Columns that hold the downloads' keys (documents.csv's doc_id and source_file): shown as identifiers (code), so that a
+# reader can join a table of the book to the CSV files, and never mistaken for a name in the prose.
+IDENTIFIER_COLUMNS = ("doc_id", "file")
+
+
 class Table:
     """A DataFrame shown without its index, its text HTML-escaped.
 
@@ -18,8 +23,10 @@ class Table:
     does not escape cell text; ``DataFrame.to_html`` does both right.
     """
 
-    def __init__(self, df: pd.DataFrame):
+    def __init__(self, df: pd.DataFrame, identifiers=()):
         df = df.reset_index(drop=True)
+        # cells shown as identifiers (code): every value of IDENTIFIER_COLUMNS, and the ``identifiers`` given
+        self.identifiers = {str(v) for c in df.columns if c in IDENTIFIER_COLUMNS for v in df[c] if v} | set(identifiers)
         # pandas prints a missing whole number as "<NA>" whatever na_rep says: show it blank
         for column in df.columns[df.dtypes.astype(str) == "Int64"]:
             df[column] = df[column].astype(object).where(df[column].notna(), "")
@@ -28,7 +35,11 @@ class Table:
     def _repr_html_(self) -> str:
         if self.df.empty:
             return "<p><em>None found in this corpus.</em></p>"
-        return self.df.to_html(index=False, escape=True, border=0, classes="dataframe table", na_rep="")
+        table = self.df.to_html(index=False, escape=True, border=0, classes="dataframe table", na_rep="")
+        for value in sorted(self.identifiers, key=len, reverse=True):
+            escaped = html.escape(value)
+            table = table.replace(f"<td>{escaped}</td>", f"<td><code>{escaped}</code></td>")
+        return table
 
     def __repr__(self) -> str:
         return "None found in this corpus." if self.df.empty else self.df.to_string(index=False)
@@ -39,7 +50,9 @@ class Table:
         if self.df.empty:
             return "*None found in this corpus.*"
         cell = lambda v: list_safe(markdown_text("" if v is None or v != v else str(v))) or " "
-        rows = [[cell(c) for c in self.df.columns]] + [[cell(v) for v in row] for row in self.df.itertuples(index=False)]
+        code = lambda v: f"`{v}`" if v else " "
+        rows = [[cell(c) for c in self.df.columns]] + [[code(v) if str(v) in self.identifiers else cell(v) for v in row]
+                                                        for row in self.df.itertuples(index=False)]
         widths = column_widths(rows)
         lines = ["```{list-table}", ":header-rows: 1", ":class: longtable", ":widths: " + " ".join(map(str, widths)), ""]
         for row in rows:
@@ -185,6 +198,11 @@ def glue_figures(figures: dict, glue, save_dir=None) -> None:
 
 
 
+# book.pdf is in the site's downloads/ only when `make html` or `make book` built the PDF before the site
+PDF_NOTE = ("this book as a PDF, present in a site built with make html or make book; a plain jupyter-book build "
+            "does not make it, while make pdf writes it to _build/latex/book.pdf")
+
+
 class Downloads:
     """The list of the tables' CSV files with links (relative to the page), datapackage.json and the PDF."""
 
@@ -193,7 +211,7 @@ class Downloads:
 
     def _items(self) -> list[tuple[str, str]]:
         items = [(f"{t}.csv", note) for t, note in self.tables.items()]
-        return items + [("datapackage.json", "the Frictionless descriptor of the tables"), ("book.pdf", "this book as a PDF")]
+        return items + [("datapackage.json", "the Frictionless descriptor of the tables"), ("book.pdf", PDF_NOTE)]
 
     def _repr_html_(self) -> str:
         rows = "".join(f'<li><a href="{html.escape(self.folder)}/{html.escape(name)}">{html.escape(name)}</a>: {html.escape(note)}</li>'
@@ -229,8 +247,12 @@ def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None, noun: str 
     if "case" in df:
         df["case"] = df["case"].map(lambda v: quote_authorities(v) if isinstance(v, str) else v)
     if numbers is not None and "doc_id" in df:
-        df = df.rename(columns={"doc_id": noun.lower()})
-        df[noun.lower()] = df[noun.lower()].map(lambda d: f"{noun} {numbers[d]}" if d in numbers else d)
+        # the book's article number, with the document's id beside it (the key of the downloads) for the book's
+        # own articles; a holdout set's texts are not among the downloads
+        position = list(df.columns).index("doc_id")
+        df.insert(position, noun.lower(), df["doc_id"].map(lambda d: f"{noun} {numbers[d]}" if d in numbers else d))
+        if noun != "Article":
+            df = df.drop(columns="doc_id")
     return df.rename(columns={"gold_status": "annotated stage"})
 
 

@@ -60,7 +60,9 @@ def test_register_has_one_row_per_relationship_with_its_stages(seeds_tables):
     chambers = table[table.parties.str.contains("Chamber of Commerce")]
     assert len(chambers) == 1 and "Липецкая торгово-промышленная палата" in chambers.parties.iloc[0]
     assert table.stages.str.contains(" → ").any()  # a relationship seen at two stages
-    assert not table.apply(lambda row: row.astype(str).str.contains("_").any(), axis=1).any()  # no code in a cell
+    # no code in a cell; a source's document id, in brackets, is the key of the downloads
+    assert not table.apply(lambda row: row.astype(str).str.replace(r"\[\w+\]", "", regex=True).str.contains("_").any(), axis=1).any()
+    assert "Article 1 (ОстроВ) [000_9622bea02cfd8869]" in set(table.sources)
 
 
 def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
@@ -147,7 +149,8 @@ def test_corpus_pages_escape_the_source_and_mark_its_actors(seeds_tables, seeds_
     write_corpus_pages(seeds_tables, seeds_out, tmp_path / "corpus")
     pages = sorted((tmp_path / "corpus").glob("article-*.md"))
     assert len(pages) == (seeds_tables["documents"].status == "ok").sum()
-    assert not any(HASH_ID.search(p.read_text(encoding="utf-8")) for p in pages)
+    # a document's id stands only as an identifier (code), beside the article's number: the key of the downloads
+    assert not any(HASH_ID.search(re.sub(r"(?<!`)`[^`\n]+`(?!`)|<code>.*?</code>", "", p.read_text(encoding="utf-8"))) for p in pages)
 
 
 # The rendered book (slow)
@@ -356,3 +359,36 @@ def test_no_code_value_in_a_tooltip_and_bodies_and_offices_in_english(seeds_tabl
     page = (tmp_path / "corpus" / "article-004.md").read_text(encoding="utf-8")
     assert "Government of Lipetsk Oblast" in page and "Government of the region" not in page
     assert signatory_offices(seeds_tables, "Lipetsk") == ["head of Izmalkovsky District (глава Измалковского района)"]
+
+
+def test_articles_carry_their_doc_id_and_file_where_the_book_numbers_them(seeds_tables, seeds_out, tmp_path):
+    """Book15b item 4: the book numbers articles 1-5, the CSVs key them by doc_id; each corpus page and each table
+    that numbers articles gives the doc_id too, as an identifier (code)."""
+    from paradiplomacy_book.report import Table, readable
+    from paradiplomacy_book.site import article_numbers
+    from paradiplomacy_book.speech import quotations_table
+
+    write_corpus_pages(seeds_tables, seeds_out, tmp_path / "corpus")
+    page = (tmp_path / "corpus" / "article-001.md").read_text(encoding="utf-8")
+    assert "<code>000_9622bea02cfd8869</code>" in page and "<code>000_9622bea02cfd8869.txt</code>" in page
+    assert "`000_9622bea02cfd8869`" in page  # the PDF's table too
+    index = (tmp_path / "corpus" / "index.md").read_text(encoding="utf-8")
+    assert "| [Article 1](article-001.md) | `000_9622bea02cfd8869` | `000_9622bea02cfd8869.txt` |" in index
+    numbers = article_numbers(seeds_tables["documents"])
+    table = readable(seeds_tables["framing"][["doc_id", "frame"]], numbers)
+    assert list(table.columns[:2]) == ["article", "doc_id"] and table.article.iloc[0] == "Article 1"
+    assert "<td><code>000_9622bea02cfd8869</code></td>" in Table(table)._repr_html_()
+    assert "doc_id" not in readable(seeds_tables["framing"][["doc_id", "frame"]], numbers, noun="Text")
+    assert set(quotations_table(seeds_tables, "DPR").doc_id) == {"001_9db930ce4d4846eb"}
+
+
+def test_the_pdf_link_says_how_the_pdf_is_made():
+    """Book15b item 4: downloads/book.pdf exists only in a site that `make html` or `make book` built; the intro and
+    the downloads list say so and where `make pdf` writes it, rather than offering a link a plain build leaves dead."""
+    from paradiplomacy_book.report import Downloads
+
+    intro = " ".join((ROOT / "book" / "intro.md").read_text(encoding="utf-8").split())
+    sentence = intro[intro.index("The whole book is also a PDF"):]
+    assert "make pdf" in sentence and "_build/latex/book.pdf" in sentence and "jupyter-book build" in sentence
+    note = dict(Downloads("downloads", {})._items())["book.pdf"]
+    assert "make pdf" in note and "_build/latex/book.pdf" in note
