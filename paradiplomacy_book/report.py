@@ -23,8 +23,9 @@ class Table:
     does not escape cell text; ``DataFrame.to_html`` does both right.
     """
 
-    def __init__(self, df: pd.DataFrame, identifiers=()):
+    def __init__(self, df: pd.DataFrame, identifiers=(), empty: str = "None found in this corpus."):
         df = df.reset_index(drop=True)
+        self.empty = empty  # what an empty table says: what was looked for, and where (this case, this corpus)
         # cells shown as identifiers (code): every value of IDENTIFIER_COLUMNS, and the ``identifiers`` given
         self.identifiers = {str(v) for c in df.columns if c in IDENTIFIER_COLUMNS for v in df[c] if v} | set(identifiers)
         # pandas prints a missing whole number as "<NA>" whatever na_rep says: show it blank
@@ -34,7 +35,7 @@ class Table:
 
     def _repr_html_(self) -> str:
         if self.df.empty:
-            return "<p><em>None found in this corpus.</em></p>"
+            return f"<p><em>{html.escape(self.empty, quote=False)}</em></p>"
         table = self.df.to_html(index=False, escape=True, border=0, classes="dataframe table", na_rep="")
         for value in sorted(self.identifiers, key=len, reverse=True):
             escaped = html.escape(value)
@@ -42,13 +43,13 @@ class Table:
         return table
 
     def __repr__(self) -> str:
-        return "None found in this corpus." if self.df.empty else self.df.to_string(index=False)
+        return self.empty if self.df.empty else self.df.to_string(index=False)
 
     def _repr_markdown_(self) -> str:
         """A list table that LaTeX may break across pages, its columns as wide as their text needs: what the
         PDF shows (the HTML takes the HTML)."""
         if self.df.empty:
-            return "*None found in this corpus.*"
+            return f"*{markdown_text(self.empty)}*"
         cell = lambda v: list_safe(markdown_text("" if v is None or v != v else str(v))) or " "
         code = lambda v: f"`{v}`" if v else " "
         rows = [[cell(c) for c in self.df.columns]] + [[code(v) if str(v) in self.identifiers else cell(v) for v in row]
@@ -85,8 +86,9 @@ def list_safe(text: str) -> str:
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+])", r"\\\1", text))
 
 
-def show(df: pd.DataFrame) -> Table:
-    return Table(df)
+def show(df: pd.DataFrame, empty: str = "None found in this corpus.") -> Table:
+    """The table; ``empty`` is what it says when it has no row (name what was looked for, and where)."""
+    return Table(df, empty=empty)
 
 
 class Markup:
@@ -151,7 +153,7 @@ class Evidence:
         return f"**{markdown_text(self.label)}**\n\n> {markdown_text(self.markup.text)}" + gloss
 
 
-def show_agreement_evidence(tables, data_dir, rows) -> None:
+def show_agreement_evidence(tables, data_dir, rows, empty: str = "No agreement found in this corpus.") -> None:
     """Each agreement's sentence with its parties and signatories marked, and an English gloss."""
     from IPython.display import display
 
@@ -167,7 +169,7 @@ def show_agreement_evidence(tables, data_dir, rows) -> None:
     names = dict(zip(tables["actors"].actor_id, tables["actors"].name))
     types = dict(zip(tables["actors"].actor_id, tables["actors"].type))
     if rows.empty:
-        display(Table(rows))
+        display(Table(rows, empty=empty))
     for row in rows.itertuples():
         text = (Path(data_dir) / "clean" / f"{row.doc_id}.txt").read_text(encoding="utf-8")
         marked = set(split_list(row.parties)) | set(split_list(row.signatories))

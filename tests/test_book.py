@@ -392,3 +392,17 @@ def test_the_pdf_link_says_how_the_pdf_is_made():
     assert "make pdf" in sentence and "_build/latex/book.pdf" in sentence and "jupyter-book build" in sentence
     note = dict(Downloads("downloads", {})._items())["book.pdf"]
     assert "make pdf" in note and "_build/latex/book.pdf" in note
+
+
+def test_an_empty_table_says_what_was_looked_for_and_where():
+    """Book15b item 6: "None found in this corpus." stood for "in this case" in the Smolensk chapter, and two tables
+    of the Sources chapter said it one after the other; each empty table now names what it looked for and where."""
+    from paradiplomacy_book.report import Table, show
+
+    empty = show(pd.DataFrame(columns=["a"]), empty="No quotation with a speaker found in this case's articles.")
+    assert "No quotation with a speaker found in this case's articles." in empty._repr_html_()
+    assert empty._repr_markdown_() == "*No quotation with a speaker found in this case's articles.*"
+    for chapter in ("01_lipetsk", "02_dpr", "03_smolensk", "05_sources"):
+        assert "None found in this corpus" not in (ROOT / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8"), chapter
+    smolensk = (ROOT / "book" / "03_smolensk.ipynb").read_text(encoding="utf-8")
+    assert "No agreement found in this case's articles." in smolensk
