@@ -232,6 +232,8 @@ def test_dpr_and_lpr_are_always_in_quotation_marks(book_html):
         text = visible_text(page)
         found = BARE_AUTHORITY.search(text)
         assert not found, (page.name, text[max(0, found.start() - 80):found.end() + 40])
+        # one style: the straight quotes of the tables and figures, in the prose too (book15b item 7)
+        assert not re.search(r"[“”](DPR|LPR)|(DPR|LPR)[“”]", text), page.name
 
 
 @pytest.mark.slow
@@ -406,3 +408,12 @@ def test_an_empty_table_says_what_was_looked_for_and_where():
         assert "None found in this corpus" not in (ROOT / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8"), chapter
     smolensk = (ROOT / "book" / "03_smolensk.ipynb").read_text(encoding="utf-8")
     assert "No agreement found in this case's articles." in smolensk
+
+
+def test_the_prose_keeps_the_quotation_marks_of_the_tables():
+    """Book15b item 7: the tables and figures write '"DPR"' as the data has it, and Sphinx's smart quotes turned the
+    prose's into curly ones; they are off, so both read the same (the built pages: test_dpr_and_lpr_are_always_in_quotation_marks)."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert config["sphinx"]["config"]["smartquotes"] is False
