@@ -140,14 +140,38 @@ def places_abroad(tables, case) -> list[tuple[str, str]]:
     return sorted(found.items())
 
 
+@lru_cache(maxsize=1)
+def not_outlet_phrases() -> tuple[str, ...]:
+    return tuple(row["phrase"].lower() for row in read_data("source_kinds.csv", __package__))
+
+
+def is_outlet(note: str) -> bool:
+    """Whether a source is an outlet, by its manifest note: "a post by a forum user, not an outlet" is not
+    (data/source_kinds.csv)."""
+    return not any(phrase in (note or "").lower() for phrase in not_outlet_phrases())
+
+
+def outlets_phrase(documents: pd.DataFrame) -> str:
+    """"two outlets; besides them, one source that the manifest says is not an outlet (forum post (user zerro-ai))"."""
+    d = documents[(documents.status == "ok") & (documents.outlet != "")].drop_duplicates("outlet")
+    outlets = d[d.outlet_note.map(is_outlet)]
+    others = d[~d.outlet_note.map(is_outlet)]
+    text = in_words(len(outlets), "outlet")
+    if len(others):
+        text += (f"; besides them, {in_words(len(others), 'source')} that the manifest says "
+                 f"{'is' if len(others) == 1 else 'are'} not an outlet ({', '.join(sorted(others.outlet))})")
+    return text
+
+
 def sources_of(tables, case) -> str:
     """The outlets of the case's articles as the manifest records them, each with its articles' numbers:
-    "ОстроВ (articles 1, 3); not recorded (article 4)"."""
+    "ОстроВ (articles 1, 3); no outlet recorded (article 4)"."""
     d = tables["documents"]
     numbers = article_numbers(d)
     by_outlet: dict[str, list[int]] = {}
     for row in d[d.doc_id.isin(docs_of(tables, case))].itertuples():
-        by_outlet.setdefault(row.outlet or "not recorded", []).append(numbers[row.doc_id])
+        source = row.outlet if not row.outlet or is_outlet(row.outlet_note) else f"{row.outlet}, not an outlet"
+        by_outlet.setdefault(source or "no outlet recorded", []).append(numbers[row.doc_id])
     return "; ".join(f"{outlet} (article{'s' if len(n) > 1 else ''} {', '.join(map(str, sorted(n)))})"
                      for outlet, n in sorted(by_outlet.items(), key=lambda item: min(item[1])))
 

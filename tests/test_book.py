@@ -417,3 +417,16 @@ def test_the_prose_keeps_the_quotation_marks_of_the_tables():
 
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     assert config["sphinx"]["config"]["smartquotes"] is False
+
+
+def test_a_source_the_manifest_says_is_no_outlet_is_not_counted_as_one(seeds_tables):
+    """Book15b item 8: "three outlets" counted the forum post the manifest calls "not an outlet"; "not recorded
+    (article 4)" read like a source's name; the Reproduce page's manifest columns left out outlet_note."""
+    from paradiplomacy.corpus import MANIFEST_COLUMNS
+    from paradiplomacy_book.casebook import outlets_phrase, sources_of
+
+    assert outlets_phrase(seeds_tables["documents"]).startswith("two outlets; besides them, one source that the manifest says is not an outlet")
+    assert sources_of(seeds_tables, "Lipetsk") == "ОстроВ (articles 1, 3); no outlet recorded (article 4)"
+    assert sources_of(seeds_tables, "Smolensk") == "forum post (user zerro-ai), not an outlet (article 5)"
+    reproduce = (ROOT / "book" / "a9_reproduce.md").read_text(encoding="utf-8")
+    assert all(f"| `{column}` |" in reproduce for column in MANIFEST_COLUMNS)
