@@ -355,6 +355,36 @@ def glue_case(tables, case, glue) -> None:
         glue(key, value, display=False)
 
 
+SHADING_NOTE = ("The regions under Russian occupation at each map's date are shaded: a region occupied whole (Crimea) "
+                "filled, an oblast occupied only in part hatched whole, since no outline of the occupied part is at hand. No "
+                "package the project installs ships Ukraine's oblast borders either, so each region is drawn as the area "
+                "nearer to its own towns in the gazetteer than to any other town, a few kilometres off its true border.")
+
+
+def shades_held_regions(fig) -> bool:
+    """Whether a map figure shades a region held by another state: its legend has an entry that
+    occupation.held_label wrote ("under Russian occupation at the date", "oblast partly under ... at the date (...)")."""
+    return any("at the date" in t.get_text() for legend in fig.legends for t in legend.get_texts())
+
+
+PERIODS_NOTE = ("Material of several periods (before 2014, 2014 to 2021, since 2022, undated) is drawn as one map per "
+                "period; a map of undated articles shades nothing, as the control at their date is not known.")
+
+
+def map_note(fig, tables, case) -> str:
+    """What the case's map shades, for its caption: the shading explained where the map shades a held region, else
+    why it shades none (the case's articles undated, or no held region within the map's frame at its dates); and,
+    where the map is one per period, that it is."""
+    d = tables["documents"]
+    if shades_held_regions(fig):
+        note = SHADING_NOTE
+    elif not d[d.doc_id.isin(docs_of(tables, case))].published.astype(bool).any():
+        note = "Nothing is shaded: the case's articles are undated, so the control of the places at their date is not known."
+    else:
+        note = "Nothing is shaded: no region held by a state other than its own lies on this map at its date."
+    return note + (" " + PERIODS_NOTE if len(fig.axes) > 1 else "")
+
+
 def case_map(tables, case):
     """The map of one case: its places, the states, and its agreements labelled with stage and year."""
     from . import charts

@@ -430,3 +430,24 @@ def test_a_source_the_manifest_says_is_no_outlet_is_not_counted_as_one(seeds_tab
     assert sources_of(seeds_tables, "Smolensk") == "forum post (user zerro-ai), not an outlet (article 5)"
     reproduce = (ROOT / "book" / "a9_reproduce.md").read_text(encoding="utf-8")
     assert all(f"| `{column}` |" in reproduce for column in MANIFEST_COLUMNS)
+
+
+def test_a_map_caption_explains_only_the_shading_its_map_has(seeds_tables):
+    """Book15b item 9: the caption about occupied regions' shading stood under the Smolensk map too, which shades
+    nothing; each case's caption now says what its own map shades (casebook.map_note, glued into the caption)."""
+    import matplotlib.pyplot as plt
+
+    from paradiplomacy_book.casebook import SHADING_NOTE, case_map, map_note
+
+    notes = {}
+    for case in ("Lipetsk", "DPR", "Smolensk"):
+        fig = case_map(seeds_tables, case)
+        notes[case] = map_note(fig, seeds_tables, case)
+        plt.close(fig)
+    assert notes["Lipetsk"].startswith(SHADING_NOTE) and notes["DPR"].startswith(SHADING_NOTE)
+    assert "occupation" not in notes["Smolensk"] and notes["Smolensk"].startswith("Nothing is shaded")
+    for chapter in ("01_lipetsk", "02_dpr", "03_smolensk"):
+        source = (ROOT / "notebooks" / f"{chapter}.md").read_text(encoding="utf-8")
+        caption = source[source.index("```{glue:figure} map"):]
+        caption = caption[:caption.index("\n```", 3)]
+        assert "{glue:text}`map_note`" in caption and "occupation" not in caption.split(":alt:")[1].split("\n", 1)[1], chapter
