@@ -52,13 +52,21 @@ class Table:
             return f"*{markdown_text(self.empty)}*"
         cell = lambda v: list_safe(markdown_text("" if v is None or v != v else str(v))) or " "
         code = lambda v: f"`{v}`" if v else " "
-        rows = [[cell(c) for c in self.df.columns]] + [[code(v) if str(v) in self.identifiers else cell(v) for v in row]
-                                                        for row in self.df.itertuples(index=False)]
+        df, keys = self.df, ""
+        rows = [[cell(c) for c in df.columns]] + [[code(v) if str(v) in self.identifiers else cell(v) for v in row] for row in df.itertuples(index=False)]
+        moved = [i for i, c in enumerate(df.columns) if c in IDENTIFIER_COLUMNS and i > 0]
+        if moved and sum(len(max(" ".join(col).split(), key=len)) + 3 for col in zip(*rows)) > LINE_LETTERS:
+            # a document id cannot break, and a wide table has no room for it: the PDF gives the ids under the
+            # table, each after the cell beside it ("Article 1: 000_9622bea02cfd8869"), so the table still joins
+            pairs = dict.fromkeys((cell(r[i - 1]), r[i]) for r in df.itertuples(index=False) for i in moved if r[i])
+            keys = "\n\n" + "; ".join(f"{a}: {code(b)}" for a, b in pairs) + f" ({', '.join(df.columns[i] for i in moved)})"
+            df = df.drop(columns=[df.columns[i] for i in moved])
+            rows = [[cell(c) for c in df.columns]] + [[code(v) if str(v) in self.identifiers else cell(v) for v in row] for row in df.itertuples(index=False)]
         widths = column_widths(rows)
         lines = ["```{list-table}", ":header-rows: 1", ":class: longtable", ":widths: " + " ".join(map(str, widths)), ""]
         for row in rows:
             lines += [("* - " if i == 0 else "  - ") + value for i, value in enumerate(row)]
-        return "\n".join(lines + ["```"])
+        return "\n".join(lines + ["```"]) + keys
 
 
 LINE_LETTERS = 85  # letters of 10 pt text on the PDF's line

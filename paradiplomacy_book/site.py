@@ -169,19 +169,23 @@ def write_corpus_pages(tables: dict, data_dir: Path, out: Path) -> None:
     names = Names.of(tables)
     documents = tables["documents"].set_index("doc_id", drop=False)
     numbers = article_numbers(tables["documents"])
-    rows = []
+    rows, rows_pdf, keys_pdf = [], [], []  # the PDF's page has no room for ids that cannot break: they follow the table
     for doc_id, number in numbers.items():
         doc = documents.loc[doc_id]
         (out / f"{article_page_name(number)}.md").write_text(article_page(number, doc, tables, data_dir, names), encoding="utf-8")
-        rows.append(f"| [Article {number}]({article_page_name(number)}.md) | `{doc.doc_id}` | `{doc.source_file}` | {escape_markdown(doc.title or 'no headline')} | "
-                    f"{escape_markdown(doc.outlet or 'not recorded')} | {doc.published or 'no date'} | {quote_authorities(doc.case)} |")
+        rest = f"{escape_markdown(doc.title or 'no headline')} | {escape_markdown(doc.outlet or 'not recorded')} | {doc.published or 'no date'} | {quote_authorities(doc.case)} |"
+        rows.append(f"| [Article {number}]({article_page_name(number)}.md) | `{doc.doc_id}` | `{doc.source_file}` | " + rest)
+        rows_pdf.append(f"| [Article {number}]({article_page_name(number)}.md) | " + rest)
+        keys_pdf.append(f"Article {number}: `{doc.doc_id}` (`{doc.source_file}`)")
     skipped = tables["documents"][tables["documents"].status != "ok"]
     index = ["# The corpus, article by article", "",
              "Each page shows what the pipeline read: the article's metadata, its clean text with the actors and the "
              "agreements marked, and every line of the file that the corpus stage removed, with the reason.", "",
              "The downloads (`documents.csv` and the other tables) key each article by its `doc_id`; the book numbers "
              "them 1, 2, ... in the order of those ids.", "",
-             "| article | doc_id | file | headline | outlet | published | case |", "|---|---|---|---|---|---|---|", *rows, ""]
+             both_editions("\n".join(["| article | doc_id | file | headline | outlet | published | case |", "|---|---|---|---|---|---|---|", *rows]),
+                           "\n".join(["| article | headline | outlet | published | case |", "|---|---|---|---|---|", *rows_pdf, "",
+                                      "Their ids and files: " + "; ".join(keys_pdf) + "."])), ""]
     if len(skipped):
         index += [f"Files not read as articles: {len(skipped)} (their reasons are in the documents table).", ""]
     (out / "index.md").write_text("\n".join(index), encoding="utf-8")

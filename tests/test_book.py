@@ -451,3 +451,17 @@ def test_a_map_caption_explains_only_the_shading_its_map_has(seeds_tables):
         caption = source[source.index("```{glue:figure} map"):]
         caption = caption[:caption.index("\n```", 3)]
         assert "{glue:text}`map_note`" in caption and "occupation" not in caption.split(":alt:")[1].split("\n", 1)[1], chapter
+
+
+def test_a_wide_table_gives_the_pdf_its_document_ids_below_it():
+    """A document id cannot break: in a table with no room for it, the PDF's list table leaves the id column out and
+    gives each id after the cell beside it, under the table (the overfull boxes of the doc_id columns, book15b item 4)."""
+    from paradiplomacy_book.report import Table
+
+    wide = pd.DataFrame({"article": ["Article 1"], "doc_id": ["000_9622bea02cfd8869"], "frame": ["Ukrainian sovereignty"],
+                         "marker": ["names the occupation authorities as republics without distancing"], "example": ["оккупированного"],
+                         "outlet": ['портал АНО "Центр ПРИСП"'], "published": ["2025-12-07"], "count": ["6"]})
+    markdown = Table(wide)._repr_markdown_()
+    assert "doc_id" not in markdown.split("```")[1] and markdown.endswith("Article 1: `000_9622bea02cfd8869` (doc_id)")
+    narrow = Table(wide[["article", "doc_id"]])._repr_markdown_()
+    assert "  - `000_9622bea02cfd8869`" in narrow
