@@ -4,11 +4,15 @@ Each function takes the dictionary of tables that ``paradiplomacy.tables.read_ta
 returns and a case name, and returns a table or a short English string.
 """
 
+import re
 from collections import Counter
+from functools import lru_cache
 
 import pandas as pd
 
 from paradiplomacy.codebook import statuses
+from paradiplomacy.datafiles import read_data
+from paradiplomacy.dates import find_dates
 from paradiplomacy.gazetteer import ever_held_by_another, find_place, place_by_id, state_names, status_at
 from paradiplomacy.output import join_list, split_list
 
@@ -136,14 +140,38 @@ def places_abroad(tables, case) -> list[tuple[str, str]]:
     return sorted(found.items())
 
 
+@lru_cache(maxsize=1)
+def not_outlet_phrases() -> tuple[str, ...]:
+    return tuple(row["phrase"].lower() for row in read_data("source_kinds.csv", __package__))
+
+
+def is_outlet(note: str) -> bool:
+    """Whether a source is an outlet, by its manifest note: "a post by a forum user, not an outlet" is not
+    (data/source_kinds.csv)."""
+    return not any(phrase in (note or "").lower() for phrase in not_outlet_phrases())
+
+
+def outlets_phrase(documents: pd.DataFrame) -> str:
+    """"two outlets; besides them, one source that the manifest says is not an outlet (forum post (user zerro-ai))"."""
+    d = documents[(documents.status == "ok") & (documents.outlet != "")].drop_duplicates("outlet")
+    outlets = d[d.outlet_note.map(is_outlet)]
+    others = d[~d.outlet_note.map(is_outlet)]
+    text = in_words(len(outlets), "outlet")
+    if len(others):
+        text += (f"; besides them, {in_words(len(others), 'source')} that the manifest says "
+                 f"{'is' if len(others) == 1 else 'are'} not an outlet ({', '.join(sorted(others.outlet))})")
+    return text
+
+
 def sources_of(tables, case) -> str:
     """The outlets of the case's articles as the manifest records them, each with its articles' numbers:
-    "ОстроВ (articles 1, 3); not recorded (article 4)"."""
+    "ОстроВ (articles 1, 3); no outlet recorded (article 4)"."""
     d = tables["documents"]
     numbers = article_numbers(d)
     by_outlet: dict[str, list[int]] = {}
     for row in d[d.doc_id.isin(docs_of(tables, case))].itertuples():
-        by_outlet.setdefault(row.outlet or "not recorded", []).append(numbers[row.doc_id])
+        source = row.outlet if not row.outlet or is_outlet(row.outlet_note) else f"{row.outlet}, not an outlet"
+        by_outlet.setdefault(source or "no outlet recorded", []).append(numbers[row.doc_id])
     return "; ".join(f"{outlet} (article{'s' if len(n) > 1 else ''} {', '.join(map(str, sorted(n)))})"
                      for outlet, n in sorted(by_outlet.items(), key=lambda item: min(item[1])))
 
@@ -162,10 +190,15 @@ def levels_of(tables, case) -> Counter:
 
 
 def signatory_offices(tables, case) -> list[str]:
-    """The first office the texts give each signatory, as they write it."""
+    """The first office the texts give each signatory, in English with the text's words beside it where it can be
+    rendered ("head of Izmalkovsky District (глава Измалковского района)"), else as the text writes it."""
+    from .speech import office_english
+
     roles = dict(zip(tables["actors"].name, tables["actors"].roles))
     names = [s for v in agreements_of(tables, case).signatories for s in split_list(v)]
-    return sorted({(split_list(roles.get(n, "")) or ["no office given"])[0] for n in names})
+    offices = {(split_list(roles.get(n, "")) or [""])[0] for n in names}
+    return sorted((office_english(o) if o in office_english(o) else f"{office_english(o)} ({o})") if o else "no office given"
+                  for o in offices)
 
 
 def spheres_of(tables, case, clean_texts: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -178,12 +211,80 @@ def spheres_of(tables, case, clean_texts: dict[str, str]) -> tuple[list[str], li
 
 
 def date_range(tables, case) -> str:
+    """The dates of the case, each with the articles it comes from, and the articles the pipeline could not date
+    named as such: "published 2025 (article 4); an act dated 2024 (article 2); no date found (articles 1, 3)",
+    never a bare year beside a count of undated articles."""
     a = agreements_of(tables, case)
     docs = tables["documents"][tables["documents"].doc_id.isin(docs_of(tables, case))]
-    dates = sorted(set(filter(None, list(a.date) + list(docs.published))))
-    undated = int((docs.published == "").sum())
-    text = f"{dates[0]} to {dates[-1]}" if len(dates) > 1 else (dates[0] if dates else "no date")
-    return text + (f" ({in_words(undated, 'undated article')})" if undated else "")
+    numbers = article_numbers(tables["documents"])
+    published: dict[str, set[int]] = {}
+    for row in docs.itertuples():
+        published.setdefault(row.published, set()).add(numbers[row.doc_id])
+    acts: dict[str, set[int]] = {}
+    for row in a[a.date != ""].itertuples():  # an act's own date, where its sentence gives one
+        acts.setdefault(row.date, set()).add(numbers[row.doc_id])
+    undated = published.pop("", set())
+    parts = [f"published {date} ({articles_phrase(n)})" for date, n in sorted(published.items())]
+    parts += [f"an act dated {date} ({articles_phrase(n)})" for date, n in sorted(acts.items())]
+    if undated:
+        parts.append(f"no date found ({articles_phrase(undated)})")
+    return "; ".join(parts)
+
+
+def undated_articles(tables, case) -> str:
+    """"articles 1, 3": the case's articles in which the pipeline found no date, or "none"."""
+    d = tables["documents"]
+    numbers = article_numbers(d)
+    undated = [numbers[r.doc_id] for r in d[d.doc_id.isin(docs_of(tables, case))].itertuples() if not r.published]
+    return articles_phrase(undated) if undated else "none"
+
+
+def articles_phrase(numbers) -> str:
+    """"article 4", "articles 1, 3"."""
+    numbers = sorted(numbers)
+    return f"article{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}"
+
+
+@lru_cache(maxsize=1)
+def clue_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(row["clue"], re.compile(row["pattern"], re.I)) for row in read_data("date_clues.csv", __package__)]
+
+
+def date_clues(tables, case, clean_texts: dict[str, str]) -> list[tuple[int, str, str]]:
+    """(article number, kind of clue, the text's words) for every clue to its time (data/date_clues.csv) in the
+    case's articles that the pipeline left undated, in the order of the articles and of the text. Evidence for the
+    reader to weigh: the pipeline dates nothing by them."""
+    d = tables["documents"]
+    numbers = article_numbers(d)
+    undated = sorted(numbers[doc_id] for doc_id in docs_of(tables, case) if not dict(zip(d.doc_id, d.published))[doc_id])
+    by_number = {n: doc_id for doc_id, n in numbers.items()}
+    found = []
+    for number in undated:
+        text = clean_texts[by_number[number]]
+        matches = sorted((m.start(), clue, " ".join(m.group(0).split())) for clue, pattern in clue_patterns() for m in pattern.finditer(text))
+        found += [(number, clue, words) for _, clue, words in matches]
+    return found
+
+
+def date_clues_phrase(clues: list[tuple[int, str, str]]) -> str:
+    """"article 1: «85 лет назад ставил свои рекорды» (a number of years before the article); article 3: ..."."""
+    by_article: dict[int, list[str]] = {}
+    for number, clue, words in clues:
+        by_article.setdefault(number, []).append(f"«{words}» ({clue})")
+    return "; ".join(f"article {n}: " + ", ".join(items) for n, items in by_article.items()) or "none"
+
+
+def page_dates(tables) -> dict[str, str]:
+    """The dates the rest of each article's page shows (the outlet's teasers and links to other articles, removed
+    as chrome), "2025-07-02 to 2025-07-06": the framing stage reads the page's words as of the latest of them
+    where the article has no date of its own (paradiplomacy.framing), so they are the outlet's words of then."""
+    lines = tables["lines"]
+    found = {}
+    for doc_id, group in lines[~lines.kept.astype(str).isin(["True"])].groupby("doc_id", sort=True):
+        dates = sorted({d.iso for d in find_dates("\n".join(group.text))})
+        if dates:
+            found[doc_id] = dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+    return found
 
 
 def frames_of(tables, case) -> str:
@@ -191,10 +292,13 @@ def frames_of(tables, case) -> str:
     f = f[f.doc_id.isin(docs_of(tables, case))]
     parts = []
     # a page's menus and teasers are the outlet's, often of other years: never the article's own framing
-    for where, said in (("article", "in the articles"), ("page", "only on the outlets' pages around them")):
-        frames = sorted(set(f[f["where"] == where].frame))
+    for where, said in (("article", "in the articles"), ("page", "only in the rest of the outlets' pages (teasers of other articles)")):
+        rows = f[f["where"] == where]
+        frames = sorted(set(rows.frame))
         if frames:
-            parts.append(f"{said}: " + ", ".join(label(fr) for fr in frames))
+            dated = sorted(set(filter(None, rows.doc_id.map(page_dates(tables)))))
+            parts.append(f"{said}" + (f", dated {'; '.join(dated)}" if where == "page" and dated else "") + ": "
+                         + ", ".join(label(fr) for fr in frames))
     return "; ".join(parts) or "no framing markers"
 
 
@@ -245,9 +349,40 @@ def glue_case(tables, case, glue) -> None:
         "source": sources_of(tables, case),
         "signatory_offices": "; ".join(signatory_offices(tables, case)) or "none named",
         "levels": count_phrase(levels_of(tables, case), list(LEVELS)),
+        "undated": undated_articles(tables, case),
     }
     for key, value in values.items():
         glue(key, value, display=False)
+
+
+SHADING_NOTE = ("The regions under Russian occupation at each map's date are shaded: a region occupied whole (Crimea) "
+                "filled, an oblast occupied only in part hatched whole, since no outline of the occupied part is at hand. No "
+                "package the project installs ships Ukraine's oblast borders either, so each region is drawn as the area "
+                "nearer to its own towns in the gazetteer than to any other town, a few kilometres off its true border.")
+
+
+def shades_held_regions(fig) -> bool:
+    """Whether a map figure shades a region held by another state: its legend has an entry that
+    occupation.held_label wrote ("under Russian occupation at the date", "oblast partly under ... at the date (...)")."""
+    return any("at the date" in t.get_text() for legend in fig.legends for t in legend.get_texts())
+
+
+PERIODS_NOTE = ("Material of several periods (before 2014, 2014 to 2021, since 2022, undated) is drawn as one map per "
+                "period; a map of undated articles shades nothing, as the control at their date is not known.")
+
+
+def map_note(fig, tables, case) -> str:
+    """What the case's map shades, for its caption: the shading explained where the map shades a held region, else
+    why it shades none (the case's articles undated, or no held region within the map's frame at its dates); and,
+    where the map is one per period, that it is."""
+    d = tables["documents"]
+    if shades_held_regions(fig):
+        note = SHADING_NOTE
+    elif not d[d.doc_id.isin(docs_of(tables, case))].published.astype(bool).any():
+        note = "Nothing is shaded: the case's articles are undated, so the control of the places at their date is not known."
+    else:
+        note = "Nothing is shaded: no region held by a state other than its own lies on this map at its date."
+    return note + (" " + PERIODS_NOTE if len(fig.axes) > 1 else "")
 
 
 def case_map(tables, case):

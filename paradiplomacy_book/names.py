@@ -43,3 +43,28 @@ class Names:
         for column in single:
             df[column] = df[column].map(lambda v: self.both(v) if v else v)
         return df
+
+
+def document_names(tables: dict, doc_id: str) -> dict[str, str]:
+    """The English name of each actor as one article's page gives it: the actors table's, except for a body that names
+    its place only by a generic noun ("правительство региона": one actor across the articles, tied to no region), which
+    takes the place of the noun's types (paradiplomacy/data/generic_places.csv) that this article named last before
+    it: "Government of the region" → "Government of Lipetsk Oblast"; where it named none, the name stays."""
+    from paradiplomacy.datafiles import read_data
+
+    actors = tables["actors"]
+    english = dict(zip(actors.actor_id, actors.name_english))
+    kinds = dict(zip(actors.actor_id, actors.type))
+    generic = {row["genitive"]: (row["english"], set(filter(None, row["types"].split("|")))) for row in read_data("generic_places.csv")}
+    mentions = tables["mentions"][tables["mentions"].doc_id == doc_id].sort_values("start")
+    named = dict(english)
+    for m in mentions.itertuples():
+        if kinds.get(m.actor_id) != "organization":
+            continue
+        name = dict(zip(actors.actor_id, actors.name))[m.actor_id]
+        for word in name.lower().split():
+            words, types = generic.get(word, ("", set()))
+            before = mentions[(mentions.stop <= m.start) & mentions.actor_id.map(kinds).isin(types)]
+            if words and words in named[m.actor_id] and len(before):
+                named[m.actor_id] = named[m.actor_id].replace(words, english[before.actor_id.iloc[-1]])
+    return named

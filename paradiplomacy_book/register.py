@@ -94,10 +94,10 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
             where = ", ".join(filter(None, [r.outlet, r.published]))
             article = f"Article {r.article}" + (f" ({where})" if where else "")
             if links:
-                article = f'<a href="corpus/{article_page_name(r.article)}.html">{text(article)}</a>'
+                article = f'<a href="corpus/{article_page_name(r.article)}.html">{text(article)}</a> <code>{text(r.doc_id)}</code>'
                 article += f' <a href="{text(r.url)}">source</a>' if r.url else ""
             else:
-                article += f" {r.url}" if r.url else ""
+                article += f" [{r.doc_id}]" + (f" {r.url}" if r.url else "")
             sources.append(article)
         furthest = max(group.status, key=status_rank)
         rows.append({

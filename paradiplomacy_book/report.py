@@ -11,6 +11,11 @@ from razdel import sentenize
 from paradiplomacy.output import split_list
 
 
+# Columns that hold the downloads' keys (documents.csv's doc_id and source_file): shown as identifiers (code), so that a
+# reader can join a table of the book to the CSV files, and never mistaken for a name in the prose.
+IDENTIFIER_COLUMNS = ("doc_id", "file")
+
+
 class Table:
     """A DataFrame shown without its index, its text HTML-escaped.
 
@@ -18,8 +23,11 @@ class Table:
     does not escape cell text; ``DataFrame.to_html`` does both right.
     """
 
-    def __init__(self, df: pd.DataFrame):
+    def __init__(self, df: pd.DataFrame, identifiers=(), empty: str = "None found in this corpus."):
         df = df.reset_index(drop=True)
+        self.empty = empty  # what an empty table says: what was looked for, and where (this case, this corpus)
+        # cells shown as identifiers (code): every value of IDENTIFIER_COLUMNS, and the ``identifiers`` given
+        self.identifiers = {str(v) for c in df.columns if c in IDENTIFIER_COLUMNS for v in df[c] if v} | set(identifiers)
         # pandas prints a missing whole number as "<NA>" whatever na_rep says: show it blank
         for column in df.columns[df.dtypes.astype(str) == "Int64"]:
             df[column] = df[column].astype(object).where(df[column].notna(), "")
@@ -27,24 +35,38 @@ class Table:
 
     def _repr_html_(self) -> str:
         if self.df.empty:
-            return "<p><em>None found in this corpus.</em></p>"
-        return self.df.to_html(index=False, escape=True, border=0, classes="dataframe table", na_rep="")
+            return f"<p><em>{html.escape(self.empty, quote=False)}</em></p>"
+        table = self.df.to_html(index=False, escape=True, border=0, classes="dataframe table", na_rep="")
+        for value in sorted(self.identifiers, key=len, reverse=True):
+            escaped = html.escape(value)
+            table = table.replace(f"<td>{escaped}</td>", f"<td><code>{escaped}</code></td>")
+        return table
 
     def __repr__(self) -> str:
-        return "None found in this corpus." if self.df.empty else self.df.to_string(index=False)
+        return self.empty if self.df.empty else self.df.to_string(index=False)
 
     def _repr_markdown_(self) -> str:
         """A list table that LaTeX may break across pages, its columns as wide as their text needs: what the
         PDF shows (the HTML takes the HTML)."""
         if self.df.empty:
-            return "*None found in this corpus.*"
+            return f"*{markdown_text(self.empty)}*"
         cell = lambda v: list_safe(markdown_text("" if v is None or v != v else str(v))) or " "
-        rows = [[cell(c) for c in self.df.columns]] + [[cell(v) for v in row] for row in self.df.itertuples(index=False)]
+        code = lambda v: f"`{v}`" if v else " "
+        df, keys = self.df, ""
+        rows = [[cell(c) for c in df.columns]] + [[code(v) if str(v) in self.identifiers else cell(v) for v in row] for row in df.itertuples(index=False)]
+        moved = [i for i, c in enumerate(df.columns) if c in IDENTIFIER_COLUMNS and i > 0]
+        if moved and sum(len(max(" ".join(col).split(), key=len)) + 3 for col in zip(*rows)) > LINE_LETTERS:
+            # a document id cannot break, and a wide table has no room for it: the PDF gives the ids under the
+            # table, each after the cell beside it ("Article 1: 000_9622bea02cfd8869"), so the table still joins
+            pairs = dict.fromkeys((cell(r[i - 1]), r[i]) for r in df.itertuples(index=False) for i in moved if r[i])
+            keys = "\n\n" + "; ".join(f"{a}: {code(b)}" for a, b in pairs) + f" ({', '.join(df.columns[i] for i in moved)})"
+            df = df.drop(columns=[df.columns[i] for i in moved])
+            rows = [[cell(c) for c in df.columns]] + [[code(v) if str(v) in self.identifiers else cell(v) for v in row] for row in df.itertuples(index=False)]
         widths = column_widths(rows)
         lines = ["```{list-table}", ":header-rows: 1", ":class: longtable", ":widths: " + " ".join(map(str, widths)), ""]
         for row in rows:
             lines += [("* - " if i == 0 else "  - ") + value for i, value in enumerate(row)]
-        return "\n".join(lines + ["```"])
+        return "\n".join(lines + ["```"]) + keys
 
 
 LINE_LETTERS = 85  # letters of 10 pt text on the PDF's line
@@ -72,8 +94,9 @@ def list_safe(text: str) -> str:
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+])", r"\\\1", text))
 
 
-def show(df: pd.DataFrame) -> Table:
-    return Table(df)
+def show(df: pd.DataFrame, empty: str = "None found in this corpus.") -> Table:
+    """The table; ``empty`` is what it says when it has no row (name what was looked for, and where)."""
+    return Table(df, empty=empty)
 
 
 class Markup:
@@ -138,7 +161,7 @@ class Evidence:
         return f"**{markdown_text(self.label)}**\n\n> {markdown_text(self.markup.text)}" + gloss
 
 
-def show_agreement_evidence(tables, data_dir, rows) -> None:
+def show_agreement_evidence(tables, data_dir, rows, empty: str = "No agreement found in this corpus.") -> None:
     """Each agreement's sentence with its parties and signatories marked, and an English gloss."""
     from IPython.display import display
 
@@ -154,7 +177,7 @@ def show_agreement_evidence(tables, data_dir, rows) -> None:
     names = dict(zip(tables["actors"].actor_id, tables["actors"].name))
     types = dict(zip(tables["actors"].actor_id, tables["actors"].type))
     if rows.empty:
-        display(Table(rows))
+        display(Table(rows, empty=empty))
     for row in rows.itertuples():
         text = (Path(data_dir) / "clean" / f"{row.doc_id}.txt").read_text(encoding="utf-8")
         marked = set(split_list(row.parties)) | set(split_list(row.signatories))
@@ -185,6 +208,11 @@ def glue_figures(figures: dict, glue, save_dir=None) -> None:
 
 
 
+# book.pdf is in the site's downloads/ only when `make html` or `make book` built the PDF before the site
+PDF_NOTE = ("this book as a PDF, present in a site built with make html or make book; a plain jupyter-book build "
+            "does not make it, while make pdf writes it to _build/latex/book.pdf")
+
+
 class Downloads:
     """The list of the tables' CSV files with links (relative to the page), datapackage.json and the PDF."""
 
@@ -193,7 +221,7 @@ class Downloads:
 
     def _items(self) -> list[tuple[str, str]]:
         items = [(f"{t}.csv", note) for t, note in self.tables.items()]
-        return items + [("datapackage.json", "the Frictionless descriptor of the tables"), ("book.pdf", "this book as a PDF")]
+        return items + [("datapackage.json", "the Frictionless descriptor of the tables"), ("book.pdf", PDF_NOTE)]
 
     def _repr_html_(self) -> str:
         rows = "".join(f'<li><a href="{html.escape(self.folder)}/{html.escape(name)}">{html.escape(name)}</a>: {html.escape(note)}</li>'
@@ -229,8 +257,12 @@ def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None, noun: str 
     if "case" in df:
         df["case"] = df["case"].map(lambda v: quote_authorities(v) if isinstance(v, str) else v)
     if numbers is not None and "doc_id" in df:
-        df = df.rename(columns={"doc_id": noun.lower()})
-        df[noun.lower()] = df[noun.lower()].map(lambda d: f"{noun} {numbers[d]}" if d in numbers else d)
+        # the book's article number, with the document's id beside it (the key of the downloads) for the book's
+        # own articles; a holdout set's texts are not among the downloads
+        position = list(df.columns).index("doc_id")
+        df.insert(position, noun.lower(), df["doc_id"].map(lambda d: f"{noun} {numbers[d]}" if d in numbers else d))
+        if noun != "Article":
+            df = df.drop(columns="doc_id")
     return df.rename(columns={"gold_status": "annotated stage"})
 
 

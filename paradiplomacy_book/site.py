@@ -13,7 +13,7 @@ from paradiplomacy.datafiles import read_data
 from paradiplomacy.output import split_list
 
 from .codes import label
-from .names import Names, quote_authorities
+from .names import Names, document_names, quote_authorities
 from .report import Table, markdown_text
 
 TABLES = {row["table"]: row["description"] for row in read_data("tables.csv", __package__)}
@@ -80,7 +80,7 @@ def marked_text(text: str, mentions: pd.DataFrame, agreements: pd.DataFrame, typ
         actor = next((s for s in spans if s[2] == "actor" and s[0] <= a and b <= s[1]), None)
         if actor:
             kind = types.get(actor[3], "other")
-            out = f'<mark class="pd-{kind}" title="{html.escape(kind + ": " + names.get(actor[3], ""))}">{out}</mark>'
+            out = f'<mark class="pd-{kind}" title="{html.escape(label(kind) + ": " + names.get(actor[3], ""))}">{out}</mark>'
         agreement = next((s for s in spans if s[2] == "agreement" and s[0] <= a and b <= s[1]), None)
         if agreement:
             record = agreement[3]
@@ -99,7 +99,8 @@ def html_table(rows: list[tuple[str, str]]) -> str:
 def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -> str:
     actors = tables["actors"]
     types = dict(zip(actors.actor_id, actors.type))
-    english = {a.actor_id: names.english(a.name) for a in actors.itertuples()}
+    in_article = document_names(tables, doc.doc_id)  # "правительство региона" by the region this article names
+    english = {a.actor_id: in_article.get(a.actor_id) or names.english(a.name) for a in actors.itertuples()}
     text = (data_dir / "clean" / f"{doc.doc_id}.txt").read_text(encoding="utf-8")
     mentions = tables["mentions"][tables["mentions"].doc_id == doc.doc_id]
     agreements = tables["agreements"][tables["agreements"].doc_id == doc.doc_id]
@@ -108,11 +109,14 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
              "manifest": "recorded in the manifest", "unknown": "unknown"}.get(doc.date_basis, doc.date_basis)
     if str(doc.date_conflict) == "True" and doc.date_stated:  # the reader sees the date the inference overrode
         basis += f"; the page states {doc.date_stated} ({doc.date_source}), which the events it reports contradict"
-    facts = [("headline", doc.title or "none"), ("outlet", doc.outlet or "not recorded"), ("address", doc.url or "not recorded"),
+    facts = [("document id (doc_id)", doc.doc_id), ("file", doc.source_file + (f", row {doc.source_row}" if doc.source_row else "")),
+             ("headline", doc.title or "none"), ("outlet", doc.outlet or "not recorded"), ("address", doc.url or "not recorded"),
              ("published", (doc.published or "no date") + f" ({basis})"), ("case", quote_authorities(doc.case)), ("encoding", doc.encoding),
              ("characters", f"{int(doc.chars_raw):,} in the file, {int(doc.chars_clean):,} kept as the article"),
              ("agreements", str(len(agreements))), ("actors mentioned", str(mentions.actor_id.nunique()))]
-    meta = html_table([(field, url if field == "address" else html.escape(value)) for field, value in facts])
+    identifiers = {"document id (doc_id)", "file"}  # the downloads' keys, shown as identifiers
+    meta = html_table([(field, url if field == "address" else f"<code>{html.escape(value)}</code>" if field in identifiers else html.escape(value))
+                       for field, value in facts])
     lines = tables["lines"][tables["lines"].doc_id == doc.doc_id]
     dropped = lines[~lines.kept]
     removed = "".join(f"<tr><td>{int(r.line)}</td><td>{html.escape(r.shape)}</td><td>{html.escape(r.reason)}</td><td lang=\"ru\">{html.escape(r.text)}</td></tr>"
@@ -133,7 +137,7 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
     paragraphs = "\n\n".join(markdown_text(p) for p in text.split("\n") if p.strip())
     return "\n".join([
         f"# Article {number}: {escape_markdown(quote_authorities(doc.case))}, {doc.published or 'undated'}", "",
-        both_editions(meta, Table(meta_pdf)._repr_markdown_()), "",
+        both_editions(meta, Table(meta_pdf, identifiers=[v for f, v in facts if f in identifiers])._repr_markdown_()), "",
         "## The article", "",
         both_editions(f"Actors are marked by type and the sentences that report an agreement are underlined; hover for the English name. Legend: {legend}\n\n"
                       f'<div class="pd-text" lang="ru">{marked_text(text, mentions, agreements, types, english)}</div>',
@@ -165,17 +169,23 @@ def write_corpus_pages(tables: dict, data_dir: Path, out: Path) -> None:
     names = Names.of(tables)
     documents = tables["documents"].set_index("doc_id", drop=False)
     numbers = article_numbers(tables["documents"])
-    rows = []
+    rows, rows_pdf, keys_pdf = [], [], []  # the PDF's page has no room for ids that cannot break: they follow the table
     for doc_id, number in numbers.items():
         doc = documents.loc[doc_id]
         (out / f"{article_page_name(number)}.md").write_text(article_page(number, doc, tables, data_dir, names), encoding="utf-8")
-        rows.append(f"| [Article {number}]({article_page_name(number)}.md) | {escape_markdown(doc.title or 'no headline')} | "
-                    f"{escape_markdown(doc.outlet or 'not recorded')} | {doc.published or 'no date'} | {quote_authorities(doc.case)} |")
+        rest = f"{escape_markdown(doc.title or 'no headline')} | {escape_markdown(doc.outlet or 'not recorded')} | {doc.published or 'no date'} | {quote_authorities(doc.case)} |"
+        rows.append(f"| [Article {number}]({article_page_name(number)}.md) | `{doc.doc_id}` | `{doc.source_file}` | " + rest)
+        rows_pdf.append(f"| [Article {number}]({article_page_name(number)}.md) | " + rest)
+        keys_pdf.append(f"Article {number}: `{doc.doc_id}` (`{doc.source_file}`)")
     skipped = tables["documents"][tables["documents"].status != "ok"]
     index = ["# The corpus, article by article", "",
              "Each page shows what the pipeline read: the article's metadata, its clean text with the actors and the "
              "agreements marked, and every line of the file that the corpus stage removed, with the reason.", "",
-             "| article | headline | outlet | published | case |", "|---|---|---|---|---|", *rows, ""]
+             "The downloads (`documents.csv` and the other tables) key each article by its `doc_id`; the book numbers "
+             "them 1, 2, ... in the order of those ids.", "",
+             both_editions("\n".join(["| article | doc_id | file | headline | outlet | published | case |", "|---|---|---|---|---|---|---|", *rows]),
+                           "\n".join(["| article | headline | outlet | published | case |", "|---|---|---|---|---|", *rows_pdf, "",
+                                      "Their ids and files: " + "; ".join(keys_pdf) + "."])), ""]
     if len(skipped):
         index += [f"Files not read as articles: {len(skipped)} (their reasons are in the documents table).", ""]
     (out / "index.md").write_text("\n".join(index), encoding="utf-8")

@@ -75,9 +75,10 @@ def quotations_table(tables, case, with_speaker: bool = True) -> pd.DataFrame:
     if with_speaker:
         q = q[q.speaker != ""]
     rows = [{"speaker": speaker_label(r.speaker, actors, names), "office": office_english(r.speaker_office),
-             "said": f"{r.kind}, {r.verb}" if r.verb else r.kind, "quotation": r.quote, "article": f"Article {numbers[r.doc_id]}"}
+             "said": f"{r.kind}, {r.verb}" if r.verb else r.kind, "quotation": r.quote, "article": f"Article {numbers[r.doc_id]}",
+             "doc_id": r.doc_id}
             for r in q.itertuples()]
-    return pd.DataFrame(rows, columns=["speaker", "office", "said", "quotation", "article"])
+    return pd.DataFrame(rows, columns=["speaker", "office", "said", "quotation", "article", "doc_id"])
 
 
 def occupied(place, date: str) -> bool:
@@ -157,3 +158,29 @@ def partner_sentence(table: pd.DataFrame, case: str) -> str:
     text = f"{in_words(len(rows), 'quotation')} with a speaker ({said})"
     text += "; the partner named as " + ", ".join(words) if words else "; no partner named"
     return text + ("; framing words " + ", ".join(frames) if frames else "")
+
+
+def who_says(tables, case, marker: str) -> list[tuple[str, str, str, str]]:
+    """Whose words a framing marker (paradiplomacy/data/framing.csv) is in, where it stands in a quotation of the case:
+    (the words, the speaker in English with the Cyrillic, how the article relays them: "reported speech, «сообщили»",
+    "Article n"), in text order. The words are the speaker's as the article relays them, not the article's own."""
+    from paradiplomacy.framing import markers
+
+    pattern = next(m.pattern for m in markers() if m.marker == marker)
+    actors, names = tables["actors"].set_index("actor_id"), Names.of(tables)
+    numbers = article_numbers(tables["documents"])
+    relayed = {"indirect": "reported speech", "direct": "direct speech"}
+    found = []
+    for r in quotations_of(tables, case).sort_values(["doc_id", "start"]).itertuples():
+        for match in pattern.finditer(r.quote):
+            how = relayed.get(r.kind, r.kind) + (f", «{r.verb}»" if r.verb else "")
+            found.append((match.group(0), speaker_label(r.speaker, actors, names) or "a speaker the article does not name",
+                          how, f"Article {numbers[r.doc_id]}"))
+    return found
+
+
+def who_says_phrase(found: list[tuple[str, str, str, str]]) -> str:
+    """"«украинского региона»: the words of Lipetsk Chamber of Commerce and Industry (...), as Article 1 relays them
+    (reported speech, «сообщили»)"."""
+    return "; ".join(f"«{words}»: the words of {speaker}, as {article} relays them ({how})"
+                     for words, speaker, how, article in found) or "in no quotation"

@@ -60,7 +60,9 @@ def test_register_has_one_row_per_relationship_with_its_stages(seeds_tables):
     chambers = table[table.parties.str.contains("Chamber of Commerce")]
     assert len(chambers) == 1 and "Липецкая торгово-промышленная палата" in chambers.parties.iloc[0]
     assert table.stages.str.contains(" → ").any()  # a relationship seen at two stages
-    assert not table.apply(lambda row: row.astype(str).str.contains("_").any(), axis=1).any()  # no code in a cell
+    # no code in a cell; a source's document id, in brackets, is the key of the downloads
+    assert not table.apply(lambda row: row.astype(str).str.replace(r"\[\w+\]", "", regex=True).str.contains("_").any(), axis=1).any()
+    assert "Article 1 (ОстроВ) [000_9622bea02cfd8869]" in set(table.sources)
 
 
 def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
@@ -147,7 +149,8 @@ def test_corpus_pages_escape_the_source_and_mark_its_actors(seeds_tables, seeds_
     write_corpus_pages(seeds_tables, seeds_out, tmp_path / "corpus")
     pages = sorted((tmp_path / "corpus").glob("article-*.md"))
     assert len(pages) == (seeds_tables["documents"].status == "ok").sum()
-    assert not any(HASH_ID.search(p.read_text(encoding="utf-8")) for p in pages)
+    # a document's id stands only as an identifier (code), beside the article's number: the key of the downloads
+    assert not any(HASH_ID.search(re.sub(r"(?<!`)`[^`\n]+`(?!`)|<code>.*?</code>", "", p.read_text(encoding="utf-8"))) for p in pages)
 
 
 # The rendered book (slow)
@@ -229,6 +232,8 @@ def test_dpr_and_lpr_are_always_in_quotation_marks(book_html):
         text = visible_text(page)
         found = BARE_AUTHORITY.search(text)
         assert not found, (page.name, text[max(0, found.start() - 80):found.end() + 40])
+        # one style: the straight quotes of the tables and figures, in the prose too (book15b item 7)
+        assert not re.search(r"[“”](DPR|LPR)|(DPR|LPR)[“”]", text), page.name
 
 
 @pytest.mark.slow
@@ -294,3 +299,169 @@ def test_tables_for_the_pdf_break_across_pages_and_keep_cells_as_text():
     markdown = Table(pd.DataFrame({"aspect": ["stage", "- note"], "Lipetsk": ["1. planned", "*агентство*"]}))._repr_markdown_()
     assert markdown.startswith("```{list-table}") and ":class: longtable" in markdown.splitlines()
     assert "  - 1\\. planned" in markdown and "* - \\- note" in markdown and "\\*агентство\\*" in markdown
+
+
+def test_the_dates_row_names_the_articles_it_could_not_date(seeds_tables):
+    """Issue 15 (book15b, item 1): "2025 (two undated articles)" read as if the undated ones were of 2025."""
+    from paradiplomacy_book.casebook import date_range
+
+    assert date_range(seeds_tables, "Lipetsk") == "published 2025 (article 4); no date found (articles 1, 3)"
+    assert date_range(seeds_tables, "DPR") == "published 2025-12-07 (article 2); an act dated 2024 (article 2)"
+
+
+def test_undated_articles_clues_to_their_time_are_quoted_not_used(seeds_tables, seeds_out):
+    """The book quotes an undated article's own clues to its time (data/date_clues.csv) for the reader to weigh;
+    the pipeline's date stays empty."""
+    from paradiplomacy_book.casebook import date_clues, date_clues_phrase
+
+    clean = {p.stem: p.read_text(encoding="utf-8") for p in (seeds_out / "clean").glob("*.txt")}
+    clues = date_clues(seeds_tables, "Lipetsk", clean)
+    assert [(n, words) for n, _, words in clues] == [(1, "85 лет назад ставил свои рекорды"), (3, "75-летия стахановского движения"),
+                                                    (3, "в августе прошлого года")]
+    assert date_clues(seeds_tables, "DPR", clean) == []  # a dated article needs no clue
+    assert date_clues_phrase(clues).startswith("article 1: «85 лет назад ставил свои рекорды» (")
+
+
+def test_words_the_article_relays_are_the_speakers_and_page_markers_carry_the_pages_dates(seeds_tables):
+    """Issue 15 (book15b, item 2): "украинского региона" is the Lipetsk chamber of commerce's, relayed by article 1;
+    the occupation markers of the Luhansk pages are the outlet's teasers of 2025 and 2026, not the articles'."""
+    from paradiplomacy_book.casebook import frames_of, page_dates
+    from paradiplomacy_book.speech import who_says
+
+    [(words, speaker, how, article)] = who_says(seeds_tables, "Lipetsk", "ukrainian_region")
+    assert (words, article) == ("украинского региона", "Article 1")
+    assert speaker.startswith("Lipetsk Chamber of Commerce and Industry") and how == "reported speech, «сообщили»"
+    dates = page_dates(seeds_tables)
+    assert dates["000_9622bea02cfd8869"] == "2026-03-08 to 2026-03-12"
+    frames = frames_of(seeds_tables, "Lipetsk")
+    assert "teasers of other articles" in frames and dates["000_9622bea02cfd8869"] in frames
+
+
+def test_the_comparison_says_its_speaker_scores_are_in_sample():
+    """Book15b item 5: the seeds' speaker precision and recall (1.00, 1.00) are measured on the texts the rules were
+    written on; the Comparison says so, as the quality appendix does, and gives the holdout's beside them."""
+    text = " ".join((ROOT / "notebooks" / "04_comparison.md").read_text(encoding="utf-8").split())
+    paragraph = text[text.index("Who said what rests on the attribution of speakers"):]
+    paragraph = paragraph[:paragraph.index("a7_quality")]
+    assert "in-sample" in paragraph and "holdout_speaker_precision" in paragraph and "holdout_speaker_recall" in paragraph
+
+
+def test_no_code_value_in_a_tooltip_and_bodies_and_offices_in_english(seeds_tables, seeds_out, tmp_path):
+    """Book15b item 3: the corpus page's hover text read "occupation_authority: ..."; "правительство региона" read
+    "Government of the region" where the article had just named Lipetsk Oblast; the Comparison's signatories'
+    offices were Russian only ("глава Измалковского района")."""
+    from paradiplomacy_book.casebook import signatory_offices
+    from paradiplomacy_book.names import document_names
+
+    html = marked_text("ДНР", pd.DataFrame([{"actor_id": "x", "start": 0, "stop": 3}]), pd.DataFrame(columns=["start", "stop", "kind", "status"]),
+                       {"x": "occupation_authority"}, {"x": '"DPR"'})
+    assert 'title="occupation authority: &quot;DPR&quot;"' in html
+    assert document_names(seeds_tables, "003_693a86326d38bc9d")["organization:pravitelstvo-regiona"] == "Government of Lipetsk Oblast"
+    write_corpus_pages(seeds_tables, seeds_out, tmp_path / "corpus")
+    page = (tmp_path / "corpus" / "article-004.md").read_text(encoding="utf-8")
+    assert "Government of Lipetsk Oblast" in page and "Government of the region" not in page
+    assert signatory_offices(seeds_tables, "Lipetsk") == ["head of Izmalkovsky District (глава Измалковского района)"]
+
+
+def test_articles_carry_their_doc_id_and_file_where_the_book_numbers_them(seeds_tables, seeds_out, tmp_path):
+    """Book15b item 4: the book numbers articles 1-5, the CSVs key them by doc_id; each corpus page and each table
+    that numbers articles gives the doc_id too, as an identifier (code)."""
+    from paradiplomacy_book.report import Table, readable
+    from paradiplomacy_book.site import article_numbers
+    from paradiplomacy_book.speech import quotations_table
+
+    write_corpus_pages(seeds_tables, seeds_out, tmp_path / "corpus")
+    page = (tmp_path / "corpus" / "article-001.md").read_text(encoding="utf-8")
+    assert "<code>000_9622bea02cfd8869</code>" in page and "<code>000_9622bea02cfd8869.txt</code>" in page
+    assert "`000_9622bea02cfd8869`" in page  # the PDF's table too
+    index = (tmp_path / "corpus" / "index.md").read_text(encoding="utf-8")
+    assert "| [Article 1](article-001.md) | `000_9622bea02cfd8869` | `000_9622bea02cfd8869.txt` |" in index
+    numbers = article_numbers(seeds_tables["documents"])
+    table = readable(seeds_tables["framing"][["doc_id", "frame"]], numbers)
+    assert list(table.columns[:2]) == ["article", "doc_id"] and table.article.iloc[0] == "Article 1"
+    assert "<td><code>000_9622bea02cfd8869</code></td>" in Table(table)._repr_html_()
+    assert "doc_id" not in readable(seeds_tables["framing"][["doc_id", "frame"]], numbers, noun="Text")
+    assert set(quotations_table(seeds_tables, "DPR").doc_id) == {"001_9db930ce4d4846eb"}
+
+
+def test_the_pdf_link_says_how_the_pdf_is_made():
+    """Book15b item 4: downloads/book.pdf exists only in a site that `make html` or `make book` built; the intro and
+    the downloads list say so and where `make pdf` writes it, rather than offering a link a plain build leaves dead."""
+    from paradiplomacy_book.report import Downloads
+
+    intro = " ".join((ROOT / "book" / "intro.md").read_text(encoding="utf-8").split())
+    sentence = intro[intro.index("The whole book is also a PDF"):]
+    assert "make pdf" in sentence and "_build/latex/book.pdf" in sentence and "jupyter-book build" in sentence
+    note = dict(Downloads("downloads", {})._items())["book.pdf"]
+    assert "make pdf" in note and "_build/latex/book.pdf" in note
+
+
+def test_an_empty_table_says_what_was_looked_for_and_where():
+    """Book15b item 6: "None found in this corpus." stood for "in this case" in the Smolensk chapter, and two tables
+    of the Sources chapter said it one after the other; each empty table now names what it looked for and where."""
+    from paradiplomacy_book.report import Table, show
+
+    empty = show(pd.DataFrame(columns=["a"]), empty="No quotation with a speaker found in this case's articles.")
+    assert "No quotation with a speaker found in this case's articles." in empty._repr_html_()
+    assert empty._repr_markdown_() == "*No quotation with a speaker found in this case's articles.*"
+    for chapter in ("01_lipetsk", "02_dpr", "03_smolensk", "05_sources"):
+        assert "None found in this corpus" not in (ROOT / "book" / f"{chapter}.ipynb").read_text(encoding="utf-8"), chapter
+    smolensk = (ROOT / "book" / "03_smolensk.ipynb").read_text(encoding="utf-8")
+    assert "No agreement found in this case's articles." in smolensk
+
+
+def test_the_prose_keeps_the_quotation_marks_of_the_tables():
+    """Book15b item 7: the tables and figures write '"DPR"' as the data has it, and Sphinx's smart quotes turned the
+    prose's into curly ones; they are off, so both read the same (the built pages: test_dpr_and_lpr_are_always_in_quotation_marks)."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert config["sphinx"]["config"]["smartquotes"] is False
+
+
+def test_a_source_the_manifest_says_is_no_outlet_is_not_counted_as_one(seeds_tables):
+    """Book15b item 8: "three outlets" counted the forum post the manifest calls "not an outlet"; "not recorded
+    (article 4)" read like a source's name; the Reproduce page's manifest columns left out outlet_note."""
+    from paradiplomacy.corpus import MANIFEST_COLUMNS
+    from paradiplomacy_book.casebook import outlets_phrase, sources_of
+
+    assert outlets_phrase(seeds_tables["documents"]).startswith("two outlets; besides them, one source that the manifest says is not an outlet")
+    assert sources_of(seeds_tables, "Lipetsk") == "ОстроВ (articles 1, 3); no outlet recorded (article 4)"
+    assert sources_of(seeds_tables, "Smolensk") == "forum post (user zerro-ai), not an outlet (article 5)"
+    reproduce = (ROOT / "book" / "a9_reproduce.md").read_text(encoding="utf-8")
+    assert all(f"| `{column}` |" in reproduce for column in MANIFEST_COLUMNS)
+
+
+def test_a_map_caption_explains_only_the_shading_its_map_has(seeds_tables):
+    """Book15b item 9: the caption about occupied regions' shading stood under the Smolensk map too, which shades
+    nothing; each case's caption now says what its own map shades (casebook.map_note, glued into the caption)."""
+    import matplotlib.pyplot as plt
+
+    from paradiplomacy_book.casebook import SHADING_NOTE, case_map, map_note
+
+    notes = {}
+    for case in ("Lipetsk", "DPR", "Smolensk"):
+        fig = case_map(seeds_tables, case)
+        notes[case] = map_note(fig, seeds_tables, case)
+        plt.close(fig)
+    assert notes["Lipetsk"].startswith(SHADING_NOTE) and notes["DPR"].startswith(SHADING_NOTE)
+    assert "occupation" not in notes["Smolensk"] and notes["Smolensk"].startswith("Nothing is shaded")
+    for chapter in ("01_lipetsk", "02_dpr", "03_smolensk"):
+        source = (ROOT / "notebooks" / f"{chapter}.md").read_text(encoding="utf-8")
+        caption = source[source.index("```{glue:figure} map"):]
+        caption = caption[:caption.index("\n```", 3)]
+        assert "{glue:text}`map_note`" in caption and "occupation" not in caption.split(":alt:")[1].split("\n", 1)[1], chapter
+
+
+def test_a_wide_table_gives_the_pdf_its_document_ids_below_it():
+    """A document id cannot break: in a table with no room for it, the PDF's list table leaves the id column out and
+    gives each id after the cell beside it, under the table (the overfull boxes of the doc_id columns, book15b item 4)."""
+    from paradiplomacy_book.report import Table
+
+    wide = pd.DataFrame({"article": ["Article 1"], "doc_id": ["000_9622bea02cfd8869"], "frame": ["Ukrainian sovereignty"],
+                         "marker": ["names the occupation authorities as republics without distancing"], "example": ["оккупированного"],
+                         "outlet": ['портал АНО "Центр ПРИСП"'], "published": ["2025-12-07"], "count": ["6"]})
+    markdown = Table(wide)._repr_markdown_()
+    assert "doc_id" not in markdown.split("```")[1] and markdown.endswith("Article 1: `000_9622bea02cfd8869` (doc_id)")
+    narrow = Table(wide[["article", "doc_id"]])._repr_markdown_()
+    assert "  - `000_9622bea02cfd8869`" in narrow
