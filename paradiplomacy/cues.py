@@ -63,15 +63,24 @@ def anaphors() -> frozenset[str]:
     return frozenset(lemma for lemma, (kind, _) in terms().items() if kind == "anaphor")
 
 
-def lemmas_of(sent) -> set[str]:
-    """The sentence's lemmas, each hyphenated one also by its last part, as the rules read it ("городами-побратим")."""
-    lemmas = {(t.lemma or "").lower().replace("ё", "е") for t in sent.tokens}
+def with_last_parts(lemmas: set[str]) -> set[str]:
+    """The lemmas, each hyphenated one also by its last part, as the rules read it ("городами-побратим")."""
     return lemmas | {lemma.rpartition("-")[2] for lemma in lemmas if "-" in lemma}
 
 
-def has_act(sent, lemmas: set[str]) -> bool:
+def lemmas_of(sent) -> set[str]:
+    """The sentence's lemmas, as the rules read them (``with_last_parts``)."""
+    return with_last_parts({(t.lemma or "").lower().replace("ё", "е") for t in sent.tokens})
+
+
+def holds_act_term(lemmas: set[str]) -> bool:
+    """Whether the lemmas hold a word a rule starts from, or every word of a multi-word term."""
     single, multi = act_terms()
-    return bool(lemmas & single) or any(words <= lemmas for words in multi) or any(category(t) == "anniversary" for t in sent.tokens)
+    return bool(lemmas & single) or any(words <= lemmas for words in multi)
+
+
+def has_act(sent, lemmas: set[str]) -> bool:
+    return holds_act_term(lemmas) or any(category(t) == "anniversary" for t in sent.tokens)
 
 
 WORD = re.compile(r"\w+(?:-\w+)*")
@@ -81,13 +90,10 @@ def may_start_a_rule(text: str) -> bool:
     """Whether any word of ``text``, read as any of its dictionary forms, is one an agreement or event rule
     starts from. Before any tagging, every form pymorphy offers counts, so each lemma the tagger could
     choose is among them: a text this rejects has no sentence that ``has_act``."""
-    single, multi = act_terms()
     lemmas = set()
     for word in set(WORD.findall(text.lower())):
-        forms = {word} | {p.normal_form for p in morph_vocab().parse(word)}
-        forms = {f.replace("ё", "е") for f in forms}
-        lemmas |= forms | {f.rpartition("-")[2] for f in forms if "-" in f}
-    return bool(lemmas & single) or any(words <= lemmas for words in multi) or any(map(ANNIVERSARY.search, lemmas))
+        lemmas |= with_last_parts({f.replace("ё", "е") for f in {word} | {p.normal_form for p in morph_vocab().parse(word)}})
+    return holds_act_term(lemmas) or any(map(ANNIVERSARY.search, lemmas))
 
 
 def names_a_body_or_office(sent, lemmas: set[str], text: str) -> bool:
