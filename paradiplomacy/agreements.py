@@ -629,9 +629,7 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> No
             # отношения с Брянском", then "Брянск и Конин подписали соглашение о сотрудничестве в 1995 году"
             same = next((r for r in records if r is not record and r.kind == TWINNING and set(r.parties) == set(record.parties)), None)
             if same is not None:
-                same.stages_seen |= {same.status, record.status}
-                if status_rank(record.status) > status_rank(same.status):
-                    same.status, same.evidence, same.start, same.stop = record.status, record.evidence, record.start, record.stop
+                take_stage(same, record)
                 records.remove(record)
 
 
@@ -1056,11 +1054,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         same_parties = not found.parties or not record.parties or (a & b and not (known_places(a - b) and known_places(b - a)))
         if same_parties and (found.parties or found.status != "agreed" or record.status == "agreed" or found.kind != "accord"):
             record.kinds_seen |= {record.kind, found.kind}
-            record.stages_seen |= {record.status, found.status}
             record.kind = TWINNING if TWINNING in record.kinds_seen else record.kind
-            if status_rank(found.status) > status_rank(record.status):
-                record.status = found.status
-                record.evidence, record.start, record.stop = found.evidence, found.start, found.stop
+            take_stage(record, found)
             record.parties = merged_parties(record.parties, found.parties, territory, kinds)
             record.signatories += [s for s in found.signatories if s not in record.signatories]
             record.scope += [s for s in found.scope if s not in record.scope]
@@ -1069,6 +1064,15 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             return
     found.sentences.append(found.evidence)
     records.append(found)
+
+
+def take_stage(record: Agreement, found: Agreement) -> None:
+    """Fold the stage of ``found``, a report of the same agreement, into ``record``: both stages are seen, and the
+    furthest is the record's, with the sentence that reports it."""
+    record.stages_seen |= {record.status, found.status}
+    if status_rank(found.status) > status_rank(record.status):
+        record.status = found.status
+        record.evidence, record.start, record.stop = found.evidence, found.start, found.stop
 
 
 def places(localities: set) -> set:
