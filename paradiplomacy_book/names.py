@@ -55,14 +55,14 @@ def document_names(tables: dict, doc_id: str) -> dict[str, str]:
     actors = tables["actors"]
     english = dict(zip(actors.actor_id, actors.name_english))
     kinds = dict(zip(actors.actor_id, actors.type))
+    actor_names = dict(zip(actors.actor_id, actors.name))
     generic = {row["genitive"]: (row["english"], set(filter(None, row["types"].split("|")))) for row in read_data("generic_places.csv")}
     mentions = tables["mentions"][tables["mentions"].doc_id == doc_id].sort_values("start")
     named = dict(english)
     for m in mentions.itertuples():
         if kinds.get(m.actor_id) != "organization":
             continue
-        name = dict(zip(actors.actor_id, actors.name))[m.actor_id]
-        for word in name.lower().split():
+        for word in actor_names[m.actor_id].lower().split():
             words, types = generic.get(word, ("", set()))
             before = mentions[(mentions.stop <= m.start) & mentions.actor_id.map(kinds).isin(types)]
             if words and words in named[m.actor_id] and len(before):
