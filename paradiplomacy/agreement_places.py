@@ -12,7 +12,7 @@ from functools import lru_cache
 from .actors import Mention, region_nouns
 from .gazetteer import find_place, word_kind
 from .nlp import morph_vocab
-from .sentence import category, terms
+from .sentence import TWIN_STEM, category, terms
 
 MIN_POPULATION = 10_000  # a village whose name is also a common word ("Мир", "Сокол" of 500 people) is no party
 AGREEMENT_CATEGORIES = ("noun", "anniversary")
@@ -26,7 +26,7 @@ def last_words_of_terms() -> frozenset[str]:
 
 def about_an_agreement(sent) -> bool:
     """The sentence has a noun of an agreement ("протокол", "дорожная карта", "побратимские связи") or an anniversary."""
-    return any(category(t) in AGREEMENT_CATEGORIES or (t.lemma or "").startswith("побратим") or (t.lemma or "") in last_words_of_terms()
+    return any(category(t) in AGREEMENT_CATEGORIES or (t.lemma or "").startswith(TWIN_STEM) or (t.lemma or "") in last_words_of_terms()
                for t in sent.tokens)
 
 

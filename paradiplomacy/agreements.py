@@ -37,7 +37,7 @@ from .lists import list_items
 from .scope import WITH_COMPANY
 from .scope import category as scope_category
 from .scope import municipal_context, party_levels
-from .sentence import MAX_CHAIN, Sentence, category, date_in, next_bound, terms
+from .sentence import MAX_CHAIN, TWIN_STEM, Sentence, category, date_in, next_bound, terms
 
 SPHERE_NOUNS = {"сфера", "отрасль"}
 ACT_NOUNS = ("act_noun", "terminate", "suspend")  # the categories whose nouns name a step taken on an agreement
@@ -103,7 +103,7 @@ def agreement_noun(token, sent: Sentence) -> str:
     if entry[0] != "noun" or " " in lemma:
         return ""
     topic = [t for c in sent.kids(token, "nmod") for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]]
-    if entry[1] == "cooperation_agreement" and any((t.lemma or "").startswith("побратим") for t in topic + sent.kids(token, "amod") + before):
+    if entry[1] == "cooperation_agreement" and any((t.lemma or "").startswith(TWIN_STEM) for t in topic + sent.kids(token, "amod") + before):
         return "twinning"  # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение"
     if entry[1] == "cooperation_agreement" and any((t.lemma or "") == "дружба" for t in topic):
         return "twinning"  # "соглашение о дружбе и сотрудничестве": the codebook's twinning of towns and regions
@@ -599,7 +599,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     territory = territories(mentions)
     kinds = {m.name: m.type for m in mentions}
     previous = ""
-    twin_article = any("побратим" in (t.lemma or "") for sent in sentences for t in sent.tokens)
+    twin_article = any(TWIN_STEM in (t.lemma or "") for sent in sentences for t in sent.tokens)
     for sent in sentences:
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs, twin_article):

@@ -20,8 +20,12 @@ The words come from the rules' own data files, so a word added to a rule's
 list is read by the parser too. The other sentences keep their morphology,
 lemmas and names; their tokens have no syntax (see ``nlp.without_syntax``).
 
-A whole article with no such word (most of a general archive) is not parsed
-at all (``may_start_a_rule``): no agreement or event rule could fire in it.
+A whole article with no word a record is anchored on (most of a general
+archive) is not parsed at all (``may_start_a_rule``): no agreement or event
+rule could fire in it. The anchors are fewer than the words above: a verb of
+sending a delegation, a local body, an act noun ("подписание", "заключение")
+or an anniversary only qualify a record that an agreement noun, a verb of
+agreeing, a word of twinning or an event term starts.
 """
 
 import re
@@ -32,7 +36,7 @@ from .events import event_terms
 from .gazetteer import word_kind
 from .nlp import morph_vocab
 from .quotations import speech_words
-from .sentence import ANNIVERSARY, category, terms
+from .sentence import TWIN_STEM, category, terms
 
 ACT_CATEGORIES = ("noun", "act_noun", "anniversary")  # verbs of signing or planning act only on these nouns
 
@@ -86,14 +90,35 @@ def has_act(sent, lemmas: set[str]) -> bool:
 WORD = re.compile(r"\w+(?:-\w+)*")
 
 
+@lru_cache(maxsize=1)
+def record_anchors() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The lemmas a record starts from (event terms, verbs of agreeing, agreement nouns), and the multi-word
+    agreement nouns as sets of lemmas. Words of twinning (``TWIN_STEM``) anchor records too."""
+    single, multi = set(event_terms()) | read_words("accord_verbs.csv"), []
+    for lemma, (kind, _) in terms().items():
+        if kind == "noun":
+            words = lemma.split()
+            if len(words) == 1:
+                single.add(lemma)
+            else:
+                multi.append(frozenset(words))
+    return frozenset(single), tuple(multi)
+
+
+@lru_cache(maxsize=100_000)
+def dictionary_forms(word: str) -> frozenset[str]:
+    """The lower-case ``word`` and every normal form pymorphy offers for it, ё read as е, hyphenated ones also by
+    their last part. Cached: most words of an archive recur from article to article."""
+    return frozenset(with_last_parts({f.replace("ё", "е") for f in {word} | {p.normal_form for p in morph_vocab().parse(word)}}))
+
+
 def may_start_a_rule(text: str) -> bool:
-    """Whether any word of ``text``, read as any of its dictionary forms, is one an agreement or event rule
-    starts from. Before any tagging, every form pymorphy offers counts, so each lemma the tagger could
-    choose is among them: a text this rejects has no sentence that ``has_act``."""
-    lemmas = set()
-    for word in set(WORD.findall(text.lower())):
-        lemmas |= with_last_parts({f.replace("ё", "е") for f in {word} | {p.normal_form for p in morph_vocab().parse(word)}})
-    return holds_act_term(lemmas) or any(map(ANNIVERSARY.search, lemmas))
+    """Whether any word of ``text``, read as any of its dictionary forms, is one a record is anchored on
+    (``record_anchors``). Before any tagging, every form pymorphy offers counts, so each lemma the tagger
+    could choose is among them: a text this rejects yields no agreement and no event."""
+    lemmas = set().union(*map(dictionary_forms, set(WORD.findall(text.lower()))))
+    single, multi = record_anchors()
+    return bool(lemmas & single) or any(words <= lemmas for words in multi) or any(TWIN_STEM in lemma for lemma in lemmas)
 
 
 def names_a_body_or_office(sent, lemmas: set[str], text: str) -> bool:

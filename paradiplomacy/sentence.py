@@ -25,6 +25,10 @@ def terms() -> dict[str, tuple[str, str]]:
     return {row["lemma"].replace("ё", "е"): (row["category"], row["value"]) for row in read_data("agreement_terms.csv")}
 
 
+# The stem of the words of twinning ("побратим", "побратимский", "побратимство", "города-побратимы"): an
+# article with one is about twin towns, whose ties its other nouns may name ("разорвать отношения").
+TWIN_STEM = "побратим"
+
 # "40-летие", and a numeral's compound in any case, which natasha leaves unlemmatised ("к 30-летию")
 ANNIVERSARY = re.compile(r"(?:летие|\d-летия|\d-летию|\d-летием|\d-летии)$")
 
