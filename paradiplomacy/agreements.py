@@ -1122,11 +1122,18 @@ def merged_parties(old: list[str], new: list[str], territory: dict[str, str], ki
         same_place = [p for p in out if party_locality(p, territory, kinds)[1] == where]
         if not same_place:
             out.append(party)
-        elif party in territory or kinds.get(party) == "organization":
+        elif (party in territory or kinds.get(party) == "organization") and not part_of_a_body(party):
             bare = [p for p in same_place if p not in territory and kinds.get(p) != "organization"]
             if bare:
                 out[out.index(bare[0])] = party  # the body replaces the bare territory it stands for
     return out
+
+
+def part_of_a_body(name: str) -> bool:
+    """Whether the body's name holds another body it belongs to: "департамент внешних связей правительства провинции
+    Хунань" is a unit of the province's government, and signs for it without being the side of the agreement."""
+    lemmas = [morph_vocab().parse(w)[0].normal_form for w in re.findall(r"[а-яё]+", name.lower())]
+    return sum(word_kind(lemma) in ("executive", "body") for lemma in lemmas) >= 2
 
 
 def attach_terms(records: list[Agreement], sent: Sentence) -> None:

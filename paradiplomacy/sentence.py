@@ -40,8 +40,22 @@ def category(token) -> str:
     return terms().get(lemma, ("", ""))[0]
 
 
+# A wire story's dateline: the town it was filed from, the day and month, then the agency or a dash ("Минск, 31
+# августа /Синьхуа/ --", "ТАШКЕНТ, 26 апр — Sputnik.", "МОСКВА, 5 марта. /ТАСС/."). The town is where the report
+# comes from, not an actor of it.
+DATELINE = re.compile(
+    r"^\s*[А-ЯЁA-Z][\w-]*(?:\s+[\w-]+){0,2},\s+\d{1,2}\s+(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?"
+    r"(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?\.?\s*(?:/|[-–—])", re.I)
+
+
+def dateline_stop(text: str) -> int:
+    """Where the dateline that opens ``text`` ends (0: none)."""
+    found = DATELINE.match(text)
+    return found.end() if found else 0
+
+
 class Sentence:
-    """A sentence's tokens with the lookups the rules need."""
+    """A sentence's tokens with the lookups the rules need. A town in the sentence's dateline is no mention of it."""
 
     def __init__(self, sent, mentions: list[Mention], longhand: dict[str, Mention]):
         self.tokens = sent.tokens
@@ -50,7 +64,8 @@ class Sentence:
         self.children = defaultdict(list)
         for t in self.tokens:
             self.children[t.head_id].append(t)
-        self.mentions = [m for m in mentions if self.start <= m.start < self.stop]
+        dateline = self.start + dateline_stop(self.text)
+        self.mentions = [m for m in mentions if self.start <= m.start < self.stop and m.start >= dateline]
         self.longhand = longhand
 
     def head(self, token):
