@@ -914,15 +914,30 @@ def accord_adds_nothing(token, sent: Sentence) -> bool:
     """Whether what the sides agreed on ("договорились", "договорённость") is only cooperation itself ("договорились о
     дальнейшем сотрудничестве", "расширить сотрудничество", "договорились дружить") or an agreement the sentence names,
     which is its own record ("договорённость о заключении соглашения"): no accord of its own."""
+    ties = read_words("cooperation_nouns.csv") | read_words("cooperation_verbs.csv")
     content = [c for c in sent.kids(token, "obl", "nmod") if any(k.text.lower() in ("о", "об", "обо") for k in sent.kids(c, "case"))]
     for verb in sent.kids(token, "xcomp"):
-        content += sent.kids(verb, "obj") or [verb]
+        # "договорились содействовать в развитии ...": what the verb furthers, where it is not a tie itself
+        content += [verb] if lemma_of(verb) in ties else sent.kids(verb, "obj", "iobj") or sent.kids(verb, "obl") or [verb]
     content = [t for c in content for t in sent.conjuncts(c)]
     words = [t for c in content for t in [c] + sent.kids(c, "nmod")]
     if any(agreement_noun(t, sent) not in ("", "accord") for t in words):
         return True
-    ties = read_words("cooperation_nouns.csv") | read_words("cooperation_verbs.csv")
-    return bool(content) and all((t.lemma or "").replace("ё", "е") in ties for t in content)
+    content = [k for t in content for k in furthered(t, sent)]
+    return bool(content) and all(lemma_of(t) in ties for t in content)
+
+
+def lemma_of(token) -> str:
+    return (token.lemma or "").replace("ё", "е")
+
+
+def furthered(token, sent: Sentence) -> list:
+    """What a noun of furthering a tie furthers ("развитие сотрудничества и торговли": both), else the token itself.
+    Coordinated nouns share it: "в развитии и расширении сотрудничества"."""
+    if lemma_of(token) not in read_words("development_nouns.csv"):
+        return [token]
+    found = [t for n in sent.conjuncts(token) for k in sent.kids(n, "nmod") if k.feats.get("Case") == "Gen" for t in sent.conjuncts(k)]
+    return found or [token]
 
 
 def private_contract(noun, sent: Sentence) -> bool:
