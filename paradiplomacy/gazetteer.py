@@ -193,11 +193,21 @@ def named_places(text: str) -> list[tuple[int, int, Place]]:
                 name = text[words[i][0] : words[i + size - 1][1]]
                 # a region's adjective alone is the region's ("Курской и Брянской областей"), not a village's name
                 place = (size == 1 and _regions_by_adjective().get(lemma_key(name))) or find_place(name)
-                if place is not None:
+                if place is not None and not (size == 1 and function_word(name)):  # "Об этом сообщает": no Aube
                     found.append((words[i][0], words[i + size - 1][1], place))
                     break
             i += size
     return found
+
+
+FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB"}
+
+
+@lru_cache(maxsize=10_000)
+def function_word(word: str) -> bool:
+    """A preposition, conjunction, particle, pronoun or adverb, which a capital at a sentence's start does not make a
+    name: "Об", "Но", "Так", "Там"."""
+    return morph_vocab().parse(word.lower())[0].tag.POS in FUNCTION_WORDS
 
 
 def district_of(centre: Place, adjective: str) -> Place:

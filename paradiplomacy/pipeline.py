@@ -22,6 +22,7 @@ from .isolation import DEFAULT_TIMEOUT, is_failure, isolated, stage
 from .relations import relations_table, text_links
 from .nlp import pipeline
 from .quotations import Quotation, extract_quotations
+from .references import resolve_references
 from .registry import Registry
 from .sentence import sentences_of
 from .output import staged_output, write_table
@@ -56,7 +57,7 @@ def process_document(doc: Document, parse_all: bool = False) -> DocumentResult:
     with stage("nlp"):
         parsed = pipeline().parse(doc.text, functools.partial(needs_syntax, title_stop=doc.body_start))
     with stage("actors"):
-        mentions = places_beside_agreements(parsed, extract_mentions(parsed))
+        mentions = places_beside_agreements(parsed, resolve_references(parsed, extract_mentions(parsed)))
     with stage("events"):
         sentences = sentences_of(parsed, mentions)
         events = extract_events(sentences, doc.published)

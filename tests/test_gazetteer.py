@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import ROOT, read_out
-from paradiplomacy.gazetteer import find_place, status_at, territory_of
+from paradiplomacy.gazetteer import find_place, named_places, status_at, territory_of
 
 
 @pytest.mark.parametrize("name, place_id", [
@@ -114,3 +114,8 @@ def test_gazetteer_is_what_the_script_makes():
     from make_gazetteer import OUT, render
 
     assert OUT.read_text(encoding="utf-8") == render()  # byte for byte: the committed file needs no network
+
+
+def test_a_function_word_opening_a_sentence_is_no_place():
+    # "Об" is the name of a French department (Aube) in the gazetteer, and the capital is only the sentence's
+    assert [place.name for _, _, place in named_places("Об этом сообщила пресс-служба. Так решили в Курской области.")] == ["Курская область"]

@@ -1,0 +1,64 @@
+"""The text's own place named only by its kind: "соглашение ... нашего региона и Республики Абхазия", "между
+Республикой и гуманитарным центром" after a headline naming the republic.
+
+Such a reference stands for the one place of that kind (``data/generic_places.csv``) the text names, less the
+places the sentence itself names and any place of a state the sentence names ("между нашим регионом и казахстанским субъектом" is not a
+region of Kazakhstan). Where the text leaves two such places possible, the reference stays unresolved: a guess
+would make a party the text does not give.
+"""
+
+from functools import lru_cache
+
+from .actors import Mention, state_adjectives
+from .datafiles import read_data
+from .gazetteer import named_places, place_by_id
+
+OWN = "наш"  # "наш регион", "нашей области"
+QUOTES = set("«\"„“'")  # «Республика» in quotation marks is a title (a newspaper, a hotel), not a place
+
+
+@lru_cache(maxsize=1)
+def kind_nouns() -> dict[str, frozenset[str]]:
+    """The place types each noun of a kind of place can stand for, by its lemma."""
+    return {row["lemma"]: frozenset(row["types"].split("|")) for row in read_data("generic_places.csv")}
+
+
+def reference_spans(sent) -> list[tuple[list, frozenset[str]]]:
+    """The tokens of each reference to the text's own place in the sentence, with the types it may stand for: "наш"
+    before a noun of a kind of place, or such a noun alone with a capital inside the sentence and no name after it."""
+    found, tokens = [], sent.tokens
+    for i, token in enumerate(tokens):
+        lemma = (token.lemma or "").lower()
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if lemma == OWN and after is not None and (after.lemma or "") in kind_nouns():
+            found.append(([token, after], kind_nouns()[after.lemma]))
+        elif (i and lemma in kind_nouns() and token.text[:1].isupper() and not tokens[i - 1].text[:1].isupper()
+              and tokens[i - 1].text not in QUOTES and (after is None or not after.text[:1].isupper())):
+            found.append(([token], kind_nouns()[lemma]))
+    return found
+
+
+def states_named(sent, mentions: list[Mention]) -> set[str]:
+    """The states (by English name) the sentence names, as a name or as an adjective ("казахстанским")."""
+    codes = {state_adjectives().get((t.lemma or "").lower()) for t in sent.tokens}
+    places = [place_by_id(code) for code in codes if code] + [place_by_id(m.place_id) for m in mentions
+                                                                 if m.type == "country" and sent.start <= m.start < sent.stop]
+    return {p.name_latin for p in places if p is not None}
+
+
+def resolve_references(doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, with a mention of the text's own place for each reference that names it by kind alone (replacing
+    a mention the actor stage made of the bare noun: "Республика")."""
+    places = named_places(doc.text)
+    for sent in doc.sents:
+        for tokens, types in reference_spans(sent):
+            start, stop = tokens[0].start, tokens[-1].stop
+            states = states_named(sent, mentions)
+            inside = {p.place_id for s, _, p in places if sent.start <= s < sent.stop}
+            candidates = {p.place_id: p for _, _, p in places if p.type in types and p.place_id not in inside and p.state not in states}
+            if len(candidates) != 1:
+                continue
+            place = next(iter(candidates.values()))
+            mentions = [m for m in mentions if not (start <= m.start < stop or m.start <= start < m.stop)]
+            mentions.append(Mention(start, stop, doc.text[start:stop], place.type, place.name, tokens=list(tokens), place_id=place.place_id))
+    return sorted(mentions, key=lambda m: (m.start, -m.stop))
