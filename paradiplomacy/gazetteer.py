@@ -165,7 +165,22 @@ def find_place(name: str) -> Place | None:
             return district_of(centre, words[0])
         town = index.get(words[0])
         return district_of(town, town.name) if town is not None and town.type == "city" else None
-    return None
+    return designated(name, words)
+
+
+@lru_cache(maxsize=1)
+def region_level_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_data("region_nouns.csv") if row["type"] == "region")
+
+
+def designated(name: str, words: list[str]) -> Place | None:
+    """A region or state named with the noun of its kind before its own name, which the gazetteer lists without it:
+    "Республика Абхазия" is Abkhazia, "провинция Хунань" Hunan (``data/region_nouns.csv``); a town is not ("область
+    Липецк" names no town)."""
+    if words[0] not in region_level_nouns():
+        return None
+    place = find_place(name.split(" ", 1)[1])
+    return place if place is not None and place.type in ("region", "country", "occupation_authority") else None
 
 
 # a run of capitalised words ("Донецкой Народной Республики"), an abbreviation ("ДНР"), each with the lower-case

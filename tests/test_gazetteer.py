@@ -119,3 +119,12 @@ def test_gazetteer_is_what_the_script_makes():
 def test_a_function_word_opening_a_sentence_is_no_place():
     # "Об" is the name of a French department (Aube) in the gazetteer, and the capital is only the sentence's
     assert [place.name for _, _, place in named_places("Об этом сообщила пресс-служба. Так решили в Курской области.")] == ["Курская область"]
+
+
+@pytest.mark.parametrize("name, place_id", [("Республика Абхазия", "GE-AB"), ("провинции Хунань", "CN-HN"), ("штат Калифорния", "US-CA")])
+def test_a_region_named_with_the_noun_of_its_kind_is_that_region(name, place_id):
+    assert find_place(name).place_id == place_id
+
+
+def test_the_noun_of_a_kind_of_region_makes_no_town_a_region():
+    assert find_place("область Липецк") is None and find_place("район Липецк") is None
