@@ -304,9 +304,12 @@ def represented(tokens, sent: Sentence) -> list:
 
 def with_partners(noun, verbs, sent: Sentence) -> list:
     """The "с" complements that name a partner: of a verb ("подписала с Гомельской областью"), of the
-    noun ("соглашения с Витебской и Могилёвской областями") or of its topic ("соглашение о
-    сотрудничестве с Калининградской областью")."""
-    holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in [noun] + sent.kids(noun, "nmod")]
+    noun ("соглашения с Витебской и Могилёвской областями"), of its topic ("соглашение о
+    сотрудничестве с Калининградской областью") or of the topic's side ("о сотрудничестве Крыма с Орловской областью")."""
+    topics = sent.kids(noun, "nmod")
+    # the side of the tie the agreement is about may hold the partner: "о сотрудничестве региона с провинцией Хунань"
+    sides = [k for t in topics if lemma_of(t) in read_words("cooperation_nouns.csv") for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen"]
+    holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in [noun] + topics + sides]
     # the preposition may hang on the first of the adjectives that share the noun ("с Павлодарской, ... областями")
     cases = lambda child: sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]
     return [child for holder, rel in holders for child in sent.kids(holder, rel)
@@ -1078,6 +1081,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             record.sentences.append(found.evidence)
             return
     found.sentences.append(found.evidence)
+    # "Депутаты Государственного Совета Чувашии утвердили соглашение о сотрудничестве Чувашии с ...": one side, twice
+    found.parties = without_bare_territories(found.parties, territory, kinds)
     records.append(found)
 
 
@@ -1127,6 +1132,17 @@ def party_locality(party: str, territory: dict[str, str], kinds: dict[str, str])
     return locality(place, own.type if own else kinds.get(place, ""))
 
 
+def stands_for_territory(party: str, territory: dict[str, str], kinds: dict[str, str]) -> bool:
+    """A body that acts for the territory its name holds, not a unit of another body."""
+    return (party in territory or kinds.get(party) == "organization") and not part_of_a_body(party)
+
+
+def without_bare_territories(parties: list[str], territory: dict[str, str], kinds: dict[str, str]) -> list[str]:
+    """The parties less each bare territory whose own body is a party too."""
+    bodies = {party_locality(p, territory, kinds)[1] for p in parties if stands_for_territory(p, territory, kinds)}
+    return [p for p in parties if p in territory or kinds.get(p) == "organization" or party_locality(p, territory, kinds)[1] not in bodies]
+
+
 def merged_parties(old: list[str], new: list[str], territory: dict[str, str], kinds: dict[str, str]) -> list[str]:
     """Union of two party lists, a body replacing the bare territory it stands for."""
     out = list(old)
@@ -1137,7 +1153,7 @@ def merged_parties(old: list[str], new: list[str], territory: dict[str, str], ki
         same_place = [p for p in out if party_locality(p, territory, kinds)[1] == where]
         if not same_place:
             out.append(party)
-        elif (party in territory or kinds.get(party) == "organization") and not part_of_a_body(party):
+        elif stands_for_territory(party, territory, kinds):
             bare = [p for p in same_place if p not in territory and kinds.get(p) != "organization"]
             if bare:
                 out[out.index(bare[0])] = party  # the body replaces the bare territory it stands for

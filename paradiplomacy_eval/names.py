@@ -98,7 +98,10 @@ def party_key(name: str) -> tuple[str, str]:
     lemmas = [lemma(w) for w in words]
     nouns = [i for i, w in enumerate(words) if "NOUN" in morph().parse(w.lower())[0].tag]
     head = nouns[0] if nouns else 0
-    head_kind = (designations().get(f"{lemmas[head - 1]} {lemmas[head]}") if head else None) or designations().get(lemmas[head])
+    # a two-word designation around the head: "областной совет", "совет министров"
+    head_kind = ((designations().get(f"{lemmas[head - 1]} {lemmas[head]}") if head else None)
+                 or (designations().get(f"{lemmas[head]} {lemmas[head + 1]}") if head + 1 < len(words) else None)
+                 or designations().get(lemmas[head]))
     named = head_kind in ("territory", "executive") or not head_kind and (head > 0 and words[head][:1].isupper() or not common_noun(words[head]))
     proper = [w for i, (w, l) in enumerate(zip(words, lemmas)) if l not in designations() and not INITIAL.match(w)
               and (w[:1].isupper() or TOPONYMIC.match(w.lower()))]
