@@ -169,6 +169,9 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         tokens = tokens[1:]  # "Хоким Ферганской области" opening a sentence: the title is no part of the place's name
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
+    tokens = without_instruments(tokens)
+    if not tokens:
+        return None
     start, stop = tokens[0].start, tokens[-1].stop
     mention = Mention(start, stop, text[start:stop], "", tokens=tokens)
     before = previous_token(tokens[0], by_id)
@@ -248,6 +251,12 @@ def non_actor_nouns() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_data("non_actor_nouns.csv"))
 
 
+@lru_cache(maxsize=1)
+def instrument_nouns() -> frozenset[str]:
+    """The one-word nouns of agreements (data/agreement_terms.csv): "Меморандумы", capitalised in a list, name no actor."""
+    return frozenset(row["lemma"] for row in read_data("agreement_terms.csv") if row["category"] == "noun" and " " not in row["lemma"])
+
+
 def is_non_actor(tokens, by_id) -> bool:
     """A name headed by an outlet, event or ranking noun, or in quotes after one: "портал «Липецк-онлайн»"."""
     before = previous_token(tokens[0], by_id)
@@ -255,6 +264,21 @@ def is_non_actor(tokens, by_id) -> bool:
         before = previous_token(before, by_id)
     heads = [phrase_head(tokens)] + ([before] if before is not None else [])
     return any((t.lemma or "").lower() in non_actor_nouns() for t in heads)
+
+
+def is_instrument_word(token) -> bool:
+    """An agreement's noun, capitalised ("Меморандумы", "Меморандум"): the tagger takes it for a name and keeps its form as
+    the lemma, so the dictionary reads it."""
+    return any(p.normal_form in instrument_nouns() for p in morph_vocab().parse(token.text.lower()) if "NOUN" in p.tag)
+
+
+def without_instruments(tokens) -> list:
+    """The name's tokens less the agreement's nouns at either end: "Гомелем Меморандум" is Gomel, "Меморандумы" no one."""
+    while tokens and is_instrument_word(tokens[0]):
+        tokens = tokens[1:]
+    while tokens and is_instrument_word(tokens[-1]):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def resolve_places(mentions: list[Mention]) -> None:

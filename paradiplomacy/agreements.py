@@ -102,7 +102,9 @@ def agreement_noun(token, sent: Sentence) -> str:
         return "anaphor"
     if entry[0] != "noun" or " " in lemma:
         return ""
-    topic = [t for c in sent.kids(token, "nmod") for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]]
+    # the topic, each of its conjuncts too: "соглашение о сотрудничестве и установлении побратимских связей"
+    topic = [t for n in sent.kids(token, "nmod") for c in sent.conjuncts(n)
+             for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]]
     if entry[1] == "cooperation_agreement" and any((t.lemma or "").startswith(TWIN_STEM) for t in topic + sent.kids(token, "amod") + before):
         return "twinning"  # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение"
     if entry[1] == "cooperation_agreement" and any((t.lemma or "") == "дружба" for t in topic):
