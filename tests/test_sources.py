@@ -471,6 +471,9 @@ def test_a_fact_box_between_paragraphs_stays_in_the_article():
     ("Кострома и Солигорск стали городами-побратимами после визита делегации.", "ru"),
     ("Пловдив и Варна подписаха споразумение за сътрудничество със София.", "bg"),
     ("Київ і Львів підписали угоду про співпрацю.", "uk"),
+    # a list of foreign names in Russian spelling: the detector reads it as Uzbek, but it has no letter of Uzbek's own
+    ('Шон Дайч ("Бернли")\nКарло Анчелотти ("Эвертон")', "ru"),
+    ("Тошкент ва Самарқанд ўртасида ҳамкорлик тўғрисида битим имзоланди.", "uz"),
 ])
 def test_a_short_text_is_judged_by_its_letters(text, language):
     # one sentence is too little for the detector alone: it read the Russian one as Macedonian
