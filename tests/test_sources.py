@@ -480,3 +480,68 @@ def test_a_short_text_is_judged_by_its_letters(text, language):
     from paradiplomacy.language import judge_language
 
     assert judge_language(text)[0] == language
+
+
+def test_a_list_whose_items_end_in_semicolons_stays_in_the_article():
+    # a line-up under a one-word heading: the items end in semicolons, the last in a full stop
+    items = ["«Северсталь»:", "Иванов (Петров);", "Сидоров – Кузнецов, Орлов – Белов – Зайцев;",
+             "Волков – Лебедев, Соколов – Павлов – Морозов;",
+             "Киселёв – Марков, Беляев – Тарасов – Белоусов;", "Егоров, Никитин, Фролов – Громов – Титов.",
+             "«Торпедо»:", "Смирнов (Попов);", "Васильев – Новиков, Фёдоров – Михайлов – Алексеев;",
+             "Яковлев – Романов, Андреев – Макаров – Степанов;",
+             "Комаров – Орехов, Медведев – Ершов – Никонов;", "Голубев, Виноградов, Богданов – Воробьёв – Ковалёв."]
+    text = "\n\n".join([
+        "Составы команд на матч",
+        "Стали известны составы команд на сегодняшний матч регулярного чемпионата, который начнётся вечером.",
+        *items,
+        "Меню",
+    ])
+    article = extract_article(text)
+    assert all(item in article.body for item in items) and "Меню" not in article.body
+
+
+def test_a_price_inside_the_article_is_text_bare_numbers_are_not():
+    text = "\n".join([
+        "В городе открылась ярмарка мастеров из городов-побратимов, она продлится до конца недели.",
+        "Входной билет для взрослых стоит",
+        "1200 грн",
+        "28",
+        "Дети до семи лет проходят на ярмарку бесплатно, пенсионерам положена скидка в половину цены.",
+    ])
+    kept = {l.text: l.kept for l in extract_article(text).lines}
+    assert kept["1200 грн"] and not kept["28"]
+
+
+def test_a_card_of_fact_lines_is_an_article_and_its_dated_line_shared_with_another_card_is_kept(tmp_path):
+    # release cards: no full sentence, a label and a value a line; two cards share a release date by coincidence
+    for name, artist, extra in (("a", "Квартет «Сирень»", "Язык: русский"), ("b", "Дуэт «Клён»", "Жанр: фолк")):
+        (tmp_path / f"{name}.txt").write_text("\n\n".join([
+            f"{artist} выпустил новый альбом", "08 Nov 2019, 18:00", f"Исполнитель: {artist}",
+            "Дата релиза: 8 ноября 2019 года", extra]), encoding="utf-8")
+    for doc in by_id(tmp_path).values():
+        assert doc.status == "ok" and "Дата релиза: 8 ноября 2019 года" in doc.text and "Исполнитель:" in doc.text
+
+
+def test_a_read_also_box_set_in_the_article_does_not_end_it():
+    text = "\n\n".join([
+        "Мэры двух городов обсудили сотрудничество",
+        BODY,
+        BODY2,
+        "Читайте также:",
+        "Пётр Сергеев",
+        "Как живут города-побратимы на севере",
+        "Сейчас обе стороны готовят план совместных мероприятий на следующий год, его утвердят весной.",
+        "Главная",
+    ])
+    article = extract_article(text)
+    assert article.body.endswith("его утвердят весной.") and "Читайте также" not in article.body
+
+
+def test_a_shared_background_paragraph_under_a_heading_below_the_article_is_kept(tmp_path):
+    background = ("Города подписали соглашение о побратимстве в 2011 году, с тех пор они обменялись десятками "
+                  "делегаций школьников, спортсменов и артистов.")
+    for name, body in (("a", BODY), ("b", BODY3)):
+        (tmp_path / f"{name}.txt").write_text("\n\n".join(["Новости побратимов", body, BODY2 if name == "a" else "",
+                                                           "Справка:", background]), encoding="utf-8")
+    for doc in by_id(tmp_path).values():
+        assert background in doc.text
