@@ -406,8 +406,11 @@ def addresses_reader(text: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def addressing_word(word: str) -> bool:
-    tag = morph_vocab().parse(word)[0].tag
-    return "impr" in tag or "2per" in tag
+    """True for an imperative or a second-person verb the dictionary knows: a word it only guesses at (an
+    abbreviation, "РФПИ" read as an imperative) is no appeal to the reader."""
+    vocab = morph_vocab()
+    tag = vocab.parse(word)[0].tag
+    return ("impr" in tag or "2per" in tag) and vocab.word_is_known(word)
 
 
 def next_non_blank(lines: list[Line], i: int) -> int | None:

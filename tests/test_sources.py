@@ -545,3 +545,18 @@ def test_a_shared_background_paragraph_under_a_heading_below_the_article_is_kept
                                                            "Справка:", background]), encoding="utf-8")
     for doc in by_id(tmp_path).values():
         assert background in doc.text
+
+
+def test_an_abbreviation_the_dictionary_only_guesses_is_no_appeal_to_the_reader():
+    from paradiplomacy.chrome import addresses_reader
+
+    assert not addresses_reader("Фонд РФПИ и два банка закрыли сделку по созданию совместного предприятия.")
+    assert addresses_reader("Подписывайтесь на наш канал") and addresses_reader("Хотите получать новости первыми?")
+
+
+@pytest.mark.parametrize("line", ["прочитано 366 раз", "Просмотров: 1 204"])
+def test_a_view_counter_is_dropped_as_one(line):
+    from paradiplomacy.chrome import chrome_cue
+
+    assert chrome_cue(line) == "view counter"
+    assert not chrome_cue("Ролик с выступлением мэра за сутки просмотрено более 10 тысяч раз, сообщает пресс-служба.")
