@@ -81,22 +81,24 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def chrome_cues() -> tuple[tuple[re.Pattern, str], ...]:
-    """The cue patterns of ``data/chrome_cues.csv``: (compiled pattern, kind)."""
+def chrome_cues() -> tuple[tuple[re.Pattern, str, int], ...]:
+    """The cue patterns of ``data/chrome_cues.csv``: (compiled pattern, kind, longest line in words it judges)."""
     with resources.files(__package__).joinpath("data/chrome_cues.csv").open(encoding="utf-8") as f:
         rows = csv.DictReader(line for line in f if not line.startswith("#"))
         return tuple(
-            (re.compile(("^\\W*(?:" if row["where"] == "start" else "(?:") + row["pattern"] + ")", re.I), row["kind"])
+            (re.compile(("^\\W*(?:" if row["where"] == "start" else "(?:") + row["pattern"] + ")", re.I), row["kind"],
+             int(row.get("max_words") or CUE_MAX_WORDS))
             for row in rows
         )
 
 
 def chrome_cue(text: str) -> str:
     """The kind of chrome a short line's cue words mark it as, or ''."""
-    if len(words(text)) > CUE_MAX_WORDS:
+    n_words = len(words(text))
+    if n_words > CUE_MAX_WORDS:
         return ""
-    for pattern, kind in chrome_cues():
-        if (found := pattern.search(text)) and not SENTENCE_BEFORE.search(text[: found.start()]):
+    for pattern, kind, max_words in chrome_cues():
+        if n_words <= max_words and (found := pattern.search(text)) and not SENTENCE_BEFORE.search(text[: found.start()]):
             return kind
     return ""
 
@@ -268,7 +270,8 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
         title_line = stated_title_line(lines, first, known_title)
         if title_line is not None:
             for line in lines[lines.index(title_line) + 1 : first]:
-                if line.shape in LEAD_SHAPES:
+                if line.shape in LEAD_SHAPES or is_soft_text(line) or is_fact_line(line):
+                    # (a short lead, "Женщины-комики негодуют.", and a fact box under the headline are the article's)
                     line.kept, line.reason = True, "article"
         else:
             lead = headline_chain(lines, first)

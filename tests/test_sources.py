@@ -199,7 +199,7 @@ def test_every_dropped_line_keeps_a_reason():
 
 def test_title_kept_apart_from_the_body(tmp_path):
     (tmp_path / "a.txt").write_text(f"Губернатор подписал соглашение с регионом\n\n{BODY}\n", encoding="utf-8")
-    doc = by_id(tmp_path)["a"]
+    doc = next(iter(by_id(tmp_path).values()))
     assert doc.text[: doc.body_start] == "Губернатор подписал соглашение с регионом\n\n"
     assert doc.text[doc.body_start :].startswith(BODY)
 
@@ -560,3 +560,18 @@ def test_a_view_counter_is_dropped_as_one(line):
 
     assert chrome_cue(line) == "view counter"
     assert not chrome_cue("Ролик с выступлением мэра за сутки просмотрено более 10 тысяч раз, сообщает пресс-служба.")
+
+
+def test_a_long_source_line_is_text_a_short_credit_is_not():
+    from paradiplomacy.chrome import chrome_cue
+
+    assert chrome_cue("Источник: пресс-служба мэрии") == "credit"
+    assert not chrome_cue("Источник: выступление главы комитета городской думы Петра Сидорова на заседании комиссии по "
+                          "международным связям 1 ноября")
+
+
+def test_a_short_lead_and_a_fact_line_under_the_stated_headline_are_kept(tmp_path):
+    body = f"<p>Гости довольны.</p><p>Место: городской парк</p><p>{BODY}</p><p>{BODY2}</p>"
+    (tmp_path / "a.html").write_text(page("Побратимы встретились", body), encoding="utf-8")
+    doc = next(iter(by_id(tmp_path).values()))
+    assert "Гости довольны." in doc.text and "Место: городской парк" in doc.text
