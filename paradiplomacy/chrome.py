@@ -7,7 +7,7 @@ do not end like a sentence: a cut-off last paragraph, a paragraph that ends in a
 spliced link headline, a one-paragraph repost). A run goes on past blank lines,
 subheadings, short pieces of text (a line of dialogue, a list item, an item
 ending in a semicolon, a short sentence, a line introducing a list, a fact box's
-"Цена: 150 рублей"), running text other documents repeat, and a gap of at most
+"Цена: 150 рублей", a chronology's "08.11.2019 — ..."), running text other documents repeat, and a gap of at most
 four lines of chrome (a photo credit between paragraphs) unless a "read also" cue
 in the gap announces little text that is not a full sentence. A paragraph other
 documents repeat may join the article but is never the article alone. A page with
@@ -165,6 +165,8 @@ def line_shape(text: str) -> str:
 LIST_OR_DIALOGUE = re.compile(r"^\s*(?:[-–—•·∙*]\s*[^\W\d_]|\d{1,2}[.)]\s+\S|[«\"“(]?[а-яёa-z])")
 ENDS_LIKE_CLAUSE = re.compile(r"[.!?…;,:](?:\s*[»\"”')\]])*[\s\u2800]*$")  # (U+2800: a blank some posts pad lines with)
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*$")
+# An item of a chronology: a date, a dash and what happened ("08.11.2019 — Группа выпустила клип").
+DATED_ITEM = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s*[—–-]\s*[«\"]?[^\W\d_]")
 # A line of a fact box: a label of one or two words, a colon and its value ("Цена: 150 рублей").
 LABEL_VALUE = re.compile(r"^[А-ЯЁA-Z][а-яёa-z]+(?:\s[а-яёa-z]+)?:\s+\S")
 
@@ -179,7 +181,7 @@ def is_soft_text(line: Line) -> bool:
     stripped = line.text.strip()
     if line.shape == "numeric" and LIST_NUMBER.match(stripped):
         return True
-    if line.shape in ("short", "headline") and LABEL_VALUE.match(stripped):
+    if line.shape in ("short", "headline") and (LABEL_VALUE.match(stripped) or DATED_ITEM.match(stripped)):
         return True
     if line.shape not in ("short", "headline", "numeric") or not ENDS_LIKE_CLAUSE.search(stripped):
         return False
@@ -319,8 +321,8 @@ def extend_tail(lines: list[Line], last: int, to_end: bool = False) -> int:
         follows = next_line(lines, i)
         if line.shape not in TAIL_SHAPES:
             break
-        if in_list and LIST_ITEM.match(stripped):
-            pass  # an item of the list the article's last line introduced
+        if in_list and LIST_ITEM.match(stripped) or DATED_ITEM.match(stripped) or LABEL_VALUE.match(stripped):
+            pass  # an item of the list the article's last line introduced, of a chronology, of a fact box ("Телефон: 45-75-35")
         elif stripped.endswith(":") and len(words(stripped)) >= 3 and follows is not None and LIST_ITEM.match(follows.text):
             in_list = True  # "За 10 месяцев произведено:" and its items
         elif len(words(stripped)) >= 2 and SENTENCE_END.search(stripped) and stripped[0].isupper():

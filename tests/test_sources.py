@@ -575,3 +575,14 @@ def test_a_short_lead_and_a_fact_line_under_the_stated_headline_are_kept(tmp_pat
     (tmp_path / "a.html").write_text(page("Побратимы встретились", body), encoding="utf-8")
     doc = next(iter(by_id(tmp_path).values()))
     assert "Гости довольны." in doc.text and "Место: городской парк" in doc.text
+
+
+def test_a_chronology_and_a_contact_line_after_the_article_are_its_own():
+    chronology = ["08.11.2019 — Квартет «Сирень» выпустил клип на новую песню",
+                  "01.11.2019 — Квартет «Сирень» показал обложку альбома",
+                  "28.10.2019 — Квартет «Сирень» объявил дату выхода альбома",
+                  "20.10.2019 — Квартет «Сирень» выступил в городе-побратиме"]
+    text = "\n\n".join(["Квартет выпустил альбом", BODY, BODY2, *chronology, "Телефон: 45-75-35", "Главная"])
+    article = extract_article(text)
+    assert all(item in article.body for item in chronology) and "Телефон: 45-75-35" in article.body
+    assert "Главная" not in article.body
