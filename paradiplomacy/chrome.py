@@ -5,11 +5,15 @@ timestamp, ticker, numeric, cue, repeated). The article is the longest run of
 running text: sentence lines and prose lines (long lines that read as text but
 do not end like a sentence: a cut-off last paragraph, a paragraph that ends in a
 spliced link headline, a one-paragraph repost). A run goes on past blank lines,
-subheadings, short pieces of text (a line of dialogue, a list item, a short
-sentence, a line introducing a list, a fact box's "Цена: 150 рублей"), running
-text other documents repeat, and a gap of at most four lines of chrome (a photo
-credit between paragraphs) unless a "read also" cue in the gap announces little
-text. After the run, a short closing sentence, a list introduced by a colon and
+subheadings, short pieces of text (a line of dialogue, a list item, an item
+ending in a semicolon, a short sentence, a line introducing a list, a fact box's
+"Цена: 150 рублей", a chronology's "08.11.2019 — ..."), running text other documents repeat, and a gap of at most
+four lines of chrome (a photo credit between paragraphs) unless a "read also" cue
+in the gap announces little text that is not a full sentence. A paragraph other
+documents repeat may join the article but is never the article alone. A page with
+no run of text is an article when it holds lines of text or of a fact box
+("Исполнитель: ...", "Дата релиза: ..."); a fact box's dated line another card
+shares is the card's own. After the run, a short closing sentence, a list introduced by a colon and
 up to two byline lines are the article's; above it, a wire dateline, and a stack
 of headlines (the title on top, a subtitle or lead under it). A paragraph other
 documents repeat right above or below the article is its own (the background two
@@ -17,9 +21,9 @@ reports of one story share) unless it addresses the reader (an imperative or a
 second-person verb: a site's appeal). The text of a page's ``<article>`` is the article whole: every run in
 it counts. Inside the article a short line is text; chrome is dropped on strong
 evidence only: a line found in other documents, a cue word of
-``data/chrome_cues.csv`` (photo credits, "read also", appeals, forms), a line of
-hardly more than dates and times, a ticker, bare numbers; outside it, every
-line. The title is the page's stated headline where it is one of the lines, else
+``data/chrome_cues.csv`` (photo credits, "read also", appeals, forms, view
+counters), a line of hardly more than dates and times, a ticker, numbers with no
+word (a figure with its unit, "1200 грн", is text); outside it, every line. The title is the page's stated headline where it is one of the lines, else
 the top of the headline stack or the nearest headline above the run. Every
 dropped line keeps its reason, so the book can show it. The rules look at the
 shape of lines and a short list of cue words, never at one site.
@@ -77,22 +81,24 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def chrome_cues() -> tuple[tuple[re.Pattern, str], ...]:
-    """The cue patterns of ``data/chrome_cues.csv``: (compiled pattern, kind)."""
+def chrome_cues() -> tuple[tuple[re.Pattern, str, int], ...]:
+    """The cue patterns of ``data/chrome_cues.csv``: (compiled pattern, kind, longest line in words it judges)."""
     with resources.files(__package__).joinpath("data/chrome_cues.csv").open(encoding="utf-8") as f:
         rows = csv.DictReader(line for line in f if not line.startswith("#"))
         return tuple(
-            (re.compile(("^\\W*(?:" if row["where"] == "start" else "(?:") + row["pattern"] + ")", re.I), row["kind"])
+            (re.compile(("^\\W*(?:" if row["where"] == "start" else "(?:") + row["pattern"] + ")", re.I), row["kind"],
+             int(row.get("max_words") or CUE_MAX_WORDS))
             for row in rows
         )
 
 
 def chrome_cue(text: str) -> str:
     """The kind of chrome a short line's cue words mark it as, or ''."""
-    if len(words(text)) > CUE_MAX_WORDS:
+    n_words = len(words(text))
+    if n_words > CUE_MAX_WORDS:
         return ""
-    for pattern, kind in chrome_cues():
-        if (found := pattern.search(text)) and not SENTENCE_BEFORE.search(text[: found.start()]):
+    for pattern, kind, max_words in chrome_cues():
+        if n_words <= max_words and (found := pattern.search(text)) and not SENTENCE_BEFORE.search(text[: found.start()]):
             return kind
     return ""
 
@@ -159,6 +165,8 @@ def line_shape(text: str) -> str:
 LIST_OR_DIALOGUE = re.compile(r"^\s*(?:[-–—•·∙*]\s*[^\W\d_]|\d{1,2}[.)]\s+\S|[«\"“(]?[а-яёa-z])")
 ENDS_LIKE_CLAUSE = re.compile(r"[.!?…;,:](?:\s*[»\"”')\]])*[\s\u2800]*$")  # (U+2800: a blank some posts pad lines with)
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s*$")
+# An item of a chronology: a date, a dash and what happened ("08.11.2019 — Группа выпустила клип").
+DATED_ITEM = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s*[—–-]\s*[«\"]?[^\W\d_]")
 # A line of a fact box: a label of one or two words, a colon and its value ("Цена: 150 рублей").
 LABEL_VALUE = re.compile(r"^[А-ЯЁA-Z][а-яёa-z]+(?:\s[а-яёa-z]+)?:\s+\S")
 
@@ -173,7 +181,7 @@ def is_soft_text(line: Line) -> bool:
     stripped = line.text.strip()
     if line.shape == "numeric" and LIST_NUMBER.match(stripped):
         return True
-    if line.shape in ("short", "headline") and LABEL_VALUE.match(stripped):
+    if line.shape in ("short", "headline") and (LABEL_VALUE.match(stripped) or DATED_ITEM.match(stripped)):
         return True
     if line.shape not in ("short", "headline", "numeric") or not ENDS_LIKE_CLAUSE.search(stripped):
         return False
@@ -183,8 +191,17 @@ def is_soft_text(line: Line) -> bool:
     if line.shape == "numeric":
         return False
     if stripped.endswith(":"):
-        return n_words >= 2  # "Я спрашиваю:"
+        return n_words >= 1  # "Я спрашиваю:", "Справка:", a list's heading ("«Металлург»:")
+    if stripped.endswith(";"):
+        return n_words >= 1  # an item of a list whose items end in semicolons ("Галимов (Кошечкин);"): menus have none
     return n_words >= 2 and bool(SENTENCE_END.search(stripped))
+
+
+def own_fact(line: Line) -> bool:
+    """A line of a fact box that other documents repeat but that states a date ("Дата релиза: 8 ноября 2019 года"):
+    two cards share a date by coincidence, and the outlet's template holds the label, not the date."""
+    base = line.base if line.shape == "repeated" else line.shape
+    return base in ("short", "headline") and bool(LABEL_VALUE.match(line.text.strip())) and bool(find_dates(line.text))
 
 
 def line_key(text: str) -> str:
@@ -246,15 +263,17 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
         elif above is not None and introduces(lines[above]):
             first = above  # "..., на котором было написано:" opens the quotation the run begins with
         for line in lines[first : last + 1]:
-            if (line.shape in KEPT_INSIDE or (line.shape == "numeric" and len(words(line.text)) >= 2) or repeated_text(line)
-                    or is_soft_text(line)):
-                # (a line of figures with words: a table row, a list item; a paragraph of background
-                # that other articles of the outlet repeat, standing between this article's paragraphs)
+            if (line.shape in KEPT_INSIDE or (line.shape == "numeric" and words(line.text)) or repeated_text(line)
+                    or is_soft_text(line) or own_fact(line)):
+                # (a line of figures with a word: a table row, a price "1200 грн", a list item; a paragraph of
+                # background that other articles of the outlet repeat, standing between this article's paragraphs;
+                # a fact box's dated line another card shares; bare numbers, a counter, stay chrome)
                 line.kept, line.reason = True, "article"
         title_line = stated_title_line(lines, first, known_title)
         if title_line is not None:
             for line in lines[lines.index(title_line) + 1 : first]:
-                if line.shape in LEAD_SHAPES:
+                if line.shape in LEAD_SHAPES or is_soft_text(line) or is_fact_line(line):
+                    # (a short lead, "Женщины-комики негодуют.", and a fact box under the headline are the article's)
                     line.kept, line.reason = True, "article"
         else:
             lead = headline_chain(lines, first)
@@ -302,8 +321,8 @@ def extend_tail(lines: list[Line], last: int, to_end: bool = False) -> int:
         follows = next_line(lines, i)
         if line.shape not in TAIL_SHAPES:
             break
-        if in_list and LIST_ITEM.match(stripped):
-            pass  # an item of the list the article's last line introduced
+        if in_list and LIST_ITEM.match(stripped) or DATED_ITEM.match(stripped) or LABEL_VALUE.match(stripped):
+            pass  # an item of the list the article's last line introduced, of a chronology, of a fact box ("Телефон: 45-75-35")
         elif stripped.endswith(":") and len(words(stripped)) >= 3 and follows is not None and LIST_ITEM.match(follows.text):
             in_list = True  # "За 10 месяцев произведено:" and its items
         elif len(words(stripped)) >= 2 and SENTENCE_END.search(stripped) and stripped[0].isupper():
@@ -350,13 +369,22 @@ def element_block(lines: list[Line], known_title: str, structured: bool) -> tupl
     """
     wanted = comparable(known_title) if known_title else None
     least = 2 if structured else 3
-    candidates = [i for i, l in enumerate(lines) if l.shape in KEPT_INSIDE and comparable(l.text) != wanted
-                  and len(words(l.text)) >= least]
+    candidates = [i for i, l in enumerate(lines) if comparable(l.text) != wanted and (
+        l.shape in KEPT_INSIDE and len(words(l.text)) >= least or is_fact_line(l))]
     if not structured:
-        candidates = candidates[1:] if len(candidates) > 2 else []  # the first is the headline
+        # The first is the headline (a fact box's line is none); one line under it is a menu unless it is a
+        # fact box's line, which no menu is.
+        body = candidates if candidates and is_fact_line(lines[candidates[0]]) else candidates[1:]
+        candidates = body if len(body) >= 2 or any(is_fact_line(lines[i]) for i in body) else []
     if not candidates:
         return None
     return candidates[0], candidates[-1]
+
+
+def is_fact_line(line: Line) -> bool:
+    """A line of a fact box ("Исполнитель: ZICO", "Дата релиза: 8 ноября 2019 года"): a label, a colon, a value."""
+    return (line.shape in ("short", "headline") and bool(LABEL_VALUE.match(line.text.strip())) and len(words(line.text)) >= 2
+            or own_fact(line))
 
 
 def introduces(line: Line) -> bool:
@@ -383,8 +411,11 @@ def addresses_reader(text: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def addressing_word(word: str) -> bool:
-    tag = morph_vocab().parse(word)[0].tag
-    return "impr" in tag or "2per" in tag
+    """True for an imperative or a second-person verb the dictionary knows: a word it only guesses at (an
+    abbreviation, "РФПИ" read as an imperative) is no appeal to the reader."""
+    vocab = morph_vocab()
+    tag = vocab.parse(word)[0].tag
+    return ("impr" in tag or "2per" in tag) and vocab.word_is_known(word)
 
 
 def next_non_blank(lines: list[Line], i: int) -> int | None:
@@ -427,11 +458,14 @@ def text_segments(lines: list[Line]) -> list[tuple[int, int, int, int]]:
     chars = n = 0
     last_text = None
     for i, line in enumerate(lines):
-        if line.shape in TEXT_SHAPES:
+        if line.shape in TEXT_SHAPES or shared_paragraph(line):
+            # (a paragraph other documents repeat, the background two reports of one story share, is text
+            # the article may take in, but it weighs nothing when the longest run is chosen)
             if start is None:
                 start, chars, n = i, 0, 0
-            chars += len(line.text)
-            n += 1
+            if line.shape in TEXT_SHAPES:
+                chars += len(line.text)
+                n += 1
             last_text = i
         elif line.shape == "blank" or (start is not None and (repeated_text(line) or is_soft_text(line) or (
                 line.shape == "headline" and next_shape(lines, i) in TEXT_SHAPES))):
@@ -456,15 +490,25 @@ def main_block(lines: list[Line], max_gap: int = MAX_GAP) -> tuple[int, int] | N
         if merged:
             gap = [l for l in lines[merged[-1][2] + 1 : first] if l.shape != "blank" and not is_soft_text(l)]
             if len(gap) <= max_gap and all(l.shape != "ticker" for l in gap) and (
-                    chars >= GAP_FOLLOWER_CHARS or n >= 2 or not any(is_teaser(l) for l in gap)):
+                    chars >= GAP_FOLLOWER_CHARS or n >= 2 or opens_with_sentence(lines[first])
+                    or not any(is_teaser(l) for l in gap)):
+                # (a "read also" box set in the article's text, its link headlines and author, does not end the
+                # article when a full sentence follows it: the article goes on)
                 merged[-1][0] += chars
                 merged[-1][2] = last
+                merged[-1][3] += n
                 continue
-        merged.append([chars, first, last])
+        merged.append([chars, first, last, n])
+    merged = [r for r in merged if r[3]]  # a run of repeated paragraphs alone is no article
     if not merged:
         return None
-    _, first, last = max(merged, key=lambda r: (r[0], -r[1]))
+    _, first, last, _ = max(merged, key=lambda r: (r[0], -r[1]))
     return first, last
+
+
+def opens_with_sentence(line: Line) -> bool:
+    """A line that is a full sentence, in itself or repeated: what follows a teaser box is text again."""
+    return (line.base if line.shape == "repeated" else line.shape) == "sentence"
 
 
 def is_teaser(line: Line) -> bool:

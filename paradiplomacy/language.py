@@ -19,9 +19,12 @@ MIN_LETTERS = 20  # a paragraph shorter than this says too little to be judged a
 # (Ukrainian і ї є ґ, Belarusian і ў, Serbian and Macedonian ј љ њ ћ ђ ѓ ќ ѕ џ, Kazakh ә ғ қ ң ө ұ ү һ,
 # Bulgarian ъ before a consonant: "със", "България"), while ы and э are Russian's own among them but
 # Belarusian's, which has і. A text with none of the others' marks is Russian if it has ы or э, or if it
-# is too short for the detector to know better.
+# is too short for the detector to know better. (Uzbek, Tajik, Tatar and Chuvash in Cyrillic have their own
+# letters too: ҳ ҷ ӣ ӯ җ ӑ ӗ ҫ ӳ.)
 RUSSIAN_LETTERS = re.compile(r"[ыэЫЭ]")
-OTHER_CYRILLIC_LETTERS = re.compile(r"[іїєґўјљњћђѓќѕџәғқңөұүһІЇЄҐЎЈЉЊЋЂЃЌЅЏӘҒҚҢӨҰҮҺ]|ъ[бвгджзклмнпрстфхцчшщ]", re.I)
+OTHER_CYRILLIC_LETTERS = re.compile(
+    r"[іїєґўјљњћђѓќѕџәғқңөұүһҳҷӣӯҗӑӗҫӳІЇЄҐЎЈЉЊЋЂЃЌЅЏӘҒҚҢӨҰҮҺҲҶӢӮҖӐӖҪӲ]|ъ[бвгджзклмнпрстфхцчшщ]", re.I)
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 SHORT_TEXT_LETTERS = 300
 CYRILLIC_LANGUAGES = {"uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"}
 
@@ -49,7 +52,9 @@ def language_name(code: str) -> str:
 def identify(text: str) -> str:
     """The language code of the text, Russian when Russian paragraphs hold most of its letters."""
     language = classify(text)
-    if language == RUSSIAN or language in CYRILLIC_LANGUAGES and russian_by_letters(text):
+    if language == RUSSIAN or (language in CYRILLIC_LANGUAGES or mostly_cyrillic(text)) and russian_by_letters(text):
+        # (a list of foreign names in Russian spelling, "Юрген Клопп («Ливерпуль»)", is read as Uzbek by
+        # the detector; Cyrillic letters with none of another Cyrillic language's own are Russian's)
         return RUSSIAN
     letters: dict[str, int] = {}
     for paragraph in text.split("\n"):
@@ -61,6 +66,12 @@ def identify(text: str) -> str:
     if total and letters.get(RUSSIAN, 0) > 0.5 * total:
         return RUSSIAN
     return language
+
+
+def mostly_cyrillic(text: str) -> bool:
+    """True when Cyrillic letters are most of the text's letters."""
+    letters = LETTER.findall(text)
+    return bool(letters) and sum(bool(CYRILLIC.match(c)) for c in letters) > 0.5 * len(letters)
 
 
 def russian_by_letters(text: str) -> bool:

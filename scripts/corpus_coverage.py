@@ -1,6 +1,10 @@
 """How much of real news the corpus stage keeps, and how much of the pages' metadata it reads.
 
-    .venv/bin/python scripts/corpus_coverage.py [--realnews ../shared/realnews] [--limit N] [--out FILE.csv]
+    .venv/bin/python scripts/corpus_coverage.py [--realnews ../shared/realnews] [--limit N] [--out FILE.csv] [--show]
+
+``--show`` prints, for each Russian page that keeps less than 99% of its article
+sentences, the sentences lost and what the stage said of the line holding each
+(its shape and the reason it was dropped), on the HTML and on the text.
 
 Prints, for the pages of ``realnews/web`` (HTML):
   - the languages of the pages (the reference is py3langid on the page's ``<p>``
@@ -180,7 +184,29 @@ def summarise_survival(label: str, shares: list[float], rows: list, what: str = 
              (f"web_{label}_articles_under_half", half)]
 
 
-def web_figures(web: Path, limit: int | None, rows: list) -> None:
+def lost_sentences(sentences: list[str], doc) -> list[tuple[str, str]]:
+    """The sentences missing from the document's clean text, each with the stage's word on the line holding it."""
+    clean = squeeze(doc.text) if doc is not None and doc.status == "ok" else ""
+    lost = []
+    for s in sentences:
+        if squeeze(s) in clean:
+            continue
+        key = squeeze(s)
+        holder = next((l for l in (doc.lines if doc is not None else []) if key and key in squeeze(l.text)), None)
+        said = (f"line {holder.number} [{holder.shape}] {'kept' if holder.kept else 'dropped'}: {holder.reason}"
+                if holder is not None else "no line holds it whole" if doc is not None else "no document")
+        lost.append((s, said))
+    return lost
+
+
+def show_losses(label: str, k: str, share: float, doc, sentences: list[str]) -> None:
+    status = f"{doc.status} {doc.reason}".strip() if doc is not None else "no document"
+    print(f"--- {label} {k}: {share:.1%} kept; {status}")
+    for sentence, said in lost_sentences(sentences, doc):
+        print(f"    LOST {sentence[:160]!r}\n         {said}")
+
+
+def web_figures(web: Path, limit: int | None, rows: list, show: bool = False) -> None:
     pages = sorted(web.glob("*.html"))[:limit] if limit else sorted(web.glob("*.html"))
     print(f"web/: {len(pages)} pages")
     paragraphs, language, links_only, outlet = {}, {}, {}, {}
@@ -239,6 +265,8 @@ def web_figures(web: Path, limit: int | None, rows: list) -> None:
                 doc = docs.get(k)
                 clean = doc.text if doc is not None and doc.status == "ok" else ""
                 shares.append(survival(sentences_of(article_lines[k]), clean))
+                if show and shares[-1] < 0.99:
+                    show_losses(label, k, shares[-1], doc, sentences_of(article_lines[k]))
                 sentences = sentences_of(paragraphs[k])
                 shares_all.append(survival(sentences, clean))
                 # The same, leaving out the <p> lines the stage dropped as chrome on strong evidence
@@ -305,12 +333,14 @@ def main(argv=None) -> int:
     parser.add_argument("--realnews", type=Path, default=ROOT.parent / "shared" / "realnews")
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of web/")
     parser.add_argument("--out", type=Path, default=None, help="also write the figures to this CSV")
+    parser.add_argument("--show", action="store_true",
+                        help="print the sentences lost from each page under 99%%, with the stage's reason")
     args = parser.parse_args(argv)
     if not (args.realnews / "web").is_dir():
         print(f"{args.realnews}/web not found: no real news to measure on (the figures need ../shared/realnews)")
         return 0
     rows: list = []
-    web_figures(args.realnews / "web", args.limit, rows)
+    web_figures(args.realnews / "web", args.limit, rows, args.show)
     if (args.realnews / "factrueval" / "testset").is_dir():
         factrueval_figures(args.realnews / "factrueval" / "testset", rows)
     mixed_folder_figures(args.realnews, rows)
