@@ -283,18 +283,27 @@ def _territory_levels() -> dict[str, str]:
     return levels
 
 
+TERRITORY_TYPES = ("city", "region", "district", "occupation_authority")
+
+
 @lru_cache(maxsize=100_000)
 def territory_of(name: str) -> Place | None:
     """The place a body's name holds: "исполком Стахановского горсовета" Stakhanov, "администрация Измалковского
     района" the Izmalkovo district, "Витебский облисполком" and "Липецкая ТПП" their regions.
 
-    The first capitalised adjective names the territory; a word of level (горсовет, района, облисполком) says whether
-    it is a town, a district or a region, and a name without one is a region's, else a town's.
+    A name of several capitalised words ("Луганской Народной Республики") names it; else the first capitalised
+    adjective does, where a word of level (горсовет, района, облисполком) says whether it is a town, a district or a
+    region, and a name without one is a region's, else a town's; else the first town or region the name holds.
     """
     words = name.split()
     lemmas = lemma_key(name).split()
     if len(lemmas) != len(words):
         return None
+    named = [place for start, stop, place in named_places(name) if place.type in TERRITORY_TYPES]
+    spelled_out = [place for start, stop, place in named_places(name) if place.type in TERRITORY_TYPES
+                   and sum(w[:1].isupper() for w in name[start:stop].split()) > 1]
+    if spelled_out:
+        return spelled_out[0]  # "правительство Луганской Народной Республики": the "LPR", not the oblast its adjective names
     level = next((_territory_levels()[lemma] for lemma in lemmas if lemma in _territory_levels()), "")
     for word, lemma in zip(words, lemmas):
         if not word[:1].isupper() or not lemma.endswith(("ский", "цкий", "ской")) or lemma in _territory_levels():
@@ -306,7 +315,7 @@ def territory_of(name: str) -> Place | None:
         found = (town or region) if level == "city" else (region or town)
         if found:
             return found
-    return None
+    return named[0] if named else None  # a town or region by its own name: "правительство Москвы", "Правительство ЛНР"
 
 
 @lru_cache(maxsize=1)

@@ -128,3 +128,12 @@ def test_a_region_named_with_the_noun_of_its_kind_is_that_region(name, place_id)
 
 def test_the_noun_of_a_kind_of_region_makes_no_town_a_region():
     assert find_place("область Липецк") is None and find_place("район Липецк") is None
+
+
+@pytest.mark.parametrize("body, place_id", [
+    ("правительство Луганской Народной Республики", "pp:lpr"),  # the "LPR", not the oblast of its adjective
+    ("Правительство ЛНР", "pp:lpr"), ("правительство Москвы", "RU-MOW"),  # a territory by its own name, not an adjective
+    ("администрация Измалковского района Липецкой области", "geonames:554806/district"),
+])
+def test_the_territory_a_body_stands_for(body, place_id):
+    assert territory_of(body).place_id == place_id
