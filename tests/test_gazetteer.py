@@ -52,6 +52,12 @@ from paradiplomacy.gazetteer import find_place, named_places, status_at, territo
     ("Ширакской области", "AM-SH"),
     ("Лорийской области", "AM-LO"),
     ("Кахетии", "GE-KA"),
+    ("Каунасского уезда", "LT-KU"),
+    ("Северной Карелии", "FI-13"),
+    ("медье Баранья", "HU-BA"),
+    ("Мишкольце", "HU-MI"),
+    ("жудеца Брашов", "RO-BV"),
+    ("жудец Тимиш", "RO-TM"),
 ])
 def test_names_in_any_case_resolve_to_one_id(name, place_id):
     place = find_place(name)
@@ -73,6 +79,7 @@ def test_a_region_named_by_its_town_in_translation_leaves_the_town_its_name():
     # pycountry's translation names Samarqand Region "Самарканд"; the name is the town's, the region is "Самаркандская"
     assert find_place("Самарканда").type == "city" and find_place("Самарканда").region == "UZ-SA"
     assert find_place("Ташкенте").place_id == "UZ-TK"
+    assert find_place("Брашова").type == "city" and find_place("Брашова").region == "RO-BV"  # "жудец Брашов" is the county
 
 
 def test_a_district_named_after_a_person_or_an_event_is_not_that_town():
