@@ -58,6 +58,15 @@ from paradiplomacy.gazetteer import find_place, named_places, status_at, territo
     ("Мишкольце", "HU-MI"),
     ("жудеца Брашов", "RO-BV"),
     ("жудец Тимиш", "RO-TM"),
+    ("провинции Анталья", "TR-07"),
+    ("ила Хатай", "TR-31"),
+    ("префектуре Айти", "JP-23"),
+    ("провинцией Кёнгидо", "KR-41"),
+    ("Пусане", "KR-26"),
+    ("Братиславского края", "SK-BL"),
+    ("кантона Во", "CH-VD"),
+    ("Варминьско-Мазурского воеводства", "PL-28"),
+    ("Саксонии", "DE-SN"),
 ])
 def test_names_in_any_case_resolve_to_one_id(name, place_id):
     place = find_place(name)
@@ -80,6 +89,7 @@ def test_a_region_named_by_its_town_in_translation_leaves_the_town_its_name():
     assert find_place("Самарканда").type == "city" and find_place("Самарканда").region == "UZ-SA"
     assert find_place("Ташкенте").place_id == "UZ-TK"
     assert find_place("Брашова").type == "city" and find_place("Брашова").region == "RO-BV"  # "жудец Брашов" is the county
+    assert find_place("Анталье").type == "city" and find_place("Анталье").region == "TR-07"
 
 
 def test_a_district_named_after_a_person_or_an_event_is_not_that_town():
