@@ -67,6 +67,10 @@ from paradiplomacy.gazetteer import find_place, named_places, status_at, territo
     ("кантона Во", "CH-VD"),
     ("Варминьско-Мазурского воеводства", "PL-28"),
     ("Саксонии", "DE-SN"),
+    ("провинции Гилян", "IR-01"),
+    ("провинцией Исфахан", "IR-10"),
+    ("провинции Куангнинь", "VN-13"),
+    ("Хошимине", "VN-SG"),
 ])
 def test_names_in_any_case_resolve_to_one_id(name, place_id):
     place = find_place(name)
