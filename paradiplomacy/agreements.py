@@ -1166,7 +1166,8 @@ def part_of_a_body(name: str) -> bool:
     """Whether the body's name holds another body it belongs to: "департамент внешних связей правительства провинции
     Хунань" is a unit of the province's government, and signs for it without being the side of the agreement."""
     lemmas = [morph_vocab().parse(w)[0].normal_form for w in re.findall(r"[а-яё]+", name.lower())]
-    return sum(word_kind(lemma) in ("executive", "body") for lemma in lemmas) >= 2
+    return bool(lemmas) and lemmas[0] in read_words("government_units.csv") and any(
+        word_kind(lemma) in ("executive", "body") for lemma in lemmas[1:])
 
 
 def attach_terms(records: list[Agreement], sent: Sentence) -> None:
