@@ -44,15 +44,21 @@ ACT_CATEGORIES = ("noun", "act_noun", "anniversary")  # verbs of signing or plan
 @lru_cache(maxsize=1)
 def act_terms() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """Single-word lemmas that start a rule, and the multi-word terms as sets of lemmas ("дорожный карта")."""
-    single, multi = set(event_terms()), []
-    single |= read_words("accord_verbs.csv") | read_words("delegating_verbs.csv") | read_words("local_bodies.csv")
+    words = set(event_terms()) | read_words("accord_verbs.csv") | read_words("delegating_verbs.csv") | read_words("local_bodies.csv")
+    return with_terms(words, ACT_CATEGORIES)
+
+
+def with_terms(words: set[str], categories) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The single-word lemmas ``words`` and the agreement terms of ``categories``, and those terms of several words
+    as sets of lemmas."""
+    single, multi = set(words), []
     for lemma, (kind, _) in terms().items():
-        if kind in ACT_CATEGORIES:
-            words = lemma.split()
-            if len(words) == 1:
+        if kind in categories:
+            parts = lemma.split()
+            if len(parts) == 1:
                 single.add(lemma)
             else:
-                multi.append(frozenset(words))
+                multi.append(frozenset(parts))
     return frozenset(single), tuple(multi)
 
 
@@ -94,15 +100,7 @@ WORD = re.compile(r"\w+(?:-\w+)*")
 def record_anchors() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """The lemmas a record starts from (event terms, verbs of agreeing, agreement nouns), and the multi-word
     agreement nouns as sets of lemmas. Words of twinning (``TWIN_STEM``) anchor records too."""
-    single, multi = set(event_terms()) | read_words("accord_verbs.csv"), []
-    for lemma, (kind, _) in terms().items():
-        if kind == "noun":
-            words = lemma.split()
-            if len(words) == 1:
-                single.add(lemma)
-            else:
-                multi.append(frozenset(words))
-    return frozenset(single), tuple(multi)
+    return with_terms(set(event_terms()) | read_words("accord_verbs.csv"), ("noun",))
 
 
 @lru_cache(maxsize=100_000)

@@ -299,9 +299,9 @@ def territory_of(name: str) -> Place | None:
     lemmas = lemma_key(name).split()
     if len(lemmas) != len(words):
         return None
-    named = [place for start, stop, place in named_places(name) if place.type in TERRITORY_TYPES]
-    spelled_out = [place for start, stop, place in named_places(name) if place.type in TERRITORY_TYPES
-                   and sum(w[:1].isupper() for w in name[start:stop].split()) > 1]
+    found = [(start, stop, place) for start, stop, place in named_places(name) if place.type in TERRITORY_TYPES]
+    named = [place for _, _, place in found]
+    spelled_out = [place for start, stop, place in found if sum(w[:1].isupper() for w in name[start:stop].split()) > 1]
     if spelled_out:
         return spelled_out[0]  # "правительство Луганской Народной Республики": the "LPR", not the oblast its adjective names
     level = next((_territory_levels()[lemma] for lemma in lemmas if lemma in _territory_levels()), "")
