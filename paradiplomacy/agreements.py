@@ -83,8 +83,10 @@ def term_words() -> frozenset[str]:
 def agreement_noun(token, sent: Sentence) -> str:
     """The kind an agreement noun names, 'anaphor' for "документ", or ''."""
     lemma = (token.lemma or "").replace("ё", "е")
-    if token.pos not in ("NOUN", "PROPN") or lemma.rpartition("-")[2] not in term_words():
+    if lemma.rpartition("-")[2] not in term_words():
         return ""  # most words of a text: no term has them (a cheap test before the sentence's tree)
+    if token.pos not in ("NOUN", "PROPN") and not (token.pos == "ADJ" and terms().get(lemma.rpartition("-")[2], ("",))[0] == "noun"):
+        return ""  # an adjective only where its lemma is a noun term: the tagger's slip on "стали побратимами"
     if "-" in lemma and lemma.rpartition("-")[2] in terms():
         lemma = lemma.rpartition("-")[2]  # "города-побратимы": the last part names the tie
     index = sent.tokens.index(token)
@@ -424,15 +426,17 @@ def generic_words(text: str) -> bool:
 
 
 def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
-    """The parties less any country named right after a party's region or town: in "Томской областью
-    Российской Федерации" or "Павлодарская область Казахстана" the state is where the region is."""
+    """The parties less any country named right after a party's region or town, and any region named right after
+    a party's town or district: in "Томской областью Российской Федерации", "Павлодарская область Казахстана" or
+    "Оршанским районом Витебской области" the place in the genitive is where the party is."""
     names = sorted((m for m in sent.mentions if m.type != "person"), key=lambda m: m.start)
     # a party's region or town, or a body whose name ends with its territory ("Народным правительством провинции
     # Ганьсу КНР"): where a country follows right after, it is where the party is
-    ends = {m.stop for m in names if m.name in parties and m.type in SUBNATIONAL_TYPES + ("organization",)}
-    states = {b.name for b in names if b.type == "country"
-              and any(e <= b.start and sent.text[e - sent.start : b.start - sent.start].strip() == "" for e in ends)}
-    return [p for p in parties if p not in states]
+    ends = {m.stop: m.type for m in names if m.name in parties and m.type in SUBNATIONAL_TYPES + ("organization",)}
+    holders = {"country": set(ends.values()), "region": {"city", "district"}}
+    around = {b.name for b in names if b.type in holders and any(e <= b.start and t in holders[b.type] and sent.text[e - sent.start : b.start - sent.start].strip() == ""
+                      for e, t in ends.items())}
+    return [p for p in parties if p not in around]
 
 
 def find_parties(noun, chain, sent: Sentence) -> list[str]:
@@ -629,10 +633,12 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> No
         # towns, and places the gazetteer types otherwise that the text pairs with a town (a federal city is a
         # region by its status, a foreign town the gazetteer lacks "other")
         if record.kind == "cooperation_agreement" and len(types) >= 2 and "city" in types and all(t in PLACE_TYPES for t in types):
-            record.kind = TWINNING
             # the same towns' twinning the article reports at another stage is the same tie: "Конин разорвал побратимские
             # отношения с Брянском", then "Брянск и Конин подписали соглашение о сотрудничестве в 1995 году"
             same = next((r for r in records if r is not record and r.kind == TWINNING and set(r.parties) == set(record.parties)), None)
+            if same is not None and same.status == "planned" and record.status == "signed":
+                continue  # "станут городами-побратимами" beside "первый договор ... был подписан в 2012 году": not yet twins
+            record.kind = TWINNING
             if same is not None:
                 take_stage(same, record)
                 records.remove(record)
@@ -664,7 +670,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         tie = not kind and twin_article and (token.lemma or "").replace("ё", "е") in read_words("twinning_tie_nouns.csv")
         kind = TWINNING if tie else kind
         topic = topic_of_another(token, sent) if kind else ""
-        if not kind or private_contract(token, sent) or topic == "topic":
+        if not kind or private_contract(token, sent) or topic == "topic" or names_a_gathering(token, sent):
             continue
         chain = governing_chain(token, sent)
         status = status_of(chain, sent, kind)
@@ -730,6 +736,15 @@ def topic_of_another(noun, sent: Sentence) -> str:
             return "planned" if signing and outer == "other" else "topic"
         current = parent
     return ""
+
+
+def names_a_gathering(noun, sent: Sentence) -> bool:
+    """Whether the noun is part of a gathering's or association's name ("Форума городов-побратимов России и
+    Беларуси", "Ассоциация городов-побратимов"): it says who gathers, and no agreement. The parser may hang the noun
+    on a word above the gathering's, so the word right before it counts too (``data/gathering_nouns.csv``)."""
+    index = sent.tokens.index(noun)
+    near = [sent.head(noun)] + ([sent.tokens[index - 1]] if index else [])
+    return any(t is not None and lemma_of(t) in read_words("gathering_nouns.csv") for t in near)
 
 
 def broken_tie(status: str, parties: list[str], sent: Sentence) -> bool:
