@@ -455,6 +455,9 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
         if not parties and not any(sent.kids(v, "nsubj") for v in chain):
             parties = signers_sides(noun, chain, sent)  # the parser gave the verb no subject: the persons before it
+        elif len(parties) == 1:
+            # "Минниханов и губернатор Санкт-Петербурга ... подписали": a signer whose office the article gave earlier
+            parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
     elif signing and (len(parties) == 1 or set(parties) <= set(parties_from(partner_tokens(noun, chain, sent), sent, False))):
         # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side, also beside
         # several partners ("подписал соглашения с руководителями Марковского и Меловского районов")
@@ -520,7 +523,7 @@ def signers_sides(noun, chain, sent: Sentence) -> list[str]:
     """The territories (else the bodies) of the offices of those who signed: "Губернатор Липецкой
     области" signs for Липецкая область, "председатель Совета министров Республики Крым" for Crimea."""
     signers = set(signatories_from(noun, chain, sent))
-    bodies = [m.affiliation for m in sent.mentions if m.type == "person" and m.name in signers and m.affiliation]
+    bodies = [sent.affiliation_of(m) for m in sent.mentions if m.type == "person" and m.name in signers and sent.affiliation_of(m)]
     places = territories(sent.mentions)
     return list(dict.fromkeys(places.get(body, body) for body in bodies))
 
@@ -775,13 +778,24 @@ def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
             # the same list only: places of the partners' own type, before any second clause
             between = sent.text[case.stop - sent.start : named[name].start - sent.start]
             first = named.get(partners[0]) if partners else None
-            if first is not None and named[name].type != first.type or CLAUSE_BREAK.search(between):
+            if first is not None and not listed_alike(named[name], first) or CLAUSE_BREAK.search(between):
                 break
             if name not in partners:
                 partners.append(name)
                 if name not in parties:
                     parties.append(name)
     return partners
+
+
+def listed_alike(mention: Mention, first: Mention) -> bool:
+    """Whether the mention may continue a list of partners that starts with ``first``: places of one type, or a body
+    named with its territory beside a region or town ("с Республикой Татарстан, правительством Москвы, администрацией
+    Кемеровской области"); a region after a district is where the district is ("с Измалковским районом Липецкой
+    области")."""
+    if mention.type == first.type:
+        return True
+    body = lambda m: m.type == "organization" and territory_of(m.name) is not None  # noqa: E731
+    return body(mention) and first.type in SUBNATIONAL_TYPES or body(first) and mention.type in SUBNATIONAL_TYPES
 
 
 def partner_tokens(noun, chain, sent: Sentence) -> list:

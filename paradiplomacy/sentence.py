@@ -57,7 +57,7 @@ def dateline_stop(text: str) -> int:
 class Sentence:
     """A sentence's tokens with the lookups the rules need. A town in the sentence's dateline is no mention of it."""
 
-    def __init__(self, sent, mentions: list[Mention], longhand: dict[str, Mention]):
+    def __init__(self, sent, mentions: list[Mention], longhand: dict[str, Mention], affiliations: dict[str, str] | None = None):
         self.tokens = sent.tokens
         self.start, self.stop, self.text = sent.start, sent.stop, sent.text
         self.by_id = {t.id: t for t in self.tokens}
@@ -67,6 +67,12 @@ class Sentence:
         dateline = self.start + dateline_stop(self.text)
         self.mentions = [m for m in mentions if self.start <= m.start < self.stop and m.start >= dateline]
         self.longhand = longhand
+        self.affiliations = affiliations or {}
+
+    def affiliation_of(self, person: Mention) -> str:
+        """The body or territory the person acts for: as this mention gives it, else as the article gave it earlier
+        ("президент Татарстана Рустам Минниханов", then "Минниханов и губернатор Санкт-Петербурга ... подписали")."""
+        return person.affiliation or self.affiliations.get(person.name, "")
 
     def head(self, token):
         return self.by_id.get(token.head_id)
@@ -141,4 +147,8 @@ def date_in(text: str, published: str) -> str:
 def sentences_of(doc, mentions: list[Mention]) -> list[Sentence]:
     """The document's sentences, each with its mentions and the document's abbreviations."""
     longhand = {a: m for m in mentions if m.type != "person" for a in m.aliases if a.isupper()}
-    return [Sentence(s, mentions, longhand) for s in doc.sents]
+    affiliations: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "person" and m.affiliation:
+            affiliations.setdefault(m.name, m.affiliation)
+    return [Sentence(s, mentions, longhand, affiliations) for s in doc.sents]
