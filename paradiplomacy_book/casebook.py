@@ -397,7 +397,7 @@ def map_note(fig, tables, case) -> str:
     else:
         note = "Nothing is shaded: no region held by a state other than its own lies on this map at its date."
     if not len(agreements_of(tables, case)):
-        note = "The case's articles report no agreement between governments, so no line is an agreement. " + note
+        note += " The case's articles report no agreement between governments, so no line is an agreement."
     if any(t.get_text() == DELEGATION_NOTE_LABEL for legend in fig.legends for t in legend.get_texts()):
         note += (" A dotted arrow runs from the place whose delegation the text names to the meeting, visit or session it"
                  " took part in, labelled with its kind and year (the article's, where the sentence gives none).")
