@@ -72,6 +72,8 @@ class Agreement:
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
     vague: bool = False  # no record of its own (an accord on cooperation in general, or the umbrella of listed pairs), but it names the sides
+    bound: str = ""  # how bind_sides gave it parties its sentences do not name: meeting, earlier or each_side (PARTY_BASES)
+    party_basis: list[str] = field(default_factory=list)  # for each party, how the record has it (``party_bases``)
 
 
 @lru_cache(maxsize=1)
@@ -578,6 +580,54 @@ def scope_of(noun, sent: Sentence) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
+CONTENT_VERBS = frozenset({"включать", "предусматривать", "предполагать", "охватывать"})
+REFERRING_SUBJECTS = frozenset({"это", "он", "она", "оно", "документ"})
+
+
+def scope_from_next_sentence(records: list[Agreement], sent: Sentence, previous: str) -> None:
+    """The scope a sentence gives the agreement of the sentence before it, which it refers back to and names no
+    agreement of its own: "Мы с губернатором договорились формировать дорожную карту ... Это достаточно большой пласт,
+    который включает вопросы от поставки транспорта до культурных взаимоотношений" (a verb of content whose subject is
+    "это", "он", or "который" of a noun whose subject is one of them; "документ" refers to the latest agreement that is
+    a document, not an accord); the ends of a range "от X до Y" are its items, else the list of its object."""
+    if any(sent.text in r.sentences for r in records):
+        return
+    subject = lambda verb: next((s for s in sent.kids(verb, "nsubj") if lemma_of(s) in REFERRING_SUBJECTS), None)
+    for verb in (t for t in sent.tokens if lemma_of(t) in CONTENT_VERBS):
+        head = sent.head(verb)
+        relative = any(lemma_of(s) == "который" for s in sent.kids(verb, "nsubj")) and head is not None
+        refers = subject(verb) or (subject(head) if relative else None)
+        if refers is None:
+            continue
+        if lemma_of(refers) == "документ":  # a document: the latest agreement that is one, not an accord
+            record = next((r for r in reversed(records) if r.kind != "accord" and not r.vague), None)
+        else:  # "это", "он": the agreement of the sentence before
+            record = next((r for r in reversed(records) if r.sentences and r.sentences[-1] == previous), None)
+        if record is not None:
+            for obj in sent.kids(verb, "obj")[:1]:
+                record.scope += [i for i in range_ends(obj, sent) or list_items(obj, sent.tokens) if i and i not in record.scope]
+            return
+
+
+def range_ends(token, sent: Sentence) -> list[str]:
+    """The two ends of a range under the token ("вопросы от поставки транспорта до культурных взаимоотношений": "поставка
+    транспорта", "культурные взаимоотношения"), each with its adjectives and complements in the genitive; [] if none."""
+    ends, queue = [], [token]
+    while queue:
+        current = queue.pop(0)
+        kids = sent.kids(current, "nmod")
+        ends += [k for k in kids if any(c.text.lower() in ("от", "до") for c in sent.kids(k, "case"))]
+        queue += kids
+    if len(ends) != 2:
+        return []
+    items = []
+    for end in sorted(ends, key=lambda t: t.start):
+        words = [end] + sent.kids(end, "amod") + [k for k in sent.kids(end, "nmod") if k.feats.get("Case") == "Gen" and not sent.kids(k, "case")]
+        words += [a for w in words[1:] for a in sent.kids(w, "amod")]
+        items.append(normalize_phrase(sorted(words, key=lambda t: t.start), end))
+    return items
+
+
 def subtree(token, sent: Sentence, skip_case=False) -> list:
     """Contiguous tokens of ``token``'s subtree (without its preposition)."""
     ids = {token.id}
@@ -620,12 +670,37 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         for found in listed_pairs(sent, records, in_a_list=previous.rstrip().endswith(";")):
             merge(records, found, territory, kinds)
+        scope_from_next_sentence(records, sent, previous)
         previous = sent.text
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
     if twin_article:
         twin_towns_agreements(records, kinds)
-    return in_scope([r for r in records if not r.vague], mentions, territory)
+    kept = in_scope([r for r in records if not r.vague], mentions, territory)
+    by_text = {sent.text: sent for sent in sentences}
+    for record in kept:
+        record.party_basis = party_bases(record, [by_text[t] for t in record.sentences if t in by_text])
+    return kept
+
+
+# How a record has each party (agreements.party_basis): named in one of its sentences; taken from the office of a
+# person who signed or spoke there ("подписал губернатор", the region given elsewhere); the sides that met; the parties
+# of an agreement it refers back to or of the record before it; a body of each side the text names only by a role
+# ("между профильными министерствами").
+PARTY_BASES = ("named", "officials", "meeting", "earlier", "each_side")
+
+
+def party_bases(record: Agreement, sentences: list[Sentence]) -> list[str]:
+    """For each party of the record, in order, how the record has it (PARTY_BASES): the parties ``bind_sides`` gave it
+    by its way; a party no sentence of the record names (as a place, a body, or a reference to the text's own place)
+    from the office of a person those sentences name, else from the record before it ("Ранее подобные соглашения были
+    подписаны с ...": the same side)."""
+    if record.bound:
+        return [record.bound] * len(record.parties)
+    named = {m.name for s in sentences for m in s.mentions if m.type != "person"}
+    offices = {m.affiliation for s in sentences for m in s.mentions if m.type == "person" and m.affiliation}
+    offices |= {territories(s.mentions).get(a, a) for s in sentences for a in offices}
+    return ["named" if p in named else "officials" if p in offices else "earlier" for p in record.parties]
 
 
 def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> None:
@@ -1010,8 +1085,10 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             earlier = next((r.parties for r in records[i + 1 :] if r.parties and not r.vague), None)
         if record.sides_may_bind and (meeting_sides or earlier):
             record.parties = list(meeting_sides or earlier)
+            record.bound = "meeting" if meeting_sides else "earlier"
         elif (earlier or meeting_sides) and REFERS_BACK.search(record.evidence):
             record.parties = list(earlier or meeting_sides)  # "По итогам переговоров стороны подписали"
+            record.bound = "earlier" if earlier else "meeting"
         elif (earlier or meeting_sides) and (found := unnamed_body(record.evidence)):
             body, span = found
             start, stop = record.start + span[0], record.start + span[1]
@@ -1019,11 +1096,13 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
                             for side in (meeting_sides or earlier)]
             mentions += sides_bodies  # actors of the document like any other, so the parties are actors' names
             record.parties = [m.name for m in sides_bodies]
+            record.bound = "each_side"
         elif meeting_sides and record.names_no_one:
             # an agreement whose sentence names no one, after two sides met ("Делегация Вологодской области
             # посетила Витебскую область. Соглашение будет подписано в ноябре"), is theirs; one signed by
             # someone the text leaves unnamed ("местная компания подписала") is not
             record.parties = list(meeting_sides)
+            record.bound = "meeting"
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ import pandas as pd
 from .datafiles import read_data
 from .gazetteer import find_place
 from .nlp import morph_vocab
+from .output import split_list
 
 WORD = re.compile(r"[\w-]+")
 
@@ -50,6 +51,13 @@ def generic_places() -> dict[str, str]:
     return {r["genitive"]: r["english"] for r in read_data("generic_places.csv")}
 
 
+def names_place_by_kind(name: str) -> bool:
+    """Whether a body's name gives its place only by a generic noun: "правительство региона", not "администрация
+    Липецкой области" (a proper word after the first names the place)."""
+    words = name.split()
+    return any(w.lower() in generic_places() for w in words) and not any(w[:1].isupper() for w in words[1:])
+
+
 def term_match(name: str) -> tuple[str, set[int]] | None:
     """The English pattern of the longest institutional term the name holds, and the positions of the
     name's words the term took; None when no term fits."""
@@ -71,6 +79,8 @@ def place_name(english_place: str, body_name: str) -> str:
     its noun ("администрация Липецкой области" → Lipetsk Oblast), without its type word when by its
     adjective ("Липецкая торгово-промышленная палата" → Lipetsk)."""
     lowered = body_name.lower()
+    if names_place_by_kind(body_name):
+        return english_place  # "правительство региона" in Lipetsk Oblast: the place by its noun, "Government of Lipetsk Oblast"
     for word, genitive in place_types():
         if english_place.endswith(" " + word) and genitive not in lowered:
             return english_place[: -len(word) - 1]
@@ -131,4 +141,10 @@ def english_names(actors: pd.DataFrame, relations: pd.DataFrame) -> list[str]:
     latin = dict(zip(actors.actor_id, actors.name_latin))
     based = relations[relations.relation == "based_in"]
     home = {r.source: latin.get(r.target, "") for r in based.itertuples()}
+    # one actor holds every article's "правительство региона": it is named by its place only where all agree
+    # its place only where every article of it gives the same one
+    articles = {a.actor_id: set(split_list(getattr(a, "doc_ids", ""))) for a in actors.itertuples() if names_place_by_kind(a.name)}
+    for source, group in based[based.source.isin(articles)].groupby("source"):
+        if group.target.nunique() > 1 or "doc_id" in group and set(group.doc_id) != articles[source]:
+            home.pop(source)
     return [english_name(a.name, a.name_latin, a.type, home.get(a.actor_id, "")) for a in actors.itertuples()]

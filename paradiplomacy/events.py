@@ -33,6 +33,7 @@ class Event:
     stop: int
     within: bool = False  # named as the frame of something else: "в ходе визита", "в первый день визита"
     offices: list[str] = field(default_factory=list)  # the bodies and places of officials named without a name, and of delegations
+    date_basis: str = ""  # text (the sentence gives the date) or article (the article's date: held by then)
 
 
 def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
@@ -46,7 +47,18 @@ def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
         if events and any(t.lemma == "участие" for t in sent.tokens):
             senders = delegators(sent)
             events[-1].participants += [m.name for m in sent.mentions if m.type == "person" and m.name not in events[-1].participants + list(senders)]
-    return merge_events(events)
+    return dated(merge_events(events), published)
+
+
+def dated(events: list[Event], published: str) -> list[Event]:
+    """The events with the basis of their date: the sentence's own (``text``), else the article's publication date,
+    by which an event it reports as held had taken place (``article``); none where the article has none either."""
+    for event in events:
+        if event.date:
+            event.date_basis = "text"
+        elif published:
+            event.date, event.date_basis = published, "article"
+    return events
 
 
 def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
@@ -98,11 +110,24 @@ def events_in(sent: Sentence, published: str) -> list[Event]:
         senders = delegators(sent)
         participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person" and m.name not in senders))
         offices = unnamed_offices(sent)
+        # the side whose delegation took part, where the text names it ("визит делегации Липецкой области")
+        participants += [side for side in delegations(sent) if side not in participants]
         if kind == "visit" and not participants and not offices and "делегаци" not in sent.text.lower():
             continue  # an official named by office alone visits too ("визит губернатора Тамбовской области")
         found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
                             sent.text, sent.start, sent.stop, within=frames_another(token, sent), offices=offices)
     return list(found.values())
+
+
+def delegations(sent: Sentence) -> list[str]:
+    """The territories whose delegation or representatives the sentence names (``unnamed_offices`` of the nouns of
+    data/representative_nouns.csv), less the state a region or town of them lies in ("делегации Могилевской области
+    Республики Беларусь" is Mogilev oblast's)."""
+    names = unnamed_offices(sent, representatives_only=True)
+    ids = {m.name: m.place_id for m in sent.mentions if m.place_id}
+    places = {name: place_by_id(ids[name]) for name in names if name in ids}
+    held = {p.state for p in places.values() if p is not None and p.type != "country"}
+    return [n for n in names if not ((p := places.get(n)) is not None and p.type == "country" and p.name_latin in held)]
 
 
 def delegators(sent: Sentence) -> set[str]:
@@ -114,17 +139,17 @@ def delegators(sent: Sentence) -> set[str]:
     return {m.name for m in found if m is not None}
 
 
-def unnamed_offices(sent: Sentence) -> list[str]:
+def unnamed_offices(sent: Sentence, representatives_only: bool = False) -> list[str]:
     """What officials named only by their office, and delegations, stand for: "переговоры главы Удмуртии и
     председателя Гомельского облисполкома" met for Удмуртия and Gomel oblast; "Делегация Вологодской
     области посетила ..." and "переговоры с делегацией из Гродно" for the delegation's territory
-    (``data/representative_nouns.csv``). An office followed by a name is the person's, and the
-    person's affiliation says it."""
+    (``data/representative_nouns.csv``; with ``representatives_only``, those alone). An office followed by a
+    name is the person's, and the person's affiliation says it."""
     persons = [m for m in sent.mentions if m.type == "person"]
     out = []
     for token in sent.tokens:
         represents = (token.lemma or "") in read_words("representative_nouns.csv")
-        if not represents and (word_kind(token.lemma or "") != "office" or any(
+        if not represents and (representatives_only or word_kind(token.lemma or "") != "office" or any(
                 0 <= m.start - token.stop < 60 and not sent.text[token.stop - sent.start : m.start - sent.start].count(" и ") for m in persons)):
             continue
         for complement in sent.kids(token, "nmod"):

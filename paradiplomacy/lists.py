@@ -46,6 +46,8 @@ def phrase(tokens: list, cases: set[str]) -> str:
     words = list(tokens)
     while words and words[-1].pos in ("CCONJ", "PUNCT"):
         words.pop()
+    while words and (words[0].text.lower() == "также" or words[0].pos in ("CCONJ", "PUNCT")):
+        words.pop(0)  # "..., а также летний отдых детей": the item starts after "а также"
     nouns = [t for t in words if t.pos == "NOUN"]
     head = next((t for t in nouns if t.feats.get("Case", "") in cases), nouns[0] if nouns else None)
     return normalize_phrase(words, head) if head is not None else ""

@@ -7,15 +7,18 @@ one event), ``part_of`` (a district named with its region, a place with its
 state under international law), ``controlled_by`` (a place and the state that
 controlled it at the date of the article, where that differs: a 2010 article
 about Luhansk has none, a 2024 one has Russia), ``based_in`` (a body and the
-place its name holds).
+place its name holds, or the one place of its kind the article names where the name says only "региона").
 """
 
 import itertools
+from functools import lru_cache
 
 import pandas as pd
 
 from .actors import Mention
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES
+from .datafiles import read_data
+from .english import names_place_by_kind
 from .gazetteer import place_by_id, status_at
 from .output import split_list
 from .relationships import locality
@@ -35,10 +38,27 @@ def text_links(mentions: list[Mention], text: str) -> list[tuple[str, str, str]]
         if text[a.stop : b.start].strip() == "" and b.type in ("region", "country") and a.type in ("district", "city", "region") and a.name != b.name:
             links.append((a.name, b.name, "part_of"))
     for org in (m for m in mentions if m.type == "organization"):
-        home = home_place(org, places)
+        home = home_place(org, places) or implied_place(org, places)
         if home:
             links.append((org.name, home, "based_in"))
     return list(dict.fromkeys(links))
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> dict[str, frozenset[str]]:
+    """The genitive nouns that name a place without naming which ("региона"), with the place types each may stand for."""
+    return {row["genitive"]: frozenset(row["types"].split("|")) for row in read_data("generic_places.csv")}
+
+
+def implied_place(org: Mention, places: list[Mention]) -> str:
+    """The place a body names only by a generic noun ("По данным правительства региона"): the one place of the noun's
+    types (data/generic_places.csv) the document names, so that one article's "правительство региона" is based in
+    Lipetsk Oblast; '' where the document names none or several (two regions leave "региона" open)."""
+    types = [generic_nouns()[w] for w in org.name.lower().split() if w in generic_nouns()]
+    if not types or not names_place_by_kind(org.name) or any(org.start <= p.start and p.stop <= org.stop for p in places):
+        return ""
+    candidates = {p.name for p in places if p.type in types[0]}
+    return next(iter(candidates)) if len(candidates) == 1 else ""
 
 
 def home_place(org: Mention, places: list[Mention]) -> str:
@@ -80,8 +100,10 @@ def relations_table(results, registry, agreements: pd.DataFrame, events: pd.Data
     for doc_id, key, m in registry.mentions:
         if m.type == "person" and m.affiliation:
             add(ids[key], ids.get(registry.key_of.get((doc_id, m.affiliation))), "holds_office_in", doc_id)
+    persons = set(actors.actor_id[actors.type == "person"])
     for e in events.itertuples():
-        people = [id_by_name.get(p) for p in split_list(e.participants)]
+        # persons only: a delegation's side among the participants meets no one in person
+        people = [i for p in split_list(e.participants) if (i := id_by_name.get(p)) in persons]
         for a, b in itertools.combinations(sorted(filter(None, people)), 2):
             add(a, b, "met_with", e.doc_id, "", e.date)
     for result in results:

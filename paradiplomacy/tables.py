@@ -31,10 +31,10 @@ def lines_table(docs: list[Document]) -> pd.DataFrame:
     ]
     return pd.DataFrame(rows, columns=LINE_COLUMNS)
 AGREEMENT_COLUMNS = [
-    "agreement_id", "doc_id", "kind", "status", "earlier_stages", "parties", "signatories", "date", "duration", "renewal",
+    "agreement_id", "doc_id", "kind", "status", "earlier_stages", "parties", "party_basis", "signatories", "date", "duration", "renewal",
     "scope", "evidence", "start", "stop", "relationship_id", "category",
 ]
-EVENT_COLUMNS = ["event_id", "doc_id", "kind", "participants", "place", "date", "evidence", "start", "stop"]
+EVENT_COLUMNS = ["event_id", "doc_id", "kind", "participants", "place", "date", "date_basis", "evidence", "start", "stop"]
 
 
 def agreements_table(results, registry: Registry) -> pd.DataFrame:
@@ -48,6 +48,7 @@ def agreements_table(results, registry: Registry) -> pd.DataFrame:
                 "agreement_id": f"{result.doc_id}:a{n}", "doc_id": result.doc_id, "kind": a.kind, "status": a.status,
                 "earlier_stages": join_list(earlier_stages(a)),
                 "parties": join_list(parties),
+                "party_basis": join_list(a.party_basis),
                 "signatories": join_list(registry.canonical(result.doc_id, s) for s in a.signatories),
                 "date": a.date, "duration": a.duration, "renewal": a.renewal, "scope": join_list(a.scope),
                 "evidence": a.evidence, "start": a.start, "stop": a.stop,
@@ -72,7 +73,7 @@ def events_table(results, registry: Registry) -> pd.DataFrame:
                 "event_id": f"{result.doc_id}:e{n}", "doc_id": result.doc_id, "kind": e.kind,
                 "participants": join_list(registry.canonical(result.doc_id, p) for p in e.participants),
                 "place": registry.canonical(result.doc_id, e.place) if e.place else "",
-                "date": e.date, "evidence": e.evidence, "start": e.start, "stop": e.stop,
+                "date": e.date, "date_basis": e.date_basis, "evidence": e.evidence, "start": e.start, "stop": e.stop,
             })
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 

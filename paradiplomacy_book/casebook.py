@@ -19,7 +19,7 @@ from paradiplomacy.output import join_list, split_list
 from .charts import spheres_matrix
 from .codes import duration, in_words, label
 from .names import Names
-from .network import LEVELS, government_levels
+from .network import GOVERNMENT_LEVELS, LEVELS, government_levels
 from .site import article_numbers
 
 
@@ -63,8 +63,13 @@ def gloss(agreement, names: Names, unnamed: dict | None = None) -> str:
     if parties:
         text += ", between " + ", ".join(parties[:-1]) + (" and " if len(parties) > 1 else "") + parties[-1]
         words = sorted({w for (doc_id, p), w in (unnamed or {}).items() if doc_id == agreement.doc_id and p in split_list(agreement.parties)})
+        bases = [b for b in split_list(getattr(agreement, "party_basis", "")) if b not in ("named", "each_side")]
         if words:
             text += f" (inferred: the text says only “{'”, “'.join(words)}”, one body for each side)"
+        elif bases:
+            from .register import inferred_note
+
+            text += f" ({inferred_note(bases[0], None)})"
     else:
         text += ", its parties not named in the sentence"
     if agreement.signatories:
@@ -180,6 +185,14 @@ def count_phrase(counter: Counter, order=None) -> str:
     """"cooperation agreement (4), twinning (1)": counts without English plurals to get wrong."""
     keys = [k for k in (order or sorted(counter)) if counter.get(k)]
     return ", ".join(f"{label(k)} ({counter[k]})" for k in keys) or "none"
+
+
+def levels_phrase(counter: Counter) -> str:
+    """"regional (3), national (1); not a level of government: public body (2)": the levels of government first, then
+    the parties that are none (a chamber of commerce is a public body)."""
+    government = count_phrase(Counter({k: n for k, n in counter.items() if k in GOVERNMENT_LEVELS}), list(GOVERNMENT_LEVELS))
+    others = Counter({k: n for k, n in counter.items() if k not in GOVERNMENT_LEVELS})
+    return government + (f"; not a level of government: {count_phrase(others, list(LEVELS))}" if others else "")
 
 
 def levels_of(tables, case) -> Counter:
@@ -313,7 +326,7 @@ def profile(tables, case, clean_texts: dict[str, str]) -> dict[str, str]:
         "agreement partners abroad": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none",
         "legal instruments": count_phrase(Counter(a.kind)),
         "stage": count_phrase(Counter(a.status), list(statuses())),
-        "levels of government (parties and signatories)": count_phrase(levels_of(tables, case), list(LEVELS)),
+        "levels of government (parties and signatories)": levels_phrase(levels_of(tables, case)),
         "signatories' offices": "; ".join(signatory_offices(tables, case)) or "none named",
         "spheres of the agreements": ", ".join(spheres_signed) or "none",
         "spheres the articles mention": ", ".join(spheres_said) or "none",
@@ -348,13 +361,14 @@ def glue_case(tables, case, glue) -> None:
         "places_abroad": "; ".join(f"{p} ({s})" for p, s in places_abroad(tables, case)) or "none",
         "source": sources_of(tables, case),
         "signatory_offices": "; ".join(signatory_offices(tables, case)) or "none named",
-        "levels": count_phrase(levels_of(tables, case), list(LEVELS)),
+        "levels": levels_phrase(levels_of(tables, case)),
         "undated": undated_articles(tables, case),
     }
     for key, value in values.items():
         glue(key, value, display=False)
 
 
+DELEGATION_NOTE_LABEL = "a delegation at a meeting, visit or session"  # charts.DELEGATION_LABEL
 SHADING_NOTE = ("The regions under Russian occupation at each map's date are shaded: a region occupied whole (Crimea) "
                 "filled, an oblast occupied only in part hatched whole, since no outline of the occupied part is at hand. No "
                 "package the project installs ships Ukraine's oblast borders either, so each region is drawn as the area "
@@ -382,6 +396,11 @@ def map_note(fig, tables, case) -> str:
         note = "Nothing is shaded: the case's articles are undated, so the control of the places at their date is not known."
     else:
         note = "Nothing is shaded: no region held by a state other than its own lies on this map at its date."
+    if not len(agreements_of(tables, case)):
+        note += " The case's articles report no agreement between governments, so no line is an agreement."
+    if any(t.get_text() == DELEGATION_NOTE_LABEL for legend in fig.legends for t in legend.get_texts()):
+        note += (" A dotted arrow runs from the place whose delegation the text names to the meeting, visit or session it"
+                 " took part in, labelled with its kind and year (the article's, where the sentence gives none).")
     return note + (" " + PERIODS_NOTE if len(fig.axes) > 1 else "")
 
 
@@ -391,4 +410,4 @@ def case_map(tables, case):
 
     t = tables
     return charts.map_figure(t["agreements"], t["relations"], t["actors"], t["documents"], case=case,
-                             title=f"The {charts.case_label(case)} case on the map")
+                             title=f"The {charts.case_label(case)} case on the map", events=t.get("events"))

@@ -87,14 +87,14 @@ def agreement_years(agreements: pd.DataFrame, documents: pd.DataFrame) -> dict[s
 
 
 def line_labels(agreements, relations, actors, documents) -> dict[str, str]:
-    """"signed 2024, chambers of commerce": what each agreement's line on the map says."""
+    """"signed 2024, public bodies" (chambers of commerce): what each agreement's line on the map says."""
     years = agreement_years(agreements, documents)
     party = relations[relations.relation == "party_to"]
     levels = dict(zip(party.source, government_levels(party.source, actors, relations))) if len(party) else {}
     labels = {}
     for a in agreements.itertuples():
         kinds = sorted({levels[s] for s in party[party.agreement_id == a.agreement_id].source})
-        who = f", {kinds[0]}" if len(kinds) == 1 and kinds[0] in ("municipal", "chamber of commerce") else ""
+        who = {"municipal": ", municipal", "public body": ", public bodies"}.get(kinds[0], "") if len(kinds) == 1 else ""
         labels[a.agreement_id] = f"{a.status} {years[a.agreement_id]}{who}"
     return labels
 
@@ -146,14 +146,52 @@ def map_panels(agreements, documents, docs: set[str]) -> dict[str, tuple[set[str
     return {period: panels[period] for period in order if period in panels}
 
 
-def map_figure(agreements, relations, actors, documents, case=None, title="Partnerships on the map"):
+DELEGATION_STYLE = dict(color="#555555", linestyle=(0, (1, 2)), linewidth=1.4)
+DELEGATION_LABEL = "a delegation at a meeting, visit or session"
+
+
+def delegation_lines(events: pd.DataFrame, actors: pd.DataFrame, docs: set[str]) -> list[tuple[str, object, object, str]]:
+    """(the article, the place of the delegation, the place of the event, "session 2025") for each event of the articles
+    whose participants include a place (the side whose delegation the text names: events.participants) other than
+    where it took place and than the region around it."""
+    place_of = {a.name: place_by_id(a.place_id) for a in actors.itertuples() if a.place_id}
+    lines = []
+    for e in events[events.doc_id.isin(docs)].sort_values(["doc_id", "start"]).itertuples():
+        to = place_of.get(e.place)
+        for party in split_list(e.participants):
+            source = place_of.get(party)
+            if (to is None or source is None or to.lat is None or source.lat is None
+                    or source.place_id in (to.place_id, to.region) or to.place_id == source.region):
+                continue
+            line = (e.doc_id, source, to, f"{e.kind} {e.date[:4]}".strip())
+            if not any(l[1:3] == line[1:3] for l in lines):
+                lines.append(line)
+    return lines
+
+
+def draw_delegations(ax, frame: dict, lines) -> None:
+    """A dotted grey arrow from a delegation's place to where the event was, labelled with its kind and year."""
+    from mpl_toolkits.basemap import Basemap
+
+    m = Basemap(projection="lcc", resolution=None, **frame)  # the same projection as the map's, for its coordinates
+    for _, source, to, text in lines:
+        (x1, y1), (x2, y2) = m(source.lon, source.lat), m(to.lon, to.lat)
+        ax.add_patch(FancyArrowPatch((x1, y1), (x2, y2), connectionstyle="arc3,rad=-0.2", arrowstyle="-|>,head_length=4,head_width=2.5",
+                                     shrinkA=6, shrinkB=6, zorder=4, **DELEGATION_STYLE))
+        ax.annotate(text, arc_point((x1, y1), (x2, y2), -0.2, 0.5), fontsize=7, color=DELEGATION_STYLE["color"], style="italic",
+                    ha="center", va="center", zorder=7, bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8), gid="line-label")
+
+
+def map_figure(agreements, relations, actors, documents, case=None, title="Partnerships on the map", events=None):
     """Places of the gazetteer that the articles name, state names, a line for each agreement between two
     places labelled with its stage and year, and the regions held by a state other than their own at the
-    date (paradiplomacy_book.occupation). Material of several periods (before 2014, 2014 to 2021, since
+    date (paradiplomacy_book.occupation); with ``events``, a dotted arrow for each delegation the articles send to a
+    meeting, visit or session (delegation_lines). Material of several periods (before 2014, 2014 to 2021, since
     2022, undated) is drawn as one map per period, on the same frame."""
     docs = case_docs(documents, case)
     agreements = agreements[agreements.doc_id.isin(docs)]
     panels = map_panels(agreements, documents, docs)
+    delegations = delegation_lines(events, actors, docs) if events is not None else []
     labels = line_labels(agreements, relations, actors, documents)
     content = {period: panel_places(actors, relations, panel_docs, panel_agreements) for period, (panel_docs, panel_agreements, _) in panels.items()}
     lats = [p.lat for places, points in content.values() for p in places.values()] + [y for _, points in content.values() for y in points.lat]
@@ -173,6 +211,12 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
         drawn, place_names[ax] = draw_map(ax, frame, places, points, labels, date)
         for handle in drawn:
             handles.setdefault(handle.get_label(), handle)
+        # a delegation's arrow on the map of its article's period (its year's), else of its article's first
+        own = [l for l in delegations if l[0] in panels[period][0] and (period_of(l[3][-4:]) == period
+               or not any(l[0] in panels[p][0] and period_of(l[3][-4:]) == p for p in panels) and period == next(p for p in panels if l[0] in panels[p][0]))]
+        if own:
+            draw_delegations(ax, frame, own)
+            handles.setdefault(DELEGATION_LABEL, Line2D([], [], label=DELEGATION_LABEL, **DELEGATION_STYLE))
         unplaced = unplaced_parties(panels[period][1], points)
         if unplaced:  # a party the map cannot place is named, so no line looks like the whole agreement
             ax.text(0.01, 0.01, "Parties with no place on the map: " + names.join(unplaced), transform=ax.transAxes, fontsize=7.5,

@@ -71,12 +71,45 @@ def unnamed_parties(tables: dict) -> dict[tuple[str, str], str]:
             if all((doc_id, r.start, r.stop) in shared for r in own.itertuples())}
 
 
-def party_cell(parties: list[str], doc_ids, names: Names, unnamed: dict) -> str:
-    """The parties in English with the Cyrillic beside them; a body the text left unnamed says so, with the text's words."""
+# What the register and the glosses say of a party the extraction inferred (agreements.party_basis), by its basis.
+INFERRED = {
+    "officials": "inferred from the office of a person who signed or spoke; the sentence names no such place",
+    "meeting": "inferred: the sides that met; the sentence names no party",
+    "earlier": "inferred from an agreement the article reported before",
+}
+
+
+def inferred_bases(group: pd.DataFrame) -> dict[str, str]:
+    """The parties of a relationship's records that no record names, each with how it was inferred (agreements.party_basis:
+    the first record's basis); a party any record names is absent."""
+    if "party_basis" not in group:
+        return {}
+    bases: dict[str, str] = {}
+    named = set()
+    for r in group.itertuples():
+        for party, basis in zip(split_list(r.parties), split_list(r.party_basis)):
+            if basis == "named":
+                named.add(party)
+            else:
+                bases.setdefault(party, basis)
+    return {p: b for p, b in bases.items() if p not in named}
+
+
+def inferred_note(basis: str, words: str | None) -> str:
+    """"inferred: the sides that met; ...": a party's inference in words; a body of each side with the text's words."""
+    if basis == "each_side" or words:
+        return f"inferred: the text says only “{words}”, one body for each side" if words else "inferred: a body of each side the text names only by its role"
+    return INFERRED.get(basis, "inferred")
+
+
+def party_cell(parties: list[str], doc_ids, names: Names, unnamed: dict, bases: dict[str, str] | None = None) -> str:
+    """The parties in English with the Cyrillic beside them; a party the extraction inferred says how (``bases``:
+    inferred_bases), a body the text left unnamed with the text's words."""
     cells = []
     for party in parties:
         words = next((unnamed[(d, party)] for d in doc_ids if (d, party) in unnamed), None)
-        cells.append(names.both(party) + (f" [inferred: the text says only “{words}”, one body for each side]" if words else ""))
+        basis = (bases or {}).get(party, "each_side" if words else None)
+        cells.append(names.both(party) + (f" [{inferred_note(basis, words)}]" if basis else ""))
     return "; ".join(cells)
 
 
@@ -102,7 +135,7 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
         furthest = max(group.status, key=status_rank)
         rows.append({
             "case": text(quote_authorities(group.case.iloc[0])),
-            "parties": text(party_cell(parties, group.doc_id.unique(), names, unnamed) or "not named in the text"),
+            "parties": text(party_cell(parties, group.doc_id.unique(), names, unnamed, inferred_bases(group)) or "not named in the text"),
             "instrument": text(", ".join(dict.fromkeys(label(k) for k in group.kind))),
             "stages": text(stage_history(group)),
             "furthest": furthest,

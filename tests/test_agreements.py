@@ -243,3 +243,82 @@ def test_a_visit_whose_outcomes_are_to_come_was_held(tmp_path_factory):
     })
     events = read_out(out, "events")
     assert list(zip(events.doc_id, events.kind, events.place)) == [("held", "visit", "Гродно")]
+
+
+# Every agreement of the seeds at the level of party names, each checked against the seed's text: a change that turns a
+# party into another actor ("исполком Стахановского горсовета" into the bare town) fails here even where the scores,
+# which match parties by locality, do not move. party_basis says which parties the text names and which were inferred.
+SEED_AGREEMENTS = {
+    ("000_9622bea02cfd8869", "cooperation_agreement", "planned", "Луганск | Липецк", "named | named", ""),
+    ("000_9622bea02cfd8869", "cooperation_agreement", "planned", "Измалково | Стаханов", "named | named", ""),
+    ("000_9622bea02cfd8869", "cooperation_agreement", "signed",
+     "Липецкая торгово-промышленная палата | Луганская региональная торгово-промышленная палата", "named | named", ""),
+    ("001_9db930ce4d4846eb", "cooperation_agreement", "signed",
+     "Липецкая область | Донецкая Народная Республика | Агентство стратегических инициатив", "named | named | named", ""),
+    # "Достигнуты договорённости ...": the sentence names no one; the vice-governor of Lipetsk Oblast met the "DPR"'s officials
+    ("001_9db930ce4d4846eb", "accord", "agreed", "Липецкая область | Донецкая Народная Республика", "meeting | meeting", ""),
+    ("002_73576530f1f9f9ee", "twinning", "signed",
+     "администрация Измалковского района Липецкой области | исполком Стахановского горсовета Луганской области", "named | named",
+     "Владимир Коршиков"),
+    # "Мы с губернатором договорились формировать дорожную карту", "Договорились с Александром Николаевичем": the ambassador
+    # of Belarus visiting Lipetsk Oblast, the sides that met
+    ("003_693a86326d38bc9d", "roadmap", "planned", "Беларусь | Липецкая область", "meeting | meeting", ""),
+    ("003_693a86326d38bc9d", "accord", "agreed", "Беларусь | Липецкая область", "meeting | meeting", ""),
+    ("003_693a86326d38bc9d", "memorandum", "signed", "профильное министерство Беларуси | профильное министерство Липецкой области",
+     "each_side | each_side", ""),
+}
+
+
+def test_the_seeds_agreements_keep_their_party_names(agreements):
+    rows = agreements[agreements.doc_id.isin(SEED_IDS)]
+    found = set(zip(rows.doc_id, rows.kind, rows.status, rows.parties, rows.party_basis, rows.signatories))
+    assert found == SEED_AGREEMENTS, (found - SEED_AGREEMENTS, SEED_AGREEMENTS - found)
+
+
+def test_the_belarus_roadmap_takes_its_scope_from_the_sentence_that_refers_back_to_it(agreements):
+    """"Мы с губернатором договорились формировать дорожную карту ... Это достаточно большой пласт, который включает
+    вопросы от поставки транспорта до культурных взаимоотношений": the next sentence refers back ("Это") and gives the
+    roadmap's scope, the two ends of its range."""
+    roadmap = seed_rows(agreements, "дорожную карту").query("kind == 'roadmap'").iloc[0]
+    assert roadmap.scope == "поставка транспорта | культурные взаимоотношения"
+
+
+def test_a_document_that_refers_back_gives_the_latest_document_its_scope_not_an_accord(tmp_path_factory):
+    texts = {
+        "roadmap_this": "Курская и Гомельская области договорились подписать дорожную карту сотрудничества.\n"
+                        "Губернатор Курской области Роман Старовойт заявил: «Мы договорились разработать дорожную карту. "
+                        "Это большой документ, который включает вопросы от поставок зерна до студенческих обменов».\n",
+        "document_after_accord": "Тверская и Витебская области подписали соглашение о сотрудничестве.\n"
+                                 "Губернаторы Тверской и Витебской областей подписали соглашение о сотрудничестве в Твери. "
+                                 "«Мы договорились, что создадим совместную рабочую группу», — сказал губернатор Тверской области. "
+                                 "Документ предусматривает сотрудничество в сфере промышленности, сельского хозяйства и туризма.\n",
+    }
+    out = extract_texts(tmp_path_factory, "scope_after", texts)
+    rows = read_out(out, "agreements")
+    document = rows[(rows.doc_id == "document_after_accord") & (rows.kind == "cooperation_agreement")]
+    assert "сотрудничество в сфере промышленности, сельского хозяйства и туризма" in document.scope.iloc[0]
+    assert not rows[(rows.doc_id == "document_after_accord") & (rows.kind == "accord")].scope.str.contains("промышленности").any()
+    roadmap = rows[(rows.doc_id == "roadmap_this") & (rows.kind == "roadmap")]
+    assert "поставки зерна" in roadmap.scope.iloc[0] and "студенческие обмены" in roadmap.scope.iloc[0]
+
+
+def test_events_name_the_delegations_side_and_take_the_articles_date_where_their_sentence_has_none(all_out):
+    events = read_out(all_out, "events")
+    seeds = events[events.doc_id.isin(SEED_IDS)]
+    visit = lambda words: seeds[seeds.evidence.str.contains(words)].participants.iloc[0]
+    # "визита делегации Липецкой области на Международный инвестиционный форум, который прошел в Луганске"
+    assert visit("станут итогами визита делегации") == "Липецкая область"
+    # "недавний визит делегации Липецкой области на выставку «ИННОПРОМ. Беларусь» в Минске"
+    assert visit("недавний визит делегации") == "Липецкая область"
+    # "поручил делегации Смоленской области принять участие в объединённом заседании": the delegation, not the governor
+    session = seeds[seeds.kind == "session"].iloc[0]
+    assert "Смоленская область" in session.participants and "Василий Анохин" not in session.participants
+    dated = seeds[seeds.doc_id == "001_9db930ce4d4846eb"]
+    assert set(dated.date) == {"2025-12-07"} and set(dated.date_basis) == {"article"}  # no date in the sentence
+    undated = seeds[seeds.doc_id == "000_9622bea02cfd8869"]  # "18-19 ноября" without a year, in an undated article
+    assert set(undated.date) == {""} and set(undated.date_basis) == {""}
+    # a delegation meets no one in person: met_with stays between persons
+    relations = read_out(all_out, "relations")
+    actors = read_out(all_out, "actors").set_index("actor_id")
+    met = relations[relations.relation == "met_with"]
+    assert set(actors.type[met.source]) | set(actors.type[met.target]) == {"person"}

@@ -70,7 +70,11 @@ def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
     ministries = table[table.parties.str.contains("relevant ministry")]
     assert len(ministries) == 1
     assert ministries.parties.iloc[0].count("inferred: the text says only “профильными министерствами”, one body for each side") == 2
-    assert not table.drop(ministries.index).parties.str.contains("inferred").any()
+    # the roadmap's and accords' parties: "Мы с губернатором договорились", "Достигнуты договорённости" name none (party_basis)
+    assert ministries.parties.iloc[0].count("[inferred: the sides that met; the sentence names no party]") == 2
+    dpr_accord = table[table.instrument == "accord"]
+    assert len(dpr_accord) == 1 and dpr_accord.parties.iloc[0].count("[inferred: the sides that met") == 2
+    assert not table.drop(ministries.index).drop(dpr_accord.index).parties.str.contains("inferred").any()
     from paradiplomacy_book.casebook import gloss
     from paradiplomacy_book.register import unnamed_parties
 
@@ -446,6 +450,10 @@ def test_a_map_caption_explains_only_the_shading_its_map_has(seeds_tables):
         plt.close(fig)
     assert notes["Lipetsk"].startswith(SHADING_NOTE) and notes["DPR"].startswith(SHADING_NOTE)
     assert "occupation" not in notes["Smolensk"] and notes["Smolensk"].startswith("Nothing is shaded")
+    # the Smolensk map has no agreement to draw: its caption says so, and explains the delegation's arrow it has instead
+    assert "report no agreement" in notes["Smolensk"] and "report no agreement" not in notes["Lipetsk"]
+    assert all("A dotted arrow runs from the place whose delegation" in notes[case] for case in ("Lipetsk", "Smolensk"))
+    assert "dotted arrow" not in notes["DPR"]  # its events name persons, no delegation
     for chapter in ("01_lipetsk", "02_dpr", "03_smolensk"):
         source = (ROOT / "notebooks" / f"{chapter}.md").read_text(encoding="utf-8")
         caption = source[source.index("```{glue:figure} map"):]

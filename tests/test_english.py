@@ -44,3 +44,35 @@ def test_a_name_that_says_more_than_its_term_keeps_its_transliteration():
 def test_occupation_authorities_keep_their_quotation_marks_in_the_table():
     names = named([("Донецкая Народная Республика", "Donetsk People's Republic", "occupation_authority")])
     assert names["Донецкая Народная Республика"] == '"Donetsk People\'s Republic"'
+
+
+def test_a_body_that_names_its_place_by_kind_takes_the_place_every_article_gives_it():
+    """"По данным правительства региона" in an article about Lipetsk Oblast alone: relations.implied_place bases the body
+    there, and its English name names the region, whole; where another article of the same actor leaves it open (or
+    gives another region), it stays "the region"."""
+    def english(doc_ids: str, based: list[tuple[str, str]]) -> str:
+        actors = pd.DataFrame([{"actor_id": "body", "name": "правительство региона", "name_latin": "pravitelstvo regiona",
+                                "type": "organization", "doc_ids": doc_ids},
+                               {"actor_id": "lip", "name": "Липецкая область", "name_latin": "Lipetsk Oblast", "type": "region", "doc_ids": "a"},
+                               {"actor_id": "smo", "name": "Смоленская область", "name_latin": "Smolensk Oblast", "type": "region", "doc_ids": "b"}])
+        relations = pd.DataFrame([{"source": "body", "target": t, "relation": "based_in", "doc_id": d} for d, t in based],
+                                 columns=["source", "target", "relation", "doc_id"])
+        return english_names(actors, relations)[0]
+
+    assert english("a", [("a", "lip")]) == "Government of Lipetsk Oblast"
+    assert english("a | b", [("a", "lip")]) == "Government of the region"
+    assert english("a | b", [("a", "lip"), ("b", "smo")]) == "Government of the region"
+
+
+def test_implied_place_is_the_one_place_of_the_nouns_kind_the_article_names():
+    from paradiplomacy.actors import Mention
+    from paradiplomacy.relations import implied_place
+
+    body = Mention(100, 121, "правительства региона", "organization", "правительство региона")
+    lipetsk = Mention(0, 16, "Липецкой области", "region", "Липецкая область")
+    belarus = Mention(20, 28, "Беларуси", "country", "Беларусь")
+    smolensk = Mention(30, 48, "Смоленской области", "region", "Смоленская область")
+    assert implied_place(body, [lipetsk, belarus]) == "Липецкая область"
+    assert implied_place(body, [lipetsk, belarus, smolensk]) == ""  # two regions leave "региона" open
+    named = Mention(200, 240, "администрации Липецкой области", "organization", "администрация Липецкой области")
+    assert implied_place(named, [lipetsk, smolensk]) == ""  # its name holds its place
