@@ -365,5 +365,13 @@ def lexicon() -> dict[str, str]:
 
 @lru_cache(maxsize=100_000)
 def word_kind(lemma: str) -> str:
-    """'office', 'body', 'executive' (a body that governs a territory), 'settlement' or ''."""
-    return lexicon().get(lemma.lower().replace("ё", "е"), "")
+    """'office', 'body', 'executive' (a body that governs a territory), 'settlement' or ''; a former office
+    ("экс-президент", "экс-мэр") is an office."""
+    lemma = lemma.lower().replace("ё", "е")
+    kind = lexicon().get(lemma, "")
+    if not kind and lemma.startswith(EX_PREFIX) and lexicon().get(lemma.removeprefix(EX_PREFIX)) == "office":
+        return "office"
+    return kind
+
+
+EX_PREFIX = "экс-"

@@ -51,14 +51,16 @@ def person_stem(name: str) -> str:
 
 
 def office_head(phrase: str) -> str:
-    """The lemma of the first noun of an office ("первого заместителя губернатора" -> заместитель; "премьер" -> премьер-министр)."""
+    """The lemma of the first noun of an office ("первого заместителя губернатора" -> заместитель; "премьер" -> премьер-министр;
+    "экс-глава" -> глава)."""
     words = [w.strip("«»\"'.,()") for w in phrase.split()]
     for word in words:
         if not word.replace("-", "").isalpha():
             continue  # "41-го", "40-летний"
         parses = morph().parse(word.lower())
         if not any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in parses) and (parses[0].tag.POS == "NOUN" or not parses[0].is_known):
-            return abbreviated_heads().get(lemma(word), lemma(word))
+            head = lemma(word).removeprefix("экс-")  # the gold marks "экс-глава МВД" as the profession глава
+            return abbreviated_heads().get(head, head)
     return lemma(words[0]) if words else ""
 
 
