@@ -69,6 +69,7 @@ class Agreement:
     stages_seen: set = field(default_factory=set)  # the stages merged into it ("Тогда ... договорились" before "подписали")
     names_no_one: bool = False  # its sentence gives it no subject, object or partner ("Соглашение будет подписано в ноябре")
     one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
+    several: bool = False  # named by a plural noun ("Соглашения ... заключены уже со многими регионами")
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
     vague: bool = False  # no record of its own (an accord on cooperation in general, or the umbrella of listed pairs), but it names the sides
@@ -787,7 +788,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss"),
                             intends=bool(chain) and category(chain[-1]) == "plan",
-                            names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs),
+                            names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens))
 
@@ -1152,6 +1153,12 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         return  # "Договоры о побратимстве ... с Оршей и Витебском": the topic's noun names the same pairs again
     if found.one_of_pairs and any(set(r.parties) == set(found.parties) for r in pairs):
         return  # the same pair again, from the topic's noun: "Соглашения о побратимстве подписали A и B, C и D"
+    if found.several and not found.parties:
+        # "Соглашения ... заключены уже со многими регионами": agreements of no named parties are none of the
+        # article's named agreements (kept apart, then dropped unless bound to the sides that met)
+        found.sentences.append(found.evidence)
+        records.append(found)
+        return
     candidates = list(reversed(records))
     if found.intends:  # a plan to sign belongs to an agreement not yet signed, where the article has one
         candidates.sort(key=lambda r: r.status == "signed")
