@@ -86,12 +86,13 @@ def term_words() -> frozenset[str]:
 def agreement_noun(token, sent: Sentence) -> str:
     """The kind an agreement noun names, 'anaphor' for "документ", or ''."""
     lemma = (token.lemma or "").replace("ё", "е")
-    if lemma.rpartition("-")[2] not in term_words():
+    last = lemma.rpartition("-")[2]
+    if last not in term_words():
         return ""  # most words of a text: no term has them (a cheap test before the sentence's tree)
-    if token.pos not in ("NOUN", "PROPN") and not (token.pos == "ADJ" and terms().get(lemma.rpartition("-")[2], ("",))[0] == "noun"):
+    if token.pos not in ("NOUN", "PROPN") and not (token.pos == "ADJ" and terms().get(last, ("",))[0] == "noun"):
         return ""  # an adjective only where its lemma is a noun term: the tagger's slip on "стали побратимами"
-    if "-" in lemma and lemma.rpartition("-")[2] in terms():
-        lemma = lemma.rpartition("-")[2]  # "города-побратимы": the last part names the tie
+    if "-" in lemma and last in terms():
+        lemma = last  # "города-побратимы": the last part names the tie
     index = sent.tokens.index(token)
     before = [sent.tokens[index - 1]] if index and sent.tokens[index - 1].pos == "ADJ" else []
     # the adjective right before the noun, whatever the parser hung on what ("побратимские связи")
@@ -437,8 +438,8 @@ def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
     # Ганьсу КНР"): where a country follows right after, it is where the party is
     ends = {m.stop: m.type for m in names if m.name in parties and m.type in SUBNATIONAL_TYPES + ("organization",)}
     holders = {"country": set(ends.values()), "region": {"city", "district"}}
-    around = {b.name for b in names if b.type in holders and any(e <= b.start and t in holders[b.type] and sent.text[e - sent.start : b.start - sent.start].strip() == ""
-                      for e, t in ends.items())}
+    right_after = lambda e, b: e <= b.start and sent.text[e - sent.start : b.start - sent.start].strip() == ""  # noqa: E731
+    around = {b.name for b in names if b.type in holders and any(t in holders[b.type] and right_after(e, b) for e, t in ends.items())}
     return [p for p in parties if p not in around]
 
 
@@ -526,7 +527,7 @@ def signers_sides(noun, chain, sent: Sentence) -> list[str]:
     """The territories (else the bodies) of the offices of those who signed: "Губернатор Липецкой
     области" signs for Липецкая область, "председатель Совета министров Республики Крым" for Crimea."""
     signers = set(signatories_from(noun, chain, sent))
-    bodies = [sent.affiliation_of(m) for m in sent.mentions if m.type == "person" and m.name in signers and sent.affiliation_of(m)]
+    bodies = [body for m in sent.mentions if m.type == "person" and m.name in signers and (body := sent.affiliation_of(m))]
     places = territories(sent.mentions)
     return list(dict.fromkeys(places.get(body, body) for body in bodies))
 
@@ -700,7 +701,7 @@ def party_bases(record: Agreement, sentences: list[Sentence]) -> list[str]:
         return [record.bound] * len(record.parties)
     named = {m.name for s in sentences for m in s.mentions if m.type != "person"}
     offices = {m.affiliation for s in sentences for m in s.mentions if m.type == "person" and m.affiliation}
-    offices |= {territories(s.mentions).get(a, a) for s in sentences for a in offices}
+    offices |= {place.get(a, a) for place in (territories(s.mentions) for s in sentences) for a in offices}
     return ["named" if p in named else "officials" if p in offices else "earlier" for p in record.parties]
 
 

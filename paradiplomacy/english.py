@@ -141,8 +141,8 @@ def english_names(actors: pd.DataFrame, relations: pd.DataFrame) -> list[str]:
     latin = dict(zip(actors.actor_id, actors.name_latin))
     based = relations[relations.relation == "based_in"]
     home = {r.source: latin.get(r.target, "") for r in based.itertuples()}
-    # one actor holds every article's "правительство региона": it is named by its place only where all agree
-    # its place only where every article of it gives the same one
+    # one actor holds every article's "правительство региона": it is named by its place only where every article of
+    # it gives the same one
     articles = {a.actor_id: set(split_list(getattr(a, "doc_ids", ""))) for a in actors.itertuples() if names_place_by_kind(a.name)}
     for source, group in based[based.source.isin(articles)].groupby("source"):
         if group.target.nunique() > 1 or "doc_id" in group and set(group.doc_id) != articles[source]:
