@@ -517,7 +517,8 @@ def body_phrase(head, sent_tokens, by_id):
         if following.pos == "CCONJ" and (right == index or starts_another_body(sent_tokens, right + 2) or changes_case(sent_tokens, right)):
             break
         right += 1
-    while right > index and sent_tokens[right].pos in ("ADP", "CCONJ", "ADJ"):
+    # "... Кировского района г." before a full stop: the abbreviation of "город" whose name the stop cut off
+    while right > index and (sent_tokens[right].pos in ("ADP", "CCONJ", "ADJ") or sent_tokens[right].text.lower() in ("г", "гор")):
         right -= 1
     has_complement = right > index and any(t.pos in ("NOUN", "PROPN") for t in sent_tokens[index + 1 : right + 1])
     # At a sentence's start a capital proves nothing, unless the adjective is a place's ("Киевская областная администрация")
@@ -1029,6 +1030,12 @@ def affiliation_in(role_tokens, mentions) -> str:
     first = min(inside, key=lambda m: (m.start, -(m.stop - m.start)))
     if any((t.lemma or "") in read_words("generic_unit_nouns.csv") for t in role_tokens if t.stop <= first.start):
         return ""  # "главы двух субъектов РФ": Russia is where the regions are, not the heads' body
+    if any((t.lemma or "") in read_words("resident_offices.csv") for t in role_tokens):
+        # "полпред президента Кыргызстана в Иссык-Кульской области": the region he heads for the state
+        posted = [m for m in inside if m.type in ("region", "district") and any(
+            t.text.lower() in ("в", "во") and t.stop <= m.start for t in role_tokens) and m is not first]
+        if posted:
+            return posted[0].name
     return first.name
 
 

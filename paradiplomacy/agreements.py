@@ -43,8 +43,11 @@ SPHERE_NOUNS = {"сфера", "отрасль"}
 ACT_NOUNS = ("act_noun", "terminate", "suspend")  # the categories whose nouns name a step taken on an agreement
 TWINNING = "twinning"
 # words that refer back to parties named before: "стороны", "в развитие соглашения", "Мэры городов подписали"
+EUROREGION = "euroregion"
 REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени"
                          r"|\b(?:мэры|главы|губернаторы|руководители|лидеры) (?:двух |обоих |этих )?(?:городов|регионов|областей|районов|субъектов)\b", re.I)
+# "Между регионами заключено Соглашение": the parties are named only by their kind, as the sentence before named them
+BETWEEN_THEIR_KIND = re.compile(r"\b[Мм]ежду (?:двумя |обоими |этими |нашими )?(?:регионами|областями|городами|районами|субъектами|провинциями)\b(?!\s+[А-ЯЁA-Z])")
 
 
 
@@ -73,7 +76,7 @@ class Agreement:
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
     vague: bool = False  # no record of its own (an accord on cooperation in general, or the umbrella of listed pairs), but it names the sides
-    bound: str = ""  # how bind_sides gave it parties its sentences do not name: meeting, earlier or each_side (PARTY_BASES)
+    bound: str = ""  # how it got parties its sentences do not name: meeting, earlier, each_side or previous (PARTY_BASES)
     party_basis: list[str] = field(default_factory=list)  # for each party, how the record has it (``party_bases``)
 
 
@@ -115,6 +118,8 @@ def agreement_noun(token, sent: Sentence) -> str:
         return "twinning"  # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение"
     if entry[1] == "cooperation_agreement" and any((t.lemma or "") == "дружба" for t in topic):
         return "twinning"  # "соглашение о дружбе и сотрудничестве": the codebook's twinning of towns and regions
+    if entry[1] == "cooperation_agreement" and any(terms().get(lemma_of(t), ("", ""))[1] == EUROREGION for t in topic):
+        return EUROREGION  # "соглашение о создании Еврорегиона «Донбасс»": the euroregion it sets up
     return entry[1]
 
 
@@ -307,7 +312,17 @@ def represented(tokens, sent: Sentence) -> list:
     an official named by the office alone: "Губернатор Орловской области и глава Гомельщины поставили подписи"."""
     acting = [t for t in tokens if (t.lemma or "") in read_words("representative_nouns.csv")
               or word_kind(t.lemma or "") == "office" and sent.person_named(t, next_bound(t, tokens, sent.stop)) is None]
-    return [c for t in acting for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen" for c in sent.conjuncts(k)]
+    of = lambda t: posted_in(t, sent) or [k for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen"]  # noqa: E731
+    return [c for t in acting for k in of(t) for c in sent.conjuncts(k)]
+
+
+def posted_in(office, sent: Sentence) -> list:
+    """The place after "в" of an office whose holder heads it for the state (data/resident_offices.csv): "полпред
+    правительства Кыргызстана в Таласской области" acts for the Talas region."""
+    if (office.lemma or "") not in read_words("resident_offices.csv"):
+        return []
+    below = [k for n in [office] + sent.kids(office, "nmod") for k in sent.kids(n, "nmod", "obl")]
+    return [k for k in below if any(c.text.lower() in ("в", "во") for c in sent.kids(k, "case")) and sent.mention_at(k, person=False)]
 
 
 def with_partners(noun, verbs, sent: Sentence) -> list:
@@ -408,18 +423,70 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
             continue
         gap = sent.text[m.stop - sent.start : edge - sent.start] if backwards else sent.text[edge - sent.start : m.start - sent.start]
         gap = ASIDE.sub(" ", gap)  # "Курской (РФ) и Гомельской": the state in brackets is no member of the list
-        if not names and gap.strip() and (not generic_words(gap) or m.type == "country"):
+        if names and not backwards and where_the_last_is(m, gap):
+            edge = m.stop  # "Управой Басманного района г. Москвы и Урмарским районом": where the party before is
+            continue
+        if not names and gap.strip() and (not generic_words(gap) or m.type == "country") and not adjectives_of(gap, m):
             # the list starts right at the anchor (or after "собой", "города": "между собой города Тверь и Гомель");
             # a state after "городами" is where they are ("с городами России"), not one of them
             break
         if VENUE_BEFORE.search(sent.text[: m.start - sent.start]):
             break  # "в Москве подписали": where it was signed, not who
+        if names and generic_words_in(gap) and country_listed(m, names, backwards):
+            # "между Гагаузией и рядом регионов РФ": the state is where the unnamed partners are
+            names = names[:-1] if backwards else names
+            break
+        if complement_of_a_noun(m, sent):
+            break  # "Столица Крыма и столица ДНР подписали", "Жители Курска": the place is what the noun before it is of
         if names and (not GAP_BETWEEN_PARTIES.match(gap) or read_words("party_gap_words.csv") & set(gap.lower().replace(",", " ").split())):
             break
         if m.name not in names:
             names.append(m.name)
         edge = m.start if backwards else m.stop
     return names
+
+
+SETTLEMENT_ABBREVIATION = re.compile(r"^\s*(?:г\.|гор\.|города)?\s*$", re.I)
+
+
+def where_the_last_is(m: Mention, gap: str) -> bool:
+    """Whether a place right after a listed party (nothing between, or "г.") is in the genitive: it says where
+    that party is, and the list goes on after it."""
+    return (m.type in PLACE_TYPES and bool(SETTLEMENT_ABBREVIATION.match(gap)) and bool(m.tokens)
+            and m.tokens[0].feats.get("Case") == "Gen")
+
+
+def complement_of_a_noun(m: Mention, sent: Sentence) -> bool:
+    """Whether the mention, in the genitive, follows a plain noun (no office, body, representative or kind of place)
+    whose complement it is: "столица Крыма", "жители Гомеля"."""
+    if not m.tokens or m.tokens[0].feats.get("Case") != "Gen":
+        return False
+    index = next((i for i, t in enumerate(sent.tokens) if t is m.tokens[0]), 0)
+    before = sent.tokens[index - 1] if index else None
+    kind = word_kind(before.lemma or "") if before is not None else ""
+    if kind == "settlement":
+        return m.type not in ("city", "other")  # "столица Крыма", but "города Твери"
+    return (before is not None and before.pos == "NOUN" and not kind and lemma_of(before) not in region_nouns()
+            and lemma_of(before) not in read_words("representative_nouns.csv") | read_words("speaker_sides.csv") | term_words()
+            and sent.mention_at(before, person=True) is None)
+
+
+def country_listed(m: Mention, names: list[str], backwards: bool) -> bool:
+    """Whether the later of two listed names, in the order of the text, is a state (read backwards: the one taken last)."""
+    return m.type == "country" if not backwards else bool(find_place(names[-1])) and find_place(names[-1]).type == "country"
+
+
+def generic_words_in(gap: str) -> bool:
+    """Whether the words between two listed names hold a noun of a kind of place ("и рядом регионов")."""
+    lemmas = [morph_vocab().parse(w)[0].normal_form for w in re.findall(r"\w+", gap.lower())]
+    return any(l in region_nouns() or l in read_words("speaker_sides.csv") or word_kind(l) == "settlement" for l in lemmas)
+
+
+def adjectives_of(gap: str, m: Mention) -> bool:
+    """Whether the words before a body's name are only adjectives the name left out: "между районной Управой ..."."""
+    words = re.findall(r"[\w-]+", gap.lower())
+    return (m.type == "organization" and bool(words) and len(words) <= 2
+            and all(morph_vocab().parse(w)[0].tag.POS == "ADJF" for w in words))
 
 
 def generic_words(text: str) -> bool:
@@ -452,7 +519,8 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)), None)
         if between is not None and not companies_at(sent.tokens[sent.tokens.index(between) + 1 :][:1]):
             parties += [p for p in linear_parties(sent, between.stop, backwards=False) if p not in parties]
-    if len(parties) < 2 and chain and not companies_at([k for v in chain for k in sent.kids(v, "nsubj")]):
+    subjects = [k for v in chain for k in sent.kids(v, "nsubj")]
+    if len(parties) < 2 and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects):
         parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
     if not parties and signing:
         # "глава администрации Феодосии ... и глава Арзамаса ... подписали": the signatories' bodies
@@ -469,6 +537,20 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     if len(parties) == 1 and speaker_names_own_side(noun, chain, sent):
         parties += [side for side in speakers_sides(sent) if side not in parties]
     return without_their_states(parties, sent)
+
+
+def private_person(token, sent: Sentence) -> bool:
+    """Whether the token names people who act for no body: "Пенсионер из Твери договорился с мошенниками", "Жители
+    Воронежа договорились": a noun of persons that is no office, no representative and no actor's name, so the
+    place beside it is where they live, not a party."""
+    return (token.pos == "NOUN" and token.feats.get("Animacy") == "Anim" and not word_kind(token.lemma or "")
+            and (token.lemma or "") not in read_words("representative_nouns.csv") | read_words("speaker_sides.csv")
+            and sent.mention_at(token, person=False) is None and sent.person_named(token, sent.stop) is None)
+
+
+def nongovernmental_at(tokens) -> bool:
+    """Whether a token is a noun of a trade union, church or NGO (``data/nongovernmental_nouns.csv``)."""
+    return any(lemma_of(t) in read_words("nongovernmental_nouns.csv") for t in tokens)
 
 
 def companies_at(tokens) -> bool:
@@ -653,6 +735,15 @@ def subtree(token, sent: Sentence, skip_case=False) -> list:
     return members[begin : end + 1]
 
 
+def places_of_the_pair(sent: Sentence) -> list[str]:
+    """The two places a sentence names, outermost mentions only ("Забайкальский край и провинцию Хэйлунцзян связывают
+    долгие отношения"); [] unless there are exactly two."""
+    places = [m for m in sent.mentions if m.type in PLACE_TYPES and not in_aside(m, sent)]
+    outermost = [m for m in places if not any(o is not m and o.start <= m.start and m.stop <= o.stop for o in places)]
+    names = list(dict.fromkeys(m.name for m in outermost))
+    return names if len(names) == 2 else []
+
+
 def extract_agreements(sentences: list[Sentence], mentions: list[Mention], published: str, meeting_sides: list[str]) -> list[Agreement]:
     """The agreements of a parsed document, one record per agreement.
 
@@ -663,17 +754,21 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     territory = territories(mentions)
     kinds = {m.name: m.type for m in mentions}
     previous = ""
+    before: Sentence | None = None
     twin_article = any(TWIN_STEM in (t.lemma or "") for sent in sentences for t in sent.tokens)
     for sent in sentences:
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs, twin_article):
+            if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
+                found.parties = places_of_the_pair(before)
+                found.bound = "previous" if found.parties else ""
             merge(records, found, territory, kinds)
         for found in accords_in(sent, published, used_verbs):
             merge(records, found, territory, kinds)
         for found in listed_pairs(sent, records, in_a_list=previous.rstrip().endswith(";")):
             merge(records, found, territory, kinds)
         scope_from_next_sentence(records, sent, previous)
-        previous = sent.text
+        previous, before = sent.text, sent
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
     if twin_article:
@@ -689,7 +784,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
 # person who signed or spoke there ("подписал губернатор", the region given elsewhere); the sides that met; the parties
 # of an agreement it refers back to or of the record before it; a body of each side the text names only by a role
 # ("между профильными министерствами").
-PARTY_BASES = ("named", "officials", "meeting", "earlier", "each_side")
+PARTY_BASES = ("named", "officials", "meeting", "earlier", "each_side", "previous")
 
 
 def party_bases(record: Agreement, sentences: list[Sentence]) -> list[str]:
@@ -733,8 +828,11 @@ def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[
     signed them, repeat or sum up what the article's named records say, and alone nothing shows whose it is.
     """
     levels = party_levels(mentions, territory)
+    twinned = [set(r.parties) for r in records if r.kind == TWINNING]
     for record in records:
-        record.category = scope_category(levels(record.parties, municipal_context(record.kind, record.evidence)))
+        # towns act as towns where any sentence of the record says so, or where the article calls them twins
+        municipal = municipal_context(record.kind, " ".join(record.sentences or [record.evidence])) or set(record.parties) in twinned
+        record.category = scope_category(levels(record.parties, municipal))
         if record.category and record.company_partner and len(record.parties) == 1:
             record.category = WITH_COMPANY  # "подписало соглашение с холдингом ...": a company the tagger did not name
     return [r for r in records if r.category]
@@ -776,7 +874,14 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             status = "planned"  # "подписали протокол о намерениях о подписании соглашения": the agreement is to come
         used_verbs.update(t.id for t in chain)
         with_tokens = partner_tokens(token, chain, sent)
-        partners = partners_of(with_tokens, sent, parties)
+        if (own := partners_in_turn(token, sent)) is not None:
+            # "заключил договор ... с Ровенской ... администрацией и соглашение ... с Запорожской ...": each noun its own partner
+            named, theirs = own
+            partners = list(dict.fromkeys(m.name for m in named))
+            parties = [p for p in parties if p not in theirs] + partners
+            with_tokens = [t for m in named for t in m.tokens]
+        else:
+            partners = partners_of(with_tokens, sent, parties)
         sides = [p for p in parties if p not in partners]
         if partners and not sides and (earlier := next((r for r in reversed(records) if r.sides), None)):
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
@@ -784,6 +889,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             parties = sides + partners
         pairs = partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
         for members in pairs or [parties]:
+            if len(members) == 1 and nongovernmental_at(with_tokens):
+                continue  # "область достигла соглашения с профсоюзами": no government or public body beside it
             yield Agreement(kind, status, members,
                             [] if topic == "planned" else signatories_from(token, chain, sent), date_in(sent.text, published),
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
@@ -791,7 +898,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
-                            company_partner=companies_at(with_tokens))
+                            company_partner=companies_at(with_tokens + party_tokens(token, chain, sent)))
 
 
 def topic_of_another(noun, sent: Sentence) -> str:
@@ -842,6 +949,48 @@ def exists(noun, sent: Sentence) -> bool:
     words = [head] if head is not None else []
     words += sent.kids(noun, "amod")
     return any((w.lemma or "").replace("ё", "е") in read_words("existing_agreement_words.csv") for w in words)
+
+
+def partners_in_turn(noun, sent: Sentence) -> tuple[list[Mention], set[str]] | None:
+    """Where coordinated agreement nouns each take a "с" partner ("договор ... с X и соглашение ... с Y"), the partners
+    written between this noun and the next one, and the names of all of them; None unless two such nouns share a verb.
+    By position, because the parser hangs such partners on whichever noun of the chain it likes."""
+    nouns = [t for t in sent.tokens if agreement_noun(t, sent) not in ("", "anaphor", "accord")]
+    if noun not in nouns:
+        return None
+    # the nouns joined with this one: no verb between one and the next (the parser may join them to the verb instead)
+    first = last = nouns.index(noun)
+    while first > 0 and not verb_between(nouns[first - 1], nouns[first], sent):
+        first -= 1
+    while last + 1 < len(nouns) and not verb_between(nouns[last], nouns[last + 1], sent):
+        last += 1
+    nouns = nouns[first : last + 1]
+    if len(nouns) < 2:
+        return None
+    bounds = [n.start for n in nouns] + [sent.stop]
+    after_with = [m for m in sent.mentions if m.type != "person" and m.tokens and follows_with(m, sent)]
+    found = {n.start: [m for m in after_with if n.start < m.start < bounds[bounds.index(n.start) + 1]] for n in nouns}
+    if sum(bool(v) for v in found.values()) < 2:
+        return None
+    return found[noun.start], {m.name for v in found.values() for m in v}
+
+
+def verb_between(a, b, sent: Sentence) -> bool:
+    """Whether a verb (a participle too) stands between two tokens."""
+    return any(t.pos in ("VERB", "AUX") for t in sent.tokens if a.stop <= t.start and t.stop <= b.start)
+
+
+def follows_with(m: Mention, sent: Sentence) -> bool:
+    """Whether the mention stands right after "с"/"со", adjectives the mention leaves out aside ("с Ровенской областной ...")."""
+    index = next((i for i, t in enumerate(sent.tokens) if t is m.tokens[0]), None)
+    while index:
+        index -= 1
+        word = sent.tokens[index]
+        if word.text.lower() in ("с", "со"):
+            return True
+        if word.pos != "ADJ":
+            return False
+    return False
 
 
 def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
@@ -1016,9 +1165,14 @@ def accords_in(sent: Sentence, published: str, used_verbs: set):
     for token in sent.tokens:
         if (token.pos == "VERB" and (token.lemma or "") in read_words("accord_verbs.csv") and token.id not in used_verbs
                 and not sent.negated(token) and not about_a_meeting(token, sent)):
-            yield Agreement("accord", "agreed", find_parties(token, [token], sent), [],
+            parties, with_tokens = find_parties(token, [token], sent), partner_tokens(token, [token], sent)
+            if len(parties) == 1 and (not with_tokens or nongovernmental_at(with_tokens)):
+                # "Депутаты городской думы договорились не повышать тарифы": one body agreeing with itself; "договорился
+                # с профсоюзами": with no government or public body
+                continue
+            yield Agreement("accord", "agreed", parties, [],
                             date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
-                            sides_may_bind=True, vague=accord_adds_nothing(token, sent))
+                            sides_may_bind=True, vague=accord_adds_nothing(token, sent), company_partner=companies_at(with_tokens))
 
 
 def accord_adds_nothing(token, sent: Sentence) -> bool:
@@ -1051,12 +1205,21 @@ def furthered(token, sent: Sentence) -> list:
     return found or [token]
 
 
+@lru_cache(maxsize=1)
+def topic_contracts() -> frozenset[str]:
+    """The words of data/private_contracts.csv that make a contract also as the genitive of the agreement's topic."""
+    return frozenset(row["word"] for row in read_data("private_contracts.csv") if row["in_topic"] == "yes")
+
+
 def private_contract(noun, sent: Sentence) -> bool:
     """"договор аренды", "мировое соглашение", "кредитное соглашение": a contract or legal act, no
     agreement between governments (``data/private_contracts.csv``)."""
     words = read_words("private_contracts.csv")
     # the type of the contract, not its topic: "договор поставки" is one, "договорённости о поставках" is not
     kinds = [c for c in sent.kids(noun, "amod")] + [c for c in sent.kids(noun, "nmod") if c.feats.get("Case") == "Gen" and not sent.kids(c, "case")]
+    # "соглашения по реструктуризации бюджетных кредитов": what the topic is done to names the contract
+    topics = [c for c in sent.kids(noun, "nmod") if any(k.text.lower() in ("о", "об", "по") for k in sent.kids(c, "case"))]
+    kinds += [c for t in topics for c in sent.kids(t, "nmod") if c.feats.get("Case") == "Gen" and not sent.kids(c, "case") and lemma_of(c) in topic_contracts()]
     return any((c.lemma or "") in words or (c.lemma or "").replace("ё", "е") in words for c in kinds)
 
 

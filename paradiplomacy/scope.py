@@ -34,7 +34,7 @@ WITH_COMPANY = "with_company"
 
 
 def party_levels(mentions: list[Mention], territory: dict[str, str]) -> Callable[[list[str], bool], list[str]]:
-    """A function giving 'subnational', 'state', 'company' or 'public' for each party name of a
+    """A function giving 'subnational', 'state', 'company', 'ngo' or 'public' for each party name of a
     record of the document, told whether the record's sentence shows cities acting as cities
     (``municipal_context``); the document's lookups are built once for all its records."""
     kinds = {m.name: m.type for m in mentions}
@@ -69,6 +69,8 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
         return "public"
     if lemmas & read_words("local_bodies.csv"):
         return "subnational"  # "Витебский облисполком": the word itself names a region's body
+    if any(set(row.split()) <= lemmas for row in read_words("nongovernmental_nouns.csv")):
+        return "ngo"  # "региональное отделение общественной организации", "профсоюз": neither a government nor a company
     if lemmas & read_words("company_markers.csv"):
         return "company"  # a legal form or a word of business: "ООО «Гомсельмаш»", "банк"
     if not names_a_body(lemmas):
@@ -98,6 +100,7 @@ def category(levels: list[str]) -> str:
         return ""
     others = list(levels)
     others.remove("subnational")
-    if others and all(level == "company" for level in others):
-        return WITH_COMPANY
+    if others and all(level in ("company", "ngo") for level in others):
+        # with companies only, or with NGOs (out of scope: no government or public body beside the region's)
+        return WITH_COMPANY if "company" in others else ""
     return INTERGOVERNMENTAL

@@ -100,9 +100,12 @@ class Sentence:
         # a place the parser hangs in apposition on a common noun is where the thing is, unless the noun names a
         # place or its body: "с гимназиями Гродно" are schools, "с компанией «Гомсельмаш»" a company
         places_stand = generic or word_kind(token.lemma or "") in ("body", "executive") or token.pos == "PROPN"
+        # a region in the genitive of a noun of a settlement is where the town is: "столица Крыма" is no Crimea
+        settlement = word_kind(token.lemma or "") == "settlement"
         for candidates in ([token], self.kids(token, "appos", "flat:name"), named):
             found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person
-                     and (t is token or places_stand or m.type not in PLACE_TYPES) and id(m) not in states]
+                     and (t is token or places_stand or m.type not in PLACE_TYPES) and id(m) not in states
+                     and not (settlement and candidates is named and m.type not in ("city", "other"))]
             if found:
                 break
         if not found and not person and token.text in self.longhand:
