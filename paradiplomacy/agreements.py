@@ -157,6 +157,8 @@ def governing_chain(token, sent: Sentence) -> list:
             break
         seen.add(parent.id)
         kind = category(parent)
+        if current.rel == "conj" and own_subject(current, sent) and own_subject(parent, sent):
+            break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
         if kind == "become" and current.rel not in ("xcomp", "obl"):
             break  # "соглашение стало основой": the noun is the subject, not what the parties became
         if kind:
@@ -170,6 +172,10 @@ def governing_chain(token, sent: Sentence) -> list:
             break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
     return chain
+
+
+def own_subject(verb, sent: Sentence) -> bool:
+    return bool(sent.kids(verb, "nsubj", "nsubj:pass"))
 
 
 def verb_before(pair, sent: Sentence):
@@ -548,9 +554,18 @@ def private_person(token, sent: Sentence) -> bool:
             and sent.mention_at(token, person=False) is None and sent.person_named(token, sent.stop) is None)
 
 
-def nongovernmental_at(tokens) -> bool:
-    """Whether a token is a noun of a trade union, church or NGO (``data/nongovernmental_nouns.csv``)."""
-    return any(lemma_of(t) in read_words("nongovernmental_nouns.csv") for t in tokens)
+def nongovernmental_at(tokens, sent: Sentence) -> bool:
+    """Whether a token is a noun of a trade union, church or NGO (``data/nongovernmental_nouns.csv``, the words that
+    mark one wherever they stand: "федерация" does so only as a name's head, and "Российской Федерацией" is a state)."""
+    rows = read_data("nongovernmental_nouns.csv")
+    anywhere, heads = ({row["word"] for row in rows if row["where"] == where} for where in ("any", "head"))
+    return any(lemma_of(t) in anywhere or lemma_of(t) in heads and not placed(t, sent) for t in tokens)
+
+
+def placed(token, sent: Sentence) -> bool:
+    """Whether the token lies in the name of a state or other place ("Российской Федерацией")."""
+    m = sent.mention_at(token, person=False)
+    return m is not None and m.type in PLACE_TYPES
 
 
 def companies_at(tokens) -> bool:
@@ -889,7 +904,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             parties = sides + partners
         pairs = partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
         for members in pairs or [parties]:
-            if len(members) == 1 and nongovernmental_at(with_tokens):
+            if len(members) == 1 and nongovernmental_at(with_tokens, sent):
                 continue  # "область достигла соглашения с профсоюзами": no government or public body beside it
             yield Agreement(kind, status, members,
                             [] if topic == "planned" else signatories_from(token, chain, sent), date_in(sent.text, published),
@@ -1164,15 +1179,23 @@ def accords_in(sent: Sentence, published: str, used_verbs: set):
     """Yield an accord for each verb of agreeing ("договорились") that governs no agreement noun."""
     for token in sent.tokens:
         if (token.pos == "VERB" and (token.lemma or "") in read_words("accord_verbs.csv") and token.id not in used_verbs
-                and not sent.negated(token) and not about_a_meeting(token, sent)):
+                and not negated_or_failed(token, sent) and not about_a_meeting(token, sent)):
             parties, with_tokens = find_parties(token, [token], sent), partner_tokens(token, [token], sent)
-            if len(parties) == 1 and (not with_tokens or nongovernmental_at(with_tokens)):
+            subjects = [t for s_ in sent.kids(token, "nsubj") for t in sent.conjuncts(s_)]
+            if len(parties) == 1 and (not with_tokens or nongovernmental_at(with_tokens + subjects, sent)):
                 # "Депутаты городской думы договорились не повышать тарифы": one body agreeing with itself; "договорился
                 # с профсоюзами": with no government or public body
                 continue
             yield Agreement("accord", "agreed", parties, [],
                             date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=True, vague=accord_adds_nothing(token, sent), company_partner=companies_at(with_tokens))
+
+
+def negated_or_failed(verb, sent: Sentence) -> bool:
+    """Whether the verb, or the verb whose infinitive it is, is negated: "не договорились", "не могут договориться",
+    "так и не смогли договориться"."""
+    head = sent.head(verb) if verb.rel == "xcomp" else None
+    return sent.negated(verb) or head is not None and sent.negated(head)
 
 
 def accord_adds_nothing(token, sent: Sentence) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from .actors import Mention, region_nouns
 from .codebook import SUBNATIONAL_TYPES
-from .datafiles import read_words
+from .datafiles import read_data, read_words
 from .gazetteer import find_place, is_capital, lemma_key, territory_of, word_kind
 from .relationships import locality
 
@@ -69,7 +69,7 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
         return "public"
     if lemmas & read_words("local_bodies.csv"):
         return "subnational"  # "Витебский облисполком": the word itself names a region's body
-    if any(set(row.split()) <= lemmas for row in read_words("nongovernmental_nouns.csv")):
+    if nongovernmental_name(lemma_key(name).split()):
         return "ngo"  # "региональное отделение общественной организации", "профсоюз": neither a government nor a company
     if lemmas & read_words("company_markers.csv"):
         return "company"  # a legal form or a word of business: "ООО «Гомсельмаш»", "банк"
@@ -82,6 +82,12 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
     if lemmas & read_words("regional_body_words.csv") and (place := territory_of(name)) is not None and place.type in SUBNATIONAL_TYPES:
         return "subnational"  # "Липецкая торгово-промышленная палата": the region's chamber, named by its adjective
     return "public"
+
+
+def nongovernmental_name(words: list[str]) -> bool:
+    """Whether a body's name (lemmas in order) is an NGO's, a union's or a church's (data/nongovernmental_nouns.csv)."""
+    return any(set(row["word"].split()) <= set(words) if row["where"] == "any" else words[:1] == [row["word"]]
+               for row in read_data("nongovernmental_nouns.csv"))
 
 
 def names_a_body(lemmas: set[str]) -> bool:
