@@ -782,6 +782,10 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         for found in listed_pairs(sent, records, in_a_list=previous.rstrip().endswith(";")):
             merge(records, found, territory, kinds)
+        for found in elided_pairs(sent, records):
+            merge(records, found, territory, kinds)
+        for found in signings_without_a_noun(sent, records, published):
+            merge(records, found, territory, kinds)
         scope_from_next_sentence(records, sent, previous)
         previous, before = sent.text, sent
         attach_terms(records, sent)
@@ -1153,6 +1157,48 @@ def listed_pairs(sent: Sentence, records: list[Agreement], in_a_list: bool):
             for b in dict.fromkeys(right):
                 yield Agreement(earlier.kind, earlier.status, [a, b], [], earlier.date, evidence=sent.text, start=sent.start,
                                 stop=sent.stop, one_of_pairs=True)
+
+
+def signings_without_a_noun(sent: Sentence, records: list[Agreement], published: str):
+    """Yield a record for a signing "между X и Y" whose sentence names no agreement, of the latest record's kind
+    ("пакет соглашений пополнится еще четырьмя. Так, ожидается подписание между Гомельским облисполкомом и
+    правительствами Республики Башкортостан, Курской области"): one per partner where a plural body names several."""
+    if not records or any(agreement_noun(t, sent) for t in sent.tokens):
+        return
+    for token in sent.tokens:
+        between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > token.start), None)
+        if category(token) != "act_noun" or lemma_of(token) not in SIGNING_NOUNS or between is None:
+            continue
+        kind = records[-1].kind
+        status = status_of([token] + governing_chain(token, sent), sent, kind)
+        parties = linear_parties(sent, between.stop, backwards=False)
+        shared = {m.name for m in sent.mentions if m.shared}
+        pairs = [[parties[0], p] for p in parties[1:]] if len(parties) > 2 and set(parties[1:]) <= shared else [parties]
+        for members in pairs if status and len(parties) >= 2 else []:
+            yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text,
+                            start=sent.start, stop=sent.stop, one_of_pairs=len(pairs) > 1)
+
+
+SIGNING_NOUNS = ("подписание", "заключение")
+# "..., а Чистополь – с городом Измит", "У Бугульмы – с Кютахьей": a place, a dash and "с" with its partner, the verb elided
+ELIDED_PAIR = re.compile(r"(?:^|[,;:]\s*(?:а\s+)?|\bа\s+)(?P<left>[^,;:–—]{2,60}?)\s+[–—-]\s+(?:с|со)\s+(?P<right>[^,;]+)")
+
+
+def elided_pairs(sent: Sentence, records: list[Agreement]):
+    """Yield one record per "X – с Y" item whose verb the text leaves out, of the latest record's kind and stage:
+    "Елабуга подписала соглашение о побратимстве с Бурсой, а Чистополь – с Измитом"; "Города установили
+    побратимские связи с турецкими городами. У Бугульмы – с Кютахьей, у Елабуги – с Бурсой"."""
+    if not records or not any(t.text in "–—-" for t in sent.tokens):
+        return
+    earlier = records[-1]
+    places = [m for m in sent.mentions if m.type in PLACE_TYPES]
+    for item in ELIDED_PAIR.finditer(sent.text):
+        span = lambda g: (sent.start + item.start(g), sent.start + item.end(g))  # noqa: E731
+        left = [m.name for m in places if span("left")[0] <= m.start < span("left")[1]]
+        right = [m.name for m in places if span("right")[0] <= m.start < span("right")[1]]
+        if len(left) == 1 and right:
+            yield Agreement(earlier.kind, earlier.status, [left[0], right[0]], [], earlier.date, evidence=sent.text,
+                            start=sent.start, stop=sent.stop, one_of_pairs=True)
 
 
 def twins_predicated(noun, sent: Sentence) -> list[str]:
