@@ -162,6 +162,9 @@ def sentence_of(token) -> str:
     return token.id.rpartition("_")[0]
 
 
+GLUED_INITIAL = re.compile(r"\b([А-ЯЁA-Z])\.(?=[А-ЯЁA-Z][а-яёa-z])")
+
+
 def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "settlement" and tokens[1].text[:1].isupper():
         tokens = tokens[1:]  # "Город Тихвин" opening a sentence: the designation is outside the name, as "город Тихвин"
@@ -186,6 +189,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
             mention.type = "person"
             name = normalize_name([t.text for t in tokens], tagged_cases(tokens), [t.feats.get("Number") == "Plur" for t in tokens])
             mention.name = join_words(name.split(), tokens) if len(name.split()) == len(tokens) else name  # "П. Качур"
+            mention.name = GLUED_INITIAL.sub(r"\1. ", mention.name)  # "А.Кулешов" as "А. Кулешов"
         else:
             return None
     elif (before is not None and (before.lemma or "") in region_nouns() and not before.text[:1].isupper() and len(tokens) == 1
