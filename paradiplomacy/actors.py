@@ -422,8 +422,10 @@ def coordinated_places(doc) -> list[Mention]:
     brackets: "Курской (РФ) и Гомельской (Беларусь) областей"), two or more: "Марковского, Меловского и
     Новопсковского районов"."""
     found = []
-    for sent in doc.sents:
-        t = without_asides(sent.tokens)
+    # read past short asides ("Курской (РФ) и Гомельской (Беларусь) областей"), and read inside them too:
+    # "«Ярославна» (Курская и Сумская области)"
+    readings = [t for sent in doc.sents for t in (without_asides(sent.tokens), sent.tokens)]
+    for t in readings:
         for j, noun in enumerate(t):
             lemma = (noun.lemma or "").lower()
             if lemma not in GENDER_OF_REGION_NOUN or j < 3 or not plural_after(noun, t[j - 1]):
@@ -441,7 +443,8 @@ def coordinated_places(doc) -> list[Mention]:
             for adj in reversed(adjectives):
                 name = f"{nominative_adjective(adj.text, gender)} {lemma}"
                 stop = noun.stop if adj is t[j - 1] else adj.stop
-                found.append(Mention(adj.start, stop, doc.text[adj.start : stop], region_nouns()[lemma], name, tokens=[adj, noun]))
+                if not any(m.start == adj.start for m in found):
+                    found.append(Mention(adj.start, stop, doc.text[adj.start : stop], region_nouns()[lemma], name, tokens=[adj, noun]))
     return found
 
 

@@ -786,6 +786,8 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         for found in signings_without_a_noun(sent, records, published):
             merge(records, found, territory, kinds)
+        for found in euroregion_members(sent, published):
+            merge(records, found, territory, kinds)
         scope_from_next_sentence(records, sent, previous)
         previous, before = sent.text, sent
         attach_terms(records, sent)
@@ -1180,6 +1182,22 @@ def signings_without_a_noun(sent: Sentence, records: list[Agreement], published:
 
 
 SIGNING_NOUNS = ("подписание", "заключение")
+NAME_AND_MEMBERS = re.compile(r"«[^«»]{2,40}»\s*\((?P<members>[^()]{5,200})\)")
+
+
+def euroregion_members(sent: Sentence, published: str):
+    """Yield one euroregion per name followed by its members in brackets, where the sentence speaks of euroregions:
+    "вслед за еврорегионами «Днепр» (Брянская, Черниговская и Гомельская области), «Ярославна» (Курская и Сумская
+    области)": each exists, so it is at the signed stage."""
+    if not any(terms().get(lemma_of(t), ("", ""))[1] == EUROREGION for t in sent.tokens):
+        return
+    places = [m for m in sent.mentions if m.type in PLACE_TYPES and m.type != "country"]
+    for item in NAME_AND_MEMBERS.finditer(sent.text):
+        start, stop = sent.start + item.start("members"), sent.start + item.end("members")
+        members = list(dict.fromkeys(m.name for m in places if start <= m.start < stop))
+        if len(members) >= 2:
+            yield Agreement(EUROREGION, "signed", members, [], date_in(sent.text, published), evidence=sent.text,
+                            start=sent.start, stop=sent.stop, one_of_pairs=True)
 # "..., а Чистополь – с городом Измит", "У Бугульмы – с Кютахьей": a place, a dash and "с" with its partner, the verb elided
 ELIDED_PAIR = re.compile(r"(?:^|[,;:]\s*(?:а\s+)?|\bа\s+)(?P<left>[^,;:–—]{2,60}?)\s+[–—-]\s+(?:с|со)\s+(?P<right>[^,;]+)")
 
