@@ -204,8 +204,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     if outer == "plan":
         return "planned"
     if outer == "agree":
-        # "договорились подписать / формировать дорожную карту": the document is yet to be made
-        creates = any(c in ("act", "create") and t.feats.get("VerbForm") == "Inf" for c, t in zip(cats, chain))
+        # "договорились подписать / формировать дорожную карту / о разработке программы": the document is yet to be made
+        creates = any(c in ("act", "create") and (t.feats.get("VerbForm") == "Inf" or t.pos == "NOUN") for c, t in zip(cats, chain))
         return "planned" if creates and kind != "accord" else "agreed"
     if outer == "discuss":
         return "discussed"

@@ -305,13 +305,15 @@ def frames_of(tables, case) -> str:
     f = f[f.doc_id.isin(docs_of(tables, case))]
     parts = []
     # a page's menus and teasers are the outlet's, often of other years: never the article's own framing
-    for where, said in (("article", "in the articles"), ("page", "only in the rest of the outlets' pages (teasers of other articles)")):
+    for where, said in (("article", "in the articles"), ("page", "not the articles' own: the outlets' teasers of other articles on the same pages")):
         rows = f[f["where"] == where]
         frames = sorted(set(rows.frame))
         if frames:
             dated = sorted(set(filter(None, rows.doc_id.map(page_dates(tables)))))
             parts.append(f"{said}" + (f", dated {'; '.join(dated)}" if where == "page" and dated else "") + ": "
                          + ", ".join(label(fr) for fr in frames))
+    if parts and not any(f["where"] == "article"):
+        parts.insert(0, "none in the articles")  # a reader must not take the page's words for the case's
     return "; ".join(parts) or "no framing markers"
 
 
