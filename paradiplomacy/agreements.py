@@ -542,6 +542,10 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
     if len(parties) == 1 and speaker_names_own_side(noun, chain, sent):
         parties += [side for side in speakers_sides(sent) if side not in parties]
+    if not parties and any(lemma_of(a) == "соответствующий" for a in sent.kids(noun, "amod")):
+        # "Кемерово и Караганда будут сотрудничать в сфере туризма: соответствующее соглашение подписано"
+        cooperate = [v for v in sent.tokens if v.pos == "VERB" and lemma_of(v) in read_words("cooperation_verbs.csv")]
+        parties = parties_from([t for v in cooperate for k in sent.kids(v, "nsubj") for t in sent.conjuncts(k)], sent, False)
     return without_their_states(parties, sent)
 
 
