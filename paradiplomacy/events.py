@@ -108,7 +108,9 @@ def events_in(sent: Sentence, published: str) -> list[Event]:
         if planned_event(token, sent):
             continue
         senders = delegators(sent)
-        participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person" and m.name not in senders))
+        # a visit is the visitors': those a verb of the sentence says they met ("встретился с председателем ...") host it
+        hosts = met_persons(sent) if kind == "visit" else set()
+        participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person" and m.name not in senders | hosts))
         offices = unnamed_offices(sent)
         # the side whose delegation took part, where the text names it ("визит делегации Липецкой области")
         participants += [side for side in delegations(sent) if side not in participants]
@@ -128,6 +130,14 @@ def delegations(sent: Sentence) -> list[str]:
     places = {name: place_by_id(ids[name]) for name in names if name in ids}
     held = {p.state for p in places.values() if p is not None and p.type != "country"}
     return [n for n in names if not ((p := places.get(n)) is not None and p.type == "country" and p.name_latin in held)]
+
+
+def met_persons(sent: Sentence) -> set[str]:
+    """Persons in a verb's "с" complement, with their conjuncts: whom the subject met or talked with."""
+    met = [t for v in sent.tokens if v.pos == "VERB" for k in sent.kids(v, "obl")
+           if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case")) for t in sent.conjuncts(k)]
+    found = [sent.mention_at(t, person=True) for t in met]
+    return {m.name for m in found if m is not None}
 
 
 def delegators(sent: Sentence) -> set[str]:

@@ -315,6 +315,9 @@ def test_events_name_the_delegations_side_and_take_the_articles_date_where_their
     assert "Смоленская область" in session.participants and "Василий Анохин" not in session.participants
     dated = seeds[seeds.doc_id == "001_9db930ce4d4846eb"]
     assert set(dated.date) == {"2025-12-07"} and set(dated.date_basis) == {"article"}  # no date in the sentence
+    # "в ходе рабочей поездки ... встретился с председателем правительства ... и министром": the hosts meet, only he visits
+    trip = dated.set_index("kind").participants
+    assert trip["visit"] == "Сергей Курбатов" and "Андрей Чертков" in trip["meeting"]
     undated = seeds[seeds.doc_id == "000_9622bea02cfd8869"]  # "18-19 ноября" without a year, in an undated article
     assert set(undated.date) == {""} and set(undated.date_basis) == {""}
     # a delegation meets no one in person: met_with stays between persons
