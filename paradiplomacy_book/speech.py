@@ -26,6 +26,12 @@ def office_words() -> dict[str, str]:
     return {row["lemma"]: row["english"] for row in read_data("offices.csv", "paradiplomacy_book")}
 
 
+@lru_cache(maxsize=1)
+def accredited_offices() -> frozenset[str]:
+    """The envoys' offices of data/offices.csv: "посол Беларуси в России" is ambassador to Russia."""
+    return frozenset(row["lemma"] for row in read_data("offices.csv", "paradiplomacy_book") if row["accredited"] == "yes")
+
+
 def office_english(office: str) -> str:
     """"губернатор Липецкой области" -> "governor of Lipetsk Oblast"; what cannot be rendered stays in Russian."""
     if not office:
@@ -47,6 +53,8 @@ def office_english(office: str) -> str:
     pieces.append(current)
     for piece in pieces:
         preposition = PREPOSITIONS.get(piece[0]) if piece[0] in PREPOSITIONS else None
+        if preposition == "in" and lemma_key(head) in accredited_offices():
+            preposition = "to"  # an envoy is accredited to the state, not merely in it
         place = find_place(" ".join(piece[1:] if preposition else piece))
         if place is None:
             return f"{english} ({office})"

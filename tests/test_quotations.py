@@ -125,7 +125,8 @@ def test_the_book_names_speakers_and_how_they_name_the_partner(seeds_out):
     assert list(dpr.speaker) == ["Sergey Kurbatov (Сергей Курбатов)", "Igor Artamonov (Игорь Артамонов)"]
     assert all(a.startswith("Article ") for a in dpr.article)  # a reader's number, never the hash id
     assert list(dpr.office) == ["vice-governor of Lipetsk Oblast", "governor of Lipetsk Oblast"]
-    assert speech.office_english("посол Республики Беларусь в Российской Федерации") == "ambassador of Belarus in Russia"
+    assert speech.office_english("посол Республики Беларусь в Российской Федерации") == "ambassador of Belarus to Russia"
+    assert speech.office_english("генконсул Беларуси в Казани") == "consul general of Belarus in Kazan"  # no envoy to a city
     assert speech.office_english("министр промышленности и торговли ДНР") == "minister (министр промышленности и торговли ДНР)"
     sides = speech.partner_speech(tables, ["Lipetsk", "DPR"]).set_index("speaker")
     assert sides.side["Aleksandr Rogozhnik (Александр Рогожник)"] == "partner"
