@@ -36,14 +36,14 @@ from .relationships import locality
 from .lists import list_items
 from .scope import WITH_COMPANY
 from .scope import category as scope_category
-from .scope import municipal_context, party_levels
+from .scope import municipal_context, nongovernmental_nouns, party_levels
 from .sentence import MAX_CHAIN, TWIN_STEM, Sentence, category, date_in, next_bound, terms
 
 SPHERE_NOUNS = {"сфера", "отрасль"}
 ACT_NOUNS = ("act_noun", "terminate", "suspend")  # the categories whose nouns name a step taken on an agreement
 TWINNING = "twinning"
-# words that refer back to parties named before: "стороны", "в развитие соглашения", "Мэры городов подписали"
 EUROREGION = "euroregion"
+# words that refer back to parties named before: "стороны", "в развитие соглашения", "Мэры городов подписали"
 REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени"
                          r"|\b(?:мэры|главы|губернаторы|руководители|лидеры) (?:двух |обоих |этих )?(?:городов|регионов|областей|районов|субъектов)\b", re.I)
 # "Между регионами заключено Соглашение": the parties are named only by their kind, as the sentence before named them
@@ -118,9 +118,13 @@ def agreement_noun(token, sent: Sentence) -> str:
         return "twinning"  # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение"
     if entry[1] == "cooperation_agreement" and any((t.lemma or "") == "дружба" for t in topic):
         return "twinning"  # "соглашение о дружбе и сотрудничестве": the codebook's twinning of towns and regions
-    if entry[1] == "cooperation_agreement" and any(terms().get(lemma_of(t), ("", ""))[1] == EUROREGION for t in topic):
+    if entry[1] == "cooperation_agreement" and any(names_a_euroregion(t) for t in topic):
         return EUROREGION  # "соглашение о создании Еврорегиона «Донбасс»": the euroregion it sets up
     return entry[1]
+
+
+def names_a_euroregion(token) -> bool:
+    return terms().get(lemma_of(token), ("", ""))[1] == EUROREGION
 
 
 def signing_participles(token, sent: Sentence) -> list:
@@ -468,11 +472,13 @@ def complement_of_a_noun(m: Mention, sent: Sentence) -> bool:
     if not m.tokens or m.tokens[0].feats.get("Case") != "Gen":
         return False
     index = next((i for i, t in enumerate(sent.tokens) if t is m.tokens[0]), 0)
-    before = sent.tokens[index - 1] if index else None
-    kind = word_kind(before.lemma or "") if before is not None else ""
+    if not index:
+        return False
+    before = sent.tokens[index - 1]
+    kind = word_kind(before.lemma or "")
     if kind == "settlement":
         return m.type not in ("city", "other")  # "столица Крыма", but "города Твери"
-    return (before is not None and before.pos == "NOUN" and not kind and lemma_of(before) not in region_nouns()
+    return (before.pos == "NOUN" and not kind and lemma_of(before) not in region_nouns()
             and lemma_of(before) not in read_words("representative_nouns.csv") | read_words("speaker_sides.csv") | term_words()
             and sent.mention_at(before, person=True) is None)
 
@@ -561,8 +567,8 @@ def private_person(token, sent: Sentence) -> bool:
 def nongovernmental_at(tokens, sent: Sentence) -> bool:
     """Whether a token is a noun of a trade union, church or NGO (``data/nongovernmental_nouns.csv``, the words that
     mark one wherever they stand: "федерация" does so only as a name's head, and "Российской Федерацией" is a state)."""
-    rows = read_data("nongovernmental_nouns.csv")
-    anywhere, heads = ({row["word"] for row in rows if row["where"] == where} for where in ("any", "head"))
+    rows, heads = nongovernmental_nouns()
+    anywhere = {word for row in rows if len(row) == 1 for word in row}
     return any(lemma_of(t) in anywhere or lemma_of(t) in heads and not placed(t, sent) for t in tokens)
 
 
@@ -772,8 +778,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     records: list[Agreement] = []
     territory = territories(mentions)
     kinds = {m.name: m.type for m in mentions}
-    previous = ""
-    before: Sentence | None = None
+    before: Sentence | None = None  # the sentence before, read by the rules that look back one sentence
     twin_article = any(TWIN_STEM in (t.lemma or "") for sent in sentences for t in sent.tokens)
     for sent in sentences:
         used_verbs: set = set()
@@ -784,6 +789,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         for found in accords_in(sent, published, used_verbs):
             merge(records, found, territory, kinds)
+        previous = before.text if before is not None else ""
         for found in listed_pairs(sent, records, in_a_list=previous.rstrip().endswith(";")):
             merge(records, found, territory, kinds)
         for found in elided_pairs(sent, records):
@@ -793,7 +799,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         for found in euroregion_members(sent, published):
             merge(records, found, territory, kinds)
         scope_from_next_sentence(records, sent, previous)
-        previous, before = sent.text, sent
+        before = sent
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
     if twin_article:
@@ -913,6 +919,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             sides = earlier.sides
             parties = sides + partners
         pairs = partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
             if len(members) == 1 and nongovernmental_at(with_tokens, sent):
                 continue  # "область достигла соглашения с профсоюзами": no government or public body beside it
@@ -921,9 +928,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss"),
                             intends=bool(chain) and category(chain[-1]) == "plan",
-                            names_no_one=not party_tokens(token, chain, sent), one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
+                            names_no_one=not said_parties, one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
-                            company_partner=companies_at(with_tokens + party_tokens(token, chain, sent)))
+                            company_partner=companies_at(with_tokens + said_parties))
 
 
 def topic_of_another(noun, sent: Sentence) -> str:
@@ -1172,8 +1179,10 @@ def signings_without_a_noun(sent: Sentence, records: list[Agreement], published:
     if not records or any(agreement_noun(t, sent) for t in sent.tokens):
         return
     for token in sent.tokens:
+        if category(token) != "act_noun" or lemma_of(token) not in SIGNING_NOUNS:
+            continue
         between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > token.start), None)
-        if category(token) != "act_noun" or lemma_of(token) not in SIGNING_NOUNS or between is None:
+        if between is None:
             continue
         kind = records[-1].kind
         status = status_of([token] + governing_chain(token, sent), sent, kind)
@@ -1193,7 +1202,7 @@ def euroregion_members(sent: Sentence, published: str):
     """Yield one euroregion per name followed by its members in brackets, where the sentence speaks of euroregions:
     "вслед за еврорегионами «Днепр» (Брянская, Черниговская и Гомельская области), «Ярославна» (Курская и Сумская
     области)": each exists, so it is at the signed stage."""
-    if not any(terms().get(lemma_of(t), ("", ""))[1] == EUROREGION for t in sent.tokens):
+    if not any(names_a_euroregion(t) for t in sent.tokens):
         return
     places = [m for m in sent.mentions if m.type in PLACE_TYPES and m.type != "country"]
     for item in NAME_AND_MEMBERS.finditer(sent.text):
@@ -1202,6 +1211,8 @@ def euroregion_members(sent: Sentence, published: str):
         if len(members) >= 2:
             yield Agreement(EUROREGION, "signed", members, [], date_in(sent.text, published), evidence=sent.text,
                             start=sent.start, stop=sent.stop, one_of_pairs=True)
+
+
 # "..., а Чистополь – с городом Измит", "У Бугульмы – с Кютахьей": a place, a dash and "с" with its partner, the verb elided
 ELIDED_PAIR = re.compile(r"(?:^|[,;:]\s*(?:а\s+)?|\bа\s+)(?P<left>[^,;:–—]{2,60}?)\s+[–—-]\s+(?:с|со)\s+(?P<right>[^,;]+)")
 

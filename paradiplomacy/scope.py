@@ -22,6 +22,7 @@ of its own bodies (``data/regional_body_words.csv``: "Липецкая торг�
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .actors import Mention, region_nouns
 from .codebook import SUBNATIONAL_TYPES
@@ -84,10 +85,19 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
     return "public"
 
 
+@lru_cache(maxsize=1)
+def nongovernmental_nouns() -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+    """data/nongovernmental_nouns.csv: the lemmas of each row that marks an NGO wherever it stands, and the lemmas that
+    do so only as a name's head."""
+    rows = read_data("nongovernmental_nouns.csv")
+    return (tuple(frozenset(row["word"].split()) for row in rows if row["where"] == "any"),
+            frozenset(row["word"] for row in rows if row["where"] == "head"))
+
+
 def nongovernmental_name(words: list[str]) -> bool:
     """Whether a body's name (lemmas in order) is an NGO's, a union's or a church's (data/nongovernmental_nouns.csv)."""
-    return any(set(row["word"].split()) <= set(words) if row["where"] == "any" else words[:1] == [row["word"]]
-               for row in read_data("nongovernmental_nouns.csv"))
+    anywhere, heads = nongovernmental_nouns()
+    return any(row <= set(words) for row in anywhere) or bool(words) and words[0] in heads
 
 
 def names_a_body(lemmas: set[str]) -> bool:
