@@ -68,6 +68,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions += coordinated
     mentions += body_mentions(doc, mentions, by_id)
     mentions = drop_nested_organizations(mentions)
+    mentions = [m for m in mentions if not (m.type == "organization" and m.tokens and cited_as_source(m.tokens[0], by_id))]
     attach_parenthesised_abbreviations(mentions, doc.text)
     expand_abbreviations(mentions)
     resolve_persons(mentions)
@@ -268,6 +269,23 @@ def is_non_actor(tokens, by_id) -> bool:
         before = previous_token(before, by_id)
     heads = [phrase_head(tokens)] + ([before] if before is not None else [])
     return any((t.lemma or "").lower() in non_actor_nouns() for t in heads)
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> dict[str, str]:
+    """Each noun that names a body as a source of news, with the preposition it must follow (data/source_nouns.csv)."""
+    return {row["lemma"]: row["preposition"] for row in read_data("source_nouns.csv")}
+
+
+def cited_as_source(first, by_id) -> bool:
+    """Whether a body's name stands after a noun that only cites it: "пресс-служба | администрации области", "по
+    данным | правительства региона"."""
+    noun = previous_token(first, by_id)
+    if noun is None or (noun.lemma or "").lower() not in source_nouns():
+        return False
+    preposition = source_nouns()[(noun.lemma or "").lower()]
+    before = previous_token(noun, by_id)
+    return not preposition or (before is not None and before.text.lower() == preposition)
 
 
 def is_instrument_word(token) -> bool:
@@ -1082,7 +1100,9 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
             named = {place.name for start, end, place in places if sent.start <= start and end <= stop and place.type in types}
             if not named:
                 continue
-            taken = {o.affiliation for o in persons if o is not m and sent.start <= o.start < m.start}
+            earlier = [o for o in persons if o is not m and sent.start <= o.start < m.start]
+            # "представитель администрации Смоленской области Пётр Илюхин, сенатор ...": Smolensk Oblast is Ilyukhin's
+            taken = {o.affiliation for o in earlier} | {place.name for o in earlier for _, _, place in named_places(o.affiliation)}
             if len(named - taken) == 1:
                 m.affiliation = (named - taken).pop()
             break

@@ -802,6 +802,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         before = sent
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
+    records = one_outcome_per_meeting(records)
     if twin_article:
         twin_towns_agreements(records, kinds)
     kept = in_scope([r for r in records if not r.vague], mentions, territory)
@@ -1370,6 +1371,25 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             # someone the text leaves unnamed ("местная компания подписала") is not
             record.parties = list(meeting_sides)
             record.bound = "meeting"
+
+
+def one_outcome_per_meeting(records: list[Agreement]) -> list[Agreement]:
+    """The records less each accord that names no one and only the meeting binds, where the meeting gave another record
+    too: each side's account of one talk ("Мы с губернатором договорились формировать дорожную карту", then
+    "Договорились с Александром Николаевичем наращивать товарооборот") is one outcome, the document's. Its sentence
+    joins that record's evidence; the record's stage stays its own. A record only discussed is no outcome ("Китайская
+    сторона предложила рассмотреть возможность заключения соглашения", then "стороны договорились о создании рабочей
+    группы"), nor is one signed (what else they agreed is another act than the document)."""
+    outcomes = [r for r in records if r.bound == "meeting" and r.kind != "accord" and not r.vague and r.status in ("planned", "agreed")]
+    kept = []
+    for record in records:
+        outcome = next((o for o in outcomes if set(o.parties) == set(record.parties)), None)
+        if record.kind == "accord" and record.bound == "meeting" and outcome is not None:
+            outcome.sentences += [s for s in record.sentences if s not in outcome.sentences]
+            outcome.scope += [s for s in record.scope if s not in outcome.scope]
+            continue
+        kept.append(record)
+    return kept
 
 
 @lru_cache(maxsize=1)

@@ -261,9 +261,8 @@ SEED_AGREEMENTS = {
      "администрация Измалковского района Липецкой области | исполком Стахановского горсовета Луганской области", "named | named",
      "Владимир Коршиков"),
     # "Мы с губернатором договорились формировать дорожную карту", "Договорились с Александром Николаевичем": the ambassador
-    # of Belarus visiting Lipetsk Oblast, the sides that met
+    # of Belarus visiting Lipetsk Oblast, the sides that met; each one's account of the talk, one outcome
     ("003_693a86326d38bc9d", "roadmap", "planned", "Беларусь | Липецкая область", "meeting | meeting", ""),
-    ("003_693a86326d38bc9d", "accord", "agreed", "Беларусь | Липецкая область", "meeting | meeting", ""),
     ("003_693a86326d38bc9d", "memorandum", "signed", "профильное министерство Беларуси | профильное министерство Липецкой области",
      "each_side | each_side", ""),
 }
