@@ -174,7 +174,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
     tokens = without_instruments(tokens)
-    if not tokens:
+    if not tokens or ner_type == "LOC" and describes_a_thing(tokens, by_id):
         return None
     start, stop = tokens[0].start, tokens[-1].stop
     mention = Mention(start, stop, text[start:stop], "", tokens=tokens)
@@ -220,6 +220,14 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+def describes_a_thing(tokens, by_id) -> bool:
+    """A lone place adjective that modifies a common noun of no place or body: "Смоленская и Херсонская школы" are
+    two schools, no region."""
+    head = by_id.get(tokens[0].head_id) if len(tokens) == 1 and tokens[0].pos == "ADJ" and tokens[0].rel == "amod" else None
+    return (head is not None and head.pos == "NOUN" and not head.text[:1].isupper()
+            and (head.lemma or "") not in region_nouns() and not word_kind(head.lemma or ""))
 
 
 def names_a_region_before(noun, by_id) -> bool:

@@ -32,7 +32,7 @@ from .gazetteer import find_place, place_by_id, territory_of, word_kind
 from .morph import genitive, normalize_phrase
 from .nlp import morph_vocab
 from .quotations import speech_kind
-from .relationships import locality
+from .relationships import locality, own_name
 from .lists import list_items
 from .scope import WITH_COMPANY
 from .scope import category as scope_category
@@ -294,6 +294,8 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             is_between = any(c.text.lower() == "между" for c in sent.kids(child, "case"))
             is_agent = holder in verbs and holder.feats.get("Voice") == "Pass" and child.rel in ("obl", "obl:agent") and child.feats.get("Case") == "Ins"
             # "был образован Республикой Карелия и ... союзами"; "между X и Y"; "X подписала ... Y"
+            if is_between and names_no_party(child, sent):
+                continue  # "между школой № 31 и ...": sides the text names by what they are, none of them a government
             if is_agent or is_between or (holder in verbs and child.rel in ("nsubj", "obj")):
                 found += sent.conjuncts(child)
     # "Переговоры ... завершились подписанием соглашения": the meeting is the frame, its sides are the parties
@@ -529,7 +531,8 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
     if len(parties) < 2 or noun.feats.get("Number") == "Plur":  # agreements between several: the whole list
         between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)), None)
-        if between is not None and not companies_at(sent.tokens[sent.tokens.index(between) + 1 :][:1]):
+        first = sent.tokens[sent.tokens.index(between) + 1 :][:1] if between is not None else []
+        if between is not None and not companies_at(first) and not any(names_no_party(t, sent) for t in first):
             parties += [p for p in linear_parties(sent, between.stop, backwards=False) if p not in parties]
     subjects = [k for v in chain for k in sent.kids(v, "nsubj")]
     if len(parties) < 2 and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects):
@@ -553,6 +556,13 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         cooperate = [v for v in sent.tokens if v.pos == "VERB" and lemma_of(v) in read_words("cooperation_verbs.csv")]
         parties = parties_from([t for v in cooperate for k in sent.kids(v, "nsubj") for t in sent.conjuncts(k)], sent, False)
     return without_their_states(parties, sent)
+
+
+def names_no_party(token, sent: Sentence) -> bool:
+    """A common noun of neither a place, a body nor a person that names its own: "между школой № 31 и «Тавричанской
+    школой»" names the sides, and they are no government; places further on in the sentence are not theirs."""
+    return (token.pos == "NOUN" and not token.text[:1].isupper() and not word_kind(token.lemma or "")
+            and (token.lemma or "") not in region_nouns() and sent.mention_at(token, person=False) is None)
 
 
 def private_person(token, sent: Sentence) -> bool:
@@ -1409,12 +1419,14 @@ def unnamed_body(text: str) -> tuple[str, tuple[int, int]] | None:
 
 
 def territories(mentions: list[Mention]) -> dict[str, str]:
-    """The territory each body stands for: the first place named inside its name."""
+    """The territory each body stands for: the first place named inside its name, but not in what the body works
+    for or is named after ("фонд по сохранению святынь Косово", "фонд имени ...")."""
     places = [m for m in mentions if m.type in PLACE_TYPES]
     out = {}
     for m in mentions:
         if m.type == "organization":
-            inside = [p for p in places if m.start <= p.start and p.stop <= m.stop]
+            inside = [p for p in places if m.start <= p.start and p.stop <= m.stop
+                      and p.stop - m.start <= len(own_name(m.text))]
             if inside:
                 out.setdefault(m.name, min(inside, key=lambda p: p.start).name)
     return out

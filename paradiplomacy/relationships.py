@@ -20,9 +20,20 @@ from .gazetteer import find_place, lemma_key, place_by_id, territory_of, word_ki
 from .nlp import morph_vocab
 
 
+# The words after which a body's name says whom it is named after, not where it is: "фонд имени Александра Невского"
+# ("по" is no such word: "Комитет по внешним связям Санкт-Петербурга" is St Petersburg's).
+PURPOSE_WORDS = re.compile(r"\s(имени|им\.)\s", re.I)
+
+
+def own_name(name: str) -> str:
+    """A body's name up to the word that names whom it is named after (PURPOSE_WORDS)."""
+    return PURPOSE_WORDS.split(name, maxsplit=1)[0]
+
+
 @lru_cache(maxsize=100_000)
 def locality(name: str, kind: str) -> tuple[str, str]:
     """(level, locality) of a party: ("territory", "geonames:554806") for "администрация Измалковского района"."""
+    name = own_name(name) if kind == "organization" else name
     words = name.split()
     lemmas = [morph_vocab().parse(w.lower())[0].normal_form for w in words]
     head = next((i for i, lemma in enumerate(lemmas) if word_kind(lemma)), None)

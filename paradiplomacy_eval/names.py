@@ -63,8 +63,10 @@ def person_key(name: str) -> str:
 
 def common_noun(word: str) -> bool:
     """A dictionary word that is no name: палата, агентство; not Бавария, Стаханов or an unknown Ховд."""
-    parse = morph().parse(word.lower())[0]
-    return parse.is_known and not PROPER & parse.tag.grammemes and not ABBREVIATION.match(word)
+    parses = morph().parse(word.lower())
+    if any("Geox" in p.tag for p in parses):
+        return False  # "Турку" is a town before it is the dative of "турок"
+    return parses[0].is_known and not PROPER & parses[0].tag.grammemes and not ABBREVIATION.match(word)
 
 
 def root(word: str) -> str:
@@ -78,9 +80,12 @@ def root(word: str) -> str:
         word = adjective.group(1)
     else:
         word = lemma(word)
+        if word.endswith("ия") and len(word) > 5:
+            word = word[:-2]  # Чувашия and чувашский, Бурятия and бурятский
         word = word[:-1] if word[-1:] in "аяоеыйь" else word  # Калуга, Москва, Тверь; not Актау
     if word.endswith("ск"):
         word = word[:-2]
+        word = word[:-2] if word.endswith("ий") else word  # Россия and российский
     word = word.rstrip("ь")
     return word[:-1] + word[-1:].translate(ALTERNATIONS)
 
