@@ -209,7 +209,7 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return "planned"
     if outer == "agree":
         # "договорились подписать / формировать дорожную карту / о разработке программы": the document is yet to be made
-        creates = any(c in ("act", "create") and (t.feats.get("VerbForm") == "Inf" or t.pos == "NOUN") for c, t in zip(cats, chain))
+        creates = any(c in ("act", "act_noun", "create") and (t.feats.get("VerbForm") == "Inf" or t.pos == "NOUN") for c, t in zip(cats, chain))
         return "planned" if creates and kind != "accord" else "agreed"
     if outer == "discuss":
         return "discussed"
@@ -893,7 +893,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         if not kind or private_contract(token, sent) or topic == "topic" or names_a_gathering(token, sent):
             continue
         chain = governing_chain(token, sent)
-        status = status_of(chain, sent, kind)
+        # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
+        status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
         if not chain and kind == "twinning" and (sides := twins_predicated(token, sent)):
             # "Вологда — город-побратим Кеми": a twinning stated as a standing fact, with no verb
             yield Agreement(kind, "signed", sides, [], date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop)
@@ -963,7 +964,8 @@ def topic_of_another(noun, sent: Sentence) -> str:
         if outer not in ("", "anaphor"):
             # a document of intent to sign or set up another ("протокол о намерениях"; kind other) plans it; an agreement
             # "об установлении побратимских связей" is that twinning itself
-            return "planned" if signing and outer == "other" else "topic"
+            # so does an accord to sign it ("договорённость о заключении соглашения")
+            return "planned" if signing and outer in ("other", "accord") else "topic"
         current = parent
     return ""
 

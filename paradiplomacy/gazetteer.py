@@ -371,7 +371,12 @@ def word_kind(lemma: str) -> str:
     kind = lexicon().get(lemma, "")
     if not kind and lemma.startswith(EX_PREFIX) and lexicon().get(lemma.removeprefix(EX_PREFIX)) == "office":
         return "office"
+    if not kind and COMPOUND_DASH.search(lemma) and all(lexicon().get(part) == "office" for part in COMPOUND_DASH.split(lemma)):
+        return "office"  # "Губернатор–Председатель", written as one word: two offices of one person
     return kind
+
+
+COMPOUND_DASH = re.compile(r"[–—]")
 
 
 EX_PREFIX = "экс-"

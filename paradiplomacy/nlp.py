@@ -21,6 +21,10 @@ from natasha.segment import Sent
 from pymorphy2 import MorphAnalyzer
 from slovnet.bio import bio_spans
 
+from .datafiles import read_data
+
+# pymorphy's cases as Universal Dependencies writes them, for a tag the dictionary corrects
+UD_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 PIECE = re.compile(r"\S+")
 # Longer "sentences" (a table flattened into a line, a run of words with no punctuation) are cut into
@@ -89,7 +93,12 @@ class Pipeline:
         doc.tag_morph(self.morph_tagger)
         self.tag_ner(doc)
         for token in doc.tokens:
-            token.lemma = self.lemma(token.text, token.pos, tuple(token.feats.items()))
+            noun = self.noun_reading(token.text) if token.pos in ("VERB", "ADJ") else None
+            if noun is not None:  # "договорённость" as a verb, "акиматом" as an adjective: the tagger's slips
+                token.pos, token.lemma = "NOUN", noun.normal_form
+                token.feats = {"Case": UD_CASES.get(noun.tag.case, ""), "Number": "Plur" if noun.tag.number == "plur" else "Sing"}
+            else:
+                token.lemma = self.lemma(token.text, token.pos, tuple(token.feats.items()))
         chosen = needs_syntax(doc) if needs_syntax else [True] * len(doc.sents)
         markups = self.syntax_parser.map([[t.text for t in s.tokens] for s, c in zip(doc.sents, chosen) if c])
         for sent_id, (sent, parse) in enumerate(zip(doc.sents, chosen), 1):
@@ -112,10 +121,28 @@ class Pipeline:
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
 
+    @lru_cache(maxsize=50_000)
+    def noun_reading(self, word: str):
+        """The dictionary's noun parse where it knows the word only as a noun, or, not knowing it, guesses first a
+        noun of the lexicon ("акиматом", "хокимиятом": bodies the dictionary lacks); else None."""
+        parses = self.morph_vocab.parse(word)
+        if not parses or "NOUN" not in parses[0].tag:
+            return None
+        known = all(p.is_known for p in parses)
+        if known and all("NOUN" in p.tag for p in parses) or not known and parses[0].normal_form.replace("ё", "е") in lexicon_words():
+            return parses[0]
+        return None
+
     @lru_cache(maxsize=200_000)
     def lemma(self, text: str, pos: str, feats: tuple) -> str:
         """natasha's lemmatizer, cached: news repeats its words, and choosing a parse is the costly part."""
         return self.morph_vocab.lemmatize(text, pos, dict(feats))
+
+
+@lru_cache(maxsize=1)
+def lexicon_words() -> frozenset[str]:
+    """The lemmas of data/lexicon.csv (offices, bodies, settlements), ё read as е."""
+    return frozenset(row["lemma"].lower().replace("ё", "е") for row in read_data("lexicon.csv"))
 
 
 def without_syntax(tokens) -> None:

@@ -360,10 +360,11 @@ def test_no_code_value_in_a_tooltip_and_bodies_and_offices_in_english(seeds_tabl
     html = marked_text("ДНР", pd.DataFrame([{"actor_id": "x", "start": 0, "stop": 3}]), pd.DataFrame(columns=["start", "stop", "kind", "status"]),
                        {"x": "occupation_authority"}, {"x": '"DPR"'})
     assert 'title="occupation authority: &quot;DPR&quot;"' in html
-    assert document_names(seeds_tables, "003_693a86326d38bc9d")["organization:pravitelstvo-regiona"] == "Government of Lipetsk Oblast"
-    write_corpus_pages(seeds_tables, seeds_out, tmp_path / "corpus")
-    page = (tmp_path / "corpus" / "article-004.md").read_text(encoding="utf-8")
-    assert "Government of Lipetsk Oblast" in page and "Government of the region" not in page
+    actors = pd.DataFrame({"actor_id": ["region:lipetsk-oblast", "organization:pravitelstvo-regiona"],
+                           "name": ["Липецкая область", "правительство региона"],
+                           "name_english": ["Lipetsk Oblast", "Government of the region"], "type": ["region", "organization"]})
+    mentions = pd.DataFrame({"doc_id": ["d", "d"], "actor_id": list(actors.actor_id), "start": [0, 40], "stop": [16, 61]})
+    assert document_names({"actors": actors, "mentions": mentions}, "d")["organization:pravitelstvo-regiona"] == "Government of Lipetsk Oblast"
     assert signatory_offices(seeds_tables, "Lipetsk") == ["head of Izmalkovsky District (глава Измалковского района)"]
 
 
