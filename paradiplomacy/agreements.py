@@ -469,8 +469,8 @@ def where_the_last_is(m: Mention, gap: str) -> bool:
 
 
 def complement_of_a_noun(m: Mention, sent: Sentence) -> bool:
-    """Whether the mention, in the genitive, follows a plain noun (no office, body, representative or kind of place)
-    whose complement it is: "столица Крыма", "жители Гомеля"."""
+    """Whether the mention, in the genitive, follows a plain noun (no office, body, representative, kind of place or
+    meeting) whose complement it is: "столица Крыма", "жители Гомеля"."""
     if not m.tokens or m.tokens[0].feats.get("Case") != "Gen":
         return False
     index = next((i for i, t in enumerate(sent.tokens) if t is m.tokens[0]), 0)
@@ -482,6 +482,7 @@ def complement_of_a_noun(m: Mention, sent: Sentence) -> bool:
         return m.type not in ("city", "other")  # "столица Крыма", but "города Твери"
     return (before.pos == "NOUN" and not kind and lemma_of(before) not in region_nouns()
             and lemma_of(before) not in read_words("representative_nouns.csv") | read_words("speaker_sides.csv") | term_words()
+            and lemma_of(before) not in event_terms()  # "по итогам переговоров ТПП и Совета": the sides of the talks
             and sent.mention_at(before, person=True) is None)
 
 
