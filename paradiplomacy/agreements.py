@@ -505,10 +505,11 @@ def adjectives_of(gap: str, m: Mention) -> bool:
 
 
 def generic_words(text: str) -> bool:
-    """Whether the words are only "собой" and nouns of a kind of place ("города", "областями")."""
+    """Whether the words are only "собой" and nouns of a kind of place ("города", "областями") or of the executives
+    of the places that follow ("между правительствами Челябинской и Курганской областей")."""
     words = re.findall(r"\w+", text.lower())
     lemmas = [morph_vocab().parse(w)[0].normal_form for w in words]
-    return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) == "settlement" for w, l in zip(words, lemmas))
+    return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) in ("settlement", "executive") for w, l in zip(words, lemmas))
 
 
 def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
@@ -1251,7 +1252,8 @@ def elided_pairs(sent: Sentence, records: list[Agreement]):
 def twins_predicated(noun, sent: Sentence) -> list[str]:
     """The two places of a twin noun said of a place with no verb ("Вологда — город-побратим Кеми", "Дюссельдорф
     — побратим Москвы"): the place it is said of (its subject, or the name it stands in apposition to) and its own
-    complement, or the two of a coordinated subject ("Калуга и Могилёв — города-побратимы"); [] unless both are places."""
+    complement, or the two of a coordinated subject ("Калуга и Могилёв — города-побратимы") or apposition ("городами-
+    побратимами Хабаровском и Портлендом"); [] unless both are places."""
     head = sent.head(noun)
     subject = head if noun.rel == "appos" and head is not None else next(iter(sent.kids(noun, "nsubj")), None)
     index = sent.tokens.index(noun)
@@ -1259,7 +1261,9 @@ def twins_predicated(noun, sent: Sentence) -> list[str]:
         subject = sent.tokens[index - 2]  # "Псков — город-побратим Нойса" where the parser hangs Псков elsewhere
     partner = next(iter(sent.kids(noun, "nmod", "appos")), None)
     members = [subject, partner]
-    if partner is None and subject is not None:
+    if subject is None and partner is not None and len(sent.conjuncts(partner)) == 2:
+        members = sent.conjuncts(partner)  # "между городами-побратимами Хабаровском и Портлендом": the pair it names
+    elif partner is None and subject is not None:
         # "Калуга и Могилёв — города-побратимы": the coordinated subject is the pair (the tagger may call the
         # hyphenated noun singular)
         members = sent.conjuncts(sent.head(subject) if subject.rel == "conj" and sent.head(subject) is not None else subject)
