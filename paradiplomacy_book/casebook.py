@@ -169,14 +169,17 @@ def outlets_phrase(documents: pd.DataFrame) -> str:
 
 
 def sources_of(tables, case) -> str:
-    """The outlets of the case's articles as the manifest records them, each with its articles' numbers:
-    "ОстроВ (articles 1, 3); no outlet recorded (article 4)"."""
+    """The outlets of the case's articles as the manifest records them, each with its articles' numbers; an article
+    of no outlet (or of one that is none) whose page's address is not recorded either is "unverified": "ОстроВ
+    (articles 1, 3); no outlet recorded, unverified: no address recorded (article 4)"."""
     d = tables["documents"]
     numbers = article_numbers(d)
     by_outlet: dict[str, list[int]] = {}
     for row in d[d.doc_id.isin(docs_of(tables, case))].itertuples():
-        source = row.outlet if not row.outlet or is_outlet(row.outlet_note) else f"{row.outlet}, not an outlet"
-        by_outlet.setdefault(source or "no outlet recorded", []).append(numbers[row.doc_id])
+        outlet = bool(row.outlet) and is_outlet(row.outlet_note)
+        source = row.outlet if outlet or not row.outlet else f"{row.outlet}, not an outlet"
+        source = (source or "no outlet recorded") + ("" if outlet or row.url else ", unverified: no address recorded")
+        by_outlet.setdefault(source, []).append(numbers[row.doc_id])
     return "; ".join(f"{outlet} (article{'s' if len(n) > 1 else ''} {', '.join(map(str, sorted(n)))})"
                      for outlet, n in sorted(by_outlet.items(), key=lambda item: min(item[1])))
 
@@ -215,9 +218,10 @@ def signatory_offices(tables, case) -> list[str]:
 
 
 def spheres_of(tables, case, clean_texts: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Spheres of the case's agreements, and spheres its articles mention."""
+    """Spheres of the case's agreements (of their scope, as the register gives them), and spheres its articles
+    mention."""
     a = agreements_of(tables, case)
-    by_agreement = spheres_matrix(a.scope + " " + a.evidence, pd.Series([case] * len(a)), [case]).loc[case]
+    by_agreement = spheres_matrix(a.scope, pd.Series([case] * len(a)), [case]).loc[case]
     docs = sorted(docs_of(tables, case))
     by_article = spheres_matrix(pd.Series([clean_texts[d] for d in docs]), pd.Series([case] * len(docs)), [case]).loc[case]
     return [s for s, n in by_agreement.items() if n], [s for s, n in by_article.items() if n]

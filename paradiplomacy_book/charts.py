@@ -18,7 +18,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
-from paradiplomacy.codebook import statuses
+from paradiplomacy.codebook import PLACE_TYPES, statuses
 from paradiplomacy.datafiles import read_data
 from paradiplomacy.gazetteer import find_place, place_by_id
 from paradiplomacy.output import split_list
@@ -48,6 +48,8 @@ STATUS_STYLE = {  # colour, line style
     "terminated": ("#000000", ":"),
 }
 STATUS_MARKER = {"discussed": "x", "planned": "o", "agreed": "D", "signed": "s", "suspended": "v", "terminated": "X"}
+# Where along its line a label may stand (0: one end, 1: the other), in the order tried if it covers another label
+LABEL_SPOTS = (0.5, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6)
 SAME_SPOT_DEGREES = 0.6  # line ends closer than this would draw one line over another
 BANDS = ((2014, "2014: occupation begins"), (2022, "2022: full-scale invasion"))  # years the timeline marks
 
@@ -178,8 +180,10 @@ def draw_delegations(ax, frame: dict, lines) -> None:
         (x1, y1), (x2, y2) = m(source.lon, source.lat), m(to.lon, to.lat)
         ax.add_patch(FancyArrowPatch((x1, y1), (x2, y2), connectionstyle="arc3,rad=-0.2", arrowstyle="-|>,head_length=4,head_width=2.5",
                                      shrinkA=6, shrinkB=6, zorder=4, **DELEGATION_STYLE))
-        ax.annotate(text, arc_point((x1, y1), (x2, y2), -0.2, 0.5), fontsize=7, color=DELEGATION_STYLE["color"], style="italic",
-                    ha="center", va="center", zorder=7, bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8), gid="line-label")
+        label = ax.annotate(text, arc_point((x1, y1), (x2, y2), -0.2, 0.5), fontsize=7, color=DELEGATION_STYLE["color"], style="italic",
+                            ha="center", va="center", zorder=7, bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8),
+                            gid="delegation-label")
+        label.spots = [arc_point((x1, y1), (x2, y2), -0.2, t) for t in LABEL_SPOTS]
 
 
 def map_figure(agreements, relations, actors, documents, case=None, title="Partnerships on the map", events=None):
@@ -227,9 +231,11 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
     shown = sorted(handles.values(), key=lambda h: order.index(h.get_label()) if h.get_label() in order else len(order))
     fig.legend(handles=shown, loc="lower center", ncol=2, fontsize=8, frameon=False)
     height = fig.get_size_inches()[1]
-    fig.tight_layout(rect=(0, (0.2 + 0.2 * ((len(shown) + 1) // 2)) / height, 1, 1))  # the legend's rows below the maps
+    # the legend's rows below the maps, and room above for the first map's title
+    fig.tight_layout(rect=(0, (0.2 + 0.2 * ((len(shown) + 1) // 2)) / height, 1, 1 - 0.3 / height))
     fig.canvas.draw()  # the layout is final: the labels can now be measured
     for ax, texts in place_names.items():
+        line_labels_apart(ax)
         place_labels(ax, texts)
     return fig
 
@@ -252,7 +258,7 @@ def place_labels(ax, texts: list) -> None:
     scale = ax.figure.dpi / 72
     markers = [(ax.transData.transform(xy), np.sqrt(size) / 2 * scale)
                for c in ax.collections if c.get_gid() == "place-marker" for xy, size in zip(c.get_offsets(), c.get_sizes())]
-    taken = [a.get_window_extent(renderer) for a in ax.texts if a.get_gid() == "line-label"]
+    taken = [a.get_window_extent(renderer) for a in ax.texts if a.get_gid() in ("line-label", "delegation-label") and a.get_visible()]
     for label, kind in texts:
         own = ax.transData.transform(label.xy)
 
@@ -275,6 +281,29 @@ def place_labels(ax, texts: list) -> None:
         label.set_ha(ha)
         label.set_va(va)
         taken.append(box)
+
+
+def line_labels_apart(ax) -> None:
+    """Move each agreement's label to the first spot along its line (its ``spots``) where it covers no label
+    placed before it, or to the spot that covers least; a delegation's label that covers another wherever it stands
+    is left out (the legend says what the dotted line is). Labels are taken in the order drawn, the same in every build."""
+    renderer = ax.figure.canvas.get_renderer()
+    taken = []
+    for label in [a for a in ax.texts if a.get_gid() in ("line-label", "delegation-label")]:
+        best = None
+        for spot in getattr(label, "spots", [label.xy]):
+            label.xy = spot
+            box = label.get_window_extent(renderer)
+            area = sum(max(0, min(box.x1, o.x1) - max(box.x0, o.x0)) * max(0, min(box.y1, o.y1) - max(box.y0, o.y0)) for o in taken)
+            if best is None or area < best[0]:
+                best = (area, spot, box)
+            if area == 0:
+                break
+        label.xy = best[1]
+        if best[0] and label.get_gid() == "delegation-label":
+            label.set_visible(False)
+            continue
+        taken.append(best[2])
 
 
 def unplaced_parties(agreements: pd.DataFrame, points: pd.DataFrame) -> list[str]:
@@ -342,16 +371,21 @@ def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[s
             colour, style = STATUS_STYLE[a.status]
             ax.add_patch(FancyArrowPatch((x1, y1), (x2, y2), connectionstyle=f"arc3,rad={bow}", arrowstyle="-", color=colour,
                                          linestyle=style, linewidth=2.2, shrinkA=0, shrinkB=0, zorder=4 + (a.status != "signed")))
-            ax.annotate(labels[agreement_id], arc_point((x1, y1), (x2, y2), bow, next(along)), fontsize=7.5, color=colour, ha="center",
-                        va="center", zorder=7, bbox=dict(boxstyle="round,pad=0.12", fc="white", ec=colour, lw=0.5, alpha=0.9), gid="line-label")
+            first = next(along)
+            label = ax.annotate(labels[agreement_id], arc_point((x1, y1), (x2, y2), bow, first), fontsize=7.5, color=colour, ha="center",
+                                va="center", zorder=7, bbox=dict(boxstyle="round,pad=0.12", fc="white", ec=colour, lw=0.5, alpha=0.9),
+                                gid="line-label")
+            # the other spots along its line where the label may stand, if the first covers another label
+            label.spots = [arc_point((x1, y1), (x2, y2), bow, t) for t in (first,) + LABEL_SPOTS]
     cities = [p for p in places.values() if p.type == "city"]
     place_labels = []
     for p in sorted(places.values(), key=lambda p: p.name):
         x, y = m(p.lon, p.lat)
         colour, marker = TYPE_STYLE[p.type]
         ax.scatter([x], [y], s=60 if p.type == "city" else 110, c=colour, marker=marker, zorder=5, edgecolors="white", gid="place-marker")
-        if any(c.region == p.place_id and p.name_latin.startswith(c.name_latin.split(" (")[0]) for c in cities):
-            continue  # "Lipetsk" already names the triangle of "Lipetsk Oblast" beside it
+        if any(c.region == p.place_id and p.name_latin.startswith(c.name_latin.split(" (")[0])
+               and abs(c.lat - p.lat) < SAME_SPOT_DEGREES and abs(c.lon - p.lon) < SAME_SPOT_DEGREES for c in cities):
+            continue  # "Lipetsk" already names the triangle of "Lipetsk Oblast" right beside it
         # the label is placed once the figure's layout is final (place_labels): a town's to the side, a region's below
         place_labels.append((ax.annotate(short(quote_authorities(p.name_latin), 18), (x, y), xytext=(0, 0), textcoords="offset points",
                                          fontsize=8.5, zorder=6, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8),
@@ -396,7 +430,10 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
     for case in cases:
         for rel, group in points[points.case == case].groupby("relationship_id", sort=False):
             parties = list(dict.fromkeys(p for v in records[records.relationship_id == rel].parties for p in split_list(v)))
-            label = " – ".join(names.english(p) for p in parties[:3]) + (" …" if len(parties) > 3 else "") or "parties not named"
+            # a relationship is between places: its bodies' places are among its parties ("relevant ministry of Belarus")
+            places = [p for p in parties if names.kind.get(p) in PLACE_TYPES]
+            shown = places if len(places) >= 2 else parties
+            label = " – ".join(names.english(p) for p in shown[:3]) + (" …" if len(shown) > 3 else "") or "parties not named"
             rows.append((case, short(f"{case_label(case)}: {label}", 48), group))
     undated = points.x.isna().any()
     fig, axes = plt.subplots(1, 2 if undated else 1, sharey=True, squeeze=False, figsize=(BOOK_WIDTH, 1.6 + 0.62 * max(1, len(rows))),

@@ -16,6 +16,7 @@ class Names:
     def __init__(self, actors: pd.DataFrame):
         self.latin = dict(zip(actors.name, actors.name_latin))
         self.english_of = dict(zip(actors.name, actors.name_english))
+        self.kind = dict(zip(actors.name, actors.type))
 
     @classmethod
     def of(cls, tables: dict) -> "Names":

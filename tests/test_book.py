@@ -431,8 +431,10 @@ def test_a_source_the_manifest_says_is_no_outlet_is_not_counted_as_one(seeds_tab
     from paradiplomacy_book.casebook import outlets_phrase, sources_of
 
     assert outlets_phrase(seeds_tables["documents"]).startswith("two outlets; besides them, one source that the manifest says is not an outlet")
-    assert sources_of(seeds_tables, "Lipetsk") == "ОстроВ (articles 1, 3); no outlet recorded (article 4)"
-    assert sources_of(seeds_tables, "Smolensk") == "forum post (user zerro-ai), not an outlet (article 5)"
+    # the fresh reader's note: the two sources with no outlet and no address are unverified wherever they are used
+    assert sources_of(seeds_tables, "Lipetsk") == "ОстроВ (articles 1, 3); no outlet recorded, unverified: no address recorded (article 4)"
+    assert sources_of(seeds_tables, "Smolensk") == "forum post (user zerro-ai), not an outlet, unverified: no address recorded (article 5)"
+    assert sources_of(seeds_tables, "DPR") == 'портал АНО "Центр ПРИСП" (article 2)'  # an outlet, named by the manifest
     reproduce = (ROOT / "book" / "a9_reproduce.md").read_text(encoding="utf-8")
     assert all(f"| `{column}` |" in reproduce for column in MANIFEST_COLUMNS)
 

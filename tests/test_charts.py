@@ -162,6 +162,25 @@ def test_map_labels_keep_clear_of_other_places_and_labels(seeds_out):
         charts.plt.close(fig)
 
 
+def test_line_labels_keep_clear_of_each_other_and_regions_are_named(seeds_out):
+    """The fresh reader's notes: on the Lipetsk map's undated panel "planned undated, municipal" lay under "visit"; on
+    the Smolensk map the two regions' triangles had no name (a region's label was left out for its town's, though the
+    town stands far from the triangle)."""
+    from paradiplomacy_book import casebook
+
+    t = tables_of(seeds_out)
+    fig = casebook.case_map(t, "Lipetsk")
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        boxes = [a.get_window_extent(renderer) for a in ax.texts if a.get_gid() in ("line-label", "delegation-label") and a.get_visible()]
+        assert not [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes) if i < j and a.overlaps(b)]
+    charts.plt.close(fig)
+    fig = casebook.case_map(t, "Smolensk")
+    names = {a.get_text() for ax in fig.axes for a in ax.texts if a.get_gid() == "place-label"}
+    assert {"Smolensk Oblast", "Vitebsk Region", "Smolensk", "Vitebsk"} <= names, names
+    charts.plt.close(fig)
+
+
 def test_timeline_keeps_undated_stages_apart_and_labelled(seeds_out):
     from paradiplomacy.pipeline import read_tables
     from paradiplomacy_book.names import Names
