@@ -114,8 +114,10 @@ def agreement_noun(token, sent: Sentence) -> str:
     # the topic, each of its conjuncts too: "соглашение о сотрудничестве и установлении побратимских связей"
     topic = [t for n in sent.kids(token, "nmod") for c in sent.conjuncts(n)
              for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]]
-    if entry[1] == "cooperation_agreement" and any((t.lemma or "").startswith(TWIN_STEM) for t in topic + sent.kids(token, "amod") + before):
-        return "twinning"  # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение"
+    if entry[1] in ("cooperation_agreement", "accord") and any((t.lemma or "").startswith(TWIN_STEM) for t in topic + sent.kids(token, "amod") + before):
+        # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение",
+        # "договорённость о побратимстве"
+        return "twinning"
     if entry[1] == "cooperation_agreement" and any((t.lemma or "") == "дружба" for t in topic):
         return "twinning"  # "соглашение о дружбе и сотрудничестве": the codebook's twinning of towns and regions
     if entry[1] == "cooperation_agreement" and any(names_a_euroregion(t) for t in topic):
