@@ -569,9 +569,10 @@ def lists_complements(tokens, comma: int, head, by_id) -> bool:
 
 
 def starts_another_body(tokens, i: int) -> bool:
+    """Whether a body's or a company's name starts at ``i`` ("Правительство Башкирии | и ПАО «Газпром нефть»")."""
     while i < len(tokens) and tokens[i].pos == "ADJ":
         i += 1
-    return i < len(tokens) and word_kind(tokens[i].lemma or "") in ("body", "executive")
+    return i < len(tokens) and (word_kind(tokens[i].lemma or "") in ("body", "executive") or names_a_business((tokens[i].lemma or "").lower()))
 
 
 def changes_case(tokens, i: int) -> bool:

@@ -28,6 +28,7 @@ from .actors import Mention, region_nouns
 from .codebook import SUBNATIONAL_TYPES
 from .datafiles import read_data, read_words
 from .gazetteer import find_place, is_capital, lemma_key, territory_of, word_kind
+from .nlp import morph_vocab
 from .relationships import locality
 
 INTERGOVERNMENTAL = "intergovernmental"
@@ -78,6 +79,8 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
         # a unit of territory the named-entity tagger took for an organisation ("Ховд аймак Монголии"), else a name
         # with no word of a public body: "Динамо-Москва"
         return "subnational" if names_a_unit(lemmas) else "company"
+    if head_noun(lemma_key(name).split()) in read_words("institution_nouns.csv"):
+        return "public"  # "университет Калининграда": an institution, not the town's government
     if territory.get(name) in local or locality(name, "organization")[1] in local.values():
         return "subnational"
     if lemmas & read_words("regional_body_words.csv") and (place := territory_of(name)) is not None and place.type in SUBNATIONAL_TYPES:
@@ -98,6 +101,11 @@ def nongovernmental_name(words: list[str]) -> bool:
     """Whether a body's name (lemmas in order) is an NGO's, a union's or a church's (data/nongovernmental_nouns.csv)."""
     anywhere, heads = nongovernmental_nouns()
     return any(row <= set(words) for row in anywhere) or bool(words) and words[0] in heads
+
+
+def head_noun(lemmas: list[str]) -> str:
+    """The first of a name's lemmas that the dictionary reads as a noun ("гданьский университет": университет)."""
+    return next((l for l in lemmas if "NOUN" in morph_vocab().parse(l)[0].tag), "")
 
 
 def names_a_body(lemmas: set[str]) -> bool:
