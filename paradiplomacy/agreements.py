@@ -1263,7 +1263,7 @@ def twins_predicated(noun, sent: Sentence) -> list[str]:
         subject = sent.tokens[index - 2]  # "Псков — город-побратим Нойса" where the parser hangs Псков elsewhere
     partner = next(iter(sent.kids(noun, "nmod", "appos")), None)
     members = [subject, partner]
-    if subject is None and partner is not None and len(sent.conjuncts(partner)) == 2:
+    if subject is None and partner is not None and partner.rel == "appos" and noun.feats.get("Number") == "Plur" and len(sent.conjuncts(partner)) == 2:
         members = sent.conjuncts(partner)  # "между городами-побратимами Хабаровском и Портлендом": the pair it names
     elif partner is None and subject is not None:
         # "Калуга и Могилёв — города-побратимы": the coordinated subject is the pair (the tagger may call the
