@@ -43,8 +43,11 @@ SPHERE_NOUNS = {"сфера", "отрасль"}
 ACT_NOUNS = ("act_noun", "terminate", "suspend")  # the categories whose nouns name a step taken on an agreement
 TWINNING = "twinning"
 EUROREGION = "euroregion"
-# words that refer back to parties named before: "стороны", "в развитие соглашения", "Мэры городов подписали"
-REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени"
+# "X и Y договорились о поставках. Соответствующий протокол подписали ...": the document of the accord before it
+OF_THE_ACCORD = re.compile(r"\bсоответствующ\w+ (?:протокол|соглашени|меморандум|договор|документ)", re.I)
+# words that refer back to parties named before: "стороны", "в развитие соглашения", "Мэры городов подписали",
+# "соответствующий протокол"
+REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени|" + OF_THE_ACCORD.pattern +
                          r"|\b(?:мэры|главы|губернаторы|руководители|лидеры) (?:двух |обоих |этих )?(?:городов|регионов|областей|районов|субъектов)\b", re.I)
 # "Между регионами заключено Соглашение": the parties are named only by their kind, as the sentence before named them
 BETWEEN_THEIR_KIND = re.compile(r"\b[Мм]ежду (?:двумя |обоими |этими |нашими )?(?:регионами|областями|городами|районами|субъектами|провинциями)\b(?!\s+[А-ЯЁA-Z])")
@@ -816,7 +819,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         before = sent
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
-    records = one_outcome_per_meeting(records)
+    records = one_outcome_per_meeting(documents_of_accords(records))
     if twin_article:
         twin_towns_agreements(records, kinds)
     kept = in_scope([r for r in records if not r.vague], mentions, territory)
@@ -1390,6 +1393,23 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             # someone the text leaves unnamed ("местная компания подписала") is not
             record.parties = list(meeting_sides)
             record.bound = "meeting"
+
+
+def documents_of_accords(records: list[Agreement]) -> list[Agreement]:
+    """The records less each accord that the next record's document embodies ("Вологодская и Минская области
+    договорились о поставках. Соответствующий протокол подписали ..."): one act, the document's, whose evidence the
+    accord's sentences join."""
+    kept = []
+    for record in records:
+        accord = kept[-1] if kept else None
+        if (accord is not None and accord.kind == "accord" and not accord.vague and record.bound == "earlier"
+                and OF_THE_ACCORD.search(record.evidence) and set(accord.parties) == set(record.parties)):
+            record.sentences = accord.sentences + [s for s in record.sentences if s not in accord.sentences]
+            record.stages_seen |= {accord.status}
+            kept[-1] = record
+            continue
+        kept.append(record)
+    return kept
 
 
 def one_outcome_per_meeting(records: list[Agreement]) -> list[Agreement]:
