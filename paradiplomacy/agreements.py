@@ -1448,8 +1448,8 @@ def unnamed_body(text: str) -> tuple[str, tuple[int, int]] | None:
 
 
 def territories(mentions: list[Mention]) -> dict[str, str]:
-    """The territory each body stands for: the first place named inside its name, but not in what the body works
-    for or is named after ("фонд по сохранению святынь Косово", "фонд имени ...")."""
+    """The territory each body stands for: the first place named inside its name, not after the words that say whom
+    it is named after ("фонд имени ...": relationships.own_name)."""
     places = [m for m in mentions if m.type in PLACE_TYPES]
     out = {}
     for m in mentions:

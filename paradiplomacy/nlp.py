@@ -23,7 +23,7 @@ from slovnet.bio import bio_spans
 
 from .datafiles import read_data
 
-# pymorphy's cases as Universal Dependencies writes them, for a tag the dictionary corrects
+# pymorphy's cases as Universal Dependencies writes them (for a tag the dictionary corrects; morph.UD_CASE reads them back)
 UD_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 PIECE = re.compile(r"\S+")

@@ -263,8 +263,7 @@ def place_labels(ax, texts: list) -> None:
         own = ax.transData.transform(label.xy)
 
         def covered(box) -> float:
-            area = sum(max(0, min(box.x1, o.x1) - max(box.x0, o.x0)) * max(0, min(box.y1, o.y1) - max(box.y0, o.y0)) for o in taken)
-            return area + sum(100 for point, r in markers if np.hypot(*(point - own)) > 1 and box.padded(r + 1).contains(*point))
+            return overlap(box, taken) + sum(100 for point, r in markers if np.hypot(*(point - own)) > 1 and box.padded(r + 1).contains(*point))
 
         best = None
         for offset, ha, va in SIDES["city" if kind == "city" else "region"]:
@@ -283,6 +282,11 @@ def place_labels(ax, texts: list) -> None:
         taken.append(box)
 
 
+def overlap(box, boxes) -> float:
+    """The area (in display units) of ``box`` that the ``boxes`` cover, each counted apart."""
+    return sum(max(0, min(box.x1, o.x1) - max(box.x0, o.x0)) * max(0, min(box.y1, o.y1) - max(box.y0, o.y0)) for o in boxes)
+
+
 def line_labels_apart(ax) -> None:
     """Move each agreement's label to the first spot along its line (its ``spots``) where it covers no label
     placed before it, or to the spot that covers least; a delegation's label that covers another wherever it stands
@@ -294,7 +298,7 @@ def line_labels_apart(ax) -> None:
         for spot in getattr(label, "spots", [label.xy]):
             label.xy = spot
             box = label.get_window_extent(renderer)
-            area = sum(max(0, min(box.x1, o.x1) - max(box.x0, o.x0)) * max(0, min(box.y1, o.y1) - max(box.y0, o.y0)) for o in taken)
+            area = overlap(box, taken)
             if best is None or area < best[0]:
                 best = (area, spot, box)
             if area == 0:
@@ -329,8 +333,12 @@ def map_frame(lats: list[float], lons: list[float]) -> dict:
 def line_group(groups: dict, a, b) -> tuple:
     """The key of the lines already drawn between places near ``a`` and near ``b`` (a town and the region
     around it, a body and its city), so that they bow apart; a new key if there are none."""
-    near = lambda p, q: abs(p.lat - q.lat) < SAME_SPOT_DEGREES and abs(p.lon - q.lon) < SAME_SPOT_DEGREES
-    return next((key for key, lines in groups.items() if near(lines[0][1], a) and near(lines[0][2], b)), (a.place, b.place))
+    return next((key for key, lines in groups.items() if same_spot(lines[0][1], a) and same_spot(lines[0][2], b)), (a.place, b.place))
+
+
+def same_spot(p, q) -> bool:
+    """Whether two points (with lat and lon) are closer than SAME_SPOT_DEGREES each way."""
+    return abs(p.lat - q.lat) < SAME_SPOT_DEGREES and abs(p.lon - q.lon) < SAME_SPOT_DEGREES
 
 
 def arc_point(start: tuple[float, float], end: tuple[float, float], bow: float, t: float) -> tuple[float, float]:
@@ -383,8 +391,7 @@ def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[s
         x, y = m(p.lon, p.lat)
         colour, marker = TYPE_STYLE[p.type]
         ax.scatter([x], [y], s=60 if p.type == "city" else 110, c=colour, marker=marker, zorder=5, edgecolors="white", gid="place-marker")
-        if any(c.region == p.place_id and p.name_latin.startswith(c.name_latin.split(" (")[0])
-               and abs(c.lat - p.lat) < SAME_SPOT_DEGREES and abs(c.lon - p.lon) < SAME_SPOT_DEGREES for c in cities):
+        if any(c.region == p.place_id and p.name_latin.startswith(c.name_latin.split(" (")[0]) and same_spot(c, p) for c in cities):
             continue  # "Lipetsk" already names the triangle of "Lipetsk Oblast" right beside it
         # the label is placed once the figure's layout is final (place_labels): a town's to the side, a region's below
         place_labels.append((ax.annotate(short(quote_authorities(p.name_latin), 18), (x, y), xytext=(0, 0), textcoords="offset points",
