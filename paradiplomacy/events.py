@@ -34,6 +34,8 @@ class Event:
     within: bool = False  # named as the frame of something else: "в ходе визита", "в первый день визита"
     offices: list[str] = field(default_factory=list)  # the bodies and places of officials named without a name, and of delegations
     date_basis: str = ""  # text (the sentence gives the date) or article (the article's date: held by then)
+    part_of: "Event | None" = None  # the visit this meeting was held during: one occasion, not two
+    sentences: list[int] = field(default_factory=list)  # starts of the sentences that report it, once merged
 
 
 def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
@@ -47,7 +49,7 @@ def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
         if events and any(t.lemma == "участие" for t in sent.tokens):
             senders = delegators(sent)
             events[-1].participants += [m.name for m in sent.mentions if m.type == "person" and m.name not in events[-1].participants + list(senders)]
-    return dated(merge_events(events), published)
+    return dated(during_visits(merge_events(events)), published)
 
 
 def dated(events: list[Event], published: str) -> list[Event]:
@@ -217,6 +219,22 @@ def event_place(token, sent: Sentence) -> str:
     return ""
 
 
+def during_visits(events: list[Event]) -> list[Event]:
+    """The events with each meeting held during a visit pointing to that visit (``part_of``): a meeting reported in
+    the sentence of the visit ("в ходе рабочей поездки в ... встретился с ..."), in a sentence framed by it ("в
+    рамках визита ... встреча прошла в ...") or in the sentence right after it ("посетил посол ... На встрече с
+    губернатором ...")."""
+    visits = {}
+    for e in events:
+        if e.kind == "visit":
+            for start in e.sentences:
+                visits.setdefault(start, e)
+    for e in events:
+        if e.kind == "meeting":
+            e.part_of = next((visits[s] for s in e.sentences if s in visits), e.part_of)
+    return events
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """One record per event: later sentences about "the meeting" join the first that names it.
 
@@ -226,8 +244,10 @@ def merge_events(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for e in events:
         earlier = next((m for m in reversed(merged) if m.kind == e.kind), None) if e.within else None
+        e.sentences = e.sentences or [e.start]
         if earlier is not None:
             # "В первый день визита Сорокин встретился ...": the visit already reported, not another
+            earlier.sentences += e.sentences
             earlier.participants += [p for p in e.participants if p not in earlier.participants]
             earlier.offices += [o for o in e.offices if o not in earlier.offices]
             earlier.place = earlier.place or e.place
@@ -236,12 +256,14 @@ def merge_events(events: list[Event]) -> list[Event]:
         if previous is not None and previous.kind == "visit" and e.kind == "meeting":
             e.participants = list(dict.fromkeys(previous.participants + e.participants))
             e.place = e.place or previous.place
+            e.part_of = previous
         twin = next((m for m in reversed(merged) if m.kind == e.kind and (
             set(m.participants) & set(e.participants) or (m.place and m.place == e.place) or not (e.participants or e.place))), None)
         if twin:
             twin.participants += [p for p in e.participants if p not in twin.participants]
             twin.offices += [o for o in e.offices if o not in twin.offices]
             twin.place = twin.place or e.place
+            twin.sentences += e.sentences
         elif e.participants or e.place or e.offices:  # "Переговоры губернатора ... с акимом ...": officials named by office
             merged.append(e)
     return merged

@@ -117,8 +117,13 @@ def places_named(name: str) -> list[Place]:
 
 def place_in(name: str, regions: set[str]) -> Place | None:
     """The place a town's name names in a document about ``regions`` (region ids): of the places the name may be,
-    one that lies in one of them ("Свердловск" beside Luhansk is the town of Luhansk oblast); None if none does."""
-    return next((p for p in places_named(name) if p.region in regions), None)
+    one that lies in one of them ("Свердловск" beside Luhansk is the town of Luhansk oblast); None if none does.
+    Where some bear the name as their own, only those: "Луганска" beside Donetsk oblast is still Luhansk, not the
+    village of Луганское that GeoNames also lists as "луганск"."""
+    named = places_named(name)
+    keys = {name.lower().replace("ё", "е"), lemma_key(name)}
+    own = [p for p in named if p.name.lower().replace("ё", "е") in keys]
+    return next((p for p in own or named if p.region in regions), None)
 
 
 def place_by_id(place_id: str) -> Place | None:

@@ -4,9 +4,10 @@ Relations come from the other tables and from the places' own names:
 ``party_to`` and ``signed`` (actor -> agreement), ``holds_office_in``
 (person -> body or territory of the office), ``met_with`` (person <-> person at
 one event), ``part_of`` (a district named with its region, a place with its
-state under international law), ``controlled_by`` (a place and the state that
-controlled it at the date of the article, where that differs: a 2010 article
-about Luhansk has none, a 2024 one has Russia), ``based_in`` (a body and the
+state under international law), ``controlled_by`` and ``partly_controlled_by``
+(a place and the state that controlled it, whole or in part, at the date of the
+article, where that differs: a 2010 article about Luhansk has none, a 2024 one
+has Russia), ``based_in`` (a body and the
 place its name holds, or the one place of its kind the article names where the name says only "региона").
 """
 
@@ -118,6 +119,8 @@ def relations_table(results, registry, agreements: pd.DataFrame, events: pd.Data
         for doc_id in doc_ids:
             status = status_at(row.place_id, dates.get(doc_id, ""))
             if status.controlled_by:
-                add(row.actor_id, states.get(status.controlled_by), "controlled_by", doc_id, "", dates.get(doc_id, ""))
+                # Donbas in 2025 was held in part: "controlled_by" alone would say Kramatorsk was too
+                relation = "controlled_by" if status.extent == "whole" else "partly_controlled_by"
+                add(row.actor_id, states.get(status.controlled_by), relation, doc_id, "", dates.get(doc_id, ""))
     table = pd.DataFrame(rows, columns=RELATION_COLUMNS).drop_duplicates(["source", "target", "relation", "doc_id", "agreement_id"])
     return table.sort_values(["relation", "source", "target", "doc_id", "agreement_id"], kind="stable")

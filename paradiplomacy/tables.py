@@ -34,7 +34,7 @@ AGREEMENT_COLUMNS = [
     "agreement_id", "doc_id", "kind", "status", "earlier_stages", "parties", "party_basis", "signatories", "date", "duration", "renewal",
     "scope", "evidence", "start", "stop", "relationship_id", "category",
 ]
-EVENT_COLUMNS = ["event_id", "doc_id", "kind", "participants", "place", "date", "date_basis", "evidence", "start", "stop"]
+EVENT_COLUMNS = ["event_id", "doc_id", "kind", "participants", "place", "date", "date_basis", "part_of", "evidence", "start", "stop"]
 
 
 def agreements_table(results, registry: Registry) -> pd.DataFrame:
@@ -68,12 +68,14 @@ def by_category(agreements: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 def events_table(results, registry: Registry) -> pd.DataFrame:
     rows = []
     for result in results:
+        ids = {id(e): f"{result.doc_id}:e{n}" for n, e in enumerate(result.events, start=1)}
         for n, e in enumerate(result.events, start=1):
             rows.append({
                 "event_id": f"{result.doc_id}:e{n}", "doc_id": result.doc_id, "kind": e.kind,
                 "participants": join_list(registry.canonical(result.doc_id, p) for p in e.participants),
                 "place": registry.canonical(result.doc_id, e.place) if e.place else "",
-                "date": e.date, "date_basis": e.date_basis, "evidence": e.evidence, "start": e.start, "stop": e.stop,
+                "date": e.date, "date_basis": e.date_basis,
+                "part_of": ids[id(e.part_of)] if e.part_of is not None else "", "evidence": e.evidence, "start": e.start, "stop": e.stop,
             })
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 

@@ -36,6 +36,12 @@ def events_of(tables, case) -> pd.DataFrame:
     return tables["events"][tables["events"].doc_id.isin(docs_of(tables, case))]
 
 
+def occasions_of(tables, case) -> pd.DataFrame:
+    """The case's events less the meetings held during one of its visits (events.part_of): one row per occasion."""
+    events = events_of(tables, case)
+    return events[events.part_of == ""]
+
+
 def persons_of(tables, case) -> pd.DataFrame:
     """The persons of the case, in English with the Cyrillic beside, the offices the case's articles give
     them as the texts write them, and the body or territory of the office in English."""
@@ -217,13 +223,40 @@ def signatory_offices(tables, case) -> list[str]:
                   for o in offices)
 
 
+TITLE_WINDOW = 20  # characters around a person's name beyond the length of the office, where its words may stand
+
+
+def topic_texts(tables, clean_texts: dict[str, str]) -> dict[str, str]:
+    """Each article's text with the names of bodies and the words of persons' offices blanked out, so that a sphere
+    counts where the article speaks of it, not where it names "министром промышленности и торговли" or
+    "Министерство сельского хозяйства" (the mentions table gives where each name stands and each person's office)."""
+    types = dict(zip(tables["actors"].actor_id, tables["actors"].type))
+    masked = {doc: list(text) for doc, text in clean_texts.items()}
+    for m in tables["mentions"][tables["mentions"].doc_id.isin(set(clean_texts))].itertuples():
+        chars, text = masked[m.doc_id], clean_texts[m.doc_id]
+        if types.get(m.actor_id) == "organization":
+            chars[m.start : m.stop] = " " * (m.stop - m.start)
+        elif m.role:
+            stems = {w[:5] for w in re.findall(r"\w+", m.role.lower()) if len(w) > 3}
+            reach = len(m.role) + TITLE_WINDOW
+            # before the name back to the sentence's start, after it to the sentence's end: the office's own sentence
+            begin = max(m.start - reach, max(text.rfind(c, 0, m.start) for c in ".!?\n") + 1)
+            ends = [i for c in ".!?\n" if (i := text.find(c, m.stop)) >= 0]
+            end = min([m.stop + reach] + ends)
+            for word in re.finditer(r"\w+", text[begin:end]):
+                if word.group().lower()[:5] in stems:
+                    chars[begin + word.start() : begin + word.end()] = " " * len(word.group())
+    return {doc: "".join(chars) for doc, chars in masked.items()}
+
+
 def spheres_of(tables, case, clean_texts: dict[str, str]) -> tuple[list[str], list[str]]:
     """Spheres of the case's agreements (of their scope, as the register gives them), and spheres its articles
-    mention."""
+    mention, less the names of bodies and persons' offices (topic_texts)."""
     a = agreements_of(tables, case)
     by_agreement = spheres_matrix(a.scope, pd.Series([case] * len(a)), [case]).loc[case]
     docs = sorted(docs_of(tables, case))
-    by_article = spheres_matrix(pd.Series([clean_texts[d] for d in docs]), pd.Series([case] * len(docs)), [case]).loc[case]
+    topics = topic_texts(tables, {d: clean_texts[d] for d in docs})
+    by_article = spheres_matrix(pd.Series([topics[d] for d in docs]), pd.Series([case] * len(docs)), [case]).loc[case]
     return [s for s, n in by_agreement.items() if n], [s for s, n in by_article.items() if n]
 
 
@@ -336,7 +369,7 @@ def profile(tables, case, clean_texts: dict[str, str]) -> dict[str, str]:
         "signatories' offices": "; ".join(signatory_offices(tables, case)) or "none named",
         "spheres of the agreements": ", ".join(spheres_signed) or "none",
         "spheres the articles mention": ", ".join(spheres_said) or "none",
-        "meetings and visits": in_words(len(events_of(tables, case))),
+        "occasions (meetings, visits, sessions)": in_words(len(occasions_of(tables, case))),
         "dates": date_range(tables, case),
         "framing markers": frames_of(tables, case),
     }
@@ -355,8 +388,9 @@ def summary(tables, case) -> str:
                  + in_words(agreements.relationship_id.nunique(), "relationship") + f" ({stage_text})")
     else:
         text += "no agreement"
-    events = len(events_of(tables, case))
-    return text + "; " + (in_words(events, "meeting, visit or session", "meetings, visits or sessions") if events else "no meeting or visit")
+    occasions = len(occasions_of(tables, case))
+    return text + "; " + (in_words(occasions, "occasion of meeting", "occasions of meeting (visits, meetings or sessions)")
+                          if occasions else "no meeting or visit")
 
 
 def glue_case(tables, case, glue) -> None:

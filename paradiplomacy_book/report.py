@@ -257,12 +257,10 @@ def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None, noun: str 
     if "case" in df:
         df["case"] = df["case"].map(lambda v: quote_authorities(v) if isinstance(v, str) else v)
     if numbers is not None and "doc_id" in df:
-        # the book's article number, with the document's id beside it (the key of the downloads) for the book's
-        # own articles; a holdout set's texts are not among the downloads
+        # the book's article number alone: the article's own page gives the document's id, the key of the downloads
         position = list(df.columns).index("doc_id")
         df.insert(position, noun.lower(), df["doc_id"].map(lambda d: f"{noun} {numbers[d]}" if d in numbers else d))
-        if noun != "Article":
-            df = df.drop(columns="doc_id")
+        df = df.drop(columns="doc_id")
     return df.rename(columns={"gold_status": "annotated stage"})
 
 

@@ -83,10 +83,9 @@ def quotations_table(tables, case, with_speaker: bool = True) -> pd.DataFrame:
     if with_speaker:
         q = q[q.speaker != ""]
     rows = [{"speaker": speaker_label(r.speaker, actors, names), "office": office_english(r.speaker_office),
-             "said": f"{r.kind}, {r.verb}" if r.verb else r.kind, "quotation": r.quote, "article": f"Article {numbers[r.doc_id]}",
-             "doc_id": r.doc_id}
+             "said": f"{r.kind}, {r.verb}" if r.verb else r.kind, "quotation": r.quote, "article": f"Article {numbers[r.doc_id]}"}
             for r in q.itertuples()]
-    return pd.DataFrame(rows, columns=["speaker", "office", "said", "quotation", "article", "doc_id"])
+    return pd.DataFrame(rows, columns=["speaker", "office", "said", "quotation", "article"])
 
 
 def occupied(place, date: str) -> bool:

@@ -245,6 +245,25 @@ def test_a_visit_whose_outcomes_are_to_come_was_held(tmp_path_factory):
     assert list(zip(events.doc_id, events.kind, events.place)) == [("held", "visit", "Гродно")]
 
 
+def test_a_meeting_held_during_a_visit_is_part_of_that_occasion(tmp_path_factory):
+    out = extract_texts(tmp_path_factory, "occasions", {
+        "same_sentence": "Глава Курской области Роман Старовойт в ходе рабочей поездки в Гомельскую область встретился "
+                         "с председателем облисполкома Иваном Крупко.",
+        "next_sentence": "Курскую область с официальным визитом посетил посол Казахстана Даурен Абаев. "
+                         "На встрече с губернатором Романом Старовойтом обсуждены вопросы торговли.",
+        "framed": "Делегация Тамбовской области посетила Гродно. В рамках визита отдельная встреча прошла "
+                  "в Гродненском облисполкоме.",
+        "apart": "Губернатор Тамбовской области Максим Егоров встретился с послом Беларуси Дмитрием Крутым. "
+                 "Позже в Минске побывала делегация Ярославской области.",
+    })
+    events = read_out(out, "events")
+    visit_of = {doc: rows.set_index("kind").event_id.get("visit", "") for doc, rows in events.groupby("doc_id")}
+    meetings = events[events.kind == "meeting"].set_index("doc_id").part_of
+    assert {doc: meetings[doc] == visit_of[doc] for doc in ("same_sentence", "next_sentence", "framed")} == dict.fromkeys(
+        ("same_sentence", "next_sentence", "framed"), True)
+    assert meetings["apart"] == ""  # a visit reported after the meeting holds no earlier meeting
+
+
 # Every agreement of the seeds at the level of party names, each checked against the seed's text: a change that turns a
 # party into another actor ("исполком Стахановского горсовета" into the bare town) fails here even where the scores,
 # which match parties by locality, do not move. party_basis says which parties the text names and which were inferred.

@@ -369,8 +369,9 @@ def test_no_code_value_in_a_tooltip_and_bodies_and_offices_in_english(seeds_tabl
 
 
 def test_articles_carry_their_doc_id_and_file_where_the_book_numbers_them(seeds_tables, seeds_out, tmp_path):
-    """Book15b item 4: the book numbers articles 1-5, the CSVs key them by doc_id; each corpus page and each table
-    that numbers articles gives the doc_id too, as an identifier (code)."""
+    """Book15b item 4: the book numbers articles 1-5, the CSVs key them by doc_id; each corpus page and the corpus
+    index give the doc_id, as an identifier (code). Reader 12, item 10: the other tables give the article's number
+    alone, not a hash beside it on every row."""
     from paradiplomacy_book.report import Table, readable
     from paradiplomacy_book.site import article_numbers
     from paradiplomacy_book.speech import quotations_table
@@ -383,10 +384,10 @@ def test_articles_carry_their_doc_id_and_file_where_the_book_numbers_them(seeds_
     assert "| [Article 1](article-001.md) | `000_9622bea02cfd8869` | `000_9622bea02cfd8869.txt` |" in index
     numbers = article_numbers(seeds_tables["documents"])
     table = readable(seeds_tables["framing"][["doc_id", "frame"]], numbers)
-    assert list(table.columns[:2]) == ["article", "doc_id"] and table.article.iloc[0] == "Article 1"
-    assert "<td><code>000_9622bea02cfd8869</code></td>" in Table(table)._repr_html_()
+    assert list(table.columns[:2]) == ["article", "frame"] and table.article.iloc[0] == "Article 1"
+    assert "000_9622bea02cfd8869" not in Table(table)._repr_html_()
     assert "doc_id" not in readable(seeds_tables["framing"][["doc_id", "frame"]], numbers, noun="Text")
-    assert set(quotations_table(seeds_tables, "DPR").doc_id) == {"001_9db930ce4d4846eb"}
+    assert set(quotations_table(seeds_tables, "DPR").article) == {"Article 2"}
 
 
 def test_the_pdf_link_says_how_the_pdf_is_made():
@@ -476,3 +477,13 @@ def test_a_wide_table_gives_the_pdf_its_document_ids_below_it():
     assert "doc_id" not in markdown.split("```")[1] and markdown.endswith("Article 1: `000_9622bea02cfd8869` (doc_id)")
     narrow = Table(wide[["article", "doc_id"]])._repr_markdown_()
     assert "  - `000_9622bea02cfd8869`" in narrow
+
+
+def test_a_sphere_the_article_mentions_is_not_read_from_an_office_or_a_bodys_name(seeds_tables, seeds_out):
+    """Reader 12, item 6: "министром промышленности и торговли ДНР" made the "DPR" article speak of trade; the
+    article's topic ("углубление промышленной кооперации") still counts."""
+    from paradiplomacy_book.casebook import spheres_of
+
+    clean = {p.stem: p.read_text(encoding="utf-8") for p in (seeds_out / "clean").glob("*.txt")}
+    _, said = spheres_of(seeds_tables, "DPR", clean)
+    assert "trade" not in said and "industry" in said

@@ -137,7 +137,14 @@ def test_status_as_of_the_date():
     assert status_at(find_place("Липецк").place_id, "2024").controlled_by == ""
 
 
-ARTICLE = "Делегация Луганска посетила Липецк. Гости рассказали о торговле между Украиной и Россией. {}\n"
+def test_a_town_named_in_a_region_the_article_names_is_one_that_bears_the_name_as_its_own():
+    from paradiplomacy.gazetteer import place_in
+
+    assert place_in("Луганска", {"UA-14"}) is None  # Луганское, Donetsk oblast, has "луганск" only among its variants
+    assert place_in("Свердловск", {"UA-09"}).name_latin.startswith("Sverdlovsk")  # Luhansk oblast's, not Yekaterinburg
+
+
+ARTICLE = "Делегация Луганска посетила Липецк. Гости рассказали о торговле между Украиной и Россией. Шахтёры Донецкой области приехали позже. {}\n"
 FOLLOW_UP = {"2010": "Следующая встреча пройдёт весной.", "2024": "Стороны договорились встретиться осенью."}
 
 
@@ -156,6 +163,9 @@ def test_the_same_place_in_a_2010_and_a_2024_article_has_the_status_of_each_date
     assert set(luhansk[luhansk.relation == "part_of"].target_name) == {"Украина"}
     controlled = luhansk[luhansk.relation == "controlled_by"]
     assert list(zip(controlled.doc_id, controlled.target_name, controlled.date)) == [("a2024", "Россия", "2024-05-12")]
+    # Donetsk oblast was held in part in 2024, not whole (Kramatorsk was not), and under Ukraine's control in 2010
+    donetsk = relations[(relations.source_name == "Донецкая область") & relations.relation.str.contains("controlled_by")]
+    assert list(zip(donetsk.doc_id, donetsk.relation, donetsk.target_name)) == [("a2024", "partly_controlled_by", "Россия")]
     actors = read_out(tmp_path / "out", "actors")
     assert actors[actors.name == "Луганск"].place_id.tolist() == ["geonames:702658"]
 
