@@ -34,7 +34,7 @@ from .nlp import morph_vocab
 from .quotations import speech_kind
 from .relationships import locality, own_name
 from .lists import list_items
-from .scope import WITH_COMPANY
+from .scope import CHAMBER, INTERGOVERNMENTAL, WITH_COMPANY, chambers_only
 from .scope import category as scope_category
 from .scope import municipal_context, nongovernmental_nouns, party_levels
 from .sentence import MAX_CHAIN, TWIN_STEM, Sentence, category, date_in, next_bound, terms
@@ -70,7 +70,7 @@ class Agreement:
     sentences: list[str] = field(default_factory=list)
     sides_may_bind: bool = False  # reached by a verb of agreeing or discussing, so "the sides" that met are its parties
     intends: bool = False  # stated as an intention (планируют, намерены), not as a past step
-    category: str = ""  # intergovernmental or with_company (see scope)
+    category: str = ""  # intergovernmental, chamber or with_company (see scope)
     kinds_seen: set = field(default_factory=set)  # the kinds merged into it (a twinning made by a cooperation agreement)
     stages_seen: set = field(default_factory=set)  # the stages merged into it ("Тогда ... договорились" before "подписали")
     names_no_one: bool = False  # its sentence gives it no subject, object or partner ("Соглашение будет подписано в ноябре")
@@ -881,7 +881,10 @@ def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[
     for record in records:
         # towns act as towns where any sentence of the record says so, or where the article calls them twins
         municipal = municipal_context(record.kind, " ".join(record.sentences or [record.evidence])) or set(record.parties) in twinned
-        record.category = scope_category(levels(record.parties, municipal))
+        found = levels(record.parties, municipal)
+        record.category = scope_category(found)
+        if record.category == INTERGOVERNMENTAL and chambers_only(record.parties, found):
+            record.category = CHAMBER
         if record.category and record.company_partner and len(record.parties) == 1:
             record.category = WITH_COMPANY  # "подписало соглашение с холдингом ...": a company the tagger did not name
     return [r for r in records if r.category]

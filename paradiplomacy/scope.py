@@ -33,6 +33,7 @@ from .relationships import locality
 
 INTERGOVERNMENTAL = "intergovernmental"
 WITH_COMPANY = "with_company"
+CHAMBER = "chamber"
 
 
 def party_levels(mentions: list[Mention], territory: dict[str, str]) -> Callable[[list[str], bool], list[str]]:
@@ -86,6 +87,14 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
     if lemmas & read_words("regional_body_words.csv") and (place := territory_of(name)) is not None and place.type in SUBNATIONAL_TYPES:
         return "subnational"  # "Липецкая торгово-промышленная палата": the region's chamber, named by its adjective
     return "public"
+
+
+def chambers_only(parties: list[str], levels: list[str]) -> bool:
+    """Whether every subnational party is a chamber that acts for its region without governing it (a chamber of
+    commerce, a public chamber: ``chamber`` rows of data/regional_body_words.csv): "соглашение между Липецкой ТПП и
+    Луганской региональной ТПП" binds no government."""
+    chamber_words = {row["word"] for row in read_data("regional_body_words.csv") if row["chamber"] == "yes"}
+    return all(set(lemma_key(p).split()) & chamber_words for p, level in zip(parties, levels) if level == "subnational")
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ authorities' in quotation marks. Layouts are deterministic, so two builds draw t
 
 import re
 import textwrap
+from collections import Counter
 from datetime import date
 
 import matplotlib
@@ -413,8 +414,8 @@ def timeline_points(records: pd.DataFrame) -> pd.DataFrame:
         if span:
             middle = date.fromordinal((span[0].toordinal() + span[1].toordinal()) // 2)
             x = middle.year + (middle.timetuple().tm_yday - 1) / 365.25
-        rows.append({"relationship_id": r.relationship_id, "case": r.case, "status": r.status, "x": x})
-    return pd.DataFrame(rows, columns=["relationship_id", "case", "status", "x"])
+        rows.append({"relationship_id": r.relationship_id, "case": r.case, "kind": r.kind, "status": r.status, "x": x})
+    return pd.DataFrame(rows, columns=["relationship_id", "case", "kind", "status", "x"])
 
 
 def spread(xs: list[float], step: float = 0.25) -> list[float]:
@@ -428,9 +429,14 @@ def spread(xs: list[float], step: float = 0.25) -> list[float]:
     return out
 
 
+def party_label(parties: list[str], names: Names) -> str:
+    """"Lipetsk Oblast – Belarus": up to three parties in English."""
+    return " – ".join(names.english(p) for p in parties[:3]) + (" …" if len(parties) > 3 else "") or "parties not named"
+
+
 def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Relationships over time"):
     """One row per relationship over the years the corpus covers, 2014 and 2022 marked; its stages as
-    markers in the order the articles report them, joined by a line. Stages with no date (neither the act's
+    markers in the order the articles report them, the stages of one instrument joined by a line. Stages with no date (neither the act's
     nor the article's) stand apart in a panel of their own, labelled, not after the last year."""
     points = timeline_points(records)
     rows = []
@@ -439,9 +445,11 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
             parties = list(dict.fromkeys(p for v in records[records.relationship_id == rel].parties for p in split_list(v)))
             # a relationship is between places: its bodies' places are among its parties ("relevant ministry of Belarus")
             places = [p for p in parties if names.kind.get(p) in PLACE_TYPES]
-            shown = places if len(places) >= 2 else parties
-            label = " – ".join(names.english(p) for p in shown[:3]) + (" …" if len(shown) > 3 else "") or "parties not named"
-            rows.append((case, short(f"{case_label(case)}: {label}", 48), group))
+            rows.append((case, places if len(places) >= 2 else parties, parties, group))
+    # two relationships between the same places (one with a third party) are told apart by all their parties
+    shared = Counter((case, tuple(shown)) for case, shown, _, _ in rows)
+    rows = [(case, short(f"{case_label(case)}: {party_label(parties if shared[(case, tuple(shown))] > 1 else shown, names)}", 48), group)
+            for case, shown, parties, group in rows]
     undated = points.x.isna().any()
     fig, axes = plt.subplots(1, 2 if undated else 1, sharey=True, squeeze=False, figsize=(BOOK_WIDTH, 1.6 + 0.62 * max(1, len(rows))),
                              width_ratios=[6, 1] if undated else [1], layout="constrained")
@@ -457,7 +465,9 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
             if stages.empty:
                 continue
             xs = spread(list(stages.x) if panel is ax else [0.0] * len(stages))
-            panel.plot(xs, [i] * len(xs), color="#777777", lw=1.2, zorder=1)
+            for kind in dict.fromkeys(stages.kind):  # a line joins the stages of one instrument, not two instruments
+                joined = [x for x, k in zip(xs, stages.kind) if k == kind]
+                panel.plot(joined, [i] * len(joined), color="#777777", lw=1.2, zorder=1)
             for x, r in zip(xs, stages.itertuples()):
                 colour = STATUS_STYLE[r.status][0]
                 panel.scatter([x], [i], marker=STATUS_MARKER[r.status], s=70, zorder=2, edgecolors=colour, linewidths=1.5,

@@ -30,22 +30,22 @@ def records(tables: dict) -> pd.DataFrame:
 
 
 def stage_history(group: pd.DataFrame) -> str:
-    """"planned (article 1) → signed (article 3, 2010)": each stage the articles report, in their order; each
-    stage names its instrument where the relationship has several ("roadmap planned → memorandum signed")."""
-    steps = []
+    """"planned (article 1) → signed (article 3, 2010)": each stage the articles report of an instrument, in their
+    order. Where the relationship has several instruments each has its own course ("roadmap: planned (article 4);
+    memorandum: signed (article 4)"): the articles do not say that one led to the other."""
+    courses = []
     several = group.kind.nunique() > 1
-    for r in group.itertuples():
-        when = r.date or r.published
-        what = f"{label(r.kind)} " if several else ""
-        # a stage the article tells of as earlier ("Тогда ... договорились") comes before its furthest one
-        for status in split_list(r.earlier_stages):
-            step = f"{what}{status} (earlier, per article {r.article})"
-            if not steps or steps[-1] != step:
-                steps.append(step)
-        step = f"{what}{r.status} (article {r.article}{', ' + when if when else ''})"
-        if not steps or steps[-1] != step:
-            steps.append(step)
-    return " → ".join(steps)
+    for kind, records_ in group.groupby("kind", sort=False):
+        steps: list[str] = []
+        for r in records_.itertuples():
+            when = r.date or r.published
+            # a stage the article tells of as earlier ("Тогда ... договорились") comes before its furthest one
+            for step in [f"{status} (earlier, per article {r.article})" for status in split_list(r.earlier_stages)] + [
+                    f"{r.status} (article {r.article}{', ' + when if when else ''})"]:
+                if not steps or steps[-1] != step:
+                    steps.append(step)
+        courses.append((f"{label(kind)}: " if several else "") + " → ".join(steps))
+    return "; ".join(courses)
 
 
 def scope_cell(items: list[str]) -> str:

@@ -245,6 +245,16 @@ def test_a_visit_whose_outcomes_are_to_come_was_held(tmp_path_factory):
     assert list(zip(events.doc_id, events.kind, events.place)) == [("held", "visit", "Гродно")]
 
 
+def test_an_agreement_of_chambers_alone_is_no_intergovernmental_one(tmp_path_factory):
+    # reader 12, item 5: a chamber of commerce acts for its region (in scope) but does not govern it
+    out = extract_texts(tmp_path_factory, "chambers", {
+        "chambers": "Курская торгово-промышленная палата и Гомельская торгово-промышленная палата подписали соглашение о сотрудничестве.",
+        "government": "Правительство Курской области и Гомельская торгово-промышленная палата подписали соглашение о сотрудничестве.",
+    })
+    rows = read_out(out, "agreements")
+    assert dict(zip(rows.doc_id, rows.category)) == {"chambers": "chamber", "government": "intergovernmental"}
+
+
 def test_a_meeting_held_during_a_visit_is_part_of_that_occasion(tmp_path_factory):
     out = extract_texts(tmp_path_factory, "occasions", {
         "same_sentence": "Глава Курской области Роман Старовойт в ходе рабочей поездки в Гомельскую область встретился "

@@ -487,3 +487,13 @@ def test_a_sphere_the_article_mentions_is_not_read_from_an_office_or_a_bodys_nam
     clean = {p.stem: p.read_text(encoding="utf-8") for p in (seeds_out / "clean").glob("*.txt")}
     _, said = spheres_of(seeds_tables, "DPR", clean)
     assert "trade" not in said and "industry" in said
+
+
+def test_a_relationships_instruments_each_have_their_own_course_in_the_register(seeds_tables):
+    """Reader 12, item 1: the Belarus roadmap (planned) and the ministries' memorandum (signed) are two instruments
+    the article does not connect; the register must not draw "roadmap planned → memorandum signed"."""
+    from paradiplomacy_book.register import register
+
+    stages = register(seeds_tables).set_index("instrument").stages
+    assert stages["roadmap, memorandum"] == "roadmap: planned (article 4, 2025); memorandum: signed (article 4, 2025)"
+    assert all("→" not in course.split(": ", 1)[0] for cell in stages for course in cell.split("; "))

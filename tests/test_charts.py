@@ -196,3 +196,21 @@ def test_timeline_keeps_undated_stages_apart_and_labelled(seeds_out):
     assert count(undated) == points.x.isna().sum() and count(years) == points.x.notna().sum()
     assert all(label.get_text().isdigit() for label in years.get_xticklabels())
     charts.plt.close(fig)
+
+
+def test_timeline_tells_two_relationships_of_the_same_places_apart_and_joins_one_instruments_stages(seeds_out):
+    """Reader 12, items 1 and 7: the two "DPR" rows (one with the Agency for Strategic Initiatives) had one label;
+    the Belarus roadmap and memorandum were joined by a line as if one led to the other."""
+    from paradiplomacy.pipeline import read_tables
+    from paradiplomacy_book.names import Names
+    from paradiplomacy_book.register import records
+
+    t = read_tables(SEEDS, seeds_out)
+    fig = charts.relationship_timeline(records(t), Names.of(t), ["Lipetsk", "DPR", "Smolensk"])
+    years = fig.axes[0]
+    labels = [label.get_text() for label in years.get_yticklabels()]
+    assert len(labels) == len(set(labels)), labels
+    belarus = next(i for i, label in enumerate(labels) if "Belarus" in label)
+    lines = [line for line in years.get_lines() if set(line.get_ydata()) == {belarus}]
+    assert lines and all(len(line.get_xdata()) == 1 for line in lines)  # roadmap and memorandum: no line between
+    charts.plt.close(fig)
