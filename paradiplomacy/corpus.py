@@ -18,7 +18,9 @@ from .datafiles import read_words
 from .decode import decode_bytes, decode_text
 from .isolation import one_line, stage
 from .language import judge_language
+from .output import join_list
 from .pages import Page, iso_date
+from .provenance import sources_named
 from .sources import ROLES, Source, input_paths, iter_sources
 from .nlp import morph_vocab
 
@@ -45,6 +47,8 @@ class Document:
     outlet: str = ""
     outlet_note: str = ""  # who publishes the outlet and its stance, as the manifest describes it
     url: str = ""
+    relays: str = ""  # the sources the article says it reports from, in its words (provenance)
+    photo_credit: str = ""  # whose photos the page credits
     published: str = ""
     date_basis: str = "unknown"  # stated | inferred | manifest | unknown
     date_source: str = ""  # where the stated date was read: page metadata (article:published_time, ...) or the header line
@@ -295,6 +299,8 @@ def clean_document(doc: Document, text: str, boilerplate: frozenset[str], proven
     doc.outlet = provenance.get("outlet") or (page.outlet if page else "")
     doc.outlet_note = (provenance.get("outlet_note") or "").strip()
     doc.url = provenance.get("url") or (page.url if page else "")
+    doc.relays = join_list(sources_named(article.body, "text"))
+    doc.photo_credit = join_list(sources_named("\n".join(line.text for line in article.lines), "photo"))
     if page is not None and page.published:
         header_dates, source = [page.published], page.date_source
     else:

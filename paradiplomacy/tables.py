@@ -11,6 +11,7 @@ from .relationships import relationship_id, relationship_key
 
 DOCUMENT_COLUMNS = [
     "doc_id", "source_file", "source_row", "status", "reason", "stage", "encoding", "language", "title", "outlet", "outlet_note", "url",
+    "relays", "photo_credit",
     "published", "date_basis", "date_source", "date_stated", "date_inferred", "date_conflict", "case",
     "parsed", "chars_raw", "chars_clean", "sha256",
 ]

@@ -44,7 +44,9 @@ def occasions_of(tables, case) -> pd.DataFrame:
 
 def persons_of(tables, case) -> pd.DataFrame:
     """The persons of the case, in English with the Cyrillic beside, the offices the case's articles give
-    them as the texts write them, and the body or territory of the office in English."""
+    them in English with the texts' words beside them, and the body or territory of the office in English."""
+    from .speech import office_gloss
+
     names = Names.of(tables)
     docs = docs_of(tables, case)
     actors = tables["actors"].set_index("actor_id")
@@ -54,10 +56,10 @@ def persons_of(tables, case) -> pd.DataFrame:
     for actor_id, group in m.groupby("actor_id", sort=False):
         roles = list(dict.fromkeys(r for r in group.role if r))
         affiliation = actors.affiliation[actor_id]
-        rows.append({"person": names.both(actors.name[actor_id]), "office, as the text gives it": "; ".join(roles),
+        rows.append({"person": names.both(actors.name[actor_id]), "office (the text's words)": "; ".join(map(office_gloss, roles)),
                      "body or territory of the office": names.english(affiliation) if affiliation else "",
                      "mentions": len(group)})
-    columns = ["person", "office, as the text gives it", "body or territory of the office", "mentions"]
+    columns = ["person", "office (the text's words)", "body or territory of the office", "mentions"]
     return pd.DataFrame(rows, columns=columns).sort_values("person")
 
 
@@ -176,8 +178,10 @@ def outlets_phrase(documents: pd.DataFrame) -> str:
 
 def sources_of(tables, case) -> str:
     """The outlets of the case's articles as the manifest records them, each with its articles' numbers; an article
-    of no outlet (or of one that is none) whose page's address is not recorded either is "unverified": "ОстроВ
-    (articles 1, 3); no outlet recorded, unverified: no address recorded (article 4)"."""
+    of no outlet (or of one that is none) whose page's address is not recorded either is "unverified"; the sources an
+    article says it relays and its photo credit follow in the text's words (documents.relays, photo_credit): "ОстроВ,
+    relaying пресс-служба администрации Липецкой области (article 3); no outlet recorded, unverified: no address
+    recorded (article 4)"."""
     d = tables["documents"]
     numbers = article_numbers(d)
     by_outlet: dict[str, list[int]] = {}
@@ -185,6 +189,8 @@ def sources_of(tables, case) -> str:
         outlet = bool(row.outlet) and is_outlet(row.outlet_note)
         source = row.outlet if outlet or not row.outlet else f"{row.outlet}, not an outlet"
         source = (source or "no outlet recorded") + ("" if outlet or row.url else ", unverified: no address recorded")
+        source += f", relaying {row.relays.replace(' | ', ' and ')}" if row.relays else ""
+        source += f", photo credited to {row.photo_credit.replace(' | ', ' and ')}" if row.photo_credit else ""
         by_outlet.setdefault(source, []).append(numbers[row.doc_id])
     return "; ".join(f"{outlet} (article{'s' if len(n) > 1 else ''} {', '.join(map(str, sorted(n)))})"
                      for outlet, n in sorted(by_outlet.items(), key=lambda item: min(item[1])))
@@ -214,13 +220,12 @@ def levels_of(tables, case) -> Counter:
 def signatory_offices(tables, case) -> list[str]:
     """The first office the texts give each signatory, in English with the text's words beside it where it can be
     rendered ("head of Izmalkovsky District (глава Измалковского района)"), else as the text writes it."""
-    from .speech import office_english
+    from .speech import office_gloss
 
     roles = dict(zip(tables["actors"].name, tables["actors"].roles))
     names = [s for v in agreements_of(tables, case).signatories for s in split_list(v)]
     offices = {(split_list(roles.get(n, "")) or [""])[0] for n in names}
-    return sorted((office_english(o) if o in office_english(o) else f"{office_english(o)} ({o})") if o else "no office given"
-                  for o in offices)
+    return sorted(office_gloss(o) if o else "no office given" for o in offices)
 
 
 TITLE_WINDOW = 20  # characters around a person's name beyond the length of the office, where its words may stand
@@ -338,20 +343,21 @@ def page_dates(tables) -> dict[str, str]:
 
 
 def frames_of(tables, case) -> str:
+    """The framing markers of the case, the articles' own apart from the outlets' words on the same pages: "in the
+    articles: Russian official terms", or "none in the articles; in the outlet's teasers of its other articles on
+    the same pages (article 1's page: dated 2025-07-02 to 2025-07-06): occupation"."""
     f = tables["framing"]
     f = f[f.doc_id.isin(docs_of(tables, case))]
-    parts = []
-    # a page's menus and teasers are the outlet's, often of other years: never the article's own framing
-    for where, said in (("article", "in the articles"), ("page", "not the articles' own: the outlets' teasers of other articles on the same pages")):
-        rows = f[f["where"] == where]
-        frames = sorted(set(rows.frame))
-        if frames:
-            dated = sorted(set(filter(None, rows.doc_id.map(page_dates(tables)))))
-            parts.append(f"{said}" + (f", dated {'; '.join(dated)}" if where == "page" and dated else "") + ": "
-                         + ", ".join(label(fr) for fr in frames))
-    if parts and not any(f["where"] == "article"):
-        parts.insert(0, "none in the articles")  # a reader must not take the page's words for the case's
-    return "; ".join(parts) or "no framing markers"
+    own, page = f[f["where"] == "article"], f[f["where"] == "page"]
+    parts = [f"in the articles: {', '.join(label(fr) for fr in sorted(set(own.frame)))}" if len(own) else "none in the articles"]
+    if len(page):
+        # a page's menus and teasers are the outlet's, often of other years: never the article's own framing
+        numbers, dates = article_numbers(tables["documents"]), page_dates(tables)
+        pages = "; ".join(f"article {numbers[d]}'s page" + (f": dated {dates[d]}" if d in dates else "")
+                          for d in sorted(set(page.doc_id), key=numbers.get))
+        parts.append(f"in the outlet's teasers of its other articles on the same pages ({pages}): "
+                     + ", ".join(label(fr) for fr in sorted(set(page.frame))))
+    return "; ".join(parts) if len(f) else "no framing markers"
 
 
 def profile(tables, case, clean_texts: dict[str, str]) -> dict[str, str]:

@@ -111,6 +111,8 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
         basis += f"; the page states {doc.date_stated} ({doc.date_source}), which the events it reports contradict"
     facts = [("document id (doc_id)", doc.doc_id), ("file", doc.source_file + (f", row {doc.source_row}" if doc.source_row else "")),
              ("headline", doc.title or "none"), ("outlet", doc.outlet or "not recorded"), ("address", doc.url or "not recorded"),
+             ("relays (the text's words)", doc.relays.replace(" | ", "; ") or "none named"),
+             ("photo credit", doc.photo_credit.replace(" | ", "; ") or "none"),
              ("published", (doc.published or "no date") + f" ({basis})"), ("case", quote_authorities(doc.case)), ("encoding", doc.encoding),
              ("characters", f"{int(doc.chars_raw):,} in the file, {int(doc.chars_clean):,} kept as the article"),
              ("agreements", str(len(agreements))), ("actors mentioned", str(mentions.actor_id.nunique()))]

@@ -33,11 +33,14 @@ def accredited_offices() -> frozenset[str]:
 
 
 def office_english(office: str) -> str:
-    """"губернатор Липецкой области" -> "governor of Lipetsk Oblast"; what cannot be rendered stays in Russian."""
+    """"губернатор Липецкой области" -> "governor of Lipetsk Oblast"; what cannot be rendered stays in Russian. An
+    office of two words is looked up whole first ("государственный секретарь")."""
     if not office:
         return ""
-    head, _, rest = office.partition(" ")
-    english = office_words().get(lemma_key(head))
+    words = office.split(" ")
+    two = office_words().get(lemma_key(" ".join(words[:2]))) if len(words) > 1 else None
+    head, rest = (" ".join(words[:2]), " ".join(words[2:])) if two else (words[0], " ".join(words[1:]))
+    english = two or office_words().get(lemma_key(head))
     if english is None:
         return office
     if not rest:
@@ -60,6 +63,13 @@ def office_english(office: str) -> str:
             return f"{english} ({office})"
         places.append(f"{preposition or 'of'} {place.name_latin}")
     return f"{english} {' '.join(places)}"
+
+
+def office_gloss(office: str) -> str:
+    """The office in English with the text's words beside it ("head of Izmalkovsky District (глава Измалковского
+    района)"); an office rendered only in part already holds them ("minister (министр промышленности ...)")."""
+    english = office_english(office)
+    return english if office in english else f"{english} ({office})"
 
 
 def speaker_label(actor_id: str, actors: pd.DataFrame, names: Names) -> str:

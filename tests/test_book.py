@@ -338,7 +338,7 @@ def test_words_the_article_relays_are_the_speakers_and_page_markers_carry_the_pa
     dates = page_dates(seeds_tables)
     assert dates["000_9622bea02cfd8869"] == "2026-03-08 to 2026-03-12"
     frames = frames_of(seeds_tables, "Lipetsk")
-    assert "teasers of other articles" in frames and dates["000_9622bea02cfd8869"] in frames
+    assert "teasers of its other articles" in frames and f"article 1's page: dated {dates['000_9622bea02cfd8869']}" in frames
 
 
 def test_the_comparison_says_its_speaker_scores_are_in_sample():
@@ -433,9 +433,12 @@ def test_a_source_the_manifest_says_is_no_outlet_is_not_counted_as_one(seeds_tab
 
     assert outlets_phrase(seeds_tables["documents"]).startswith("two outlets; besides them, one source that the manifest says is not an outlet")
     # the fresh reader's note: the two sources with no outlet and no address are unverified wherever they are used
-    assert sources_of(seeds_tables, "Lipetsk") == "ОстроВ (articles 1, 3); no outlet recorded, unverified: no address recorded (article 4)"
+    assert sources_of(seeds_tables, "Lipetsk") == ("ОстроВ, relaying портал «БИЗНЕС ЛИПЕЦК» and Липецкой торгово-промышленной палате "
+                                                   "(article 1); ОстроВ, relaying пресс-служба администрации Липецкой области "
+                                                   "(article 3); no outlet recorded, unverified: no address recorded (article 4)")
     assert sources_of(seeds_tables, "Smolensk") == "forum post (user zerro-ai), not an outlet, unverified: no address recorded (article 5)"
-    assert sources_of(seeds_tables, "DPR") == 'портал АНО "Центр ПРИСП" (article 2)'  # an outlet, named by the manifest
+    # an outlet, named by the manifest; its photo from the Lipetsk government's site (reader 12, item 2)
+    assert sources_of(seeds_tables, "DPR") == 'портал АНО "Центр ПРИСП", photo credited to липецкаяобласть.рф (article 2)'
     reproduce = (ROOT / "book" / "a9_reproduce.md").read_text(encoding="utf-8")
     assert all(f"| `{column}` |" in reproduce for column in MANIFEST_COLUMNS)
 

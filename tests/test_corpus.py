@@ -166,3 +166,23 @@ def test_manifest_overrides_and_malformed_rows_are_named(tmp_path):
     assert any("row 4" in m and "Atlantis" in m for m in messages)
     assert any("row 5" in m and "March 2011" in m for m in messages)
     assert len(docs) == 11  # the manifest is not an article
+
+
+def test_the_sources_an_article_relays_and_its_photo_credits_are_read_in_its_words():
+    """Reader 12, item 2: "Об этом сообщает ..." and a photo credit the corpus stage drops as chrome say whose words
+    a reprint carries; the documents table keeps them (relays, photo_credit)."""
+    from paradiplomacy.provenance import sources_named
+
+    body = ("Тверская область и Витебская область подписали соглашение. Об этом сообщает информационное агентство «Верхневолжье».\n"
+            "Как сообщили в министерстве экономики Тверской области, документ рассчитан на пять лет. "
+            "Подробности сообщает пресс-служба губернатора Тверской области.\n")
+    assert sources_named(body, "text") == ["информационное агентство «Верхневолжье»", "министерстве экономики Тверской области",
+                                           "пресс-служба губернатора Тверской области"]
+    assert sources_named("Фото с сайта:\nтверскаяобласть.рф\nТекст статьи.\nФото: Иван Петров", "photo") == ["тверскаяобласть.рф", "Иван Петров"]
+    assert sources_named("Губернатор сообщил, что соглашение подписано.", "text") == []  # a speaker is no source of the report
+
+
+def test_the_seeds_documents_name_the_sources_they_relay(seeds_out):
+    documents = pd.read_csv(seeds_out / "documents.csv", keep_default_na=False).set_index("doc_id")
+    assert documents.relays["002_73576530f1f9f9ee"] == "пресс-служба администрации Липецкой области"
+    assert documents.photo_credit["001_9db930ce4d4846eb"] == "липецкаяобласть.рф"  # dropped from the text as chrome
