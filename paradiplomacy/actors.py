@@ -207,6 +207,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         mention.type = region_nouns()[tokens[-1].lemma]
     elif ner_type == "ORG" and is_non_actor(tokens, by_id):
         return None
+    elif len(tokens) == 1 and word_kind((tokens[0].lemma or "").lower()) == "office" and find_place(tokens[0].text) is None:
+        return None  # "Аким Алматинской области ...": an office noun capitalised at a sentence's start names no one
     else:
         mention.name = normalize_phrase(tokens, phrase_head(tokens))
         if ner_type == "ORG":
@@ -443,10 +445,19 @@ def plural_after(noun, adjective) -> bool:
     return case is not None and any({"plur", case} <= p.tag.grammemes for p in morph_vocab().parse(noun.text.lower()))
 
 
+def singular_shared(noun, adjectives) -> bool:
+    """A singular noun that news writes for two regions ("между Рязанской и Курской областью"): every adjective may
+    be read in the noun's own case and number, feminine or masculine as the noun is."""
+    case = UD_CASE.get(noun.feats.get("Case", ""))
+    if case is None or noun.feats.get("Number") != "Sing":
+        return False
+    return all(any({"ADJF", "sing", case} <= p.tag.grammemes for p in morph_vocab().parse(a.text.lower())) for a in adjectives)
+
+
 def coordinated_places(doc) -> list[Mention]:
     """"Брянская и Гомельская области": regions sharing one plural noun (with or without their states in
     brackets: "Курской (РФ) и Гомельской (Беларусь) областей"), two or more: "Марковского, Меловского и
-    Новопсковского районов"."""
+    Новопсковского районов"; or a singular one, as headlines write it ("между Рязанской и Курской областью")."""
     found = []
     # read past short asides ("Курской (РФ) и Гомельской (Беларусь) областей"), and read inside them too:
     # "«Ярославна» (Курская и Сумская области)"
@@ -454,7 +465,7 @@ def coordinated_places(doc) -> list[Mention]:
     for t in readings:
         for j, noun in enumerate(t):
             lemma = (noun.lemma or "").lower()
-            if lemma not in GENDER_OF_REGION_NOUN or j < 3 or not plural_after(noun, t[j - 1]):
+            if lemma not in GENDER_OF_REGION_NOUN or j < 3:
                 continue
             adjectives = []  # the capitalised adjectives before the noun, each after a comma or "и", last first
             for i in range(j - 1, -1, -2):
@@ -463,7 +474,7 @@ def coordinated_places(doc) -> list[Mention]:
                 adjectives.append(t[i])
                 if i == 0 or t[i - 1].text.lower() not in ("и", ","):
                     break
-            if len(adjectives) < 2:
+            if len(adjectives) < 2 or not (plural_after(noun, t[j - 1]) or singular_shared(noun, adjectives)):
                 continue
             gender = GENDER_OF_REGION_NOUN[lemma]
             for adj in reversed(adjectives):

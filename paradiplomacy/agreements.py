@@ -121,8 +121,10 @@ def agreement_noun(token, sent: Sentence) -> str:
         # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение",
         # "договорённость о побратимстве"
         return "twinning"
-    if entry[1] == "cooperation_agreement" and any((t.lemma or "") == "дружба" for t in topic):
-        return "twinning"  # "соглашение о дружбе и сотрудничестве": the codebook's twinning of towns and regions
+    if entry[1] == "cooperation_agreement" and any((t.lemma or "") in ("дружба", "дружественный") for t in topic):
+        # "соглашение о дружбе и сотрудничестве", "об установлении дружественных отношений" (a Chinese province's
+        # sister ties): the codebook's twinning of towns and regions
+        return "twinning"
     if entry[1] == "cooperation_agreement" and any(names_a_euroregion(t) for t in topic):
         return EUROREGION  # "соглашение о создании Еврорегиона «Донбасс»": the euroregion it sets up
     return entry[1]
@@ -666,6 +668,9 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     names = []
     for verb in signing:
         subjects = [t for s_ in sent.kids(verb, "nsubj") for t in sent.conjuncts(s_)]
+        # names the parser hung on the first office as appositions: in "Аким Алматинской области Амандык Баталов и
+        # губернатор Челябинской области Борис Дубровский подписали" both names are the first noun's
+        subjects += [a for t in list(subjects) for a in sent.kids(t, "appos") if sent.mention_at(a, person=True)]
         if not subjects and verb.feats.get("Voice") != "Pass":
             names += [name for name in persons_before(verb, sent) if name not in names]
         # "подписал соглашение с председателем облисполкома Иваном Криницким": he signs too

@@ -157,7 +157,10 @@ def find_place(name: str) -> Place | None:
     """The place ``name`` names, in any case: by its own names, a region by its adjective alone, a district by its
     centre's name."""
     index = places()
-    found = index.get(name.lower().replace("ё", "е")) or index.get(lemma_key(name))
+    key = name.lower().replace("ё", "е")
+    found = index.get(key) or index.get(lemma_key(name))
+    if found is None and key.endswith(("ском", "цком")) and (town := index.get(key[:-2])) is not None and town.type == "city":
+        found = town  # "между Алчевском и ...": a town in -ск the dictionary reads as an adjective in the locative
     if found or " " not in name:
         # a region's adjective alone: "Липецкой" of "Липецкой и Тамбовской областей"
         return found or (_regions_by_adjective().get(lemma_key(name)) if name[:1].isupper() else None)

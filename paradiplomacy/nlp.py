@@ -4,6 +4,7 @@ Natasha's models ship inside its packages (navec embeddings, slovnet taggers,
 pymorphy2 dictionaries), so nothing is downloaded at run time.
 """
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -33,6 +34,9 @@ PIECE = re.compile(r"\S+")
 # News sentences are well under it.
 MAX_SENTENCE_WORDS = 150
 QUOTED_NAME_TAIL = 3  # words after a full stop inside a quoted name before its closing »
+# A wire dateline before the first sentence, in capitals and ended by a dash: "КАЗИНФОРМ - ", "МОСКВА, 5 мая — ".
+# Words of four letters or more, so that "ДНР — ..." stays a sentence; the parser took "КАЗИНФОРМ" for a subject.
+DATELINE = re.compile(r"^(?:[А-ЯЁA-Z][А-ЯЁA-Z-]{3,}[ ,.]+){1,3}(?:\d{1,2} [а-яё]+\.? )?[-–—] ")
 
 
 class ParagraphSegmenter(Segmenter):
@@ -46,7 +50,7 @@ class ParagraphSegmenter(Segmenter):
         for paragraph in PARAGRAPH.finditer(text):
             for start, stop in quoted_names_joined(list(super().sentenize(paragraph.group()))):
                 sentence = paragraph.group()[start:stop]
-                for piece_start, piece_stop in bounded(sentence):
+                for piece_start, piece_stop in without_dateline(sentence):
                     offset = start + paragraph.start()
                     yield Sent(offset + piece_start, offset + piece_stop, sentence[piece_start:piece_stop])
 
@@ -64,6 +68,31 @@ def quoted_names_joined(sents) -> list[tuple[int, int]]:
         else:
             spans.append((sent.start, sent.stop, sent.text))
     return [(start, stop) for start, stop, _ in spans]
+
+
+def within_sentences(spans, doc: Doc) -> list[DocSpan]:
+    """The tagger's spans cut at sentence breaks, each piece from its first to its last word: reading the text as
+    one sequence, it can run a name across a wire dateline ("КАЗИНФОРМ - Аким Павлодарской области")."""
+    starts = [sent.start for sent in doc.sents]
+    out = []
+    for span in spans:
+        first = max(0, bisect.bisect_right(starts, span.start) - 1)
+        for sent in doc.sents[first:]:
+            if sent.start >= span.stop:
+                break
+            words = [t for t in sent.tokens if span.start <= t.start and t.stop <= span.stop and any(c.isalnum() for c in t.text)]
+            if words:
+                out.append(DocSpan(words[0].start, words[-1].stop, span.type, doc.text[words[0].start : words[-1].stop]))
+    return out
+
+
+def without_dateline(sentence: str) -> list[tuple[int, int]]:
+    """The sentence as (start, stop) pieces (``bounded``), a wire dateline at its start a piece of its own."""
+    found = DATELINE.match(sentence)
+    if found is None or found.end() == len(sentence):
+        return bounded(sentence)
+    rest = found.end()
+    return [(0, rest - 1)] + [(rest + a, rest + b) for a, b in bounded(sentence[rest:])]
 
 
 def bounded(text: str, limit: int = MAX_SENTENCE_WORDS) -> list[tuple[int, int]]:
@@ -117,7 +146,7 @@ class Pipeline:
         if doc.tokens:
             infer = self.ner_tagger.infer
             tags = next(infer.decoder(infer.process(infer.encoder([[t.text for t in doc.tokens]]))))
-            doc.spans = [DocSpan(s.start, s.stop, s.type, doc.text[s.start : s.stop]) for s in bio_spans(doc.tokens, tags)]
+            doc.spans = within_sentences(bio_spans(doc.tokens, tags), doc)
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
 
