@@ -207,8 +207,11 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         mention.type = region_nouns()[tokens[-1].lemma]
     elif ner_type == "ORG" and is_non_actor(tokens, by_id):
         return None
-    elif len(tokens) == 1 and word_kind((tokens[0].lemma or "").lower()) == "office" and find_place(tokens[0].text) is None:
-        return None  # "Аким Алматинской области ...": an office noun capitalised at a sentence's start names no one
+    elif len(tokens) == 1 and (word_kind((tokens[0].lemma or "").lower()) == "office" or tokens[0].pos in NOT_NAME_POS) \
+            and find_place(tokens[0].text) is None:
+        # "Аким Алматинской области ...", "Сегодня подписано ...": an office noun or an adverb capitalised at a
+        # sentence's start names no one
+        return None
     else:
         mention.name = normalize_phrase(tokens, phrase_head(tokens))
         if ner_type == "ORG":
@@ -222,6 +225,9 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+NOT_NAME_POS = ("ADV", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "VERB")  # parts of speech no name is tagged as alone
 
 
 def describes_a_thing(tokens, by_id) -> bool:

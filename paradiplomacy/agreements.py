@@ -76,6 +76,7 @@ class Agreement:
     names_no_one: bool = False  # its sentence gives it no subject, object or partner ("Соглашение будет подписано в ноябре")
     one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
     several: bool = False  # named by a plural noun ("Соглашения ... заключены уже со многими регионами")
+    like_another: bool = False  # "подобное соглашение": another agreement like an earlier one, never that one (similar_words.csv)
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
     vague: bool = False  # no record of its own (an accord on cooperation in general, or the umbrella of listed pairs), but it names the sides
@@ -168,6 +169,9 @@ def governing_chain(token, sent: Sentence) -> list:
             break
         seen.add(parent.id)
         kind = category(parent)
+        if kind == "terminate" and (needed := terms()[lemma_of(parent)][1]) and not any(
+                c.text.lower() == needed for c in sent.kids(current, "case")):
+            kind = ""  # "вышел из соглашения" ends it; "выйдем на побратимство" does not
         if current.rel == "conj" and own_subject(current, sent) and own_subject(parent, sent):
             break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
         if kind == "become" and current.rel not in ("xcomp", "obl"):
@@ -861,7 +865,9 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> No
         types = [kinds.get(p) for p in record.parties]
         # towns, and places the gazetteer types otherwise that the text pairs with a town (a federal city is a
         # region by its status, a foreign town the gazetteer lacks "other")
-        if record.kind == "cooperation_agreement" and len(types) >= 2 and "city" in types and all(t in PLACE_TYPES for t in types):
+        # a region's agreement with a town is no twinning of towns ("соглашение о сотрудничестве региона и города")
+        if record.kind == "cooperation_agreement" and len(types) >= 2 and "city" in types and all(
+                t in PLACE_TYPES and t not in ("region", "country") for t in types):
             # the same towns' twinning the article reports at another stage is the same tie: "Конин разорвал побратимские
             # отношения с Брянском", then "Брянск и Конин подписали соглашение о сотрудничестве в 1995 году"
             same = next((r for r in records if r is not record and r.kind == TWINNING and set(r.parties) == set(record.parties)), None)
@@ -948,7 +954,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         pairs = partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
         said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
-            if len(members) == 1 and nongovernmental_at(with_tokens, sent):
+            # "с профсоюзами", "между администрацией Екатеринбурга и екатеринбургской епархией": no government beside it
+            if len(members) == 1 and nongovernmental_at(with_tokens + said_parties, sent):
                 continue  # "область достигла соглашения с профсоюзами": no government or public body beside it
             yield Agreement(kind, status, members,
                             [] if topic == "planned" else signatories_from(token, chain, sent), date_in(sent.text, published),
@@ -957,7 +964,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not said_parties, one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
-                            company_partner=companies_at(with_tokens + said_parties))
+                            company_partner=companies_at(with_tokens + said_parties),
+                            like_another=any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(token, "amod")))
 
 
 def topic_of_another(noun, sent: Sentence) -> str:
@@ -1494,6 +1502,10 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         found.sentences.append(found.evidence)
         records.append(found)
         return
+    model = next((r for r in reversed(records) if r.kind == found.kind and r.parties and not r.vague), None)
+    if found.like_another and not found.parties and model is not None:
+        # "Первое подобное соглашение между регионами было подписано в 1997 году": between the same sides
+        found.parties, found.bound = list(model.parties), "earlier"
     candidates = list(reversed(records))
     if found.intends:  # a plan to sign belongs to an agreement not yet signed, where the article has one
         candidates.sort(key=lambda r: r.status == "signed")
@@ -1507,6 +1519,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             continue
         if record.status == "signed" and found.intends and found.parties:
             continue  # an intention reported after a signature is another agreement ("отдельное соглашение")
+        if found.like_another:
+            continue  # "Первое подобное соглашение ... было подписано в 1997 году" after the one planned now
         if other_partners(record, found, territory, kinds):
             continue  # "соглашение с Костромской областью", then "аналогичные соглашения с Кировской": one side, two agreements
         if record.evidence == found.evidence and (record.status != found.status or record.one_of_pairs and found.one_of_pairs):
