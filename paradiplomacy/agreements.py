@@ -916,6 +916,12 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         chain = governing_chain(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
+        if not chain and kind == "twinning" and (listed := twin_list(token, sent)):
+            # "Среди городов-побратимов Озёрска – Венгожево, Кентшин и Элк": one standing twinning per listed town
+            for pair in listed:
+                yield Agreement(kind, "signed", pair, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
+                                stop=sent.stop, one_of_pairs=True)
+            continue
         if not chain and kind == "twinning" and (sides := twins_predicated(token, sent)):
             # "Вологда — город-побратим Кеми": a twinning stated as a standing fact, with no verb
             yield Agreement(kind, "signed", sides, [], date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop)
@@ -951,7 +957,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        pairs = (partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+                 or twin_list(token, sent))
         said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
             # "с профсоюзами", "между администрацией Екатеринбурга и екатеринбургской епархией": no government beside it
@@ -1110,6 +1117,28 @@ def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, t
     if multilateral(noun, sent):
         return []
     return [[side, partner] for side in sides for partner in partners]
+
+
+def twin_list(noun, sent: Sentence) -> list[list[str]]:
+    """One pair per listed town where a twin noun names a town's twins and lists them: "Среди городов-побратимов
+    Озёрска – польские города Венгожево, Кентшин и Элк" is three twinnings of Озёрск. The owner is the noun's
+    place in the genitive, the list the first place after it with its conjuncts; [] for fewer than two."""
+    if TWIN_STEM not in (noun.lemma or "").lower():
+        return []
+    owners = [m for k in sent.kids(noun, "nmod") if k.feats.get("Case") == "Gen"
+              and (m := sent.mention_at(k, person=False)) is not None and m.type in PLACE_TYPES]
+    if len(owners) != 1:
+        return []
+    owner = owners[0]
+    first = next((m for m in sorted(sent.mentions, key=lambda m: m.start)
+                  if m.start >= owner.stop and m.type in PLACE_TYPES and m.name != owner.name), None)
+    heads = [t for t in sent.tokens if first is not None and first.start <= t.start and t.stop <= first.stop]
+    # "французский город Дижон, польский Ополе и ...": the list may hang on the noun the first name stands beside
+    heads += [h for t in heads if t.rel == "appos" and (h := sent.head(t)) is not None]
+    listed = [m for h in heads for t in sent.conjuncts(h) if (m := sent.mention_at(t, person=False)) is not None
+              and m.type in PLACE_TYPES and m.name != owner.name]
+    names = list(dict.fromkeys(m.name for m in listed))
+    return [[owner.name, name] for name in names] if len(names) >= 2 else []
 
 
 def multilateral(noun, sent: Sentence) -> bool:
