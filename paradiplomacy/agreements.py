@@ -379,7 +379,9 @@ def cooperating(noun, verbs, sent: Sentence) -> list:
     for _ in range(2):
         ties += [t for t in level if (t.lemma or "").replace("ё", "е") in read_words("cooperation_nouns.csv")]
         level = [k for t in level for k in sent.kids(t, "nmod")]
-    return [k for tie in ties for k in sent.kids(tie, "nmod") if k.feats.get("Case") == "Gen" and not sent.kids(k, "case")]
+    # the agreement's own genitive may be hung as an apposition ("Побратимство Дюссельдорфа с Москвой")
+    return [k for tie in ties for k in sent.kids(tie, "nmod") + (sent.kids(tie, "appos") if tie is noun else [])
+            if k.feats.get("Case") == "Gen" and not sent.kids(k, "case")]
 
 
 def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list[str]:
@@ -938,7 +940,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         parties = find_parties(token, chain, sent)
         if may_exist and parties:
             status = "signed"
-        if not status or tie and not broken_tie(status, parties, sent):
+        if not status or tie and not broken_tie(token, status, parties, sent):
             continue
         if topic == "planned" and status in ("signed", "agreed"):
             status = "planned"  # "подписали протокол о намерениях о подписании соглашения": the agreement is to come
@@ -1009,12 +1011,14 @@ def names_a_gathering(noun, sent: Sentence) -> bool:
     return any(t is not None and lemma_of(t) in read_words("gathering_nouns.csv") for t in near)
 
 
-def broken_tie(status: str, parties: list[str], sent: Sentence) -> bool:
+def broken_tie(token, status: str, parties: list[str], sent: Sentence) -> bool:
     """Whether a tie noun ("отношения", "сотрудничество") of an article about twin towns names a twinning: it was
-    broken off or suspended, and between towns only ("Варшава разорвала отношения с Москвой", not "разорвала
-    отношения с компанией"; regions that suspend cooperation suspend their cooperation agreement)."""
+    broken off or suspended, or, for a partnership, concluded ("решил заключить новое партнерство с Черновцами");
+    and between towns only ("Варшава разорвала отношения с Москвой", not "разорвала отношения с компанией"; regions
+    that suspend cooperation suspend their cooperation agreement)."""
     kinds = {m.name: m.type for m in sent.mentions}
-    return status in ("terminated", "suspended") and len(parties) >= 2 and all(kinds.get(p) == "city" for p in parties)
+    made = (token.lemma or "").replace("ё", "е") == "партнерство" and status in ("signed", "planned")
+    return (status in ("terminated", "suspended") or made) and len(parties) >= 2 and all(kinds.get(p) == "city" for p in parties)
 
 
 def exists(noun, sent: Sentence) -> bool:

@@ -8,7 +8,8 @@ sentences of a general archive hold no word any rule starts from. It reads:
   agreeing that makes an accord, an anniversary), of a meeting, visit or
   session, of sending a delegation, or a local body's name; an anaphor
   ("документ") only where the document names an agreement elsewhere, and so a noun of a tie between places
-  beside a word of breaking it off ("разорвала отношения с Москвой", ``data/twinning_tie_nouns.csv``);
+  beside a word of breaking it off or concluding it ("разорвала отношения с Москвой", "заключить новое
+  партнерство", ``data/twinning_tie_nouns.csv``);
 - a sentence with a body's common noun ("администрация района"), whose
   complement makes the body's name; one with an office word beside a name the
   NER found (the person's office); one where the NER's organisation is
@@ -66,6 +67,13 @@ def with_terms(words: set[str], categories) -> tuple[frozenset[str], tuple[froze
 def ending_words() -> frozenset[str]:
     """Lemmas of ending or suspending an agreement ("разорвать", "разрыв", "приостановить")."""
     return frozenset(lemma for lemma, (kind, _) in terms().items() if kind in ("terminate", "suspend"))
+
+
+@lru_cache(maxsize=1)
+def tie_verbs() -> frozenset[str]:
+    """What makes a tie between places a twinning in an article about twin towns: a word of ending or suspending it,
+    or of concluding it ("решил заключить новое партнерство с Черновцами")."""
+    return ending_words() | frozenset(lemma for lemma, (kind, _) in terms().items() if kind == "act")
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +144,7 @@ def needs_syntax(doc, title_stop: int = 0) -> list[bool]:
     speech = speech_words()
     return [
         sent.start < title_stop or act or (document_acts and bool(ls & anaphors()))
-        or (document_acts and bool(ls & read_words("twinning_tie_nouns.csv")) and bool(ls & ending_words()))
+        or (document_acts and bool(ls & read_words("twinning_tie_nouns.csv")) and bool(ls & tie_verbs()))
         or names_a_body_or_office(sent, ls, doc.text) or any(lemma in speech for lemma in ls)
         for sent, ls, act in zip(doc.sents, lemmas, acts)
     ]
