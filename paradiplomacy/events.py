@@ -13,7 +13,7 @@ from functools import lru_cache
 from .actors import Mention
 from .codebook import PLACE_TYPES, TYPED_PLACES
 from .datafiles import read_data, read_words
-from .gazetteer import place_by_id, territory_of, word_kind
+from .gazetteer import is_capital, place_by_id, territory_of, word_kind
 from .sentence import MAX_CHAIN, Sentence, category, date_in
 
 
@@ -65,7 +65,8 @@ def dated(events: list[Event], published: str) -> list[Event]:
 
 def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
     """The territories that met: offices of the participants and the place a visit went to, unless that place lies
-    in the territory of a participant's office (a visit to Vladivostok of Primorsky Krai's governor)."""
+    in the territory of a participant's office (a visit to Vladivostok of Primorsky Krai's governor) or is the
+    capital of a participant's own state ("в ходе рабочей поездки главы региона в Москву")."""
     affiliation = {m.name: m.affiliation for m in mentions if m.type == "person" and m.affiliation}
     kinds = {m.name: m.type for m in mentions}
     place_ids = {m.name: m.place_id for m in mentions if m.place_id}
@@ -74,8 +75,11 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
         offices = [affiliation.get(p, "") for p in event.participants] + event.offices
         venue = place_by_id(place_ids[event.place]) if event.place in place_ids else None
         within = venue is not None and venue.region and venue.region in {place_ids.get(o) for o in offices}
+        # a governor's trip to his own state's capital goes to its federal bodies or companies, not to the city
+        home = {p.state for o in offices if (p := place_by_id(place_ids.get(o, ""))) is not None}
+        at_home = venue is not None and venue.state in home and is_capital(venue)
         # the place visited is the host's side; the venue of a meeting ("в Сочи") is only where they met
-        if event.kind == "visit" and not within:
+        if event.kind == "visit" and not within and not at_home:
             visits.append((event.place, venue))
         for name in offices:
             if name and (kinds.get(name) in TYPED_PLACES or name in event.offices) and name not in out:
