@@ -77,6 +77,7 @@ def extract_mentions(doc) -> list[Mention]:
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     affiliate_from_context(doc, mentions)
+    share_affiliations(mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.stop))
 
 
@@ -1105,6 +1106,21 @@ def territory_types(role: str) -> frozenset[str]:
             if lemmas[i : i + len(words)] == words and i + len(words) > end:
                 end, types = i + len(words), kinds
     return types
+
+
+def share_affiliations(mentions: list[Mention]) -> None:
+    """A person named again without an office, in the nominative, keeps the body or territory the text gave him
+    before or after: "губернатор Рязанской области Павел Малков ... Павел Малков и глава Курской области ...
+    договорились" is an accord of both regions. Named in another case he is whom one speaks or deals with
+    ("Договорились с Архимедом Бегежановичем"), and the speaker's side is the other party."""
+    known: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "person" and m.affiliation:
+            known.setdefault(m.name, m.affiliation)
+    for m in mentions:
+        nominative = bool(m.tokens) and m.tokens[0].feats.get("Case") == "Nom"
+        if m.type == "person" and nominative and not m.affiliation and not m.role and m.name in known:
+            m.affiliation = known[m.name]
 
 
 def affiliate_from_context(doc, mentions: list[Mention]) -> None:

@@ -71,18 +71,23 @@ def quoted_names_joined(sents) -> list[tuple[int, int]]:
 
 
 def within_sentences(spans, doc: Doc) -> list[DocSpan]:
-    """The tagger's spans cut at sentence breaks, each piece from its first to its last word: reading the text as
-    one sequence, it can run a name across a wire dateline ("КАЗИНФОРМ - Аким Павлодарской области")."""
+    """The tagger's spans, each within one sentence: reading the text as one sequence, it can run a name across a
+    sentence break ("КАЗИНФОРМ - Аким Павлодарской области" over a wire dateline). A span cut by a break keeps its
+    piece of most words (the first of equals), from its first to its last word."""
     starts = [sent.start for sent in doc.sents]
     out = []
     for span in spans:
         first = max(0, bisect.bisect_right(starts, span.start) - 1)
+        pieces = []
         for sent in doc.sents[first:]:
             if sent.start >= span.stop:
                 break
             words = [t for t in sent.tokens if span.start <= t.start and t.stop <= span.stop and any(c.isalnum() for c in t.text)]
             if words:
-                out.append(DocSpan(words[0].start, words[-1].stop, span.type, doc.text[words[0].start : words[-1].stop]))
+                pieces.append(words)
+        if pieces:
+            words = max(pieces, key=len)
+            out.append(DocSpan(words[0].start, words[-1].stop, span.type, doc.text[words[0].start : words[-1].stop]))
     return out
 
 

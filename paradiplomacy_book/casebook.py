@@ -395,7 +395,7 @@ def summary(tables, case) -> str:
     else:
         text += "no agreement"
     occasions = len(occasions_of(tables, case))
-    return text + "; " + (in_words(occasions, "occasion of meeting", "occasions of meeting (visits, meetings or sessions)")
+    return text + "; " + (in_words(occasions, "occasion (a visit, meeting or session)", "occasions (visits, meetings or sessions)")
                           if occasions else "no meeting or visit")
 
 
@@ -431,15 +431,25 @@ PERIODS_NOTE = ("Material of several periods (before 2014, 2014 to 2021, since 2
                 "period; a map of undated articles shades nothing, as the control at their date is not known.")
 
 
+def contested_places(tables, case) -> bool:
+    """Whether any place the case's articles name was ever held by a state other than its own (control_periods.csv)."""
+    m = tables["mentions"]
+    ids = set(m[m.doc_id.isin(docs_of(tables, case)) & (m.place_id != "")].place_id)
+    return any((place := place_by_id(i)) is not None and ever_held_by_another(place) for i in ids)
+
+
 def map_note(fig, tables, case) -> str:
     """What the case's map shades, for its caption: the shading explained where the map shades a held region, else
     why it shades none (the case's articles undated, or no held region within the map's frame at its dates); and,
     where the map is one per period, that it is."""
     d = tables["documents"]
+    dated = d[d.doc_id.isin(docs_of(tables, case))].published.astype(bool).any()
     if shades_held_regions(fig):
         note = SHADING_NOTE
-    elif not d[d.doc_id.isin(docs_of(tables, case))].published.astype(bool).any():
+    elif not dated and contested_places(tables, case):
         note = "Nothing is shaded: the case's articles are undated, so the control of the places at their date is not known."
+    elif not dated:
+        note = "Nothing is shaded: no place the case's articles name has been held by a state other than its own."
     else:
         note = "Nothing is shaded: no region held by a state other than its own lies on this map at its date."
     if not len(agreements_of(tables, case)):

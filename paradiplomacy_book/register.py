@@ -49,11 +49,12 @@ def stage_history(group: pd.DataFrame) -> str:
 
 
 def scope_cell(items: list[str]) -> str:
-    """"trade, economy: information exchange (обмен коммерческой информацией); ...": the spheres in English, then each
-    item glossed with the activities it names (activities.csv), else its spheres, the text's own words beside it."""
+    """"Spheres: trade, economy. Items: information exchange (обмен коммерческой информацией); ...": the spheres in
+    English, then each item glossed with the activities it names (activities.csv), else its spheres, the text's own
+    words beside it."""
     spheres = spheres_in(" ".join(items))
     glossed = [f"{', '.join(activities_in(item) or spheres_in(item)) or 'not glossed'} ({item})" for item in items]
-    return (", ".join(spheres) + ": " if spheres else "") + "; ".join(glossed)
+    return (f"Spheres: {', '.join(spheres)}. " if spheres else "") + "Items: " + "; ".join(glossed) if items else ""
 
 
 def unnamed_parties(tables: dict) -> dict[tuple[str, str], str]:
@@ -130,7 +131,7 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
                 article = f'<a href="corpus/{article_page_name(r.article)}.html">{text(article)}</a> <code>{text(r.doc_id)}</code>'
                 article += f' <a href="{text(r.url)}">source</a>' if r.url else ""
             else:
-                article += f" [{r.doc_id}]" + (f" {r.url}" if r.url else "")
+                article += f" {r.url}" if r.url else ""  # the article's number is its key: the corpus pages give its id
             sources.append(article)
         furthest = max(group.status, key=status_rank)
         rows.append({

@@ -265,10 +265,11 @@ def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None, noun: str 
 
 
 class Interactive:
-    """HTML that needs the browser (a sortable table); the PDF and plain text say where to find it instead."""
+    """HTML that needs the browser (a sortable table); the PDF and plain text say where to find it instead, and give
+    a static ``table`` (a Table) where there is one."""
 
-    def __init__(self, html_text: str, elsewhere: str):
-        self.html_text, self.elsewhere = html_text, elsewhere
+    def __init__(self, html_text: str, elsewhere: str, table: "Table | None" = None):
+        self.html_text, self.elsewhere, self.table = html_text, elsewhere, table
 
     def _repr_html_(self) -> str:
         return self.html_text
@@ -277,4 +278,5 @@ class Interactive:
         return self.elsewhere
 
     def _repr_markdown_(self) -> str:
-        return markdown_text(self.elsewhere)
+        static = "\n\n" + self.table._repr_markdown_() if self.table is not None else ""
+        return markdown_text(self.elsewhere) + static

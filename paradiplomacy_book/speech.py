@@ -109,8 +109,9 @@ def published(tables, doc_id: str) -> str:
 
 
 def side_of(actor_id: str, tables, date: str = "") -> str:
-    """"Russian region" or "partner": where the speaker's body or office is (a place in Russia under
-    international law and not occupied at the article's ``date``, or any other); empty when the tables do not say."""
+    """"Russian side" or "partner": where the speaker's body or office is (a place in Russia under international law
+    and not occupied at the article's ``date``, or any other); empty when the tables do not say. A side, not a region:
+    a Lipetsk chamber of commerce speaks from the Russian side without being the region's government."""
     actors = tables["actors"].set_index("actor_id")
     if actor_id not in actors.index:
         return ""
@@ -123,7 +124,7 @@ def side_of(actor_id: str, tables, date: str = "") -> str:
     for name in home:
         place = find_place(name)
         if place is not None:
-            return "Russian region" if place.state == "Russia" and not occupied(place, date) else "partner"
+            return "Russian side" if place.state == "Russia" and not occupied(place, date) else "partner"
     return ""
 
 
