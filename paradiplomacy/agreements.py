@@ -214,6 +214,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return ""  # "отказалась подписывать": no agreement, and none planned
     for terminal in ("terminate", "suspend"):
         if terminal in cats:
+            if "plan" in cats[cats.index(terminal) + 1 :]:
+                return "signed"  # "намерен заморозить партнёрские связи": still in force, its ending only intended
             return "terminated" if terminal == "terminate" else "suspended"
     outer = cats[-1]
     if outer == "plan":
