@@ -525,13 +525,14 @@ def next_shape(lines: list[Line], i: int) -> str:
 
 
 MAX_LEAD = 3
+BYLINE_WORDS = 8  # a dated line of more words is a caption or a lead ("Император Акихито (справа) с президентом ... 20 мая 2017 года"), not a byline
 
 
 def headline_chain(lines: list[Line], first: int) -> list[Line]:
     """Headline-like lines stacked directly above the article (only blank lines between), top first.
 
     The top one is the title; those under it are a subtitle, a kicker or a lead,
-    and article text. Lines with a clock time or date (a byline) end the chain.
+    and article text. A short line with a clock time or date (a byline) ends the chain.
     """
     chain: list[Line] = []
     for line in reversed(lines[:first]):
@@ -540,7 +541,7 @@ def headline_chain(lines: list[Line], first: int) -> list[Line]:
         stripped = line.text.strip()
         headline_like = line.shape in ("headline", "dateline") or (
             line.shape == "short" and len(words(stripped)) >= 2 and stripped.lstrip("«\"“'(").lstrip()[:1].isupper() | stripped[0].isdigit())
-        if not headline_like or has_time_marker(stripped) or len(chain) >= MAX_LEAD:
+        if not headline_like or has_time_marker(stripped) and len(words(stripped)) <= BYLINE_WORDS or len(chain) >= MAX_LEAD:
             break
         chain.append(line)
     return chain[::-1]

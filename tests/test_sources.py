@@ -151,6 +151,20 @@ def test_dateline_and_paragraphs_ending_in_spliced_headlines_are_kept():
     assert article.title == "Город и побратим подписали меморандум"
 
 
+def test_a_dated_photo_caption_under_the_title_is_no_byline():
+    # a caption with a date ends no headline stack: the title stays on top and the caption's persons are read
+    text = "\n".join([
+        "Губернатор и посол обсудили поставки зерна", "",
+        "Губернатор Иван Петров (справа) с послом Беларуси Дмитрием Крутым во время встречи 20 мая 2017 года",
+        "Встреча в Туле",
+        "Губернатор Тульской области провёл встречу с послом Беларуси. Стороны обсудили поставки зерна и удобрений.", "",
+        "Следующая встреча пройдёт осенью в Минске, сообщили в пресс-службе правительства области.",
+    ])
+    article = extract_article(text)
+    assert article.title == "Губернатор и посол обсудили поставки зерна"
+    assert "Дмитрием Крутым" in article.body
+
+
 def test_cut_off_last_paragraph_kept_and_photo_credit_dropped():
     text = "\n\n".join([
         "Область расширяет связи с Монголией",
