@@ -231,6 +231,9 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         # "сформировать" belongs to a verb above it that says the stage)
         return "planned"
     acts = [t for t in chain if category(t) in ("act", "become", "bind")]
+    drafting = [t for t in chain if category(t) == "create" and t.pos == "NOUN"]
+    if acts and drafting and chain.index(drafting[0]) < chain.index(acts[0]):
+        return "planned"  # "Принято решение о подготовке соглашения": what was adopted is its drafting
     if acts:
         return tense_status(acts[0], sent)
     # "подписи под документом поставили": the signing noun takes the tense of its verb
@@ -669,7 +672,9 @@ def signers_sides(noun, chain, sent: Sentence) -> list[str]:
 def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     """Persons who are subjects of the signing verb; in "со стороны X соглашение подписал A,
     со стороны Y — B" every person named is a signatory."""
-    signing = [v for v in chain if category(v) == "act" and v.feats.get("VerbForm") != "Part"]
+    # "приняли решение о подготовке соглашения": who decided to draft it signs nothing
+    signing = [v for i, v in enumerate(chain) if category(v) == "act" and v.feats.get("VerbForm") != "Part"
+               and not any(category(t) == "create" and t.pos == "NOUN" for t in chain[:i])]
     signing += act_noun_verbs(chain, sent)
     if signing and sent.text.lower().count("со стороны") >= 2:
         return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
