@@ -274,12 +274,16 @@ def date_range(tables, case) -> str:
     numbers = article_numbers(tables["documents"])
     published: dict[str, set[int]] = {}
     for row in docs.itertuples():
-        published.setdefault(row.published, set()).add(numbers[row.doc_id])
+        # a date inferred from the events the text reports is no publication date the page gives
+        when = f"inferred {row.published}" if row.published and row.date_basis == "inferred" else row.published
+        published.setdefault(when, set()).add(numbers[row.doc_id])
     acts: dict[str, set[int]] = {}
     for row in a[a.date != ""].itertuples():  # an act's own date, where its sentence gives one
         acts.setdefault(row.date, set()).add(numbers[row.doc_id])
     undated = published.pop("", set())
-    parts = [f"published {date} ({articles_phrase(n)})" for date, n in sorted(published.items())]
+    parts = [f"{'published ' if not date.startswith('inferred') else 'written about '}{date.removeprefix('inferred ')}"
+             f"{' (inferred from the events it reports)' if date.startswith('inferred') else ''} ({articles_phrase(n)})"
+             for date, n in sorted(published.items())]
     parts += [f"an act dated {date} ({articles_phrase(n)})" for date, n in sorted(acts.items())]
     if undated:
         parts.append(f"no date found ({articles_phrase(undated)})")

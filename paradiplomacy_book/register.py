@@ -23,7 +23,7 @@ def records(tables: dict) -> pd.DataFrame:
     numbers = article_numbers(tables["documents"])
     a = tables["agreements"].copy()
     a["article"] = a.doc_id.map(numbers)
-    for column in ("published", "outlet", "url", "case", "title"):
+    for column in ("published", "date_basis", "outlet", "url", "case", "title"):
         a[column] = a.doc_id.map(documents[column])
     a["undated"] = a.published == ""
     return a.sort_values(["undated", "published", "article", "start"])
@@ -125,10 +125,12 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
         signatories = list(dict.fromkeys(s for v in group.signatories for s in split_list(v)))
         sources = []
         for r in group.drop_duplicates("doc_id").itertuples():
-            where = ", ".join(filter(None, [r.outlet, r.published]))
+            # a year inferred from the events the text reports is no publication date the page gives
+            when = f"inferred {r.published}" if r.published and r.date_basis == "inferred" else r.published
+            where = ", ".join(filter(None, [r.outlet, when]))
             article = f"Article {r.article}" + (f" ({where})" if where else "")
             if links:
-                article = f'<a href="corpus/{article_page_name(r.article)}.html">{text(article)}</a> <code>{text(r.doc_id)}</code>'
+                article = f'<a href="corpus/{article_page_name(r.article)}.html">{text(article)}</a>'
                 article += f' <a href="{text(r.url)}">source</a>' if r.url else ""
             else:
                 article += f" {r.url}" if r.url else ""  # the article's number is its key: the corpus pages give its id

@@ -170,7 +170,7 @@ def partner_sentence(table: pd.DataFrame, case: str) -> str:
     if rows.empty:
         return "no quotation with a speaker"
     sides = rows.side.value_counts()
-    said = ", ".join(f"{in_words(n)} from the {side} side" if side != "not known" else f"{in_words(n)} from a side not known" for side, n in sides.items())
+    said = ", ".join(f"{in_words(n)} from the {side}" if side != "not known" else f"{in_words(n)} from a side not known" for side, n in sides.items())
     words = list(dict.fromkeys(w.strip() for v in rows["names the partner as"] for w in v.split(",") if w.strip().startswith("«")))
     frames = list(dict.fromkeys(f.strip() for v in rows["framing words"] if v != "none" for f in v.split(";")))
     text = f"{in_words(len(rows), 'quotation')} with a speaker ({said})"

@@ -309,7 +309,9 @@ def test_the_dates_row_names_the_articles_it_could_not_date(seeds_tables):
     """Issue 15 (book15b, item 1): "2025 (two undated articles)" read as if the undated ones were of 2025."""
     from paradiplomacy_book.casebook import date_range
 
-    assert date_range(seeds_tables, "Lipetsk") == "published 2025 (article 4); no date found (articles 1, 3)"
+    # reader 13, item 1: article 4's year is inferred from its events (its header's 2012 contradicts them)
+    assert date_range(seeds_tables, "Lipetsk") == (
+        "written about 2025 (inferred from the events it reports) (article 4); no date found (articles 1, 3)")
     assert date_range(seeds_tables, "DPR") == "published 2025-12-07 (article 2); an act dated 2024 (article 2)"
 
 
