@@ -58,11 +58,30 @@ def office_english(office: str) -> str:
         preposition = PREPOSITIONS.get(piece[0]) if piece[0] in PREPOSITIONS else None
         if preposition == "in" and lemma_key(head) in accredited_offices():
             preposition = "to"  # an envoy is accredited to the state, not merely in it
-        place = find_place(" ".join(piece[1:] if preposition else piece))
-        if place is None:
+        words_ = piece[1:] if preposition else piece
+        portfolio, words_ = complement_of(words_)
+        place = find_place(" ".join(words_)) if words_ else None
+        if words_ and place is None or not (portfolio or place):
             return f"{english} ({office})"
-        places.append(f"{preposition or 'of'} {place.name_latin}")
-    return f"{english} {' '.join(places)}"
+        places += [f"of {portfolio}"] if portfolio else []
+        the = "the " if place is not None and "Republic" in place.name_latin else ""  # "of the Republic of Crimea"
+        places += [f"{preposition or 'of'} {the}{place.name_latin}"] if place else []
+    return quote_authorities(f"{english} {' '.join(places)}")
+
+
+@lru_cache(maxsize=1)
+def office_complements() -> dict[tuple[str, ...], str]:
+    return {tuple(row["words"].split()): row["english"] for row in read_data("office_complements.csv", "paradiplomacy_book")}
+
+
+def complement_of(words: list[str]) -> tuple[str, list[str]]:
+    """The English of the longest run of ``words`` at their start that data/office_complements.csv glosses ("промышленности
+    и торговли": "industry and trade"), and the words after it; ("", words) where none does."""
+    for n in range(len(words), 0, -1):
+        english = office_complements().get(tuple(w.lower() for w in words[:n]))
+        if english:
+            return english, words[n:]
+    return "", words
 
 
 def office_gloss(office: str) -> str:

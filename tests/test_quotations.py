@@ -127,7 +127,10 @@ def test_the_book_names_speakers_and_how_they_name_the_partner(seeds_out):
     assert list(dpr.office) == ["vice-governor of Lipetsk Oblast", "governor of Lipetsk Oblast"]
     assert speech.office_english("посол Республики Беларусь в Российской Федерации") == "ambassador of Belarus to Russia"
     assert speech.office_english("генконсул Беларуси в Казани") == "consul general of Belarus in Kazan"  # no envoy to a city
-    assert speech.office_english("министр промышленности и торговли ДНР") == "minister (министр промышленности и торговли ДНР)"
+    # the portfolio and the body of an office (office_complements.csv), the occupation authorities in quotation marks
+    assert speech.office_english("министр промышленности и торговли ДНР") == 'minister of industry and trade of the "Donetsk People\'s Republic"'
+    assert speech.office_english("руководитель исполнительной власти региона") == "head of the region's executive"
+    assert speech.office_english("председатель совета директоров") == "chairman (председатель совета директоров)"  # not glossed
     sides = speech.partner_speech(tables, ["Lipetsk", "DPR"]).set_index("speaker")
     assert sides.side["Aleksandr Rogozhnik (Александр Рогожник)"] == "partner"
     assert "«Донецкой Народной Республикой»" in sides["names the partner as"]["Igor Artamonov (Игорь Артамонов)"].tolist()[-1]
