@@ -189,8 +189,9 @@ def sources_of(tables, case) -> str:
         outlet = bool(row.outlet) and is_outlet(row.outlet_note)
         source = row.outlet if outlet or not row.outlet else f"{row.outlet}, not an outlet"
         source = (source or "no outlet recorded") + ("" if outlet or row.url else ", unverified: no address recorded")
-        source += f", relaying {row.relays.replace(' | ', ' and ')}" if row.relays else ""
-        source += f", photo credited to {row.photo_credit.replace(' | ', ' and ')}" if row.photo_credit else ""
+        # in the text's own words, inflected as it writes them ("Как сообщили в Липецкой торгово-промышленной палате")
+        source += f", relaying (in the text's words) {row.relays.replace(' | ', ' and ')}" if row.relays else ""
+        source += f", photo credited to (in the page's words) {row.photo_credit.replace(' | ', ' and ')}" if row.photo_credit else ""
         by_outlet.setdefault(source, []).append(numbers[row.doc_id])
     return "; ".join(f"{outlet} (article{'s' if len(n) > 1 else ''} {', '.join(map(str, sorted(n)))})"
                      for outlet, n in sorted(by_outlet.items(), key=lambda item: min(item[1])))
