@@ -189,12 +189,28 @@ def sources_of(tables, case) -> str:
         outlet = bool(row.outlet) and is_outlet(row.outlet_note)
         source = row.outlet if outlet or not row.outlet else f"{row.outlet}, not an outlet"
         source = (source or "no outlet recorded") + ("" if outlet or row.url else ", unverified: no address recorded")
-        # in the text's own words, inflected as it writes them ("Как сообщили в Липецкой торгово-промышленной палате")
-        source += f", relaying (in the text's words) {row.relays.replace(' | ', ' and ')}" if row.relays else ""
+        relayed = [relay_english(tables, row.doc_id, phrase) for phrase in split_list(row.relays)]
+        source += f", relaying {' and '.join(relayed)}" if relayed else ""
         source += f", photo credited to (in the page's words) {row.photo_credit.replace(' | ', ' and ')}" if row.photo_credit else ""
         by_outlet.setdefault(source, []).append(numbers[row.doc_id])
     return "; ".join(f"{outlet} (article{'s' if len(n) > 1 else ''} {', '.join(map(str, sorted(n)))})"
                      for outlet, n in sorted(by_outlet.items(), key=lambda item: min(item[1])))
+
+
+def relay_english(tables, doc_id: str, phrase: str) -> str:
+    """A source an article relays, in English with the text's words beside it: a body the article names there by
+    its English name ("Липецкой торгово-промышленной палате": Lipetsk Chamber of Commerce and Industry), a press
+    service by its office's words ("пресс-служба администрации Липецкой области": press service of the
+    administration of Lipetsk Oblast); else the text's words alone, in quotation marks."""
+    from .speech import office_english
+
+    m = tables["mentions"]
+    said = m[(m.doc_id == doc_id) & (m.text == phrase)]
+    names = dict(zip(tables["actors"].actor_id, tables["actors"].name))
+    if len(said) and said.actor_id.iloc[0] in names:
+        return f"{Names.of(tables).english(names[said.actor_id.iloc[0]])} ({phrase})"
+    english = office_english(phrase)
+    return f"{english} ({phrase})" if phrase not in english else f"“{phrase}” (the text's words)"
 
 
 def count_phrase(counter: Counter, order=None) -> str:
