@@ -79,3 +79,11 @@ def test_the_rest_of_an_undated_page_is_read_as_of_the_dates_it_shows():
               Line(2, "Обзор СМИ оккупированного Донбасса за неделю.", "sentence", reason="sentence outside the article's main text")]
     undated = Document("d", "d.txt", published="", text=LUHANSK_REGION, lines=teaser)
     assert [(r["marker"], r["where"]) for r in framing_rows(undated)] == [("occupation", "page")]  # the article itself stays uncounted
+
+
+def test_a_quotation_mark_on_one_side_of_the_republics_name_is_no_distancing():
+    """Reader 13, item 8: "«... с предприятиями ДНР», — сказал" ends a quotation; only «ДНР» in marks on both sides
+    distances the name."""
+    said = "«Будем развивать кооперацию с предприятиями ДНР», — сказал губернатор. «Донецкая Народная Республика готова к работе», — добавил он."
+    assert found(said, "2025")["republic_unquoted"] == ["ДНР", "Донецкая Народная Республика"]
+    assert "republic_unquoted" not in found("Делегация так называемой «ДНР» и «Донецкой Народной Республики» приехала.", "2025")
