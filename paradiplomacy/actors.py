@@ -208,8 +208,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         mention.type = region_nouns()[tokens[-1].lemma]
     elif ner_type == "ORG" and is_non_actor(tokens, by_id):
         return None
-    elif len(tokens) == 1 and (word_kind((tokens[0].lemma or "").lower()) == "office" or tokens[0].pos in NOT_NAME_POS) \
-            and find_place(tokens[0].text) is None:
+    elif len(tokens) == 1 and (is_office_word(tokens[0]) or tokens[0].pos in NOT_NAME_POS) and find_place(tokens[0].text) is None:
         # "Аким Алматинской области ...", "Сегодня подписано ...": an office noun or an adverb capitalised at a
         # sentence's start names no one
         return None

@@ -203,6 +203,12 @@ def verb_before(pair, sent: Sentence):
     return before if before.pos == "VERB" or before.pos == "NOUN" and category(before) in ACT_NOUNS else None
 
 
+def drafted_below(chain, index: int) -> bool:
+    """Whether a noun of drafting ("подготовка", "разработка") lies in the chain below its ``index``-th word: what
+    that word does is done to the drafting, not to the agreement ("Принято решение о подготовке соглашения")."""
+    return any(category(t) == "create" and t.pos == "NOUN" for t in chain[:index])
+
+
 def status_of(chain, sent: Sentence, kind: str) -> str:
     """The stage an agreement is at, from the verbs that govern it; '' when they say none."""
     if not chain or any(sent.negated(t) for t in chain):
@@ -231,8 +237,7 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         # "сформировать" belongs to a verb above it that says the stage)
         return "planned"
     acts = [t for t in chain if category(t) in ("act", "become", "bind")]
-    drafting = [t for t in chain if category(t) == "create" and t.pos == "NOUN"]
-    if acts and drafting and chain.index(drafting[0]) < chain.index(acts[0]):
+    if acts and drafted_below(chain, chain.index(acts[0])):
         return "planned"  # "Принято решение о подготовке соглашения": what was adopted is its drafting
     if acts:
         return tense_status(acts[0], sent)
@@ -673,8 +678,7 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     """Persons who are subjects of the signing verb; in "со стороны X соглашение подписал A,
     со стороны Y — B" every person named is a signatory."""
     # "приняли решение о подготовке соглашения": who decided to draft it signs nothing
-    signing = [v for i, v in enumerate(chain) if category(v) == "act" and v.feats.get("VerbForm") != "Part"
-               and not any(category(t) == "create" and t.pos == "NOUN" for t in chain[:i])]
+    signing = [v for i, v in enumerate(chain) if category(v) == "act" and v.feats.get("VerbForm") != "Part" and not drafted_below(chain, i)]
     signing += act_noun_verbs(chain, sent)
     if signing and sent.text.lower().count("со стороны") >= 2:
         return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
@@ -925,7 +929,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         chain = governing_chain(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
-        if not chain and kind == "twinning" and (listed := twin_list(token, sent)):
+        listed = twin_list(token, sent)
+        if not chain and kind == "twinning" and listed:
             # "Среди городов-побратимов Озёрска – Венгожево, Кентшин и Элк": one standing twinning per listed town
             for pair in listed:
                 yield Agreement(kind, "signed", pair, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
@@ -966,8 +971,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = (partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
-                 or twin_list(token, sent))
+        pairs = partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent) or listed
         said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
             # "с профсоюзами", "между администрацией Екатеринбурга и екатеринбургской епархией": no government beside it
@@ -1018,13 +1022,19 @@ def names_a_gathering(noun, sent: Sentence) -> bool:
     return any(t is not None and lemma_of(t) in read_words("gathering_nouns.csv") for t in near)
 
 
+@lru_cache(maxsize=1)
+def concluded_ties() -> frozenset[str]:
+    """The tie nouns that concluding makes a twinning (``concluded`` rows of data/twinning_tie_nouns.csv)."""
+    return frozenset(row["word"] for row in read_data("twinning_tie_nouns.csv") if row["concluded"] == "yes")
+
+
 def broken_tie(token, status: str, parties: list[str], sent: Sentence) -> bool:
     """Whether a tie noun ("отношения", "сотрудничество") of an article about twin towns names a twinning: it was
     broken off or suspended, or, for a partnership, concluded ("решил заключить новое партнерство с Черновцами");
     and between towns only ("Варшава разорвала отношения с Москвой", not "разорвала отношения с компанией"; regions
     that suspend cooperation suspend their cooperation agreement)."""
     kinds = {m.name: m.type for m in sent.mentions}
-    made = (token.lemma or "").replace("ё", "е") == "партнерство" and status in ("signed", "planned")
+    made = (token.lemma or "").replace("ё", "е") in concluded_ties() and status in ("signed", "planned")
     return (status in ("terminated", "suspended") or made) and len(parties) >= 2 and all(kinds.get(p) == "city" for p in parties)
 
 
@@ -1542,8 +1552,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         found.sentences.append(found.evidence)
         records.append(found)
         return
-    model = next((r for r in reversed(records) if r.kind == found.kind and r.parties and not r.vague), None)
-    if found.like_another and not found.parties and model is not None:
+    if found.like_another and not found.parties and (
+            model := next((r for r in reversed(records) if r.kind == found.kind and r.parties and not r.vague), None)) is not None:
         # "Первое подобное соглашение между регионами было подписано в 1997 году": between the same sides
         found.parties, found.bound = list(model.parties), "earlier"
     candidates = list(reversed(records))

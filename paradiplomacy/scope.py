@@ -93,8 +93,13 @@ def chambers_only(parties: list[str], levels: list[str]) -> bool:
     """Whether every subnational party is a chamber that acts for its region without governing it (a chamber of
     commerce, a public chamber: ``chamber`` rows of data/regional_body_words.csv): "соглашение между Липецкой ТПП и
     Луганской региональной ТПП" binds no government."""
-    chamber_words = {row["word"] for row in read_data("regional_body_words.csv") if row["chamber"] == "yes"}
-    return all(set(lemma_key(p).split()) & chamber_words for p, level in zip(parties, levels) if level == "subnational")
+    return all(set(lemma_key(p).split()) & chamber_words() for p, level in zip(parties, levels) if level == "subnational")
+
+
+@lru_cache(maxsize=1)
+def chamber_words() -> frozenset[str]:
+    """The ``chamber`` rows of data/regional_body_words.csv."""
+    return frozenset(row["word"] for row in read_data("regional_body_words.csv") if row["chamber"] == "yes")
 
 
 @lru_cache(maxsize=1)

@@ -179,9 +179,9 @@ def outlets_phrase(documents: pd.DataFrame) -> str:
 def sources_of(tables, case) -> str:
     """The outlets of the case's articles as the manifest records them, each with its articles' numbers; an article
     of no outlet (or of one that is none) whose page's address is not recorded either is "unverified"; the sources an
-    article says it relays and its photo credit follow in the text's words (documents.relays, photo_credit): "ОстроВ,
-    relaying пресс-служба администрации Липецкой области (article 3); no outlet recorded, unverified: no address
-    recorded (article 4)"."""
+    article says it relays (documents.relays, in English where relay_english can render them) and its photo credit
+    follow: "ОстроВ, relaying press service of the administration of Lipetsk Oblast (пресс-служба администрации
+    Липецкой области) (article 3); no outlet recorded, unverified: no address recorded (article 4)"."""
     d = tables["documents"]
     numbers = article_numbers(d)
     by_outlet: dict[str, list[int]] = {}
@@ -289,18 +289,16 @@ def date_range(tables, case) -> str:
     a = agreements_of(tables, case)
     docs = tables["documents"][tables["documents"].doc_id.isin(docs_of(tables, case))]
     numbers = article_numbers(tables["documents"])
-    published: dict[str, set[int]] = {}
+    published: dict[tuple[str, bool], set[int]] = {}
     for row in docs.itertuples():
         # a date inferred from the events the text reports is no publication date the page gives
-        when = f"inferred {row.published}" if row.published and row.date_basis == "inferred" else row.published
-        published.setdefault(when, set()).add(numbers[row.doc_id])
+        published.setdefault((row.published, row.date_basis == "inferred"), set()).add(numbers[row.doc_id])
     acts: dict[str, set[int]] = {}
     for row in a[a.date != ""].itertuples():  # an act's own date, where its sentence gives one
         acts.setdefault(row.date, set()).add(numbers[row.doc_id])
-    undated = published.pop("", set())
-    parts = [f"{'published ' if not date.startswith('inferred') else 'written about '}{date.removeprefix('inferred ')}"
-             f"{' (inferred from the events it reports)' if date.startswith('inferred') else ''} ({articles_phrase(n)})"
-             for date, n in sorted(published.items())]
+    undated = published.pop(("", False), set()) | published.pop(("", True), set())
+    parts = [(f"written about {date} (inferred from the events it reports)" if inferred else f"published {date}") + f" ({articles_phrase(n)})"
+             for (date, inferred), n in sorted(published.items())]
     parts += [f"an act dated {date} ({articles_phrase(n)})" for date, n in sorted(acts.items())]
     if undated:
         parts.append(f"no date found ({articles_phrase(undated)})")

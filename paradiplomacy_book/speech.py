@@ -45,9 +45,8 @@ def office_english(office: str) -> str:
         return office
     if not rest:
         return english
-    words, places = rest.split(), []
-    pieces, current = [], []
-    for word in words:
+    parts, pieces, current = [], [], []  # parts: the English of each piece ("of industry and trade", "of Lipetsk Oblast")
+    for word in rest.split():
         if word in PREPOSITIONS and current:
             pieces.append(current)
             current = [word]
@@ -58,15 +57,14 @@ def office_english(office: str) -> str:
         preposition = PREPOSITIONS.get(piece[0]) if piece[0] in PREPOSITIONS else None
         if preposition == "in" and lemma_key(head) in accredited_offices():
             preposition = "to"  # an envoy is accredited to the state, not merely in it
-        words_ = piece[1:] if preposition else piece
-        portfolio, words_ = complement_of(words_)
-        place = find_place(" ".join(words_)) if words_ else None
-        if words_ and place is None or not (portfolio or place):
+        portfolio, left = complement_of(piece[1:] if preposition else piece)
+        place = find_place(" ".join(left)) if left else None
+        if left and place is None or not (portfolio or place):
             return f"{english} ({office})"
-        places += [f"of {portfolio}"] if portfolio else []
+        parts += [f"of {portfolio}"] if portfolio else []
         the = "the " if place is not None and "Republic" in place.name_latin else ""  # "of the Republic of Crimea"
-        places += [f"{preposition or 'of'} {the}{place.name_latin}"] if place else []
-    return quote_authorities(f"{english} {' '.join(places)}")
+        parts += [f"{preposition or 'of'} {the}{place.name_latin}"] if place else []
+    return quote_authorities(f"{english} {' '.join(parts)}")
 
 
 @lru_cache(maxsize=1)
