@@ -74,6 +74,7 @@ class Agreement:
     kinds_seen: set = field(default_factory=set)  # the kinds merged into it (a twinning made by a cooperation agreement)
     stages_seen: set = field(default_factory=set)  # the stages merged into it ("Тогда ... договорились" before "подписали")
     names_no_one: bool = False  # its sentence gives it no subject, object or partner ("Соглашение будет подписано в ноябре")
+    names_no_actor: bool = False  # nor any word of a party that could be one ("намечен план мероприятий")
     one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
     several: bool = False  # named by a plural noun ("Соглашения ... заключены уже со многими регионами")
     like_another: bool = False  # "подобное соглашение": another agreement like an earlier one, never that one (similar_words.csv)
@@ -613,6 +614,20 @@ def placed(token, sent: Sentence) -> bool:
     return m is not None and m.type in PLACE_TYPES
 
 
+def between_words(noun, sent: Sentence) -> list:
+    """The words "между" gives the noun, whatever they name ("меморандум между предприятиями")."""
+    return [c for k in sent.kids(noun, "nmod") if any(x.text.lower() == "между" for x in sent.kids(k, "case"))
+            for c in sent.conjuncts(k)]
+
+
+def may_be_actor(token, sent: Sentence) -> bool:
+    """Whether a word given as a party could name one: a named actor, a living being, or a noun of a company, an NGO
+    or an institution; "мероприятий" in "план мероприятий" cannot."""
+    return (token.pos != "NOUN" or token.feats.get("Animacy") == "Anim" or companies_at([token])
+            or nongovernmental_at([token], sent) or lemma_of(token) in read_words("institution_nouns.csv")
+            or any(sent.mention_at(token, person=p) is not None for p in (False, True)))
+
+
 def companies_at(tokens) -> bool:
     """Whether a token is a noun of companies or clubs: in "Хоккейные клубы Брянска и Гомеля подписали договор" or
     "договор между банками Курска и Минска" the places in the genitive are where they are, not parties."""
@@ -919,8 +934,12 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
     the latest record (read when reached, so after the sentence's earlier records merged); in an article about twin
     towns, also for each tie between places it says was broken off or suspended (``broken_tie``).
     Adds the verbs read to ``used_verbs``."""
+    twinned = any(r.kind == TWINNING for r in records)
     for token in sent.tokens:
         kind = agreement_noun(token, sent)
+        if not kind and (listed := twin_list(token, sent, twinned)) and not governing_chain(token, sent):
+            yield from standing_twinnings(listed, sent, published)  # "Среди других партнёров Озёрска – ..."
+            continue
         tie = not kind and twin_article and (token.lemma or "").replace("ё", "е") in read_words("twinning_tie_nouns.csv")
         kind = TWINNING if tie else kind
         topic = topic_of_another(token, sent) if kind else ""
@@ -931,10 +950,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
         listed = twin_list(token, sent)
         if not chain and kind == "twinning" and listed:
-            # "Среди городов-побратимов Озёрска – Венгожево, Кентшин и Элк": one standing twinning per listed town
-            for pair in listed:
-                yield Agreement(kind, "signed", pair, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
-                                stop=sent.stop, one_of_pairs=True)
+            yield from standing_twinnings(listed, sent, published)
             continue
         if not chain and kind == "twinning" and (sides := twins_predicated(token, sent)):
             # "Вологда — город-побратим Кеми": a twinning stated as a standing fact, with no verb
@@ -982,7 +998,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss"),
                             intends=bool(chain) and category(chain[-1]) == "plan",
-                            names_no_one=not said_parties, one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
+                            names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
+                            one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens + said_parties),
                             like_another=any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(token, "amod")))
@@ -1128,6 +1145,14 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
     return tokens + [t for t in represented(tokens, sent) if t not in tokens]
 
 
+def standing_twinnings(pairs: list[list[str]], sent: Sentence, published: str):
+    """Yield one standing twinning per pair of a town's listed twins ("Среди городов-побратимов Озёрска – Венгожево,
+    Кентшин и Элк"): the list states them as a fact, so each is signed."""
+    for pair in pairs:
+        yield Agreement(TWINNING, "signed", pair, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
+                        stop=sent.stop, one_of_pairs=True)
+
+
 def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, tie: bool = False) -> list[list[str]]:
     """One party list per agreement where a plural noun names agreements with each of several partners: "Курская
     область заключила соглашения с Брестской и Гродненской областями" is two agreements, "Липецк и Елец подписали соглашения
@@ -1140,14 +1165,20 @@ def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, t
     return [[side, partner] for side in sides for partner in partners]
 
 
-def twin_list(noun, sent: Sentence) -> list[list[str]]:
+def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
     """One pair per listed town where a twin noun names a town's twins and lists them: "Среди городов-побратимов
-    Озёрска – польские города Венгожево, Кентшин и Элк" is three twinnings of Озёрск. The owner is the noun's
+    Озёрска – польские города Венгожево, Кентшин и Элк" is three twinnings of Озёрск; so does a partner noun
+    ("партнёров Озёрска") once the article has reported a twinning (``twinned``). The owner is the noun's
     place in the genitive, the list the first place after it with its conjuncts; [] for fewer than two."""
-    if TWIN_STEM not in (noun.lemma or "").lower():
+    lemma = (noun.lemma or "").lower().replace("ё", "е")
+    partners = twinned and lemma in read_words("twin_partner_nouns.csv")
+    if TWIN_STEM not in lemma and not partners:
         return []
+    # a town's partners are towns (or places the gazetteer does not know); a region's are its trade partners
+    # ("партнёров области – Беларусь, Китай")
+    owner_types, types = (("city",), ("city", "other")) if partners else (PLACE_TYPES, PLACE_TYPES)
     owners = [m for k in sent.kids(noun, "nmod") if k.feats.get("Case") == "Gen"
-              and (m := sent.mention_at(k, person=False)) is not None and m.type in PLACE_TYPES]
+              and (m := sent.mention_at(k, person=False)) is not None and m.type in owner_types]
     if len(owners) != 1:
         return []
     owner = owners[0]
@@ -1157,7 +1188,7 @@ def twin_list(noun, sent: Sentence) -> list[list[str]]:
     # "французский город Дижон, польский Ополе и ...": the list may hang on the noun the first name stands beside
     heads += [h for t in heads if t.rel == "appos" and (h := sent.head(t)) is not None]
     listed = [m for h in heads for t in sent.conjuncts(h) if (m := sent.mention_at(t, person=False)) is not None
-              and m.type in PLACE_TYPES and m.name != owner.name]
+              and m.type in types and m.name != owner.name]
     names = list(dict.fromkeys(m.name for m in listed))
     return [[owner.name, name] for name in names] if len(names) >= 2 else []
 
@@ -1429,7 +1460,8 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
     """Give a record without parties the sides that met ("стороны договорились"), or the parties of
     the record it refers back to ("план мероприятий по реализации соглашения", "стороны намерены"),
     or a body of each side where the text names them only so ("между профильными министерствами"):
-    those bodies are added to ``mentions``; else, where two sides met and its sentence names no one, those sides."""
+    those bodies are added to ``mentions``; else, where its own words name no one, the parties of an agreement of its
+    sentence, or the two sides that met."""
     if len(meeting_sides) < 2:
         meeting_sides = []  # one side named is no pair of sides: who else met is unknown
     for i, record in enumerate(records):
@@ -1453,6 +1485,13 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             mentions += sides_bodies  # actors of the document like any other, so the parties are actors' names
             record.parties = [m.name for m in sides_bodies]
             record.bound = "each_side"
+        elif record.names_no_actor and not record.several and (same := next((
+                r.parties for r in reversed(records[:i]) if r.parties and not r.vague
+                and record.evidence in (r.sentences or [r.evidence])), None)):
+            # "Рязанская область подписала соглашение с Курской областью, намечен план мероприятий": an instrument
+            # of no one's named beside an agreement in its sentence is between the same sides
+            record.parties = list(same)
+            record.bound = "earlier"
         elif meeting_sides and record.names_no_one:
             # an agreement whose sentence names no one, after two sides met ("Делегация Вологодской области
             # посетила Витебскую область. Соглашение будет подписано в ноябре"), is theirs; one signed by
