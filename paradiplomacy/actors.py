@@ -74,6 +74,7 @@ def extract_mentions(doc) -> list[Mention]:
     resolve_persons(mentions)
     mentions = drop_namesakes(mentions, by_id)
     resolve_places(mentions)
+    name_places_of_a_state(mentions)
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     affiliate_from_context(doc, mentions)
@@ -335,6 +336,24 @@ def resolve_places(mentions: list[Mention]) -> None:
             m.place_id, m.name = place.place_id, place.name
 
 
+def name_places_of_a_state(mentions: list[Mention]) -> None:
+    """Name a place the text gives only by its kind and state ("заключил соглашение с районом Молдовы") as the one
+    place of that state below the state the document names, where there is one ("Дрокиевским районом Республики
+    Молдова"); with none or several it stays as written."""
+    for m in mentions:
+        noun, _, rest = m.name.partition(" ")
+        if m.place_id or m.type not in SUBNATIONAL_TYPES or noun.lower() not in region_nouns() or not rest:
+            continue
+        state = find_place(rest)
+        if state is None or state.type != "country":
+            continue
+        named = {p.place_id: p for o in mentions if o.place_id and (p := place_by_id(o.place_id)) is not None
+                 and p.type != "country" and p.state == state.state}
+        if len(named) == 1:
+            place = next(iter(named.values()))
+            m.place_id, m.name, m.type = place.place_id, place.name, place.type
+
+
 def named_in_quotes(tokens, by_id) -> bool:
     """The name stands in quotation marks after a common noun, so it names that thing, not a place:
     "клуб «Урал»", "завод «Липецк»" (but "город «Липецк»" would still be the city)."""
@@ -561,6 +580,9 @@ def body_phrase(head, sent_tokens, by_id):
         if following.text == "," and lists_complements(sent_tokens, right + 1, head, by_id):
             right += 1  # "министерство промышленности, торговли и развития предпринимательства"
             continue
+        if right == index and genitive_region_at(sent_tokens, right + 1):
+            right += 2  # "и Акиматом Алматинской области", the region hung elsewhere by the parser: still its complement
+            continue
         if not (descends_from(following, head, by_id) and following.pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ")):
             break
         # "и" right after the head joins another head ("райисполком и муниципальный округ"), not a complement
@@ -576,6 +598,12 @@ def body_phrase(head, sent_tokens, by_id):
     if not has_complement and not proper:
         return None
     return sent_tokens[left : right + 1]
+
+
+def genitive_region_at(tokens, i: int) -> bool:
+    """Whether a place adjective and a territorial noun, both genitive, start at ``i`` ("Алматинской области")."""
+    return (i + 1 < len(tokens) and tokens[i].pos == "ADJ" and tokens[i].feats.get("Case") == "Gen"
+            and (tokens[i + 1].lemma or "") in region_nouns() and tokens[i + 1].feats.get("Case") == "Gen")
 
 
 def lists_complements(tokens, comma: int, head, by_id) -> bool:

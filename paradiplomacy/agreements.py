@@ -217,8 +217,10 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     cats = [category(t) for t in chain]
     if "anniversary" in cats and set(cats[: cats.index("anniversary")]) <= {"act_noun"}:
         return "signed"  # "30-летие побратимских связей", "годовщина подписания соглашения": it exists
-    if "refuse" in cats:
-        return ""  # "отказалась подписывать": no agreement, and none planned
+    if "refuse" in cats or "urge" in cats:
+        # "отказалась подписывать": no agreement, and none planned; "призвал прекратить отношения", "рекомендовал
+        # подписать": a call on someone else says nothing of the stage the agreement is at
+        return ""
     for terminal in ("terminate", "suspend"):
         if terminal in cats:
             if "plan" in cats[cats.index(terminal) + 1 :]:
@@ -856,7 +858,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         before = sent
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
-    records = one_outcome_per_meeting(documents_of_accords(records))
+    records = one_outcome_per_meeting(documents_of_accords(told_again(records)))
     if twin_article:
         twin_towns_agreements(records, kinds)
     kept = in_scope([r for r in records if not r.vague], mentions, territory)
@@ -1498,6 +1500,24 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             # someone the text leaves unnamed ("местная компания подписала") is not
             record.parties = list(meeting_sides)
             record.bound = "meeting"
+
+
+def told_again(records: list[Agreement]) -> list[Agreement]:
+    """The records less each that took an earlier record's parties and is of its kind: the same agreements told again
+    ("Польские города приостановили соглашения с Калининградом", then "«Соглашения приостановлены с их стороны»"),
+    folded into it."""
+    kept: list[Agreement] = []
+    for record in records:
+        # "Первое подобное соглашение между регионами" took their parties too, and is another agreement
+        same = next((k for k in kept if record.bound == "earlier" and not record.like_another and not k.vague and k.kind == record.kind
+                     and set(k.parties) == set(record.parties)), None)
+        if same is None:
+            kept.append(record)
+            continue
+        take_stage(same, record)
+        same.sentences += [t for t in record.sentences if t not in same.sentences]
+        same.signatories += [p for p in record.signatories if p not in same.signatories]
+    return kept
 
 
 def documents_of_accords(records: list[Agreement]) -> list[Agreement]:

@@ -6,6 +6,7 @@ functions decide the phrase's case once from all its words, then inflect each
 word that agrees with the head, and keep every other word as written.
 """
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -172,7 +173,7 @@ def normalize_phrase(tokens, head, singular: bool = False) -> str:
     index = tokens.index(head)
     agreeing = {index}
     i = index - 1
-    while i >= 0 and (is_adjective(tokens[i]) or tokens[i].pos in ("DET", "NUM")) and case in cases_of(tokens[i].text):
+    while i >= 0 and (is_adjective(tokens[i]) or ADJECTIVAL.search(tokens[i].text) or tokens[i].pos in ("DET", "NUM")) and case in cases_of(tokens[i].text):
         agreeing.add(i)
         i -= 1
     out = []
@@ -195,6 +196,10 @@ def singular_form(word: str, case: str, noun: str = "") -> str:
             if form:
                 return match_case(form.word, word)
     return word
+
+
+# a word shaped like a place adjective, which the dictionary may know only as a surname ("Горецким районом")
+ADJECTIVAL = re.compile(r"[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$", re.I)
 
 
 def is_adjective(token) -> bool:
