@@ -36,7 +36,7 @@ from .relationships import locality, own_name
 from .lists import list_items
 from .scope import CHAMBER, INTERGOVERNMENTAL, WITH_COMPANY, chambers_only
 from .scope import category as scope_category
-from .scope import municipal_context, nongovernmental_nouns, party_levels
+from .scope import compound_body, municipal_context, nongovernmental_nouns, party_levels
 from .sentence import MAX_CHAIN, TWIN_STEM, Sentence, category, date_in, next_bound, terms
 
 SPHERE_NOUNS = {"сфера", "отрасль"}
@@ -1583,7 +1583,20 @@ def territories(mentions: list[Mention]) -> dict[str, str]:
                       and p.stop - m.start <= len(own_name(m.text))]
             if inside:
                 out.setdefault(m.name, min(inside, key=lambda p: p.start).name)
+            elif place := compound_territory(m.name, places):
+                out.setdefault(m.name, place)
     return out
+
+
+def compound_territory(name: str, places: list[Mention]) -> str:
+    """The place a compound word of local government acts for ("Мингорисполком": the one city named in the article
+    whose name begins with "Мин"), or ''."""
+    found = compound_body(name)
+    if found is None:
+        return ""
+    prefix, kind = found
+    named = {p.name for p in places if p.type == kind and p.name.lower().startswith(prefix)}
+    return named.pop() if len(named) == 1 else ""
 
 
 def earlier_stages(record: Agreement) -> list[str]:

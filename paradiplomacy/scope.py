@@ -123,8 +123,20 @@ def head_noun(lemmas: list[str]) -> str:
 
 
 def names_a_body(lemmas: set[str]) -> bool:
-    """Whether a name holds a word of a public body (администрация, министерство, палата, ...)."""
-    return any(word_kind(w) in ("executive", "body") for w in lemmas)
+    """Whether a name holds a word of a public body (администрация, министерство, палата, ...), alone or as the end of
+    a compound ("Мингорисполком")."""
+    return any(word_kind(w) in ("executive", "body") or compound_body(w) is not None for w in lemmas)
+
+
+def compound_body(word: str) -> tuple[str, str] | None:
+    """The place's first letters and the kind of place of a compound word of local government ("Мингорисполком":
+    ("мин", "city"), "Мособлдума": ("мос", "region"); data/compound_body_parts.csv), or None."""
+    word = word.lower()
+    for part in read_data("compound_body_parts.csv"):
+        at = word.find(part["part"], 2)
+        if at > 0 and (word_kind(word[at:]) in ("executive", "body") or word_kind(word[at + len(part["part"]):]) in ("executive", "body")):
+            return word[:at], part["type"]
+    return None
 
 
 def names_a_unit(lemmas: set[str]) -> bool:
