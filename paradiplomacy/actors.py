@@ -854,9 +854,15 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
     for run in listed_persons(persons, sent_tokens, ids):
         role_tokens = found.get(id(run[0]))
         office = next((t for t in role_tokens or [] if is_office_word(t)), None)
-        if office is None or office.feats.get("Number") != "Plur" or any(id(m) in found for m in run[1:]):
+        if office is None or not of_several(office, sent_tokens) or any(id(m) in found for m in run[1:]):
             continue
         share_office(run, role_tokens, mentions)
+
+
+def of_several(office, sent_tokens) -> bool:
+    """Whether an office word names several holders: plural, or counted ("три экс-губернатора")."""
+    at = sent_tokens.index(office)
+    return office.feats.get("Number") == "Plur" or at > 0 and sent_tokens[at - 1].pos == "NUM"
 
 
 def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = None) -> None:
@@ -880,12 +886,23 @@ def listed_persons(persons: list[Mention], tokens, ids) -> list[list[Mention]]:
     for m in persons:
         if runs:
             previous = runs[-1][-1]
-            gap = tokens[ids.index(previous.tokens[-1].id) + 1 : ids.index(m.tokens[0].id)]
+            gap = without_parentheses(tokens[ids.index(previous.tokens[-1].id) + 1 : ids.index(m.tokens[0].id)])
             if gap and all(t.text in (",", "и") for t in gap):
                 runs[-1].append(m)
                 continue
         runs.append([m])
     return [run for run in runs if len(run) > 1]
+
+
+def without_parentheses(tokens) -> list:
+    """The tokens less each bracketed aside: "Иван Петров (Курская область) и" is a name's gap of "и"."""
+    out, depth = [], 0
+    for t in tokens:
+        depth += t.text == "("
+        if not depth:
+            out.append(t)
+        depth -= t.text == ")" and depth > 0
+    return out
 
 
 def share_office(run: list[Mention], role_tokens, mentions) -> None:
@@ -990,6 +1007,8 @@ def office_before(tokens, first: int, mentions) -> list:
             between[:0] = tokens[j : i + 1]
             i = j - 1
             continue
+        if token.text == ":" and not between and i > 0 and is_office_word(tokens[i - 1]) and of_several(tokens[i - 1], tokens):
+            return [tokens[i - 1]]  # "пять экс-президентов: Альберто Фухимори, ...": a plural office introduces the list, in any case
         if token.text == "," and between and between[0].start in listed_starts and any(t.text == "и" for t in between):
             between.insert(0, token)  # a list of the office's territories: "палат ЛНР, ДНР и Липецкой области"
             i -= 1
@@ -1007,7 +1026,7 @@ def office_before(tokens, first: int, mentions) -> list:
         between.insert(0, token)
         if is_office_word(token) and acting_prefix(tokens, i):
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
-        if is_office_of_name(token, tokens, words_case, name_cases) and agrees(token, words_case):
+        if is_office_of_name(token, tokens, words_case, name_cases, token.id == described_by) and agrees(token, words_case, name_cases | cases_of(person.tokens[-1].text)):
             left = i
             while (left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text)
                    and tagged_alike(tokens[left - 1], token)):
@@ -1028,11 +1047,14 @@ def tagged_alike(adjective, office) -> bool:
 ACTING = (["врио"], ["и.о."], ["и", ".", "о", "."], ["и.", "о."], ["исполняющий", "обязанности"])
 
 
-def agrees(office, name_case_of: str) -> bool:
+def agrees(office, name_case_of: str, name_cases: set[str]) -> bool:
     """A genitive name after an office the tagger does not read as genitive completes the office
-    rather than holds it ("советник Цзян Цзэминя"); other disagreements are the tagger's slips."""
+    rather than holds it ("советник Цзян Цзэминя"), unless the name may be in the office's case too ("бывшего
+    вице-президента (Acc) Джо Байдена": an animate accusative is spelled as the genitive); other disagreements are the
+    tagger's slips."""
     office_case = office.feats.get("Case")
-    return not (name_case_of == "gent" and office_case is not None and office_case != "Gen")
+    same_spelling = office_case == "Acc" and office.feats.get("Gender") == "Masc" and "accs" in name_cases
+    return not (name_case_of == "gent" and office_case is not None and office_case != "Gen" and not same_spelling)
 
 
 def acting_prefix(tokens, left: int) -> list:
@@ -1055,15 +1077,16 @@ def compound_prefix(tokens, left: int) -> list:
     return []
 
 
-def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str]) -> bool:
+def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str], described: bool = False) -> bool:
     """An office word in apposition to the name: same case, and not a complement of another word
-    ("Председатель Совета министров | Дмитрий": "министров" is not his office)."""
+    ("Председатель Совета министров | Дмитрий": "министров" is not his office), unless the parser hangs the name on
+    it (``described``: "советником президента | Владимира Путина")."""
     if word_kind(token.lemma or "") != "office":
         return False
     if name_cases and not cases_of(token.text) & name_cases:
         return False
     parent = next((t for t in tokens if t.id == token.head_id), None)
-    if token.rel == "nmod" and parent is not None and word_kind(parent.lemma or "") == "office":
+    if token.rel == "nmod" and parent is not None and word_kind(parent.lemma or "") == "office" and not described:
         return False
     # A genitive complement ("Совета министров") is no office of a nominative name.
     return not (token.rel == "nmod" and UD_CASE.get(token.feats.get("Case", "")) != name_case_of)
