@@ -35,7 +35,7 @@ DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
 CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}  # each opening mark and the mark that closes it
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
-MAX_ROLE_TOKENS = 12
+MAX_ROLE_TOKENS = 20
 SPAN_END_PUNCTUATION = {";", ",", ":"}
 
 
@@ -1009,8 +1009,11 @@ def office_before(tokens, first: int, mentions) -> list:
             continue
         if token.text == ":" and not between and i > 0 and is_office_word(tokens[i - 1]) and of_several(tokens[i - 1], tokens):
             return [tokens[i - 1]]  # "пять экс-президентов: Альберто Фухимори, ...": a plural office introduces the list, in any case
-        if token.text == "," and between and between[0].start in listed_starts and any(t.text == "и" for t in between):
-            between.insert(0, token)  # a list of the office's territories: "палат ЛНР, ДНР и Липецкой области"
+        if token.text == "," and between and any(t.text == "и" for t in between) and (
+                between[0].start in listed_starts or between[0].pos in ("NOUN", "ADJ") and between[0].text.islower()):
+            # a list of the office's territories or fields: "палат ЛНР, ДНР и Липецкой области", "службы по надзору в
+            # сфере связи, информационных технологий и массовых коммуникаций"
+            between.insert(0, token)
             i -= 1
             continue
         inner = next((m for m in mentions if m.type == "person" and m.tokens and m.tokens[-1] is token and m is not person), None)
@@ -1050,10 +1053,10 @@ ACTING = (["врио"], ["и.о."], ["и", ".", "о", "."], ["и.", "о."], ["и
 def agrees(office, name_case_of: str, name_cases: set[str]) -> bool:
     """A genitive name after an office the tagger does not read as genitive completes the office
     rather than holds it ("советник Цзян Цзэминя"), unless the name may be in the office's case too ("бывшего
-    вице-президента (Acc) Джо Байдена": an animate accusative is spelled as the genitive); other disagreements are the
-    tagger's slips."""
+    вице-президента (Acc) Джо Байдена", "Главу клана Фрэнка Кали": a man's name in the accusative is spelled as the
+    genitive); other disagreements are the tagger's slips."""
     office_case = office.feats.get("Case")
-    same_spelling = office_case == "Acc" and office.feats.get("Gender") == "Masc" and "accs" in name_cases
+    same_spelling = office_case == "Acc" and "accs" in name_cases
     return not (name_case_of == "gent" and office_case is not None and office_case != "Gen" and not same_spelling)
 
 
