@@ -585,15 +585,10 @@ def spheres_matrix(texts: pd.Series, cases: pd.Series, case_order) -> pd.DataFra
     return counts
 
 
-def spheres_figure(matrix: pd.DataFrame, title: str):
-    fig, ax = plt.subplots(figsize=(BOOK_WIDTH, 1.3 + 0.55 * len(matrix)))
-    ax.imshow(matrix.values, cmap="Greens", aspect="auto", vmin=0, vmax=max(1, matrix.values.max()))
-    ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=40, ha="right", fontsize=9)
-    ax.set_yticks(range(matrix.shape[0]), [case_label(c) for c in matrix.index], fontsize=9)
-    for (i, j), value in np.ndenumerate(matrix.values):
-        if value:
-            ax.text(j, i, str(value), ha="center", va="center", fontsize=9,
-                    color="white" if value > matrix.values.max() / 2 else "black")
-    ax.set_title(title, fontsize=11)
-    fig.tight_layout()
-    return fig
+def spheres_table(by_agreement: pd.DataFrame, by_article: pd.DataFrame) -> pd.DataFrame:
+    """One row per sphere that any text names: for each case, "agreements / articles" that name it ("none / 2")."""
+    named = [s for s in by_article.columns if by_article[s].any() or by_agreement[s].any()]
+    cell = lambda n: str(n) if n else "none"
+    return pd.DataFrame({"sphere": named} | {
+        case_label(case): [f"{cell(by_agreement.loc[case, s])} / {cell(by_article.loc[case, s])}" for s in named]
+        for case in by_article.index})

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from paradiplomacy.datafiles import read_data
+from paradiplomacy.gazetteer import place_by_id
 from paradiplomacy.output import split_list
 
 from .codes import label
@@ -96,6 +97,16 @@ def html_table(rows: list[tuple[str, str]]) -> str:
     return f'<table class="table pd-meta"><tbody>{body}</tbody></table>'
 
 
+SMALL_TOWN = 10_000  # people: below it a settlement is no city in English ("райцентр Измалково", about 4,000)
+
+
+def type_label(actor) -> str:
+    """The actor's type in English; a settlement of fewer than SMALL_TOWN people by the gazetteer's count is a "town
+    or village", not a city."""
+    place = place_by_id(actor["place_id"]) if actor["type"] == "city" and actor["place_id"] else None
+    return "town or village" if place is not None and 0 < place.population < SMALL_TOWN else label(actor["type"])
+
+
 def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -> str:
     actors = tables["actors"]
     types = dict(zip(actors.actor_id, actors.type))
@@ -126,14 +137,14 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
     removed_table = (f'<table class="table pd-removed"><thead><tr><th>line</th><th>shape</th><th>why it was removed</th><th>text</th></tr></thead>'
                      f"<tbody>{removed}</tbody></table>") if len(dropped) else "<p>Nothing was removed.</p>"
     present = actors.set_index("actor_id").loc[list(dict.fromkeys(mentions.sort_values("start").actor_id))]
-    who = "".join(f"<tr><td>{html.escape(english[a])}</td><td lang=\"ru\">{html.escape(r['name'])}</td><td>{html.escape(label(r['type']))}</td>"
+    who = "".join(f"<tr><td>{html.escape(english[a])}</td><td lang=\"ru\">{html.escape(r['name'])}</td><td>{html.escape(type_label(r))}</td>"
                   f"<td>{html.escape(r['roles'])}</td></tr>" for a, r in present.iterrows())
     who_table = ('<table class="table pd-removed"><thead><tr><th>in English</th><th>as the pipeline names it</th><th>type</th>'
                  f"<th>offices, as the texts give them</th></tr></thead><tbody>{who}</tbody></table>") if len(present) else "<p>No actor was found.</p>"
     legend = " ".join(f'<mark class="pd-{t}">{label(t)}</mark>' for t in sorted(set(mentions.actor_id.map(types)))) + ' <span class="pd-agreement">sentence of an agreement</span>'
     # the PDF cannot show raw HTML: it gets the same content as Markdown (plain text, list tables)
     meta_pdf = pd.DataFrame(facts, columns=["field", "value"])
-    who_pdf = pd.DataFrame([(english[a], r["name"], label(r["type"]), r["roles"]) for a, r in present.iterrows()],
+    who_pdf = pd.DataFrame([(english[a], r["name"], type_label(r), r["roles"]) for a, r in present.iterrows()],
                            columns=["in English", "as the pipeline names it", "type", "offices, as the texts give them"])
     removed_pdf = pd.DataFrame([(int(r.line), r.reason, r.text) for r in dropped.itertuples()], columns=["line", "why it was removed", "text"])
     paragraphs = "\n\n".join(markdown_text(p) for p in text.split("\n") if p.strip())
