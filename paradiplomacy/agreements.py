@@ -825,11 +825,12 @@ def places_of_the_pair(sent: Sentence) -> list[str]:
     return names if len(names) == 2 else []
 
 
-def extract_agreements(sentences: list[Sentence], mentions: list[Mention], published: str, meeting_sides: list[str]) -> list[Agreement]:
+def extract_agreements(sentences: list[Sentence], mentions: list[Mention], published: str, meeting_sides: list[str],
+                       title_stop: int = 0) -> list[Agreement]:
     """The agreements of a parsed document, one record per agreement.
 
     ``meeting_sides`` are the territories whose officials met (``events.sides``): an agreement
-    reached at the meeting with no parties of its own binds them.
+    reached at the meeting with no parties of its own binds them. ``title_stop`` is where the headline ends (0: none).
     """
     records: list[Agreement] = []
     territory = territories(mentions)
@@ -858,7 +859,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         before = sent
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
-    records = one_outcome_per_meeting(documents_of_accords(told_again(records)))
+    records = one_outcome_per_meeting(documents_of_accords(headline_states(told_again(records), title_stop, territory, kinds)))
     if twin_article:
         twin_towns_agreements(records, kinds)
     kept = in_scope([r for r in records if not r.vague], mentions, territory)
@@ -1500,6 +1501,32 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             # someone the text leaves unnamed ("местная компания подписала") is not
             record.parties = list(meeting_sides)
             record.bound = "meeting"
+
+
+def headline_states(records: list[Agreement], title_stop: int, territory: dict[str, str], kinds: dict[str, str]) -> list[Agreement]:
+    """The records less each headline record whose partner is a state where a body record of the same kind has a region
+    or body of that state and the same other side: "Вологодская область и Казахстан подписали меморандум" over
+    "Меморандум ... между Правительством Вологодской области и Акиматом Алматинской области" is one memorandum,
+    folded into the body's record."""
+    kept = list(records)
+    for head in [r for r in records if r.start < title_stop and not r.vague]:
+        states = {p for p in head.parties if kinds.get(p) == "country"}
+        own = {party_locality(p, territory, kinds) for p in head.parties if p not in states}
+        if len(states) != 1 or not own:
+            continue
+        state = find_place(next(iter(states)))
+        body = next((r for r in kept if r is not head and r.start >= title_stop and r.kind == head.kind and not r.vague
+                     and own <= {party_locality(p, territory, kinds) for p in r.parties}
+                     and not any(kinds.get(p) == "country" for p in r.parties)
+                     and any((place := find_place(territory.get(p, p))) is not None and place.type != "country"
+                             and state is not None and place.state == state.state for p in r.parties)), None)
+        if body is None:
+            continue
+        take_stage(body, head)
+        body.sentences[:0] = [t for t in head.sentences if t not in body.sentences]
+        body.signatories += [p for p in head.signatories if p not in body.signatories]
+        kept.remove(head)
+    return kept
 
 
 def told_again(records: list[Agreement]) -> list[Agreement]:

@@ -62,7 +62,7 @@ def process_document(doc: Document, parse_all: bool = False) -> DocumentResult:
         sentences = sentences_of(parsed, mentions)
         events = extract_events(sentences, doc.published)
     with stage("agreements"):
-        agreements = extract_agreements(sentences, mentions, doc.published, sides(events, mentions))
+        agreements = extract_agreements(sentences, mentions, doc.published, sides(events, mentions), title_stop=doc.body_start)
     with stage("links"):
         links = text_links(mentions, doc.text)
     with stage("quotations"):
