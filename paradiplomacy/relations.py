@@ -4,7 +4,8 @@ Relations come from the other tables and from the places' own names:
 ``party_to`` and ``signed`` (actor -> agreement), ``holds_office_in``
 (person -> body or territory of the office), ``met_with`` (person <-> person at
 one event), ``part_of`` (a district named with its region, a place with its
-state under international law), ``controlled_by`` and ``partly_controlled_by``
+state under international law), ``installed_by`` (occupation authorities and the state that set them up),
+``controlled_by`` and ``partly_controlled_by``
 (a place and the state that controlled it, whole or in part, at the date of the
 article, where that differs: a 2010 article about Luhansk has none, a 2024 one
 has Russia), ``based_in`` (a body and the
@@ -115,6 +116,10 @@ def relations_table(results, registry, agreements: pd.DataFrame, events: pd.Data
     for row in actors[actors.type.isin(SUBNATIONAL_TYPES) & (actors.place_id != "")].itertuples():
         place = place_by_id(row.place_id)
         doc_ids = split_list(row.doc_ids)
+        if place.installed_by:
+            # the "DPR" is no place that a state holds in part, but authorities the occupying state set up
+            add(row.actor_id, states.get(place.installed_by), "installed_by", doc_ids[0])
+            continue
         add(row.actor_id, states.get(place.state), "part_of", doc_ids[0])
         for doc_id in doc_ids:
             status = status_at(row.place_id, dates.get(doc_id, ""))

@@ -170,6 +170,21 @@ def test_the_same_place_in_a_2010_and_a_2024_article_has_the_status_of_each_date
     assert actors[actors.name == "Луганск"].place_id.tolist() == ["geonames:702658"]
 
 
+def test_occupation_authorities_are_installed_by_a_state_not_part_of_a_place(tmp_path):
+    from paradiplomacy.pipeline import extract
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Делегация ДНР посетила Курск. Россия и Украина об этом не сообщали.\n", encoding="utf-8")
+    (seeds / "manifest.csv").write_text("file,outlet,url,retrieved,case,published\na.txt,,,,,2024-05-12\n", encoding="utf-8")
+    extract(seeds, tmp_path / "out")
+    relations = read_out(tmp_path / "out", "relations")
+    dpr = relations[relations.source_name == "Донецкая Народная Республика"]
+    assert list(zip(dpr.relation, dpr.target_name)) == [("installed_by", "Россия")]
+    kursk = relations[relations.source_name == "Курск"]
+    assert list(zip(kursk.relation, kursk.target_name)) == [("part_of", "Россия")]
+
+
 @pytest.mark.slow
 def test_gazetteer_is_what_the_script_makes():
     import sys
