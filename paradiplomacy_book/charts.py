@@ -26,6 +26,7 @@ from paradiplomacy.output import split_list
 
 from .names import Names, quote_authorities
 from .network import LEVELS, government_levels
+from .register import instruments
 from .spheres import sphere_patterns
 
 BOOK_WIDTH = 9.0  # inches; the book's text column at 100 dpi
@@ -405,7 +406,7 @@ def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[s
 
 
 def timeline_points(records: pd.DataFrame) -> pd.DataFrame:
-    """Each record of the register's order as a point: its relationship, stage, and a year as a number
+    """Each record of the register's order as a point: its relationship, kind, instrument (``register.instruments``), stage, and a year as a number
     (the middle of the span its date leaves open; the article's date where the act has none), or NaN."""
     rows = []
     for r in records.itertuples():
@@ -415,7 +416,7 @@ def timeline_points(records: pd.DataFrame) -> pd.DataFrame:
             middle = date.fromordinal((span[0].toordinal() + span[1].toordinal()) // 2)
             x = middle.year + (middle.timetuple().tm_yday - 1) / 365.25
         rows.append({"relationship_id": r.relationship_id, "case": r.case, "kind": r.kind, "status": r.status, "x": x})
-    return pd.DataFrame(rows, columns=["relationship_id", "case", "kind", "status", "x"])
+    return pd.DataFrame(rows, columns=["relationship_id", "case", "kind", "status", "x"]).assign(instrument=instruments(records).values)
 
 
 def spread(xs: list[float], step: float = 0.25) -> list[float]:
@@ -465,8 +466,8 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
             if stages.empty:
                 continue
             xs = spread(list(stages.x) if panel is ax else [0.0] * len(stages))
-            for kind in dict.fromkeys(stages.kind):  # a line joins the stages of one instrument, not two instruments
-                joined = [x for x, k in zip(xs, stages.kind) if k == kind]
+            for kind in dict.fromkeys(stages.instrument):  # a line joins the stages of one instrument, not two instruments
+                joined = [x for x, k in zip(xs, stages.instrument) if k == kind]
                 panel.plot(joined, [i] * len(joined), color="#777777", lw=1.2, zorder=1)
             for x, r in zip(xs, stages.itertuples()):
                 colour = STATUS_STYLE[r.status][0]

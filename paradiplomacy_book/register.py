@@ -29,22 +29,56 @@ def records(tables: dict) -> pd.DataFrame:
     return a.sort_values(["undated", "published", "article", "start"])
 
 
-def stage_history(group: pd.DataFrame) -> str:
+def instruments(records_: pd.DataFrame) -> pd.Series:
+    """For each record (in the register's order), the instrument it reports within its relationship: its kind, except
+    that a kind reported only in later articles, at later stages, continues the course of another ("Подобный документ
+    предполагают подписать" in article 1, then the twinning signed by a cooperation agreement in article 3): one
+    instrument the articles name differently, labelled by its kinds ("cooperation agreement / twinning")."""
+    out = pd.Series("", index=records_.index, dtype=object)
+    order = {index: i for i, index in enumerate(records_.index)}
+    for _, group in records_.groupby("relationship_id", sort=False):
+        courses: list[list[str]] = []
+        for kind in dict.fromkeys(group.kind):
+            mine = group[group.kind == kind]
+            course = next((c for c in courses if continues(group[group.kind.isin(c)], mine, order)), None)
+            if course is None:
+                courses.append([kind])
+            else:
+                course.append(kind)
+        for course in courses:
+            out[group.index[group.kind.isin(course)]] = " / ".join(label(k) for k in course)
+    return out
+
+
+def continues(before: pd.DataFrame, after: pd.DataFrame, order: dict) -> bool:
+    """Whether records of another kind continue a course: none in an article of the course, all after it in the
+    register's ``order``, and at stages beyond its furthest (a plan, then a signature), not beside it (a roadmap and
+    a memorandum of one article)."""
+    return (not set(before.doc_id) & set(after.doc_id)
+            and max(order[i] for i in before.index) < min(order[i] for i in after.index)
+            and max(map(status_rank, before.status)) < min(map(status_rank, after.status)))
+
+
+def stage_history(group: pd.DataFrame, instrument: pd.Series) -> str:
     """"planned (article 1) → signed (article 3, 2010)": each stage the articles report of an instrument, in their
-    order. Where the relationship has several instruments each has its own course ("roadmap: planned (article 4);
-    memorandum: signed (article 4)"): the articles do not say that one led to the other."""
+    order (``instrument``: each record's, from ``instruments``). Where the relationship has several instruments each
+    has its own course ("roadmap: planned (article 4); memorandum: signed (article 4)"): the articles do not say that
+    one led to the other; where articles name one instrument differently, each stage says which ("planned as
+    cooperation agreement (article 1) → signed as twinning (article 3)")."""
     courses = []
-    several = group.kind.nunique() > 1
-    for kind, records_ in group.groupby("kind", sort=False):
+    several = instrument[group.index].nunique() > 1
+    for name, records_ in group.groupby(instrument[group.index], sort=False):
+        named = records_.kind.nunique() > 1
         steps: list[str] = []
         for r in records_.itertuples():
             when = r.date or r.published
+            status = f"{r.status} as {label(r.kind)}" if named else r.status
             # a stage the article tells of as earlier ("Тогда ... договорились") comes before its furthest one
-            for step in [f"{status} (earlier, per article {r.article})" for status in split_list(r.earlier_stages)] + [
-                    f"{r.status} (article {r.article}{', ' + when if when else ''})"]:
+            for step in [f"{earlier} (earlier, per article {r.article})" for earlier in split_list(r.earlier_stages)] + [
+                    f"{status} (article {r.article}{', ' + when if when else ''})"]:
                 if not steps or steps[-1] != step:
                     steps.append(step)
-        courses.append((f"{label(kind)}: " if several else "") + " → ".join(steps))
+        courses.append((f"{name}: " if several else "") + " → ".join(steps))
     return "; ".join(courses)
 
 
@@ -120,7 +154,9 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
     unnamed = unnamed_parties(tables)
     text = html.escape if links else (lambda s: s)
     rows = []
-    for _, group in records(tables).groupby("relationship_id", sort=False):
+    ordered = records(tables)
+    instrument = instruments(ordered)
+    for _, group in ordered.groupby("relationship_id", sort=False):
         parties = list(dict.fromkeys(p for v in group.parties for p in split_list(v)))
         signatories = list(dict.fromkeys(s for v in group.signatories for s in split_list(v)))
         sources = []
@@ -139,8 +175,8 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
         rows.append({
             "case": text(quote_authorities(group.case.iloc[0])),
             "parties": text(party_cell(parties, group.doc_id.unique(), names, unnamed, inferred_bases(group)) or "not named in the text"),
-            "instrument": text(", ".join(dict.fromkeys(label(k) for k in group.kind))),
-            "stages": text(stage_history(group)),
+            "instrument": text(", ".join(dict.fromkeys(instrument[group.index]))),
+            "stages": text(stage_history(group, instrument)),
             "furthest": furthest,
             "dates": text(", ".join(dict.fromkeys(filter(None, group.date))) or "no date in the text"),
             "signatories": text(names.join(signatories, both=True)),

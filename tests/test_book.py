@@ -504,7 +504,18 @@ def test_a_relationships_instruments_each_have_their_own_course_in_the_register(
 
     stages = register(seeds_tables).set_index("instrument").stages
     assert stages["roadmap, memorandum"] == "roadmap: planned (article 4, 2025); memorandum: signed (article 4, 2025)"
-    assert all("→" not in course.split(": ", 1)[0] for cell in stages for course in cell.split("; "))
+    assert all("→" not in course.split(": ", 1)[0] for cell in stages if "; " in cell for course in cell.split("; "))
+
+
+def test_one_instrument_named_differently_by_two_articles_has_one_course(seeds_tables):
+    """Readers 13 and 14, item 1: article 1's planned "подобный документ" (a cooperation agreement of Izmalkovo and
+    Stakhanov) and article 3's signed twinning, set up by a cooperation agreement, are one instrument: one course from
+    plan to signature, each stage with the name its article gives it."""
+    from paradiplomacy_book.register import register
+
+    stages = register(seeds_tables).set_index("instrument").stages
+    course = stages["cooperation agreement / twinning"]
+    assert course.startswith("planned as cooperation agreement (article 1) → ") and course.endswith("signed as twinning (article 3)")
 
 
 def test_an_undated_case_of_uncontested_places_is_not_said_to_have_unknown_control(seeds_tables):
