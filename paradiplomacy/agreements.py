@@ -1536,8 +1536,11 @@ def told_again(records: list[Agreement]) -> list[Agreement]:
     kept: list[Agreement] = []
     for record in records:
         # "Первое подобное соглашение между регионами" took their parties too, and is another agreement
-        same = next((k for k in kept if record.bound == "earlier" and not record.like_another and not k.vague and k.kind == record.kind
-                     and set(k.parties) == set(record.parties)), None)
+        # only a record that names its parties is told again; one sentence's two stages are two agreements
+        # ("парафировали текст нового соглашения, которое придет на смену подписанному")
+        same = next((k for k in kept if record.bound == "earlier" and not record.like_another and not k.vague and not k.bound
+                     and k.kind == record.kind and set(k.parties) == set(record.parties)
+                     and not set(k.sentences) & set(record.sentences)), None)
         if same is None:
             kept.append(record)
             continue
