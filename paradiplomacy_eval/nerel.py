@@ -11,6 +11,7 @@ list); occupations such as поэт or актриса are out of scope of the of
 measure and counted in ``all_professions``.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,8 +43,9 @@ class GoldDocument:
 
 
 def person_stem(name: str) -> str:
-    """The surname (the last word of a name), lemmatised as a surname where the dictionary knows one, cut to five letters."""
-    word = name.split()[-1].lower().replace("ё", "е").strip("«»\"'.,")
+    """The surname (the last word of a name, less initials written onto it: "А.Лукашенко"), lemmatised as a surname
+    where the dictionary knows one, cut to five letters."""
+    word = re.sub(r"^(?:\w\.)+", "", name.split()[-1]).lower().replace("ё", "е").strip("«»\"'.,")
     parses = morph().parse(word)
     surname = next((p.normal_form for p in parses if "Surn" in p.tag.grammemes), None)
     base = (surname or word).replace("ё", "е")

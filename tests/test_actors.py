@@ -202,3 +202,11 @@ def test_two_people_whose_names_differ_by_an_ending_stay_two():
 
 def persons_in(text: str) -> set[str]:
     return {name for kind, name in actors_of(text) if kind == "person"}
+
+
+def test_nerel_scoring_keys_a_person_by_surname_whatever_initials_are_written_onto_it():
+    """NEREL's gold writes "А.Лукашенко" as one word; the person is Лукашенко, as "Александр Лукашенко" is."""
+    from paradiplomacy_eval.nerel import person_stem
+
+    assert person_stem("А.Лукашенко") == person_stem("Александр Лукашенко") == person_stem("Лукашенко")
+    assert person_stem("В.Шеймана") == person_stem("Виктор Шейман")
