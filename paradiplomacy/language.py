@@ -46,7 +46,13 @@ def classify(text: str) -> str:
 
 
 def language_name(code: str) -> str:
-    return language_names().get(code, code)
+    """The language's English name: the data file's, else ISO 639's by pycountry ("bn": Bengali), else the code."""
+    if code in language_names():
+        return language_names()[code]
+    import pycountry  # imported here: only a skipped document of a language the data file lacks needs it
+
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
+    return found.name.split(" (")[0] if found is not None else code  # "Swahili (macrolanguage)": Swahili
 
 
 def identify(text: str) -> str:

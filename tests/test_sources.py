@@ -600,3 +600,11 @@ def test_a_chronology_and_a_contact_line_after_the_article_are_its_own():
     article = extract_article(text)
     assert all(item in article.body for item in chronology) and "Телефон: 45-75-35" in article.body
     assert "Главная" not in article.body
+
+
+def test_a_language_the_data_file_lacks_is_named_by_iso_639():
+    from paradiplomacy.datafiles import read_data
+    from paradiplomacy.language import language_name
+
+    assert not {"sw", "cy"} & {row["code"] for row in read_data("languages.csv")}
+    assert language_name("sw") == "Swahili" and language_name("cy") == "Welsh"
