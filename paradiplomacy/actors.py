@@ -1053,8 +1053,8 @@ ACTING = (["врио"], ["и.о."], ["и", ".", "о", "."], ["и.", "о."], ["и
 def agrees(office, name_case_of: str, name_cases: set[str]) -> bool:
     """A genitive name after an office the tagger does not read as genitive completes the office
     rather than holds it ("советник Цзян Цзэминя"), unless the name may be in the office's case too ("бывшего
-    вице-президента (Acc) Джо Байдена", "Главу клана Фрэнка Кали": a man's name in the accusative is spelled as the
-    genitive); other disagreements are the tagger's slips."""
+    вице-президента (Acc) Джо Байдена": a man's name in the accusative is spelled as the genitive); other
+    disagreements are the tagger's slips."""
     office_case = office.feats.get("Case")
     same_spelling = office_case == "Acc" and "accs" in name_cases
     return not (name_case_of == "gent" and office_case is not None and office_case != "Gen" and not same_spelling)

@@ -1522,9 +1522,7 @@ def headline_states(records: list[Agreement], title_stop: int, territory: dict[s
                              and state is not None and place.state == state.state for p in r.parties)), None)
         if body is None:
             continue
-        take_stage(body, head)
-        body.sentences[:0] = [t for t in head.sentences if t not in body.sentences]
-        body.signatories += [p for p in head.signatories if p not in body.signatories]
+        fold_into(body, head, before=True)
         kept.remove(head)
     return kept
 
@@ -1535,19 +1533,26 @@ def told_again(records: list[Agreement]) -> list[Agreement]:
     folded into it."""
     kept: list[Agreement] = []
     for record in records:
-        # "Первое подобное соглашение между регионами" took their parties too, and is another agreement
-        # only a record that names its parties is told again; one sentence's two stages are two agreements
-        # ("парафировали текст нового соглашения, которое придет на смену подписанному")
+        # only a record that names its parties is told again; "Первое подобное соглашение между регионами" took their
+        # parties too and is another agreement; one sentence's two stages are two agreements ("парафировали текст
+        # нового соглашения, которое придет на смену подписанному")
         same = next((k for k in kept if record.bound == "earlier" and not record.like_another and not k.vague and not k.bound
                      and k.kind == record.kind and set(k.parties) == set(record.parties)
                      and not set(k.sentences) & set(record.sentences)), None)
         if same is None:
             kept.append(record)
-            continue
-        take_stage(same, record)
-        same.sentences += [t for t in record.sentences if t not in same.sentences]
-        same.signatories += [p for p in record.signatories if p not in same.signatories]
+        else:
+            fold_into(same, record)
     return kept
+
+
+def fold_into(record: Agreement, other: Agreement, before: bool = False) -> None:
+    """Fold ``other``, a report of the same agreement found after the merge, into ``record``: its stage, its sentences
+    (first where ``before``: a headline's) and its signatories."""
+    take_stage(record, other)
+    new = [t for t in other.sentences if t not in record.sentences]
+    record.sentences = new + record.sentences if before else record.sentences + new
+    record.signatories += [p for p in other.signatories if p not in record.signatories]
 
 
 def documents_of_accords(records: list[Agreement]) -> list[Agreement]:

@@ -132,11 +132,17 @@ def compound_body(word: str) -> tuple[str, str] | None:
     """The place's first letters and the kind of place of a compound word of local government ("Мингорисполком":
     ("мин", "city"), "Мособлдума": ("мос", "region"); data/compound_body_parts.csv), or None."""
     word = word.lower()
-    for part in read_data("compound_body_parts.csv"):
-        at = word.find(part["part"], 2)
-        if at > 0 and (word_kind(word[at:]) in ("executive", "body") or word_kind(word[at + len(part["part"]):]) in ("executive", "body")):
-            return word[:at], part["type"]
+    for part, kind in compound_body_parts():
+        at = word.find(part, 2)
+        if at > 0 and (word_kind(word[at:]) in ("executive", "body") or word_kind(word[at + len(part):]) in ("executive", "body")):
+            return word[:at], kind
     return None
+
+
+@lru_cache(maxsize=1)
+def compound_body_parts() -> tuple[tuple[str, str], ...]:
+    """data/compound_body_parts.csv: (first part, kind of place), read once (names_a_body asks for every word)."""
+    return tuple((row["part"], row["type"]) for row in read_data("compound_body_parts.csv"))
 
 
 def names_a_unit(lemmas: set[str]) -> bool:

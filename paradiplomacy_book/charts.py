@@ -406,8 +406,9 @@ def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[s
 
 
 def timeline_points(records: pd.DataFrame) -> pd.DataFrame:
-    """Each record of the register's order as a point: its relationship, kind, instrument (``register.instruments``), stage, and a year as a number
-    (the middle of the span its date leaves open; the article's date where the act has none), or NaN."""
+    """Each record of the register's order as a point: its relationship, kind, instrument (``register.instruments``),
+    stage, and a year as a number (the middle of the span its date leaves open; the article's date where the act has
+    none), or NaN."""
     rows = []
     for r in records.itertuples():
         span = date_span(r.date or r.published)
@@ -466,8 +467,8 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
             if stages.empty:
                 continue
             xs = spread(list(stages.x) if panel is ax else [0.0] * len(stages))
-            for kind in dict.fromkeys(stages.instrument):  # a line joins the stages of one instrument, not two instruments
-                joined = [x for x, k in zip(xs, stages.instrument) if k == kind]
+            for instrument in dict.fromkeys(stages.instrument):  # a line joins the stages of one instrument, not two
+                joined = [x for x, k in zip(xs, stages.instrument) if k == instrument]
                 panel.plot(joined, [i] * len(joined), color="#777777", lw=1.2, zorder=1)
             for x, r in zip(xs, stages.itertuples()):
                 colour = STATUS_STYLE[r.status][0]

@@ -137,15 +137,15 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
     removed_table = (f'<table class="table pd-removed"><thead><tr><th>line</th><th>shape</th><th>why it was removed</th><th>text</th></tr></thead>'
                      f"<tbody>{removed}</tbody></table>") if len(dropped) else "<p>Nothing was removed.</p>"
     present = actors.set_index("actor_id").loc[list(dict.fromkeys(mentions.sort_values("start").actor_id))]
-    who = "".join(f"<tr><td>{html.escape(english[a])}</td><td lang=\"ru\">{html.escape(r['name'])}</td><td>{html.escape(type_label(r))}</td>"
-                  f"<td>{html.escape(r['roles'])}</td></tr>" for a, r in present.iterrows())
+    who_rows = [(english[a], r["name"], type_label(r), r["roles"]) for a, r in present.iterrows()]
+    who = "".join(f"<tr><td>{html.escape(en)}</td><td lang=\"ru\">{html.escape(name)}</td><td>{html.escape(kind)}</td>"
+                  f"<td>{html.escape(roles)}</td></tr>" for en, name, kind, roles in who_rows)
     who_table = ('<table class="table pd-removed"><thead><tr><th>in English</th><th>as the pipeline names it</th><th>type</th>'
                  f"<th>offices, as the texts give them</th></tr></thead><tbody>{who}</tbody></table>") if len(present) else "<p>No actor was found.</p>"
     legend = " ".join(f'<mark class="pd-{t}">{label(t)}</mark>' for t in sorted(set(mentions.actor_id.map(types)))) + ' <span class="pd-agreement">sentence of an agreement</span>'
     # the PDF cannot show raw HTML: it gets the same content as Markdown (plain text, list tables)
     meta_pdf = pd.DataFrame(facts, columns=["field", "value"])
-    who_pdf = pd.DataFrame([(english[a], r["name"], type_label(r), r["roles"]) for a, r in present.iterrows()],
-                           columns=["in English", "as the pipeline names it", "type", "offices, as the texts give them"])
+    who_pdf = pd.DataFrame(who_rows, columns=["in English", "as the pipeline names it", "type", "offices, as the texts give them"])
     removed_pdf = pd.DataFrame([(int(r.line), r.reason, r.text) for r in dropped.itertuples()], columns=["line", "why it was removed", "text"])
     paragraphs = "\n\n".join(markdown_text(p) for p in text.split("\n") if p.strip())
     return "\n".join([
