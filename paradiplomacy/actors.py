@@ -49,6 +49,7 @@ class Mention:
     tokens: list = field(default_factory=list, repr=False)
     role: str = ""
     affiliation: str = ""
+    inferred: bool = False  # the affiliation is not in the text's words for the office: taken from the places named before
     aliases: set = field(default_factory=set)
     place_id: str = ""  # the gazetteer's id of a place, "" for a place it does not know and for any other actor
     shared: bool = False  # one of the bodies a plural noun shares out among places ("правительствами X и Y"), on the same words
@@ -1166,14 +1167,14 @@ def share_affiliations(mentions: list[Mention]) -> None:
     before or after: "губернатор Рязанской области Павел Малков ... Павел Малков и глава Курской области ...
     договорились" is an accord of both regions. Named in another case he is whom one speaks or deals with
     ("Договорились с Архимедом Бегежановичем"), and the speaker's side is the other party."""
-    known: dict[str, str] = {}
+    known: dict[str, Mention] = {}
     for m in mentions:
         if m.type == "person" and m.affiliation:
-            known.setdefault(m.name, m.affiliation)
+            known.setdefault(m.name, m)
     for m in mentions:
         nominative = bool(m.tokens) and m.tokens[0].feats.get("Case") == "Nom"
         if m.type == "person" and nominative and not m.affiliation and not m.role and m.name in known:
-            m.affiliation = known[m.name]
+            m.affiliation, m.inferred = known[m.name].affiliation, known[m.name].inferred
 
 
 def affiliate_from_context(doc, mentions: list[Mention]) -> None:
@@ -1199,5 +1200,5 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
             # "представитель администрации Смоленской области Пётр Илюхин, сенатор ...": Smolensk Oblast is Ilyukhin's
             taken = {o.affiliation for o in earlier} | {place.name for o in earlier for _, _, place in named_places(o.affiliation)}
             if len(named - taken) == 1:
-                m.affiliation = (named - taken).pop()
+                m.affiliation, m.inferred = (named - taken).pop(), True
             break

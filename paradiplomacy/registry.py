@@ -20,7 +20,7 @@ from .output import join_list
 
 # When mentions of one place disagree, the more specific type wins.
 TYPE_RANK = {"country": 6, "occupation_authority": 5, "region": 4, "district": 3, "city": 2, "other": 1}
-ACTOR_COLUMNS = ["actor_id", "name", "name_latin", "type", "place_id", "roles", "affiliation", "aliases", "n_mentions", "doc_ids"]
+ACTOR_COLUMNS = ["actor_id", "name", "name_latin", "type", "place_id", "roles", "affiliation", "affiliation_basis", "aliases", "n_mentions", "doc_ids"]
 MENTION_COLUMNS = ["doc_id", "actor_id", "place_id", "start", "stop", "text", "role"]
 
 
@@ -49,6 +49,7 @@ class ActorRecord:
     types: Counter = field(default_factory=Counter)
     roles: dict = field(default_factory=dict)  # insertion-ordered set
     affiliations: Counter = field(default_factory=Counter)
+    stated: set = field(default_factory=set)  # the affiliations some text gives in its words for the office
     aliases: set = field(default_factory=set)
     doc_ids: dict = field(default_factory=dict)
     place_id: str = ""
@@ -74,6 +75,8 @@ class Registry:
                 record.roles[m.role] = None
             if m.affiliation:
                 record.affiliations[m.affiliation] += 1
+                if not m.inferred:
+                    record.stated.add(m.affiliation)
             record.aliases |= m.aliases | {m.text}
             record.doc_ids[doc_id] = None
             record.place_id = record.place_id or m.place_id
@@ -130,9 +133,11 @@ class Registry:
         for key, record in self.records.items():
             name = self.name(record)
             aliases = sorted(a for a in record.aliases if a != name)
+            affiliation = record.affiliations.most_common(1)[0][0] if record.affiliations else ""
             rows.append({
                 "actor_id": ids[key], "name": name, "name_latin": latin(name), "type": self.type(record), "place_id": record.place_id,
-                "roles": join_list(record.roles), "affiliation": record.affiliations.most_common(1)[0][0] if record.affiliations else "",
+                "roles": join_list(record.roles), "affiliation": affiliation,
+                "affiliation_basis": ("stated" if affiliation in record.stated else "inferred") if affiliation else "",
                 "aliases": join_list(aliases), "n_mentions": record.n_mentions, "doc_ids": join_list(sorted(record.doc_ids)),
             })
         return pd.DataFrame(rows, columns=ACTOR_COLUMNS).sort_values("actor_id", kind="stable")

@@ -55,12 +55,20 @@ def persons_of(tables, case) -> pd.DataFrame:
     rows = []
     for actor_id, group in m.groupby("actor_id", sort=False):
         roles = list(dict.fromkeys(r for r in group.role if r))
-        affiliation = actors.affiliation[actor_id]
         rows.append({"person": names.both(actors.name[actor_id]), "office (the text's words)": "; ".join(map(office_gloss, roles)),
-                     "body or territory of the office": names.english(affiliation) if affiliation else "",
+                     "body or territory of the office": affiliation_english(actors.loc[actor_id], names),
                      "mentions": len(group)})
     columns = ["person", "office (the text's words)", "body or territory of the office", "mentions"]
     return pd.DataFrame(rows, columns=columns).sort_values("person")
+
+
+def affiliation_english(person, names: Names) -> str:
+    """The body or territory of a person's office in English (an actors row), marked where the text does not give it
+    in the office's words but the pipeline inferred it from the places named before (actors.affiliation_basis)."""
+    if not person.affiliation:
+        return ""
+    english = names.english(person.affiliation)
+    return f"{english} (inferred from context)" if person.affiliation_basis == "inferred" else english
 
 
 def gloss(agreement, names: Names, unnamed: dict | None = None) -> str:

@@ -40,7 +40,9 @@ TYPE_STYLE = {  # colour, marker
     "city": ("#937860", "p"),
     "other": ("#8c8c8c", "h"),
 }
-MAPPED_TYPES = ("region", "occupation_authority", "city")  # the places the map marks
+# The places the map marks, with their legend entries: a "city" of the actor table may be a village of a few
+# thousand people (a district's centre), so the legend does not call every such marker a city.
+MAPPED_TYPES = {"region": "region", "occupation_authority": "occupation authority", "city": "city, town or village"}
 STATUS_STYLE = {  # colour, line style
     "signed": ("#1b7837", "-"),
     "planned": ("#e08214", "--"),
@@ -229,7 +231,7 @@ def map_figure(agreements, relations, actors, documents, case=None, title="Partn
                     ha="left", va="bottom", zorder=8, wrap=True, bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="#999999", lw=0.5))
         ax.set_title(f"{title}: {period}" + (f", as of {date}" if date else " (control at the date not known: none shaded)")
                      if len(panels) > 1 else title + (f" (as of {date})" if date else ""), fontsize=10.5)
-    order = [f"agreement {s}" for s in STATUS_STYLE] + [quote_authorities(t.replace("_", " ")) for t in MAPPED_TYPES]
+    order = [f"agreement {s}" for s in STATUS_STYLE] + list(MAPPED_TYPES.values())
     shown = sorted(handles.values(), key=lambda h: order.index(h.get_label()) if h.get_label() in order else len(order))
     fig.legend(handles=shown, loc="lower center", ncol=2, fontsize=8, frameon=False)
     height = fig.get_size_inches()[1]
@@ -400,7 +402,7 @@ def draw_map(ax, frame: dict, places: dict, points: pd.DataFrame, labels: dict[s
                                          fontsize=8.5, zorder=6, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8),
                                          gid="place-label"), p.type))
     handles = [Line2D([], [], color=c, linestyle=s, linewidth=2.2, label=f"agreement {k}") for k, (c, s) in STATUS_STYLE.items() if k in set(points.status)]
-    handles += [Line2D([], [], marker=TYPE_STYLE[t][1], color=TYPE_STYLE[t][0], linestyle="", label=quote_authorities(t.replace("_", " "))) for t in MAPPED_TYPES
+    handles += [Line2D([], [], marker=TYPE_STYLE[t][1], color=TYPE_STYLE[t][0], linestyle="", label=entry) for t, entry in MAPPED_TYPES.items()
                 if any(p.type == t for p in places.values())]
     return handles + held, place_labels
 

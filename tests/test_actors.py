@@ -162,6 +162,16 @@ def test_a_namesake_is_no_actor_unless_he_acts():
 def test_an_office_whose_body_the_text_named_earlier_has_it(actors, person, affiliation):
     row = actors[actors.name == person]
     assert list(row.affiliation) == [affiliation]
+    assert list(row.affiliation_basis) == ["inferred" if affiliation else ""]
+
+
+@pytest.mark.parametrize("person, affiliation", [
+    ("Сергей Курбатов", "Липецкая область"),  # "Вице-губернатор Липецкой области Сергей Курбатов"
+    ("Владимир Коршиков", "Измалковский район"),  # "глава Измалковского района ... Владимир Коршиков"
+])
+def test_an_office_that_names_its_body_states_it(actors, person, affiliation):
+    row = actors[actors.name == person]
+    assert list(row[["affiliation", "affiliation_basis"]].itertuples(index=False, name=None)) == [(affiliation, "stated")]
 
 
 @pytest.mark.parametrize("text", [

@@ -62,7 +62,8 @@ def test_register_has_one_row_per_relationship_with_its_stages(seeds_tables):
     assert table.stages.str.contains(" → ").any()  # a relationship seen at two stages
     # no code in a cell, no document id either (reader 12, item 10): the article's number, which its page keys
     assert not table.apply(lambda row: row.astype(str).str.contains("_").any(), axis=1).any()
-    assert "Article 1 (ОстроВ)" in set(table.sources)
+    # each source with its outlet and the address the manifest records
+    assert "Article 1 (ОстроВ) https://www.ostro.org/lugansk/economics/news/136653" in set(table.sources)
 
 
 def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
@@ -433,17 +434,16 @@ def test_a_source_the_manifest_says_is_no_outlet_is_not_counted_as_one(seeds_tab
     from paradiplomacy.corpus import MANIFEST_COLUMNS
     from paradiplomacy_book.casebook import outlets_phrase, sources_of
 
-    assert outlets_phrase(seeds_tables["documents"]).startswith("two outlets; besides them, one source that the manifest says is not an outlet")
+    assert outlets_phrase(seeds_tables["documents"]).startswith("three outlets; besides them, one source that the manifest says is not an outlet")
     # the fresh reader's note: the two sources with no outlet and no address are unverified wherever they are used
     # the sources each article relays (reader 13, item 5): in English where the text names a body or a press service
     assert sources_of(seeds_tables, "Lipetsk") == (
         "ОстроВ, relaying “портал «БИЗНЕС ЛИПЕЦК»” (the text's words) and Lipetsk Chamber of Commerce and Industry "
         "(Липецкой торгово-промышленной палате) (article 1); ОстроВ, relaying press service of the administration of Lipetsk "
-        "Oblast (пресс-служба администрации Липецкой области) (article 3); no outlet recorded, unverified: no address "
-        "recorded (article 4)")
+        "Oblast (пресс-служба администрации Липецкой области) (article 3); Город48 (article 4)")
     assert sources_of(seeds_tables, "Smolensk") == "forum post (user zerro-ai), not an outlet, unverified: no address recorded (article 5)"
     # an outlet, named by the manifest; its photo from the Lipetsk government's site (reader 12, item 2)
-    assert sources_of(seeds_tables, "DPR") == 'портал АНО "Центр ПРИСП", photo credited to (in the page\'s words) липецкаяобласть.рф (article 2)'
+    assert sources_of(seeds_tables, "DPR") == "Выбор народа, photo credited to (in the page's words) липецкаяобласть.рф (article 2)"
     reproduce = (ROOT / "book" / "a9_reproduce.md").read_text(encoding="utf-8")
     assert all(f"| `{column}` |" in reproduce for column in MANIFEST_COLUMNS)
 
