@@ -455,7 +455,7 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
     """
     spans = [m for m in sent.mentions if m.type != "person" and not in_aside(m, sent)]
     outermost = [m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop and o.stop - o.start > m.stop - m.start for o in spans)]
-    names, edge = [], anchor
+    names, edge, last = [], anchor, None
     for m in sorted(outermost, key=lambda m: m.start, reverse=backwards):
         if (backwards and m.stop > edge) or (not backwards and m.start < edge):
             continue
@@ -474,14 +474,20 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
             # "между Гагаузией и рядом регионов РФ": the state is where the unnamed partners are
             names = names[:-1] if backwards else names
             break
-        if complement_of_a_noun(m, sent):
+        if complement_of_a_noun(m, sent) and not same_phrase(m, last):
             break  # "Столица Крыма и столица ДНР подписали", "Жители Курска": the place is what the noun before it is of
         if names and (not GAP_BETWEEN_PARTIES.match(gap) or read_words("party_gap_words.csv") & set(gap.lower().replace(",", " ").split())):
             break
         if m.name not in names:
             names.append(m.name)
-        edge = m.start if backwards else m.stop
+        edge, last = (m.start if backwards else m.stop), m
     return names
+
+
+def same_phrase(m: Mention, other: Mention | None) -> bool:
+    """Whether two places share the noun of one phrase ("Сумской и Курской областей"): taken together or not at all,
+    so the first is no complement of the noun before it ("на территории") where the second was a party."""
+    return other is not None and len(m.tokens) > 1 and len(other.tokens) > 1 and m.tokens[-1] is other.tokens[-1]
 
 
 SETTLEMENT_ABBREVIATION = re.compile(r"^\s*(?:г\.|гор\.|города)?\s*$", re.I)
@@ -837,9 +843,10 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     kinds = {m.name: m.type for m in mentions}
     before: Sentence | None = None  # the sentence before, read by the rules that look back one sentence
     twin_article = any(TWIN_STEM in (t.lemma or "") for sent in sentences for t in sent.tokens)
+    contract = headline_contract(sentences, title_stop)
     for sent in sentences:
         used_verbs: set = set()
-        for found in instruments_in(sent, records, published, used_verbs, twin_article):
+        for found in instruments_in(sent, records, published, used_verbs, twin_article, contract):
             if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
                 found.parties = places_of_the_pair(before)
                 found.bound = "previous" if found.parties else ""
@@ -932,7 +939,25 @@ def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[
     return [r for r in records if r.category]
 
 
-def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False):
+def headline_contract(sentences: list[Sentence], title_stop: int) -> bool:
+    """Whether the headline reports a private contract and no agreement: "Иркутская область получила кредит
+    министерства финансов РФ" (data/private_contracts.csv); the article's agreement with no topic of its own
+    ("Соглашение с минфином России, подписанное 20 октября") is then that contract."""
+    headline = [t for sent in sentences if sent.start < title_stop for t in sent.tokens]
+    words = read_words("private_contracts.csv")
+    return (any(lemma_of(t) in words for t in headline)
+            and not any(agreement_noun(t, sent) for sent in sentences if sent.start < title_stop for t in sent.tokens))
+
+
+def without_topic(noun, sent: Sentence) -> bool:
+    """Whether the agreement noun is given no topic or kind of its own: "Соглашение с минфином", not "соглашение о
+    сотрудничестве" or "договор о дружбе"."""
+    return not any(k.text.lower() in ("о", "об", "по") for c in sent.kids(noun, "nmod") for k in sent.kids(c, "case")) \
+        and not sent.kids(noun, "amod")
+
+
+def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False,
+                   contract: bool = False):
     """Yield a record for each agreement noun whose stage the sentence gives; "документ" refers to
     the latest record (read when reached, so after the sentence's earlier records merged); in an article about twin
     towns, also for each tie between places it says was broken off or suspended (``broken_tie``).
@@ -948,6 +973,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         topic = topic_of_another(token, sent) if kind else ""
         if not kind or private_contract(token, sent) or topic == "topic" or names_a_gathering(token, sent):
             continue
+        if contract and kind == "cooperation_agreement" and without_topic(token, sent):
+            continue  # the contract the headline reports ("получила кредит ... Соглашение с минфином ... подписано")
+            continue
         chain = governing_chain(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
@@ -959,6 +987,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Вологда — город-побратим Кеми": a twinning stated as a standing fact, with no verb
             yield Agreement(kind, "signed", sides, [], date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop)
             continue
+        if kind == "accord" and records and any(lemma_of(d) in read_words("anaphoric_determiners.csv") for d in sent.kids(token, "det", "amod")):
+            kind = "anaphor"  # "Такой договорённости достигли ...": the agreement just reported, its sides named here
+            status = records[-1].status if status == "agreed" and records[-1].status == "planned" else status
         if kind == "anaphor":
             if not status or not records:
                 continue

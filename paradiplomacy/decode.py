@@ -18,10 +18,10 @@ CANDIDATE_ENCODINGS = ["utf_8", "utf_16", "cp1251", "koi8_r", "iso8859_5", "mac_
 
 HTML_MARKERS = re.compile(r"<\s*(html|body|div|p|br|head|article|span|a\s)[^>]*>", re.I)
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-LATIN = re.compile(r"[a-zA-Z]")
+FOREIGN_LETTER = re.compile(r"[a-zA-Zα-ωΑ-Ω]")  # Latin or Greek: the scripts whose letters can pass for Cyrillic ones
 # Soft hyphens and zero-width characters: invisible on the page, but they cut a name in two for NER.
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-MIXED_WORD = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[а-яёА-ЯЁ])\w+")  # a word with letters of both scripts
+MIXED_WORD = re.compile(r"\b(?=\w*[a-zA-Zα-ωΑ-Ω])(?=\w*[а-яёА-ЯЁ])\w+")  # a word with Cyrillic and Latin or Greek letters
 LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -95,15 +95,16 @@ def normalize_text(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def homoglyphs() -> dict[int, str]:
-    """Latin letters that look like Cyrillic ones (paradiplomacy/data/homoglyphs.csv), for str.translate."""
-    return {ord(row["latin"]): row["cyrillic"] for row in read_data("homoglyphs.csv")}
+    """Latin and Greek letters that look like Cyrillic ones (paradiplomacy/data/homoglyphs.csv), for str.translate."""
+    return {ord(row["letter"]): row["cyrillic"] for row in read_data("homoglyphs.csv")}
 
 
 def cyrillic_word(match: re.Match) -> str:
-    """A Cyrillic word with Latin look-alikes typed into it ("Мaлхасян" with a Latin a), in Cyrillic alone.
+    """A Cyrillic word with Latin or Greek look-alikes typed into it ("Мaлхасян" with a Latin a, "Доκумент" with a
+    Greek kappa), in Cyrillic alone.
 
     A word whose Latin letters are not all look-alikes ("Яndex") is left as it is.
     """
     word = match.group(0)
     fixed = word.translate(homoglyphs())
-    return word if LATIN.search(fixed) else fixed
+    return word if FOREIGN_LETTER.search(fixed) else fixed

@@ -261,8 +261,8 @@ def town_of_adjective(adjective: str) -> Place | None:
     adjective = adjective.lower().replace("ё", "е")
     if adjective in read_words("urban_district_adjectives.csv"):
         return None
-    # "грязинский" is Грязи's, "воркутинский" Воркута's: after the usual cut, try a letter or two less
-    for ending, cut in (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5), ("инский", 6)):
+    # "грязинский" is Грязи's, "воркутинский" Воркута's, "гродненский" Гродно's: after the usual cut, try letters less
+    for ending, cut in (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5), ("инский", 6), ("енский", 6)):
         if adjective.endswith(ending) and adjective[: len(adjective) - cut] in _towns_by_stem():
             return _towns_by_stem()[adjective[: len(adjective) - cut]]
     return None

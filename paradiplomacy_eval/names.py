@@ -85,6 +85,8 @@ def root(word: str) -> str:
         word = word[:-1] if word[-1:] in "аяоеыйь" else word  # Калуга, Москва, Тверь; not Актау
     if word.endswith("ск"):
         word = word[:-2]
+        if adjective and word.endswith("нен"):
+            word = word[:-2]  # гродненский of Гродно, березненский of Березна: the adjective adds "ен"
         word = word[:-2] if word.endswith("ий") else word  # Россия and российский
     word = word.rstrip("ь")
     return word[:-1] + word[-1:].translate(ALTERNATIONS)

@@ -62,8 +62,10 @@ def invisible_in_names() -> str:
 
 
 def homoglyph_names() -> str:
-    # Latin B, e, a, p, o typed into Cyrillic names, as in pages assembled from several keyboards
-    return base_text().replace("Николай Веденеев", "Николaй Beдeнеев").replace("Виктор Гаврилов", "Bиктop Гaврилoв")
+    # Latin B, e, a, p, o typed into Cyrillic names, as in pages assembled from several keyboards; Greek kappa and
+    # omicron, as pages that mix look-alikes into their words against copying do
+    return (base_text().replace("Николай Веденеев", "Николaй Beдeнеев").replace("Виктор Гаврилов", "Bиктop Гaврилoв")
+            .replace("Александр Шилов", "Алеκсандр Шилοв"))
 
 
 HOSTILE = {
