@@ -550,7 +550,7 @@ def names_an_act(head, phrase, sent_tokens) -> bool:
 def distributed_places(phrase, head, mentions: list[Mention]) -> list[Mention]:
     """The places an executive's noun is shared out among: "между правительствами Кемеровской области и Алтайского
     края", "Администрации Курска и Орла" are the government of each; [] for one place or another body."""
-    if word_kind(head.lemma or "") != "executive" or not any(t.text.lower() == "и" for t in phrase if t.start > head.start):
+    if word_kind(head.lemma or "") != "executive" or not any(t.text.lower() in ("и", ",") for t in phrase if t.start > head.start):
         return []  # an executive is one territory's; a council or union may be of two ("Совет регионов Беларуси и России")
     inside = [m for m in mentions if m.type in TYPED_PLACES and head.stop <= m.start and m.stop <= phrase[-1].stop]
     outer = [m for m in inside if not any(o is not m and o.start <= m.start and m.stop <= o.stop for o in inside)]
@@ -584,6 +584,10 @@ def body_phrase(head, sent_tokens, by_id):
         if right == index and genitive_region_at(sent_tokens, right + 1):
             right += 2  # "и Акиматом Алматинской области", the region hung elsewhere by the parser: still its complement
             continue
+        if (following.text == "," and right > index and head.feats.get("Number") == "Plur" and word_kind(head.lemma or "") == "executive"
+                and genitive_region_at(sent_tokens, right + 2)):
+            right += 3  # "правительствами Республики Башкортостан, Курской области": one executive of each place listed
+            continue
         if not (descends_from(following, head, by_id) and following.pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ")):
             break
         # "и" right after the head joins another head ("райисполком и муниципальный округ"), not a complement
@@ -602,9 +606,10 @@ def body_phrase(head, sent_tokens, by_id):
 
 
 def genitive_region_at(tokens, i: int) -> bool:
-    """Whether a place adjective and a territorial noun, both genitive, start at ``i`` ("Алматинской области")."""
+    """Whether a place adjective and a territorial noun, both genitive, start at ``i`` ("Алматинской области"); the
+    noun may be read so (the tagger takes "области" after a comma for a locative)."""
     return (i + 1 < len(tokens) and tokens[i].pos == "ADJ" and tokens[i].feats.get("Case") == "Gen"
-            and (tokens[i + 1].lemma or "") in region_nouns() and tokens[i + 1].feats.get("Case") == "Gen")
+            and (tokens[i + 1].lemma or "") in region_nouns() and "gent" in cases_of(tokens[i + 1].text.lower()))
 
 
 def lists_complements(tokens, comma: int, head, by_id) -> bool:

@@ -10,7 +10,8 @@ who signs is named with a first and last name or an office, so a lone "Влад�
 from functools import lru_cache
 
 from .actors import Mention, region_nouns
-from .gazetteer import find_place, word_kind
+from .datafiles import read_words
+from .gazetteer import find_place, region_or_town_of_adjective, word_kind
 from .nlp import morph_vocab
 from .sentence import TWIN_STEM, category, terms
 
@@ -59,6 +60,7 @@ def places_beside_agreements(doc, mentions: list[Mention]) -> list[Mention]:
     for sent in doc.sents:
         if not about_an_agreement(sent):
             continue
+        out += authorities_by_adjective(sent, out)
         for token in sent.tokens:
             if token.pos != "PROPN" or not token.text[:1].isupper() or beside_a_common_noun(token, sent) or after_a_first_name(token, sent):
                 continue
@@ -74,3 +76,31 @@ def places_beside_agreements(doc, mentions: list[Mention]) -> list[Mention]:
             if not covering:
                 out.append(Mention(token.start, token.stop, token.text, place.type, place.name, tokens=[token], place_id=place.place_id))
     return sorted(out, key=lambda m: (m.start, -m.stop))
+
+
+def authorities_by_adjective(sent, mentions: list[Mention]) -> list[Mention]:
+    """The places of an executive or of those who act for a place (data/representative_nouns.csv) named by an adjective
+    of place, as news writes regional authorities ("Воронежские и ростовские власти заключили соглашение", "курская
+    делегация"): each adjective of a run of adjectives ("и", commas between) that ends on such a noun is its place's
+    mention (a region the adjective names alone, else the large town it is made from), where no mention covers it.
+    Read in the order of the words, since the parser may hang the noun on the first adjective."""
+    found, run = [], []
+    for token in sent.tokens:
+        if token.pos == "ADJ":
+            run.append(token)
+        elif token.text.lower() in ("и", ",") and run:
+            continue
+        else:
+            if run and acts_for_a_place(token):
+                for adjective in run:
+                    place = region_or_town_of_adjective(adjective.lemma or "")
+                    if place is not None and place.type in ("region", "city") and not any(m.start <= adjective.start < m.stop for m in mentions):
+                        found.append(Mention(adjective.start, adjective.stop, adjective.text, place.type, place.name, tokens=[adjective],
+                                             place_id=place.place_id))
+            run = []
+    return found
+
+
+def acts_for_a_place(token) -> bool:
+    """A noun of an executive or of those who act for a place: "власти", "администрация", "делегация"."""
+    return token.pos == "NOUN" and (word_kind(token.lemma or "") == "executive" or (token.lemma or "") in read_words("representative_nouns.csv"))

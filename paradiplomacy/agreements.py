@@ -24,6 +24,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .actors import Mention, region_nouns
+from .agreement_places import acts_for_a_place
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
@@ -214,7 +215,7 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     """The stage an agreement is at, from the verbs that govern it; '' when they say none."""
     if not chain or any(sent.negated(t) for t in chain):
         return ""
-    cats = [category(t) for t in chain]
+    cats = ["terminate" if category(t) == "refuse" and renounces(t, sent) else category(t) for t in chain]
     if "anniversary" in cats and set(cats[: cats.index("anniversary")]) <= {"act_noun"}:
         return "signed"  # "30-летие побратимских связей", "годовщина подписания соглашения": it exists
     if "refuse" in cats or "urge" in cats:
@@ -247,6 +248,12 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     # "подписи под документом поставили": the signing noun takes the tense of its verb
     verbs = act_noun_verbs(chain, sent)
     return tense_status(verbs[0], sent) if verbs else ""
+
+
+def renounces(verb, sent: Sentence) -> bool:
+    """Whether a verb of refusing takes what it refuses with "от": "отказался от побратимства с Костромой" ends the
+    twinning, where "отказалась подписывать соглашение" refuses one."""
+    return any(k.text.lower() == "от" for o in sent.kids(verb, "obl") for k in sent.kids(o, "case"))
 
 
 def act_noun_verbs(chain, sent: Sentence) -> list:
@@ -311,6 +318,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
                 break
     for child in with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent):
         found += sent.conjuncts(child)
+        found += names_of_kind(sent.conjuncts(child), sent)
     for holder in [noun] + sent.kids(noun, "nmod") + verbs:
         for child in sent.children[holder.id]:
             if child is noun:
@@ -402,6 +410,11 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
     names = []
     for token in tokens:
         m = sent.mention_at(token, person=False)
+        if m is None and acts_for_a_place(token):
+            # "Воронежские и ростовские власти": the places of the adjectives (agreement_places.authorities_by_adjective)
+            places = [sent.mention_at(a, person=False) for c in sent.kids(token, "amod") for a in sent.conjuncts(c)]
+            names += [p.name for p in places if p is not None and p.name not in names]
+            continue
         if m is None and persons_stand_for_bodies:
             person = sent.person_named(token, next_bound(token, tokens, sent.stop))
             m = None if person is None or not person.affiliation else person
@@ -537,11 +550,13 @@ def adjectives_of(gap: str, m: Mention) -> bool:
 
 
 def generic_words(text: str) -> bool:
-    """Whether the words are only "собой" and nouns of a kind of place ("города", "областями") or of the executives
-    of the places that follow ("между правительствами Челябинской и Курганской областей")."""
+    """Whether the words are only "собой" and nouns of a kind of place ("города", "областями"), of the executives
+    of the places that follow ("между правительствами Челябинской и Курганской областей") or of those who act for the
+    places before ("Тамбовские и пензенские власти подписали")."""
     words = re.findall(r"\w+", text.lower())
     lemmas = [morph_vocab().parse(w)[0].normal_form for w in words]
-    return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) in ("settlement", "executive") for w, l in zip(words, lemmas))
+    return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) in ("settlement", "executive")
+                               or l in read_words("representative_nouns.csv") for w, l in zip(words, lemmas))
 
 
 def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
@@ -976,7 +991,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         if contract and kind == "cooperation_agreement" and without_topic(token, sent):
             continue  # the contract the headline reports ("получила кредит ... Соглашение с минфином ... подписано")
             continue
-        chain = governing_chain(token, sent)
+        chain = governing_chain(token, sent) or having_verb(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
         listed = twin_list(token, sent)
@@ -1021,7 +1036,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent) or listed
+        pairs = (partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+                 or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
             # "с профсоюзами", "между администрацией Екатеринбурга и екатеринбургской епархией": no government beside it
@@ -1087,6 +1103,13 @@ def broken_tie(token, status: str, parties: list[str], sent: Sentence) -> bool:
     kinds = {m.name: m.type for m in sent.mentions}
     made = (token.lemma or "").replace("ё", "е") in concluded_ties() and status in ("signed", "planned")
     return (status in ("terminated", "suspended") or made) and len(parties) >= 2 and all(kinds.get(p) == "city" for p in parties)
+
+
+def having_verb(noun, sent: Sentence) -> list:
+    """The verb of having whose object the noun is ("Днепропетровск имел побратимские связи с ..."), as a chain whose
+    subject is a party; [] for any other head."""
+    head = sent.head(noun)
+    return [head] if head is not None and head.pos == "VERB" and noun.rel == "obj" and (head.lemma or "") in read_words("existing_agreement_words.csv") else []
 
 
 def exists(noun, sent: Sentence) -> bool:
@@ -1171,10 +1194,18 @@ def listed_alike(mention: Mention, first: Mention) -> bool:
     return body(mention) and first.type in SUBNATIONAL_TYPES or body(first) and mention.type in SUBNATIONAL_TYPES
 
 
+def names_of_kind(tokens, sent: Sentence) -> list:
+    """The names a noun of a kind of place introduces in apposition, each with its conjuncts: "с российскими городами
+    Красноярск, Самара и Улан-Удэ" (the parser hangs the list on the first name)."""
+    return [c for t in tokens if word_kind(t.lemma or "") == "settlement" or (t.lemma or "") in region_nouns()
+            for a in sent.kids(t, "appos") for c in sent.conjuncts(a)]
+
+
 def partner_tokens(noun, chain, sent: Sentence) -> list:
     """The tokens of the "с" complements of the noun and its verbs, each with its conjuncts."""
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
     tokens = [t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)]
+    tokens += [t for t in names_of_kind(tokens, sent) if t not in tokens]
     # "с руководителями Марковского и Меловского районов": the partners are who those people act for
     return tokens + [t for t in represented(tokens, sent) if t not in tokens]
 
@@ -1225,6 +1256,18 @@ def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
               and m.type in types and m.name != owner.name]
     names = list(dict.fromkeys(m.name for m in listed))
     return [[owner.name, name] for name in names] if len(names) >= 2 else []
+
+
+def shared_out_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
+    """One party list per partner where a plural noun's partners are the executives one plural noun shares out among
+    places and one other party faces them: "соглашений между Гомельским облисполкомом и правительствами Республики
+    Башкортостан, Курской области" is one agreement with each government; [] otherwise, or where the text makes the
+    agreements joint ("трёхсторонние")."""
+    if noun.feats.get("Number") != "Plur" or multilateral(noun, sent):
+        return []
+    shared = [m.name for m in sent.mentions if m.shared and m.name in parties]
+    others = [p for p in parties if p not in shared]
+    return [[others[0], name] for name in dict.fromkeys(shared)] if len(set(shared)) >= 2 and len(others) == 1 else []
 
 
 def multilateral(noun, sent: Sentence) -> bool:

@@ -284,6 +284,17 @@ def _regions_by_adjective() -> dict[str, Place]:
     return {adjective: gazetteer()[ids.pop()] for adjective, ids in found.items() if len(ids) == 1}
 
 
+LARGE_TOWN = 100_000  # people: a town whose adjective news uses alone for its authorities ("петербургские власти")
+
+
+def region_or_town_of_adjective(adjective: str) -> Place | None:
+    """The region an adjective names alone ("воронежский": Voronezh Oblast), else the large town it is made from
+    ("петербургский"); not a small town whose name looks like a common adjective ("городской" is no Городец's)."""
+    region = _regions_by_adjective().get(adjective.lower().replace("ё", "е"))
+    town = None if region else town_of_adjective(adjective)
+    return region or (town if town is not None and town.population >= LARGE_TOWN else None)
+
+
 @lru_cache(maxsize=1)
 def _territory_levels() -> dict[str, str]:
     levels = {row["lemma"]: row["type"] for row in read_data("region_nouns.csv")}

@@ -26,9 +26,12 @@ FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у
 
 def genitive(name: str) -> str:
     """A nominative name in the genitive, word by word ("Липецкая область" -> "Липецкой области"); a word
-    with no nominative parse stays as it is."""
+    with no nominative parse stays as it is, and so does the name after "Республика"."""
     words = []
     for word in name.split():
+        if words and words[-1].lower() == "республики":
+            words.append(word)  # the republic's name is in apposition and keeps its case: "Республики Башкортостан"
+            continue
         parse = next((p for p in morph_vocab().parse(word) if p.tag.case == "nomn"), None)
         form = Parse.inflect(parse, {"gent"}) if parse is not None else None
         words.append(match_case(form.word, word) if form else word)
