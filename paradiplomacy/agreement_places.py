@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .actors import Mention, region_nouns
 from .datafiles import read_words
+from .events import event_terms
 from .gazetteer import find_place, region_or_town_of_adjective, word_kind
 from .nlp import morph_vocab
 from .sentence import TWIN_STEM, category, terms
@@ -55,12 +56,15 @@ def after_a_first_name(token, sent) -> bool:
 
 def places_beside_agreements(doc, mentions: list[Mention]) -> list[Mention]:
     """The mentions with the towns and regions of sentences about agreements that the NER missed or took for
-    persons made places (a person's mention is retyped in place), in text order."""
+    persons made places (a person's mention is retyped in place), and the places of authorities and delegations named
+    by an adjective in sentences about agreements or events, in text order."""
     out = list(mentions)
     for sent in doc.sents:
-        if not about_an_agreement(sent):
+        agreement = about_an_agreement(sent)
+        if agreement or any((t.lemma or "") in event_terms() for t in sent.tokens):
+            out += authorities_by_adjective(sent, out)  # "воронежские власти подписали", "визит курской делегации"
+        if not agreement:
             continue
-        out += authorities_by_adjective(sent, out)
         for token in sent.tokens:
             if token.pos != "PROPN" or not token.text[:1].isupper() or beside_a_common_noun(token, sent) or after_a_first_name(token, sent):
                 continue

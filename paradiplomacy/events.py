@@ -122,8 +122,15 @@ def events_in(sent: Sentence, published: str) -> list[Event]:
         participants += [side for side in delegations(sent) if side not in participants]
         if kind == "visit" and not participants and not offices and "делегаци" not in sent.text.lower():
             continue  # an official named by office alone visits too ("визит губернатора Тамбовской области")
-        found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
-                            sent.text, sent.start, sent.stop, within=frames_another(token, sent), offices=offices)
+        place, within = event_place(token, sent), frames_another(token, sent)
+        bodies = {m.name for m in sent.mentions if m.type == "organization" and m.start > token.start}
+        if place in bodies and not within:
+            # "отдельная встреча прошла в Луганской региональной ТПП": the body hosts it, and it was held in its town
+            town = territory_of(place)
+            participants += [place] if place not in participants else []
+            place = town.name if town is not None else ""
+        found[kind] = Event(kind, participants, place, date_in(sent.text, published),
+                            sent.text, sent.start, sent.stop, within=within, offices=offices)
     return list(found.values())
 
 
@@ -168,8 +175,11 @@ def unnamed_offices(sent: Sentence, representatives_only: bool = False) -> list[
         if not represents and (representatives_only or word_kind(token.lemma or "") != "office" or any(
                 0 <= m.start - token.stop < 60 and not sent.text[token.stop - sent.start : m.start - sent.start].count(" и ") for m in persons)):
             continue
-        for complement in sent.kids(token, "nmod"):
-            if represents and not (complement.feats.get("Case") == "Gen" and all(c.text.lower() == "из" for c in sent.kids(complement, "case"))):
+        # "участие липецкой делегации": an adjective of place (agreement_places.authorities_by_adjective) says whose
+        adjectives = [a for a in sent.kids(token, "amod") if represents and (m := sent.mention_at(a, person=False)) is not None
+                      and m.type in TYPED_PLACES]
+        for complement in sent.kids(token, "nmod") + adjectives:
+            if represents and complement not in adjectives and not (complement.feats.get("Case") == "Gen" and all(c.text.lower() == "из" for c in sent.kids(complement, "case"))):
                 continue  # whom a delegation stands for, not what it is about ("делегация на переговорах")
             found = sent.mention_at(complement, person=False)
             # a place, or the territory a body's name holds ("Гомельского облисполкома": Gomel oblast)
@@ -219,7 +229,7 @@ def event_place(token, sent: Sentence) -> str:
     for m in sorted(candidates, key=lambda m: m.start < token.start):  # what follows the trigger first
         before = sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()
         if re.search(r"\b(в|во|на)\s+$", before) or re.search(r"\bгород\w*\s+$", sent.text[max(0, m.start - sent.start - 8): m.start - sent.start].lower()):
-            return m.name  # a place, else the body that hosted it ("прошла в Луганской ТПП")
+            return m.name  # a place, else the body that hosted it ("прошла в Луганской ТПП"; events_in reads its town)
     return ""
 
 
