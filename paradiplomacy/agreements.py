@@ -1031,6 +1031,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             with_tokens = [t for m in named for t in m.tokens]
         else:
             partners = partners_of(with_tokens, sent, parties)
+        # "..., город Гюмри с Курском, Моздоком и Тверью": the clauses that leave out the verb are agreements of their own
+        gapped = gapped_pairs(token, sent)
+        parties, partners = ([p for p in names if p not in {n for pair in gapped for n in pair}] for names in (parties, partners))
         sides = [p for p in parties if p not in partners]
         if partners and not sides and (earlier := next((r for r in reversed(records) if r.sides), None)):
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
@@ -1053,6 +1056,39 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens + said_parties),
                             like_another=any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(token, "amod")))
+        for members in gapped:
+            yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
+                            stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
+
+
+GAP_OPENS = re.compile(r"(?:,|\bа)\s*(?:[а-яё]+\s+)?$")  # ", город Гюмри", "а Черновцы": a clause whose verb is the one before
+GAP_PARTNER = re.compile(r"^\s*(?:[-–—]\s*)?со?\s+$")  # "Черновцы - с Брянском", "город Гюмри с Курском"
+GAP_LIST = re.compile(r"^\s*(?:,|и|,\s*и)\s*$")
+
+
+def gapped_pairs(noun, sent: Sentence) -> list[list[str]]:
+    """The pairs of clauses after the agreement's own that leave out its verb and noun: "заключила соглашения с
+    Ульяновском, город Гюмри с Курском, Моздоком и Тверью", "отказался от побратимства с Костромой, а Черновцы - с
+    Брянском и Подольском" are Gyumri's agreements with each town, and Chernivtsi's with each. A clause is a place in
+    the nominative after a comma or "а", then "с" and places listed with commas and "и"."""
+    spans = [m for m in sent.mentions if m.type in TYPED_PLACES and m.start > noun.stop and not in_aside(m, sent)]
+    places = sorted((m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop for o in spans)), key=lambda m: m.start)
+    text = lambda a, b: sent.text[a - sent.start : b - sent.start]
+    pairs = []
+    for i, subject in enumerate(places):
+        if not subject.tokens or subject.tokens[0].feats.get("Case") != "Nom":
+            continue
+        if not GAP_OPENS.search(text(places[i - 1].stop if i else noun.stop, subject.start)):
+            continue
+        partners, edge = [], subject.stop
+        for m in places[i + 1 :]:
+            gap = text(edge, m.start)
+            if not (GAP_PARTNER.match(gap) if not partners else GAP_LIST.match(gap)):
+                break
+            partners.append(m.name)
+            edge = m.stop
+        pairs += [[subject.name, p] for p in dict.fromkeys(partners) if p != subject.name]
+    return pairs
 
 
 def topic_of_another(noun, sent: Sentence) -> str:
