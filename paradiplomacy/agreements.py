@@ -875,6 +875,8 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         for found in signings_without_a_noun(sent, records, published):
             merge(records, found, territory, kinds)
+        for found in cooperating_likewise(sent, before, records, published):
+            merge(records, found, territory, kinds)
         for found in euroregion_members(sent, published):
             merge(records, found, territory, kinds)
         scope_from_next_sentence(records, sent, previous)
@@ -1422,6 +1424,24 @@ def signings_without_a_noun(sent: Sentence, records: list[Agreement], published:
         for members in pairs if status and len(parties) >= 2 else []:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text,
                             start=sent.start, stop=sent.stop, one_of_pairs=len(pairs) > 1)
+
+
+def cooperating_likewise(sent: Sentence, before: Sentence | None, records: list[Agreement], published: str):
+    """Yield a record of the latest record's kind and stage where the sentence after it says, with no agreement noun,
+    that other sides will cooperate likewise: "Брестский облисполком заключил ... соглашение ... с Запорожской областной
+    государственной администрацией. С Запорожской областью также будет сотрудничать и Могилевский облисполком"."""
+    if not records or before is None or before.text not in records[-1].sentences or any(agreement_noun(t, sent) for t in sent.tokens):
+        return
+    for verb in sent.tokens:
+        if verb.pos != "VERB" or lemma_of(verb) not in read_words("cooperation_verbs.csv") or not any(
+                lemma_of(a) in read_words("likewise_words.csv") for a in sent.kids(verb, "advmod")):
+            continue
+        partners = [k for k in sent.kids(verb, "obl") if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
+        tokens = [t for k in sent.kids(verb, "nsubj") + partners for t in sent.conjuncts(k)]
+        parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
+        if len(parties) >= 2:
+            yield Agreement(records[-1].kind, records[-1].status, parties, [], date_in(sent.text, published), evidence=sent.text,
+                            start=sent.start, stop=sent.stop)
 
 
 SIGNING_NOUNS = ("подписание", "заключение")
