@@ -1610,6 +1610,10 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
         elif (earlier or meeting_sides) and REFERS_BACK.search(record.evidence):
             record.parties = list(earlier or meeting_sides)  # "По итогам переговоров стороны подписали"
             record.bound = "earlier" if earlier else "meeting"
+        elif meeting_sides and BETWEEN_THEIR_KIND.search(record.evidence):
+            # "«В рамках соглашения, подписанного между нашими регионами, ...»", said at a meeting: the sides that met
+            record.parties = list(meeting_sides)
+            record.bound = "meeting"
         elif (earlier or meeting_sides) and (found := unnamed_body(record.evidence)):
             body, span = found
             start, stop = record.start + span[0], record.start + span[1]

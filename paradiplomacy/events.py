@@ -82,7 +82,9 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
         if event.kind == "visit" and not within and not at_home:
             visits.append((event.place, venue))
         for name in offices:
-            if name and (kinds.get(name) in TYPED_PLACES or name in event.offices) and name not in out:
+            # a place, or a body whose name holds its territory ("председатель Гомельского облисполкома")
+            acts_for = kinds.get(name) in TYPED_PLACES or name in event.offices or (kinds.get(name) == "organization" and territory_of(name))
+            if name and acts_for and name not in out:
                 out.append(name)
     # a town visited in a state that is already a side adds no side ("визит ... в Минске" beside the ambassador of Belarus)
     states = {place.name_latin for name in out if (place := place_by_id(place_ids.get(name, ""))) is not None and place.type == "country"}
