@@ -81,6 +81,7 @@ class Agreement:
     like_another: bool = False  # "подобное соглашение": another agreement like an earlier one, never that one (similar_words.csv)
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
+    in_dialogue: bool = False  # its parties are only "мы" and "вы" (data/dialogue_pronouns.csv): the sides that met
     vague: bool = False  # no record of its own (an accord on cooperation in general, or the umbrella of listed pairs), but it names the sides
     bound: str = ""  # how it got parties its sentences do not name: meeting, earlier, each_side or previous (PARTY_BASES)
     party_basis: list[str] = field(default_factory=list)  # for each party, how the record has it (``party_bases``)
@@ -683,8 +684,10 @@ def speakers_sides(sent: Sentence) -> list[str]:
     persons = [sent.person_named(h, sent.stop) for h in holders]
     places = territories(sent.mentions)
     kinds = {m.name: m.type for m in sent.mentions}
-    bodies = [p.affiliation for p in persons if p is not None and p.affiliation]
-    return list(dict.fromkeys(places.get(body, body) for body in bodies if body in places or kinds.get(body) in TYPED_PLACES))
+    # the body the article gives the speaker elsewhere too: "По словам Журавлёва" after "Губернатор Орловской области Пётр Журавлёв"
+    bodies = [body for p in persons if p is not None and (body := sent.affiliation_of(p))]
+    return list(dict.fromkeys(places.get(body, body) for body in bodies
+                              if body in places or kinds.get(body) in TYPED_PLACES or territory_of(body) is not None))
 
 
 def in_topic(token, noun, sent: Sentence) -> bool:
@@ -1057,6 +1060,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens + said_parties),
+                            in_dialogue=bool(said_parties + with_tokens) and all(
+                                t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(token, "amod")))
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
@@ -1610,8 +1615,9 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
         elif (earlier or meeting_sides) and REFERS_BACK.search(record.evidence):
             record.parties = list(earlier or meeting_sides)  # "По итогам переговоров стороны подписали"
             record.bound = "earlier" if earlier else "meeting"
-        elif meeting_sides and BETWEEN_THEIR_KIND.search(record.evidence):
-            # "«В рамках соглашения, подписанного между нашими регионами, ...»", said at a meeting: the sides that met
+        elif meeting_sides and (BETWEEN_THEIR_KIND.search(record.evidence) or record.in_dialogue):
+            # "«В рамках соглашения, подписанного между нашими регионами, ...»", "«Соглашение с вами мы подписали»", said
+            # at a meeting: the sides that met
             record.parties = list(meeting_sides)
             record.bound = "meeting"
         elif (earlier or meeting_sides) and (found := unnamed_body(record.evidence)):
