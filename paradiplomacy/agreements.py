@@ -995,7 +995,6 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             continue
         if contract and kind == "cooperation_agreement" and without_topic(token, sent):
             continue  # the contract the headline reports ("получила кредит ... Соглашение с минфином ... подписано")
-            continue
         chain = governing_chain(token, sent) or having_verb(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
@@ -1308,6 +1307,12 @@ def shared_out_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]
     agreements joint ("трёхсторонние")."""
     if noun.feats.get("Number") != "Plur" or multilateral(noun, sent):
         return []
+    return each_shared_body(parties, sent)
+
+
+def each_shared_body(parties: list[str], sent: Sentence) -> list[list[str]]:
+    """The one party that is no shared-out body with each of two or more that are ("между Гомельским облисполкомом и
+    правительствами Республики Башкортостан, Курской области"); [] otherwise."""
     shared = [m.name for m in sent.mentions if m.shared and m.name in parties]
     others = [p for p in parties if p not in shared]
     return [[others[0], name] for name in dict.fromkeys(shared)] if len(set(shared)) >= 2 and len(others) == 1 else []
@@ -1424,8 +1429,7 @@ def signings_without_a_noun(sent: Sentence, records: list[Agreement], published:
         kind = records[-1].kind
         status = status_of([token] + governing_chain(token, sent), sent, kind)
         parties = linear_parties(sent, between.stop, backwards=False)
-        shared = {m.name for m in sent.mentions if m.shared}
-        pairs = [[parties[0], p] for p in parties[1:]] if len(parties) > 2 and set(parties[1:]) <= shared else [parties]
+        pairs = each_shared_body(parties, sent) or [parties]
         for members in pairs if status and len(parties) >= 2 else []:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text,
                             start=sent.start, stop=sent.stop, one_of_pairs=len(pairs) > 1)
