@@ -177,6 +177,8 @@ def governing_chain(token, sent: Sentence) -> list:
             kind = ""  # "вышел из соглашения" ends it; "выйдем на побратимство" does not
         if current.rel == "conj" and own_subject(current, sent) and own_subject(parent, sent):
             break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
+        if current is not token and current.rel == "conj" and ends_one_signs_other(current, parent):
+            break  # "расторг соглашение с Курском и подписал соглашения с Люблином": the second is signed, not ended
         if kind == "become" and current.rel not in ("xcomp", "obl"):
             break  # "соглашение стало основой": the noun is the subject, not what the parties became
         if kind:
@@ -190,6 +192,12 @@ def governing_chain(token, sent: Sentence) -> list:
             break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
     return chain
+
+
+def ends_one_signs_other(verb, other) -> bool:
+    """Whether of two conjoined verbs one ends an agreement and the other concludes one ("расторг ... и подписал")."""
+    ending = {category(verb) in ("terminate", "suspend"), category(other) in ("terminate", "suspend")}
+    return ending == {True, False} and bool(category(verb)) and bool(category(other))
 
 
 def own_subject(verb, sent: Sentence) -> bool:
@@ -317,6 +325,9 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin" or current.pos == "ADJ" and current.rel == "root":  # "готовы подписать"
                 found += [t for s_ in sent.kids(current, "nsubj") for t in sent.conjuncts(s_)]
                 break
+    # "Житомир расторг ... и подписал соглашения с Люблином": a conjoined verb's subject is its head verb's
+    found += [t for v in verbs if v.rel == "conj" and not own_subject(v, sent) and (h := sent.head(v)) is not None and h.pos == "VERB"
+              for s_ in sent.kids(h, "nsubj") for t in sent.conjuncts(s_)]
     for child in with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent):
         found += sent.conjuncts(child)
         found += names_of_kind(sent.conjuncts(child), sent)
@@ -887,6 +898,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions)
     records = one_outcome_per_meeting(documents_of_accords(headline_states(told_again(records), title_stop, territory, kinds)))
+    ended_together(records)
     if twin_article:
         twin_towns_agreements(records, kinds)
     kept = in_scope([r for r in records if not r.vague], mentions, territory)
@@ -1851,6 +1863,20 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     # "Депутаты Государственного Совета Чувашии утвердили соглашение о сотрудничестве Чувашии с ...": one side, twice
     found.parties = without_bare_territories(found.parties, territory, kinds)
     records.append(found)
+
+
+def ended_together(records: list[Agreement]) -> None:
+    """A town's twins listed in one sentence share the end the article reports of one of them: "Днепр разорвал
+    отношения с российскими городами-побратимами ... Днепропетровск имел побратимские связи с российскими городами
+    Красноярск, Самара и Улан-Удэ" ends all three, though the record of the headline merged with the first alone."""
+    for ended in [r for r in records if r.kind == TWINNING and r.status in ("terminated", "suspended")]:
+        for record in records:
+            # the end reported in another sentence than the list: one sentence that ends one tie and signs others
+            # ("расторг ... с Курском и подписал ... с Люблином") has its own stage for each
+            listed_with = set(record.sentences) & set(ended.sentences) - {ended.evidence}
+            if (record is not ended and record.kind == TWINNING and record.one_of_pairs and record.status == "signed"
+                    and listed_with and set(record.parties) & set(ended.parties)):
+                take_stage(record, ended)
 
 
 def take_stage(record: Agreement, found: Agreement) -> None:
