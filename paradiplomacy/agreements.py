@@ -861,11 +861,13 @@ def places_of_the_pair(sent: Sentence) -> list[str]:
 
 
 def extract_agreements(sentences: list[Sentence], mentions: list[Mention], published: str, meeting_sides: list[str],
-                       title_stop: int = 0) -> list[Agreement]:
+                       title_stop: int = 0, sentence_sides: dict[int, list[str]] | None = None) -> list[Agreement]:
     """The agreements of a parsed document, one record per agreement.
 
     ``meeting_sides`` are the territories whose officials met (``events.sides``): an agreement
-    reached at the meeting with no parties of its own binds them. ``title_stop`` is where the headline ends (0: none).
+    reached at the meeting with no parties of its own binds them; ``sentence_sides`` those of the events of each
+    sentence, by its start, which an agreement of that sentence binds first. ``title_stop`` is where the headline ends
+    (0: none).
     """
     records: list[Agreement] = []
     territory = territories(mentions)
@@ -896,7 +898,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         scope_from_next_sentence(records, sent, previous)
         before = sent
         attach_terms(records, sent)
-    bind_sides(records, meeting_sides, mentions)
+    bind_sides(records, meeting_sides, mentions, sentence_sides or {})
     records = one_outcome_per_meeting(documents_of_accords(headline_states(told_again(records), title_stop, territory, kinds)))
     ended_together(records)
     if twin_article:
@@ -1610,7 +1612,7 @@ def about_a_meeting(verb, sent: Sentence) -> bool:
     return len(after) == 2 and after[0].text.lower() in ("о", "об") and (after[1].lemma or "") in event_terms()
 
 
-def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: list[Mention]) -> None:
+def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: list[Mention], sentence_sides: dict[int, list[str]]) -> None:
     """Give a record without parties the sides that met ("стороны договорились"), or the parties of
     the record it refers back to ("план мероприятий по реализации соглашения", "стороны намерены"),
     or a body of each side where the text names them only so ("между профильными министерствами"):
@@ -1651,6 +1653,11 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             # of no one's named beside an agreement in its sentence is between the same sides
             record.parties = list(same)
             record.bound = "earlier"
+        elif record.names_no_one and len(here := sentence_sides.get(record.start, [])) >= 2:
+            # "протокол ..., подписанный в прошлом году в Эскишехире в ходе визита чебоксарской делегации": the sides of
+            # the visit its own sentence reports, before those of the article's other meetings
+            record.parties = list(here)
+            record.bound = "meeting"
         elif meeting_sides and record.names_no_one:
             # an agreement whose sentence names no one, after two sides met ("Делегация Вологодской области
             # посетила Витебскую область. Соглашение будет подписано в ноябре"), is theirs; one signed by

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .actors import Mention
 from .codebook import PLACE_TYPES, TYPED_PLACES
 from .datafiles import read_data, read_words
-from .gazetteer import is_capital, place_by_id, territory_of, word_kind
+from .gazetteer import is_capital, lemma_key, place_by_id, territory_of, word_kind
 from .sentence import MAX_CHAIN, Sentence, category, date_in
 
 
@@ -68,7 +68,9 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
     in the territory of a participant's office (a visit to Vladivostok of Primorsky Krai's governor) or is the
     capital of a participant's own state ("в ходе рабочей поездки главы региона в Москву")."""
     affiliation = {m.name: m.affiliation for m in mentions if m.type == "person" and m.affiliation}
-    kinds = {m.name: m.type for m in mentions}
+    kinds: dict[str, str] = {}
+    for m in mentions:  # a name the tagger once read as a person's ("мэра Эскишехира Мехмета ...") stays a place
+        kinds[m.name] = kinds[m.name] if kinds.get(m.name) in TYPED_PLACES else m.type
     place_ids = {m.name: m.place_id for m in mentions if m.place_id}
     out, visits = [], []
     for event in events:
@@ -82,8 +84,7 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
         if event.kind == "visit" and not within and not at_home:
             visits.append((event.place, venue))
         for name in offices:
-            # a place, or a body whose name holds its territory ("председатель Гомельского облисполкома")
-            acts_for = kinds.get(name) in TYPED_PLACES or name in event.offices or (kinds.get(name) == "organization" and territory_of(name))
+            acts_for = kinds.get(name) in TYPED_PLACES or name in event.offices or governs_a_territory(name, kinds)
             if name and acts_for and name not in out:
                 out.append(name)
     # a town visited in a state that is already a side adds no side ("визит ... в Минске" beside the ambassador of Belarus)
@@ -96,6 +97,24 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
     places = [place_by_id(place_ids.get(name, "")) for name in out]
     held = {place.state for place in places if place is not None and place.type != "country"}
     return [name for name, place in zip(out, places) if place is None or place.type != "country" or place.name_latin not in held]
+
+
+def sides_by_sentence(events: list[Event], mentions: list[Mention]) -> dict[int, list[str]]:
+    """The sides of the events each sentence reports, by the sentence's start: "протокол ..., подписанный в прошлом году
+    в Эскишехире в ходе визита чебоксарской делегации" is between the visitors and the town visited."""
+    found: dict[int, list[str]] = {}
+    for event in events:
+        for start in event.sentences or [event.start]:
+            found.setdefault(start, [])
+            found[start] += [s for s in sides([event], mentions) if s not in found[start]]
+    return found
+
+
+def governs_a_territory(name: str, kinds: dict[str, str]) -> bool:
+    """Whether an official's body is an executive whose name holds its territory ("председатель Гомельского
+    облисполкома"): that body is his side of the meeting; a university or a council in a town is not."""
+    return (kinds.get(name) == "organization" and any(word_kind(w) == "executive" for w in lemma_key(name).split())
+            and territory_of(name) is not None)
 
 
 def events_in(sent: Sentence, published: str) -> list[Event]:
@@ -124,15 +143,8 @@ def events_in(sent: Sentence, published: str) -> list[Event]:
         participants += [side for side in delegations(sent) if side not in participants]
         if kind == "visit" and not participants and not offices and "делегаци" not in sent.text.lower():
             continue  # an official named by office alone visits too ("визит губернатора Тамбовской области")
-        place, within = event_place(token, sent), frames_another(token, sent)
-        bodies = {m.name for m in sent.mentions if m.type == "organization" and m.start > token.start}
-        if place in bodies and not within:
-            # "отдельная встреча прошла в Луганской региональной ТПП": the body hosts it, and it was held in its town
-            town = territory_of(place)
-            participants += [place] if place not in participants else []
-            place = town.name if town is not None else ""
-        found[kind] = Event(kind, participants, place, date_in(sent.text, published),
-                            sent.text, sent.start, sent.stop, within=within, offices=offices)
+        found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
+                            sent.text, sent.start, sent.stop, within=frames_another(token, sent), offices=offices)
     return list(found.values())
 
 
@@ -231,7 +243,7 @@ def event_place(token, sent: Sentence) -> str:
     for m in sorted(candidates, key=lambda m: m.start < token.start):  # what follows the trigger first
         before = sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()
         if re.search(r"\b(в|во|на)\s+$", before) or re.search(r"\bгород\w*\s+$", sent.text[max(0, m.start - sent.start - 8): m.start - sent.start].lower()):
-            return m.name  # a place, else the body that hosted it ("прошла в Луганской ТПП"; events_in reads its town)
+            return m.name  # a place, else the body that hosted it ("прошла в Луганской ТПП")
     return ""
 
 
