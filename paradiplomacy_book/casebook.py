@@ -443,9 +443,8 @@ def glue_case(tables, case, glue) -> None:
 
 DELEGATION_NOTE_LABEL = "a delegation at a meeting, visit or session"  # charts.DELEGATION_LABEL
 SHADING_NOTE = ("The regions under Russian occupation at each map's date are shaded: a region occupied whole (Crimea) "
-                "filled, an oblast occupied only in part hatched whole, since no outline of the occupied part is at hand. No "
-                "package the project installs ships Ukraine's oblast borders either, so each region is drawn as the area "
-                "nearer to its own towns in the gazetteer than to any other town, a few kilometres off its true border.")
+                "filled, an oblast occupied only in part hatched whole. Region outlines are approximate, a few kilometres "
+                "off the true borders (the relations appendix says how they are drawn).")
 
 
 def shades_held_regions(fig) -> bool:
