@@ -105,8 +105,12 @@ def isolated(doc, work, timeout: float | None = DEFAULT_TIMEOUT):
         return DocumentFailure(doc.doc_id, stage_of(e), "timeout", one_line(e), time.perf_counter() - started)
     except Exception as e:
         return DocumentFailure(doc.doc_id, stage_of(e), type(e).__name__, one_line(e), time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    if timeout and timeout > 0 and limit_applies() and seconds > timeout:
+        # the alarm came during a call into compiled code and was lost when the limit was lifted: still over it
+        return DocumentFailure(doc.doc_id, "", "timeout", f"over the time limit of {timeout:g} s", seconds)
     try:
-        result.seconds = time.perf_counter() - started
+        result.seconds = seconds
     except AttributeError:
         pass
     return result

@@ -42,25 +42,45 @@ def field_type(values: pd.Series) -> str:
     return "string"
 
 
-def datapackage(data_dir: Path) -> dict:
-    """The Frictionless descriptor of the tables: field names and descriptions from codebook.csv, types from the values."""
+REGISTER = "register"
+REGISTER_NOTE = "the agreement register in English, one row per relationship, keyed by the book's article numbers"
+
+
+def resource(name: str, description: str, frame: pd.DataFrame, meaning: dict[str, str]) -> dict:
+    """A Frictionless resource of one CSV: its fields described by ``meaning``, typed from the values."""
+    fields = [{"name": column, "type": field_type(frame[column]), "description": meaning[column]} for column in frame.columns]
+    return {"name": name, "description": description, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "schema": {"fields": fields, "missingValues": [""]}}
+
+
+def datapackage(data_dir: Path, out: Path | None = None) -> dict:
+    """The Frictionless descriptor of the tables: field names and descriptions from codebook.csv, types from the values;
+    with the register where ``out`` holds its CSV (descriptions from data/register_columns.csv)."""
     meaning = {(row["table"], row["column"]): row["meaning"] for row in read_data("codebook.csv")}
     resources = []
     for table in TABLES:
         frame = pd.read_csv(data_dir / f"{table}.csv", dtype=str, keep_default_na=False)
-        fields = [{"name": column, "type": field_type(frame[column]), "description": meaning[(table, column)]} for column in frame.columns]
-        resources.append({"name": table, "description": TABLES[table], "path": f"{table}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                          "schema": {"fields": fields, "missingValues": [""]}})
+        resources.append(resource(table, TABLES[table], frame, {c: meaning[(table, c)] for c in frame.columns}))
+    if out is not None and (out / f"{REGISTER}.csv").exists():
+        frame = pd.read_csv(out / f"{REGISTER}.csv", dtype=str, keep_default_na=False)
+        columns = {row["column"]: row["meaning"] for row in read_data("register_columns.csv", __package__)}
+        resources.append(resource(REGISTER, REGISTER_NOTE, frame, columns))
     return {"name": "paradiplomacy", "title": "Agreements of Russian regions in the news: the tables of the book",
-            "description": "One table per codebook table (paradiplomacy/data/codebook.csv), as the extraction wrote them.",
+            "description": "One table per codebook table (paradiplomacy/data/codebook.csv), as the extraction wrote them, "
+                           "and the book's agreement register in English.",
             "resources": resources}
 
 
-def write_downloads(data_dir: Path, out: Path) -> None:
+def write_downloads(data_dir: Path, out: Path, tables: dict | None = None) -> None:
+    """The tables as CSV, the register in English where ``tables`` (read_tables) are given, and datapackage.json."""
+    from .register import register
+
     out.mkdir(parents=True, exist_ok=True)
     for table in TABLES:
         shutil.copyfile(data_dir / f"{table}.csv", out / f"{table}.csv")
-    (out / "datapackage.json").write_text(json.dumps(datapackage(data_dir), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if tables is not None:
+        register(tables).to_csv(out / f"{REGISTER}.csv", index=False, lineterminator="\n")
+    (out / "datapackage.json").write_text(json.dumps(datapackage(data_dir, out), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def marked_text(text: str, mentions: pd.DataFrame, agreements: pd.DataFrame, types: dict[str, str], names: dict[str, str]) -> str:

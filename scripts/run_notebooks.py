@@ -69,8 +69,9 @@ def publish(seeds_dir: Path, data_dir: Path, book: Path) -> None:
     from paradiplomacy_book.site import DOWNLOADS, write_corpus_pages, write_downloads
 
     seeds, data = (book / seeds_dir).resolve(), (book / data_dir).resolve()
-    write_downloads(data, book / "site" / DOWNLOADS)
-    write_corpus_pages(read_tables(seeds, data), data, book / "corpus")
+    tables = read_tables(seeds, data)
+    write_downloads(data, book / "site" / DOWNLOADS, tables)
+    write_corpus_pages(tables, data, book / "corpus")
 
 
 def main() -> int:

@@ -133,15 +133,20 @@ def test_pdf_tables_give_a_column_room_for_its_longest_word():
     assert widths[0] < widths[1] < widths[2]  # a short column leaves the room to the others
 
 
-def test_datapackage_describes_every_table_and_validates(seeds_out, tmp_path):
+def test_datapackage_describes_every_table_and_validates(seeds_out, seeds_tables, tmp_path):
     from frictionless import validate
 
-    write_downloads(seeds_out, tmp_path)
+    write_downloads(seeds_out, tmp_path, seeds_tables)
     report = validate(str(tmp_path / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
     descriptor = (tmp_path / "datapackage.json").read_text(encoding="utf-8")
     assert '"name": "start",\n            "type": "integer"' in descriptor
     assert '"name": "kept",\n            "type": "boolean"' in descriptor
+    # reader 15, item 6: the register in English, keyed by the book's article numbers, no code value or id in it
+    register = pd.read_csv(tmp_path / "register.csv", keep_default_na=False)
+    assert len(register) == seeds_tables["agreements"].relationship_id.nunique()
+    assert register.sources.str.contains(r"^Article \d", regex=True).all()
+    assert not register.drop(columns="sources").apply(lambda c: c.str.contains("_")).any().any()
 
 
 def test_corpus_pages_escape_the_source_and_mark_its_actors(seeds_tables, seeds_out, tmp_path):
