@@ -107,4 +107,9 @@ def authorities_by_adjective(sent, mentions: list[Mention]) -> list[Mention]:
 
 def acts_for_a_place(token) -> bool:
     """A noun of an executive or of those who act for a place: "власти", "администрация", "делегация"."""
-    return token.pos == "NOUN" and (word_kind(token.lemma or "") == "executive" or (token.lemma or "") in read_words("representative_nouns.csv"))
+    return token.pos == "NOUN" and acts_for(token.lemma or "")
+
+
+def acts_for(lemma: str) -> bool:
+    """Whether the lemma names an executive or those who act for a place (data/representative_nouns.csv)."""
+    return word_kind(lemma) == "executive" or lemma in read_words("representative_nouns.csv")

@@ -24,7 +24,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .actors import Mention, region_nouns
-from .agreement_places import acts_for_a_place
+from .agreement_places import acts_for, acts_for_a_place
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
@@ -567,8 +567,8 @@ def generic_words(text: str) -> bool:
     places before ("Тамбовские и пензенские власти подписали")."""
     words = re.findall(r"\w+", text.lower())
     lemmas = [morph_vocab().parse(w)[0].normal_form for w in words]
-    return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) in ("settlement", "executive")
-                               or l in read_words("representative_nouns.csv") for w, l in zip(words, lemmas))
+    return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) == "settlement" or acts_for(l)
+                               for w, l in zip(words, lemmas))
 
 
 def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
@@ -977,10 +977,9 @@ def headline_contract(sentences: list[Sentence], title_stop: int) -> bool:
     """Whether the headline reports a private contract and no agreement: "Иркутская область получила кредит
     министерства финансов РФ" (data/private_contracts.csv); the article's agreement with no topic of its own
     ("Соглашение с минфином России, подписанное 20 октября") is then that contract."""
-    headline = [t for sent in sentences if sent.start < title_stop for t in sent.tokens]
+    headline = [(t, sent) for sent in sentences if sent.start < title_stop for t in sent.tokens]
     words = read_words("private_contracts.csv")
-    return (any(lemma_of(t) in words for t in headline)
-            and not any(agreement_noun(t, sent) for sent in sentences if sent.start < title_stop for t in sent.tokens))
+    return any(lemma_of(t) in words for t, _ in headline) and not any(agreement_noun(t, sent) for t, sent in headline)
 
 
 def without_topic(noun, sent: Sentence) -> bool:
@@ -1051,7 +1050,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             partners = partners_of(with_tokens, sent, parties)
         # "..., город Гюмри с Курском, Моздоком и Тверью": the clauses that leave out the verb are agreements of their own
         gapped = gapped_pairs(token, sent)
-        parties, partners = ([p for p in names if p not in {n for pair in gapped for n in pair}] for names in (parties, partners))
+        in_gaps = {name for pair in gapped for name in pair}
+        parties, partners = [p for p in parties if p not in in_gaps], [p for p in partners if p not in in_gaps]
         sides = [p for p in parties if p not in partners]
         if partners and not sides and (earlier := next((r for r in reversed(records) if r.sides), None)):
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
@@ -1325,11 +1325,10 @@ def shared_out_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]
 
 
 def each_shared_body(parties: list[str], sent: Sentence) -> list[list[str]]:
-    """The one party that is no shared-out body with each of two or more that are ("между Гомельским облисполкомом и
-    правительствами Республики Башкортостан, Курской области"); [] otherwise."""
-    shared = [m.name for m in sent.mentions if m.shared and m.name in parties]
-    others = [p for p in parties if p not in shared]
-    return [[others[0], name] for name in dict.fromkeys(shared)] if len(set(shared)) >= 2 and len(others) == 1 else []
+    """The first party with each of the others, where those are two or more bodies one plural noun shares out among
+    places ("между Гомельским облисполкомом и правительствами Республики Башкортостан, Курской области"); [] otherwise."""
+    shared = {m.name for m in sent.mentions if m.shared}
+    return [[parties[0], p] for p in parties[1:]] if len(parties) > 2 and set(parties[1:]) <= shared else []
 
 
 def multilateral(noun, sent: Sentence) -> bool:

@@ -18,10 +18,11 @@ CANDIDATE_ENCODINGS = ["utf_8", "utf_16", "cp1251", "koi8_r", "iso8859_5", "mac_
 
 HTML_MARKERS = re.compile(r"<\s*(html|body|div|p|br|head|article|span|a\s)[^>]*>", re.I)
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-FOREIGN_LETTER = re.compile(r"[a-zA-Zα-ωΑ-Ω]")  # Latin or Greek: the scripts whose letters can pass for Cyrillic ones
+FOREIGN_LETTERS = "a-zA-Zα-ωΑ-Ω"  # Latin and Greek: the scripts whose letters can pass for Cyrillic ones
+FOREIGN_LETTER = re.compile(f"[{FOREIGN_LETTERS}]")
 # Soft hyphens and zero-width characters: invisible on the page, but they cut a name in two for NER.
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-MIXED_WORD = re.compile(r"\b(?=\w*[a-zA-Zα-ωΑ-Ω])(?=\w*[а-яёА-ЯЁ])\w+")  # a word with Cyrillic and Latin or Greek letters
+MIXED_WORD = re.compile(rf"\b(?=\w*[{FOREIGN_LETTERS}])(?=\w*[а-яёА-ЯЁ])\w+")  # a word with Cyrillic and Latin or Greek letters
 LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -104,9 +104,10 @@ def sides_by_sentence(events: list[Event], mentions: list[Mention]) -> dict[int,
     в Эскишехире в ходе визита чебоксарской делегации" is between the visitors and the town visited."""
     found: dict[int, list[str]] = {}
     for event in events:
+        own = sides([event], mentions)
         for start in event.sentences or [event.start]:
             found.setdefault(start, [])
-            found[start] += [s for s in sides([event], mentions) if s not in found[start]]
+            found[start] += [s for s in own if s not in found[start]]
     return found
 
 

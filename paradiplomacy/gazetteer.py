@@ -291,8 +291,10 @@ def region_or_town_of_adjective(adjective: str) -> Place | None:
     """The region an adjective names alone ("воронежский": Voronezh Oblast), else the large town it is made from
     ("петербургский"); not a small town whose name looks like a common adjective ("городской" is no Городец's)."""
     region = _regions_by_adjective().get(adjective.lower().replace("ё", "е"))
-    town = None if region else town_of_adjective(adjective)
-    return region or (town if town is not None and town.population >= LARGE_TOWN else None)
+    if region is not None:
+        return region
+    town = town_of_adjective(adjective)
+    return town if town is not None and town.population >= LARGE_TOWN else None
 
 
 @lru_cache(maxsize=1)

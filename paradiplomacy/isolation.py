@@ -72,6 +72,10 @@ def limit_applies() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+def over_the_limit(seconds: float) -> str:
+    return f"over the time limit of {seconds:g} s"
+
+
 @contextmanager
 def time_limit(seconds: float | None):
     """Raise DocumentTimeout in the block after ``seconds`` (none if falsy, or off the main thread)."""
@@ -80,7 +84,7 @@ def time_limit(seconds: float | None):
         return
 
     def expired(signum, frame):
-        raise DocumentTimeout(f"over the time limit of {seconds:g} s")
+        raise DocumentTimeout(over_the_limit(seconds))
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -108,7 +112,7 @@ def isolated(doc, work, timeout: float | None = DEFAULT_TIMEOUT):
     seconds = time.perf_counter() - started
     if timeout and timeout > 0 and limit_applies() and seconds > timeout:
         # the alarm came during a call into compiled code and was lost when the limit was lifted: still over it
-        return DocumentFailure(doc.doc_id, "", "timeout", f"over the time limit of {timeout:g} s", seconds)
+        return DocumentFailure(doc.doc_id, "", "timeout", over_the_limit(timeout), seconds)
     try:
         result.seconds = seconds
     except AttributeError:
