@@ -40,7 +40,6 @@ from .scope import category as scope_category
 from .scope import compound_body, municipal_context, nongovernmental_nouns, party_levels
 from .sentence import MAX_CHAIN, TWIN_STEM, Sentence, category, date_in, next_bound, terms
 
-SPHERE_NOUNS = {"сфера", "отрасль"}
 ACT_NOUNS = ("act_noun", "terminate", "suspend")  # the categories whose nouns name a step taken on an agreement
 TWINNING = "twinning"
 EUROREGION = "euroregion"
@@ -763,12 +762,10 @@ def persons_before(verb, sent: Sentence) -> list[str]:
 def scope_of(noun, sent: Sentence) -> list[str]:
     """Spheres ("торгово-экономическая сфера") and activities ("обмен коммерческой информацией")."""
     items = []
-    for token in sent.tokens:
-        if (token.lemma or "") in SPHERE_NOUNS or token.lemma == "сотрудничество":
-            adjectives = [t for t in sent.kids(token, "amod")]
-            for adj in adjectives:
-                for a in sent.conjuncts(adj):
-                    items.append(a.lemma)
+    fields = [t for t in sent.tokens if field_noun(t, anywhere=True) or t.lemma == "сотрудничество"]
+    for token in fields + elaborated_fields(noun, sent):
+        for adj in sent.kids(token, "amod"):
+            items += [a.lemma for a in sent.conjuncts(adj)]
     for topic in sent.kids(noun, "nmod"):
         if any(c.text.lower() == "о" for c in sent.kids(topic, "case")) and topic.pos == "NOUN" and topic.lemma != "сотрудничество":
             items.append(normalize_phrase(subtree(topic, sent, skip_case=True), topic))
@@ -778,6 +775,23 @@ def scope_of(noun, sent: Sentence) -> list[str]:
             for obj in sent.kids(verb, "obj")[:1]:
                 items += list_items(obj, sent.tokens)
     return list(dict.fromkeys(i for i in items if i))
+
+
+def field_noun(token, anywhere: bool) -> bool:
+    """Whether the token is a noun of a field of cooperation (field_nouns.csv); with ``anywhere``, one that names it
+    wherever it stands in the agreement's sentence."""
+    return any(row["word"] == token.lemma and (row["anywhere"] == "yes" or not anywhere) for row in read_data("field_nouns.csv"))
+
+
+def elaborated_fields(noun, sent: Sentence) -> list:
+    """The field nouns that are subjects of the clause the agreement's clause elaborates after a dash: in "Активно
+    развивается аграрное направление — подписан меморандум" the memorandum's clause is in parataxis with the clause
+    whose subject is "направление" (one field: "Развиваются новые направления — подписано соглашение" names none)."""
+    verb = noun if noun.pos == "VERB" else sent.head(noun)
+    if verb is None or verb.rel != "parataxis" or not any(p.text in "—–-" for p in sent.kids(verb, "punct")):
+        return []
+    head = sent.head(verb)
+    return [s for s in sent.kids(head, "nsubj") if field_noun(s, anywhere=False) and s.feats.get("Number") == "Sing"] if head else []
 
 
 CONTENT_VERBS = frozenset({"включать", "предусматривать", "предполагать", "охватывать"})

@@ -8,12 +8,13 @@ and appeals more than in a republished press release.
 A word that says what a territory is ("occupied", "a Ukrainian region", "new
 regions") is a framing choice only once the territory is held by a state other
 than its own: a 2010 article that calls Luhansk "украинского региона" states a
-fact of its time. Such a marker counts only where a place it speaks of (one the
-sentence names, else one the text names) was so held at the article's date. An
+fact of its time. Such a marker counts as its frame only where a place it speaks of
+(one the sentence names, else one the text names) was so held at the article's date;
+elsewhere it is kept, visible, as words of their time (frame ``of_its_time``). An
 undated article is dated no earlier than the occupation authorities it names
 ("ДНР" exists since April 2014); the rest of an undated article's page
 (teasers, sidebars) is as of the latest date the page itself shows; with no
-date at all, these markers are not counted rather than guessed.
+date at all, these markers are words of their time rather than a guessed frame.
 """
 
 import re
@@ -28,6 +29,7 @@ from .dates import find_dates
 from .gazetteer import Place, named_places, state_names, status_at
 
 FRAMING_COLUMNS = ["doc_id", "frame", "marker", "where", "count", "example"]
+OF_ITS_TIME = "of_its_time"  # the frame of territory words that were no framing choice at the words' date
 
 
 @dataclass(frozen=True)
@@ -62,14 +64,15 @@ def held_by_another(places: list[Place], territory: str, date: str) -> bool:
                               for p in places)
 
 
-def marker_matches(text: str, date: str) -> list[tuple[Marker, list[str]]]:
-    """The markers in ``text`` with the words that matched them, in the order of ``markers()``; a territorial marker
-    only where the place it speaks of was held by another at ``date`` (see the module's docstring)."""
+def marker_matches(text: str, date: str) -> list[tuple[Marker, str, list[str]]]:
+    """The markers in ``text``, each with its frame and the words that matched, in the order of ``markers()``; a
+    territorial marker has its frame only where the place it speaks of was held by another at ``date`` (see the
+    module's docstring), elsewhere the frame OF_ITS_TIME."""
     sentences = in_text = None  # the text's sentences and places, read only when a territorial marker needs them
     in_sentence = {}
     found = []
     for marker in markers():
-        words = []
+        words, of_its_time = [], []
         for match in marker.pattern.finditer(text):
             if marker.territory:
                 if in_text is None:
@@ -80,10 +83,10 @@ def marker_matches(text: str, date: str) -> list[tuple[Marker, list[str]]]:
                     in_sentence[sentence.start] = places_in(sentence.text)
                 places = (in_sentence[sentence.start] if sentence is not None else []) or in_text
                 if not held_by_another(places, marker.territory, date):
+                    of_its_time.append(match.group(0))
                     continue
             words.append(match.group(0))
-        if words:
-            found.append((marker, words))
+        found += [(marker, frame, w) for frame, w in ((marker.frame, words), (OF_ITS_TIME, of_its_time)) if w]
     return found
 
 
@@ -95,8 +98,8 @@ def framing_rows(doc) -> list[dict]:
     page_date = doc.published or max((d.iso for d in find_dates(page_rest)), default="")
     rows = []
     for where, text, date in (("article", doc.text, doc.published), ("page", page_rest, page_date)):
-        for marker, words in marker_matches(text, date):
-            rows.append({"doc_id": doc.doc_id, "frame": marker.frame, "marker": marker.marker, "where": where,
+        for marker, frame, words in marker_matches(text, date):
+            rows.append({"doc_id": doc.doc_id, "frame": frame, "marker": marker.marker, "where": where,
                          "count": len(words), "example": words[0][:80]})
     return rows
 

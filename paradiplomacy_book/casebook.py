@@ -13,6 +13,7 @@ import pandas as pd
 from paradiplomacy.codebook import statuses
 from paradiplomacy.datafiles import read_data
 from paradiplomacy.dates import find_dates
+from paradiplomacy.framing import OF_ITS_TIME
 from paradiplomacy.gazetteer import ever_held_by_another, find_place, place_by_id, state_names, status_at
 from paradiplomacy.output import join_list, split_list
 
@@ -370,21 +371,19 @@ def page_dates(tables) -> dict[str, str]:
 
 
 def frames_of(tables, case) -> str:
-    """The framing markers of the case, the articles' own apart from the outlets' words on the same pages: "in the
-    articles: Russian official terms", or "none in the articles; in the outlet's teasers of its other articles on
-    the same pages (article 1's page: dated 2025-07-02 to 2025-07-06): occupation"."""
+    """The framing markers of the case's articles, with their words: "Russian official terms («ДНР», article 2)", and
+    apart the territory words that were no framing choice at their date ("words of their time: «украинского региона»
+    (article 1)"). The rest of each page (the outlet's teasers of its other articles, often of other years) describes
+    the outlet, not the case: "Sources and limits" shows it."""
     f = tables["framing"]
-    f = f[f.doc_id.isin(docs_of(tables, case))]
-    own, page = f[f["where"] == "article"], f[f["where"] == "page"]
-    parts = [f"in the articles: {', '.join(label(fr) for fr in sorted(set(own.frame)))}" if len(own) else "none in the articles"]
-    if len(page):
-        # a page's menus and teasers are the outlet's, often of other years: never the article's own framing
-        numbers, dates = article_numbers(tables["documents"]), page_dates(tables)
-        pages = "; ".join(f"article {numbers[d]}'s page" + (f": dated {dates[d]}" if d in dates else "")
-                          for d in sorted(set(page.doc_id), key=numbers.get))
-        parts.append(f"in the outlet's teasers of its other articles on the same pages ({pages}): "
-                     + ", ".join(label(fr) for fr in sorted(set(page.frame))))
-    return "; ".join(parts) if len(f) else "no framing markers"
+    f = f[f.doc_id.isin(docs_of(tables, case)) & (f["where"] == "article")]
+    numbers = article_numbers(tables["documents"])
+    said = lambda rows: ", ".join(f"«{r.example}», article {numbers[r.doc_id]}" for r in rows.itertuples())
+    framed, of_its_time = f[f.frame != OF_ITS_TIME], f[f.frame == OF_ITS_TIME]
+    parts = ["; ".join(f"{label(frame)} ({said(rows)})" for frame, rows in framed.groupby("frame")) or "none"]
+    if len(of_its_time):
+        parts.append(f"{label(OF_ITS_TIME)}: {said(of_its_time)}")
+    return "; ".join(parts)
 
 
 def profile(tables, case, clean_texts: dict[str, str]) -> dict[str, str]:

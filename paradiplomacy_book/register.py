@@ -91,6 +91,20 @@ def scope_cell(items: list[str]) -> str:
     return (f"Spheres: {', '.join(spheres)}. " if spheres else "") + "Items: " + "; ".join(glossed) if items else ""
 
 
+def instrument_scope(records_: pd.DataFrame) -> str:
+    """The scope of one instrument's records (scope_cell)."""
+    return scope_cell(list(dict.fromkeys(s for v in records_.scope for s in split_list(v))))
+
+
+def per_instrument(group: pd.DataFrame, instrument: pd.Series, cell) -> str:
+    """``cell`` of the relationship's records, or, where it has several instruments, of each instrument's own
+    records ("roadmap: planned; memorandum: signed"): one instrument's stage or scope is not another's."""
+    courses = group.groupby(instrument[group.index], sort=False)
+    if len(courses) == 1:
+        return cell(group)
+    return "; ".join(f"{name}: {cell(own) or 'none named'}" for name, own in courses)
+
+
 def unnamed_parties(tables: dict) -> dict[tuple[str, str], str]:
     """The bodies a text names only by a role it shares out among the sides ("подписан меморандум между
     профильными министерствами": a ministry of each side), keyed by (document, actor name), with the text's
@@ -171,17 +185,16 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
             else:
                 article += f" {r.url}" if r.url else ""  # the article's number is its key: the corpus pages give its id
             sources.append(article)
-        furthest = max(group.status, key=status_rank)
         rows.append({
             "case": text(quote_authorities(group.case.iloc[0])),
             "parties": text(party_cell(parties, group.doc_id.unique(), names, unnamed, inferred_bases(group)) or "not named in the text"),
             "instrument": text(", ".join(dict.fromkeys(instrument[group.index]))),
             "stages": text(stage_history(group, instrument)),
-            "furthest": furthest,
+            "furthest": text(per_instrument(group, instrument, lambda own: max(own.status, key=status_rank))),
             "dates": text(", ".join(dict.fromkeys(filter(None, group.date))) or "no date in the text"),
             "signatories": text(names.join(signatories, both=True)),
             "term": text(", ".join(dict.fromkeys(filter(None, map(duration, group.duration))))),
-            "scope": text(scope_cell(list(dict.fromkeys(s for v in group.scope for s in split_list(v))))),
+            "scope": text(per_instrument(group, instrument, instrument_scope)),
             "sources": "; ".join(sources),
         })
     return pd.DataFrame(rows, columns=COLUMNS[:4] + ["furthest"] + COLUMNS[4:])

@@ -164,7 +164,7 @@ def partner_words(tables, quotation) -> list[str]:
 def framing_in(text: str, date: str) -> list[str]:
     """The framing markers (``paradiplomacy/data/framing.csv``) a quotation uses as of the article's ``date``, as
     "«ДНР» (Russian official)": the words quoted, the frame in English."""
-    return [f"«{words[0]}» ({label(marker.frame)})" for marker, words in marker_matches(text, date)]
+    return [f"«{words[0]}» ({label(frame)})" for _, frame, words in marker_matches(text, date)]
 
 
 def partner_speech(tables, cases) -> pd.DataFrame:

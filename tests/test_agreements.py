@@ -235,6 +235,17 @@ def test_a_complement_joined_by_and_stays_inside_its_item(listed_scope):
     assert listed_scope["clauses"].split(" | ") == ["содействие созданию и развитию совместных предприятий в г. Курске", "обмен опытом"]
 
 
+def test_a_field_the_agreements_clause_elaborates_after_a_dash_is_its_scope(tmp_path_factory):
+    # reader 15, item 2: "аграрное направление — подписан меморандум" is a memorandum on agriculture; "новые
+    # направления" name no field
+    out = extract_texts(tmp_path_factory, "fields", {
+        "field": "Успешно развивается медицинское направление — подписан меморандум между министерствами Тамбовской области и Брестской области.",
+        "none": "Появляются новые направления — подписано соглашение между Тамбовской областью и Гродненской областью.",
+    })
+    scope = read_out(out, "agreements").set_index("doc_id").scope
+    assert scope.to_dict() == {"field": "медицинский", "none": ""}
+
+
 def test_a_visit_whose_outcomes_are_to_come_was_held(tmp_path_factory):
     # the future tense belongs to the outcomes; the visit named as what has them is over
     out = extract_texts(tmp_path_factory, "outcomes", {

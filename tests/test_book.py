@@ -89,7 +89,11 @@ def test_register_glosses_each_scope_item_in_english(seeds_tables):
     chambers = table[table.parties.str.contains("Chamber of Commerce")].scope.iloc[0]
     assert "information exchange (обмен коммерческой информацией)" in chambers
     assert "business meetings and contacts (проведение взаимных деловых встреч)" in chambers
-    for cell in table.scope[table.scope != ""]:
+    # a relationship of several instruments gives each its own ("roadmap: Spheres: ...; memorandum: Spheres: ...")
+    own = [part for cell in table.scope[table.scope != ""]
+           for part in re.split(r"(?:^|; )[a-z /]+: (?=Spheres: |Items: )", cell) if part]
+    assert len(own) > len(table.scope[table.scope != ""])
+    for cell in own:
         spheres, items = cell.split(" Items: ") if " Items: " in cell else ("", cell.removeprefix("Items: "))
         assert not spheres or re.fullmatch(r"Spheres: [a-z &,]+\.", spheres), cell
         for item in items.split("; "):  # each item: its English, then the text's words in brackets
@@ -345,8 +349,12 @@ def test_words_the_article_relays_are_the_speakers_and_page_markers_carry_the_pa
     assert speaker.startswith("Lipetsk Chamber of Commerce and Industry") and how == "reported speech, «сообщили»"
     dates = page_dates(seeds_tables)
     assert dates["000_9622bea02cfd8869"] == "2026-03-08 to 2026-03-12"
+    # reader 15, item 3: the teasers describe the outlet ("Sources and limits"), not the case; the chamber's words
+    # are shown as words of their time, not as "none"
     frames = frames_of(seeds_tables, "Lipetsk")
-    assert "teasers of its other articles" in frames and f"article 1's page: dated {dates['000_9622bea02cfd8869']}" in frames
+    assert "teaser" not in frames and "occupation" not in frames
+    assert frames.startswith("none; words of their time") and "«украинского региона», article 1" in frames
+    assert frames_of(seeds_tables, "DPR").startswith("Russian official terms («ДНР», article 2)")
 
 
 def test_the_comparison_says_its_speaker_scores_are_in_sample():
@@ -510,6 +518,19 @@ def test_a_relationships_instruments_each_have_their_own_course_in_the_register(
     stages = register(seeds_tables).set_index("instrument").stages
     assert stages["roadmap, memorandum"] == "roadmap: planned (article 4, 2025); memorandum: signed (article 4, 2025)"
     assert all("→" not in course.split(": ", 1)[0] for cell in stages if "; " in cell for course in cell.split("; "))
+
+
+def test_a_relationships_instruments_each_have_their_own_furthest_stage_and_scope(seeds_tables):
+    """Reader 15, item 2: "furthest: signed" for the Belarus row read as if the roadmap were signed, and its scope
+    (the roadmap's trade, culture, transport) left out the memorandum's field, agriculture, which its own sentence
+    names ("аграрное направление — подписан меморандум")."""
+    from paradiplomacy_book.register import register
+
+    row = register(seeds_tables).set_index("instrument").loc["roadmap, memorandum"]
+    assert row.furthest == "roadmap: planned; memorandum: signed"
+    roadmap, memorandum = row.scope.split("; memorandum: ")
+    assert "transport" in roadmap and "agriculture" not in roadmap
+    assert memorandum.startswith("Spheres: agriculture.")
 
 
 def test_one_instrument_named_differently_by_two_articles_has_one_course(seeds_tables):

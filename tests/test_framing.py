@@ -4,13 +4,19 @@ held by a state other than its own."""
 import pytest
 
 from paradiplomacy.corpus import Document
-from paradiplomacy.framing import framing_rows, marker_matches, places_in
+from paradiplomacy.framing import OF_ITS_TIME, framing_rows, marker_matches, places_in
 
 LUHANSK_REGION = "Липецкая делегация побывала в Луганске и познакомилась с потенциалом украинского региона."
 
 
 def found(text: str, date: str) -> dict[str, list[str]]:
-    return {m.marker: words for m, words in marker_matches(text, date)}
+    """The markers counted as their frame, with their words."""
+    return {m.marker: words for m, frame, words in marker_matches(text, date) if frame != OF_ITS_TIME}
+
+
+def of_its_time(text: str, date: str) -> dict[str, list[str]]:
+    """The territory words kept as words of their time."""
+    return {m.marker: words for m, frame, words in marker_matches(text, date) if frame == OF_ITS_TIME}
 
 
 @pytest.mark.parametrize("date, counted", [("2010-11-19", False), ("2014-03", False), ("2014-05-01", True), ("2023", True)])
@@ -46,8 +52,15 @@ def test_ukraine_is_a_frame_only_for_a_place_of_ukraine():
 def test_an_undated_article_is_dated_by_the_occupation_authorities_it_names():
     # the "DPR" exists since April 2014: an undated text that names it speaks of Donetsk after that
     assert "ukrainian_region" in found("Власти ДНР подписали план. Губернатор назвал Донецк городом Украины.", "")
-    # with no date and no such name, the status of Luhansk is not known: not counted rather than guessed
+    # with no date and no such name, the status of Luhansk is not known: not counted rather than guessed, but kept
     assert found(LUHANSK_REGION, "") == {}
+    assert of_its_time(LUHANSK_REGION, "") == {"ukrainian_region": ["украинского региона"]}
+
+
+def test_territory_words_before_the_occupation_are_kept_as_words_of_their_time():
+    # reader 15, item 3: the 2010 chamber's «украинского региона» is shown, as what it is, not as "none"
+    assert of_its_time(LUHANSK_REGION, "2010-11-19") == {"ukrainian_region": ["украинского региона"]}
+    assert of_its_time(LUHANSK_REGION, "2023") == {}
 
 
 def test_markers_that_do_not_speak_of_a_territory_count_whatever_the_date():
@@ -61,14 +74,15 @@ def test_the_longest_name_is_the_place():
 
 def test_the_article_and_the_page_are_read_as_of_the_article_date():
     doc = Document("d", "d.txt", published="2011-08-30", text=LUHANSK_REGION)
-    assert framing_rows(doc) == []
+    assert [(r["frame"], r["marker"], r["where"]) for r in framing_rows(doc)] == [(OF_ITS_TIME, "ukrainian_region", "article")]
     later = Document("d", "d.txt", published="2024-08-30", text=LUHANSK_REGION)
     assert [(r["marker"], r["where"], r["example"]) for r in framing_rows(later)] == [("ukrainian_region", "article", "украинского региона")]
 
 
 def test_the_undated_luhansk_seed_has_no_sovereignty_frame(seeds_corpus):
     rows = framing_rows(seeds_corpus["000_9622bea02cfd8869"])
-    assert "ukrainian_region" not in {r["marker"] for r in rows if r["where"] == "article"}
+    assert "ukrainian_sovereignty" not in {r["frame"] for r in rows if r["where"] == "article"}
+    assert (OF_ITS_TIME, "ukrainian_region") in {(r["frame"], r["marker"]) for r in rows if r["where"] == "article"}
     assert "aggressor" in {r["marker"] for r in rows if r["where"] == "page"}
 
 
@@ -78,7 +92,8 @@ def test_the_rest_of_an_undated_page_is_read_as_of_the_dates_it_shows():
     teaser = [Line(1, "14.02.2025", "timestamp", reason="date or time line"),
               Line(2, "Обзор СМИ оккупированного Донбасса за неделю.", "sentence", reason="sentence outside the article's main text")]
     undated = Document("d", "d.txt", published="", text=LUHANSK_REGION, lines=teaser)
-    assert [(r["marker"], r["where"]) for r in framing_rows(undated)] == [("occupation", "page")]  # the article itself stays uncounted
+    rows = [(r["frame"], r["marker"], r["where"]) for r in framing_rows(undated)]
+    assert rows == [(OF_ITS_TIME, "ukrainian_region", "article"), ("occupation", "occupation", "page")]  # the article itself stays uncounted
 
 
 def test_a_quotation_mark_on_one_side_of_the_republics_name_is_no_distancing():
