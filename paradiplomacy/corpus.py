@@ -28,7 +28,7 @@ MANIFEST = "manifest.csv"
 MAX_ARTICLE_CHARS = 200_000
 MIN_LETTERS_TO_JUDGE = 100  # a page with no article is named by its language only when it has this much text
 LETTERS = re.compile(r"[^\W\d_]")  # a news article is a few thousand characters; this is a dump
-MANIFEST_COLUMNS = ["file", "outlet", "outlet_note", "url", "retrieved", "case", "published"]
+MANIFEST_COLUMNS = ["file", "outlet", "outlet_note", "url", "url_note", "retrieved", "case", "published"]
 ROLE_COLUMNS = [f"{role}_column" for role in ROLES]  # optional manifest columns naming a table's columns
 TEXT_CACHE_CHARS = 50_000_000  # texts kept between the two passes; a larger corpus is read twice instead
 
@@ -47,6 +47,9 @@ class Document:
     outlet: str = ""
     outlet_note: str = ""  # who publishes the outlet and its stance, as the manifest describes it
     url: str = ""
+    url_source: str = ""  # where the address comes from: the page's metadata, the row's url column or the manifest
+    url_note: str = ""  # how the manifest's address was found and how well it matches, as the manifest says
+    retrieved: str = ""  # when the file was retrieved, as the manifest says
     relays: str = ""  # the sources the article says it reports from, in its words (provenance)
     photo_credit: str = ""  # whose photos the page credits
     published: str = ""
@@ -223,7 +226,8 @@ def read_source(seeds_dir: Path, source: Source) -> tuple[Document, str | None, 
     if date:
         page.published, page.date_source = date, "date column"
     page.outlet = fields.get("outlet", "").strip() or page.outlet
-    page.url = fields.get("url", "").strip() or page.url
+    if fields.get("url", "").strip():
+        page.url, page.url_source = fields["url"].strip(), "url column"
     doc.chars_raw = len(decoded.text)
     return doc, decoded.text, page
 
@@ -298,7 +302,10 @@ def clean_document(doc: Document, text: str, boilerplate: frozenset[str], proven
     doc.chars_clean = len(doc.text)
     doc.outlet = provenance.get("outlet") or (page.outlet if page else "")
     doc.outlet_note = (provenance.get("outlet_note") or "").strip()
-    doc.url = provenance.get("url") or (page.url if page else "")
+    doc.url, doc.url_source = ((provenance["url"], "manifest") if provenance.get("url")
+                               else (page.url, page.url_source) if page and page.url else ("", ""))
+    doc.url_note = provenance.get("url_note", "") if provenance.get("url") else ""
+    doc.retrieved = provenance.get("retrieved", "")
     doc.relays = join_list(sources_named(article.body, "text"))
     doc.photo_credit = join_list(sources_named("\n".join(line.text for line in article.lines), "photo"))
     if page is not None and page.published:

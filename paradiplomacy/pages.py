@@ -48,6 +48,7 @@ class Page:
     date_source: str = ""  # which metadata stated it
     outlet: str = ""
     url: str = ""
+    url_source: str = ""  # which metadata gave the address: og:url or canonical link
     found_article: bool = False  # an <article> or <main> element was found
 
 
@@ -58,9 +59,10 @@ def read_page(markup: str) -> Page:
     title, title_source = page_title(soup)
     published, date_source = page_date(soup)
     outlet = meta_content(soup, ("property", "og:site_name")) or meta_content(soup, ("name", "application-name"))
-    url = meta_content(soup, ("property", "og:url")) or canonical_link(soup)
+    og_url = meta_content(soup, ("property", "og:url"))
+    url, url_source = (og_url, "og:url") if og_url else (canonical_link(soup), "canonical link")
     content, found = content_element(soup)
-    return Page(block_text(content), title, title_source, published, date_source, outlet, url, found)
+    return Page(block_text(content), title, title_source, published, date_source, outlet, url, url_source if url else "", found)
 
 
 def meta_content(soup, key: tuple[str, str]) -> str:

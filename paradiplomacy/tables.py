@@ -10,7 +10,7 @@ from .scope import WITH_COMPANY
 from .relationships import relationship_id, relationship_key
 
 DOCUMENT_COLUMNS = [
-    "doc_id", "source_file", "source_row", "status", "reason", "stage", "encoding", "language", "title", "outlet", "outlet_note", "url",
+    "doc_id", "source_file", "source_row", "status", "reason", "stage", "encoding", "language", "title", "outlet", "outlet_note", "url", "url_source", "url_note", "retrieved",
     "relays", "photo_credit",
     "published", "date_basis", "date_source", "date_stated", "date_inferred", "date_conflict", "case",
     "parsed", "chars_raw", "chars_clean", "sha256",

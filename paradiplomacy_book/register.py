@@ -23,7 +23,7 @@ def records(tables: dict) -> pd.DataFrame:
     numbers = article_numbers(tables["documents"])
     a = tables["agreements"].copy()
     a["article"] = a.doc_id.map(numbers)
-    for column in ("published", "date_basis", "outlet", "url", "case", "title"):
+    for column in ("published", "date_basis", "outlet", "url", "url_note", "case", "title"):
         a[column] = a.doc_id.map(documents[column])
     a["undated"] = a.published == ""
     return a.sort_values(["undated", "published", "article", "start"])
@@ -181,7 +181,9 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
             article = f"Article {r.article}" + (f" ({where})" if where else "")
             if links:
                 article = f'<a href="corpus/{article_page_name(r.article)}.html">{text(article)}</a>'
-                article += f' <a href="{text(r.url)}">source</a>' if r.url else ""
+                # the page's address, with how it was found (documents.url_note) where it was not read from the page
+                note = f' title="{text(r.url_note)}"' if r.url_note else ""
+                article += f' <a href="{text(r.url)}"{note}>address</a>' if r.url else ""
             else:
                 article += f" {r.url}" if r.url else ""  # the article's number is its key: the corpus pages give its id
             sources.append(article)

@@ -216,12 +216,13 @@ PDF_NOTE = ("this book as a PDF, present in a site built with make html or make 
 class Downloads:
     """The list of the tables' CSV files with links (relative to the page), datapackage.json and the PDF."""
 
-    def __init__(self, folder: str, tables: dict[str, str]):
-        self.folder, self.tables = folder, tables
+    def __init__(self, folder: str, tables: dict[str, str], gold: dict[str, str] | None = None):
+        self.folder, self.tables, self.gold = folder, tables, gold or {}
 
     def _items(self) -> list[tuple[str, str]]:
         items = [(f"{t}.csv", note) for t, note in self.tables.items()]
-        return items + [("datapackage.json", "the Frictionless descriptor of the tables"), ("book.pdf", PDF_NOTE)]
+        items += [("datapackage.json", "the Frictionless descriptor of the tables")] + list(self.gold.items())
+        return items + [("book.pdf", PDF_NOTE)]
 
     def _repr_html_(self) -> str:
         rows = "".join(f'<li><a href="{html.escape(self.folder)}/{html.escape(name)}">{html.escape(name)}</a>: {html.escape(note)}</li>'

@@ -18,6 +18,7 @@ from .names import Names, document_names, quote_authorities
 from .report import Table, markdown_text
 
 TABLES = {row["table"]: row["description"] for row in read_data("tables.csv", __package__)}
+GOLD = {f"gold_{row['file']}": row["description"] for row in read_data("gold_downloads.csv", __package__)}
 DOWNLOADS = "downloads"  # the folder of the built site that holds the CSV files and the PDF
 
 
@@ -71,11 +72,14 @@ def datapackage(data_dir: Path, out: Path | None = None) -> dict:
             "resources": resources}
 
 
-def write_downloads(data_dir: Path, out: Path, tables: dict | None = None) -> None:
-    """The tables as CSV, the register in English where ``tables`` (read_tables) are given, and datapackage.json."""
+def write_downloads(data_dir: Path, out: Path, tables: dict | None = None, gold_dir: Path | None = None) -> None:
+    """The tables as CSV, the register in English where ``tables`` (read_tables) are given, datapackage.json, and the
+    hand annotation of ``gold_dir`` as gold_*.csv (GOLD)."""
     from .register import register
 
     out.mkdir(parents=True, exist_ok=True)
+    for name in GOLD if gold_dir is not None else ():
+        shutil.copyfile(gold_dir / name.removeprefix("gold_"), out / name)
     for table in TABLES:
         shutil.copyfile(data_dir / f"{table}.csv", out / f"{table}.csv")
     if tables is not None:
@@ -142,6 +146,8 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
         basis += f"; the page states {doc.date_stated} ({doc.date_source}), which the events it reports contradict"
     facts = [("document id (doc_id)", doc.doc_id), ("file", doc.source_file + (f", row {doc.source_row}" if doc.source_row else "")),
              ("headline", doc.title or "none"), ("outlet", doc.outlet or "not recorded"), ("address", doc.url or "not recorded"),
+             ("how the address was found", doc.url_note or (f"the page's {doc.url_source}" if doc.url_source else "no address")),
+             ("retrieved", doc.retrieved or "not recorded"),
              ("relays (the text's words)", doc.relays.replace(" | ", "; ") or "none named"),
              ("photo credit", doc.photo_credit.replace(" | ", "; ") or "none"),
              ("published", (doc.published or "no date") + f" ({basis})"), ("case", quote_authorities(doc.case)), ("encoding", doc.encoding),

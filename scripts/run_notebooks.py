@@ -64,13 +64,14 @@ def strip_run_metadata(path: Path) -> None:
 
 
 def publish(seeds_dir: Path, data_dir: Path, book: Path) -> None:
-    """The downloads and the corpus pages, from the tables of ``data_dir`` (paths relative to the book folder)."""
+    """The downloads (with the hand annotation of tests/gold/) and the corpus pages, from the tables of ``data_dir``
+    (paths relative to the book folder)."""
     from paradiplomacy.pipeline import read_tables
     from paradiplomacy_book.site import DOWNLOADS, write_corpus_pages, write_downloads
 
     seeds, data = (book / seeds_dir).resolve(), (book / data_dir).resolve()
     tables = read_tables(seeds, data)
-    write_downloads(data, book / "site" / DOWNLOADS, tables)
+    write_downloads(data, book / "site" / DOWNLOADS, tables, ROOT / "tests" / "gold")
     write_corpus_pages(tables, data, book / "corpus")
 
 

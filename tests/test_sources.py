@@ -59,7 +59,7 @@ def test_page_metadata_read_and_stated(tmp_path):
     assert doc.status == "ok" and doc.language == "ru"
     assert doc.title == "Область и регион подписали соглашение"
     assert (doc.published, doc.date_basis, doc.date_source) == ("2024-03-05", "stated", "article:published_time")
-    assert doc.outlet == "Вести региона" and doc.url == "https://example.org/news/1"
+    assert doc.outlet == "Вести региона" and (doc.url, doc.url_source) == ("https://example.org/news/1", "og:url")
     assert "Главная" not in doc.text  # the menu is outside <article>
     assert BODY in doc.text and BODY2 in doc.text
 
@@ -72,7 +72,7 @@ def test_page_date_from_time_element_and_json_ld(tmp_path):
     docs = by_id(tmp_path)
     assert (docs["t.html"].published, docs["t.html"].date_source) == ("2023-11-08", "time datetime")
     assert (docs["j.html"].published, docs["j.html"].date_source) == ("2022-06-01", "JSON-LD datePublished")
-    assert docs["c.html"].url == "https://example.org/c"
+    assert (docs["c.html"].url, docs["c.html"].url_source) == ("https://example.org/c", "canonical link")
     assert docs["c.html"].title == "Заголовок о программе"  # from <h1> when there is no og:title
 
 
