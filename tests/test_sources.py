@@ -193,6 +193,21 @@ def test_caption_that_states_the_news_kept_and_bare_copyright_dropped():
     assert reasons["© 2024 Все права защищены"] == (False, "copyright (cue words)")
 
 
+def test_a_site_imprint_is_dropped_as_one_and_news_of_a_new_portal_kept():
+    # reader 15, item 14: the page's imprint was dropped as a "headline outside the article"
+    imprint = "Сайт разработан и поддерживается ООО «Медиа-Регион»"
+    news = "Портал разработан областным центром занятости для выпускников и заработает в сентябре."
+    text = "\n\n".join([
+        "Тамбовская область и Брестская область подписали соглашение",
+        "Губернатор провёл встречу с председателем облисполкома. Обсуждались поставки зерна и туризм.",
+        news,
+        imprint,
+    ])
+    reasons = {l.text: (l.kept, l.reason) for l in extract_article(text).lines}
+    assert reasons[imprint] == (False, "site imprint (publisher or registration) (cue words)")
+    assert reasons[news][0]
+
+
 def test_clean_news_paragraphs_with_dates_times_and_closing_quotes_are_kept():
     paragraphs = [
         "Делегация прибыла в 09:30, переговоры начались в 11:00, а подписание прошло в 15:45 по местному времени.",
