@@ -10,7 +10,7 @@ from .scope import WITH_COMPANY
 from .relationships import relationship_id, relationship_key
 
 DOCUMENT_COLUMNS = [
-    "doc_id", "source_file", "source_row", "status", "reason", "stage", "encoding", "language", "title", "outlet", "outlet_note", "url", "url_source", "url_note", "retrieved",
+    "doc_id", "article", "source_file", "source_row", "status", "reason", "stage", "encoding", "language", "title", "outlet", "outlet_note", "url", "url_source", "url_note", "retrieved",
     "relays", "photo_credit",
     "published", "date_basis", "date_source", "date_stated", "date_inferred", "date_conflict", "case",
     "parsed", "chars_raw", "chars_clean", "sha256",
@@ -19,7 +19,10 @@ LINE_COLUMNS = ["doc_id", "line", "shape", "kept", "reason", "text"]
 
 
 def documents_table(docs: list[Document]) -> pd.DataFrame:
-    rows = [{k: getattr(d, k) for k in DOCUMENT_COLUMNS} for d in docs]
+    """One row per document, in the order of the ids; each processed article numbered 1, 2, ... in that order (the
+    number a report gives it where an id is a hash), the others with no number."""
+    numbers = {doc_id: n for n, doc_id in enumerate(sorted(d.doc_id for d in docs if d.status == "ok"), start=1)}
+    rows = [{k: numbers.get(d.doc_id, "") if k == "article" else getattr(d, k) for k in DOCUMENT_COLUMNS} for d in docs]
     return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).sort_values("doc_id", kind="stable")
 
 

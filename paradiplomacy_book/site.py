@@ -28,9 +28,9 @@ def article_page_name(number: int) -> str:
 
 
 def article_numbers(documents: pd.DataFrame) -> dict[str, int]:
-    """Article 1, 2, ... for the processed documents, in the order of their ids: readable where a document id is a hash."""
-    ok = sorted(documents[documents.status == "ok"].doc_id)
-    return {doc_id: number for number, doc_id in enumerate(ok, start=1)}
+    """Article 1, 2, ... for the processed documents (documents.article): readable where a document id is a hash."""
+    numbered = documents[documents.article.astype(str) != ""]
+    return {doc_id: int(number) for doc_id, number in sorted(zip(numbered.doc_id, numbered.article), key=lambda p: int(p[1]))}
 
 
 def field_type(values: pd.Series) -> str:
@@ -213,18 +213,21 @@ def write_corpus_pages(tables: dict, data_dir: Path, out: Path) -> None:
         doc = documents.loc[doc_id]
         (out / f"{article_page_name(number)}.md").write_text(article_page(number, doc, tables, data_dir, names), encoding="utf-8")
         rest = f"{escape_markdown(doc.title or 'no headline')} | {escape_markdown(doc.outlet or 'not recorded')} | {doc.published or 'no date'} | {quote_authorities(doc.case)} |"
-        rows.append(f"| [Article {number}]({article_page_name(number)}.md) | `{doc.doc_id}` | `{doc.source_file}` | " + rest)
+        # a file named by its id says nothing more; a row of a table, or a file elsewhere, does
+        file = "" if doc.source_file.rsplit(".", 1)[0] == doc.doc_id else f" (`{doc.source_file}`)"
+        rows.append(f"| [Article {number}]({article_page_name(number)}.md) | `{doc.doc_id}`{file} | " + rest)
         rows_pdf.append(f"| [Article {number}]({article_page_name(number)}.md) | " + rest)
-        keys_pdf.append(f"Article {number}: `{doc.doc_id}` (`{doc.source_file}`)")
+        keys_pdf.append(f"Article {number}: `{doc.doc_id}`{file}")
     skipped = tables["documents"][tables["documents"].status != "ok"]
     index = ["# The corpus, article by article", "",
              "Each page shows what the pipeline read: the article's metadata, its clean text with the actors and the "
              "agreements marked, and every line of the file that the corpus stage removed, with the reason.", "",
-             "The downloads (`documents.csv` and the other tables) key each article by its `doc_id`; the book numbers "
-             "them 1, 2, ... in the order of those ids.", "",
-             both_editions("\n".join(["| article | doc_id | file | headline | outlet | published | case |", "|---|---|---|---|---|---|---|", *rows]),
+             "The downloads (`documents.csv` and the other tables) key each article by its `doc_id`, the name of its file "
+             "where no other file is named; the book numbers them 1, 2, ... in the order of those ids (the column "
+             "`article` of `documents.csv`).", "",
+             both_editions("\n".join(["| article | doc_id | headline | outlet | published | case |", "|---|---|---|---|---|---|", *rows]),
                            "\n".join(["| article | headline | outlet | published | case |", "|---|---|---|---|---|", *rows_pdf, "",
-                                      "Their ids and files: " + "; ".join(keys_pdf) + "."])), ""]
+                                      "Their ids: " + "; ".join(keys_pdf) + "."])), ""]
     if len(skipped):
         index += [f"Files not read as articles: {len(skipped)} (their reasons are in the documents table).", ""]
     (out / "index.md").write_text("\n".join(index), encoding="utf-8")
