@@ -1,5 +1,8 @@
+import gc
 import sys
 
 from .cli import main
 
-sys.exit(main())
+code = main()
+gc.freeze()  # the process ends here: the collector's last pass over the models and caches would only cost time
+sys.exit(code)

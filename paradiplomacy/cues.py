@@ -118,11 +118,35 @@ def dictionary_forms(word: str) -> frozenset[str]:
     return frozenset(with_last_parts({f.replace("ё", "е") for f in {word} | {p.normal_form for p in morph_vocab().parse(word)}}))
 
 
+# Prefixes of degree that a word's dictionary form drops ("поближе", "наилучший"): a word is also read after them.
+DEGREE_PREFIXES = ("по", "наи")
+
+
+def beginnings(word: str) -> set[str]:
+    """The first three letters of the word (ё read as е), and of the word after a prefix of degree."""
+    word = word.replace("ё", "е")
+    return {word[:3]} | {word[len(p):len(p) + 3] for p in DEGREE_PREFIXES if word.startswith(p)}
+
+
+@lru_cache(maxsize=1)
+def anchor_beginnings() -> frozenset[str]:
+    single, multi = record_anchors()
+    return frozenset(b for lemma in set(single).union(*multi) | {TWIN_STEM} for b in beginnings(lemma))
+
+
+def may_be_an_anchor(word: str) -> bool:
+    """Whether the lower-case word could have an anchor among its dictionary forms: Russian inflection keeps a word's
+    beginning, so only a word that begins as an anchor does (or a short or hyphenated one, read whole). This spares
+    the dictionary most words of an archive (a test checks every form of every anchor passes)."""
+    return len(word) < 4 or "-" in word or TWIN_STEM in word or bool(beginnings(word) & anchor_beginnings())
+
+
 def may_start_a_rule(text: str) -> bool:
     """Whether any word of ``text``, read as any of its dictionary forms, is one a record is anchored on
     (``record_anchors``). Before any tagging, every form pymorphy offers counts, so each lemma the tagger
     could choose is among them: a text this rejects yields no agreement and no event."""
-    lemmas = set().union(*map(dictionary_forms, set(WORD.findall(text.lower()))))
+    words = [w for w in set(WORD.findall(text.lower())) if may_be_an_anchor(w)]
+    lemmas = set().union(*map(dictionary_forms, words))
     single, multi = record_anchors()
     return bool(lemmas & single) or any(words <= lemmas for words in multi) or any(TWIN_STEM in lemma for lemma in lemmas)
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from paradiplomacy.cues import may_start_a_rule, record_anchors
+from paradiplomacy.cues import may_be_an_anchor, may_start_a_rule, record_anchors
 from paradiplomacy.nlp import morph_vocab
 from paradiplomacy.pipeline import extract, process_every_document
 
@@ -32,6 +32,13 @@ def inflected(lemma: str) -> list[str]:
 def test_every_form_of_a_rule_word_opens_the_gate(lemma):
     for form in inflected(lemma):
         assert may_start_a_rule(f"Вчера {form.capitalize()} и {form} были в новостях."), form
+
+
+@pytest.mark.parametrize("lemma", sorted(set().union(*record_anchors()[1])))
+def test_every_form_of_a_word_of_a_term_is_looked_up(lemma):
+    # the gate looks up only words that begin as an anchor does: no form of a term's word may begin otherwise
+    for form in inflected(lemma):
+        assert may_be_an_anchor(form.lower()), form
 
 
 def test_multiword_terms_and_words_of_twinning_open_the_gate():
