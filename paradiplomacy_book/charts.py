@@ -590,9 +590,12 @@ def spheres_matrix(texts: pd.Series, cases: pd.Series, case_order) -> pd.DataFra
 
 
 def spheres_table(by_agreement: pd.DataFrame, by_article: pd.DataFrame) -> pd.DataFrame:
-    """One row per sphere that any text names: for each case, "agreements / articles" that name it ("none / 2")."""
+    """One row per sphere that any text names: for each case, two columns, the agreements and the articles that
+    name it ("none", 2)."""
     named = [s for s in by_article.columns if by_article[s].any() or by_agreement[s].any()]
     cell = lambda n: str(n) if n else "none"
-    return pd.DataFrame({"sphere": named} | {
-        case_label(case): [f"{cell(by_agreement.loc[case, s])} / {cell(by_article.loc[case, s])}" for s in named]
-        for case in by_article.index})
+    columns = {"sphere": named}
+    for case in by_article.index:
+        columns[f"{case_label(case)}: agreements"] = [cell(by_agreement.loc[case, s]) for s in named]
+        columns[f"{case_label(case)}: articles"] = [cell(by_article.loc[case, s]) for s in named]
+    return pd.DataFrame(columns)

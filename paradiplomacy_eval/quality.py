@@ -45,3 +45,28 @@ def quality(seeds_dir, data_dir, extra_dir, holdout_dirs, gold_dir) -> pd.DataFr
             first_looks.append(first.assign(corpus=f"{label}, first look (before any fix)"))
     counts = {"gold": "Int64", "predicted": "Int64", "correct": "Int64"}  # stay whole numbers beside the first looks' blanks
     return pd.concat([table, *first_looks], ignore_index=True)[table.columns].astype(counts)
+
+
+FIRST_LOOK = ", first look (before any fix)"
+
+
+def by_measure(scores: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The quality table (``quality``) as one table per measure: a row per set with its gold count, its first look
+    where one was recorded and has moved, and its score now."""
+    first = scores[scores.corpus.str.endswith(FIRST_LOOK)].assign(corpus=lambda f: f.corpus.str.removesuffix(FIRST_LOOK))
+    now = scores[~scores.corpus.str.endswith(FIRST_LOOK)]
+    tables = {}
+    for measure, rows in now.groupby("measure", sort=False):
+        looked = first[first.measure == measure].set_index("corpus")
+        table = pd.DataFrame({
+            "set": rows.corpus.values,
+            "gold": rows.gold.values,
+            "first look: precision / recall": [f"{looked.precision[c]:.2f} / {looked.recall[c]:.2f}" if c in looked.index else ""
+                                              for c in rows.corpus],
+            "now: precision / recall": [f"{p:.2f} / {r:.2f}" for p, r in zip(rows.precision, rows.recall)],
+            "now: F1": [f"{f:.2f}" for f in rows.f1],
+        })
+        if rows.status_accuracy.notna().any():
+            table["stage right"] = [f"{s:.0%}" if pd.notna(s) else "" for s in rows.status_accuracy]
+        tables[measure] = table
+    return tables
