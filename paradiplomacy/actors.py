@@ -853,7 +853,8 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
     for m in persons:
         first = ids.index(m.tokens[0].id)
         last = ids.index(m.tokens[-1].id)
-        role_tokens = office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last, m) or office_predicate(m, sent_tokens, by_id)
+        role_tokens = (office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last, m)
+                       or office_predicate(m, sent_tokens, by_id) or office_in_apposition(m, sent_tokens, by_id))
         if role_tokens:
             found[id(m)] = role_tokens
             set_role(m, role_tokens, mentions)
@@ -953,6 +954,10 @@ def office_predicate(person: Mention, tokens, by_id) -> list:
     dash = any(t.text in DASHES and person.tokens[-1].stop <= t.start < governor.start for t in tokens)
     if root.rel.startswith("nsubj") and is_office_word(governor) and (governor.feats.get("Case") == "Ins" or dash):
         office = governor  # "Сиссе был министром", "Санников — бывший заместитель министра": the copula hangs on the office
+    elif root.rel.startswith("nsubj") and governor.pos == "NOUN" and governor.feats.get("Case") == "Ins":
+        # "Сергеев был юристом, а затем был председателем суда": an office conjoined to what he was
+        office = next((t for t in tokens if t.head_id == governor.id and t.rel == "conj" and is_office_word(t)
+                       and t.feats.get("Case") == "Ins"), None)
     elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") == "link":
         office = next((t for t in tokens if t.head_id == governor.id and is_office_word(t) and t.feats.get("Case") == "Ins"), None)
     elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") == "holds":
@@ -1031,7 +1036,9 @@ def office_before(tokens, first: int, mentions) -> list:
         if (token.pos not in ROLE_INNER_POS and token.text not in QUOTES) or token.start in person_starts:
             break
         if token.id == described_by and not is_office_word(token):
-            break  # "республиканца | Джеймса Коми": the name's own description; an office before it is another's
+            # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
+            # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову")
+            return office_before_description(token, tokens, by_id_of(tokens)) or office_of_post_before(token, tokens, by_id_of(tokens))
         between.insert(0, token)
         if is_office_word(token) and acting_prefix(tokens, i):
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
@@ -1044,6 +1051,60 @@ def office_before(tokens, first: int, mentions) -> list:
             return compound_prefix(tokens, left) + between
         i -= 1
     return []
+
+
+def by_id_of(tokens) -> dict:
+    return {t.id: t for t in tokens}
+
+
+def office_before_description(noun, tokens, by_id) -> list:
+    """The office a name's description continues: in "председателю областного суда, заслуженному юристу России Ивану
+    Кротову" the name describes "юристу", which follows the office across one comma, in its case, and which the parser
+    joins to it (conj, acl through its adjective, or both hung alike on one word): the office phrase, or []."""
+    at = tokens.index(noun)
+    comma = next((i for i in range(at - 1, -1, -1) if tokens[i].text == ","), None)
+    office = next((t for t in reversed(tokens[:comma]) if is_office_word(t)), None) if comma is not None else None
+    if office is None or office.feats.get("Case") != noun.feats.get("Case") or any(t.pos == "VERB" for t in tokens[tokens.index(office):at]):
+        return []
+    if tokens[tokens.index(office):comma].count(",") or not office_phrase(office, tokens, by_id, exclude={noun.id})[-1].stop <= tokens[comma].start:
+        return []
+    head = by_id.get(noun.head_id)
+    joined = (noun.rel == "conj" and head is office
+              or head is not None and head.rel == "acl" and head.head_id == office.id
+              or noun.head_id == office.head_id and noun.rel == office.rel)
+    return office_phrase(office, tokens, by_id, exclude={noun.id}) if joined else []
+
+
+def office_of_post_before(noun, tokens, by_id) -> list:
+    """The office of a post the sentence appoints to, named before the name's description: "назначил на пост главы МЧС
+    генерала Ивана Сорокина" (a post noun with "на", office_verbs.csv, whose genitive is an office, under a verb that
+    gives the office, not "выдвинул на пост": a nominee holds nothing yet): the office phrase, or []."""
+    at = tokens.index(noun)
+    for i in range(at - 1, max(at - MAX_ROLE_TOKENS, 0) - 1, -1):
+        token = tokens[i]
+        if token.pos == "VERB" or token.text in (",", ";", ":"):
+            return []
+        post = by_id.get(token.head_id)
+        verb = by_id.get(post.head_id) if post is not None else None
+        if (is_office_word(token) and post is not None and office_verbs().get(post.lemma or "") == "post"
+                and any(c.text.lower() == "на" and c.head_id == post.id for c in tokens)
+                and verb is not None and office_verbs().get(verb.lemma or "") == "link"):
+            phrase = office_phrase(token, tokens, by_id, exclude={noun.id})
+            return phrase if phrase[-1].stop <= noun.start else []
+    return []
+
+
+def office_in_apposition(person: Mention, tokens, by_id) -> list:
+    """An office in apposition to the name after another apposition: "Олег Вяткин, соратник Константина Титова,
+    председатель Самарской губернской думы" (the parser hangs both on the name); in the name's case."""
+    ids = {t.id for t in person.tokens}
+    root = next((t for t in person.tokens if t.head_id not in ids), None)
+    if root is None:
+        return []
+    cases = {name_case([t.text for t in person.tokens], tagged_cases(person.tokens))}
+    office = next((t for t in tokens if t.head_id == root.id and t.rel == "appos" and t.start > person.stop
+                   and is_office_word(t) and cases_of(t.text) & cases), None)
+    return office_phrase(office, tokens, by_id, exclude=ids) if office is not None else []
 
 
 def tagged_alike(adjective, office) -> bool:
