@@ -1018,7 +1018,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         tie = not kind and twin_article and (token.lemma or "").replace("ё", "е") in read_words("twinning_tie_nouns.csv")
         kind = TWINNING if tie else kind
         topic = topic_of_another(token, sent) if kind else ""
-        if not kind or private_contract(token, sent) or topic == "topic" or names_a_gathering(token, sent):
+        if not kind or private_contract(token, sent) or topic == "topic" or names_a_gathering(token, sent) or (
+                kind == "anaphor" and provides(token, sent)):
             continue
         if contract and kind == "cooperation_agreement" and without_topic(token, sent):
             continue  # the contract the headline reports ("получила кредит ... Соглашение с минфином ... подписано")
@@ -1131,6 +1132,8 @@ def topic_of_another(noun, sent: Sentence) -> str:
     its topic); 'planned' where the outer one is a document of intent to sign or set up the noun's agreement:
     "протокол о намерениях о подписании Соглашения о сотрудничестве" is a protocol and a planned agreement; ''
     otherwise."""
+    if provided_for(noun, sent):
+        return "topic"  # "Документ предполагает содействие заключению прямых договоров": what the document provides for
     about, signing, current = False, False, noun
     for _ in range(MAX_CHAIN * 2):
         about = about or any(c.text.lower() in ("о", "об", "обо") for c in sent.kids(current, "case"))
@@ -1148,6 +1151,29 @@ def topic_of_another(noun, sent: Sentence) -> str:
             return "planned" if signing and outer in ("other", "accord") else "topic"
         current = parent
     return ""
+
+
+def provides(noun, sent: Sentence) -> bool:
+    """Whether the noun is the subject of a verb of content with an object ("Документ предполагает содействие ..."):
+    a reference back that says what an agreement provides for (its scope, ``scope_from_next_sentence``), not a stage
+    of one ("Документ предполагают подписать")."""
+    verb = sent.head(noun)
+    return (noun.rel == "nsubj" and verb is not None and lemma_of(verb) in CONTENT_VERBS and bool(sent.kids(verb, "obj")))
+
+
+def provided_for(noun, sent: Sentence) -> bool:
+    """Whether the noun lies in what an agreement provides for: under the object of a verb of content (CONTENT_VERBS)
+    whose subject is an agreement or refers to one ("Документ", "Соглашение", "который")."""
+    top = noun
+    for _ in range(MAX_CHAIN * 2):
+        verb = sent.head(top)
+        if verb is None or verb.pos in ("VERB", "AUX"):
+            break
+        top = verb
+    else:
+        return False
+    return (verb is not None and lemma_of(verb) in CONTENT_VERBS and top.rel == "obj"
+            and any(agreement_noun(s, sent) or lemma_of(s) == "который" for s in sent.kids(verb, "nsubj")))
 
 
 def names_a_gathering(noun, sent: Sentence) -> bool:

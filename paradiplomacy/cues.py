@@ -170,6 +170,8 @@ def needs_syntax(doc, title_stop: int = 0) -> list[bool]:
         sent.start < title_stop or act or (document_acts and bool(ls & anaphors()))
         or (document_acts and bool(ls & read_words("twinning_tie_nouns.csv")) and bool(ls & tie_verbs()))
         or (document_acts and bool(ls & read_words("twin_partner_nouns.csv")))
+        # "Праздничные мероприятия состоялись в Луганской области": where the event just reported was held
+        or (document_acts and bool(ls & read_words("event_anaphors.csv")) and bool(ls & read_words("holding_verbs.csv")))
         or names_a_body_or_office(sent, ls, doc.text) or any(lemma in speech for lemma in ls)
         for sent, ls, act in zip(doc.sents, lemmas, acts)
     ]

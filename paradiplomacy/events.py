@@ -44,8 +44,11 @@ def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
     "В мероприятии приняли участие ...": those the sentence names took part in the latest event.
     """
     events: list[Event] = []
-    for sent in sentences:
-        events += events_in(sent, published)
+    for i, sent in enumerate(sentences):
+        own = events_in(sent, published)
+        if not own and events and not events[-1].place and any(events[-1].start == s.start for s in sentences[max(0, i - 2) : i]):
+            events[-1].place = place_told_after(sent)
+        events += own
         if events and any(t.lemma == "участие" for t in sent.tokens):
             senders = delegators(sent)
             events[-1].participants += [m.name for m in sent.mentions if m.type == "person" and m.name not in events[-1].participants + list(senders)]
@@ -245,6 +248,19 @@ def event_place(token, sent: Sentence) -> str:
         before = sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()
         if re.search(r"\b(в|во|на)\s+$", before) or re.search(r"\bгород\w*\s+$", sent.text[max(0, m.start - sent.start - 8): m.start - sent.start].lower()):
             return m.name  # a place, else the body that hosted it ("прошла в Луганской ТПП")
+    return ""
+
+
+def place_told_after(sent: Sentence) -> str:
+    """Where the sentence says the event it refers back to was held: "Праздничные мероприятия состоялись в Луганской
+    области" (a noun of event_anaphors.csv, subject of a verb of holding_verbs.csv, and a place after "в"); "" if it
+    does not."""
+    for verb in (t for t in sent.tokens if (t.lemma or "") in read_words("holding_verbs.csv")):
+        if any((s.lemma or "") in read_words("event_anaphors.csv") for s in sent.kids(verb, "nsubj")):
+            places = [m for m in sent.mentions if m.type in PLACE_TYPES]
+            for m in places:
+                if re.search(r"\b(в|во|на)\s+$", sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()):
+                    return m.name
     return ""
 
 

@@ -246,6 +246,19 @@ def test_a_field_the_agreements_clause_elaborates_after_a_dash_is_its_scope(tmp_
     assert scope.to_dict() == {"field": "медицинский", "none": ""}
 
 
+def test_a_sentence_that_says_where_the_event_just_reported_was_held_gives_its_place(tmp_path_factory):
+    # reader 15, item 14: "Праздничные мероприятия состоялись в Луганской области" is where the delegation took part
+    out = extract_texts(tmp_path_factory, "told_after", {
+        "told": "Сотрудничеству способствовало участие тамбовской делегации в торжествах в честь 80-летия завода. "
+                "Распоряжение об этом подписал губернатор области Максим Егоров. "
+                "Праздничные мероприятия состоялись в Гродненской области в мае прошлого года.",
+        "own_place": "Тамбовская делегация приняла участие в торжествах в Минске. "
+                     "Праздничные мероприятия состоялись и в Гродненской области.",
+    })
+    events = read_out(out, "events")
+    assert list(zip(events.doc_id, events.kind, events.place)) == [("own_place", "visit", "Минск"), ("told", "visit", "Гродненская область")]
+
+
 def test_a_visit_whose_outcomes_are_to_come_was_held(tmp_path_factory):
     # the future tense belongs to the outcomes; the visit named as what has them is over
     out = extract_texts(tmp_path_factory, "outcomes", {
