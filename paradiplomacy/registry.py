@@ -9,6 +9,7 @@ Every step is a dictionary lookup, so the cost grows linearly with the corpus.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import iuliia
 import pandas as pd
@@ -24,6 +25,7 @@ ACTOR_COLUMNS = ["actor_id", "name", "name_latin", "type", "place_id", "roles", 
 MENTION_COLUMNS = ["doc_id", "actor_id", "place_id", "start", "stop", "text", "role"]
 
 
+@lru_cache(maxsize=100_000)  # every table asks for the ids, and names recur across an archive's documents
 def latin(name: str) -> str:
     """The gazetteer's English name of a place, else the Wikipedia-scheme transliteration."""
     place = find_place(name)
