@@ -853,8 +853,7 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
     for m in persons:
         first = ids.index(m.tokens[0].id)
         last = ids.index(m.tokens[-1].id)
-        role_tokens = (office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last, m)
-                       or office_predicate(m, sent_tokens, by_id) or office_in_apposition(m, sent_tokens, by_id))
+        role_tokens = office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last, m) or office_predicate(m, sent_tokens, by_id)
         if role_tokens:
             found[id(m)] = role_tokens
             set_role(m, role_tokens, mentions)
@@ -1092,19 +1091,6 @@ def office_of_post_before(noun, tokens, by_id) -> list:
             phrase = office_phrase(token, tokens, by_id, exclude={noun.id})
             return phrase if phrase[-1].stop <= noun.start else []
     return []
-
-
-def office_in_apposition(person: Mention, tokens, by_id) -> list:
-    """An office in apposition to the name after another apposition: "Олег Вяткин, соратник Константина Титова,
-    председатель Самарской губернской думы" (the parser hangs both on the name); in the name's case."""
-    ids = {t.id for t in person.tokens}
-    root = next((t for t in person.tokens if t.head_id not in ids), None)
-    if root is None:
-        return []
-    cases = {name_case([t.text for t in person.tokens], tagged_cases(person.tokens))}
-    office = next((t for t in tokens if t.head_id == root.id and t.rel == "appos" and t.start > person.stop
-                   and is_office_word(t) and cases_of(t.text) & cases), None)
-    return office_phrase(office, tokens, by_id, exclude=ids) if office is not None else []
 
 
 def tagged_alike(adjective, office) -> bool:
