@@ -65,9 +65,10 @@ def persons_of(tables, case) -> pd.DataFrame:
 
 def affiliation_english(person, names: Names) -> str:
     """The body or territory of a person's office in English (an actors row), marked where the text does not give it
-    in the office's words but the pipeline inferred it from the places named before (actors.affiliation_basis)."""
+    in the office's words but the pipeline inferred it from the places named before (actors.affiliation_basis); "not
+    stated" for an office whose body the text does not give, "" for a person with no office."""
     if not person.affiliation:
-        return ""
+        return "not stated" if person.roles else ""
     english = names.english(person.affiliation)
     return f"{english} (inferred from context)" if person.affiliation_basis == "inferred" else english
 
@@ -133,6 +134,8 @@ def legal_status(place, date: str) -> str:
     status = status_at(place.place_id, date)
     if not ever_held_by_another(place):
         return f"in {status.state}"  # no control ever disputed: nothing to date
+    if not date:
+        return f"in {status.state}; the article is undated"  # what held it then is not known: no status is implied
     text = f"part of {status.state} under international law"
     if status.controlled_by and place.type == "occupation_authority":
         # the authority itself is the occupier's; what changed over time is how much of the region it holds
@@ -142,7 +145,7 @@ def legal_status(place, date: str) -> str:
         held = "occupied by" if status.controlled_by in state_names().values() else "held by"
         text += f"; {'in part ' if status.extent == 'in part' else ''}{held} {status.controlled_by} since {status.since[:4]}"
         text += f", more since {status.extended[:4]}" if status.extended else ""
-    return text + (f"; as of {date[:4]}" if date else "; the article is undated")
+    return text + f"; as of {date[:4]}"
 
 
 def places_abroad(tables, case) -> list[tuple[str, str]]:
@@ -229,8 +232,8 @@ def count_phrase(counter: Counter, order=None) -> str:
 
 
 def levels_phrase(counter: Counter) -> str:
-    """"regional (3), national (1); not a level of government: public body (2)": the levels of government first, then
-    the parties that are none (a chamber of commerce is a public body)."""
+    """"regional (3), national (1); not a level of government: chamber (2)": the levels of government first, then
+    the parties that are none (a chamber of commerce is a non-state business association)."""
     government = count_phrase(Counter({k: n for k, n in counter.items() if k in GOVERNMENT_LEVELS}), list(GOVERNMENT_LEVELS))
     others = Counter({k: n for k, n in counter.items() if k not in GOVERNMENT_LEVELS})
     return government + (f"; not a level of government: {count_phrase(others, list(LEVELS))}" if others else "")

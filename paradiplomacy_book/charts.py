@@ -93,14 +93,14 @@ def agreement_years(agreements: pd.DataFrame, documents: pd.DataFrame) -> dict[s
 
 
 def line_labels(agreements, relations, actors, documents) -> dict[str, str]:
-    """"signed 2024, public bodies" (chambers of commerce): what each agreement's line on the map says."""
+    """"signed 2024, chambers" (chambers of commerce): what each agreement's line on the map says."""
     years = agreement_years(agreements, documents)
     party = relations[relations.relation == "party_to"]
     levels = dict(zip(party.source, government_levels(party.source, actors, relations))) if len(party) else {}
     labels = {}
     for a in agreements.itertuples():
         kinds = sorted({levels[s] for s in party[party.agreement_id == a.agreement_id].source})
-        who = {"municipal": ", municipal", "public body": ", public bodies"}.get(kinds[0], "") if len(kinds) == 1 else ""
+        who = {"municipal": ", municipal", "chamber": ", chambers"}.get(kinds[0], "") if len(kinds) == 1 else ""
         labels[a.agreement_id] = f"{a.status} {years[a.agreement_id]}{who}"
     return labels
 
@@ -468,7 +468,8 @@ def relationship_timeline(records: pd.DataFrame, names: Names, cases, title="Rel
         for panel, stages in ((ax, group[group.x.notna()]), (apart, group[group.x.isna()])):
             if stages.empty:
                 continue
-            xs = spread(list(stages.x) if panel is ax else [0.0] * len(stages))
+            # stages with no date stand side by side in their narrow panel, far enough apart not to overlap
+            xs = spread(list(stages.x)) if panel is ax else spread([0.0] * len(stages), step=0.6)
             for instrument in dict.fromkeys(stages.instrument):  # a line joins the stages of one instrument, not two
                 joined = [x for x, k in zip(xs, stages.instrument) if k == instrument]
                 panel.plot(joined, [i] * len(joined), color="#777777", lw=1.2, zorder=1)

@@ -7,8 +7,9 @@ import pandas as pd
 
 from paradiplomacy.gazetteer import find_place
 
-LEVELS = ("municipal", "regional", "occupation authority", "national", "public body", "other organisation")
-# The levels of government among them: a chamber of commerce is a public body, not a level of government.
+LEVELS = ("municipal", "regional", "occupation authority", "national", "chamber", "other organisation")
+# The levels of government among them: a chamber (of commerce, a non-state business association; or a public
+# chamber, a consultative one) is no level of government.
 GOVERNMENT_LEVELS = LEVELS[:4]
 PUBLIC_BODIES = ("торгово-промышленн", "тпп", "общественн палат", "палат предпринимател")  # word beginnings, in order
 
@@ -41,7 +42,7 @@ def government_levels(actor_ids, actors: pd.DataFrame, relations: pd.DataFrame) 
         if kind == "person":
             return level(office[actor_id]) if actor_id in office else "other organisation"
         if public_body(row["name"]):
-            return "public body"
+            return "chamber"
         if actor_id in based:
             return level(based[actor_id])
         return "national" if row["name"][:1].isupper() else "other organisation"

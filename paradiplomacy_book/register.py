@@ -13,7 +13,8 @@ from .names import Names, quote_authorities
 from .site import article_numbers, article_page_name
 from .spheres import activities_in, spheres_in
 
-COLUMNS = ["case", "parties", "instrument", "stages", "dates", "signatories", "term", "scope", "sources"]
+# the sources before the long cells (signatories, scope), so that a screen shows them without scrolling
+COLUMNS = ["case", "parties", "instrument", "stages", "dates", "sources", "signatories", "term", "scope"]
 
 
 def records(tables: dict) -> pd.DataFrame:

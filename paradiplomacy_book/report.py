@@ -209,8 +209,7 @@ def glue_figures(figures: dict, glue, save_dir=None) -> None:
 
 
 # book.pdf is in the site's downloads/ only when `make html` or `make book` built the PDF before the site
-PDF_NOTE = ("this book as a PDF, present in a site built with make html or make book; a plain jupyter-book build "
-            "does not make it, while make pdf writes it to _build/latex/book.pdf")
+PDF_NOTE = "this book as a PDF (Reproduce it says how it is built)"
 
 
 class Downloads:

@@ -45,6 +45,10 @@ def field_type(values: pd.Series) -> str:
 
 REGISTER = "register"
 REGISTER_NOTE = "the agreement register in English, one row per relationship, keyed by the book's article numbers"
+TEXTS = "texts"
+TEXTS_NOTE = ("each processed article's clean text (the headline, a blank line, the body), which the offsets (start, "
+              "stop) of mentions, agreements, events and quotations index")
+TEXTS_COLUMNS = {"doc_id": "the document (documents.doc_id)", "text": "the clean text, as the extraction read it"}
 
 
 def resource(name: str, description: str, frame: pd.DataFrame, meaning: dict[str, str]) -> dict:
@@ -56,7 +60,8 @@ def resource(name: str, description: str, frame: pd.DataFrame, meaning: dict[str
 
 def datapackage(data_dir: Path, out: Path | None = None) -> dict:
     """The Frictionless descriptor of the tables: field names and descriptions from codebook.csv, types from the values;
-    with the register where ``out`` holds its CSV (descriptions from data/register_columns.csv)."""
+    with the register, the clean texts and the hand annotation where ``out`` holds their CSV (descriptions from
+    data/register_columns.csv, TEXTS_COLUMNS and data/gold_columns.csv)."""
     meaning = {(row["table"], row["column"]): row["meaning"] for row in read_data("codebook.csv")}
     resources = []
     for table in TABLES:
@@ -66,9 +71,19 @@ def datapackage(data_dir: Path, out: Path | None = None) -> dict:
         frame = pd.read_csv(out / f"{REGISTER}.csv", dtype=str, keep_default_na=False)
         columns = {row["column"]: row["meaning"] for row in read_data("register_columns.csv", __package__)}
         resources.append(resource(REGISTER, REGISTER_NOTE, frame, columns))
+    if out is not None and (out / f"{TEXTS}.csv").exists():
+        resources.append(resource(TEXTS, TEXTS_NOTE, pd.read_csv(out / f"{TEXTS}.csv", dtype=str, keep_default_na=False), TEXTS_COLUMNS))
+    gold_meaning = {(row["file"], row["column"]): row["meaning"] for row in read_data("gold_columns.csv", __package__)}
+    for name in GOLD if out is not None else ():
+        if (out / name).exists():
+            frame = pd.read_csv(out / name, dtype=str, keep_default_na=False)
+            file = name.removeprefix("gold_")
+            resources.append(resource(name.removesuffix(".csv"), GOLD[name], frame, {c: gold_meaning[(file, c)] for c in frame.columns}))
     return {"name": "paradiplomacy", "title": "Agreements of Russian regions in the news: the tables of the book",
             "description": "One table per codebook table (paradiplomacy/data/codebook.csv), as the extraction wrote them, "
-                           "and the book's agreement register in English.",
+                           "the book's agreement register in English, the articles' clean texts and the hand annotation "
+                           "the extraction is scored against. The articles' words, quoted in the texts and tables, are "
+                           "their outlets'.",
             "resources": resources}
 
 
@@ -84,6 +99,9 @@ def write_downloads(data_dir: Path, out: Path, tables: dict | None = None, gold_
         shutil.copyfile(data_dir / f"{table}.csv", out / f"{table}.csv")
     if tables is not None:
         register(tables).to_csv(out / f"{REGISTER}.csv", index=False, lineterminator="\n")
+        ok = tables["documents"][tables["documents"].status == "ok"].doc_id
+        texts = pd.DataFrame({"doc_id": ok, "text": [(data_dir / "clean" / f"{d}.txt").read_text(encoding="utf-8") for d in ok]})
+        texts.to_csv(out / f"{TEXTS}.csv", index=False, lineterminator="\n")
     (out / "datapackage.json").write_text(json.dumps(datapackage(data_dir, out), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
@@ -144,15 +162,16 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
              "manifest": "recorded in the manifest", "unknown": "unknown"}.get(doc.date_basis, doc.date_basis)
     if str(doc.date_conflict) == "True" and doc.date_stated:  # the reader sees the date the inference overrode
         basis += f"; the page states {doc.date_stated} ({doc.date_source}), which the events it reports contradict"
-    facts = [("document id (doc_id)", doc.doc_id), ("file", doc.source_file + (f", row {doc.source_row}" if doc.source_row else "")),
-             ("headline", doc.title or "none"), ("outlet", doc.outlet or "not recorded"), ("address", doc.url or "not recorded"),
+    facts = [("headline", doc.title or "none"), ("outlet", doc.outlet or "not recorded"), ("address", doc.url or "not recorded"),
              ("how the address was found", doc.url_note or (f"the page's {doc.url_source}" if doc.url_source else "no address")),
              ("retrieved", doc.retrieved or "not recorded"),
              ("relays (the text's words)", doc.relays.replace(" | ", "; ") or "none named"),
              ("photo credit", doc.photo_credit.replace(" | ", "; ") or "none"),
              ("published", (doc.published or "no date") + f" ({basis})"), ("case", quote_authorities(doc.case)), ("encoding", doc.encoding),
              ("characters", f"{int(doc.chars_raw):,} in the file, {int(doc.chars_clean):,} kept as the article"),
-             ("agreements", str(len(agreements))), ("actors mentioned", str(mentions.actor_id.nunique()))]
+             ("agreements", str(len(agreements))), ("actors mentioned", str(mentions.actor_id.nunique())),
+             # the keys of the downloads, last: a reader matches the article by its headline and outlet
+             ("document id (doc_id)", doc.doc_id), ("file", doc.source_file + (f", row {doc.source_row}" if doc.source_row else ""))]
     identifiers = {"document id (doc_id)", "file"}  # the downloads' keys, shown as identifiers
     meta = html_table([(field, url if field == "address" else f"<code>{html.escape(value)}</code>" if field in identifiers else html.escape(value))
                        for field, value in facts])
@@ -163,7 +182,7 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
     removed_table = (f'<table class="table pd-removed"><thead><tr><th>line</th><th>shape</th><th>why it was removed</th><th>text</th></tr></thead>'
                      f"<tbody>{removed}</tbody></table>") if len(dropped) else "<p>Nothing was removed.</p>"
     present = actors.set_index("actor_id").loc[list(dict.fromkeys(mentions.sort_values("start").actor_id))]
-    who_rows = [(english[a], r["name"], type_label(r), r["roles"]) for a, r in present.iterrows()]
+    who_rows = [(english[a], r["name"], type_label(r), "; ".join(split_list(r["roles"]))) for a, r in present.iterrows()]
     who = "".join(f"<tr><td>{html.escape(en)}</td><td lang=\"ru\">{html.escape(name)}</td><td>{html.escape(kind)}</td>"
                   f"<td>{html.escape(roles)}</td></tr>" for en, name, kind, roles in who_rows)
     who_table = ('<table class="table pd-removed"><thead><tr><th>in English</th><th>as the pipeline names it</th><th>type</th>'

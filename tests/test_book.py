@@ -425,14 +425,16 @@ def test_articles_carry_their_doc_id_and_file_where_the_book_numbers_them(seeds_
 
 def test_the_pdf_link_says_how_the_pdf_is_made():
     """Book15b item 4: downloads/book.pdf exists only in a site that `make html` or `make book` built; the intro and
-    the downloads list say so and where `make pdf` writes it, rather than offering a link a plain build leaves dead."""
+    the downloads list point to "Reproduce it", which says so and where `make pdf` writes it (reader 16, item 11:
+    build notes belong there, not in the intro)."""
     from paradiplomacy_book.report import Downloads
 
     intro = " ".join((ROOT / "book" / "intro.md").read_text(encoding="utf-8").split())
     sentence = intro[intro.index("The whole book is also a PDF"):]
-    assert "make pdf" in sentence and "_build/latex/book.pdf" in sentence and "jupyter-book build" in sentence
-    note = dict(Downloads("downloads", {})._items())["book.pdf"]
-    assert "make pdf" in note and "_build/latex/book.pdf" in note
+    assert "a9_reproduce" in sentence and "make pdf" not in sentence
+    assert "Reproduce it" in dict(Downloads("downloads", {})._items())["book.pdf"]
+    reproduce = " ".join((ROOT / "book" / "a9_reproduce.md").read_text(encoding="utf-8").split())
+    assert "make pdf" in reproduce and "_build/latex/book.pdf" in reproduce and "jupyter-book build" in reproduce
 
 
 def test_an_empty_table_says_what_was_looked_for_and_where():

@@ -49,7 +49,7 @@ def test_levels_pair_the_russian_side_with_the_partner(seeds_out):
     dpr = pairs[pairs.case == "DPR"]  # the three-party agreement: a region and a federal agency on one side
     assert set(zip(dpr.russian, dpr.partner)) == {("regional + national", "occupation authority"), ("regional", "occupation authority")}
     lipetsk = pairs[pairs.case == "Lipetsk"]
-    assert ("public body", "public body") in set(zip(lipetsk.russian, lipetsk.partner))  # the chambers, not their cities
+    assert ("chamber", "chamber") in set(zip(lipetsk.russian, lipetsk.partner))  # the chambers, not their cities
 
 
 def test_a_chamber_of_commerce_is_a_public_body_not_a_level_of_government(seeds_out):
@@ -59,19 +59,19 @@ def test_a_chamber_of_commerce_is_a_public_body_not_a_level_of_government(seeds_
     t = tables_of(seeds_out)
     chambers = t["actors"][t["actors"].name.str.contains("торгово-промышленная палата")]
     assert len(chambers) == 2
-    assert set(government_levels(chambers.actor_id, t["actors"], t["relations"])) == {"public body"}
-    assert "public body" not in GOVERNMENT_LEVELS
+    assert set(government_levels(chambers.actor_id, t["actors"], t["relations"])) == {"chamber"}
+    assert "chamber" not in GOVERNMENT_LEVELS
     assert public_body("Липецкая ТПП") and public_body("Общественная палата Тверской области") and not public_body("Палата представителей")
     phrase = levels_phrase(levels_of(t, "Lipetsk"))
     governments, others = phrase.split("; not a level of government: ")
-    assert "public body" not in governments and "chamber" not in governments and others.startswith("public body (")
+    assert "chamber" not in governments and others.startswith("chamber (")
 
 
 def test_map_lines_say_stage_and_year(seeds_out):
     t = tables_of(seeds_out)
     labels = charts.line_labels(t["agreements"], t["relations"], t["actors"], t["documents"])
     assert "signed 2024" in labels.values()
-    assert any(v.endswith("public bodies") for v in labels.values())  # the chambers of commerce
+    assert any(v.endswith("chambers") for v in labels.values())  # the chambers of commerce
 
 
 def test_timeline_places_each_stage_at_its_date(seeds_out):
