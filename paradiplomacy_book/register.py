@@ -123,9 +123,9 @@ def unnamed_parties(tables: dict) -> dict[tuple[str, str], str]:
 
 # What the register and the glosses say of a party the extraction inferred (agreements.party_basis), by its basis.
 INFERRED = {
-    "officials": "inferred from the office of a person who signed or spoke; the sentence names no such place",
-    "meeting": "inferred: the sides that met; the sentence names no party",
-    "earlier": "inferred from an agreement the article reported before",
+    "officials": "inferred from a signatory's or speaker's office",
+    "meeting": "inferred: the sides that met",
+    "earlier": "inferred from an earlier agreement",
 }
 
 
@@ -148,7 +148,7 @@ def inferred_bases(group: pd.DataFrame) -> dict[str, str]:
 def inferred_note(basis: str, words: str | None) -> str:
     """"inferred: the sides that met; ...": a party's inference in words; a body of each side with the text's words."""
     if basis == "each_side" or words:
-        return f"inferred: the text says only “{words}”, one body for each side" if words else "inferred: a body of each side the text names only by its role"
+        return f"inferred from “{words}”: a body of each side" if words else "inferred: a body of each side the text names only by its role"
     return INFERRED.get(basis, "inferred")
 
 

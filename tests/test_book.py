@@ -70,9 +70,9 @@ def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
     table = register(seeds_tables)
     ministries = table[table.parties.str.contains("relevant ministry")]
     assert len(ministries) == 1
-    assert ministries.parties.iloc[0].count("inferred: the text says only “профильными министерствами”, one body for each side") == 2
+    assert ministries.parties.iloc[0].count("inferred from “профильными министерствами”: a body of each side") == 2
     # the roadmap's and accords' parties: "Мы с губернатором договорились", "Достигнуты договорённости" name none (party_basis)
-    assert ministries.parties.iloc[0].count("[inferred: the sides that met; the sentence names no party]") == 2
+    assert ministries.parties.iloc[0].count("[inferred: the sides that met]") == 2
     dpr_accord = table[table.instrument == "oral agreement (no document)"]
     assert len(dpr_accord) == 1 and dpr_accord.parties.iloc[0].count("[inferred: the sides that met") == 2
     assert not table.drop(ministries.index).drop(dpr_accord.index).parties.str.contains("inferred").any()
