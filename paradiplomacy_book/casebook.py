@@ -97,7 +97,7 @@ def gloss(agreement, names: Names, unnamed: dict | None = None) -> str:
     if agreement.duration:
         text += f"; for {duration(agreement.duration)}"
     if agreement.renewal:
-        text += "; renewed automatically" if agreement.renewal == "automatic" else "; may be extended"
+        text += "; to renew itself, as the text says" if agreement.renewal == "automatic" else "; may be extended"
     return text[0].upper() + text[1:] + "."
 
 
@@ -383,7 +383,7 @@ def frames_of(tables, case) -> str:
     numbers = article_numbers(tables["documents"])
     said = lambda rows: ", ".join(f"«{r.example}», article {numbers[r.doc_id]}" for r in rows.itertuples())
     framed, of_its_time = f[f.frame != OF_ITS_TIME], f[f.frame == OF_ITS_TIME]
-    parts = ["; ".join(f"{label(frame)} ({said(rows)})" for frame, rows in framed.groupby("frame")) or "none"]
+    parts = ["; ".join(f"{label(frame)} ({said(rows)})" for frame, rows in framed.groupby("frame")) or "no framing marker"]
     if len(of_its_time):
         parts.append(f"{label(OF_ITS_TIME)}: {said(of_its_time)}")
     return "; ".join(parts)

@@ -14,7 +14,7 @@ from .site import article_numbers, article_page_name
 from .spheres import activities_in, spheres_in
 
 # the sources before the long cells (signatories, scope), so that a screen shows them without scrolling
-COLUMNS = ["case", "parties", "instrument", "stages", "dates", "sources", "signatories", "term", "scope"]
+COLUMNS = ["case", "parties", "instrument", "stages", "date of the act", "sources", "signatories", "term", "scope"]
 
 
 def records(tables: dict) -> pd.DataFrame:
@@ -194,7 +194,7 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
             "instrument": text(", ".join(dict.fromkeys(instrument[group.index]))),
             "stages": text(stage_history(group, instrument)),
             "furthest": text(per_instrument(group, instrument, lambda own: max(own.status, key=status_rank))),
-            "dates": text(", ".join(dict.fromkeys(filter(None, group.date))) or "no date in the text"),
+            "date of the act": text(", ".join(dict.fromkeys(filter(None, group.date))) or "none in the text"),
             "signatories": text(names.join(signatories, both=True)),
             "term": text(", ".join(dict.fromkeys(filter(None, map(duration, group.duration))))),
             "scope": text(per_instrument(group, instrument, instrument_scope)),

@@ -182,7 +182,9 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
     removed_table = (f'<table class="table pd-removed"><thead><tr><th>line</th><th>shape</th><th>why it was removed</th><th>text</th></tr></thead>'
                      f"<tbody>{removed}</tbody></table>") if len(dropped) else "<p>Nothing was removed.</p>"
     present = actors.set_index("actor_id").loc[list(dict.fromkeys(mentions.sort_values("start").actor_id))]
-    who_rows = [(english[a], r["name"], type_label(r), "; ".join(split_list(r["roles"]))) for a, r in present.iterrows()]
+    # each person's offices in this article's own words (the actors table gathers every article's)
+    own_roles = {a: "; ".join(dict.fromkeys(r for r in group.role if r)) for a, group in mentions.groupby("actor_id")}
+    who_rows = [(english[a], r["name"], type_label(r), own_roles.get(a, "")) for a, r in present.iterrows()]
     who = "".join(f"<tr><td>{html.escape(en)}</td><td lang=\"ru\">{html.escape(name)}</td><td>{html.escape(kind)}</td>"
                   f"<td>{html.escape(roles)}</td></tr>" for en, name, kind, roles in who_rows)
     who_table = ('<table class="table pd-removed"><thead><tr><th>in English</th><th>as the pipeline names it</th><th>type</th>'

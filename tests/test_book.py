@@ -73,7 +73,7 @@ def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
     assert ministries.parties.iloc[0].count("inferred from “профильными министерствами”: a body of each side") == 2
     # the roadmap's and accords' parties: "Мы с губернатором договорились", "Достигнуты договорённости" name none (party_basis)
     assert ministries.parties.iloc[0].count("[inferred: the sides that met]") == 2
-    dpr_accord = table[table.instrument == "oral agreement (no document)"]
+    dpr_accord = table[table.instrument == "accord reached (no document named)"]
     assert len(dpr_accord) == 1 and dpr_accord.parties.iloc[0].count("[inferred: the sides that met") == 2
     assert not table.drop(ministries.index).drop(dpr_accord.index).parties.str.contains("inferred").any()
     from paradiplomacy_book.casebook import gloss
@@ -368,7 +368,7 @@ def test_words_the_article_relays_are_the_speakers_and_page_markers_carry_the_pa
     # are shown as words of their time, not as "none"
     frames = frames_of(seeds_tables, "Lipetsk")
     assert "teaser" not in frames and "occupation" not in frames
-    assert frames.startswith("none; words of their time") and "«украинского региона», article 1" in frames
+    assert frames.startswith("no framing marker; words of their time") and "«украинского региона», article 1" in frames
     assert frames_of(seeds_tables, "DPR").startswith("Russian official terms («ДНР», article 2)")
 
 
