@@ -443,7 +443,7 @@ def glue_case(tables, case, glue) -> None:
         glue(key, value, display=False)
 
 
-DELEGATION_NOTE_LABEL = "a delegation at a meeting, visit or session"  # charts.DELEGATION_LABEL
+DELEGATION_NOTE_LABEL = "a delegation or official at a meeting, visit or session"  # charts.DELEGATION_LABEL
 SHADING_NOTE = ("The regions under Russian occupation at each map's date are shaded: a region occupied whole (Crimea) "
                 "filled, an oblast occupied only in part hatched whole. Region outlines are approximate, a few kilometres "
                 "off the true borders (the relations appendix says how they are drawn).")
@@ -483,8 +483,9 @@ def map_note(fig, tables, case) -> str:
     if not len(agreements_of(tables, case)):
         note += " The case's articles report no agreement between governments, so no line is an agreement."
     if any(t.get_text() == DELEGATION_NOTE_LABEL for legend in fig.legends for t in legend.get_texts()):
-        note += (" A dotted arrow runs from the place whose delegation the text names to the meeting, visit or session it"
-                 " took part in, labelled with its kind and year (the article's, where the sentence gives none).")
+        note += (" A dotted arrow runs from the place whose delegation the text names, or of an official's office, to the"
+                 " meeting, visit or session it took part in, labelled with its kind and year (the article's, where the"
+                 " sentence gives none).")
     return note + (" " + PERIODS_NOTE if len(fig.axes) > 1 else "")
 
 

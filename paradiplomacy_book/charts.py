@@ -153,14 +153,17 @@ def map_panels(agreements, documents, docs: set[str]) -> dict[str, tuple[set[str
 
 
 DELEGATION_STYLE = dict(color="#555555", linestyle=(0, (1, 2)), linewidth=1.4)
-DELEGATION_LABEL = "a delegation at a meeting, visit or session"
+DELEGATION_LABEL = "a delegation or official at a meeting, visit or session"
 
 
 def delegation_lines(events: pd.DataFrame, actors: pd.DataFrame, docs: set[str]) -> list[tuple[str, object, object, str]]:
     """(the article, the place of the delegation, the place of the event, "session 2025") for each event of the articles
-    whose participants include a place (the side whose delegation the text names: events.participants) other than
-    where it took place and than the region around it."""
+    whose participants include a place (the side whose delegation the text names: events.participants), or a person
+    whose office is of one ("Вице-губернатор Липецкой области ... в ходе рабочей поездки в Донецкую Народную
+    Республику"), other than where it took place and than the region around it."""
     place_of = {a.name: place_by_id(a.place_id) for a in actors.itertuples() if a.place_id}
+    # a person travels from the place of the office's body, as the actors table gives it (actors.affiliation)
+    place_of |= {a.name: place_of[a.affiliation] for a in actors.itertuples() if a.type == "person" and a.affiliation in place_of}
     lines = []
     for e in events[events.doc_id.isin(docs)].sort_values(["doc_id", "start"]).itertuples():
         to = place_of.get(e.place)
