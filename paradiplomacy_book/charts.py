@@ -97,12 +97,17 @@ def line_labels(agreements, relations, actors, documents) -> dict[str, str]:
     years = agreement_years(agreements, documents)
     party = relations[relations.relation == "party_to"]
     levels = dict(zip(party.source, government_levels(party.source, actors, relations))) if len(party) else {}
-    labels = {}
+    english = dict(zip(actors.actor_id, actors.name_english))
+    labels, pairs = {}, {}
     for a in agreements.itertuples():
-        kinds = sorted({levels[s] for s in party[party.agreement_id == a.agreement_id].source})
+        sources = list(dict.fromkeys(party[party.agreement_id == a.agreement_id].source))
+        kinds = sorted({levels[s] for s in sources})
         who = {"municipal": ", municipal", "chamber": ", chambers"}.get(kinds[0], "") if len(kinds) == 1 else ""
         labels[a.agreement_id] = f"{a.status} {years[a.agreement_id]}{who}"
-    return labels
+        pairs[a.agreement_id] = "–".join(english.get(s, "").split(" ")[0] for s in sources[:2])
+    # two lines that would say the same ("planned undated, municipal") say whose they are
+    said = Counter(labels.values())
+    return {k: f"{v}: {pairs[k]}" if said[v] > 1 and pairs[k] else v for k, v in labels.items()}
 
 
 def draw_state_names(m, ax) -> None:

@@ -72,6 +72,9 @@ def test_map_lines_say_stage_and_year(seeds_out):
     labels = charts.line_labels(t["agreements"], t["relations"], t["actors"], t["documents"])
     assert "signed 2024" in labels.values()
     assert any(v.endswith("chambers") for v in labels.values())  # the chambers of commerce
+    # reader 17, item 11: two lines that would say "planned undated, municipal" say whose they are
+    assert "planned undated, municipal: Izmalkovo–Stakhanov" in labels.values()
+    assert len(set(labels.values())) == len(labels)
 
 
 def test_timeline_places_each_stage_at_its_date(seeds_out):
