@@ -180,7 +180,9 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
     removed = "".join(f"<tr><td>{int(r.line)}</td><td>{html.escape(r.shape)}</td><td>{html.escape(r.reason)}</td><td lang=\"ru\">{html.escape(r.text)}</td></tr>"
                       for r in dropped.itertuples())
     removed_table = (f'<table class="table pd-removed"><thead><tr><th>line</th><th>shape</th><th>why it was removed</th><th>text</th></tr></thead>'
-                     f"<tbody>{removed}</tbody></table>") if len(dropped) else "<p>Nothing was removed.</p>"
+                     f"<tbody>{removed}</tbody></table>") if len(dropped) else (
+        "<p>No line was removed" + (f"; the header date the page states at the start of its text ({html.escape(doc.date_stated)}) was "
+                                    "read and taken off it" if doc.date_source == "page header" and doc.date_stated else "") + ".</p>")
     present = actors.set_index("actor_id").loc[list(dict.fromkeys(mentions.sort_values("start").actor_id))]
     # each person's offices in this article's own words (the actors table gathers every article's)
     own_roles = {a: "; ".join(dict.fromkeys(r for r in group.role if r)) for a, group in mentions.groupby("actor_id")}
