@@ -105,6 +105,14 @@ def write_downloads(data_dir: Path, out: Path, tables: dict | None = None, gold_
     (out / "datapackage.json").write_text(json.dumps(datapackage(data_dir, out), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def nothing_removed(doc) -> str:
+    """What the corpus page says of an article none of whose lines was removed: its header date, read at the start of
+    its text, was taken off all the same."""
+    header = doc.date_source == "page header" and doc.date_stated
+    return "No line was removed" + (f"; the header date the page states at the start of its text ({doc.date_stated}) was read "
+                                    "and taken off it" if header else "") + "."
+
+
 def marked_text(text: str, mentions: pd.DataFrame, agreements: pd.DataFrame, types: dict[str, str], names: dict[str, str]) -> str:
     """The clean text as HTML paragraphs, actors marked by type and agreements' sentences underlined; all text escaped."""
     cuts = {0, len(text)} | {i for i, c in enumerate(text) if c == "\n"} | {i + 1 for i, c in enumerate(text) if c == "\n"}
@@ -180,9 +188,7 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
     removed = "".join(f"<tr><td>{int(r.line)}</td><td>{html.escape(r.shape)}</td><td>{html.escape(r.reason)}</td><td lang=\"ru\">{html.escape(r.text)}</td></tr>"
                       for r in dropped.itertuples())
     removed_table = (f'<table class="table pd-removed"><thead><tr><th>line</th><th>shape</th><th>why it was removed</th><th>text</th></tr></thead>'
-                     f"<tbody>{removed}</tbody></table>") if len(dropped) else (
-        "<p>No line was removed" + (f"; the header date the page states at the start of its text ({html.escape(doc.date_stated)}) was "
-                                    "read and taken off it" if doc.date_source == "page header" and doc.date_stated else "") + ".</p>")
+                     f"<tbody>{removed}</tbody></table>") if len(dropped) else f"<p>{html.escape(nothing_removed(doc))}</p>"
     present = actors.set_index("actor_id").loc[list(dict.fromkeys(mentions.sort_values("start").actor_id))]
     # each person's offices in this article's own words (the actors table gathers every article's)
     own_roles = {a: "; ".join(dict.fromkeys(r for r in group.role if r)) for a, group in mentions.groupby("actor_id")}
@@ -209,7 +215,7 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
         both_editions(who_table, Table(who_pdf)._repr_markdown_()), "",
         "## What the corpus stage removed, and why", "",
         f"Of the file's {len(lines)} non-blank lines, {int(lines.kept.sum())} were kept as the article and {len(dropped)} removed as the site's chrome:", "",
-        both_editions(removed_table, Table(removed_pdf)._repr_markdown_() if len(dropped) else "Nothing was removed."), "",
+        both_editions(removed_table, Table(removed_pdf)._repr_markdown_() if len(dropped) else nothing_removed(doc)), "",
     ])
 
 
