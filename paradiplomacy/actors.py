@@ -1037,7 +1037,8 @@ def office_before(tokens, first: int, mentions) -> list:
         if token.id == described_by and not is_office_word(token):
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
             # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову")
-            return office_before_description(token, tokens, by_id_of(tokens)) or office_of_post_before(token, tokens, by_id_of(tokens))
+            by_id = by_id_of(tokens)
+            return office_before_description(token, tokens, by_id) or office_of_post_before(token, tokens, by_id)
         between.insert(0, token)
         if is_office_word(token) and acting_prefix(tokens, i):
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
@@ -1065,13 +1066,14 @@ def office_before_description(noun, tokens, by_id) -> list:
     office = next((t for t in reversed(tokens[:comma]) if is_office_word(t)), None) if comma is not None else None
     if office is None or office.feats.get("Case") != noun.feats.get("Case") or any(t.pos == "VERB" for t in tokens[tokens.index(office):at]):
         return []
-    if tokens[tokens.index(office):comma].count(",") or not office_phrase(office, tokens, by_id, exclude={noun.id})[-1].stop <= tokens[comma].start:
+    phrase = office_phrase(office, tokens, by_id, exclude={noun.id})
+    if [t.text for t in tokens[tokens.index(office):comma]].count(",") or phrase[-1].stop > tokens[comma].start:
         return []
     head = by_id.get(noun.head_id)
     joined = (noun.rel == "conj" and head is office
               or head is not None and head.rel == "acl" and head.head_id == office.id
               or noun.head_id == office.head_id and noun.rel == office.rel)
-    return office_phrase(office, tokens, by_id, exclude={noun.id}) if joined else []
+    return phrase if joined else []
 
 
 def office_of_post_before(noun, tokens, by_id) -> list:

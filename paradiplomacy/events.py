@@ -17,6 +17,9 @@ from .gazetteer import is_capital, lemma_key, place_by_id, territory_of, word_ki
 from .sentence import MAX_CHAIN, Sentence, category, date_in
 
 
+AFTER_IN = re.compile(r"\b(в|во|на)\s+$")  # the words before a place where something was held ("прошла в Луганске")
+
+
 @lru_cache(maxsize=1)
 def event_terms() -> dict[str, str]:
     return {row["lemma"]: row["kind"] for row in read_data("event_terms.csv")}
@@ -246,7 +249,7 @@ def event_place(token, sent: Sentence) -> str:
     candidates = places + [m for m in sent.mentions if m.type == "organization"]
     for m in sorted(candidates, key=lambda m: m.start < token.start):  # what follows the trigger first
         before = sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()
-        if re.search(r"\b(в|во|на)\s+$", before) or re.search(r"\bгород\w*\s+$", sent.text[max(0, m.start - sent.start - 8): m.start - sent.start].lower()):
+        if AFTER_IN.search(before) or re.search(r"\bгород\w*\s+$", sent.text[max(0, m.start - sent.start - 8): m.start - sent.start].lower()):
             return m.name  # a place, else the body that hosted it ("прошла в Луганской ТПП")
     return ""
 
@@ -259,7 +262,7 @@ def place_told_after(sent: Sentence) -> str:
         if any((s.lemma or "") in read_words("event_anaphors.csv") for s in sent.kids(verb, "nsubj")):
             places = [m for m in sent.mentions if m.type in PLACE_TYPES]
             for m in places:
-                if re.search(r"\b(в|во|на)\s+$", sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()):
+                if AFTER_IN.search(sent.text[max(0, m.start - sent.start - 4) : m.start - sent.start].lower()):
                     return m.name
     return ""
 
