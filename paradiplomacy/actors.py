@@ -853,7 +853,7 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
     for m in persons:
         first = ids.index(m.tokens[0].id)
         last = ids.index(m.tokens[-1].id)
-        role_tokens = office_before(sent_tokens, first, mentions) or office_after(sent_tokens, last, m) or office_predicate(m, sent_tokens, by_id)
+        role_tokens = office_before(sent_tokens, first, mentions, by_id) or office_after(sent_tokens, last, m) or office_predicate(m, sent_tokens, by_id)
         if role_tokens:
             found[id(m)] = role_tokens
             set_role(m, role_tokens, mentions)
@@ -983,7 +983,7 @@ def office_phrase(office, tokens, by_id, exclude: set) -> list:
     return tokens[left : right + 1]
 
 
-def office_before(tokens, first: int, mentions) -> list:
+def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     """Office words before the name: "министром промышленности и торговли ДНР | Гургеном"."""
     person = next(m for m in mentions if m.type == "person" and m.tokens and m.tokens[0] is tokens[first])
     words_case = name_case([t.text for t in person.tokens], tagged_cases(person.tokens))
@@ -1037,7 +1037,6 @@ def office_before(tokens, first: int, mentions) -> list:
         if token.id == described_by and not is_office_word(token):
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
             # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову")
-            by_id = by_id_of(tokens)
             return office_before_description(token, tokens, by_id) or office_of_post_before(token, tokens, by_id)
         between.insert(0, token)
         if is_office_word(token) and acting_prefix(tokens, i):
@@ -1051,10 +1050,6 @@ def office_before(tokens, first: int, mentions) -> list:
             return compound_prefix(tokens, left) + between
         i -= 1
     return []
-
-
-def by_id_of(tokens) -> dict:
-    return {t.id: t for t in tokens}
 
 
 def office_before_description(noun, tokens, by_id) -> list:

@@ -777,10 +777,16 @@ def scope_of(noun, sent: Sentence) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
+@lru_cache(maxsize=1)
+def field_nouns() -> dict[str, bool]:
+    """The nouns of a field of cooperation (field_nouns.csv), each with whether it names one anywhere in the sentence."""
+    return {row["word"]: row["anywhere"] == "yes" for row in read_data("field_nouns.csv")}
+
+
 def field_noun(token, anywhere: bool) -> bool:
-    """Whether the token is a noun of a field of cooperation (field_nouns.csv); with ``anywhere``, one that names it
-    wherever it stands in the agreement's sentence."""
-    return any(row["word"] == token.lemma and (row["anywhere"] == "yes" or not anywhere) for row in read_data("field_nouns.csv"))
+    """Whether the token is a noun of a field of cooperation; with ``anywhere``, one that names it wherever it stands in
+    the agreement's sentence."""
+    return token.lemma in field_nouns() and (field_nouns()[token.lemma] or not anywhere)
 
 
 def elaborated_fields(noun, sent: Sentence) -> list:

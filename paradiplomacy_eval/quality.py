@@ -9,6 +9,7 @@ from paradiplomacy.pipeline import read_tables
 from .scores import quality_table
 
 ORDINALS = ["", "second ", "third ", "fourth ", "fifth ", "sixth "]
+FIRST_LOOK = ", first look (before any fix)"  # how a set's first score is named beside its current one
 
 
 def holdout_sets(data_dir, holdout_dirs, gold_dir) -> list[tuple[str, Path, Path, Path]]:
@@ -42,12 +43,9 @@ def quality(seeds_dir, data_dir, extra_dir, holdout_dirs, gold_dir) -> pd.DataFr
         moved = [f"{now.precision.get(r.measure, -1):.2f}" != f"{r.precision:.2f}" or f"{now.recall.get(r.measure, -1):.2f}" != f"{r.recall:.2f}"
                  for r in first.itertuples()]
         if any(moved):
-            first_looks.append(first.assign(corpus=f"{label}, first look (before any fix)"))
+            first_looks.append(first.assign(corpus=label + FIRST_LOOK))
     counts = {"gold": "Int64", "predicted": "Int64", "correct": "Int64"}  # stay whole numbers beside the first looks' blanks
     return pd.concat([table, *first_looks], ignore_index=True)[table.columns].astype(counts)
-
-
-FIRST_LOOK = ", first look (before any fix)"
 
 
 def by_measure(scores: pd.DataFrame) -> dict[str, pd.DataFrame]:
