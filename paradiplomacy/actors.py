@@ -53,6 +53,8 @@ class Mention:
     aliases: set = field(default_factory=set)
     place_id: str = ""  # the gazetteer's id of a place, "" for a place it does not know and for any other actor
     shared: bool = False  # one of the bodies a plural noun shares out among places ("правительствами X и Y"), on the same words
+    key: str = ""  # the registry's key for the actor (``registry.actor_key``), set once the document's mentions are final
+    name_latin: str = ""  # the name in Latin letters (``registry.latin``), set with the key
 
 
 def extract_mentions(doc) -> list[Mention]:

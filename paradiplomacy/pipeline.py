@@ -23,7 +23,7 @@ from .relations import relations_table, text_links
 from .nlp import pipeline
 from .quotations import Quotation, extract_quotations
 from .references import resolve_references
-from .registry import Registry
+from .registry import Registry, actor_key, latin
 from .sentence import sentences_of
 from .output import staged_output, write_table
 from .tables import agreements_table, by_category, documents_table, events_table, lines_table, quotations_table
@@ -70,6 +70,8 @@ def process_document(doc: Document, parse_all: bool = False) -> DocumentResult:
         quotations = extract_quotations(doc.text, sentences, mentions, agreements)
     for m in mentions:
         m.tokens = []  # the parse stays in this process; the result travels and is cached
+        # Keyed here, where the gazetteer and the word cache are warm and workers share the work, not in the process that gathers
+        m.key, m.name_latin = actor_key(m), latin(m.name)
     with stage("framing"):
         framing = framing_rows(doc)
     return DocumentResult(doc.doc_id, mentions, agreements, events, links, framing, quotations)

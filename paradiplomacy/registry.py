@@ -25,7 +25,7 @@ ACTOR_COLUMNS = ["actor_id", "name", "name_latin", "type", "place_id", "roles", 
 MENTION_COLUMNS = ["doc_id", "actor_id", "place_id", "start", "stop", "text", "role"]
 
 
-@lru_cache(maxsize=100_000)  # every table asks for the ids, and names recur across an archive's documents
+@lru_cache(maxsize=100_000)  # names recur across an archive's documents
 def latin(name: str) -> str:
     """The gazetteer's English name of a place, else the Wikipedia-scheme transliteration."""
     place = find_place(name)
@@ -56,6 +56,7 @@ class ActorRecord:
     doc_ids: dict = field(default_factory=dict)
     place_id: str = ""
     n_mentions: int = 0
+    latin: dict = field(default_factory=dict)  # each name's Latin form, as its mentions carry it
     first_seen: tuple = ()
 
 
@@ -69,9 +70,10 @@ class Registry:
     def add(self, doc_id: str, mentions: list[Mention]) -> None:
         self._ids = None
         for m in mentions:
-            key = actor_key(m)
+            key = m.key
             record = self.records.setdefault(key, ActorRecord(key, first_seen=(doc_id, m.start)))
             record.names[m.name] += 1
+            record.latin[m.name] = m.name_latin
             record.types[m.type] += 1
             if m.role:
                 record.roles[m.role] = None
@@ -106,7 +108,7 @@ class Registry:
         ids, used = {}, Counter()
         for key in sorted(self.records, key=lambda k: self.records[k].first_seen):
             record = self.records[key]
-            slug = re.sub(r"[^a-z0-9]+", "-", latin(self.name(record)).lower()).strip("-")[:60] or "actor"
+            slug = re.sub(r"[^a-z0-9]+", "-", record.latin[self.name(record)].lower()).strip("-")[:60] or "actor"
             base = f"{self.type(record)}:{slug}"
             used[base] += 1
             ids[key] = base if used[base] == 1 else f"{base}-{used[base]}"
@@ -137,7 +139,7 @@ class Registry:
             aliases = sorted(a for a in record.aliases if a != name)
             affiliation = record.affiliations.most_common(1)[0][0] if record.affiliations else ""
             rows.append({
-                "actor_id": ids[key], "name": name, "name_latin": latin(name), "type": self.type(record), "place_id": record.place_id,
+                "actor_id": ids[key], "name": name, "name_latin": record.latin[name], "type": self.type(record), "place_id": record.place_id,
                 "roles": join_list(record.roles), "affiliation": affiliation,
                 "affiliation_basis": ("stated" if affiliation in record.stated else "inferred") if affiliation else "",
                 "aliases": join_list(aliases), "n_mentions": record.n_mentions, "doc_ids": join_list(sorted(record.doc_ids)),
