@@ -36,6 +36,7 @@ QUOTES = {"«", "»", '"', "„", "“", "”"}
 CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}  # each opening mark and the mark that closes it
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
 MAX_ROLE_TOKENS = 20
+AGE = re.compile(r"\d+-(?:летн|лет)\w*$|\w+летн(?:ий|его|ему|им|ем|яя|ей|юю|ие|их|ими)$")  # "68-летнего", "шестидесятилетний": a name's age
 SPAN_END_PUNCTUATION = {";", ",", ":"}
 
 
@@ -949,6 +950,11 @@ def office_predicate(person: Mention, tokens, by_id) -> list:
     ids = {t.id for t in person.tokens}
     root = next((t for t in person.tokens if t.head_id not in ids), None)
     governor = by_id.get(root.head_id) if root is not None else None
+    if governor is not None and root.rel == "appos" and governor.rel.startswith("nsubj") and governor.pos == "NOUN" and not is_office_word(governor):
+        # "Внук президента | Тимур Шаймиев занял пост": the subject the name describes; not "станет сын Баффета Говард",
+        # where the post is only expected
+        verb = by_id.get(governor.head_id)
+        root, governor = governor, verb if verb is not None and not is_future(verb, tokens) else None
     if governor is None:
         return []
     office = None
@@ -959,15 +965,49 @@ def office_predicate(person: Mention, tokens, by_id) -> list:
         # "Сергеев был юристом, а затем был председателем суда": an office conjoined to what he was
         office = next((t for t in tokens if t.head_id == governor.id and t.rel == "conj" and is_office_word(t)
                        and t.feats.get("Case") == "Ins"), None)
-    elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") == "link":
-        office = next((t for t in tokens if t.head_id == governor.id and is_office_word(t) and t.feats.get("Case") == "Ins"), None)
-    elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") == "holds":
-        post = next((t for t in tokens if t.head_id == governor.id and office_verbs().get(t.lemma or "") == "post"), None)
-        office = next((t for t in tokens if post is not None and t.head_id == post.id and is_office_word(t)), None)
+    elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") in ("link", "holds"):
+        office = office_of_verb(governor, tokens)
     elif root.rel == "appos" and is_office_word(governor) and governor.feats.get("Case") == "Ins" and governor.rel == "xcomp":
         verb = by_id.get(governor.head_id)
         office = governor if verb is not None and office_verbs().get(verb.lemma or "") == "link" else None
+    if office is None:
+        clause = participle_on(person, tokens, ids)
+        office = office_of_verb(clause, tokens) if clause is not None else None
     return office_phrase(office, tokens, by_id, exclude=ids) if office is not None else []
+
+
+def participle_on(person: Mention, tokens, ids: set):
+    """The participle of an office verb that describes the name ("Иван Сорокин, занимающий пост главы района,",
+    "назначенная заместителем губернатора"), or None: one the parser hangs on the name with no other name between them,
+    or one that follows the name after a comma in its case (the parser hangs "уволил Лобова, который сменил Сёмина,
+    занимающего пост" on the earlier name)."""
+    position = {id(t): i for i, t in enumerate(tokens)}
+    first, last = position[id(person.tokens[0])], position[id(person.tokens[-1])]
+    case = person.tokens[0].feats.get("Case")
+    for i, t in enumerate(tokens):
+        if t.feats.get("VerbForm") != "Part" or office_verbs().get(t.lemma or "") not in ("link", "holds"):
+            continue
+        between = tokens[last + 1:i] if i > last else tokens[i + 1:first]
+        if t.rel == "acl" and t.head_id in ids and not any(u.pos == "PROPN" for u in between):
+            return t
+        if (i > last and between and between[0].text == "," and all(u.pos in ("PUNCT", "ADV") for u in between)
+                and case is not None and t.feats.get("Case") == case):
+            return t
+    return None
+
+
+def is_future(verb, tokens) -> bool:
+    """Whether a verb is in the future tense, alone ("станет") or with an auxiliary ("будет назначен")."""
+    return any(t.feats.get("Tense") == "Fut" for t in tokens if t is verb or (t.head_id == verb.id and t.rel.startswith("aux")))
+
+
+def office_of_verb(verb, tokens):
+    """The office word a verb of office_verbs.csv gives its subject: a link verb's instrumental ("был министром"), a
+    holds verb's post's genitive ("занимал пост главы"); or None."""
+    if office_verbs().get(verb.lemma or "") == "link":
+        return next((t for t in tokens if t.head_id == verb.id and is_office_word(t) and t.feats.get("Case") == "Ins"), None)
+    post = next((t for t in tokens if t.head_id == verb.id and office_verbs().get(t.lemma or "") == "post"), None)
+    return next((t for t in tokens if post is not None and t.head_id == post.id and is_office_word(t)), None)
 
 
 def office_phrase(office, tokens, by_id, exclude: set) -> list:
@@ -997,6 +1037,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     person_starts = {m.start for m in mentions if m.type == "person"}
     listed_starts = {m.start for m in mentions if m.type != "person"}
     i = first - 1
+    while i >= 0 and AGE.match(tokens[i].text):
+        i -= 1  # "директора ФБР 68-летнего | Роберта": the name's age is no part of the office
     between = []
     while i >= 0 and first - i <= MAX_ROLE_TOKENS:
         token = tokens[i]
@@ -1138,13 +1180,30 @@ def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str], de
     it (``described``: "советником президента | Владимира Путина")."""
     if word_kind(token.lemma or "") != "office":
         return False
+    parent = next((t for t in tokens if t.id == token.head_id), None)
+    if token.rel == "nmod" and parent is not None and office_verbs().get(parent.lemma or "") == "post":
+        held = post_is_held(parent, tokens)
+        if held is not None:
+            return held  # "сменит на посту директора ФБР | Роберта Мюллера": the genitive office whatever the name's case
     if name_cases and not cases_of(token.text) & name_cases:
         return False
-    parent = next((t for t in tokens if t.id == token.head_id), None)
     if token.rel == "nmod" and parent is not None and word_kind(parent.lemma or "") == "office" and not described:
         return False
     # A genitive complement ("Совета министров") is no office of a nominative name.
     return not (token.rel == "nmod" and UD_CASE.get(token.feats.get("Case", "")) != name_case_of)
+
+
+def post_is_held(noun, tokens) -> bool | None:
+    """Whether a post noun (office_verbs.csv) says its office is held: True in the locative with "на" or "в" ("на посту",
+    "в должности") or under a verb that gives or holds it ("назначил на пост", "занимал пост"); False under a word that
+    nominates ("выдвинула на пост": a nominee holds nothing yet); None where the sentence does not say."""
+    if noun.feats.get("Case") == "Loc" and any(t.head_id == noun.id and t.text.lower() in ("на", "в") for t in tokens):
+        return True
+    verb = next((t for t in tokens if t.id == noun.head_id), None)
+    kind = office_verbs().get(verb.lemma or "") if verb is not None else None
+    if kind in ("link", "holds"):
+        return True
+    return False if kind == "nominates" else None
 
 
 def office_after(tokens, last: int, person: Mention) -> list:
