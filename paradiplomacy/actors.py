@@ -946,51 +946,64 @@ def singular_complements(role: str, before) -> str:
 def office_predicate(person: Mention, tokens, by_id) -> list:
     """An office the sentence gives the person through a verb: "Сиссе был министром финансов",
     "Кравцов стал руководителем службы", "назначил руководителем службы Ивана Муравьева",
-    "пост главы правительства Кейта занимал"."""
+    "пост главы правительства Кейта занимал", "Иван Сорокин, занимающий пост главы района"."""
     ids = {t.id for t in person.tokens}
-    root = next((t for t in person.tokens if t.head_id not in ids), None)
-    governor = by_id.get(root.head_id) if root is not None else None
-    if governor is not None and root.rel == "appos" and governor.rel.startswith("nsubj") and governor.pos == "NOUN" and not is_office_word(governor):
-        # "Внук президента | Тимур Шаймиев занял пост": the subject the name describes; not "станет сын Баффета Говард",
-        # where the post is only expected
-        verb = by_id.get(governor.head_id)
-        root, governor = governor, verb if verb is not None and not is_future(verb, tokens) else None
-    if governor is None:
-        return []
-    office = None
-    dash = any(t.text in DASHES and person.tokens[-1].stop <= t.start < governor.start for t in tokens)
-    if root.rel.startswith("nsubj") and is_office_word(governor) and (governor.feats.get("Case") == "Ins" or dash):
-        office = governor  # "Сиссе был министром", "Санников — бывший заместитель министра": the copula hangs on the office
-    elif root.rel.startswith("nsubj") and governor.pos == "NOUN" and governor.feats.get("Case") == "Ins":
-        # "Сергеев был юристом, а затем был председателем суда": an office conjoined to what he was
-        office = next((t for t in tokens if t.head_id == governor.id and t.rel == "conj" and is_office_word(t)
-                       and t.feats.get("Case") == "Ins"), None)
-    elif root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") in ("link", "holds"):
-        office = office_of_verb(governor, tokens)
-    elif root.rel == "appos" and is_office_word(governor) and governor.feats.get("Case") == "Ins" and governor.rel == "xcomp":
-        verb = by_id.get(governor.head_id)
-        office = governor if verb is not None and office_verbs().get(verb.lemma or "") == "link" else None
+    office = office_of_governor(person, ids, tokens, by_id)
     if office is None:
-        clause = participle_on(person, tokens, ids)
+        clause = clause_on(person, tokens, ids)
         office = office_of_verb(clause, tokens) if clause is not None else None
     return office_phrase(office, tokens, by_id, exclude=ids) if office is not None else []
 
 
-def participle_on(person: Mention, tokens, ids: set):
-    """The participle of an office verb that describes the name ("Иван Сорокин, занимающий пост главы района,",
-    "назначенная заместителем губернатора"), or None: one the parser hangs on the name with no other name between them,
-    or one that follows the name after a comma in its case (the parser hangs "уволил Лобова, который сменил Сёмина,
-    занимающего пост" on the earlier name)."""
+def office_of_governor(person: Mention, ids: set, tokens, by_id):
+    """The office word the name's governor gives it (a copula's office, a link or holds verb's office, an appointing
+    verb's office for its object), or None."""
+    root = next((t for t in person.tokens if t.head_id not in ids), None)
+    governor = by_id.get(root.head_id) if root is not None else None
+    if (governor is not None and root.rel == "appos" and (governor.rel.startswith("nsubj") or governor.rel == "obj")
+            and governor.pos == "NOUN" and not is_office_word(governor)):
+        # "Внук президента | Тимур Шаймиев занял пост", "назначил начальником штаба генерала | Ивана Петрова": the subject
+        # or object the name describes; not "станет сын Баффета Говард", where the post is only expected
+        verb = by_id.get(governor.head_id)
+        root, governor = governor, verb if verb is not None and not is_future(verb, tokens) else None
+    if governor is None:
+        return None
+    dash = any(t.text in DASHES and person.tokens[-1].stop <= t.start < governor.start for t in tokens)
+    if root.rel.startswith("nsubj") and is_office_word(governor) and (governor.feats.get("Case") == "Ins" or dash):
+        return governor  # "Сиссе был министром", "Санников — бывший заместитель министра": the copula hangs on the office
+    if root.rel.startswith("nsubj") and governor.pos == "NOUN" and governor.feats.get("Case") == "Ins":
+        # "Сергеев был юристом, а затем был председателем суда": an office conjoined to what he was
+        return next((t for t in tokens if t.head_id == governor.id and t.rel == "conj" and is_office_word(t)
+                     and t.feats.get("Case") == "Ins"), None)
+    if root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") in ("link", "holds"):
+        return office_of_verb(governor, tokens)
+    if root.rel == "obj" and office_verbs().get(governor.lemma or "") == "link":
+        return office_of_verb(governor, tokens)  # "назначил Ивана Петрова начальником штаба": the appointed one's office
+    if root.rel == "appos" and is_office_word(governor) and governor.feats.get("Case") == "Ins" and governor.rel == "xcomp":
+        verb = by_id.get(governor.head_id)
+        return governor if verb is not None and office_verbs().get(verb.lemma or "") == "link" else None
+    return None
+
+
+def clause_on(person: Mention, tokens, ids: set):
+    """The participle or relative clause of an office verb that describes the name ("Иван Сорокин, занимающий пост главы
+    района,", "назначенная заместителем губернатора", "Сорокин, который ранее занимал пост главы района"), or None: one
+    the parser hangs on the name with no other name between them, or a participle that follows the name after a comma in
+    its case (the parser hangs "уволил Лобова, который сменил Сёмина, занимающего пост" on the earlier name)."""
     position = {id(t): i for i, t in enumerate(tokens)}
     first, last = position[id(person.tokens[0])], position[id(person.tokens[-1])]
     case = person.tokens[0].feats.get("Case")
     for i, t in enumerate(tokens):
-        if t.feats.get("VerbForm") != "Part" or office_verbs().get(t.lemma or "") not in ("link", "holds"):
+        if office_verbs().get(t.lemma or "") not in ("link", "holds"):
             continue
         between = tokens[last + 1:i] if i > last else tokens[i + 1:first]
-        if t.rel == "acl" and t.head_id in ids and not any(u.pos == "PROPN" for u in between):
+        relative = t.rel == "acl:relcl" and i > last and any(
+            u.head_id == t.id and u.rel.startswith("nsubj") and u.lemma == "который" for u in tokens)
+        participle = t.feats.get("VerbForm") == "Part"
+        if ((participle and t.rel in ("acl", "amod") or relative) and t.head_id in ids
+                and not any(u.pos == "PROPN" for u in between)):
             return t
-        if (i > last and between and between[0].text == "," and all(u.pos in ("PUNCT", "ADV") for u in between)
+        if (participle and i > last and between and between[0].text == "," and all(u.pos in ("PUNCT", "ADV") for u in between)
                 and case is not None and t.feats.get("Case") == case):
             return t
     return None
@@ -1215,8 +1228,8 @@ def office_after(tokens, last: int, person: Mention) -> list:
         if close is None or tokens[close].text != ")":
             return []
         last = close
-    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
-        return []
+    if last + 2 >= len(tokens) or tokens[last + 1].text not in {","} | DASHES:
+        return []  # "Андрей Кочетов, ректор", "Корасон Акино — президент Филиппин"
     i = last + 2
     while i < len(tokens) and is_adjective(tokens[i]):
         i += 1
