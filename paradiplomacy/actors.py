@@ -1094,7 +1094,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         if token.id == described_by and not is_office_word(token):
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
             # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову")
-            return office_before_description(token, tokens, by_id) or office_of_post_before(token, tokens, by_id)
+            return (office_before_description(token, tokens, by_id) or office_of_post_before(token, tokens, by_id)
+                    or office_over_description(token, tokens, by_id))
         between.insert(0, token)
         if is_office_word(token) and acting_prefix(tokens, i):
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
@@ -1126,6 +1127,21 @@ def office_before_description(noun, tokens, by_id) -> list:
               or head is not None and head.rel == "acl" and head.head_id == office.id
               or noun.head_id == office.head_id and noun.rel == office.rel)
     return phrase if joined else []
+
+
+def office_over_description(noun, tokens, by_id) -> list:
+    """The office a name's description stands in apposition to: "начальник ГРУ генерал-полковник | Александр Шляхтуров",
+    "заместитель муфтия имам | Курман Исмаилов" (a rank or title of the office's holder, in its case; not "сыном
+    президента студентом | Иваном", where the description hangs on a kinship noun): the office phrase, or []."""
+    office = by_id.get(noun.head_id)
+    if (noun.rel != "appos" or office is None or not is_office_word(office) or office.start > noun.start
+            or office.feats.get("Case") != noun.feats.get("Case")):
+        return []
+    post = by_id.get(office.head_id)
+    if post is not None and office_verbs().get(post.lemma or "") == "post" and post_is_held(post, tokens) is False:
+        return []  # "выдвинул на пост главы Росгвардии генерала | Павла Кострова": a nominee
+    phrase = office_phrase(office, tokens, by_id, exclude={noun.id})
+    return phrase if phrase[-1].stop <= noun.start else []
 
 
 def office_of_post_before(noun, tokens, by_id) -> list:
