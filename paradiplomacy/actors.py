@@ -979,6 +979,12 @@ def office_of_governor(person: Mention, ids: set, tokens, by_id):
         return office_of_verb(governor, tokens)
     if root.rel == "obj" and office_verbs().get(governor.lemma or "") == "link":
         return office_of_verb(governor, tokens)  # "назначил Ивана Петрова начальником штаба": the appointed one's office
+    if governor.pos == "VERB" and office_verbs().get(governor.lemma or "") != "nominates" and (
+            root.rel in ("obj", "nsubj:pass")
+            or root.rel == "nsubj" and not any(t.head_id == governor.id and t.rel == "obj" and office_verbs().get(t.lemma or "") != "post" for t in tokens)):
+        # "Шмидт ушёл с поста гендиректора", "освободил Суркова от должности заместителя", "назначен на пост главы": the
+        # post its holder takes, keeps or leaves (not "боролся за пост", "выдвинут на пост": no one holds it yet)
+        return office_of_post(governor, tokens)
     if root.rel == "appos" and is_office_word(governor) and governor.feats.get("Case") == "Ins" and governor.rel == "xcomp":
         verb = by_id.get(governor.head_id)
         return governor if verb is not None and office_verbs().get(verb.lemma or "") == "link" else None
@@ -1019,7 +1025,14 @@ def office_of_verb(verb, tokens):
     holds verb's post's genitive ("занимал пост главы"); or None."""
     if office_verbs().get(verb.lemma or "") == "link":
         return next((t for t in tokens if t.head_id == verb.id and is_office_word(t) and t.feats.get("Case") == "Ins"), None)
-    post = next((t for t in tokens if t.head_id == verb.id and office_verbs().get(t.lemma or "") == "post"), None)
+    return office_of_post(verb, tokens)
+
+
+def office_of_post(verb, tokens):
+    """The office word in the genitive of a post noun (office_verbs.csv) that hangs on a verb ("занимал пост главы", "ушёл
+    с поста главы"), not a post fought for ("за пост"); or None."""
+    post = next((t for t in tokens if t.head_id == verb.id and office_verbs().get(t.lemma or "") == "post"
+                 and not any(c.head_id == t.id and c.text.lower() == "за" for c in tokens)), None)
     return next((t for t in tokens if post is not None and t.head_id == post.id and is_office_word(t)), None)
 
 
