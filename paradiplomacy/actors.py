@@ -1231,8 +1231,11 @@ def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str], de
         return False
     if token.rel == "nmod" and parent is not None and word_kind(parent.lemma or "") == "office" and not described:
         return False
-    # A genitive complement ("Совета министров") is no office of a nominative name.
-    return not (token.rel == "nmod" and UD_CASE.get(token.feats.get("Case", "")) != name_case_of)
+    # A genitive complement ("Совета министров") is no office of a nominative name; an animate noun's genitive the tagger
+    # reads as its accusative, the same letters ("противник президента (Acc) | Владимира Путина (Gen)"), is the name's.
+    tagged = UD_CASE.get(token.feats.get("Case", ""))
+    same_letters = {tagged, name_case_of} == {"gent", "accs"} and name_case_of in cases_of(token.text)
+    return not (token.rel == "nmod" and tagged != name_case_of and not same_letters)
 
 
 def post_is_held(noun, tokens) -> bool | None:
