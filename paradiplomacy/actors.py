@@ -33,6 +33,7 @@ def region_nouns() -> dict[str, str]:
 
 DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
+ROLE_INNER_SIGNS = QUOTES | {"№"}  # "директор школы № 5", "гендиректор ООО «Ромашка»": signs inside an office phrase
 CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}  # each opening mark and the mark that closes it
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
 MAX_ROLE_TOKENS = 20
@@ -1044,7 +1045,7 @@ def office_phrase(office, tokens, by_id, exclude: set) -> list:
         left -= 1
     right = index
     while (right + 1 < len(tokens) and tokens[right + 1].id not in exclude and descends_from(tokens[right + 1], office, by_id)
-           and (tokens[right + 1].pos in ROLE_INNER_POS or tokens[right + 1].text in QUOTES)):
+           and (tokens[right + 1].pos in ROLE_INNER_POS or tokens[right + 1].text in ROLE_INNER_SIGNS)):
         right += 1
     while right > index and tokens[right].pos in ("ADP", "CCONJ"):
         right -= 1
@@ -1074,7 +1075,7 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             while j >= 0 and tokens[j].text not in DASHES:
                 j -= 1
             if j < 0:
-                break
+                return office_heading(tokens[:i]) if i == first - 1 and words_case == "nomn" else []
             i = j - 1
             continue
         if token.text == ")":
@@ -1102,7 +1103,7 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             between[:0] = inner.tokens
             i = tokens.index(inner.tokens[0]) - 1
             continue
-        if (token.pos not in ROLE_INNER_POS and token.text not in QUOTES) or token.start in person_starts:
+        if (token.pos not in ROLE_INNER_POS and token.text not in ROLE_INNER_SIGNS) or token.start in person_starts:
             break
         if token.id == described_by and not is_office_word(token):
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
@@ -1121,6 +1122,16 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             return compound_prefix(tokens, left) + between
         i -= 1
     return []
+
+
+def office_heading(tokens) -> list:
+    """The words before a dash that opens a sentence, when they are an office and nothing else: "Министр обороны —
+    | Ицунори Онодэра" (a list of a cabinet); or []."""
+    head = next((t for t in tokens if not is_adjective(t)), None)
+    if (head is None or not is_office_word(head) or head.feats.get("Case") != "Nom"
+            or any(t.pos not in ROLE_INNER_POS and t.text not in ROLE_INNER_SIGNS for t in tokens)):
+        return []
+    return tokens
 
 
 def office_before_description(noun, tokens, by_id) -> list:
@@ -1271,7 +1282,7 @@ def office_after(tokens, last: int, person: Mention) -> list:
         return []
     j = i + 1
     while j < len(tokens):
-        if tokens[j].pos in ROLE_INNER_POS or tokens[j].text in QUOTES:
+        if tokens[j].pos in ROLE_INNER_POS or tokens[j].text in ROLE_INNER_SIGNS:
             j += 1
         elif tokens[j].text == "," and j + 1 < len(tokens) and tokens[j + 1].pos == "NOUN" and tokens[j + 1].feats.get("Case") == "Gen" \
                 and any(t.pos == "CCONJ" for t in tokens[j + 1 : j + 6]):
