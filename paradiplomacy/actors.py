@@ -1233,6 +1233,9 @@ def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str], de
     it (``described``: "советником президента | Владимира Путина")."""
     if word_kind(token.lemma or "") != "office":
         return False
+    at = tokens.index(token)
+    if at > 0 and tokens[at - 1].text.lower() == "в" and tokens[at - 1].head_id == token.id:
+        return False  # "кандидат в президенты | Хиллари Клинтон": an office run for, not held (not "в качестве главы")
     parent = next((t for t in tokens if t.id == token.head_id), None)
     if token.rel == "nmod" and parent is not None and office_verbs().get(parent.lemma or "") == "post":
         held = post_is_held(parent, tokens)
