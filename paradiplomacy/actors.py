@@ -1066,6 +1066,7 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     i = first - 1
     while i >= 0 and AGE.match(tokens[i].text):
         i -= 1  # "директора ФБР 68-летнего | Роберта": the name's age is no part of the office
+    i = before_apposition(tokens, i)
     between = []
     while i >= 0 and first - i <= MAX_ROLE_TOKENS:
         token = tokens[i]
@@ -1122,6 +1123,24 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             return compound_prefix(tokens, left) + between
         i -= 1
     return []
+
+
+def before_apposition(tokens, i: int) -> int:
+    """Where to look on for an office before the name, past a description of the office's last word set off by commas
+    ("Глава Абакана, столицы Хакасии, | Николай Булакин": a common noun in the case of "Абакана", no office, no verb; not
+    another name of a list): the index before the first comma, or ``i`` itself where there is no such description."""
+    if i < 0 or tokens[i].text != ",":
+        return i
+    j = next((k for k in range(i - 1, max(i - 8, 0) - 1, -1) if tokens[k].text == ","), None)
+    if j is None or j == 0 or j == i - 1:
+        return i
+    group, described = tokens[j + 1:i], tokens[j - 1]
+    # the group's head: its first noun, skipping one under a preposition ("второго по величине | города")
+    head = next((t for t in group if t.pos in ("NOUN", "PROPN") and not any(c.head_id == t.id and c.rel == "case" for c in group)), None)
+    if (head is None or head.pos != "NOUN" or described.pos not in ("NOUN", "PROPN") or head.feats.get("Case") != described.feats.get("Case")
+            or any(t.pos not in ROLE_INNER_POS or is_office_word(t) for t in group)):
+        return i
+    return j - 1
 
 
 def office_heading(tokens) -> list:
