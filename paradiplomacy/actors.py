@@ -944,6 +944,13 @@ def singular_complements(role: str, before) -> str:
     return " ".join(words)
 
 
+def name_roots(person: Mention, ids: set):
+    """The name's words the parser hangs outside the name, its initials last: the parser hangs "Ю." of "Ю.Балуевский"
+    anywhere, the surname where the sentence puts the person."""
+    outside = [t for t in person.tokens if t.head_id not in ids]
+    return iter(sorted(outside, key=lambda t: len(t.text.strip(".")) <= 1))
+
+
 def office_predicate(person: Mention, tokens, by_id) -> list:
     """An office the sentence gives the person through a verb: "Сиссе был министром финансов",
     "Кравцов стал руководителем службы", "назначил руководителем службы Ивана Муравьева",
@@ -959,7 +966,7 @@ def office_predicate(person: Mention, tokens, by_id) -> list:
 def office_of_governor(person: Mention, ids: set, tokens, by_id):
     """The office word the name's governor gives it (a copula's office, a link or holds verb's office, an appointing
     verb's office for its object), or None."""
-    root = next((t for t in person.tokens if t.head_id not in ids), None)
+    root = next(name_roots(person, ids), None)
     governor = by_id.get(root.head_id) if root is not None else None
     if (governor is not None and root.rel == "appos" and (governor.rel.startswith("nsubj") or governor.rel == "obj")
             and governor.pos == "NOUN" and not is_office_word(governor)):
@@ -1060,7 +1067,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     known = any(p.is_known for p in morph_vocab().parse(tokens[first].text))
     name_cases = (cases_of(tokens[first].text) if known else set()) | {words_case}
     ids = {t.id for t in person.tokens}
-    described_by = next((t.head_id for t in person.tokens if t.head_id not in ids and t.rel == "appos"), None)
+    root = next(name_roots(person, ids), None)
+    described_by = root.head_id if root is not None and root.rel == "appos" else None
     person_starts = {m.start for m in mentions if m.type == "person"}
     listed_starts = {m.start for m in mentions if m.type != "person"}
     i = first - 1
