@@ -588,9 +588,11 @@ def body_phrase(head, sent_tokens, by_id):
         if right == index and genitive_region_at(sent_tokens, right + 1):
             right += 2  # "и Акиматом Алматинской области", the region hung elsewhere by the parser: still its complement
             continue
-        if (following.text == "," and right > index and head.feats.get("Number") == "Plur" and word_kind(head.lemma or "") == "executive"
-                and genitive_region_at(sent_tokens, right + 2)):
-            right += 3  # "правительствами Республики Башкортостан, Курской области": one executive of each place listed
+        if ((following.text == "," or following.text == "и" and sent_tokens[right].pos in ("NOUN", "PROPN")) and right > index
+                and head.feats.get("Number") == "Plur" and word_kind(head.lemma or "") == "executive" and genitive_region_at(sent_tokens, right + 2)):
+            # "правительствами Республики Башкортостан, Курской области", "... Башкортостан и Курской области": one
+            # executive of each place listed (not "правительствами Пензенской | и Ульяновской областей", one noun shared)
+            right += 3
             continue
         if not (descends_from(following, head, by_id) and following.pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ")):
             break
