@@ -766,6 +766,17 @@ def adopt_written_nominatives(persons: list[Mention]) -> None:
             m.name = next(iter(spellings))
 
 
+def one_person(full_names: list[str]) -> list[str]:
+    """The full names less those another gives with a patronymic too: "Борис Ельцин" and "Борис Николаевич Ельцин" are
+    one man, named by the longer."""
+    identity = lambda name: (person_key(name.split()[0]), person_key(name.split()[-1]))
+    longest = {}
+    for name in full_names:
+        if len(name.split()) > len(longest.get(identity(name), "").split()):
+            longest[identity(name)] = name
+    return [longest[identity(name)] for name in full_names]
+
+
 def resolve_persons(mentions: list[Mention]) -> None:
     """Give a surname alone, or a first name with patronymic, the full name it stands for.
 
@@ -782,12 +793,16 @@ def resolve_persons(mentions: list[Mention]) -> None:
     full_names = list(full.values())
     for m in persons:
         if person_key(m.name) in full:
+            whole = one_person(full_names + [m.name])[-1]  # "Борис Ельцин" beside "Борис Николаевич Ельцин"
+            if whole != m.name:
+                m.aliases.add(m.name)
+                m.name = whole
             continue
         words = m.text.split()
         surname = [f for f in full_names if surname_key(f.split()[-1]) == surname_key(words[-1])] or [
             f for f in full_names if not is_dictionary_name(words[-1]) and spelling_key(f.split()[-1]) == spelling_key(words[-1])]
         first = [f for f in full_names if person_key(f.split()[0]) == person_key(m.name.split()[0])]
-        candidates = surname if len(words) == 1 and surname else first
+        candidates = one_person(surname if len(words) == 1 and surname else first)
         if len(set(candidates)) == 1:
             m.aliases.add(m.name)
             m.name = candidates[0]
