@@ -259,9 +259,11 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
 
 
 def renounces(verb, sent: Sentence) -> bool:
-    """Whether a verb of refusing takes what it refuses with "от": "отказался от побратимства с Костромой" ends the
-    twinning, where "отказалась подписывать соглашение" refuses one."""
-    return any(k.text.lower() == "от" for o in sent.kids(verb, "obl") for k in sent.kids(o, "case"))
+    """Whether a verb of refusing gives up what there is: what it refuses taken with "от" ("отказался от побратимства с
+    Костромой") or a verb of regarding under it ("отказался считать побратимами шесть городов"; regarding_verbs.csv)
+    end the twinning, where "отказалась подписывать соглашение" refuses one."""
+    return (any(k.text.lower() == "от" for o in sent.kids(verb, "obl") for k in sent.kids(o, "case"))
+            or any(lemma_of(x) in read_words("regarding_verbs.csv") for x in sent.kids(verb, "xcomp")))
 
 
 def act_noun_verbs(chain, sent: Sentence) -> list:
@@ -327,7 +329,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     # "Житомир расторг ... и подписал соглашения с Люблином": a conjoined verb's subject is its head verb's
     found += [t for v in verbs if v.rel == "conj" and not own_subject(v, sent) and (h := sent.head(v)) is not None and h.pos == "VERB"
               for s_ in sent.kids(h, "nsubj") for t in sent.conjuncts(s_)]
-    for child in with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent):
+    for child in with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent) + regarded(verbs, sent):
         found += sent.conjuncts(child)
         found += names_of_kind(sent.conjuncts(child), sent)
     for holder in [noun] + sent.kids(noun, "nmod") + verbs:
@@ -1303,10 +1305,16 @@ def names_of_kind(tokens, sent: Sentence) -> list:
             for a in sent.kids(t, "appos") for c in sent.conjuncts(a)]
 
 
+def regarded(verbs, sent: Sentence) -> list:
+    """What a verb of regarding among ``verbs`` regards: "отказался считать побратимами | города Тверь и Псков"."""
+    return [o for v in verbs if lemma_of(v) in read_words("regarding_verbs.csv") for o in sent.kids(v, "obj")]
+
+
 def partner_tokens(noun, chain, sent: Sentence) -> list:
     """The tokens of the "с" complements of the noun and its verbs, each with its conjuncts."""
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
-    tokens = [t for c in with_partners(noun, verbs, sent) for t in sent.conjuncts(c)]
+    # "отказался считать побратимами города Тверь и Псков": what a verb of regarding regards is the partner
+    tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) for t in sent.conjuncts(c)]
     tokens += [t for t in names_of_kind(tokens, sent) if t not in tokens]
     # "с руководителями Марковского и Меловского районов": the partners are who those people act for
     return tokens + [t for t in represented(tokens, sent) if t not in tokens]
