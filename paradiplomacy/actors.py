@@ -1000,10 +1000,10 @@ def office_of_governor(person: Mention, ids: set, tokens, by_id):
         # "Сергеев был юристом, а затем был председателем суда": an office conjoined to what he was
         return next((t for t in tokens if t.head_id == governor.id and t.rel == "conj" and is_office_word(t)
                      and t.feats.get("Case") == "Ins"), None)
-    if root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") in ("link", "holds"):
-        return office_of_verb(governor, tokens)
-    if root.rel == "obj" and office_verbs().get(governor.lemma or "") == "link":
-        return office_of_verb(governor, tokens)  # "назначил Ивана Петрова начальником штаба": the appointed one's office
+    subject_holds = root.rel.startswith("nsubj") and office_verbs().get(governor.lemma or "") in ("link", "holds")
+    object_appointed = root.rel == "obj" and office_verbs().get(governor.lemma or "") == "link"  # "назначил Петрова начальником"
+    if (subject_holds or object_appointed) and (office := office_of_verb(governor, tokens)) is not None:
+        return office
     if governor.pos == "VERB" and office_verbs().get(governor.lemma or "") != "nominates" and (
             root.rel in ("obj", "nsubj:pass")
             or root.rel == "nsubj" and not any(t.head_id == governor.id and t.rel == "obj" and office_verbs().get(t.lemma or "") != "post" for t in tokens)):
