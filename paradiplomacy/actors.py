@@ -1092,6 +1092,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     while i >= 0 and AGE.match(tokens[i].text):
         i -= 1  # "директора ФБР 68-летнего | Роберта": the name's age is no part of the office
     i = before_apposition(tokens, i)
+    if (parted := office_before_comma(tokens, i, root, by_id, ids)):
+        return parted
     between = []
     while i >= 0 and first - i <= MAX_ROLE_TOKENS:
         token = tokens[i]
@@ -1148,6 +1150,17 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             return compound_prefix(tokens, left) + between
         i -= 1
     return []
+
+
+def office_before_comma(tokens, i: int, root, by_id, ids: set) -> list:
+    """The office a comma sets off before the name the parser sets in apposition to it, in its case: "Президент России,
+    | Владимир Путин, выразил соболезнования"; or []."""
+    office = by_id.get(root.head_id) if root is not None and root.rel == "appos" else None
+    if (i < 0 or tokens[i].text != "," or office is None or not is_office_word(office) or office.start > tokens[i].start
+            or office.feats.get("Case") != root.feats.get("Case")):
+        return []
+    phrase = office_phrase(office, tokens, by_id, exclude=ids)
+    return phrase if phrase[-1] is tokens[i - 1] else []
 
 
 def before_apposition(tokens, i: int) -> int:
