@@ -124,7 +124,7 @@ def agreement_noun(token, sent: Sentence) -> str:
         # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение",
         # "договорённость о побратимстве"
         return "twinning"
-    if entry[1] == "cooperation_agreement" and any((t.lemma or "") in ("дружба", "дружественный") for t in topic):
+    if entry[1] == "cooperation_agreement" and any((t.lemma or "") in read_words("friendship_words.csv") for t in topic):
         # "соглашение о дружбе и сотрудничестве", "об установлении дружественных отношений" (a Chinese province's
         # sister ties): the codebook's twinning of towns and regions
         return "twinning"
@@ -413,8 +413,9 @@ def cooperating(noun, verbs, sent: Sentence) -> list:
     for _ in range(2):
         ties += [t for t in level if (t.lemma or "").replace("ё", "е") in read_words("cooperation_nouns.csv")]
         level = [k for t in level for k in sent.kids(t, "nmod")]
-    # the agreement's own genitive may be hung as an apposition ("Побратимство Дюссельдорфа с Москвой")
-    return [k for tie in ties for k in sent.kids(tie, "nmod") + (sent.kids(tie, "appos") if tie is noun else [])
+    # the genitive may be hung as an apposition ("Побратимство Дюссельдорфа с Москвой", "договор о побратимстве
+    # Бобруйска и Тулы")
+    return [k for tie in ties for k in sent.kids(tie, "nmod") + sent.kids(tie, "appos")
             if k.feats.get("Case") == "Gen" and not sent.kids(k, "case")]
 
 
