@@ -1032,6 +1032,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             continue
         if contract and kind == "cooperation_agreement" and without_topic(token, sent):
             continue  # the contract the headline reports ("получила кредит ... Соглашение с минфином ... подписано")
+        if records and kind == "cooperation_agreement" and like_another(token, sent) and not any(
+                k.text.lower() in ("о", "об", "по") for c in sent.kids(token, "nmod") for k in sent.kids(c, "case")):
+            kind = records[-1].kind  # "... подписал соглашение о побратимских отношениях. Аналогичное соглашение подписано между ...": a twinning too
         chain = governing_chain(token, sent) or having_verb(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
@@ -1099,10 +1102,16 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             company_partner=companies_at(with_tokens + said_parties),
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
-                            like_another=any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(token, "amod")))
+                            like_another=like_another(token, sent))
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
+
+
+def like_another(noun, sent: Sentence) -> bool:
+    """Whether an adjective of similar_words.csv makes the noun name another agreement like an earlier one ("подобное
+    соглашение", "аналогичное соглашение")."""
+    return any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(noun, "amod"))
 
 
 GAP_OPENS = re.compile(r"(?:,|\bа)\s*(?:[а-яё]+\s+)?$")  # ", город Гюмри", "а Черновцы": a clause whose verb is the one before
