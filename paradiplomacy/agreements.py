@@ -699,6 +699,9 @@ def speakers_sides(sent: Sentence) -> list[str]:
     kinds = {m.name: m.type for m in sent.mentions}
     # the body the article gives the speaker elsewhere too: "По словам Журавлёва" after "Губернатор Орловской области Пётр Журавлёв"
     bodies = [body for p in persons if p is not None and (body := sent.affiliation_of(p))]
+    # an official the sentence names by office alone: "Губернатор Брянской области заявил, что регион подписал ..."
+    bodies += [m.name for h, p in zip(holders, persons) if p is None and word_kind(h.lemma or "") == "office"
+               for k in sent.kids(h, "nmod") if (m := sent.mention_at(k, person=False)) is not None]
     return list(dict.fromkeys(places.get(body, body) for body in bodies
                               if body in places or kinds.get(body) in TYPED_PLACES or territory_of(body) is not None))
 
