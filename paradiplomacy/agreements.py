@@ -921,6 +921,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         for found in euroregion_members(sent, published):
             merge(records, found, territory, kinds)
+        ended_by_pronoun(sent, records)
         scope_from_next_sentence(records, sent, previous)
         before = sent
         attach_terms(records, sent)
@@ -1513,6 +1514,19 @@ def signings_without_a_noun(sent: Sentence, records: list[Agreement], published:
         for members in pairs if status and len(parties) >= 2 else []:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text,
                             start=sent.start, stop=sent.stop, one_of_pairs=len(pairs) > 1)
+
+
+def ended_by_pronoun(sent: Sentence, records: list[Agreement]) -> None:
+    """Give the agreement the sentence reports the end a later clause puts to it by a pronoun: "Соглашение ... было
+    подписано в 2007 году, но в 2014 году Сумская администрация его расторгла" (signed, then terminated)."""
+    record = records[-1] if records and sent.text in records[-1].sentences else None
+    if record is None or len([t for t in sent.tokens if agreement_noun(t, sent) not in ("", "anaphor")]) != 1:
+        return  # one agreement in the sentence, or the pronoun could stand for another
+    for verb in sent.tokens:
+        stage = {"terminate": "terminated", "suspend": "suspended"}.get(category(verb))
+        if stage and verb.pos == "VERB" and not sent.negated(verb) and any(
+                o.pos == "PRON" and lemma_of(o) == "он" for o in sent.kids(verb, "obj")):
+            take_stage(record, Agreement(record.kind, stage, evidence=sent.text, start=sent.start, stop=sent.stop))
 
 
 def cooperating_likewise(sent: Sentence, before: Sentence | None, records: list[Agreement], published: str):
