@@ -590,7 +590,10 @@ def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
 def find_parties(noun, chain, sent: Sentence) -> list[str]:
     """Parties from the syntax; where it finds fewer than two, the lists the text writes out."""
     signing = any(category(v) == "act" for v in chain)
-    tokens = [t for t in party_tokens(noun, chain, sent) if not across_clauses(t, noun, sent)]
+    # "соглашение ... между Ярославской и Гомельской областями и меморандум ... между Ярославлем и Гомелем": what
+    # follows a second agreement joined to this one is that one's (the parser may hang it on this one's topic)
+    later = next((t for t in sent.tokens if t.start > noun.start and t.rel == "conj" and agreement_noun(t, sent) not in ("", "anaphor")), None)
+    tokens = [t for t in party_tokens(noun, chain, sent) if not across_clauses(t, noun, sent) and (later is None or t.start < later.start)]
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
     if len(parties) < 2 or noun.feats.get("Number") == "Plur":  # agreements between several: the whole list
         between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)), None)
