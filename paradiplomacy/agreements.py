@@ -1520,16 +1520,24 @@ def signings_without_a_noun(sent: Sentence, records: list[Agreement], published:
 
 
 def ended_by_pronoun(sent: Sentence, records: list[Agreement]) -> None:
-    """Give the agreement the sentence reports the end a later clause puts to it by a pronoun: "Соглашение ... было
-    подписано в 2007 году, но в 2014 году Сумская администрация его расторгла" (signed, then terminated)."""
+    """Give the agreement the sentence reports the end a later clause puts to it by a word that refers back: "Соглашение
+    ... было подписано в 2007 году, но в 2014 году Сумская администрация его расторгла", "стали городами-побратимами,
+    однако в 2014 году горсовет разорвал эти отношения" (signed, then terminated)."""
     record = records[-1] if records and sent.text in records[-1].sentences else None
     if record is None or len([t for t in sent.tokens if agreement_noun(t, sent) not in ("", "anaphor")]) != 1:
         return  # one agreement in the sentence, or the pronoun could stand for another
     for verb in sent.tokens:
         stage = {"terminate": "terminated", "suspend": "suspended"}.get(category(verb))
-        if stage and verb.pos == "VERB" and not sent.negated(verb) and any(
-                o.pos == "PRON" and lemma_of(o) == "он" for o in sent.kids(verb, "obj")):
+        if stage and verb.pos == "VERB" and not sent.negated(verb) and any(refers_back(o, sent) for o in sent.kids(verb, "obj")):
             take_stage(record, Agreement(record.kind, stage, evidence=sent.text, start=sent.start, stop=sent.stop))
+
+
+def refers_back(word, sent: Sentence) -> bool:
+    """Whether an object stands for an agreement named before it: a pronoun ("его расторгла") or a tie with a word that
+    points back ("разорвал эти отношения")."""
+    return (word.pos == "PRON" and lemma_of(word) == "он") or (
+        lemma_of(word) in read_words("twinning_tie_nouns.csv")
+        and any(lemma_of(d) in read_words("anaphoric_determiners.csv") for d in sent.kids(word, "det", "amod")))
 
 
 def cooperating_likewise(sent: Sentence, before: Sentence | None, records: list[Agreement], published: str):
