@@ -1657,6 +1657,8 @@ def accord_adds_nothing(token, sent: Sentence) -> bool:
     words = [t for c in content for t in [c] + sent.kids(c, "nmod")]
     if any(agreement_noun(t, sent) not in ("", "accord") for t in words):
         return True
+    if content and all(lemma_of(t) in event_terms() for t in content):
+        return True  # "достигли договорённости о встрече", "договорились о визите": they arranged to meet, no agreement
     content = [k for t in content for k in furthered(t, sent)]
     return bool(content) and all(lemma_of(t) in ties for t in content)
 
