@@ -505,10 +505,26 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
             break  # "Столица Крыма и столица ДНР подписали", "Жители Курска": the place is what the noun before it is of
         if names and (not GAP_BETWEEN_PARTIES.match(gap) or read_words("party_gap_words.csv") & set(gap.lower().replace(",", " ").split())):
             break
+        if of_a_gathering(m, sent):
+            break  # "В рамках Форума регионов Беларуси и России | Смоленская область и Витебская область подписали"
         if m.name not in names:
             names.append(m.name)
         edge, last = (m.start if backwards else m.stop), m
     return names
+
+
+def of_a_gathering(m: Mention, sent: Sentence) -> bool:
+    """Whether a place is in the genitive of a gathering's name (gathering_nouns.csv): "Форума регионов Беларуси и
+    России" names where the forum's regions are, not who signed."""
+    first = next((t for t in sent.tokens if t.start >= m.start), None)
+    if first is None or first.feats.get("Case") != "Gen":
+        return False
+    for t in reversed([t for t in sent.tokens if t.start < m.start]):
+        if lemma_of(t) in read_words("gathering_nouns.csv"):
+            return True
+        if not (t.pos in ("CCONJ", "PUNCT") and t.text in ("и", ",") or t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") == "Gen"):
+            return False
+    return False
 
 
 def same_phrase(m: Mention, other: Mention | None) -> bool:
