@@ -940,7 +940,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         for found in euroregion_members(sent, published):
             merge(records, found, territory, kinds)
-        ended_by_pronoun(sent, records)
+        ended_by_reference(sent, records)
         scope_from_next_sentence(records, sent, previous)
         before = sent
         attach_terms(records, sent)
@@ -1535,7 +1535,7 @@ def signings_without_a_noun(sent: Sentence, records: list[Agreement], published:
                             start=sent.start, stop=sent.stop, one_of_pairs=len(pairs) > 1)
 
 
-def ended_by_pronoun(sent: Sentence, records: list[Agreement]) -> None:
+def ended_by_reference(sent: Sentence, records: list[Agreement]) -> None:
     """Give the agreement the sentence reports the end a later clause puts to it by a word that refers back: "Соглашение
     ... было подписано в 2007 году, но в 2014 году Сумская администрация его расторгла", "стали городами-побратимами,
     однако в 2014 году горсовет разорвал эти отношения" (signed, then terminated)."""
