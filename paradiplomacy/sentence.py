@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .actors import Mention, region_nouns
 from .codebook import PLACE_TYPES
-from .datafiles import read_data
+from .datafiles import read_data, read_words
 from .dates import find_dates, resolve_relative, years_mentioned
 from .gazetteer import word_kind
 
@@ -113,13 +113,19 @@ class Sentence:
         return max(found, key=lambda m: m.stop - m.start) if found else None
 
 
+    def appositions(self, token) -> list:
+        """The token's appositions, less a name after a word of witnessing (witness_words.csv): in "... подписали
+        соглашение в присутствии полпреда Игоря Щёголева" the parser may hang the witness's name on a signer's office."""
+        return [a for a in self.kids(token, "appos") if not any(
+            (t.lemma or "") in read_words("witness_words.csv") and token.start < t.start < a.start for t in self.tokens)]
+
     def person_named(self, token, until: int) -> Mention | None:
         """The person a subject names: the name itself, else the nearest name in apposition to it;
         for an office noun with neither ("Губернатор Псковской области Олег Ведерин и председатель
         Витебского облисполкома Антон Субботько подписали", where the parser hung both names on the
         first office), the first name after it and before ``until`` (the next subject or the verb)."""
         # a name follows its office: one hung on the office from before it belongs to an earlier office
-        for candidates in ([token], sorted(self.kids(token, "appos"), key=lambda t: (t.start < token.start, t.start))):
+        for candidates in ([token], sorted(self.appositions(token), key=lambda t: (t.start < token.start, t.start))):
             for candidate in candidates:
                 found = [m for m in self.mentions if m.type == "person" and m.start <= candidate.start < m.stop]
                 if found:
