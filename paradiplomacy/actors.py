@@ -961,11 +961,11 @@ def singular_complements(role: str, before) -> str:
     return " ".join(words)
 
 
-def name_roots(person: Mention, ids: set):
-    """The name's words the parser hangs outside the name, its initials last: the parser hangs "Ю." of "Ю.Балуевский"
-    anywhere, the surname where the sentence puts the person."""
+def name_root(person: Mention, ids: set):
+    """The word of the name the parser hangs outside the name, an initial only if nothing else is: it hangs "Ю." of
+    "Ю.Балуевский" anywhere, the surname where the sentence puts the person; or None."""
     outside = [t for t in person.tokens if t.head_id not in ids]
-    return iter(sorted(outside, key=lambda t: len(t.text.strip(".")) <= 1))
+    return min(outside, key=lambda t: len(t.text.strip(".")) <= 1, default=None)
 
 
 def office_predicate(person: Mention, tokens, by_id) -> list:
@@ -983,7 +983,7 @@ def office_predicate(person: Mention, tokens, by_id) -> list:
 def office_of_governor(person: Mention, ids: set, tokens, by_id):
     """The office word the name's governor gives it (a copula's office, a link or holds verb's office, an appointing
     verb's office for its object), or None."""
-    root = next(name_roots(person, ids), None)
+    root = name_root(person, ids)
     governor = by_id.get(root.head_id) if root is not None else None
     if (governor is not None and root.rel == "appos" and (governor.rel.startswith("nsubj") or governor.rel == "obj")
             and governor.pos == "NOUN" and not is_office_word(governor)):
@@ -1084,7 +1084,7 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     known = any(p.is_known for p in morph_vocab().parse(tokens[first].text))
     name_cases = (cases_of(tokens[first].text) if known else set()) | {words_case}
     ids = {t.id for t in person.tokens}
-    root = next(name_roots(person, ids), None)
+    root = name_root(person, ids)
     described_by = root.head_id if root is not None and root.rel == "appos" else None
     person_starts = {m.start for m in mentions if m.type == "person"}
     listed_starts = {m.start for m in mentions if m.type != "person"}
@@ -1092,7 +1092,7 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     while i >= 0 and AGE.match(tokens[i].text):
         i -= 1  # "директора ФБР 68-летнего | Роберта": the name's age is no part of the office
     i = before_apposition(tokens, i)
-    if (parted := office_before_comma(tokens, i, root, by_id, ids)):
+    if (parted := office_before_comma(tokens, i, root, by_id)):
         return parted
     between = []
     while i >= 0 and first - i <= MAX_ROLE_TOKENS:
@@ -1152,15 +1152,13 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     return []
 
 
-def office_before_comma(tokens, i: int, root, by_id, ids: set) -> list:
+def office_before_comma(tokens, i: int, root, by_id) -> list:
     """The office a comma sets off before the name the parser sets in apposition to it, in its case: "Президент России,
     | Владимир Путин, выразил соболезнования"; or []."""
-    office = by_id.get(root.head_id) if root is not None and root.rel == "appos" else None
-    if (i < 0 or tokens[i].text != "," or office is None or not is_office_word(office) or office.start > tokens[i].start
-            or office.feats.get("Case") != root.feats.get("Case")):
+    if i < 0 or tokens[i].text != "," or root is None:
         return []
-    phrase = office_phrase(office, tokens, by_id, exclude=ids)
-    return phrase if phrase[-1] is tokens[i - 1] else []
+    phrase = office_over_description(root, tokens, by_id)
+    return phrase if phrase and phrase[-1] is tokens[i - 1] else []
 
 
 def before_apposition(tokens, i: int) -> int:
@@ -1211,9 +1209,10 @@ def office_before_description(noun, tokens, by_id) -> list:
 
 
 def office_over_description(noun, tokens, by_id) -> list:
-    """The office a name's description stands in apposition to: "начальник ГРУ генерал-полковник | Александр Шляхтуров",
-    "заместитель муфтия имам | Курман Исмаилов" (a rank or title of the office's holder, in its case; not "сыном
-    президента студентом | Иваном", where the description hangs on a kinship noun): the office phrase, or []."""
+    """The office a name's description, or the name itself, stands in apposition to: "начальник ГРУ генерал-полковник |
+    Александр Шляхтуров", "заместитель муфтия имам | Курман Исмаилов" (a rank or title of the office's holder, in its
+    case; not "сыном президента студентом | Иваном", where the description hangs on a kinship noun): the office
+    phrase, or []."""
     office = by_id.get(noun.head_id)
     if (noun.rel != "appos" or office is None or not is_office_word(office) or office.start > noun.start
             or office.feats.get("Case") != noun.feats.get("Case")):

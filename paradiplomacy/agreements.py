@@ -1031,8 +1031,12 @@ def headline_contract(sentences: list[Sentence], title_stop: int) -> bool:
 def without_topic(noun, sent: Sentence) -> bool:
     """Whether the agreement noun is given no topic or kind of its own: "Соглашение с минфином", not "соглашение о
     сотрудничестве" or "договор о дружбе"."""
-    return not any(k.text.lower() in ("о", "об", "по") for c in sent.kids(noun, "nmod") for k in sent.kids(c, "case")) \
-        and not sent.kids(noun, "amod")
+    return not has_topic(noun, sent) and not sent.kids(noun, "amod")
+
+
+def has_topic(noun, sent: Sentence) -> bool:
+    """Whether the agreement noun says what it is about ("о сотрудничестве", "по развитию ...")."""
+    return any(k.text.lower() in ("о", "об", "по") for c in sent.kids(noun, "nmod") for k in sent.kids(c, "case"))
 
 
 def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False,
@@ -1055,8 +1059,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             continue
         if contract and kind == "cooperation_agreement" and without_topic(token, sent):
             continue  # the contract the headline reports ("получила кредит ... Соглашение с минфином ... подписано")
-        if records and kind == "cooperation_agreement" and like_another(token, sent) and not any(
-                k.text.lower() in ("о", "об", "по") for c in sent.kids(token, "nmod") for k in sent.kids(c, "case")):
+        if records and kind == "cooperation_agreement" and like_another(token, sent) and not has_topic(token, sent):
             kind = records[-1].kind  # "... подписал соглашение о побратимских отношениях. Аналогичное соглашение подписано между ...": a twinning too
         chain = governing_chain(token, sent) or having_verb(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage

@@ -112,7 +112,6 @@ class Sentence:
             return self.longhand[token.text]  # "ТПП" where NER saw no name
         return max(found, key=lambda m: m.stop - m.start) if found else None
 
-
     def appositions(self, token) -> list:
         """The token's appositions, less a name after a word of witnessing (witness_words.csv): in "... подписали
         соглашение в присутствии полпреда Игоря Щёголева" the parser may hang the witness's name on a signer's office."""
