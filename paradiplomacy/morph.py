@@ -93,8 +93,12 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
     """
     votes = Counter()
     for word in words:
-        cases = {p.tag.case for p in morph_vocab().parse(word) if NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur"}
-        votes.update(cases)
+        parses = morph_vocab().parse(word)
+        # a word the dictionary does not know has only the cases the guesser makes up from its ending ("Бакили" as
+        # the genitive of "Бакиля"): half a vote, as much as the tagger's
+        weight = 1 if any(p.is_known for p in parses) else 0.5
+        for case in {p.tag.case for p in parses if NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur"}:
+            votes[case] += weight
     for hint in hints:
         if hint in CASES:
             votes[hint] += 0.5
@@ -136,7 +140,7 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
         return match_case(surname.normal_form, word)
     if case == "nomn":
         return word
-    if any(NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur" for p in morph_vocab().parse(word)):
+    if any(NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur" and p.tag.case == case for p in morph_vocab().parse(word)):
         form = inflect(word, case, gender, names_only=True)
         if form:
             return form
