@@ -846,6 +846,12 @@ def long_ago(m: Mention, ago: list, by_id) -> bool:
     return False
 
 
+def named_after(m: Mention) -> bool:
+    """Whether the name is in a case a thing is named after someone in: genitive ("музей Пушкина", "улица Ленина") or
+    dative ("памятник Юрию Долгорукому"); "директор Художественного музея | Пётр Хрисанов" is the director."""
+    return name_case([t.text for t in m.tokens], tagged_cases(m.tokens)) in ("gent", "datv")
+
+
 def drop_namesakes(mentions: list[Mention], by_id) -> list[Mention]:
     """Leave out a person named only after "имени", "родина", "памятник", ... (data/namesake_nouns.csv):
     the school, town or monument is named after him, he does not act in the article; and one who acts
@@ -855,7 +861,7 @@ def drop_namesakes(mentions: list[Mention], by_id) -> list[Mention]:
     def namesake(m: Mention) -> bool:
         before = previous_token(m.tokens[0], by_id) if m.tokens else None
         return (before is not None and ((before.lemma or "").lower() in namesake_nouns() or before.text.lower() in namesake_nouns())
-                or bool(m.tokens) and long_ago(m, ago, by_id))
+                and named_after(m) or bool(m.tokens) and long_ago(m, ago, by_id))
     persons = {}
     for m in mentions:
         if m.type == "person":
@@ -1133,9 +1139,10 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             continue
         if (token.pos not in ROLE_INNER_POS and token.text not in ROLE_INNER_SIGNS) or token.start in person_starts:
             break
-        if token.id == described_by and not is_office_word(token):
+        if token.id == described_by and not is_office_word(token) and cases_of(token.text) & name_cases:
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
-            # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову")
+            # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову").
+            # A noun in another case describes nothing ("с акимом района (Gen) | Нурланом (Ins)": the parser's slip).
             return (office_before_description(token, tokens, by_id) or office_of_post_before(token, tokens, by_id)
                     or office_over_description(token, tokens, by_id))
         between.insert(0, token)

@@ -22,6 +22,7 @@ UD_CASE = {ud: case for case, ud in UD_CASES.items()}  # pymorphy's case of each
 # "Дерипаске" -> "Дерипаска", "Кравченей" -> "Кравченя".
 FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у", ""), ("ю", ""), ("е", "а")),
                    "ablt": (("ом", ""), ("ей", "я"), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
+INSTRUMENTAL_ENDINGS = ("ом", "ем", "ым", "ой")  # no nominative of a name the dictionary does not know ends so
 
 
 def genitive(name: str) -> str:
@@ -70,6 +71,8 @@ def inflect(word: str, case: str, gender: str | None = None, names_only: bool = 
                 return word[: -len(old)] + new
     parses = [p for p in morph_vocab().parse(word) if p.tag.case == case]
     if names_only:
+        # one person's name is singular: "Беназир" in the accusative is no plural "Беназиры"
+        parses = [p for p in parses if p.tag.number != "plur"]
         parses = [p for p in parses if NAME_GRAMMEMES & p.tag.grammemes] or parses
     if gender:
         parses = [p for p in parses if p.tag.gender is None or p.tag.gender == gender] or parses
@@ -83,6 +86,13 @@ def inflect(word: str, case: str, gender: str | None = None, names_only: bool = 
     return None
 
 
+def guessed_vote(word: str, parses) -> float:
+    """How much a name word's dictionary cases count: a whole vote where the dictionary knows the word or an instrumental
+    ending gives its case away ("Хуном", "Жумабаевым"); half a vote, as much as the tagger's, for the cases the guesser
+    makes up from any other ending ("Бакили" as the genitive of "Бакиля", "Таксина" as a nominative)."""
+    return 1 if any(p.is_known for p in parses) or word.lower().endswith(INSTRUMENTAL_ENDINGS) else 0.5
+
+
 def name_case(words: list[str], hints: list[str | None]) -> str:
     """The grammatical case of a person's name, voted by its words.
 
@@ -94,9 +104,7 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
     votes = Counter()
     for word in words:
         parses = morph_vocab().parse(word)
-        # a word the dictionary does not know has only the cases the guesser makes up from its ending ("Бакили" as
-        # the genitive of "Бакиля"): half a vote, as much as the tagger's
-        weight = 1 if any(p.is_known for p in parses) else 0.5
+        weight = guessed_vote(word, parses)
         for case in {p.tag.case for p in parses if NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur"}:
             votes[case] += weight
     for hint in hints:
@@ -140,7 +148,7 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
         return match_case(surname.normal_form, word)
     if case == "nomn":
         return word
-    if any(NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur" and p.tag.case == case for p in morph_vocab().parse(word)):
+    if any(NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur" for p in morph_vocab().parse(word)):
         form = inflect(word, case, gender, names_only=True)
         if form:
             return form
