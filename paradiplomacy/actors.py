@@ -1097,6 +1097,9 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     i = first - 1
     while i >= 0 and AGE.match(tokens[i].text):
         i -= 1  # "директора ФБР 68-летнего | Роберта": the name's age is no part of the office
+    if i < first - 1 and i >= 0 and tokens[i].text == ",":
+        i -= 1  # "вице-губернатор области, 42-летний | Олег Смирнов": the comma sets off the age alone
+    adjacent = i
     i = before_apposition(tokens, i)
     if (parted := office_before_comma(tokens, i, root, by_id)):
         return parted
@@ -1109,7 +1112,7 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             while j >= 0 and tokens[j].text not in DASHES:
                 j -= 1
             if j < 0:
-                return office_heading(tokens[:i]) if i == first - 1 and words_case == "nomn" else []
+                return office_heading(tokens[:i]) if i == adjacent and words_case == "nomn" else []
             i = j - 1
             continue
         if token.text == ")":
@@ -1187,8 +1190,13 @@ def before_apposition(tokens, i: int) -> int:
 
 
 def office_heading(tokens) -> list:
-    """The words before a dash that opens a sentence, when they are an office and nothing else: "Министр обороны —
-    | Ицунори Онодэра" (a list of a cabinet); or []."""
+    """The words before a dash, back to the first that can be no part of an office, when they are an office and
+    nothing else: "Министр обороны — | Ицунори Онодэра" (a list of a cabinet), "открыла посол доброй воли ЮНИСЕФ — |
+    Мария Кольцова"; or []."""
+    start = len(tokens)
+    while start > 0 and (tokens[start - 1].pos in ROLE_INNER_POS or tokens[start - 1].text in ROLE_INNER_SIGNS):
+        start -= 1
+    tokens = tokens[start:]
     head = next((t for t in tokens if not is_adjective(t)), None)
     if (head is None or not is_office_word(head) or head.feats.get("Case") != "Nom"
             or any(t.pos not in ROLE_INNER_POS and t.text not in ROLE_INNER_SIGNS for t in tokens)):
