@@ -1320,7 +1320,12 @@ def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str], de
     # reads as its accusative, the same letters ("противник президента (Acc) | Владимира Путина (Gen)"), is the name's.
     tagged = UD_CASE.get(token.feats.get("Case", ""))
     same_letters = {tagged, name_case_of} == {"gent", "accs"} and name_case_of in cases_of(token.text)
-    return not (token.rel == "nmod" and tagged != name_case_of and not same_letters)
+    # An undeclined name the parser hangs on the office may be in its case whatever the vote ("заместителя министра США
+    # | Мэри Миллер"), unless the office is the complement of one in the voted case ("пресс-секретарь президента |
+    # Альфредо Скоссимарро заявил": the secretary's name).
+    outer_agrees = parent is not None and is_office_word(parent) and UD_CASE.get(parent.feats.get("Case", "")) == name_case_of
+    undeclined = described and tagged in name_cases and not outer_agrees
+    return not (token.rel == "nmod" and tagged != name_case_of and not same_letters and not undeclined)
 
 
 def post_is_held(noun, tokens) -> bool | None:
