@@ -914,17 +914,34 @@ def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = Non
 
 
 def listed_persons(persons: list[Mention], tokens, ids) -> list[list[Mention]]:
-    """Runs of two or more names joined only by commas and "и": "Алексей Карякин, Александр Кофман и Ирина Бурмыкина"."""
+    """Runs of two or more names joined only by commas and "и", less what the parser hangs on a name ("Алексей Карякин,
+    Александр Кофман и Ирина Бурмыкина", "Рэнд Пол из Кентукки и Марко Рубио")."""
+    by_id = {t.id: t for t in tokens}
     runs = []
     for m in persons:
         if runs:
             previous = runs[-1][-1]
             gap = without_parentheses(tokens[ids.index(previous.tokens[-1].id) + 1 : ids.index(m.tokens[0].id)])
+            gap = without_origin(gap, previous, by_id)
             if gap and all(t.text in (",", "и") for t in gap):
                 runs[-1].append(m)
                 continue
         runs.append([m])
     return [run for run in runs if len(run) > 1]
+
+
+def without_origin(gap, person: Mention, by_id) -> list:
+    """A gap between two names less a prepositional phrase the parser hangs on the first, up to the next comma or "и"
+    ("Рэнд Пол | из Кентукки | и Марко Рубио")."""
+    out, skipping = [], False
+    for t in gap:
+        if t.text in (",", "и"):
+            skipping = False
+        elif t.pos == "ADP" and any(descends_from(t, name, by_id) for name in person.tokens):
+            skipping = True
+        if not skipping:
+            out.append(t)
+    return out
 
 
 def without_parentheses(tokens) -> list:
@@ -1444,6 +1461,10 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
             earlier = [o for o in persons if o is not m and sent.start <= o.start < m.start]
             # "представитель администрации Смоленской области Пётр Илюхин, сенатор ...": Smolensk Oblast is Ilyukhin's
             taken = {o.affiliation for o in earlier} | {place.name for o in earlier for _, _, place in named_places(o.affiliation)}
+            # "сенаторы Рэнд Пол из Кентукки и Марко Рубио": a place the parser hangs on an earlier name is that one's
+            by_id = {t.id: t for t in sent.tokens}
+            said_of = [t for t in sent.tokens if any(descends_from(t, name, by_id) for o in earlier for name in o.tokens)]
+            taken |= {place.name for start, _, place in places if any(t.start <= start < t.stop for t in said_of)}
             if len(named - taken) == 1:
                 m.affiliation, m.inferred = (named - taken).pop(), True
             break
