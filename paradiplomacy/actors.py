@@ -1105,7 +1105,7 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     words_case = name_case([t.text for t in person.tokens], tagged_cases(person.tokens))
     # An unknown first name ("Зулема", "Клишасa") has only the cases the guesser makes up: the name's voted case stands for it.
     known = any(p.is_known for p in morph_vocab().parse(tokens[first].text))
-    name_cases = (cases_of(tokens[first].text) if known else set()) | {words_case}
+    name_cases = (cases_of(tokens[first].text) if known else set()) | {words_case} | undeclined_cases(person.tokens)
     ids = {t.id for t in person.tokens}
     root = name_root(person, ids)
     described_by = root.head_id if root is not None and root.rel == "appos" else None
@@ -1177,6 +1177,14 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             return compound_prefix(tokens, left) + between
         i -= 1
     return []
+
+
+def undeclined_cases(tokens) -> set[str]:
+    """The cases all words of a name may be in, where they are three or more: a name that does not decline ("Маттео
+    Сальвини", "Мэри Ферро"; a declined form is at most two cases, "Медведева"); or none."""
+    known = [cases for cases in map(cases_of, (t.text for t in tokens)) if cases]  # "Ренци": no case at all
+    shared = set.intersection(*known) if known else set()
+    return shared if len(shared) >= 3 else set()
 
 
 def office_before_comma(tokens, i: int, root, by_id) -> list:
