@@ -44,10 +44,12 @@ class GoldDocument:
 
 def person_stem(name: str) -> str:
     """The surname (the last word of a name, less initials written onto it: "А.Лукашенко"), lemmatised as a surname
-    where the dictionary knows one, cut to five letters."""
+    where the dictionary knows one, else as a name it knows ("Асада" -> асад: the gold writes a person in the case
+    of its text, the extraction in the nominative), cut to five letters."""
     word = re.sub(r"^(?:\w\.)+", "", name.split()[-1]).lower().replace("ё", "е").strip("«»\"'.,")
     parses = morph().parse(word)
-    surname = next((p.normal_form for p in parses if "Surn" in p.tag.grammemes), None)
+    surname = next((p.normal_form for p in parses if "Surn" in p.tag.grammemes), None) or next(
+        (p.normal_form for p in parses if "Name" in p.tag.grammemes and p.is_known), None)
     base = (surname or word).replace("ё", "е")
     return base[:5]  # "Рокфеллер" and a guessed lemma of "Рокфеллера" agree in their first letters
 
