@@ -219,7 +219,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         # sentence's start names no one
         return None
     else:
-        mention.name = normalize_phrase(tokens, phrase_head(tokens))
+        mention.name = nominative_name(tokens)
         if ner_type == "ORG":
             mention.name = sentence_case(mention.name, tokens, None, before)
         place = None if named_in_quotes(tokens, by_id) else find_place(mention.name) or find_place(mention.text)
@@ -231,6 +231,15 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+def nominative_name(tokens) -> str:
+    """A place's or body's name in the nominative; each side of a dash alike, for a body with two names ("Государственным
+    собранием — Курултаем Республики Башкортостан" -> "Государственное собрание — Курултай Республики Башкортостан")."""
+    dash = next((i for i, t in enumerate(tokens) if t.text in DASHES and 0 < i < len(tokens) - 1), None)
+    if dash is None:
+        return normalize_phrase(tokens, phrase_head(tokens))
+    return f"{nominative_name(tokens[:dash])} {tokens[dash].text} {nominative_name(tokens[dash + 1:])}"
 
 
 NOT_NAME_POS = ("ADV", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "VERB")  # parts of speech no name is tagged as alone
@@ -424,8 +433,10 @@ def is_personal_name(tokens, strict: bool = False) -> bool:
 
 
 def phrase_head(tokens):
+    """The phrase's syntactic head: its first word hung outside it, a noun before an adjective; the first noun where the
+    parser hangs every word inside it (a cycle: "Верховным Хуралом (-> Республики) Республики (-> Хуралом) Тыва")."""
     ids = {t.id for t in tokens}
-    heads = [t for t in tokens if t.head_id not in ids]
+    heads = [t for t in tokens if t.head_id not in ids] or [t for t in tokens if t.pos in ("NOUN", "PROPN")]
     nouns = [t for t in heads if t.pos in ("NOUN", "PROPN") and not is_adjective(t)]  # not "Борисовским" tagged PROPN
     return (nouns or heads or tokens)[0]
 

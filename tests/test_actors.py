@@ -222,3 +222,21 @@ def test_nerel_scoring_keys_a_person_by_surname_whatever_initials_are_written_on
     assert person_stem("В.Шеймана") == person_stem("Виктор Шейман")
     # a surname the dictionary knows only as a first name, in the case of the gold's text: "президента Башара Асада"
     assert person_stem("Башара Асада") == person_stem("Башар Асад") != person_stem("Асанов")
+
+
+def test_every_parsed_sentence_is_a_tree():
+    """slovnet picks each word's head on its own and closes cycles ("Хуралом" -> "Республики" -> "Хуралом"); the pipeline
+    breaks them, so that every walk up a sentence's tree reaches its root."""
+    from paradiplomacy.nlp import pipeline
+
+    doc = pipeline().parse("Тамбовская областная Дума намерена заключить соглашение с Верховным Хуралом Республики Тыва. "
+                           "Городской совет Сум принял решение о разрыве побратимских отношений с Белгородом, Курском и Орлом.")
+    for sent in doc.sents:
+        by_id = {t.id: t for t in sent.tokens}
+        for token in sent.tokens:
+            for _ in sent.tokens:  # a tree's walk up reaches the root in fewer steps than it has words
+                token = by_id.get(token.head_id, token)
+            assert token.head_id.endswith("_0"), [(t.text, t.id, t.head_id) for t in sent.tokens]
+    first = {t.id: t for t in doc.sents[0].tokens}
+    hural = next(t for t in doc.sents[0].tokens if t.text == "Хуралом")
+    assert first[hural.head_id].text == "соглашение"  # "соглашение с | Хуралом"
