@@ -1124,7 +1124,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
                             one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
-                            sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
+                            sides=sides if partners else [],
+                            vague=kind == "accord" and accord_adds_nothing(token, sent) or len(members) < 2 and counted(token, sent),
                             company_partner=companies_at(with_tokens + said_parties),
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
@@ -1132,6 +1133,12 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
+
+
+def counted(noun, sent: Sentence) -> bool:
+    """Whether a number of two or more counts the agreements ("связывают 34 межрегиональных соглашения"): with fewer than
+    two parties, a tally of a side's agreements, none of them an agreement of its own."""
+    return any(t.pos == "NUM" and t.text.lower() not in ("1", "один", "одно", "одна") for t in sent.kids(noun, "nummod", "nummod:gov"))
 
 
 def like_another(noun, sent: Sentence) -> bool:
@@ -1421,6 +1428,15 @@ def each_shared_body(parties: list[str], sent: Sentence) -> list[list[str]]:
     return [[parties[0], p] for p in parties[1:]] if len(parties) > 2 and set(parties[1:]) <= shared else []
 
 
+def with_all_shared(parties: list[str], sent: Sentence) -> list[str]:
+    """The parties and, where the list ends in a body one plural noun shares out among places, the others it shares out
+    too (the list read word by word stops at the comma of "правительствами Республики Татарстан, Тамбовской области")."""
+    shared = [m.name for m in sorted(sent.mentions, key=lambda m: m.start) if m.shared]
+    if len(parties) < 2 or parties[-1] not in shared:
+        return parties
+    return parties + [name for name in dict.fromkeys(shared) if name not in parties]
+
+
 def multilateral(noun, sent: Sentence) -> bool:
     """Whether the noun is said to bind all its parties together ("трёхсторонние соглашения")."""
     return any((a.lemma or "").replace("ё", "е") in read_words("multilateral_words.csv") for a in sent.kids(noun, "amod"))
@@ -1531,11 +1547,12 @@ def signings_without_a_noun(sent: Sentence, records: list[Agreement], published:
             continue
         kind = records[-1].kind
         status = status_of([token] + governing_chain(token, sent), sent, kind)
-        parties = linear_parties(sent, between.stop, backwards=False)
+        parties = with_all_shared(linear_parties(sent, between.stop, backwards=False), sent)
         pairs = each_shared_body(parties, sent) or [parties]
         for members in pairs if status and len(parties) >= 2 else []:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text,
-                            start=sent.start, stop=sent.stop, one_of_pairs=len(pairs) > 1)
+                            start=sent.start, stop=sent.stop, one_of_pairs=len(pairs) > 1,
+                            intends=status == "planned")  # "ожидается подписание": one still to be signed
 
 
 def ended_by_reference(sent: Sentence, records: list[Agreement]) -> None:
@@ -1955,6 +1972,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             continue  # "Первое подобное соглашение ... было подписано в 1997 году" after the one planned now
         if other_partners(record, found, territory, kinds):
             continue  # "соглашение с Костромской областью", then "аналогичные соглашения с Кировской": one side, two agreements
+        if other_branches(record, found):
+            continue  # the governments' agreement and the legislatures' of the same two regions are two
         if record.evidence == found.evidence and (record.status != found.status or record.one_of_pairs and found.one_of_pairs):
             # one sentence, two stages: "парафировали текст нового соглашения, которое придет на смену подписанному";
             # or two of the agreements a plural noun names, one with each partner
@@ -2023,6 +2042,27 @@ def other_partners(record: Agreement, found: Agreement, territory: dict[str, str
         return False
     partners = lambda r: {party_locality(p, territory, kinds) for p in r.parties if p not in r.sides}
     return not partners(record) & partners(found)
+
+
+def other_branches(record: Agreement, found: Agreement) -> bool:
+    """Whether each record's parties are all bodies and no branch is on both: "Гомельский облисполком | правительство
+    Республики Башкортостан" and "Гомельский областной Совет депутатов | Государственное собрание — Курултай Республики
+    Башкортостан" (executives, then assemblies) are two agreements of the same two regions."""
+    def branches(r: Agreement) -> set:
+        kinds = [branch_of(p) for p in r.parties]
+        return set(kinds) if len(kinds) >= 2 and all(kinds) else set()
+    a, b = branches(record), branches(found)
+    return bool(a and b) and not a & b
+
+
+def branch_of(party: str) -> str:
+    """"executive" or "body" (an assembly or chamber), by the first word of the party's name the lexicon gives either;
+    "" for a place."""
+    for word in re.findall(r"[а-яё]+", party.lower()):
+        kind = word_kind(morph_vocab().parse(word)[0].normal_form)
+        if kind in ("executive", "body"):
+            return kind
+    return ""
 
 
 def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> bool:
