@@ -1124,8 +1124,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
                             one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
-                            sides=sides if partners else [],
-                            vague=kind == "accord" and accord_adds_nothing(token, sent) or len(members) < 2 and counted(token, sent),
+                            sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens + said_parties),
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
@@ -1133,12 +1132,6 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
-
-
-def counted(noun, sent: Sentence) -> bool:
-    """Whether a number of two or more counts the agreements ("связывают 34 межрегиональных соглашения"): with fewer than
-    two parties, a tally of a side's agreements, none of them an agreement of its own."""
-    return any(t.pos == "NUM" and t.text.lower() not in ("1", "один", "одно", "одна") for t in sent.kids(noun, "nummod", "nummod:gov"))
 
 
 def like_another(noun, sent: Sentence) -> bool:
