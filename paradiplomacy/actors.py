@@ -433,12 +433,14 @@ def is_personal_name(tokens, strict: bool = False) -> bool:
 
 
 def phrase_head(tokens):
-    """The phrase's syntactic head: its first word hung outside it, a noun before an adjective; the first noun where the
-    parser hangs every word inside it (a cycle: "Верховным Хуралом (-> Республики) Республики (-> Хуралом) Тыва")."""
+    """The phrase's syntactic head: its first noun hung outside it (not "Борисовским" tagged PROPN); else its first noun,
+    where the parser hangs an adjective outside ("Верховным (-> Республики) Хуралом (-> Верховным)"); else its first
+    word hung outside it."""
     ids = {t.id for t in tokens}
-    heads = [t for t in tokens if t.head_id not in ids] or [t for t in tokens if t.pos in ("NOUN", "PROPN")]
-    nouns = [t for t in heads if t.pos in ("NOUN", "PROPN") and not is_adjective(t)]  # not "Борисовским" tagged PROPN
-    return (nouns or heads or tokens)[0]
+    heads = [t for t in tokens if t.head_id not in ids]
+    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN") and not is_adjective(t)]
+    noun_ids = {t.id for t in nouns}
+    return ([t for t in heads if t.id in noun_ids] or nouns or heads or tokens)[0]
 
 
 def place_type_from_morphology(tokens) -> str:
