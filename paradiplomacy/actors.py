@@ -180,6 +180,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         tokens = tokens[1:]  # "Хоким Ферганской области" opening a sentence: the title is no part of the place's name
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
+    while len(tokens) > 1 and tokens[0].pos in NOT_NAME_POS and previous_token(tokens[0], by_id) is None:
+        tokens = tokens[1:]  # "Ранее Львов": an adverb capitalised at a sentence's start is no part of the name
     tokens = without_instruments(tokens)
     if not tokens or ner_type == "LOC" and describes_a_thing(tokens, by_id):
         return None

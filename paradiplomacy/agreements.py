@@ -1342,8 +1342,16 @@ def names_of_kind(tokens, sent: Sentence) -> list:
 
 
 def regarded(verbs, sent: Sentence) -> list:
-    """What a verb of regarding among ``verbs`` regards: "отказался считать побратимами | города Тверь и Псков"."""
-    return [o for v in verbs if lemma_of(v) in read_words("regarding_verbs.csv") for o in sent.kids(v, "obj")]
+    """What a verb of regarding among ``verbs`` regards: "отказался считать побратимами | города Тверь и Псков", and the
+    list a dash sets after it or after its conjunct ("шесть российских городов и регионов - | Москву, Тверь и Омск")."""
+    objects = [o for v in verbs if lemma_of(v) in read_words("regarding_verbs.csv") for o in sent.kids(v, "obj")]
+    return objects + [t for o in objects for c in sent.conjuncts(o) for t in sent.kids(c, "parataxis", "appos") if dash_before(t, sent)]
+
+
+def dash_before(token, sent: Sentence) -> bool:
+    """Whether a dash comes right before the token."""
+    at = sent.tokens.index(token)
+    return at > 0 and sent.tokens[at - 1].text in ("-", "–", "—")
 
 
 def partner_tokens(noun, chain, sent: Sentence) -> list:
