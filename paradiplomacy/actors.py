@@ -35,7 +35,7 @@ DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
 ROLE_INNER_SIGNS = QUOTES | {"№"}  # "директор школы № 5", "гендиректор ООО «Ромашка»": signs inside an office phrase
 CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}  # each opening mark and the mark that closes it
-ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM"}
+ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM", "X"}  # X: a foreign word ("директор Lockheed Martin")
 MAX_ROLE_TOKENS = 20
 AGE = re.compile(r"\d+-(?:летн|лет)\w*$|\w+летн(?:ий|его|ему|им|ем|яя|ей|юю|ие|их|ими)$")  # "68-летнего", "шестидесятилетний": a name's age
 SPAN_END_PUNCTUATION = {";", ",", ":"}
@@ -180,8 +180,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         tokens = tokens[1:]  # "Хоким Ферганской области" opening a sentence: the title is no part of the place's name
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
-    while len(tokens) > 1 and tokens[0].pos in NOT_NAME_POS and previous_token(tokens[0], by_id) is None:
-        tokens = tokens[1:]  # "Ранее Львов": an adverb capitalised at a sentence's start is no part of the name
+    while len(tokens) > 1 and tokens[0].pos == "ADV" and is_common_word(tokens[0].text) and previous_token(tokens[0], by_id) is None:
+        tokens = tokens[1:]  # "Ранее Львов": an adverb capitalised at a sentence's start is no part of the name (not "Ван")
     tokens = without_instruments(tokens)
     if not tokens or ner_type == "LOC" and describes_a_thing(tokens, by_id):
         return None
