@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from .actors import Mention, region_nouns
+from .actors import DASHES, Mention, region_nouns
 from .agreement_places import acts_for, acts_for_a_place
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
@@ -1351,7 +1351,7 @@ def regarded(verbs, sent: Sentence) -> list:
 def dash_before(token, sent: Sentence) -> bool:
     """Whether a dash comes right before the token."""
     at = sent.tokens.index(token)
-    return at > 0 and sent.tokens[at - 1].text in ("-", "–", "—")
+    return at > 0 and sent.tokens[at - 1].text in DASHES
 
 
 def partner_tokens(noun, chain, sent: Sentence) -> list:
