@@ -20,7 +20,7 @@ from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
 from .gazetteer import find_place, lemma_key, named_places, place_by_id, place_in, places_named, word_kind
 from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     normalize_phrase, singular_form, surname_key)
-from .nlp import morph_vocab
+from .nlp import morph_vocab, reaches
 
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
 
@@ -657,13 +657,8 @@ def changes_case(tokens, i: int) -> bool:
 
 
 def descends_from(token, ancestor, by_id) -> bool:
-    seen = set()
-    while token is not None and token.id not in seen:
-        if token.head_id == ancestor.id:
-            return True
-        seen.add(token.id)
-        token = by_id.get(token.head_id)
-    return False
+    """Whether ``ancestor`` is above ``token`` in the tree (not the token itself)."""
+    return reaches(by_id.get(token.head_id), ancestor, by_id)
 
 
 def drop_nested_organizations(mentions: list[Mention]) -> list[Mention]:

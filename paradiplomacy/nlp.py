@@ -196,7 +196,7 @@ def break_cycles(tokens) -> None:
         members = sorted(cycle, key=lambda t: position[t.id])
         prepositional = [t for t in members if t.pos in ("NOUN", "PROPN") and any(c.head_id == t.id and c.rel == "case" for c in tokens)]
         head = (prepositional or [t for t in members if t.pos in CONTENT_POS] or members)[0]
-        inside = {t.id for t in tokens if reaches(t, head, by_id)} | {t.id for t in members}
+        inside = {t.id for t in tokens if reaches(t, head, by_id)}  # the cycle's own words too: each walk passes the head
         # a genitive completes the noun before it ("разрыве | отношений"); another case without a preposition a verb
         kinds = CONTENT_POS if prepositional or head.feats.get("Case") == "Gen" else ("VERB",)
         anchor = next((t for t in reversed(tokens[: position[members[0].id]]) if t.pos in kinds and t.id not in inside), None)
@@ -224,7 +224,7 @@ def reaches(token, ancestor, by_id) -> bool:
     """Whether the walk up from ``token`` passes ``ancestor`` (a walk that runs into a cycle stops there)."""
     seen = set()
     while token is not None and token.id not in seen:
-        if token is ancestor:
+        if token.id == ancestor.id:
             return True
         seen.add(token.id)
         token = by_id.get(token.head_id)
