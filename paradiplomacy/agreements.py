@@ -616,6 +616,8 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         first = sent.tokens[sent.tokens.index(between) + 1 :][:1] if between is not None else []
         if between is not None and not companies_at(first) and not any(names_no_party(t, sent) for t in first):
             parties += [p for p in linear_parties(sent, between.stop, backwards=False) if p not in parties]
+    if len(parties) < 2:
+        parties += [p for p in tie_between(noun, sent) if p not in parties]
     subjects = [k for v in chain for k in sent.kids(v, "nsubj")]
     if len(parties) < 2 and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects):
         parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
@@ -638,6 +640,31 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         cooperate = [v for v in sent.tokens if v.pos == "VERB" and lemma_of(v) in read_words("cooperation_verbs.csv")]
         parties = parties_from([t for v in cooperate for k in sent.kids(v, "nsubj") for t in sent.conjuncts(k)], sent, False)
     return without_their_states(parties, sent)
+
+
+def tie_between(noun, sent: Sentence) -> list[str]:
+    """The sides of a tie "между X и Y" the agreement's own clause is about: "Новый виток взаимодействия между
+    Забайкальским краем и Восточным аймаком Монголии начался с подписания протокола" ([] where none is)."""
+    for between in sent.tokens:
+        side = sent.head(between) if between.text.lower() == "между" and between.rel == "case" else None
+        tie = sent.head(side) if side is not None else None
+        # a tie is no signer: one the parser made the subject of the signing verb is of another clause ("Партнёрство
+        # между Россией и Китаем крепнет, а область подписала соглашение с ...")
+        signs = tie is not None and tie.rel == "nsubj" and category(sent.head(tie)) == "act"
+        if (tie is not None and lemma_of(tie) in read_words("cooperation_nouns.csv") and clause_verb(tie, sent) is not None
+                and clause_verb(tie, sent) is clause_verb(noun, sent) and not signs and not companies_at([side])):
+            return linear_parties(sent, between.stop, backwards=False)
+    return []
+
+
+def clause_verb(token, sent: Sentence):
+    """The nearest verb above the token: the clause it belongs to (None for a verbless one)."""
+    current = sent.head(token)
+    for _ in range(MAX_CHAIN):
+        if current is None or current.pos in ("VERB", "AUX"):
+            return current
+        current = sent.head(current)
+    return None
 
 
 def names_no_party(token, sent: Sentence) -> bool:
@@ -1180,7 +1207,9 @@ def topic_of_another(noun, sent: Sentence) -> str:
         return "topic"  # "Документ предполагает содействие заключению прямых договоров": what the document provides for
     about, signing, current = False, False, noun
     for _ in range(MAX_CHAIN * 2):
-        about = about or any(c.text.lower() in ("о", "об", "обо") for c in sent.kids(current, "case"))
+        about = about or any(c.text.lower() in ("о", "об", "обо") for c in sent.kids(current, "case")) or (
+            # "меморандум о намерениях по установлению побратимских отношений": a tie to be set up is a topic too
+            lemma_of(current) in read_words("establishing_nouns.csv") and any(c.text.lower() == "по" for c in sent.kids(current, "case")))
         if current.rel == "conj" and not about:
             return ""  # "соглашение о сотрудничестве ... и меморандум": a second agreement the parser hung on the first's topic
         parent = sent.head(current)

@@ -110,8 +110,9 @@ def party_key(name: str) -> tuple[str, str]:
                  or (designations().get(f"{lemmas[head]} {lemmas[head + 1]}") if head + 1 < len(words) else None)
                  or designations().get(lemmas[head]))
     named = head_kind in ("territory", "executive") or not head_kind and (head > 0 and words[head][:1].isupper() or not common_noun(words[head]))
-    proper = [w for i, (w, l) in enumerate(zip(words, lemmas)) if l not in designations() and not INITIAL.match(w)
-              and (w[:1].isupper() or TOPONYMIC.match(w.lower()))]
+    named_words = [w for w, l in zip(words, lemmas) if l not in designations() and not INITIAL.match(w)]
+    # a capitalised name before a lower-case adjective of place: "правительство китайской провинции Хэйлунцзян" is Heilongjiang's
+    proper = [w for w in named_words if w[:1].isupper()] or [w for w in named_words if TOPONYMIC.match(w.lower())]
     content = proper or [w for w, l in zip(words, lemmas) if l not in FUNCTION_WORDS and l not in designations()] or words
     return "territory" if named else "body", root(content[0])
 

@@ -388,3 +388,14 @@ def test_events_name_the_delegations_side_and_take_the_articles_date_where_their
     actors = read_out(all_out, "actors").set_index("actor_id")
     met = relations[relations.relation == "met_with"]
     assert set(actors.type[met.source]) | set(actors.type[met.target]) == {"person"}
+
+
+def test_agreement_scoring_knows_a_party_by_its_capitalised_name_and_a_municipality_as_a_territory():
+    """The evaluation's party key: "народное правительство китайской провинции Хэйлунцзян" is Heilongjiang, not
+    China, and "муниципалитет Чайджума" the town of Çaycuma, a territory, as the gold writes either."""
+    from paradiplomacy_eval.names import party_key
+
+    assert party_key("народное правительство китайской провинции Хэйлунцзян") == party_key("провинция Хэйлунцзян")
+    assert party_key("муниципалитет Чайджума") == party_key("Чайджума")
+    assert party_key("администрация Измалковского района Липецкой области") == party_key("Измалковский район")
+    assert party_key("липецкий горсовет") == party_key("Липецк") != party_key("Елец")
