@@ -240,7 +240,9 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return "planned"
     if outer == "agree":
         # "договорились подписать / формировать дорожную карту / о разработке программы": the document is yet to be made
-        creates = any(c in ("act", "act_noun", "create") and (t.feats.get("VerbForm") == "Inf" or t.pos == "NOUN") for c, t in zip(cats, chain))
+        # "договорились, что области подпишут соглашение": a signing still to come, in the clause of what was agreed
+        creates = any(c in ("act", "act_noun", "create") and (t.feats.get("VerbForm") == "Inf" or t.pos == "NOUN"
+                                                            or c == "act" and tense_status(t, sent) == "planned") for c, t in zip(cats, chain))
         return "planned" if creates and kind != "accord" else "agreed"
     if outer == "discuss":
         return "discussed"
@@ -954,7 +956,8 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
                 found.parties = places_of_the_pair(before)
                 found.bound = "previous" if found.parties else ""
             merge(records, found, territory, kinds)
-        for found in accords_in(sent, published, used_verbs):
+        just_told = bool(records) and before is not None and before.text in records[-1].sentences
+        for found in accords_in(sent, published, used_verbs, just_told):
             merge(records, found, territory, kinds)
         previous = before.text if before is not None else ""
         for found in listed_pairs(sent, records, in_a_list=previous.rstrip().endswith(";")):
@@ -1687,8 +1690,9 @@ def twins_predicated(noun, sent: Sentence) -> list[str]:
     return places if len(places) == 2 else []
 
 
-def accords_in(sent: Sentence, published: str, used_verbs: set):
-    """Yield an accord for each verb of agreeing ("договорились") that governs no agreement noun."""
+def accords_in(sent: Sentence, published: str, used_verbs: set, just_told: bool = False):
+    """Yield an accord for each verb of agreeing ("договорились") that governs no agreement noun; where the sentence
+    before reported an agreement (``just_told``), "Об этом договорились" is that agreement's accord, no other."""
     for token in sent.tokens:
         if (token.pos == "VERB" and (token.lemma or "") in read_words("accord_verbs.csv") and token.id not in used_verbs
                 and not negated_or_failed(token, sent) and not about_a_meeting(token, sent)):
@@ -1700,7 +1704,8 @@ def accords_in(sent: Sentence, published: str, used_verbs: set):
                 continue
             yield Agreement("accord", "agreed", parties, [],
                             date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
-                            sides_may_bind=True, vague=accord_adds_nothing(token, sent), company_partner=companies_at(with_tokens))
+                            sides_may_bind=True, company_partner=companies_at(with_tokens),
+                            vague=accord_adds_nothing(token, sent) or just_told and about_the_last_report(token, sent))
 
 
 def negated_or_failed(verb, sent: Sentence) -> bool:
@@ -1721,12 +1726,31 @@ def accord_adds_nothing(token, sent: Sentence) -> bool:
         content += [verb] if lemma_of(verb) in ties else sent.kids(verb, "obj", "iobj") or sent.kids(verb, "obl") or [verb]
     content = [t for c in content for t in sent.conjuncts(c)]
     words = [t for c in content for t in [c] + sent.kids(c, "nmod")]
-    if any(agreement_noun(t, sent) not in ("", "accord") for t in words):
+    # "договорились, что Татарстан и Ломбардия будут работать над подписанием соглашения": the clause of what was
+    # agreed names the agreement with its stage, a record of its own
+    clause = [t for c in sent.kids(token, "ccomp") for t in within_steps(c, sent, 3)]
+    if any(agreement_noun(t, sent) not in ("", "accord") for t in words) or any(
+            agreement_noun(t, sent) not in ("", "accord", "anaphor") and governing_chain(t, sent) for t in clause):
         return True
     if content and all(lemma_of(t) in event_terms() for t in content):
         return True  # "достигли договорённости о встрече", "договорились о визите": they arranged to meet, no agreement
     content = [k for t in content for k in furthered(t, sent)]
     return bool(content) and all(lemma_of(t) in ties for t in content)
+
+
+def within_steps(token, sent: Sentence, steps: int) -> list:
+    """The token and the words below it, at most ``steps`` links down."""
+    found, level = [token], [token]
+    for _ in range(steps):
+        level = [k for t in level for k in sent.kids(t)]
+        found += level
+    return found
+
+
+def about_the_last_report(verb, sent: Sentence) -> bool:
+    """Whether what the verb's sides agreed on is "это", what was just told: "Об этом договорились во время визита"."""
+    return any(lemma_of(c) == "это" and any(k.text.lower() in ("о", "об", "обо") for k in sent.kids(c, "case"))
+               for c in sent.kids(verb, "obl", "nmod"))
 
 
 def lemma_of(token) -> str:
