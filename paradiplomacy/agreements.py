@@ -221,6 +221,8 @@ def drafted_below(chain, index: int) -> bool:
 
 def status_of(chain, sent: Sentence, kind: str) -> str:
     """The stage an agreement is at, from the verbs that govern it; '' when they say none."""
+    if chain and category(chain[-1]) == "become" and no_longer(chain[-1], sent):
+        return "terminated"  # "Житомир и Курск больше не являются городами-побратимами"
     if not chain or any(sent.negated(t) for t in chain):
         return ""
     cats = ["terminate" if category(t) == "refuse" and renounces(t, sent) else category(t) for t in chain]
@@ -258,6 +260,12 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     # "подписи под документом поставили": the signing noun takes the tense of its verb
     verbs = act_noun_verbs(chain, sent)
     return tense_status(verbs[0], sent) if verbs else ""
+
+
+def no_longer(verb, sent: Sentence) -> bool:
+    """Whether the verb is negated with a word of "no longer" ("больше не являются", "отныне не является")."""
+    adverbs = [a for m in sent.kids(verb, "advmod") for a in [m] + sent.kids(m, "advmod")]  # "больше" may hang on "не"
+    return sent.negated(verb) and any(a.text.lower() in read_words("no_longer_words.csv") for a in adverbs)
 
 
 def renounces(verb, sent: Sentence) -> bool:
@@ -331,7 +339,8 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     # "Житомир расторг ... и подписал соглашения с Люблином": a conjoined verb's subject is its head verb's
     found += [t for v in verbs if v.rel == "conj" and not own_subject(v, sent) and (h := sent.head(v)) is not None and h.pos == "VERB"
               for s_ in sent.kids(h, "nsubj") for t in sent.conjuncts(s_)]
-    for child in with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent) + regarded(verbs, sent):
+    for child in (with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent) + regarded(verbs, sent)
+                  + twinned_for(verbs, sent)):
         found += sent.conjuncts(child)
         found += names_of_kind(sent.conjuncts(child), sent)
     for holder in [noun] + sent.kids(noun, "nmod") + verbs:
@@ -1390,10 +1399,17 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
     """The tokens of the "с" complements of the noun and its verbs, each with its conjuncts."""
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
     # "отказался считать побратимами города Тверь и Псков": what a verb of regarding regards is the partner
-    tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) for t in sent.conjuncts(c)]
+    tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) + twinned_for(verbs, sent) for t in sent.conjuncts(c)]
     tokens += [t for t in names_of_kind(tokens, sent) if t not in tokens]
     # "с руководителями Марковского и Меловского районов": the partners are who those people act for
     return tokens + [t for t in represented(tokens, sent) if t not in tokens]
+
+
+def twinned_for(verbs, sent: Sentence) -> list:
+    """Whom the places a verb of being says are twins are twins for: "Москва, Волгоград и Махачкала не являются для
+    Киева городами-побратимами" (Kyiv faces each)."""
+    return [c for v in verbs if category(v) == "become" for c in sent.kids(v, "obl")
+            if any(k.text.lower() == "для" for k in sent.kids(c, "case"))]
 
 
 def standing_twinnings(pairs: list[list[str]], sent: Sentence, published: str):
