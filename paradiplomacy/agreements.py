@@ -1297,6 +1297,8 @@ def exists(noun, sent: Sentence) -> bool:
     """Whether the words around the noun show a signed agreement: "в рамках соглашения", "реализация соглашения",
     "действующее соглашение" (``data/existing_agreement_words.csv``)."""
     head = sent.head(noun)
+    if head is not None and lemma_of(head) in read_words("document_parts.csv") and noun.rel == "nmod":
+        head = sent.head(head)  # "по реализации положений Меморандума": the provisions' implementation is the memorandum's
     words = [head] if head is not None else []
     words += sent.kids(noun, "amod")
     return any((w.lemma or "").replace("ё", "е") in read_words("existing_agreement_words.csv") for w in words)
