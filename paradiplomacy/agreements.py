@@ -172,8 +172,11 @@ def governing_chain(token, sent: Sentence) -> list:
         seen.add(parent.id)
         kind = category(parent)
         if kind == "terminate" and (needed := terms()[lemma_of(parent)][1]) and not any(
-                c.text.lower() == needed for c in sent.kids(current, "case")):
-            kind = ""  # "вышел из соглашения" ends it; "выйдем на побратимство" does not
+                c.text.lower() in needed.split("|") for c in sent.kids(current, "case")) and not (
+                current.rel == "nsubj" and lemma_of(current) in needed.split("|")):
+            # "вышел из соглашения" ends it, "выйдем на побратимство" does not; "действие соглашения истекло" ends it,
+            # "переговоры завершились подписанием соглашения" does not
+            kind = ""
         if current.rel == "conj" and own_subject(current, sent) and own_subject(parent, sent):
             break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
         if current is not token and current.rel == "conj" and ends_one_signs_other(current, parent):
@@ -1401,7 +1404,9 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
     """The tokens of the "с" complements of the noun and its verbs, each with its conjuncts."""
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
     # "отказался считать побратимами города Тверь и Псков": what a verb of regarding regards is the partner
-    tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) + twinned_for(verbs, sent) for t in sent.conjuncts(c)]
+    # "Москва, Волгоград и Махачкала не являются для Киева городами-побратимами": the places said to be twins are Kyiv's partners
+    twins = [k for v in verbs if twinned_for([v], sent) for k in sent.kids(v, "nsubj")]
+    tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) + twins for t in sent.conjuncts(c)]
     tokens += [t for t in names_of_kind(tokens, sent) if t not in tokens]
     # "с руководителями Марковского и Меловского районов": the partners are who those people act for
     return tokens + [t for t in represented(tokens, sent) if t not in tokens]
@@ -1409,7 +1414,7 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
 
 def twinned_for(verbs, sent: Sentence) -> list:
     """Whom the places a verb of being says are twins are twins for: "Москва, Волгоград и Махачкала не являются для
-    Киева городами-побратимами" (Kyiv faces each)."""
+    Киева городами-побратимами" (Kyiv is the side that faces each)."""
     return [c for v in verbs if category(v) == "become" for c in sent.kids(v, "obl")
             if any(k.text.lower() == "для" for k in sent.kids(c, "case"))]
 
