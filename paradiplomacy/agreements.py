@@ -1152,7 +1152,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = (partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        pairs = (between_each(token, sent) or partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
@@ -1526,6 +1526,16 @@ def state_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
 
 
 PAIR_GAPS = (re.compile(r"^\s*и\s+(?:[а-яё-]+\s+){0,2}$"), re.compile(r"^\s*,\s*(?:[а-яё-]+\s+){0,2}$"))
+
+
+def between_each(noun, sent: Sentence) -> list[list[str]]:
+    """One party list per "между" where a plural noun has several: "соглашения о сотрудничестве между Курском и
+    Гомелем, а также между Брянском и Могилёвом" are two agreements, each of its own pair; [] otherwise."""
+    if noun.feats.get("Number") != "Plur":
+        return []
+    groups = [linear_parties(sent, t.stop, backwards=False) for t in sent.tokens
+              if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)]
+    return groups if len(groups) >= 2 and all(len(g) >= 2 for g in groups) else []
 
 
 def written_in_pairs(parties: list[str], sent: Sentence) -> list[list[str]]:
