@@ -171,9 +171,8 @@ def governing_chain(token, sent: Sentence) -> list:
             break
         seen.add(parent.id)
         kind = category(parent)
-        if kind == "terminate" and (needed := terms()[lemma_of(parent)][1]) and not any(
-                c.text.lower() in needed.split("|") for c in sent.kids(current, "case")) and not (
-                current.rel == "nsubj" and lemma_of(current) in needed.split("|")):
+        if kind == "terminate" and (needed := terms()[lemma_of(parent)][1].split("|")) != [""] and not any(
+                c.text.lower() in needed for c in sent.kids(current, "case")) and not (current.rel == "nsubj" and lemma_of(current) in needed):
             # "вышел из соглашения" ends it, "выйдем на побратимство" does not; "действие соглашения истекло" ends it,
             # "переговоры завершились подписанием соглашения" does not
             kind = ""
@@ -626,7 +625,7 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     tokens = [t for t in party_tokens(noun, chain, sent) if not across_clauses(t, noun, sent) and (later is None or t.start < later.start)]
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
     if len(parties) < 2 or noun.feats.get("Number") == "Plur":  # agreements between several: the whole list
-        between = next((t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)), None)
+        between = next(iter(betweens_after(noun, sent)), None)
         first = sent.tokens[sent.tokens.index(between) + 1 :][:1] if between is not None else []
         if between is not None and not companies_at(first) and not any(names_no_party(t, sent) for t in first):
             parties += [p for p in linear_parties(sent, between.stop, backwards=False) if p not in parties]
@@ -665,8 +664,8 @@ def tie_between(noun, sent: Sentence) -> list[str]:
         # a tie is no signer: one the parser made the subject of the signing verb is of another clause ("Партнёрство
         # между Россией и Китаем крепнет, а область подписала соглашение с ...")
         signs = tie is not None and tie.rel == "nsubj" and category(sent.head(tie)) == "act"
-        if (tie is not None and lemma_of(tie) in read_words("cooperation_nouns.csv") and clause_verb(tie, sent) is not None
-                and clause_verb(tie, sent) is clause_verb(noun, sent) and not signs and not companies_at([side])):
+        if (tie is not None and lemma_of(tie) in read_words("cooperation_nouns.csv") and not signs
+                and (verb := clause_verb(tie, sent)) is not None and verb is clause_verb(noun, sent) and not companies_at([side])):
             return linear_parties(sent, between.stop, backwards=False)
     return []
 
@@ -1533,9 +1532,13 @@ def between_each(noun, sent: Sentence) -> list[list[str]]:
     Гомелем, а также между Брянском и Могилёвом" are two agreements, each of its own pair; [] otherwise."""
     if noun.feats.get("Number") != "Plur":
         return []
-    groups = [linear_parties(sent, t.stop, backwards=False) for t in sent.tokens
-              if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)]
+    groups = [linear_parties(sent, t.stop, backwards=False) for t in betweens_after(noun, sent)]
     return groups if len(groups) >= 2 and all(len(g) >= 2 for g in groups) else []
+
+
+def betweens_after(noun, sent: Sentence) -> list:
+    """The words "между" after the noun that name sides, not what the sides agreed about (``in_topic``)."""
+    return [t for t in sent.tokens if t.text.lower() == "между" and t.start > noun.start and not in_topic(t, noun, sent)]
 
 
 def written_in_pairs(parties: list[str], sent: Sentence) -> list[list[str]]:
@@ -1753,7 +1756,7 @@ def accord_adds_nothing(token, sent: Sentence) -> bool:
     дальнейшем сотрудничестве", "расширить сотрудничество", "договорились дружить") or an agreement the sentence names,
     which is its own record ("договорённость о заключении соглашения"): no accord of its own."""
     ties = read_words("cooperation_nouns.csv") | read_words("cooperation_verbs.csv")
-    content = [c for c in sent.kids(token, "obl", "nmod") if any(k.text.lower() in ("о", "об", "обо") for k in sent.kids(c, "case"))]
+    content = about_what(token, sent)
     for verb in sent.kids(token, "xcomp"):
         # "договорились содействовать в развитии ...": what the verb furthers, where it is not a tie itself
         content += [verb] if lemma_of(verb) in ties else sent.kids(verb, "obj", "iobj") or sent.kids(verb, "obl") or [verb]
@@ -1782,8 +1785,12 @@ def within_steps(token, sent: Sentence, steps: int) -> list:
 
 def about_the_last_report(verb, sent: Sentence) -> bool:
     """Whether what the verb's sides agreed on is "это", what was just told: "Об этом договорились во время визита"."""
-    return any(lemma_of(c) == "это" and any(k.text.lower() in ("о", "об", "обо") for k in sent.kids(c, "case"))
-               for c in sent.kids(verb, "obl", "nmod"))
+    return any(lemma_of(c) == "это" for c in about_what(verb, sent))
+
+
+def about_what(verb, sent: Sentence) -> list:
+    """The verb's complements with "о": what the sides agreed on ("договорились о сотрудничестве")."""
+    return [c for c in sent.kids(verb, "obl", "nmod") if any(k.text.lower() in ("о", "об", "обо") for k in sent.kids(c, "case"))]
 
 
 def lemma_of(token) -> str:
