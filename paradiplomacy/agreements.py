@@ -77,6 +77,7 @@ class Agreement:
     names_no_actor: bool = False  # nor any word of a party that could be one ("намечен план мероприятий")
     one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
     several: bool = False  # named by a plural noun ("Соглашения ... заключены уже со многими регионами")
+    counted: bool = False  # a number of them with partners of a kind ("34 соглашения с субъектами РФ"): a tally, unless two parties are named
     like_another: bool = False  # "подобное соглашение": another agreement like an earlier one, never that one (similar_words.csv)
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
@@ -990,7 +991,8 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     ended_together(records)
     if twin_article:
         twin_towns_agreements(records, kinds)
-    kept = in_scope([r for r in records if not r.vague], mentions, territory)
+    # a tally of agreements with partners it does not name ("Область связывают с регионами России 34 соглашения") is no record
+    kept = in_scope([r for r in records if not r.vague and not (r.counted and len(r.parties) < 2)], mentions, territory)
     by_text = {sent.text: sent for sent in sentences}
     for record in kept:
         record.party_basis = party_bases(record, [by_text[t] for t in record.sentences if t in by_text])
@@ -1164,7 +1166,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss"),
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
-                            one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur",
+                            one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur", counted=tally(token, sent),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens + said_parties),
                             in_dialogue=bool(said_parties + with_tokens) and all(
@@ -1173,6 +1175,18 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
+
+
+def tally(noun, sent: Sentence) -> bool:
+    """Whether the noun counts agreements with partners named only by their kind: "Гомельскую область с субъектами
+    Российской Федерации связывают 34 соглашения", "подписала четыре меморандума с регионами России" (not "оба" of
+    two the text names, data/both_words.csv)."""
+    numbered = any(t.pos == "NUM" and lemma_of(t) not in read_words("both_words.csv") and (not t.text.isdigit() or int(t.text) > 1)
+                   for t in sent.kids(noun, "nummod", "nummod:gov"))
+    return numbered and any(
+        t.pos == "NOUN" and t.feats.get("Number") == "Plur" and not t.text[:1].isupper()
+        and (lemma_of(t) in read_words("generic_unit_nouns.csv") or lemma_of(t) in region_nouns() or word_kind(lemma_of(t)) == "settlement")
+        and any(k.text.lower() in ("с", "со") for k in sent.kids(t, "case")) for t in sent.tokens)
 
 
 def like_another(noun, sent: Sentence) -> bool:
@@ -2039,9 +2053,10 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         return  # "Договоры о побратимстве ... с Оршей и Витебском": the topic's noun names the same pairs again
     if found.one_of_pairs and any(set(r.parties) == set(found.parties) for r in pairs):
         return  # the same pair again, from the topic's noun: "Соглашения о побратимстве подписали A и B, C и D"
-    if found.several and not found.parties:
-        # "Соглашения ... заключены уже со многими регионами": agreements of no named parties are none of the
-        # article's named agreements (kept apart, then dropped unless bound to the sides that met)
+    if found.several and (not found.parties or found.counted and len(found.parties) < 2):
+        # "Соглашения ... заключены уже со многими регионами", "связывают 34 соглашения с субъектами РФ": agreements
+        # of no named partner are none of the article's named agreements (kept apart, then dropped unless bound to
+        # the sides that met)
         found.sentences.append(found.evidence)
         records.append(found)
         return
