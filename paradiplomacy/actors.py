@@ -127,9 +127,20 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
             toks = toks[:cut]
         while toks and toks[-1].text in SPAN_END_PUNCTUATION:  # "Мэри Браун;" cut at razdel's break after ";"
             toks = toks[:-1]
+        if kind == "PER" and place_before_a_name(toks):
+            # "председатель правительства Воеводины Милан Ковачевич": the tagger ran the body's place into the name
+            result.append((toks[:1], "LOC"))
+            toks = toks[1:]
         if toks:
             result.append((toks, kind))
     return result
+
+
+def place_before_a_name(toks) -> bool:
+    """Whether a person's span opens with a place the gazetteer knows, no given name, before a name of two words or
+    more ("Бач-Кишкун Габор Бордаш"; not "Владимир Владимирович Путин")."""
+    given = any(p.is_known and "Name" in p.tag.grammemes for p in morph_vocab().parse(toks[0].text)) if toks else False
+    return len(toks) >= 3 and not given and find_place(toks[0].text) is not None and is_personal_name(toks[1:])
 
 
 def close_quotes(toks, after) -> list:
@@ -760,6 +771,12 @@ def is_dictionary_name(word: str) -> bool:
     return any(p.is_known and NAME_GRAMMEMES & p.tag.grammemes for p in morph_vocab().parse(word))
 
 
+def oblique(word: str) -> bool:
+    """Whether pymorphy's likeliest reading of the word is a case other than the nominative ("Ганбатом")."""
+    case = morph_vocab().parse(word.lower())[0].tag.case
+    return case is not None and case != "nomn"
+
+
 def adopt_written_nominatives(persons: list[Mention]) -> None:
     """A foreign name put in the nominative from its ending alone takes the spelling the same text gives it in
     the nominative, where the words' stems are the same ("Алана Гарсии" -> "Алан Гарсия", not "Алан Гарсии"):
@@ -769,6 +786,12 @@ def adopt_written_nominatives(persons: list[Mention]) -> None:
     for m in persons:
         if len(m.name.split()) >= 2 and " ".join(m.text.split()) == m.name:
             written.setdefault(spelling_key(m.name), set()).add(m.name)
+    for key, spellings in written.items():
+        # a name the tagger left in its case is written too ("Цэрэндоржем Ганбатом" beside "Цэрэндорж Ганбат"): the
+        # spelling whose last word is no oblique form is the nominative
+        nominative = {name for name in spellings if not oblique(name.split()[-1])}
+        if len(spellings) > 1 and len(nominative) == 1:
+            written[key] = nominative
     for m in persons:
         spellings = written.get(spelling_key(m.name), set())
         if len(spellings) == 1 and m.name not in spellings and not is_dictionary_name(m.name.split()[-1]):
@@ -816,8 +839,19 @@ def resolve_persons(mentions: list[Mention]) -> None:
         if len(set(candidates)) == 1:
             m.aliases.add(m.name)
             m.name = candidates[0]
+        elif len(words) == 1 and (place := place_named_elsewhere(m, mentions)) is not None:
+            # "Воеводина — житница Сербии" in an article about "Автономный край Воеводина": the place, not a Воеводин
+            m.name, m.type = place.name, place.type
         elif len(words) == 1 and not is_personal_name(m.tokens, strict=True):
             mentions.remove(m)
+
+
+def place_named_elsewhere(m: Mention, mentions: list[Mention]):
+    """The place a lone word tagged as a person names, where another mention of the article names that place."""
+    place = find_place(m.text)
+    return place if place is not None and any(
+        o is not m and o.type != "person" and (found := find_place(o.name)) is not None and found.place_id == place.place_id
+        for o in mentions) else None
 
 
 @lru_cache(maxsize=1)

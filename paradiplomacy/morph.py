@@ -105,6 +105,9 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
     for word in words:
         parses = morph_vocab().parse(word)
         weight = guessed_vote(word, parses)
+        if not any(p.is_known for p in parses) and word.lower().endswith(INSTRUMENTAL_ENDINGS) and any(p.tag.case == "ablt" for p in parses):
+            votes["ablt"] += weight  # "Ганбатом": the guesser also makes it a nominative name, which no such ending is
+            continue
         for case in {p.tag.case for p in parses if NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur"}:
             votes[case] += weight
     for hint in hints:

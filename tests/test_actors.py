@@ -210,6 +210,20 @@ def test_two_people_whose_names_differ_by_an_ending_stay_two():
     assert {"Александр Нестеров", "Александра Нестерова"} <= names
 
 
+def test_an_unknown_name_in_the_instrumental_is_put_in_the_nominative():
+    # the guesser also reads "Энхбатом" as a nominative name; no name the dictionary lacks ends so in the nominative
+    assert persons_in("Делегация Хэнтий аймака прибыла в Читу во главе с губернатором аймака Цэрэндоржем Энхбатом.") == {
+        "Цэрэндорж Энхбат"}
+
+
+def test_a_place_the_tagger_ran_into_a_name_is_a_place():
+    found = actors_of("Меморандум подписали заместитель губернатора Тамбовской области Глеб Иванов и председатель "
+                      "правительства Воеводины Горан Йович. Воеводина — житница Сербии, отметил Глеб Иванов. Правительство "
+                      "Автономного края Воеводина подписало меморандум с Тамбовской областью.")
+    assert {name for kind, name in found if kind == "person"} == {"Глеб Иванов", "Горан Йович"}  # no "Воеводин(а)"
+    assert ("region", "Воеводина") in found
+
+
 def persons_in(text: str) -> set[str]:
     return {name for kind, name in actors_of(text) if kind == "person"}
 

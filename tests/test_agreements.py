@@ -118,11 +118,11 @@ def test_evidence_is_the_clean_text_at_its_offsets(all_out, agreements):
 # recall and status accuracy; persons precision and recall; offices precision and recall.
 HOLDOUT_FLOORS = {
     "holdout": (0.85, 0.75, 0.9, 0.95, 0.95, 0.7, 0.7),  # rules fixed after its first look
-    "holdout2": (0.8, 0.8, 0.9, 0.8, 0.9, 0.85, 0.85),  # rules fixed after its first look
+    "holdout2": (0.8, 0.8, 0.9, 0.95, 0.9, 0.85, 0.85),  # rules fixed after its first look
     # never used to change a rule; agreements scored with the gold's own party identity (paradiplomacy_eval.names),
     # which no longer counts an institute as the region it is named after
-    "holdout3": (0.75, 0.6, 0.8, 0.85, 0.85, 0.8, 0.6),
-    "holdout4": (0.6, 0.55, 0.75, 0.8, 0.95, 0.9, 0.8),  # rules fixed after its first look (agreements 0.47 / 0.44)
+    "holdout3": (0.75, 0.6, 0.8, 0.95, 0.85, 0.8, 0.6),
+    "holdout4": (0.6, 0.55, 0.75, 0.9, 0.95, 0.9, 0.8),  # rules fixed after its first look (agreements 0.47 / 0.44)
     # never used to change a rule: first look 0.55 / 0.48, 0.59 / 0.52 after the sixth session's rules (unread)
     # status floor 0.85 since "принять" signs (tenth session): two more agreements found (P 0.67 -> 0.76, R 0.56 -> 0.64),
     # 14 of 16 matched stages right where 13 of 14 were
