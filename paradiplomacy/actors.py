@@ -19,7 +19,7 @@ from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
 from .gazetteer import find_place, lemma_key, named_places, place_by_id, place_in, places_named, word_kind
 from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
-                    normalize_phrase, singular_form, surname_key)
+                    match_case, normalize_phrase, singular_form, surname_key)
 from .nlp import morph_vocab, reaches
 
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
@@ -488,8 +488,7 @@ def nominative_adjective(word: str, gender: str) -> str:
     parses = morph_vocab().parse(word.lower())
     forms = (Parse.inflect(p, {"nomn", "sing", gender}) for p in parses if "ADJF" in p.tag)
     form = next((f for f in forms if f is not None), None)
-    found = form.word if form is not None else parses[0].normal_form
-    return found[:1].upper() + found[1:] if word[:1].isupper() else found
+    return match_case(form.word if form is not None else parses[0].normal_form, word)  # "Восточно-Казахстанская"
 
 
 def plural_after(noun, adjective) -> bool:
@@ -731,6 +730,8 @@ def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None =
             expanded = index.get(word) if ABBREVIATION.match(word) and not find_place(word) else None
             if expanded and expanded != m.name:
                 words[i] = expanded[0].lower() + expanded[1:] if i > 0 else expanded
+                if i > 0 and find_place(expanded) is not None:
+                    words[i] = genitive(expanded)  # "акимат ЗКО": "акимат Западно-Казахстанской области"
                 gender = head_gender(expanded)
                 if gender:  # "Могилёвской ТПП": the adjectives before it agree with the spelt-out noun, in the nominative
                     words[:i] = [nominative_adjective(w, gender) if is_adjective_word(w) else w for w in words[:i]]
@@ -739,6 +740,8 @@ def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None =
             m.aliases.add(m.name)
             m.name = " ".join(words)
             m.type = "organization" if m.type == "other" else m.type
+            if len(words) == 1 and (place := find_place(m.name)) is not None:
+                m.type = place.type  # "ВКО" beside "Восточно-Казахстанская область": the place, whatever the tagger called it
 
 
 def is_adjective_word(word: str) -> bool:

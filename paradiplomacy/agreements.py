@@ -808,13 +808,24 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
         if not subjects and verb.feats.get("Voice") != "Pass":
             names += [name for name in persons_before(verb, sent) if name not in names]
         # "подписал соглашение с председателем облисполкома Иваном Криницким": he signs too
-        subjects += [t for c in with_partners(noun, [verb], sent) for t in sent.conjuncts(c)
+        partners = with_partners(noun, [verb], sent)
+        subjects += [t for c in partners for t in sent.conjuncts(c)
                      if word_kind(t.lemma or "") == "office" or sent.mention_at(t, person=True)]
         for token in subjects:
             person = sent.person_named(token, next_bound(token, subjects + [verb], sent.stop))
             if person and person.name not in names:
                 names.append(person.name)
+        listed = [m for c in partners for case in sent.kids(c, "case") for m in officials_listed_after(case, sent)]
+        names += [m.name for m in listed if m.name not in names]
     return names
+
+
+def signatories_of_pair(members: list[str], signatories: list[str], sent: Sentence) -> list[str]:
+    """The signatories of one of the agreements a plural noun names with each partner: those who act for a party of the
+    pair, or whose side the text does not give ("Губернатор ... подписал соглашения с главой Чувашии ..., губернатором
+    Вологодской области ...": the governor and each partner's own head)."""
+    persons = {m.name: m for m in sent.mentions if m.type == "person"}
+    return [s for s in signatories if s not in persons or side_of(persons[s], sent) in ("", *members)]
 
 
 def persons_before(verb, sent: Sentence) -> list[str]:
@@ -1160,8 +1171,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "с профсоюзами", "между администрацией Екатеринбурга и екатеринбургской епархией": no government beside it
             if len(members) == 1 and nongovernmental_at(with_tokens + said_parties, sent):
                 continue  # "область достигла соглашения с профсоюзами": no government or public body beside it
-            yield Agreement(kind, status, members,
-                            [] if topic == "planned" else signatories_from(token, chain, sent), date_in(sent.text, published),
+            signed_by = [] if topic == "planned" else signatories_from(token, chain, sent)
+            yield Agreement(kind, status, members, signatories_of_pair(members, signed_by, sent) if pairs else signed_by,
+                            date_in(sent.text, published),
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss"),
                             intends=bool(chain) and category(chain[-1]) == "plan",
@@ -1379,7 +1391,37 @@ def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
                 partners.append(name)
                 if name not in parties:
                     parties.append(name)
+        for name in dict.fromkeys(side for m in officials_listed_after(case, sent) if (side := side_of(m, sent))):
+            if name not in partners:
+                partners.append(name)
+                if name not in parties:
+                    parties.append(name)
     return partners
+
+
+def officials_listed_after(case, sent: Sentence) -> list[Mention]:
+    """The officials listed after "с" where the parser hung the list elsewhere: "подписал документы с главой Татарстана
+    Рустамом Миннихановым, врио губернатора Нижегородской области Глебом Никитиным и врио губернатора Магаданской
+    области Сергеем Носовым" (two or more; [] unless "с" opens with an office)."""
+    following = [t for t in sent.tokens if t.start >= case.stop]
+    if not following or word_kind(following[0].lemma or "") != "office":
+        return []
+    listed, edge = [], case.stop
+    for person in sorted((m for m in sent.mentions if m.type == "person" and m.start >= case.stop), key=lambda m: m.start):
+        gap = sent.text[edge - sent.start : person.start - sent.start]
+        words = [t for t in sent.tokens if edge <= t.start < person.start]
+        # the next official continues the list: after a comma or "и", with no verb and no second clause between
+        if listed and (not re.search(r",|\bи\b", gap) or CLAUSE_BREAK.search(gap) or any(t.pos in ("VERB", "AUX") for t in words)):
+            break
+        listed.append(person)
+        edge = person.stop
+    return listed if len(listed) >= 2 else []
+
+
+def side_of(person: Mention, sent: Sentence) -> str:
+    """The territory (else the body) a person acts for, '' where the text gives none."""
+    body = sent.affiliation_of(person)
+    return territories(sent.mentions).get(body, body) if body else ""
 
 
 def listed_alike(mention: Mention, first: Mention) -> bool:

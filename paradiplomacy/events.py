@@ -95,8 +95,12 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
                 out.append(name)
     # a town visited in a state that is already a side adds no side ("визит ... в Минске" beside the ambassador of Belarus)
     states = {place.name_latin for name in out if (place := place_by_id(place_ids.get(name, ""))) is not None and place.type == "country"}
+    # nor does a town visited in a region that is a side, or whose executive is ("посетил Могилёв, где встретился с
+    # председателем Могилёвского облисполкома"): the visit went to that region
+    regions = {place_ids.get(name) or (place.place_id if (place := territory_of(name)) is not None else None) for name in out}
     for name, venue in visits:
-        if name and kinds.get(name) in TYPED_PLACES and name not in out and not (venue is not None and venue.state in states):
+        if (name and kinds.get(name) in TYPED_PLACES and name not in out
+                and not (venue is not None and (venue.state in states or venue.region in regions))):
             out.append(name)
     # a state one of whose regions or towns is a side is where that side lies, not a side of its own ("визит в
     # Курганскую область Российской Федерации", "делегация Северо-Казахстанской области Республики Казахстан")
