@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .actors import Mention
+from .actors import Mention, region_nouns
 from .codebook import PLACE_TYPES, TYPED_PLACES
 from .datafiles import read_data, read_words
 from .gazetteer import is_capital, lemma_key, place_by_id, territory_of, word_kind
@@ -203,7 +203,10 @@ def unnamed_offices(sent: Sentence, representatives_only: bool = False) -> list[
         # "участие липецкой делегации": an adjective of place (agreement_places.authorities_by_adjective) says whose
         adjectives = [a for a in sent.kids(token, "amod") if represents and (m := sent.mention_at(a, person=False)) is not None
                       and m.type in TYPED_PLACES]
-        for complement in sent.kids(token, "nmod") + adjectives:
+        # each of a list: "делегаций Курской области и Гомельской области", also where the parser made the second the
+        # conjunct of the delegation whose noun it leaves out
+        elided = [c for c in sent.kids(token, "conj") if represents and (c.lemma or "") in region_nouns()]
+        for complement in [c for k in sent.kids(token, "nmod") for c in sent.conjuncts(k)] + elided + adjectives:
             if represents and complement not in adjectives and not (complement.feats.get("Case") == "Gen" and all(c.text.lower() == "из" for c in sent.kids(complement, "case"))):
                 continue  # whom a delegation stands for, not what it is about ("делегация на переговорах")
             found = sent.mention_at(complement, person=False)

@@ -326,7 +326,12 @@ def territory_of(name: str) -> Place | None:
     if spelled_out:
         return spelled_out[0]  # "правительство Луганской Народной Республики": the "LPR", not the oblast its adjective names
     level = next((_territory_levels()[lemma] for lemma in lemmas if lemma in _territory_levels()), "")
-    for word, lemma in zip(words, lemmas):
+    offsets = [m.start() for m in re.finditer(r"\S+", name)]
+    starts = [(start, place) for start, _, place in found]
+    for word, lemma, offset in zip(words, lemmas, offsets):
+        before = [place for start, place in starts if start < offset]
+        if before:
+            return before[0]  # "администрация города Мелитополь Запорожской области": the town, named before the region's adjective
         if not word[:1].isupper() or not lemma.endswith(("ский", "цкий", "ской")) or lemma in _territory_levels():
             continue  # "Городской совет Харькова": a word of level that starts the name is no town's adjective
         region = _regions_by_adjective().get(lemma)
