@@ -115,6 +115,9 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
             previous[0] = previous[0] + toks
             inner.append([toks, kind])  # the place stays an actor of its own, inside the body's name
             continue
+        if adjacent and previous[1] == kind == "PER" and is_patronymic(previous[0][-1].text) and len(toks) == 1:
+            previous[0] = previous[0] + toks  # "Александра Григорьевича" + "Лукашенко": one name the tagger cut in two
+            continue
         if adjacent and previous[0][-1].pos == "ADJ":
             previous[0] = previous[0] + toks
             previous[1] = "ORG" if "ORG" in (previous[1], kind) else kind
@@ -141,6 +144,10 @@ def place_before_a_name(toks) -> bool:
     more ("Бач-Кишкун Габор Бордаш"; not "Владимир Владимирович Путин")."""
     given = any(p.is_known and "Name" in p.tag.grammemes for p in morph_vocab().parse(toks[0].text)) if toks else False
     return len(toks) >= 3 and not given and find_place(toks[0].text) is not None and is_personal_name(toks[1:])
+
+
+def is_patronymic(word: str) -> bool:
+    return any("Patr" in p.tag.grammemes for p in morph_vocab().parse(word))
 
 
 def close_quotes(toks, after) -> list:
@@ -182,6 +189,7 @@ def sentence_of(token) -> str:
 
 
 GLUED_INITIAL = re.compile(r"\b([А-ЯЁA-Z])\.(?=[А-ЯЁA-Z][а-яёa-z])")
+INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")  # one capital and its full stop: "А." of "А. Кодири"
 
 
 def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
@@ -824,7 +832,7 @@ def resolve_persons(mentions: list[Mention]) -> None:
     full = {}
     for m in persons:
         words = m.name.split()
-        if len(words) >= 2 and not any("Patr" in p.tag.grammemes for p in morph_vocab().parse(words[-1])):
+        if len(words) >= 2 and not is_patronymic(words[-1]) and not INITIAL.match(words[0]):  # "А. Кодири" is no full name
             full.setdefault(person_key(m.name), m.name)
     full_names = list(full.values())
     for m in persons:
@@ -834,11 +842,13 @@ def resolve_persons(mentions: list[Mention]) -> None:
                 m.aliases.add(m.name)
                 m.name = whole
             continue
-        words = m.text.split()
+        words = GLUED_INITIAL.sub(r"\1. ", m.text).split()
         surname = [f for f in full_names if surname_key(f.split()[-1]) == surname_key(words[-1])] or [
             f for f in full_names if not is_dictionary_name(words[-1]) and spelling_key(f.split()[-1]) == spelling_key(words[-1])]
         first = [f for f in full_names if person_key(f.split()[0]) == person_key(m.name.split()[0])]
-        candidates = one_person(surname if len(words) == 1 and surname else first)
+        # "А.Кодири" after "Абдурахмон Кодири": the full name of that surname whose first name has that initial
+        initialled = len(words) == 2 and INITIAL.match(words[0]) is not None
+        candidates = one_person([f for f in surname if f[:1] == words[0][:1]] if initialled else surname if len(words) == 1 and surname else first)
         if len(set(candidates)) == 1:
             m.aliases.add(m.name)
             m.name = candidates[0]

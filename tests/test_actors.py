@@ -224,6 +224,16 @@ def test_a_place_the_tagger_ran_into_a_name_is_a_place():
     assert ("region", "Воеводина") in found
 
 
+def test_a_name_the_tagger_cut_after_the_patronymic_is_one():
+    assert persons_in("В Минске состоялась встреча Президента Республики Беларусь Александра Григорьевича Лукашенко и Главы "
+                      "Орловской области Андрея Клычкова.") == {"Александр Григорьевич Лукашенко", "Андрей Клычков"}
+
+
+def test_an_initial_and_a_surname_are_the_full_name_the_article_gave():
+    assert persons_in("Председатель Согдийской области Рахмон Кодиров открыл форум. «Мы рады гостям», - отметил Р.Кодиров.") == {
+        "Рахмон Кодиров"}
+
+
 def persons_in(text: str) -> set[str]:
     return {name for kind, name in actors_of(text) if kind == "person"}
 
