@@ -1180,7 +1180,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
                             one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur", counted=tally(token, sent),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
-                            company_partner=companies_at(with_tokens + said_parties),
+                            company_partner=companies_at(with_tokens + said_parties + subject_words_left_over(chain, sent)),
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent))
@@ -1199,6 +1199,17 @@ def tally(noun, sent: Sentence) -> bool:
         t.pos == "NOUN" and t.feats.get("Number") == "Plur" and not t.text[:1].isupper()
         and (lemma_of(t) in read_words("generic_unit_nouns.csv") or lemma_of(t) in region_nouns() or word_kind(lemma_of(t)) == "settlement")
         and any(k.text.lower() in ("с", "со") for k in sent.kids(t, "case")) for t in sent.tokens)
+
+
+def subject_words_left_over(chain, sent: Sentence) -> list:
+    """The words between the last comma and a signing verb the parser gave no subject: "Как сообщил губернатор ..., банк
+    и омское правительство заключили соглашение" (the parser hung "банк и ... правительство" on "губернатор")."""
+    verb = chain[-1] if chain else None
+    if verb is None or verb.pos != "VERB" or sent.kids(verb, "nsubj", "nsubj:pass"):
+        return []
+    before = [t for t in sent.tokens if t.stop <= verb.start]
+    commas = [i for i, t in enumerate(before) if t.text == ","]
+    return before[commas[-1] + 1 :] if commas else before
 
 
 def like_another(noun, sent: Sentence) -> bool:
