@@ -84,7 +84,22 @@ def extract_mentions(doc) -> list[Mention]:
         assign_roles(sent.tokens, mentions)
     affiliate_from_context(doc, mentions)
     share_affiliations(mentions)
+    fuller_titles(mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.stop))
+
+
+def fuller_titles(mentions: list[Mention]) -> None:
+    """A bare title ("губернатор") of a person whom the article gives it in full elsewhere ("губернатор–Председатель
+    Правительства Иркутской области", "губернатор Курской области") is that title: one office, not two."""
+    roles: dict[str, set] = {}
+    for m in mentions:
+        if m.type == "person" and m.role:
+            roles.setdefault(m.name, set()).add(m.role)
+    for m in mentions:
+        if m.type == "person" and m.role and len(m.role.split()) == 1:
+            fuller = sorted(r for r in roles.get(m.name, ()) if r != m.role and re.match(re.escape(m.role) + r"\b", r, re.I))
+            if len(fuller) == 1:
+                m.role = fuller[0]
 
 
 def repaired_spans(doc) -> list[tuple[list, str]]:

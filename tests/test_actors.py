@@ -234,6 +234,22 @@ def test_an_initial_and_a_surname_are_the_full_name_the_article_gave():
         "Рахмон Кодиров"}
 
 
+def roles_in(text: str) -> set[tuple[str, str]]:
+    from paradiplomacy.actors import extract_mentions
+    from paradiplomacy.nlp import pipeline
+    return {(m.name, m.role) for m in extract_mentions(pipeline().parse(text)) if m.type == "person"}
+
+
+def test_a_bare_title_given_in_full_elsewhere_is_the_full_title():
+    assert roles_in("Губернатор–Председатель Правительства Омской области Виталий Хоценко посетил Харбин. Губернатор Виталий "
+                    "Хоценко отметил рост торговли.") == {("Виталий Хоценко", "губернатор–Председатель Правительства Омской области")}
+
+
+def test_a_deputy_minister_is_an_office():
+    assert roles_in("Губернатор встретится с первым замминистром транспорта РФ Андреем Костюком.") == {
+        ("Андрей Костюк", "первый замминистр транспорта РФ")}
+
+
 def persons_in(text: str) -> set[str]:
     return {name for kind, name in actors_of(text) if kind == "person"}
 
