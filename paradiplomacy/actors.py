@@ -480,8 +480,13 @@ def phrase_head(tokens):
 
 
 def place_type_from_morphology(tokens) -> str:
+    """The type a unit's noun gives ("область": region), or the level a word before it says, where it says one of a
+    town or district ("Костомукшский городской округ" is a town's, not a region's; data/territory_levels.csv)."""
     head = phrase_head(tokens)
-    return region_nouns().get((head.lemma or "").lower(), "other")
+    found = region_nouns().get((head.lemma or "").lower(), "other")
+    levels = {row["lemma"]: row["type"] for row in read_data("territory_levels.csv")}
+    said = [levels[lemma] for t in tokens[: tokens.index(head)] if (lemma := (t.lemma or "").lower()) in levels]
+    return said[-1] if found == "region" and said and said[-1] in ("city", "district") else found
 
 
 GENDER_OF_REGION_NOUN = {"область": "femn", "губерния": "femn", "республика": "femn", "провинция": "femn",

@@ -78,6 +78,7 @@ class Agreement:
     one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
     several: bool = False  # named by a plural noun ("Соглашения ... заключены уже со многими регионами")
     counted: bool = False  # a number of them with partners of a kind ("34 соглашения с субъектами РФ"): a tally, unless two parties are named
+    friendship: bool = False  # a twinning only by "дружба" in its topic ("соглашение о дружбе и сотрудничестве")
     like_another: bool = False  # "подобное соглашение": another agreement like an earlier one, never that one (similar_words.csv)
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
@@ -1002,6 +1003,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     ended_together(records)
     if twin_article:
         twin_towns_agreements(records, kinds)
+    friendship_of_regions(records, kinds)
     # a tally of agreements with partners it does not name ("Область связывают с регионами России 34 соглашения") is no record
     kept = in_scope([r for r in records if not r.vague and not (r.counted and len(r.parties) < 2)], mentions, territory)
     by_text = {sent.text: sent for sent in sentences}
@@ -1028,6 +1030,26 @@ def party_bases(record: Agreement, sentences: list[Sentence]) -> list[str]:
     offices = {m.affiliation for s in sentences for m in s.mentions if m.type == "person" and m.affiliation}
     offices |= {place.get(a, a) for place in (territories(s.mentions) for s in sentences) for a in offices}
     return ["named" if p in named else "officials" if p in offices else "earlier" for p in record.parties]
+
+
+def by_friendship_alone(noun, sent: Sentence) -> bool:
+    """Whether the noun names a twinning only by "дружба" in its topic ("договор о дружбе и сотрудничестве"), not by
+    twin words or by establishing friendly relations ("об установлении дружественных отношений")."""
+    topic = [t for n in sent.kids(noun, "nmod") for c in sent.conjuncts(n) for t in [c] + sent.kids(c, "amod", "nmod")]
+    lemmas = {lemma_of(t) for t in topic}
+    return "дружба" in lemmas and not lemmas & (read_words("friendship_words.csv") - {"дружба"}) and not any(
+        lemma.startswith(TWIN_STEM) for lemma in lemmas)
+
+
+def friendship_of_regions(records: list[Agreement], kinds: dict[str, str]) -> None:
+    """An agreement "о дружбе и сотрудничестве" is the twinning of towns and districts, and between regions, states or a
+    region's bodies a cooperation agreement ("соглашение о дружбе, сотрудничестве и взаимной помощи между ЛНР и
+    Харьковской областью"); establishing friendly relations is twinning at any level."""
+    for record in records:
+        levels = [kinds.get(p) if kinds.get(p) in PLACE_TYPES else (place.type if (place := territory_of(p)) else "")
+                  for p in record.parties]
+        if record.kind == TWINNING and record.friendship and any(level in ("region", "occupation_authority", "country") for level in levels):
+            record.kind = "cooperation_agreement"
 
 
 def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> None:
@@ -1183,7 +1205,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             company_partner=companies_at(with_tokens + said_parties + subject_words_left_over(chain, sent)),
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
-                            like_another=like_another(token, sent))
+                            like_another=like_another(token, sent), friendship=kind == TWINNING and by_friendship_alone(token, sent))
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
@@ -2150,6 +2172,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         # two agreements ("Курская область подписала соглашение с Витебской областью" beside "Курская и Брестская области заключили соглашение")
         same_parties = not found.parties or not record.parties or (a & b and not (known_places(a - b) and known_places(b - a)))
         if same_parties and (found.parties or found.status != "agreed" or record.status == "agreed" or found.kind != "accord"):
+            # a twinning only by friendship, whichever of the two reports named it so
+            record.friendship = (record.friendship or record.kind != TWINNING) and (found.friendship or found.kind != TWINNING)
             record.kinds_seen |= {record.kind, found.kind}
             record.kind = TWINNING if TWINNING in record.kinds_seen else record.kind
             take_stage(record, found)

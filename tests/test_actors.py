@@ -250,6 +250,10 @@ def test_a_deputy_minister_is_an_office():
         ("Андрей Костюк", "первый замминистр транспорта РФ")}
 
 
+def test_an_urban_okrug_is_a_town():
+    assert ("city", "Сафоновский городской округ") in actors_of("Сафоновский городской округ и город Кричев подписали соглашение.")
+
+
 def persons_in(text: str) -> set[str]:
     return {name for kind, name in actors_of(text) if kind == "person"}
 
