@@ -93,6 +93,10 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
             acts_for = kinds.get(name) in TYPED_PLACES or name in event.offices or governs_a_territory(name, kinds)
             if name and acts_for and name not in out:
                 out.append(name)
+    # a state visited where the trip's events took place in one of its regions is that region ("визит в Иран", then
+    # "посетил несколько городов провинции Хормозган и встретился с ее руководителем")
+    venues = [place_by_id(place_ids[e.place]) for e in events if e.place in place_ids]
+    visits = [(region, None) if (region := region_visited(venue, venues)) else (name, venue) for name, venue in visits]
     # a town visited in a state that is already a side adds no side ("визит ... в Минске" beside the ambassador of Belarus)
     states = {place.name_latin for name in out if (place := place_by_id(place_ids.get(name, ""))) is not None and place.type == "country"}
     # nor does a town visited in a region that is a side, or whose executive is ("посетил Могилёв, где встретился с
@@ -107,6 +111,14 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
     places = [place_by_id(place_ids.get(name, "")) for name in out]
     held = {place.state for place in places if place is not None and place.type != "country"}
     return [name for name, place in zip(out, places) if place is None or place.type != "country" or place.name_latin not in held]
+
+
+def region_visited(venue, venues) -> str:
+    """The one region of a visited state where the trip's events took place ('' if none or several)."""
+    if venue is None or venue.type != "country":
+        return ""
+    there = {v.name for v in venues if v is not None and v.type == "region" and v.state == venue.name_latin}
+    return next(iter(there)) if len(there) == 1 else ""
 
 
 def sides_by_sentence(events: list[Event], mentions: list[Mention]) -> dict[int, list[str]]:
