@@ -1000,6 +1000,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions, sentence_sides or {})
     records = one_outcome_per_meeting(documents_of_accords(headline_states(told_again(records), title_stop, territory, kinds)))
+    records = headline_instruments(records, title_stop, territory, kinds)
     ended_together(records)
     if twin_article:
         twin_towns_agreements(records, kinds)
@@ -1976,6 +1977,23 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             # someone the text leaves unnamed ("местная компания подписала") is not
             record.parties = list(meeting_sides)
             record.bound = "meeting"
+
+
+def headline_instruments(records: list[Agreement], title_stop: int, territory: dict[str, str], kinds: dict[str, str]) -> list[Agreement]:
+    """The records less each headline's "соглашение" the body tells as its one instrument of another kind between the
+    same places or their executives at the same stage: "Соглашение о сотрудничестве заключили власти Сахалина и
+    Хоккайдо" over "Власти Сахалина и ... Хоккайдо подписали меморандум о сотрудничестве" is the memorandum. A body's
+    instrument between chambers or ministries of the same regions is another agreement."""
+    kept = list(records)
+    body = [r for r in records if r.start >= title_stop and not r.vague]
+    for head in [r for r in records if r.start < title_stop and r.kind == "cooperation_agreement" and not r.vague and len(r.sentences) == 1]:
+        own = {party_locality(p, territory, kinds) for p in head.parties}
+        same = [r for r in body if {party_locality(p, territory, kinds) for p in r.parties} == own]
+        if (len(same) == 1 and same[0].kind in ("memorandum", "roadmap", "other") and same[0].status == head.status
+                and all(branch_of(p) in ("", "executive") for p in same[0].parties)):
+            same[0].sentences = [head.evidence] + [t for t in same[0].sentences if t != head.evidence]
+            kept.remove(head)
+    return kept
 
 
 def headline_states(records: list[Agreement], title_stop: int, territory: dict[str, str], kinds: dict[str, str]) -> list[Agreement]:
