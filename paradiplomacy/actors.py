@@ -1479,7 +1479,7 @@ def affiliation_in(role_tokens, mentions) -> str:
     # NER sometimes takes the office into a body's name ("Хоким Ферганской области"): that is no affiliation
     inside = [m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop and not (m.tokens and is_office_word(m.tokens[0]))]
     if not inside:
-        return ""
+        return state_of_the_office(role_tokens, mentions)
     first = min(inside, key=lambda m: (m.start, -(m.stop - m.start)))
     if any((t.lemma or "") in read_words("generic_unit_nouns.csv") for t in role_tokens if t.stop <= first.start):
         return ""  # "главы двух субъектов РФ": Russia is where the regions are, not the heads' body
@@ -1490,6 +1490,17 @@ def affiliation_in(role_tokens, mentions) -> str:
         if posted:
             return posted[0].name
     return first.name
+
+
+def state_of_the_office(role_tokens, mentions) -> str:
+    """The state an adjective before the office word names, where the article names that state: "российский президент"
+    is Russia's (data/state_adjectives.csv); '' otherwise."""
+    office = next((t for t in role_tokens if is_office_word(t)), None)
+    codes = [state_adjectives()[lemma] for t in role_tokens if office is not None and t.stop <= office.start
+             and (lemma := (t.lemma or "").lower()) in state_adjectives()]
+    state = place_by_id(codes[0]) if codes else None
+    named = state is not None and any(m.type == "country" and (m.place_id == state.place_id or m.name == state.name) for m in mentions)
+    return state.name if named else ""
 
 
 @lru_cache(maxsize=1)

@@ -254,6 +254,14 @@ def test_an_urban_okrug_is_a_town():
     assert ("city", "Сафоновский городской округ") in actors_of("Сафоновский городской округ и город Кричев подписали соглашение.")
 
 
+def test_an_office_with_the_adjective_of_a_named_state_is_that_state():
+    from paradiplomacy.actors import extract_mentions
+    from paradiplomacy.nlp import pipeline
+    found = {(m.name, m.affiliation) for m in extract_mentions(pipeline().parse(
+        "Делегацию встретил белорусский посол Пётр Гарбуз. Товарооборот Беларуси с регионом вырос.")) if m.type == "person"}
+    assert found == {("Пётр Гарбуз", "Беларусь")}
+
+
 def persons_in(text: str) -> set[str]:
     return {name for kind, name in actors_of(text) if kind == "person"}
 
