@@ -768,8 +768,10 @@ def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None =
             m.aliases.add(m.name)
             m.name = " ".join(words)
             m.type = "organization" if m.type == "other" else m.type
-            if len(words) == 1 and (place := find_place(m.name)) is not None:
-                m.type = place.type  # "ВКО" beside "Восточно-Казахстанская область": the place, whatever the tagger called it
+            if len(words) == 1 and len(m.text) >= 3 and (place := find_place(m.name)) is not None:
+                # "ВКО" beside "Восточно-Казахстанская область": the place, whatever the tagger called it; not two letters,
+                # which stand for too many things ("СК" beside "Ставропольский край" may be the Investigative Committee)
+                m.type = place.type
 
 
 def is_adjective_word(word: str) -> bool:
