@@ -1212,13 +1212,17 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
 
 
+def numbered(noun, sent: Sentence) -> bool:
+    """Whether a numeral counts several agreements the noun names ("34 соглашения", "четыре договора", which the tagger
+    calls singular), not "оба" of two the text names (data/both_words.csv)."""
+    return any(t.pos == "NUM" and lemma_of(t) not in read_words("both_words.csv") and (not t.text.isdigit() or int(t.text) > 1)
+               for t in sent.kids(noun, "nummod", "nummod:gov"))
+
+
 def tally(noun, sent: Sentence) -> bool:
     """Whether the noun counts agreements with partners named only by their kind: "Гомельскую область с субъектами
-    Российской Федерации связывают 34 соглашения", "подписала четыре меморандума с регионами России" (not "оба" of
-    two the text names, data/both_words.csv)."""
-    numbered = any(t.pos == "NUM" and lemma_of(t) not in read_words("both_words.csv") and (not t.text.isdigit() or int(t.text) > 1)
-                   for t in sent.kids(noun, "nummod", "nummod:gov"))
-    return numbered and any(
+    Российской Федерации связывают 34 соглашения", "подписала четыре меморандума с регионами России"."""
+    return numbered(noun, sent) and any(
         t.pos == "NOUN" and t.feats.get("Number") == "Plur" and not t.text[:1].isupper()
         and (lemma_of(t) in read_words("generic_unit_nouns.csv") or lemma_of(t) in region_nouns() or word_kind(lemma_of(t)) == "settlement")
         and any(k.text.lower() in ("с", "со") for k in sent.kids(t, "case")) for t in sent.tokens)
@@ -1415,7 +1419,7 @@ def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
     partners = [p for p in parties_from(tokens, sent, persons_stand_for_bodies=False) if p in parties]
     named = {m.name: m for m in reversed(sent.mentions)}
     for case in (k for t in tokens for k in sent.kids(t, "case") if k.text.lower() in ("с", "со")):
-        for name in linear_parties(sent, case.stop, backwards=False):
+        for name in linear_parties(sent, case.stop, backwards=False) or listed_after_a_dash(case, sent):
             # the same list only: places of the partners' own type, before any second clause
             between = sent.text[case.stop - sent.start : named[name].start - sent.start]
             first = named.get(partners[0]) if partners else None
@@ -1431,6 +1435,20 @@ def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
                 if name not in parties:
                     parties.append(name)
     return partners
+
+
+def listed_after_a_dash(case, sent: Sentence) -> list[str]:
+    """The places a dash lists after partners named by their kind: "заключила четыре договора с регионами Узбекистана —
+    Сырдарьинской, Кашкадарьинской, Бухарской и Навоийской областями" ([] where the words between are not only
+    nouns of a kind of place and their state)."""
+    dash = next((t for t in sent.tokens if t.start > case.start and t.text in DASHES), None)
+    if dash is None:
+        return []
+    words = [t for t in sent.tokens if case.stop <= t.start and t.stop <= dash.start and sent.mention_at(t, person=False) is None]
+    kinds = read_words("generic_unit_nouns.csv")
+    if not words or not all(lemma_of(t) in kinds or generic_words(t.text) for t in words):
+        return []  # only nouns of a kind of place, and their state ("Узбекистана"), before the dash
+    return linear_parties(sent, dash.stop, backwards=False)
 
 
 def officials_listed_after(case, sent: Sentence) -> list[Mention]:
@@ -1521,7 +1539,7 @@ def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, t
     область заключила соглашения с Брестской и Гродненской областями" is two agreements, "Липецк и Елец подписали соглашения
     с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения"). A tie
     between towns (``tie``: "прекратил сотрудничество с Санкт-Петербургом и Калининградом") is one per pair whatever its number."""
-    if noun.feats.get("Number") != "Plur" and not tie or not sides or not partners or len(sides) + len(partners) < 3:
+    if noun.feats.get("Number") != "Plur" and not numbered(noun, sent) and not tie or not sides or not partners or len(sides) + len(partners) < 3:
         return []
     if multilateral(noun, sent):
         return []
