@@ -605,9 +605,11 @@ def names_an_act(head, phrase, sent_tokens) -> bool:
 
 
 def distributed_places(phrase, head, mentions: list[Mention]) -> list[Mention]:
-    """The places an executive's noun is shared out among: "между правительствами Кемеровской области и Алтайского
-    края", "Администрации Курска и Орла" are the government of each; [] for one place or another body."""
-    if word_kind(head.lemma or "") != "executive" or not any(t.text.lower() in ("и", ",") for t in phrase if t.start > head.start):
+    """The places an executive's noun, or a plural body's, is shared out among: "между правительствами Кемеровской
+    области и Алтайского края", "Администрации Курска и Орла" are the government of each; [] for one place or a
+    singular body of several ("Совет регионов Беларуси и России")."""
+    plural = head.feats.get("Number") == "Plur"  # "с законодательными собраниями Калужской области и Краснодарского края"
+    if word_kind(head.lemma or "") != "executive" and not plural or not any(t.text.lower() in ("и", ",") for t in phrase if t.start > head.start):
         return []  # an executive is one territory's; a council or union may be of two ("Совет регионов Беларуси и России")
     inside = [m for m in mentions if m.type in TYPED_PLACES and head.stop <= m.start and m.stop <= phrase[-1].stop]
     outer = [m for m in inside if not any(o is not m and o.start <= m.start and m.stop <= o.stop for o in inside)]

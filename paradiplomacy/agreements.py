@@ -401,9 +401,11 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     """The "с" complements that name a partner: of a verb ("подписала с Гомельской областью"), of the
     noun ("соглашения с Витебской и Могилёвской областями"), of its topic ("соглашение о
     сотрудничестве с Калининградской областью") or of the topic's side ("о сотрудничестве Крыма с Орловской областью")."""
-    topics = sent.kids(noun, "nmod")
-    # the side of the tie the agreement is about may hold the partner: "о сотрудничестве региона с провинцией Хунань"
-    sides = [k for t in topics if lemma_of(t) in read_words("cooperation_nouns.csv") for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen"]
+    topics = [c for t in sent.kids(noun, "nmod") for c in sent.conjuncts(t)]
+    # the side of the tie the agreement is about may hold the partner: "о сотрудничестве региона с провинцией Хунань";
+    # so may the tie a topic develops: "о сотрудничестве и развитии взаимоотношений с законодательными собраниями ..."
+    sides = [k for t in topics for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen"
+             and (lemma_of(t) in read_words("cooperation_nouns.csv") or lemma_of(k) in read_words("cooperation_nouns.csv"))]
     holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in [noun] + topics + sides]
     # the preposition may hang on the first of the adjectives that share the noun ("с Павлодарской, ... областями")
     cases = lambda child: sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]
@@ -1429,7 +1431,11 @@ def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
                 partners.append(name)
                 if name not in parties:
                     parties.append(name)
-        for name in dict.fromkeys(side for m in officials_listed_after(case, sent) if (side := side_of(m, sent))):
+        # a plural body shared out among places ("с законодательными собраниями Калужской области и Краснодарского
+        # края") is each place's body
+        shared = with_all_shared(["", *partners], sent)[1:] if partners else []
+        officials = dict.fromkeys(side for m in officials_listed_after(case, sent) if (side := side_of(m, sent)))
+        for name in [*shared, *officials]:
             if name not in partners:
                 partners.append(name)
                 if name not in parties:

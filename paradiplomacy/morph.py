@@ -80,6 +80,8 @@ def inflect(word: str, case: str, gender: str | None = None, names_only: bool = 
         target = {"nomn", "sing"} if parse.tag.number == "sing" or singular else {"nomn"}
         if parse.tag.POS in ("ADJF", "PRTF") and parse.tag.number == "sing" and parse.tag.gender:
             target = {"nomn", "sing", gender or parse.tag.gender}
+        elif parse.tag.POS in ("ADJF", "PRTF") and singular and gender:
+            target = {"nomn", "sing", gender}  # a plural adjective made singular takes its noun's gender
         form = Parse.inflect(parse, target)  # natasha's MorphForm.inflect takes UD names
         if form:
             return match_case(form.word, word)
@@ -187,7 +189,8 @@ def normalize_phrase(tokens, head, singular: bool = False) -> str:
     if case is None or (case == "nomn" and not singular):
         return join_tokens(tokens)
     head_parse = [p for p in morph_vocab().parse(head.text) if p.tag.case == case and p.tag.POS == "NOUN"]
-    gender = head_parse[0].tag.gender if head_parse else None
+    # a plural form has no gender; its lexeme's singular does ("собраниями": neuter, so "законодательное собрание")
+    gender = (head_parse[0].tag.gender or head_parse[0].normalized.tag.gender) if head_parse else None
     index = tokens.index(head)
     agreeing = {index}
     i = index - 1
