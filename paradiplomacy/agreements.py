@@ -261,8 +261,11 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return "planned"  # "Принято решение о подготовке соглашения": what was adopted is its drafting
     if acts:
         return tense_status(acts[0], sent)
-    # "подписи под документом поставили": the signing noun takes the tense of its verb
+    # "подписи под документом поставили": the signing noun takes the tense of its verb; "одобрили заключение
+    # соглашения": a signing approved is still to come
     verbs = act_noun_verbs(chain, sent)
+    if verbs and lemma_of(verbs[0]) in read_words("approval_verbs.csv"):
+        return "planned"
     return tense_status(verbs[0], sent) if verbs else ""
 
 
