@@ -397,5 +397,7 @@ def test_agreement_scoring_knows_a_party_by_its_capitalised_name_and_a_municipal
 
     assert party_key("народное правительство китайской провинции Хэйлунцзян") == party_key("провинция Хэйлунцзян")
     assert party_key("муниципалитет Чайджума") == party_key("Чайджума")
+    assert party_key("муниципальное образование Красногвардейский район Республики Крым") == party_key("Красногвардейский район")
+    assert party_key("акимат ВКО") == party_key("Восточно-Казахстанская область") and party_key("Сухум") == party_key("Сухуми")
     assert party_key("администрация Измалковского района Липецкой области") == party_key("Измалковский район")
     assert party_key("липецкий горсовет") == party_key("Липецк") != party_key("Елец")
