@@ -17,7 +17,7 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
-from .gazetteer import find_place, lemma_key, named_places, place_by_id, place_in, places_named, word_kind
+from .gazetteer import find_place, lemma_key, named_places, place_by_id, place_in, places_named, territory_levels, word_kind
 from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     match_case, normalize_phrase, singular_form, surname_key)
 from .nlp import morph_vocab, reaches
@@ -484,8 +484,7 @@ def place_type_from_morphology(tokens) -> str:
     town or district ("Костомукшский городской округ" is a town's, not a region's; data/territory_levels.csv)."""
     head = phrase_head(tokens)
     found = region_nouns().get((head.lemma or "").lower(), "other")
-    levels = {row["lemma"]: row["type"] for row in read_data("territory_levels.csv")}
-    said = [levels[lemma] for t in tokens[: tokens.index(head)] if (lemma := (t.lemma or "").lower()) in levels]
+    said = [territory_levels()[lemma] for t in tokens[: tokens.index(head)] if (lemma := (t.lemma or "").lower()) in territory_levels()]
     return said[-1] if found == "region" and said and said[-1] in ("city", "district") else found
 
 

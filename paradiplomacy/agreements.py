@@ -792,9 +792,7 @@ def signers_sides(noun, chain, sent: Sentence) -> list[str]:
     """The territories (else the bodies) of the offices of those who signed: "Губернатор Липецкой
     области" signs for Липецкая область, "председатель Совета министров Республики Крым" for Crimea."""
     signers = set(signatories_from(noun, chain, sent))
-    bodies = [body for m in sent.mentions if m.type == "person" and m.name in signers and (body := sent.affiliation_of(m))]
-    places = territories(sent.mentions)
-    return list(dict.fromkeys(places.get(body, body) for body in bodies))
+    return list(dict.fromkeys(side for m in sent.mentions if m.type == "person" and m.name in signers and (side := side_of(m, sent))))
 
 
 def signatories_from(noun, chain, sent: Sentence) -> list[str]:
@@ -1051,10 +1049,10 @@ def friendship_of_regions(records: list[Agreement], kinds: dict[str, str]) -> No
     """An agreement "о дружбе и сотрудничестве" is the twinning of towns and districts, and between regions, states or a
     region's bodies a cooperation agreement ("соглашение о дружбе, сотрудничестве и взаимной помощи между ЛНР и
     Харьковской областью"); establishing friendly relations is twinning at any level."""
-    for record in records:
+    for record in [r for r in records if r.kind == TWINNING and r.friendship]:
         levels = [kinds.get(p) if kinds.get(p) in PLACE_TYPES else (place.type if (place := territory_of(p)) else "")
                   for p in record.parties]
-        if record.kind == TWINNING and record.friendship and any(level in ("region", "occupation_authority", "country") for level in levels):
+        if any(level in ("region", "occupation_authority", "country") for level in levels):
             record.kind = "cooperation_agreement"
 
 
@@ -1423,6 +1421,13 @@ def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
     elsewhere ("с Костанайской, Северо-Казахстанской и Карагандинской областями"); those are added to ``parties``."""
     partners = [p for p in parties_from(tokens, sent, persons_stand_for_bodies=False) if p in parties]
     named = {m.name: m for m in reversed(sent.mentions)}
+
+    def add(name: str) -> None:
+        if name not in partners:
+            partners.append(name)
+            if name not in parties:
+                parties.append(name)
+
     for case in (k for t in tokens for k in sent.kids(t, "case") if k.text.lower() in ("с", "со")):
         for name in linear_parties(sent, case.stop, backwards=False) or listed_after_a_dash(case, sent):
             # the same list only: places of the partners' own type, before any second clause
@@ -1430,19 +1435,12 @@ def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
             first = named.get(partners[0]) if partners else None
             if first is not None and not listed_alike(named[name], first) or CLAUSE_BREAK.search(between):
                 break
-            if name not in partners:
-                partners.append(name)
-                if name not in parties:
-                    parties.append(name)
+            add(name)
         # a plural body shared out among places ("с законодательными собраниями Калужской области и Краснодарского
-        # края") is each place's body
-        shared = with_all_shared(["", *partners], sent)[1:] if partners else []
-        officials = dict.fromkeys(side for m in officials_listed_after(case, sent) if (side := side_of(m, sent)))
-        for name in [*shared, *officials]:
-            if name not in partners:
-                partners.append(name)
-                if name not in parties:
-                    parties.append(name)
+        # края") is each place's body; officials listed after "с" are each their side's
+        officials = [side for m in officials_listed_after(case, sent) if (side := side_of(m, sent))]
+        for name in [*shared_with(partners, sent), *officials]:
+            add(name)
     return partners
 
 
@@ -1603,10 +1601,13 @@ def each_shared_body(parties: list[str], sent: Sentence) -> list[list[str]]:
 def with_all_shared(parties: list[str], sent: Sentence) -> list[str]:
     """The parties and, where the list ends in a body one plural noun shares out among places, the others it shares out
     too (the list read word by word stops at the comma of "правительствами Республики Татарстан, Тамбовской области")."""
-    shared = [m.name for m in sorted(sent.mentions, key=lambda m: m.start) if m.shared]
-    if len(parties) < 2 or parties[-1] not in shared:
-        return parties
-    return parties + [name for name in dict.fromkeys(shared) if name not in parties]
+    return parties + [name for name in shared_with(parties, sent) if name not in parties] if len(parties) >= 2 else parties
+
+
+def shared_with(parties: list[str], sent: Sentence) -> list[str]:
+    """Where the last party is a body one plural noun shares out among places, every body it shares out; [] otherwise."""
+    shared = list(dict.fromkeys(m.name for m in sorted(sent.mentions, key=lambda m: m.start) if m.shared))
+    return shared if parties and parties[-1] in shared else []
 
 
 def multilateral(noun, sent: Sentence) -> bool:

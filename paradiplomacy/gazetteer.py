@@ -298,7 +298,8 @@ def region_or_town_of_adjective(adjective: str) -> Place | None:
 
 
 @lru_cache(maxsize=1)
-def _territory_levels() -> dict[str, str]:
+def territory_levels() -> dict[str, str]:
+    """The level of territory (place type) each word of level names: region_nouns.csv and territory_levels.csv."""
     levels = {row["lemma"]: row["type"] for row in read_data("region_nouns.csv")}
     levels.update({row["lemma"]: row["type"] for row in read_data("territory_levels.csv")})
     return levels
@@ -325,14 +326,14 @@ def territory_of(name: str) -> Place | None:
     spelled_out = [place for start, stop, place in found if sum(w[:1].isupper() for w in name[start:stop].split()) > 1]
     if spelled_out:
         return spelled_out[0]  # "правительство Луганской Народной Республики": the "LPR", not the oblast its adjective names
-    level = next((_territory_levels()[lemma] for lemma in lemmas if lemma in _territory_levels()), "")
+    level = next((territory_levels()[lemma] for lemma in lemmas if lemma in territory_levels()), "")
     offsets = [m.start() for m in re.finditer(r"\S+", name)]
     starts = [(start, place) for start, _, place in found]
     for word, lemma, offset in zip(words, lemmas, offsets):
         before = [place for start, place in starts if start < offset]
         if before:
             return before[0]  # "администрация города Мелитополь Запорожской области": the town, named before the region's adjective
-        if not word[:1].isupper() or not lemma.endswith(("ский", "цкий", "ской")) or lemma in _territory_levels():
+        if not word[:1].isupper() or not lemma.endswith(("ский", "цкий", "ской")) or lemma in territory_levels():
             continue  # "Городской совет Харькова": a word of level that starts the name is no town's adjective
         region = _regions_by_adjective().get(lemma)
         town = town_of_adjective(lemma)

@@ -189,8 +189,7 @@ def normalize_phrase(tokens, head, singular: bool = False) -> str:
     if case is None or (case == "nomn" and not singular):
         return join_tokens(tokens)
     head_parse = [p for p in morph_vocab().parse(head.text) if p.tag.case == case and p.tag.POS == "NOUN"]
-    # a plural form has no gender; its lexeme's singular does ("собраниями": neuter, so "законодательное собрание")
-    gender = (head_parse[0].tag.gender or head_parse[0].normalized.tag.gender) if head_parse else None
+    gender = head_parse[0].tag.gender if head_parse else None
     index = tokens.index(head)
     agreeing = {index}
     i = index - 1
