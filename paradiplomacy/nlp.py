@@ -8,6 +8,8 @@ import bisect
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from natasha import (
     Doc,
     MorphVocab,
@@ -156,11 +158,14 @@ class Pipeline:
     def tag_ner(self, doc: Doc) -> None:
         """natasha's ``doc.tag_ner``: the tagger reads the whole text as one sequence and its spans are put in
         the document; but it reads the document's own tokens, where natasha's tagger would split the text into
-        the same tokens a second time (a sixth of the tagger's cost)."""
+        the same tokens a second time (a sixth of the tagger's cost), and its tags are decoded by ``viterbi``."""
         doc.spans = []
         if doc.tokens:
             infer = self.ner_tagger.infer
-            tags = next(infer.decoder(infer.process(infer.encoder([[t.text for t in doc.tokens]]))))
+            batch = next(infer.encoder([[t.text for t in doc.tokens]]))
+            emissions = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)[0]
+            best = viterbi(emissions, infer.model.head.crf.transitions.array, ~batch.pad_mask[0])
+            tags = [infer.decoder.tags_vocab.decode(tag) for tag in best]
             doc.spans = within_sentences(bio_spans(doc.tokens, tags), doc)
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
@@ -181,6 +186,24 @@ class Pipeline:
     def lemma(self, text: str, pos: str, feats: tuple) -> str:
         """natasha's lemmatizer, cached: news repeats its words, and choosing a parse is the costly part."""
         return self.morph_vocab.lemmatize(text, pos, dict(feats))
+
+
+def viterbi(emissions, transitions, mask) -> list[int]:
+    """The best tag sequence of one sentence under the NER tagger's CRF: slovnet's ``CRF.decode`` for a batch of one,
+    with the same sums in the same order (so the same tags), but none of the index arrays a batch needs at each
+    word, which made decoding a third of the tagger's time. ``emissions``: words x tags; ``mask``: the real words."""
+    tags = np.arange(transitions.shape[1])
+    score, history = emissions[0], []
+    for index in range(1, len(emissions)):
+        candidates = score[:, None] + transitions + emissions[index][None, :]  # previous tag x tag
+        best = candidates.argmax(0)
+        if mask[index]:
+            score = candidates[best, tags]
+        history.append(best)
+    path = [score.argmax()]
+    for best in reversed(history[: mask.sum() - 1]):
+        path.append(best[path[-1]])
+    return path[::-1]
 
 
 @lru_cache(maxsize=1)
