@@ -126,6 +126,11 @@ def agreement_noun(token, sent: Sentence) -> str:
         # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение",
         # "договорённость о побратимстве"
         return "twinning"
+    if entry[1] == "memorandum" and any((t.lemma or "").startswith(TWIN_STEM) for n in sent.kids(token, "nmod") if about(n, sent)
+                                        for t in [n] + sent.kids(n, "amod")):
+        # "Меморандум о побратимских отношениях между Уфой и Бишкеком" is the twinning; a memorandum "по установлению
+        # побратимских связей" is one towards it
+        return "twinning"
     if entry[1] == "cooperation_agreement" and any((t.lemma or "") in read_words("friendship_words.csv") for t in topic):
         # "соглашение о дружбе и сотрудничестве", "об установлении дружественных отношений" (a Chinese province's
         # sister ties): the codebook's twinning of towns and regions
@@ -133,6 +138,11 @@ def agreement_noun(token, sent: Sentence) -> str:
     if entry[1] == "cooperation_agreement" and any(names_a_euroregion(t) for t in topic):
         return EUROREGION  # "соглашение о создании Еврорегиона «Донбасс»": the euroregion it sets up
     return entry[1]
+
+
+def about(noun, sent: Sentence) -> bool:
+    """Whether the noun is a topic given with "о" / "об" / "обо"."""
+    return any(c.text.lower() in ("о", "об", "обо") for c in sent.kids(noun, "case"))
 
 
 def names_a_euroregion(token) -> bool:
@@ -1565,7 +1575,12 @@ def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
     # a town's partners are towns (or places the gazetteer does not know); a region's are its trade partners
     # ("партнёров области – Беларусь, Китай")
     owner_types, types = (("city",), ("city", "other")) if partners else (PLACE_TYPES, PLACE_TYPES)
-    owners = [m for k in sent.kids(noun, "nmod") if k.feats.get("Case") == "Gen"
+    # whose twins they are: the noun's genitive, or "у" on it or on the verb of being it is the subject of ("у
+    # Новосибирска есть 14 городов-побратимов: ..."), or the "у" phrase itself with no verb ("У Ярославля пять городов-побратимов")
+    head = sent.head(noun) if noun.rel == "nsubj" else None
+    being = [head] if head is not None and head.pos in ("VERB", "AUX") else []
+    owned_by = [head] if head is not None and any(c.text.lower() == "у" for c in sent.kids(head, "case")) else []
+    owners = [m for k in sent.kids(noun, "nmod") + possessors(noun, being, sent) + owned_by if k.feats.get("Case") == "Gen"
               and (m := sent.mention_at(k, person=False)) is not None and m.type in owner_types]
     if len(owners) != 1:
         return []
@@ -1575,6 +1590,8 @@ def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
     heads = [t for t in sent.tokens if first is not None and first.start <= t.start and t.stop <= first.stop]
     # "французский город Дижон, польский Ополе и ...": the list may hang on the noun the first name stands beside
     heads += [h for t in heads if t.rel == "appos" and (h := sent.head(t)) is not None]
+    # or on a first name the tagger did not take for a place ("Эксетер, Ханау, ...": the list is the first one's conjuncts)
+    heads += [h for t in heads if t.rel == "conj" and (h := sent.head(t)) is not None and h.start < t.start]
     listed = [m for h in heads for t in sent.conjuncts(h) if (m := sent.mention_at(t, person=False)) is not None
               and m.type in types and m.name != owner.name]
     names = list(dict.fromkeys(m.name for m in listed))
