@@ -227,6 +227,13 @@ def verb_before(pair, sent: Sentence):
     return before if before.pos == "VERB" or before.pos == "NOUN" and category(before) in ACT_NOUNS else None
 
 
+def since(act_noun, sent: Sentence) -> bool:
+    """Whether the noun of an act marks the time since it ("со дня подписания", "с момента заключения"; data/since_nouns.csv)."""
+    head = sent.head(act_noun)
+    return head is not None and lemma_of(head) in read_words("since_nouns.csv") and any(
+        c.text.lower() in ("с", "со") for c in sent.kids(head, "case"))
+
+
 def drafted_below(chain, index: int) -> bool:
     """Whether a noun of drafting ("подготовка", "разработка") lies in the chain below its ``index``-th word: what
     that word does is done to the drafting, not to the agreement ("Принято решение о подготовке соглашения")."""
@@ -273,6 +280,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return tense_status(acts[0], sent)
     # "подписи под документом поставили": the signing noun takes the tense of its verb; "одобрили заключение
     # соглашения": a signing approved is still to come
+    if cats[0] == "act_noun" and since(chain[0], sent):
+        return "signed"  # "30 лет со дня подписания соглашения": time counted since it was signed
     verbs = act_noun_verbs(chain, sent)
     if verbs and lemma_of(verbs[0]) in read_words("approval_verbs.csv"):
         return "planned"

@@ -45,6 +45,9 @@ RUSSIAN = re.compile(r"^[А-ЯЁ][а-яё]*(?:[ -][А-ЯЁа-яё][а-яё]*)*$"
 CITY_SUBDIVISION_TYPES = {"City", "Autonomous city", "Capital city", "Municipality"}
 COMMON_WORD_POPULATION = 10_000  # below it, a town named only by a common word is left out
 TOPONYM_BONUS = 0.3
+# States whose compound town names Russian writes as their own language does, with a space ("Белый Яр", "Балпык Би"):
+# those of Cyrillic script and the other former Soviet republics; elsewhere it joins them with hyphens ("Санта-Барбара")
+SPACED_STATES = {"RU", "BY", "UA", "KZ", "KG", "TJ", "UZ", "TM", "AZ", "AM", "GE", "MD", "MN", "BG", "RS", "MK", "EE", "LV", "LT"}
 
 
 def russian_names(city: dict) -> list[str]:
@@ -62,12 +65,15 @@ def is_common_word(name: str) -> bool:
     return " " not in name and parses[0].is_known and not any({"Geox", "Name", "Surn"} & p.tag.grammemes for p in parses)
 
 
-def canonical(names: list[str], latin: str) -> str:
+def canonical(names: list[str], latin: str, hyphenated: bool = False) -> str:
     """The name whose transliteration is closest to GeoNames' own, a name of pymorphy's dictionary counting as
-    closer by TOPONYM_BONUS: "Луганск" over the Ukrainian spelling "Луханск", "Днепр" over "Днипро"."""
+    closer by TOPONYM_BONUS: "Луганск" over the Ukrainian spelling "Луханск", "Днепр" over "Днипро". Where Russian
+    writes the state's compound names with hyphens (``hyphenated``: "Санта-Барбара", "Сент-Пол", "Куала-Лумпур"), a
+    hyphen and a space count alike and, of two names that differ only so, the hyphenated one wins."""
     def score(name):
-        similarity = difflib.SequenceMatcher(None, iuliia.WIKIPEDIA.translate(name).lower(), latin.lower()).ratio()
-        return (similarity + TOPONYM_BONUS * is_toponym(name), name)
+        spaced = (lambda text: text.replace("-", " ").lower()) if hyphenated else str.lower  # noqa: E731
+        similarity = difflib.SequenceMatcher(None, spaced(iuliia.WIKIPEDIA.translate(name)), spaced(latin)).ratio()
+        return (similarity + TOPONYM_BONUS * is_toponym(name), hyphenated and "-" in name, name)
     return max(names, key=score)
 
 
@@ -147,7 +153,7 @@ def city_rows(states: dict[str, int], cities: dict[str, dict], admin1: dict, mer
         if city["population"] < COMMON_WORD_POPULATION and all(is_common_word(n) for n in names):
             continue
         names = [n for n in names if not is_common_word(n)] or names
-        name = canonical(names, city["name"])
+        name = canonical(names, city["name"], hyphenated=city["countrycode"] not in SPACED_STATES)
         rows.append({
             "place_id": f"geonames:{city['geonameid']}", "name": name, "name_latin": city["name"], "type": "city",
             "state": city["countrycode"], "region": admin1.get((city["countrycode"], city["admin1code"]), ""), "installed_by": "",
