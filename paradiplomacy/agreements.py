@@ -2200,7 +2200,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         return  # "Договоры о побратимстве ... с Оршей и Витебском": the topic's noun names the same pairs again
     if found.one_of_pairs and any(set(r.parties) == set(found.parties) for r in pairs):
         return  # the same pair again, from the topic's noun: "Соглашения о побратимстве подписали A и B, C и D"
-    if found.several and (not found.parties or found.counted and len(found.parties) < 2):
+    if (found.several or found.counted) and (not found.parties or found.counted and len(found.parties) < 2):
+        # (counted: "34 соглашения" is a genitive singular after the numeral)
         # "Соглашения ... заключены уже со многими регионами", "связывают 34 соглашения с субъектами РФ": agreements
         # of no named partner are none of the article's named agreements (kept apart, then dropped unless bound to
         # the sides that met)
