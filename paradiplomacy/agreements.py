@@ -105,8 +105,10 @@ def agreement_noun(token, sent: Sentence) -> str:
     if "-" in lemma and last in terms():
         lemma = last  # "города-побратимы": the last part names the tie
     index = sent.tokens.index(token)
-    before = [sent.tokens[index - 1]] if index and sent.tokens[index - 1].pos == "ADJ" else []
-    # the adjective right before the noun, whatever the parser hung on what ("побратимские связи")
+    previous = sent.tokens[index - 1] if index else None
+    before = [previous] if previous is not None and (previous.pos == "ADJ" or (previous.lemma or "").startswith(TWIN_STEM)) else []
+    # the adjective right before the noun, whatever the parser hung on what ("побратимские связи"), or the tagger
+    # took it for ("побратимские" as a verb: the dictionary does not know the word)
     for mod in sent.kids(token, "amod", "nmod") + before:
         phrase = f"{lemma} {mod.lemma}" if mod.rel == "nmod" and mod not in before else f"{mod.lemma} {lemma}"
         entry = terms().get(phrase.replace("ё", "е"))
@@ -513,8 +515,9 @@ VENUE_BEFORE = re.compile(r"(?:^|\s)(?:в|во)\s+$", re.I)
 GAP_BETWEEN_PARTIES = re.compile(r"^[\s,]*(?:и\s+)?(?:[а-яё]+\s+){0,2}$")
 
 
-def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
-    """Actors listed one after another from ``anchor`` ("между X, Y и Z"; "X и Y подписали").
+def linear_parties(sent: Sentence, anchor: int, backwards: bool, until: int | None = None) -> list[str]:
+    """Actors listed one after another from ``anchor`` ("между X, Y и Z"; "X и Y подписали"), forwards up to ``until``
+    where given.
 
     Used where the parser attached the list somewhere else. Only outermost
     mentions count: "Совет ... провинции Цзянси", not "Цзянси" inside it.
@@ -525,6 +528,8 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool) -> list[str]:
     for m in sorted(outermost, key=lambda m: m.start, reverse=backwards):
         if (backwards and m.stop > edge) or (not backwards and m.start < edge):
             continue
+        if until is not None and m.start >= until:
+            break
         gap = sent.text[m.stop - sent.start : edge - sent.start] if backwards else sent.text[edge - sent.start : m.start - sent.start]
         gap = ASIDE.sub(" ", gap)  # "Курской (РФ) и Гомельской": the state in brackets is no member of the list
         if names and not backwards and where_the_last_is(m, gap):
@@ -1673,10 +1678,14 @@ PAIR_GAPS = (re.compile(r"^\s*и\s+(?:[а-яё-]+\s+){0,2}$"), re.compile(r"^\s*
 
 def between_each(noun, sent: Sentence) -> list[list[str]]:
     """One party list per "между" where a plural noun has several: "соглашения о сотрудничестве между Курском и
-    Гомелем, а также между Брянском и Могилёвом" are two agreements, each of its own pair; [] otherwise."""
-    if noun.feats.get("Number") != "Plur":
+    Гомелем, а также между Брянском и Могилёвом" are two agreements, each of its own pair ("два протокола ... между
+    X и Y, а также между Z и W" too: a numeral's genitive singular); [] otherwise."""
+    if noun.feats.get("Number") != "Plur" and not numbered(noun, sent):
         return []
-    groups = [linear_parties(sent, t.stop, backwards=False) for t in betweens_after(noun, sent)]
+    betweens = betweens_after(noun, sent)
+    # each list ends where the next "между" begins: "между X и Y, между Z и W"
+    groups = [linear_parties(sent, t.stop, backwards=False, until=n.start if n else None)
+              for t, n in zip(betweens, betweens[1:] + [None])]
     return groups if len(groups) >= 2 and all(len(g) >= 2 for g in groups) else []
 
 

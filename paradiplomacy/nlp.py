@@ -130,9 +130,13 @@ class Pipeline:
         self.tag_ner(doc)
         for token in doc.tokens:
             noun = self.noun_reading(token.text) if token.pos in ("VERB", "ADJ") else None
+            adjective = self.adjective_reading(token.text.lower()) if token.pos == "VERB" and noun is None else None
             if noun is not None:  # "договорённость" as a verb, "акиматом" as an adjective: the tagger's slips
                 token.pos, token.lemma = "NOUN", noun.normal_form
                 token.feats = {"Case": UD_CASES.get(noun.tag.case, ""), "Number": "Plur" if noun.tag.number == "plur" else "Sing"}
+            elif adjective is not None:  # "побратимские" as a verb
+                token.pos, token.lemma = "ADJ", adjective.normal_form
+                token.feats = {"Case": UD_CASES.get(adjective.tag.case, ""), "Number": "Plur" if adjective.tag.number == "plur" else "Sing"}
             else:
                 token.lemma = self.lemma(token.text, token.pos, tuple(token.feats.items()))
         chosen = needs_syntax(doc) if needs_syntax else [True] * len(doc.sents)
@@ -182,6 +186,15 @@ class Pipeline:
             return parses[0]
         return None
 
+    @lru_cache(maxsize=50_000)
+    def adjective_reading(self, word: str):
+        """The dictionary's first parse where it is a full adjective and no parse is a form of a verb (the word the
+        tagger called a verb cannot be one: "побратимские", which the dictionary guesses); else None."""
+        parses = self.morph_vocab.parse(word)
+        if not parses or parses[0].tag.POS != "ADJF" or any(p.tag.POS in VERB_FORMS for p in parses):
+            return None
+        return parses[0]
+
     @lru_cache(maxsize=200_000)
     def lemma(self, text: str, pos: str, feats: tuple) -> str:
         """natasha's lemmatizer, cached: news repeats its words, and choosing a parse is the costly part."""
@@ -213,6 +226,7 @@ def lexicon_words() -> frozenset[str]:
 
 
 CONTENT_POS = ("NOUN", "PROPN", "VERB")
+VERB_FORMS = ("VERB", "INFN", "PRTF", "PRTS", "GRND")  # pymorphy's parts of speech of a verb's forms
 
 
 def break_cycles(tokens) -> None:
