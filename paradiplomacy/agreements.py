@@ -1206,7 +1206,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         else:
             partners = partners_of(with_tokens, sent, parties)
         # "..., город Гюмри с Курском, Моздоком и Тверью": the clauses that leave out the verb are agreements of their own
-        gapped = gapped_pairs(token, sent)
+        paired = each_with_its_partner(token, sent)
+        gapped = [] if paired else gapped_pairs(token, sent)  # "Ржева с Оршей и Торжка с Полоцком" are pairs, not a clause
         in_gaps = {name for pair in gapped for name in pair}
         parties, partners = [p for p in parties if p not in in_gaps], [p for p in partners if p not in in_gaps]
         sides = [p for p in parties if p not in partners]
@@ -1214,7 +1215,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = (between_each(token, sent) or partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        pairs = (between_each(token, sent) or paired or partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
@@ -1687,6 +1688,34 @@ def between_each(noun, sent: Sentence) -> list[list[str]]:
     groups = [linear_parties(sent, t.stop, backwards=False, until=n.start if n else None)
               for t, n in zip(betweens, betweens[1:] + [None])]
     return groups if len(groups) >= 2 and all(len(g) >= 2 for g in groups) else []
+
+
+WITH_GAP = re.compile(r"^\s+(?:с|со)\s+$")
+TOPIC_GAP = re.compile(r"^(?:\s+[а-яё-]+)*\s+$")
+NEXT_PAIR_GAP = re.compile(r"^\s*(?:,|и|,\s*а\s+также)\s+$")
+
+
+def each_with_its_partner(noun, sent: Sentence) -> list[list[str]]:
+    """One party list per pair where the noun's places come each with its own "с" partner: "партнёрские связи
+    Магадана с Анкориджем и Якутска с Фэрбенксом" are two ties; [] unless the run of names right after the noun
+    alternates so for two pairs or more."""
+    spans = [m for m in sent.mentions if m.type != "person" and not in_aside(m, sent) and m.start > noun.start]
+    outermost = sorted((m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop
+                                                    and o.stop - o.start > m.stop - m.start for o in spans)), key=lambda m: m.start)
+    if not outermost or not TOPIC_GAP.match(sent.text[noun.stop - sent.start : outermost[0].start - sent.start]):
+        return []  # the names follow the noun, or its topic ("соглашения о побратимстве Твери с ...")
+    pairs, previous = [], None
+    for m in outermost:
+        gap = ASIDE.sub(" ", sent.text[previous.stop - sent.start : m.start - sent.start]) if previous else ""
+        if previous is None or (len(pairs[-1]) == 2 and NEXT_PAIR_GAP.match(gap)):
+            pairs.append([m.name])
+        elif len(pairs[-1]) == 1 and WITH_GAP.match(gap):
+            pairs[-1].append(m.name)
+        else:
+            break
+        previous = m
+    pairs = [p for p in pairs if len(p) == 2]
+    return pairs if len(pairs) >= 2 else []
 
 
 def betweens_after(noun, sent: Sentence) -> list:
