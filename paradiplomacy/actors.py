@@ -1209,7 +1209,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             while j >= 0 and tokens[j].text not in DASHES:
                 j -= 1
             if j < 0:
-                return office_heading(tokens[:i]) if i == adjacent and words_case == "nomn" else []
+                named = [(m.start, m.stop) for m in mentions if m.type == "person"]
+                return office_heading(tokens[:i], named) if i == adjacent and words_case == "nomn" else []
             i = j - 1
             continue
         if token.text == ")":
@@ -1294,13 +1295,17 @@ def before_apposition(tokens, i: int) -> int:
     return j - 1
 
 
-def office_heading(tokens) -> list:
-    """The words before a dash, back to the first that can be no part of an office, when they are an office and
-    nothing else: "Министр обороны — | Ицунори Онодэра" (a list of a cabinet), "открыла посол доброй воли ЮНИСЕФ — |
-    Мария Кольцова"; or []."""
+def office_heading(tokens, named: list[tuple[int, int]] = ()) -> list:
+    """The words before a dash, back to the first that can be no part of an office or is part of another person's name
+    (``named``: "главы района Валентин Левченко и глава администрации города — | Владимир Серов"), when they are an
+    office and nothing else: "Министр обороны — | Ицунори Онодэра" (a list of a cabinet), "открыла посол доброй воли
+    ЮНИСЕФ — | Мария Кольцова"; or []."""
     start = len(tokens)
-    while start > 0 and (tokens[start - 1].pos in ROLE_INNER_POS or tokens[start - 1].text in ROLE_INNER_SIGNS):
+    while start > 0 and (tokens[start - 1].pos in ROLE_INNER_POS or tokens[start - 1].text in ROLE_INNER_SIGNS) and not any(
+            a <= tokens[start - 1].start < b for a, b in named):
         start -= 1
+    while start < len(tokens) and tokens[start].pos == "CCONJ":
+        start += 1  # "и глава администрации": the conjunction joins this name to the one before
     tokens = tokens[start:]
     head = next((t for t in tokens if not is_adjective(t)), None)
     if (head is None or not is_office_word(head) or head.feats.get("Case") != "Nom"
@@ -1384,12 +1389,13 @@ def agrees(office, name_case_of: str, name_cases: set[str]) -> bool:
 
 
 def acting_prefix(tokens, left: int) -> list:
-    """"врио", "и. о.", "исполняющий обязанности" before an office in the genitive: the tokens, or []."""
+    """"врио", "и. о.", "(временно) исполняющий обязанности" before an office in the genitive: the tokens, or []."""
     words = ["исполняющий" if t.text.lower().startswith("исполняющ") else t.text.lower() for t in tokens[:left]]
     for prefix in ACTING:
         n = len(prefix)
         if left >= n and words[left - n :] == prefix:
-            return tokens[left - n : left]
+            temporarily = prefix[0] == "исполняющий" and left > n and words[left - n - 1] == "временно"
+            return tokens[left - n - temporarily : left]
     return []
 
 

@@ -157,6 +157,11 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
         form = inflect(word, case, gender, names_only=True)
         if form:
             return form
+    noun = [p for p in morph_vocab().parse(word.lower()) if p.is_known and p.tag.POS == "NOUN" and p.tag.case == case
+            and p.tag.number == "sing" and p.tag.gender == gender == "masc"]
+    if noun:
+        # a man's surname that is a common noun declines as the noun, a vowel dropped too: "Локтя" -> "Локоть"
+        return match_case(noun[0].normal_form, word)
     adjective = [p for p in morph_vocab().parse(word.lower()) if p.is_known and p.tag.POS == "ADJF" and p.tag.case == case
                  and p.tag.number == "sing" and p.tag.gender in (gender, None)]
     if adjective:
