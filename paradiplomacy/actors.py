@@ -545,6 +545,7 @@ def coordinated_places(doc) -> list[Mention]:
     # "«Ярославна» (Курская и Сумская области)"
     readings = [t for sent in doc.sents for t in (without_asides(sent.tokens), sent.tokens)]
     for t in readings:
+        found += coordinated_bodies(t, doc.text, found)
         for j, noun in enumerate(t):
             lemma = (noun.lemma or "").lower()
             if lemma not in GENDER_OF_REGION_NOUN or j < 3:
@@ -565,6 +566,40 @@ def coordinated_places(doc) -> list[Mention]:
                 if not any(m.start == adj.start for m in found):
                     found.append(Mention(adj.start, stop, doc.text[adj.start : stop], region_nouns()[lemma], name, tokens=[adj, noun]))
     return found
+
+
+def coordinated_bodies(t, text: str, found: list[Mention]) -> list[Mention]:
+    """"с Минским, Гомельским и Витебским областными Советами депутатов": bodies of one level sharing one plural noun,
+    each its own body ("Минский областной Совет депутатов"), named by the places' adjectives before the word of level,
+    with the noun's genitive complements after it."""
+    out = []
+    for j, noun in enumerate(t):
+        level = t[j - 1] if j else None
+        if (j < 4 or noun.feats.get("Number") != "Plur" or word_kind(noun.lemma or "") not in ("body", "executive")
+                or level is None or not is_adjective(level) or (level.lemma or "").lower() not in territory_levels()):
+            continue
+        adjectives = []
+        for i in range(j - 2, -1, -2):
+            if not (t[i].text[:1].isupper() and is_adjective(t[i])):
+                break
+            adjectives.append(t[i])
+            if i == 0 or t[i - 1].text.lower() not in ("и", ","):
+                break
+        if len(adjectives) < 2:
+            continue
+        gender = next((p.tag.gender for p in morph_vocab().parse(noun.lemma or "") if p.tag.POS == "NOUN" and p.tag.gender), "masc")
+        tail = []
+        for k in t[j + 1 :]:
+            if k.feats.get("Case") != "Gen" or k.pos not in ("NOUN", "ADJ"):
+                break
+            tail.append(k)
+        head = match_case(noun.lemma or noun.text, noun.text)
+        for adj in reversed(adjectives):
+            name = " ".join([nominative_adjective(adj.text, gender), nominative_adjective(level.text, gender), head] + [k.text for k in tail])
+            stop = (tail[-1] if tail else noun).stop if adj is t[j - 2] else adj.stop
+            if not any(m.start == adj.start for m in found + out):
+                out.append(Mention(adj.start, stop, text[adj.start : stop], "organization", name, tokens=[adj, level, noun], shared=True))
+    return out
 
 
 def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:

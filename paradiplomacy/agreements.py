@@ -434,7 +434,23 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     # the preposition may hang on the first of the adjectives that share the noun ("с Павлодарской, ... областями")
     cases = lambda child: sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]
     return [child for holder, rel in holders for child in sent.kids(holder, rel)
-            if child is not noun and any(c.text.lower() in ("с", "со") for c in cases(child))]
+            if child is not noun and (any(c.text.lower() in ("с", "со") for c in cases(child)) or shared_after_with(child, sent))]
+
+
+SHARED_GAP = re.compile(r"^\s*(?:,|и)?\s*$")
+
+
+def shared_after_with(token, sent: Sentence) -> bool:
+    """Whether the token lies in one of the bodies a plural noun shares out whose list "с" opens: "с Минским, Гомельским
+    и Витебским областными Советами" (the parser may hang "с" on any of the adjectives)."""
+    mention = sent.mention_at(token, person=False)
+    if mention is None or not mention.shared:
+        return False
+    run = sorted((m for m in sent.mentions if m.shared), key=lambda m: m.start)
+    first = run.index(mention)
+    while first and SHARED_GAP.match(sent.text[run[first - 1].stop - sent.start : run[first].start - sent.start]):
+        first -= 1
+    return bool(re.search(r"\bсо?\s+$", sent.text[: run[first].start - sent.start], re.I))
 
 
 def possessors(noun, verbs, sent: Sentence) -> list:

@@ -51,10 +51,28 @@ class ParagraphSegmenter(Segmenter):
     def sentenize(self, text):
         for paragraph in PARAGRAPH.finditer(text):
             for start, stop in quoted_names_joined(list(super().sentenize(paragraph.group()))):
-                sentence = paragraph.group()[start:stop]
-                for piece_start, piece_stop in without_dateline(sentence):
-                    offset = start + paragraph.start()
-                    yield Sent(offset + piece_start, offset + piece_stop, sentence[piece_start:piece_stop])
+                for start, stop in glued_apart(paragraph.group(), start, stop):
+                    sentence = paragraph.group()[start:stop]
+                    for piece_start, piece_stop in without_dateline(sentence):
+                        offset = start + paragraph.start()
+                        yield Sent(offset + piece_start, offset + piece_stop, sentence[piece_start:piece_stop])
+
+
+GLUED = re.compile(r"(?<=[а-яё])\.(?=[А-ЯЁ])")
+GLUED_MIN_LETTERS = 4  # "г.Москва", "ул.Ленина", "обл.Гомель": an abbreviation's full stop before a name ends nothing
+
+
+def glued_apart(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """(start, stop) of the sentence ``text[start:stop]`` cut after each full stop that a scraped text left with no space
+    before the next sentence ("— прокомментировала Бабушкина.С 2019 года ..."): the word before it a word of the
+    dictionary (or a name) of at least GLUED_MIN_LETTERS letters, not an abbreviation; razdel does not cut there."""
+    cuts = []
+    for found in GLUED.finditer(text, start, stop):
+        word = re.search(r"[А-ЯЁа-яё]+$", text[start : found.start()])
+        if word and len(word.group()) >= GLUED_MIN_LETTERS and morph_vocab().parse(word.group().lower())[0].is_known:
+            cuts.append(found.end())
+    bounds = [start] + cuts + [stop]
+    return [(a, b) for a, b in zip(bounds, bounds[1:])]
 
 
 def quoted_names_joined(sents) -> list[tuple[int, int]]:

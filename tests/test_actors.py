@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import EXTRA, SEEDS, read_gold, read_out
+from paradiplomacy.nlp import ParagraphSegmenter
 from paradiplomacy_eval.scores import score_organizations, score_persons
 
 SEED_IDS = {p.stem for p in SEEDS.glob("*.txt")}
@@ -292,3 +293,13 @@ def test_every_parsed_sentence_is_a_tree():
     first = {t.id: t for t in doc.sents[0].tokens}
     hural = next(t for t in doc.sents[0].tokens if t.text == "Хуралом")
     assert first[hural.head_id].text == "соглашение"  # "соглашение с | Хуралом"
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("— прокомментировала Иванова.С 2019 года область заключила пять соглашений.",
+     ["— прокомментировала Иванова.", "С 2019 года область заключила пять соглашений."]),
+    ("Делегация приехала в г.Гомель и на ул.Советскую, в обл.Витебск.", ["Делегация приехала в г.Гомель и на ул.Советскую, в обл.Витебск."]),
+], ids=["glued", "abbreviations"])
+def test_a_full_stop_a_scraped_text_glued_to_the_next_sentence_ends_it(text, sentences):
+    # a scraped page loses the space after a full stop; an abbreviation's stop before a name ends nothing
+    assert [s.text for s in ParagraphSegmenter().sentenize(text)] == sentences
