@@ -122,7 +122,7 @@ def agreement_noun(token, sent: Sentence) -> str:
     if entry[0] != "noun" or " " in lemma:
         return ""
     # the topic, each of its conjuncts too: "соглашение о сотрудничестве и установлении побратимских связей"
-    topic = [t for n in sent.kids(token, "nmod") for c in sent.conjuncts(n)
+    topic = [t for n in sent.kids(token, "nmod") + topics_hung_on_names(token, sent) for c in sent.conjuncts(n)
              for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]]
     if entry[1] in ("cooperation_agreement", "accord") and any((t.lemma or "").startswith(TWIN_STEM) for t in topic + sent.kids(token, "amod") + before):
         # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение",
@@ -140,6 +140,14 @@ def agreement_noun(token, sent: Sentence) -> str:
     if entry[1] == "cooperation_agreement" and any(names_a_euroregion(t) for t in topic):
         return EUROREGION  # "соглашение о создании Еврорегиона «Донбасс»": the euroregion it sets up
     return entry[1]
+
+
+def topics_hung_on_names(noun, sent: Sentence) -> list:
+    """The "о" topics after the noun that the parser hung on a person's name, which takes none: "подписание соглашения
+    председателем ... Сергеем Ложечником и главой ... Александром Разовым об установлении дружественных отношений"."""
+    names = [m for m in sent.mentions if m.type == "person" and m.start > noun.start]
+    return [t for t in sent.tokens if t.start > noun.start and about(t, sent) and (head := sent.head(t)) is not None
+            and head.pos == "PROPN" and any(m.start <= head.start < m.stop for m in names)]
 
 
 def about(noun, sent: Sentence) -> bool:
@@ -681,6 +689,8 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     subjects = [k for v in chain for k in sent.kids(v, "nsubj")]
     if len(parties) < 2 and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects):
         parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
+    if not parties and act_noun_agents(noun, chain, sent):
+        parties = signers_sides(noun, chain, sent)  # "подписание соглашения председателем райисполкома X и главой Y"
     if not parties and signing:
         # "глава администрации Феодосии ... и глава Арзамаса ... подписали": the signatories' bodies
         parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
@@ -835,6 +845,20 @@ def signers_sides(noun, chain, sent: Sentence) -> list[str]:
     return list(dict.fromkeys(side for m in sent.mentions if m.type == "person" and m.name in signers and (side := side_of(m, sent))))
 
 
+def act_noun_agents(noun, chain, sent: Sentence) -> list:
+    """The agents of a noun of signing in the chain, in the instrumental: "подписание соглашения председателем
+    райисполкома X и главой администрации Y" (also where the parser hung the word right after the agreement's noun
+    elsewhere): their tokens, offices or names."""
+    acts = [act for act in chain if category(act) == "act_noun"]
+    if not acts:
+        return []
+    index = sent.tokens.index(noun)
+    agents = [t for c in [c for act in acts for c in sent.kids(act, "nmod")] + sent.tokens[index + 1 : index + 2]
+              if c.feats.get("Case") == "Ins" and not sent.kids(c, "case")
+              for t in sent.conjuncts(c) if word_kind(t.lemma or "") == "office" or sent.mention_at(t, person=True)]
+    return [t for i, t in enumerate(agents) if all(o is not t for o in agents[:i])]
+
+
 def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     """Persons who are subjects of the signing verb; in "со стороны X соглашение подписал A,
     со стороны Y — B" every person named is a signatory."""
@@ -843,7 +867,12 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     signing += act_noun_verbs(chain, sent)
     if signing and sent.text.lower().count("со стороны") >= 2:
         return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
-    names = []
+    names: list[str] = []
+    agents = act_noun_agents(noun, chain, sent)
+    for token in agents:
+        person = sent.person_named(token, next_bound(token, agents, sent.stop))
+        if person and person.name not in names:
+            names.append(person.name)
     for verb in signing:
         subjects = [t for s_ in sent.kids(verb, "nsubj") for t in sent.conjuncts(s_)]
         # names the parser hung on the first office as appositions: in "Аким Алматинской области Амандык Баталов и

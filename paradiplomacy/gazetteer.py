@@ -152,6 +152,9 @@ def is_capital(place: Place) -> bool:
         abs(place.lat - lat) < CAPITAL_DEGREES and abs(place.lon - lon) < CAPITAL_DEGREES for lat, lon in capital_points())
 
 
+SHORT_FORM = re.compile(r"^([а-я]{2,})[щч]ин(?:а|ы|е|у|ой)$")  # "Лидчина", "Слонимщины": the land of a centre, in any case
+
+
 @lru_cache(maxsize=100_000)  # news names the same places again and again; a Place is frozen
 def find_place(name: str) -> Place | None:
     """The place ``name`` names, in any case: by its own names, a region by its adjective alone, a district by its
@@ -161,6 +164,9 @@ def find_place(name: str) -> Place | None:
     found = index.get(key) or index.get(lemma_key(name))
     if found is None and key.endswith(("ском", "цком")) and (town := index.get(key[:-2])) is not None and town.type == "city":
         found = town  # "между Алчевском и ...": a town in -ск the dictionary reads as an adjective in the locative
+    if found is None and " " not in name and (derived := SHORT_FORM.match(key)):
+        # "Лидчина": the "-щина / -чина" of a district, where no region has it (data/place_short_forms.csv lists the regions')
+        found = find_place(f"{derived.group(1)}ский район")
     if found or " " not in name:
         # a region's adjective alone: "Липецкой" of "Липецкой и Тамбовской областей"
         return found or (_regions_by_adjective().get(lemma_key(name)) if name[:1].isupper() else None)
