@@ -1260,7 +1260,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = (between_each(token, sent) or paired or partner_pairs(token, sides, partners, sent, tie) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        pairs = (between_each(token, sent) or paired or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
@@ -1321,6 +1321,7 @@ def like_another(noun, sent: Sentence) -> bool:
 GAP_OPENS = re.compile(r"(?:,|\bа)\s*(?:[а-яё]+\s+)?$")  # ", город Гюмри", "а Черновцы": a clause whose verb is the one before
 GAP_PARTNER = re.compile(r"^\s*(?:[-–—]\s*)?со?\s+$")  # "Черновцы - с Брянском", "город Гюмри с Курском"
 GAP_LIST = re.compile(r"^\s*(?:,|и|,\s*и)\s*$")
+CLAUSE_AFTER = re.compile(r"^\s*[-–—]\s*со?\s")  # a place that opens a clause of its own: "Жуковка — с ..."
 
 
 def gapped_pairs(noun, sent: Sentence) -> list[list[str]]:
@@ -1342,6 +1343,8 @@ def gapped_pairs(noun, sent: Sentence) -> list[list[str]]:
             gap = text(edge, m.start)
             if not (GAP_PARTNER.match(gap) if not partners else GAP_LIST.match(gap)):
                 break
+            if partners and CLAUSE_AFTER.match(sent.text[m.stop - sent.start :]):
+                break  # "Навля — с Чадыр-Лунга, Жуковка — с Вулканешты": the next clause's subject, not a partner
             partners.append(m.name)
             edge = m.stop
         pairs += [[subject.name, p] for p in dict.fromkeys(partners) if p != subject.name]
