@@ -79,6 +79,7 @@ class Agreement:
     several: bool = False  # named by a plural noun ("Соглашения ... заключены уже со многими регионами")
     counted: bool = False  # a number of them with partners of a kind ("34 соглашения с субъектами РФ"): a tally, unless two parties are named
     friendship: bool = False  # a twinning only by "дружба" in its topic ("соглашение о дружбе и сотрудничестве")
+    document_kind: str = "cooperation_agreement"  # the kind its noun names without that topic (a memorandum "о дружбе")
     like_another: bool = False  # "подобное соглашение": another agreement like an earlier one, never that one (similar_words.csv)
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
@@ -137,6 +138,8 @@ def agreement_noun(token, sent: Sentence) -> str:
         # "соглашение о дружбе и сотрудничестве", "об установлении дружественных отношений" (a Chinese province's
         # sister ties): the codebook's twinning of towns and regions
         return "twinning"
+    if entry[1] == "memorandum" and any(lemma_of(t) == "дружба" for t in topic):
+        return "twinning"  # "меморандум о дружбе (и сотрудничестве)" between towns; between regions friendship_of_regions makes it a memorandum again
     if entry[1] == "cooperation_agreement" and any(names_a_euroregion(t) for t in topic):
         return EUROREGION  # "соглашение о создании Еврорегиона «Донбасс»": the euroregion it sets up
     return entry[1]
@@ -686,6 +689,12 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
             parties += [p for p in linear_parties(sent, between.stop, backwards=False) if p not in parties]
     if len(parties) < 2:
         parties += [p for p in tie_between(noun, sent) if p not in parties]
+    if len(parties) < 2 and chain:
+        # "Сегодня между Татарстаном и Гагаузией подписано соглашение": the sides written before the verb
+        verb_start = min(t.start for t in chain)
+        fronted = [t for t in sent.tokens if t.text.lower() == "между" and t.start < min(verb_start, noun.start)]
+        if fronted:
+            parties += [p for p in linear_parties(sent, fronted[-1].stop, backwards=False, until=verb_start) if p not in parties]
     subjects = [k for v in chain for k in sent.kids(v, "nsubj")]
     if len(parties) < 2 and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects):
         parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
@@ -1122,7 +1131,7 @@ def friendship_of_regions(records: list[Agreement], kinds: dict[str, str]) -> No
         levels = [kinds.get(p) if kinds.get(p) in PLACE_TYPES else (place.type if (place := territory_of(p)) else "")
                   for p in record.parties]
         if any(level in ("region", "occupation_authority", "country") for level in levels):
-            record.kind = "cooperation_agreement"
+            record.kind = record.document_kind if record.document_kind in ("cooperation_agreement", "memorandum") else "cooperation_agreement"
 
 
 def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> None:
@@ -1279,7 +1288,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             company_partner=companies_at(with_tokens + said_parties + subject_words_left_over(chain, sent)),
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
-                            like_another=like_another(token, sent), friendship=kind == TWINNING and by_friendship_alone(token, sent))
+                            like_another=like_another(token, sent), friendship=kind == TWINNING and by_friendship_alone(token, sent),
+                            document_kind=terms().get(lemma_of(token), ("", "cooperation_agreement"))[1])
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
