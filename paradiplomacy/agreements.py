@@ -130,9 +130,9 @@ def agreement_noun(token, sent: Sentence) -> str:
         # "договорённость о побратимстве"
         return "twinning"
     if entry[1] == "memorandum" and any((t.lemma or "").startswith(TWIN_STEM) for n in sent.kids(token, "nmod") if about(n, sent)
-                                        for t in [n] + sent.kids(n, "amod")):
-        # "Меморандум о побратимских отношениях между Уфой и Бишкеком" is the twinning; a memorandum "по установлению
-        # побратимских связей" is one towards it
+                                        for t in [n] + sent.kids(n, "amod") + [a for k in sent.kids(n, "nmod") for a in sent.kids(k, "amod")]):
+        # "Меморандум о побратимских отношениях между Уфой и Бишкеком", "об установлении побратимских отношений" is the
+        # twinning; a memorandum "по установлению побратимских связей" is one towards it
         return "twinning"
     if entry[1] == "cooperation_agreement" and any((t.lemma or "") in read_words("friendship_words.csv") for t in topic):
         # "соглашение о дружбе и сотрудничестве", "об установлении дружественных отношений" (a Chinese province's
