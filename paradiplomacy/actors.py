@@ -1199,12 +1199,25 @@ def office_of_post(verb, tokens):
     return next((t for t in tokens if post is not None and t.head_id == post.id and is_office_word(t)), None)
 
 
+def adjectives_start(tokens, index: int, alike: bool = False) -> int:
+    """Where the adjectives before the office word at ``index`` begin: those in its case (tagged alike, where
+    ``alike``), two of them joined by "и" too ("Чрезвычайный и Полномочный Посол")."""
+    office, left = tokens[index], index
+    fits = lambda t: is_adjective(t) and cases_of(t.text) & cases_of(office.text) and (not alike or tagged_alike(t, office))  # noqa: E731
+    while left > 0:
+        if fits(tokens[left - 1]):
+            left -= 1
+        elif left < index and left > 1 and tokens[left - 1].text.lower() == "и" and fits(tokens[left - 2]):
+            left -= 2
+        else:
+            break
+    return left
+
+
 def office_phrase(office, tokens, by_id, exclude: set) -> list:
     """The office word with its adjectives and the contiguous complements that hang on it."""
     index = tokens.index(office)
-    left = index
-    while left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(office.text):
-        left -= 1
+    left = adjectives_start(tokens, index)
     right = index
     while (right + 1 < len(tokens) and tokens[right + 1].id not in exclude and descends_from(tokens[right + 1], office, by_id)
            and (tokens[right + 1].pos in ROLE_INNER_POS or tokens[right + 1].text in ROLE_INNER_SIGNS)):
@@ -1285,12 +1298,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         if is_office_word(token) and acting_prefix(tokens, i):
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
         if is_office_of_name(token, tokens, words_case, name_cases, token.id == described_by) and agrees(token, words_case, name_cases | cases_of(person.tokens[-1].text)):
-            left = i
-            while (left > 0 and is_adjective(tokens[left - 1]) and cases_of(tokens[left - 1].text) & cases_of(token.text)
-                   and tagged_alike(tokens[left - 1], token)):
-                left -= 1
-                between.insert(0, tokens[left])
-            return compound_prefix(tokens, left) + between
+            left = adjectives_start(tokens, i, alike=True)
+            return compound_prefix(tokens, left) + tokens[left:i] + between
         i -= 1
     return []
 

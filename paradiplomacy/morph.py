@@ -198,9 +198,15 @@ def normalize_phrase(tokens, head, singular: bool = False) -> str:
     index = tokens.index(head)
     agreeing = {index}
     i = index - 1
-    while i >= 0 and (is_adjective(tokens[i]) or ADJECTIVAL.search(tokens[i].text) or tokens[i].pos in ("DET", "NUM")) and case in cases_of(tokens[i].text):
-        agreeing.add(i)
-        i -= 1
+    agrees = lambda t: (is_adjective(t) or ADJECTIVAL.search(t.text) or t.pos in ("DET", "NUM")) and case in cases_of(t.text)  # noqa: E731
+    while i >= 0:
+        if agrees(tokens[i]):
+            agreeing.add(i)
+            i -= 1
+        elif i > 0 and i < index - 1 and tokens[i].text.lower() == "и" and agrees(tokens[i - 1]):
+            i -= 1  # "Чрезвычайного и Полномочного Посла": both adjectives agree with the head
+        else:
+            break
     out = []
     for i, token in enumerate(tokens):
         form = inflect(token.text, case, gender, singular=singular) if i in agreeing else None
