@@ -57,7 +57,7 @@ def process_document(doc: Document, parse_all: bool = False) -> DocumentResult:
     with stage("nlp"):
         parsed = pipeline().parse(doc.text, functools.partial(needs_syntax, title_stop=doc.body_start))
     with stage("actors"):
-        mentions = places_beside_agreements(parsed, resolve_references(parsed, extract_mentions(parsed)))
+        mentions = places_beside_agreements(parsed, resolve_references(parsed, extract_mentions(parsed), title_stop=doc.body_start))
     with stage("events"):
         sentences = sentences_of(parsed, mentions)
         events = extract_events(sentences, doc.published)

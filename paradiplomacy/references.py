@@ -14,6 +14,8 @@ from .datafiles import read_data
 from .gazetteer import named_places, place_by_id
 
 OWN = "наш"  # "наш регион", "нашей области"
+AUTHORITIES = "власть"  # "областные / городские власти"
+LEVEL_ADJECTIVES = {"областной": "region", "краевой": "region", "республиканский": "region", "городской": "city", "районный": "district"}
 QUOTES = set("«\"„“'")  # «Республика» in quotation marks is a title (a newspaper, a hotel), not a place
 
 
@@ -32,6 +34,8 @@ def reference_spans(sent) -> list[tuple[list, frozenset[str]]]:
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if lemma == OWN and after is not None and (after.lemma or "") in kind_nouns():
             found.append(([token, after], kind_nouns()[after.lemma]))
+        elif lemma in LEVEL_ADJECTIVES and after is not None and (after.lemma or "") == AUTHORITIES and not token.text[:1].isupper():
+            found.append(([token, after], frozenset({LEVEL_ADJECTIVES[lemma]})))  # "областные власти": the text's own region's
         elif (i and lemma in kind_nouns() and token.text[:1].isupper() and not tokens[i - 1].text[:1].isupper()
               and tokens[i - 1].text not in QUOTES and (after is None or not after.text[:1].isupper())):
             found.append(([token], kind_nouns()[lemma]))
@@ -46,9 +50,10 @@ def states_named(sent, mentions: list[Mention]) -> set[str]:
     return {p.name_latin for p in places if p is not None}
 
 
-def resolve_references(doc, mentions: list[Mention]) -> list[Mention]:
+def resolve_references(doc, mentions: list[Mention], title_stop: int = 0) -> list[Mention]:
     """The mentions, with a mention of the text's own place for each reference that names it by kind alone (replacing
-    a mention the actor stage made of the bare noun: "Республика")."""
+    a mention the actor stage made of the bare noun: "Республика"). Of two places the reference may be, the one the
+    title (the text before ``title_stop``) names is the text's own."""
     places = named_places(doc.text)
     for sent in doc.sents:
         for tokens, types in reference_spans(sent):
@@ -56,6 +61,9 @@ def resolve_references(doc, mentions: list[Mention]) -> list[Mention]:
             states = states_named(sent, mentions)
             inside = {p.place_id for s, _, p in places if sent.start <= s < sent.stop}
             candidates = {p.place_id: p for _, _, p in places if p.type in types and p.place_id not in inside and p.state not in states}
+            titled = {p.place_id for s, _, p in places if s < title_stop}
+            if len(candidates) > 1 and len(set(candidates) & titled) == 1:
+                candidates = {k: v for k, v in candidates.items() if k in titled}
             if len(candidates) != 1:
                 continue
             place = next(iter(candidates.values()))
