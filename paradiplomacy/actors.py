@@ -145,7 +145,8 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
             toks = toks[:cut]
         while toks and toks[-1].text in SPAN_END_PUNCTUATION:  # "Мэри Браун;" cut at razdel's break after ";"
             toks = toks[:-1]
-        if kind == "PER" and place_before_a_name(toks):
+        at = bisect_left(starts, toks[0].start) if toks else 0
+        if kind == "PER" and place_before_a_name(toks, tokens[at - 1] if at else None):
             # "председатель правительства Воеводины Милан Ковачевич": the tagger ran the body's place into the name
             result.append((toks[:1], "LOC"))
             toks = toks[1:]
@@ -154,11 +155,15 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
     return result
 
 
-def place_before_a_name(toks) -> bool:
+def place_before_a_name(toks, before=None) -> bool:
     """Whether a person's span opens with a place the gazetteer knows, no given name, before a name of two words or
-    more ("Бач-Кишкун Габор Бордаш"; not "Владимир Владимирович Путин")."""
-    given = any(p.is_known and "Name" in p.tag.grammemes for p in morph_vocab().parse(toks[0].text)) if toks else False
-    return len(toks) >= 3 and not given and find_place(toks[0].text) is not None and is_personal_name(toks[1:])
+    more ("Бач-Кишкун Габор Бордаш"; not "Владимир Владимирович Путин"); a given name too where the word before the
+    span is the noun of the place's kind ("акима области Абай Берика Уали": the region Abai)."""
+    if len(toks) < 3 or not is_personal_name(toks[1:]):
+        return False
+    designated = before is not None and (before.lemma or "").lower() in region_nouns() and find_place(f"{before.text} {toks[0].text}") is not None
+    given = any(p.is_known and "Name" in p.tag.grammemes for p in morph_vocab().parse(toks[0].text))
+    return designated or not given and find_place(toks[0].text) is not None
 
 
 def is_patronymic(word: str) -> bool:

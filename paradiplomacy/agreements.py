@@ -1035,6 +1035,10 @@ def places_of_the_pair(sent: Sentence) -> list[str]:
     долгие отношения"); [] unless there are exactly two."""
     places = [m for m in sent.mentions if m.type in PLACE_TYPES and not in_aside(m, sent)]
     outermost = [m for m in places if not any(o is not m and o.start <= m.start and m.stop <= o.stop for o in places)]
+    # a state one of the places lies in is where it is, not its pair: "посетил Республику Карелию, входящую в состав
+    # Российской Федерации"
+    states = {p.state for m in outermost if m.type != "country" and (p := place_by_id(m.place_id)) is not None}
+    outermost = [m for m in outermost if not (m.type == "country" and (p := place_by_id(m.place_id)) is not None and p.name_latin in states)]
     names = list(dict.fromkeys(m.name for m in outermost))
     return names if len(names) == 2 else []
 

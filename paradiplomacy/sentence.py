@@ -126,7 +126,9 @@ class Sentence:
         # a name follows its office: one hung on the office from before it belongs to an earlier office
         for candidates in ([token], sorted(self.appositions(token), key=lambda t: (t.start < token.start, t.start))):
             for candidate in candidates:
-                found = [m for m in self.mentions if m.type == "person" and m.start <= candidate.start < m.stop]
+                # or the name the parser hung on it ("аким области Абай | Нурлан Уранхаев": the place took the name's head)
+                words = [candidate] + (self.kids(candidate, "flat:name") if candidate is not token else [])
+                found = [m for m in self.mentions for w in words if m.type == "person" and m.start <= w.start < m.stop]
                 if found:
                     return max(found, key=lambda m: m.stop - m.start)
         # "И.о. губернатора ... Игорь Петров": the parser takes the "И" of "И.о." for the subject
