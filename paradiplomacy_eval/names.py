@@ -82,7 +82,8 @@ def root(word: str) -> str:
         word = lemma(word)
         if word.endswith("ия") and len(word) > 5:
             word = word[:-2]  # Чувашия and чувашский, Бурятия and бурятский
-        word = word[:-1] if word[-1:] in "аяоеыйь" else word  # Калуга, Москва, Тверь; not Актау
+        # Калуга, Москва, Тверь; not Актау, nor the "й" of Алтай, Абай, Китай (алтайский, абайская)
+        word = word[:-1] if word[-1:] in "аяоеыь" or word[-1:] == "й" and word[-2:-1] not in "аеуяюэ" else word
     if word.endswith("ск"):
         word = word[:-2]
         if adjective and word.endswith("нен"):
