@@ -333,6 +333,9 @@ def tense_status(verb, sent: Sentence) -> str:
     if any(c.lemma == "быть" and c.feats.get("Tense") == "Fut" or c.text.lower() in ("будет", "будут")
            for c in sent.kids(verb, "aux", "aux:pass")):
         return "planned"
+    if feats.get("VerbForm") == "Inf" and (success := sent.head(verb)) is not None and verb.rel in ("xcomp", "csubj") \
+            and lemma_of(success) in read_words("success_verbs.csv"):
+        return tense_status(success, sent)  # "удалось подписать": done where the success is, planned where "удастся"
     if feats.get("Tense") == "Fut" or feats.get("VerbForm") == "Inf":
         return "planned"
     if feats.get("Tense") == "Past" or feats.get("VerbForm") == "Part":
