@@ -1094,7 +1094,9 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         twin_towns_agreements(records, kinds)
     friendship_of_regions(records, kinds)
     # a tally of agreements with partners it does not name ("Область связывают с регионами России 34 соглашения") is no record
-    kept = in_scope([r for r in records if not r.vague and not (r.counted and len(r.parties) < 2)], mentions, territory)
+    # nor are agreements counted between sides the text names only by the meeting ("Поднебесная и 47 регион связаны
+    # шестью соглашениями" after a meeting of the region's and a province's officials)
+    kept = in_scope([r for r in records if not r.vague and not (r.counted and (len(r.parties) < 2 or r.bound))], mentions, territory)
     by_text = {sent.text: sent for sent in sentences}
     for record in kept:
         record.party_basis = party_bases(record, [by_text[t] for t in record.sentences if t in by_text])
@@ -1290,7 +1292,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss"),
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
-                            one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur", counted=tally(token, sent),
+                            one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur", counted=tally(token, sent) or numbered(token, sent) and any(category(v) == "bind" for v in chain),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens + said_parties + subject_words_left_over(chain, sent)),
                             in_dialogue=bool(said_parties + with_tokens) and all(
