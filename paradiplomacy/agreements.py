@@ -98,6 +98,9 @@ def term_words() -> frozenset[str]:
 def agreement_noun(token, sent: Sentence) -> str:
     """The kind an agreement noun names, 'anaphor' for "документ", or ''."""
     lemma = (token.lemma or "").replace("ё", "е")
+    if (token.pos == "PRON" and token.rel == "nsubj:pass" and token.text.lower() in ("оно", "он")
+            and (verb := sent.head(token)) is not None and category(verb) == "act"):
+        return "anaphor"  # "Как мы сообщали, подписано соглашение ... Оно заключено между ...": the agreement, not a person
     last = lemma.rpartition("-")[2]
     if last not in term_words():
         return ""  # most words of a text: no term has them (a cheap test before the sentence's tree)
