@@ -555,13 +555,7 @@ def coordinated_places(doc) -> list[Mention]:
             lemma = (noun.lemma or "").lower()
             if lemma not in GENDER_OF_REGION_NOUN or j < 3:
                 continue
-            adjectives = []  # the capitalised adjectives before the noun, each after a comma or "и", last first
-            for i in range(j - 1, -1, -2):
-                if not (t[i].text[:1].isupper() and is_adjective(t[i])):
-                    break
-                adjectives.append(t[i])
-                if i == 0 or t[i - 1].text.lower() not in ("и", ","):
-                    break
+            adjectives = listed_adjectives(t, j - 1)
             if len(adjectives) < 2 or not (plural_after(noun, t[j - 1]) or singular_shared(noun, adjectives)):
                 continue
             gender = GENDER_OF_REGION_NOUN[lemma]
@@ -571,6 +565,19 @@ def coordinated_places(doc) -> list[Mention]:
                 if not any(m.start == adj.start for m in found):
                     found.append(Mention(adj.start, stop, doc.text[adj.start : stop], region_nouns()[lemma], name, tokens=[adj, noun]))
     return found
+
+
+def listed_adjectives(t, last: int) -> list:
+    """The capitalised adjectives that end at ``t[last]``, each after a comma or "и", last first: "Минским, Гомельским
+    и Витебским" before the noun they share."""
+    adjectives = []
+    for i in range(last, -1, -2):
+        if not (t[i].text[:1].isupper() and is_adjective(t[i])):
+            break
+        adjectives.append(t[i])
+        if i == 0 or t[i - 1].text.lower() not in ("и", ","):
+            break
+    return adjectives
 
 
 def coordinated_bodies(t, text: str, found: list[Mention]) -> list[Mention]:
@@ -583,13 +590,7 @@ def coordinated_bodies(t, text: str, found: list[Mention]) -> list[Mention]:
         if (j < 4 or noun.feats.get("Number") != "Plur" or word_kind(noun.lemma or "") not in ("body", "executive")
                 or level is None or not is_adjective(level) or (level.lemma or "").lower() not in territory_levels()):
             continue
-        adjectives = []
-        for i in range(j - 2, -1, -2):
-            if not (t[i].text[:1].isupper() and is_adjective(t[i])):
-                break
-            adjectives.append(t[i])
-            if i == 0 or t[i - 1].text.lower() not in ("и", ","):
-                break
+        adjectives = listed_adjectives(t, j - 2)
         if len(adjectives) < 2:
             continue
         gender = next((p.tag.gender for p in morph_vocab().parse(noun.lemma or "") if p.tag.POS == "NOUN" and p.tag.gender), "masc")

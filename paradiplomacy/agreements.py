@@ -548,6 +548,12 @@ VENUE_BEFORE = re.compile(r"(?:^|\s)(?:в|во)\s+$", re.I)
 GAP_BETWEEN_PARTIES = re.compile(r"^[\s,]*(?:и\s+)?(?:[а-яё]+\s+){0,2}$")
 
 
+def outermost_names(spans: list[Mention]) -> list[Mention]:
+    """The mentions no longer mention holds, in the order of the text: "Совет ... провинции Цзянси", not "Цзянси" inside it."""
+    return sorted((m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop
+                                               and o.stop - o.start > m.stop - m.start for o in spans)), key=lambda m: m.start)
+
+
 def linear_parties(sent: Sentence, anchor: int, backwards: bool, until: int | None = None) -> list[str]:
     """Actors listed one after another from ``anchor`` ("между X, Y и Z"; "X и Y подписали"), forwards up to ``until``
     where given.
@@ -555,8 +561,7 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool, until: int | No
     Used where the parser attached the list somewhere else. Only outermost
     mentions count: "Совет ... провинции Цзянси", not "Цзянси" inside it.
     """
-    spans = [m for m in sent.mentions if m.type != "person" and not in_aside(m, sent)]
-    outermost = [m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop and o.stop - o.start > m.stop - m.start for o in spans)]
+    outermost = outermost_names([m for m in sent.mentions if m.type != "person" and not in_aside(m, sent)])
     names, edge, last = [], anchor, None
     for m in sorted(outermost, key=lambda m: m.start, reverse=backwards):
         if (backwards and m.stop > edge) or (not backwards and m.start < edge):
@@ -1381,18 +1386,18 @@ def topic_of_another(noun, sent: Sentence) -> str:
     otherwise."""
     if provided_for(noun, sent):
         return "topic"  # "Документ предполагает содействие заключению прямых договоров": what the document provides for
-    about, signing, current = False, False, noun
+    topical, signing, current = False, False, noun
     for _ in range(MAX_CHAIN * 2):
-        about = about or any(c.text.lower() in ("о", "об", "обо") for c in sent.kids(current, "case")) or (
+        topical = topical or about(current, sent) or (
             # "меморандум о намерениях по установлению побратимских отношений": a tie to be set up is a topic too
             lemma_of(current) in read_words("establishing_nouns.csv") and any(c.text.lower() == "по" for c in sent.kids(current, "case")))
-        if current.rel == "conj" and not about:
+        if current.rel == "conj" and not topical:
             return ""  # "соглашение о сотрудничестве ... и меморандум": a second agreement the parser hung on the first's topic
         parent = sent.head(current)
         if parent is None or parent.pos in ("VERB", "AUX"):
             return ""
         signing = signing or category(parent) == "act_noun"
-        outer = agreement_noun(parent, sent) if about else ""
+        outer = agreement_noun(parent, sent) if topical else ""
         if outer not in ("", "anaphor"):
             # a document of intent to sign or set up another ("протокол о намерениях"; kind other) plans it; an agreement
             # "об установлении побратимских связей" is that twinning itself
@@ -1769,9 +1774,7 @@ def each_with_its_partner(noun, sent: Sentence) -> list[list[str]]:
     """One party list per pair where the noun's places come each with its own "с" partner: "партнёрские связи
     Магадана с Анкориджем и Якутска с Фэрбенксом" are two ties; [] unless the run of names right after the noun
     alternates so for two pairs or more."""
-    spans = [m for m in sent.mentions if m.type != "person" and not in_aside(m, sent) and m.start > noun.start]
-    outermost = sorted((m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop
-                                                    and o.stop - o.start > m.stop - m.start for o in spans)), key=lambda m: m.start)
+    outermost = outermost_names([m for m in sent.mentions if m.type != "person" and not in_aside(m, sent) and m.start > noun.start])
     if not outermost or not TOPIC_GAP.match(sent.text[noun.stop - sent.start : outermost[0].start - sent.start]):
         return []  # the names follow the noun, or its topic ("соглашения о побратимстве Твери с ...")
     pairs, previous = [], None
@@ -1799,9 +1802,7 @@ def written_in_pairs(parties: list[str], sent: Sentence) -> list[list[str]]:
     agreements. The run of names starts at the first party and goes on while the gaps alternate (a bracket that
     says where a town is, "Кинель (Самарская область)", and up to two lower-case words, "город", are no gap);
     [] unless it holds two pairs or more and every party."""
-    spans = [m for m in sent.mentions if m.type != "person" and not in_aside(m, sent)]
-    outermost = sorted((m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop
-                                                    and o.stop - o.start > m.stop - m.start for o in spans)), key=lambda m: m.start)
+    outermost = outermost_names([m for m in sent.mentions if m.type != "person" and not in_aside(m, sent)])
     first = next((i for i, m in enumerate(outermost) if m.name in parties), None)
     if first is None:
         return []
@@ -2042,7 +2043,7 @@ def about_the_last_report(verb, sent: Sentence) -> bool:
 
 def about_what(verb, sent: Sentence) -> list:
     """The verb's complements with "о": what the sides agreed on ("договорились о сотрудничестве")."""
-    return [c for c in sent.kids(verb, "obl", "nmod") if any(k.text.lower() in ("о", "об", "обо") for k in sent.kids(c, "case"))]
+    return [c for c in sent.kids(verb, "obl", "nmod") if about(c, sent)]
 
 
 def lemma_of(token) -> str:

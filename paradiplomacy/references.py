@@ -11,11 +11,10 @@ from functools import lru_cache
 
 from .actors import Mention, state_adjectives
 from .datafiles import read_data
-from .gazetteer import named_places, place_by_id
+from .gazetteer import named_places, place_by_id, territory_levels
 
 OWN = "наш"  # "наш регион", "нашей области"
-AUTHORITIES = "власть"  # "областные / городские власти"
-LEVEL_ADJECTIVES = {"областной": "region", "краевой": "region", "республиканский": "region", "городской": "city", "районный": "district"}
+AUTHORITIES = "власть"  # "областные / городские власти": the adjective's level of territory (gazetteer.territory_levels)
 QUOTES = set("«\"„“'")  # «Республика» in quotation marks is a title (a newspaper, a hotel), not a place
 
 
@@ -34,8 +33,9 @@ def reference_spans(sent) -> list[tuple[list, frozenset[str]]]:
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if lemma == OWN and after is not None and (after.lemma or "") in kind_nouns():
             found.append(([token, after], kind_nouns()[after.lemma]))
-        elif lemma in LEVEL_ADJECTIVES and after is not None and (after.lemma or "") == AUTHORITIES and not token.text[:1].isupper():
-            found.append(([token, after], frozenset({LEVEL_ADJECTIVES[lemma]})))  # "областные власти": the text's own region's
+        elif (token.pos == "ADJ" and lemma in territory_levels() and after is not None and (after.lemma or "") == AUTHORITIES
+              and not token.text[:1].isupper()):
+            found.append(([token, after], frozenset({territory_levels()[lemma]})))  # "областные власти": the text's own region's
         elif (i and lemma in kind_nouns() and token.text[:1].isupper() and not tokens[i - 1].text[:1].isupper()
               and tokens[i - 1].text not in QUOTES and (after is None or not after.text[:1].isupper())):
             found.append(([token], kind_nouns()[lemma]))
@@ -55,13 +55,13 @@ def resolve_references(doc, mentions: list[Mention], title_stop: int = 0) -> lis
     a mention the actor stage made of the bare noun: "Республика"). Of two places the reference may be, the one the
     title (the text before ``title_stop``) names is the text's own."""
     places = named_places(doc.text)
+    titled = {p.place_id for s, _, p in places if s < title_stop}
     for sent in doc.sents:
         for tokens, types in reference_spans(sent):
             start, stop = tokens[0].start, tokens[-1].stop
             states = states_named(sent, mentions)
             inside = {p.place_id for s, _, p in places if sent.start <= s < sent.stop}
             candidates = {p.place_id: p for _, _, p in places if p.type in types and p.place_id not in inside and p.state not in states}
-            titled = {p.place_id for s, _, p in places if s < title_stop}
             if len(candidates) > 1 and len(set(candidates) & titled) == 1:
                 candidates = {k: v for k, v in candidates.items() if k in titled}
             if len(candidates) != 1:
