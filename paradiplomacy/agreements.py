@@ -31,7 +31,7 @@ from .events import event_terms
 from .grammars import renewal_in, term_in
 from .gazetteer import find_place, place_by_id, territory_of, word_kind
 from .morph import genitive, normalize_phrase
-from .nlp import morph_vocab
+from .nlp import morph_vocab, reaches
 from .quotations import speech_kind
 from .relationships import locality, own_name
 from .lists import list_items
@@ -388,6 +388,9 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
                   + twinned_for(verbs, sent)):
         found += sent.conjuncts(child)
         found += names_of_kind(sent.conjuncts(child), sent)
+    # "Правительство Таджикистана утвердило соглашения о сотрудничестве Хатлонской области с тремя регионами": the tie
+    # names both its sides, and the verb's subject approves or reports it
+    own_sides = tie_names_both_sides(noun, sent)
     for holder in [noun] + sent.kids(noun, "nmod") + verbs:
         for child in sent.children[holder.id]:
             if child is noun:
@@ -397,11 +400,28 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             # "был образован Республикой Карелия и ... союзами"; "между X и Y"; "X подписала ... Y"
             if is_between and names_no_party(child, sent):
                 continue  # "между школой № 31 и ...": sides the text names by what they are, none of them a government
-            if is_agent or is_between or (holder in verbs and child.rel in ("nsubj", "obj")):
+            if is_agent or is_between or (holder in verbs and child.rel in ("nsubj", "obj") and not own_sides):
                 found += sent.conjuncts(child)
     # "Переговоры ... завершились подписанием соглашения": the meeting is the frame, its sides are the parties
     found = [t for t in found if (t.lemma or "") not in event_terms()]
     return found + represented(found, sent)
+
+
+def next_agreement_noun(noun, sent: Sentence):
+    """The next agreement's noun after this one that is not part of it (joined to it, or not under it at all: "соглашение
+    между X и Y было подписано 24 июня, а соглашение с Z — 17 марта"), or None."""
+    return next((t for t in sent.tokens if t.start > noun.start and agreement_noun(t, sent) not in ("", "anaphor")
+                 and (t.rel == "conj" or not reaches(t, noun, sent.by_id))), None)
+
+
+def tie_names_both_sides(noun, sent: Sentence) -> bool:
+    """Whether the tie the agreement is about names a side in the genitive and a partner after "с": "соглашения о
+    сотрудничестве Хатлонской области с тремя регионами России"."""
+    ties = [t for t in sent.kids(noun, "nmod") if lemma_of(t) in read_words("cooperation_nouns.csv")]
+    side = [k for t in ties for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen" and not sent.kids(k, "case")
+            and sent.mention_at(k, person=False) is not None]
+    partner = [k for t in ties for k in sent.kids(t, "nmod") if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
+    return bool(side and partner)
 
 
 def stage_noun_verbs(chain, sent: Sentence) -> list:
@@ -450,8 +470,15 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in [noun] + topics + sides]
     # the preposition may hang on the first of the adjectives that share the noun ("с Павлодарской, ... областями")
     cases = lambda child: sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]
-    return [child for holder, rel in holders for child in sent.kids(holder, rel)
-            if child is not noun and (any(c.text.lower() in ("с", "со") for c in cases(child)) or shared_after_with(child, sent))]
+    later = next_agreement_noun(noun, sent)
+    found = [child for holder, rel in holders for child in sent.kids(holder, rel)
+             if child is not noun and (any(c.text.lower() in ("с", "со") for c in cases(child)) or shared_after_with(child, sent))
+             and (later is None or child.start < later.start)]
+    following = sent.tokens[sent.tokens.index(noun) + 1 : sent.tokens.index(noun) + 2]
+    if not found and following and following[0].text.lower() in ("с", "со") and (named := sent.head(following[0])) is not None:
+        # "..., а соглашение с Кировской областью — 17 марта": the parser hung the partner on an earlier agreement's noun
+        found = [named]
+    return found
 
 
 SHARED_GAP = re.compile(r"^\s*(?:,|и)?\s*$")
@@ -690,24 +717,28 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     signing = any(category(v) == "act" for v in chain)
     # "соглашение ... между Ярославской и Гомельской областями и меморандум ... между Ярославлем и Гомелем": what
     # follows a second agreement joined to this one is that one's (the parser may hang it on this one's topic)
-    later = next((t for t in sent.tokens if t.start > noun.start and t.rel == "conj" and agreement_noun(t, sent) not in ("", "anaphor")), None)
+    later = next_agreement_noun(noun, sent)
     tokens = [t for t in party_tokens(noun, chain, sent) if not across_clauses(t, noun, sent) and (later is None or t.start < later.start)]
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
     if len(parties) < 2 or noun.feats.get("Number") == "Plur":  # agreements between several: the whole list
         between = next(iter(betweens_after(noun, sent)), None)
         first = sent.tokens[sent.tokens.index(between) + 1 :][:1] if between is not None else []
         if between is not None and not companies_at(first) and not any(names_no_party(t, sent) for t in first):
-            parties += [p for p in linear_parties(sent, between.stop, backwards=False) if p not in parties]
+            parties += [p for p in linear_parties(sent, between.stop, backwards=False, until=later.start if later else None) if p not in parties]
     if len(parties) < 2:
         parties += [p for p in tie_between(noun, sent) if p not in parties]
-    if len(parties) < 2 and chain:
+    # "соглашение между X и Y было подписано ..., а соглашение с Z": the names before the verb are the earlier noun's
+    earlier = any(t.start < noun.start and agreement_noun(t, sent) not in ("", "anaphor") for v in chain
+                  for t in sent.kids(v, "nsubj", "nsubj:pass", "obj"))
+    if len(parties) < 2 and chain and not earlier:
         # "Сегодня между Татарстаном и Гагаузией подписано соглашение": the sides written before the verb
         verb_start = min(t.start for t in chain)
         fronted = [t for t in sent.tokens if t.text.lower() == "между" and t.start < min(verb_start, noun.start)]
         if fronted:
             parties += [p for p in linear_parties(sent, fronted[-1].stop, backwards=False, until=verb_start) if p not in parties]
     subjects = [k for v in chain for k in sent.kids(v, "nsubj")]
-    if len(parties) < 2 and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects):
+    if (len(parties) < 2 and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects)
+            and not tie_names_both_sides(noun, sent) and not earlier):
         parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
     if not parties and act_noun_agents(noun, chain, sent):
         parties = signers_sides(noun, chain, sent)  # "подписание соглашения председателем райисполкома X и главой Y"
@@ -1553,8 +1584,8 @@ def listed_after_a_dash(case, sent: Sentence) -> list[str]:
         return []
     words = [t for t in sent.tokens if case.stop <= t.start and t.stop <= dash.start and sent.mention_at(t, person=False) is None]
     kinds = read_words("generic_unit_nouns.csv")
-    if not words or not all(lemma_of(t) in kinds or generic_words(t.text) for t in words):
-        return []  # only nouns of a kind of place, and their state ("Узбекистана"), before the dash
+    if not words or not all(lemma_of(t) in kinds or generic_words(t.text) or t.pos == "NUM" for t in words):
+        return []  # only nouns of a kind of place, their number and their state ("тремя регионами Узбекистана"), before the dash
     return linear_parties(sent, dash.stop, backwards=False)
 
 

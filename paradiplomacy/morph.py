@@ -23,6 +23,7 @@ UD_CASE = {ud: case for case, ud in UD_CASES.items()}  # pymorphy's case of each
 FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у", ""), ("ю", ""), ("е", "а")),
                    "ablt": (("ом", ""), ("ей", "я"), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ым", "ой")  # no nominative of a name the dictionary does not know ends so
+POSSESSIVE_ADJECTIVES = ("овый", "евый", "ёвый", "иный", "ыный")  # the nominatives of "-овым", "-иным" that a surname in -ов, -ин shares
 
 
 def genitive(name: str) -> str:
@@ -164,6 +165,10 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
         return match_case(noun[0].normal_form, word)
     adjective = [p for p in morph_vocab().parse(word.lower()) if p.is_known and p.tag.POS == "ADJF" and p.tag.case == case
                  and p.tag.number == "sing" and p.tag.gender in (gender, None)]
+    if adjective and case == "ablt" and gender == "masc" and len(word) > 6 and adjective[0].normal_form.endswith(POSSESSIVE_ADJECTIVES):
+        # a surname in -ов/-ин that a rare adjective shares ("Травниковым", not "травниковый"; "Новым" is too short to
+        # be one); a surname declined as an adjective ends in a stressed "-ой" ("Луговым" -> "Луговой")
+        return word[: -len("ым")]
     if adjective:
         form = Parse.inflect(adjective[0], {"nomn", "sing", gender})
         if form:

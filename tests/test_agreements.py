@@ -401,4 +401,7 @@ def test_agreement_scoring_knows_a_party_by_its_capitalised_name_and_a_municipal
     assert party_key("акимат ВКО") == party_key("Восточно-Казахстанская область") and party_key("Сухум") == party_key("Сухуми")
     assert party_key("область Абай")[1] == party_key("Абайская область")[1] and party_key("правительство Тувы") == party_key("Республика Тыва") and party_key("городское поселение Деденево") == party_key("Деденёво") and party_key("Челябинское заксобрание") == party_key("Челябинская область")
     assert party_key("администрация Измалковского района Липецкой области") == party_key("Измалковский район")
+    # bodies that act for a region abroad: a Tajik region's executive, a Vietnamese province's people's committee
+    assert party_key("исполнительный орган государственной власти Согдийской области") == party_key("Согдийская область")
+    assert party_key("Народный комитет провинции Куангнинь") == party_key("провинция Куангнинь")
     assert party_key("липецкий горсовет") == party_key("Липецк") != party_key("Елец")
