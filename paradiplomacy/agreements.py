@@ -1713,6 +1713,8 @@ def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
     heads += [h for t in heads if t.rel == "appos" and (h := sent.head(t)) is not None]
     # or on a first name the tagger did not take for a place ("Эксетер, Ханау, ...": the list is the first one's conjuncts)
     heads += [h for t in heads if t.rel == "conj" and (h := sent.head(t)) is not None and h.start < t.start]
+    if any(c.text.lower() in ("в", "во", "на") for h in heads for c in sent.kids(h, "case")):
+        return []  # "У Одессы 23 города-побратима в Европе, Азии и Африке": where the twins are, not which
     listed = [m for h in heads for t in sent.conjuncts(h) if (m := sent.mention_at(t, person=False)) is not None
               and m.type in types and m.name != owner.name]
     names = list(dict.fromkeys(m.name for m in listed))

@@ -19,8 +19,8 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 UD_CASE = {ud: case for case, ud in UD_CASES.items()}  # pymorphy's case of each Universal Dependencies case
 # Endings of foreign masculine names the dictionary does not know, by case, and what replaces them in the
 # nominative: "Райкконена" -> "Райкконен", and a name in -а or -я declined like a noun: "Маехары" -> "Маехара",
-# "Дерипаске" -> "Дерипаска", "Кравченей" -> "Кравченя".
-FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у", ""), ("ю", ""), ("е", "а")),
+# "Дерипаске" -> "Дерипаска", "Кравченей" -> "Кравченя", "Синишу" -> "Синиша" (the accusative of any other is its genitive).
+FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у", ""), ("ю", ""), ("е", "а")), "accs": (("у", "а"), ("ю", "я")),
                    "ablt": (("ом", ""), ("ей", "я"), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ым", "ой")  # no nominative of a name the dictionary does not know ends so
 POSSESSIVE_ADJECTIVES = ("овый", "евый", "ёвый", "иный", "ыный")  # the nominatives of "-овым", "-иным" that a surname in -ов, -ин shares
@@ -113,8 +113,9 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
             continue
         for case in {p.tag.case for p in parses if NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur"}:
             votes[case] += weight
-    for hint in hints:
-        if hint in CASES:
+    for word, hint in zip(words, hints):
+        # the case the tagger gives a word that never changes ("Мали", "Гюго") tells nothing
+        if hint in CASES and not all("Fixd" in p.tag.grammemes for p in morph_vocab().parse(word)):
             votes[hint] += 0.5
     if not votes:
         return "nomn"
