@@ -219,8 +219,10 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         tokens = tokens[1:]  # "Хоким Ферганской области" opening a sentence: the title is no part of the place's name
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
-    while len(tokens) > 1 and tokens[0].pos == "ADV" and is_common_word(tokens[0].text) and previous_token(tokens[0], by_id) is None:
-        tokens = tokens[1:]  # "Ранее Львов": an adverb capitalised at a sentence's start is no part of the name (not "Ван")
+    while len(tokens) > 1 and tokens[0].pos in ("ADV", "ADP", "NUM") and is_common_word(tokens[0].text) and previous_token(tokens[0], by_id) is None:
+        tokens = tokens[1:]  # "Ранее Львов", "Между районами", "Три района": a common word capitalised at a sentence's start is no part of the name (not "Ван")
+    if all(not t.text[:1].isupper() for t in tokens) and (phrase_head(tokens).lemma or "") in region_nouns():
+        return None  # "районами" left of "Между районами": a kind of unit names none
     tokens = without_instruments(tokens)
     if not tokens or ner_type == "LOC" and describes_a_thing(tokens, by_id):
         return None
@@ -242,8 +244,9 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             return None
     elif (before is not None and (before.lemma or "") in region_nouns() and not before.text[:1].isupper() and len(tokens) == 1
-          and not names_a_region_before(before, by_id)):
-        # "уезда Вырумаа", "провинции Цзянси": the designation is part of a foreign place's name
+          and not names_a_region_before(before, by_id) and before.feats.get("Number") != "Plur"):
+        # "уезда Вырумаа", "провинции Цзянси": the designation is part of a foreign place's name; "районов Дагестана"
+        # are some districts of Dagestan
         mention.start = before.start
         mention.text = text[before.start : stop]
         mention.tokens = [before] + tokens

@@ -303,3 +303,12 @@ def test_every_parsed_sentence_is_a_tree():
 def test_a_full_stop_a_scraped_text_glued_to_the_next_sentence_ends_it(text, sentences):
     # a scraped page loses the space after a full stop; an abbreviation's stop before a name ends nothing
     assert [s.text for s in ParagraphSegmenter().sentenize(text)] == sentences
+
+
+def test_units_named_by_their_kind_are_no_place():
+    found = actors_of("Между районами Дагестана и Чувашии будет заключен договор. Три района Самаркандской области "
+                      "установили связи с уездами Китая. Делегация одного из районов Донецка посетила уезд Цзянье.")
+    names = {name for _, name in found}
+    # some districts of a place are not one district named after it, nor a kind word at a sentence's start
+    assert not any(name.lower().startswith(("район", "между", "три")) for name in names), names
+    assert {("city", "Донецк"), ("district", "уезд Цзянье")} <= found
