@@ -1130,7 +1130,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     records = headline_instruments(records, title_stop, territory, kinds)
     ended_together(records)
     if twin_article:
-        twin_towns_agreements(records, kinds)
+        twin_towns_agreements(records, kinds, territory)
     friendship_of_regions(records, kinds)
     # a tally of agreements with partners it does not name ("Область связывают с регионами России 34 соглашения") is no record
     # nor are agreements counted between sides the text names only by the meeting ("Поднебесная и 47 регион связаны
@@ -1182,15 +1182,17 @@ def friendship_of_regions(records: list[Agreement], kinds: dict[str, str]) -> No
             record.kind = record.document_kind if record.document_kind in ("cooperation_agreement", "memorandum") else "cooperation_agreement"
 
 
-def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str]) -> None:
+def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], territory: dict[str, str]) -> None:
     """In an article about twin towns, a cooperation agreement between towns is their twinning: "Тверь и Бобруйск
-    стали городами-побратимами", then "Соглашения о сотрудничестве у Твери уже подписаны с Гомелем и Ригой"."""
+    стали городами-побратимами", then "Соглашения о сотрудничестве у Твери уже подписаны с Гомелем и Ригой"; so is one
+    between districts, or their executives ("Договор подписали глава Псковского района и председатель райисполкома
+    Шарковщинского района")."""
     for record in list(records):
-        types = [kinds.get(p) for p in record.parties]
+        types = [kinds.get(territory.get(p, p)) for p in record.parties]
         # towns, and places the gazetteer types otherwise that the text pairs with a town (a federal city is a
         # region by its status, a foreign town the gazetteer lacks "other")
         # a region's agreement with a town is no twinning of towns ("соглашение о сотрудничестве региона и города")
-        if record.kind == "cooperation_agreement" and len(types) >= 2 and "city" in types and all(
+        if record.kind == "cooperation_agreement" and len(types) >= 2 and {"city", "district"} & set(types) and all(
                 t in PLACE_TYPES and t not in ("region", "country") for t in types):
             # the same towns' twinning the article reports at another stage is the same tie: "Конин разорвал побратимские
             # отношения с Брянском", then "Брянск и Конин подписали соглашение о сотрудничестве в 1995 году"
@@ -1701,7 +1703,8 @@ def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
     head = sent.head(noun) if noun.rel == "nsubj" else None
     being = [head] if head is not None and head.pos in ("VERB", "AUX") else []
     owned_by = [head] if head is not None and any(c.text.lower() == "у" for c in sent.kids(head, "case")) else []
-    owners = [m for k in sent.kids(noun, "nmod") + possessors(noun, being, sent) + owned_by if k.feats.get("Case") == "Gen"
+    possessed = possessors(noun, being, sent) + owned_by  # after "у", whatever case the tagger read ("у Бишкеке", a slip)
+    owners = [m for k in sent.kids(noun, "nmod") + possessed if (k.feats.get("Case") == "Gen" or k in possessed)
               and (m := sent.mention_at(k, person=False)) is not None and m.type in owner_types]
     if len(owners) != 1:
         return []
