@@ -1026,6 +1026,8 @@ def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = Non
     """The office as a nominative singular phrase, and the body or place it names."""
     office = next(t for t in role_tokens if is_office_word(t))
     role_tokens = [t for t in role_tokens if not (t.pos in ("DET", "PRON") and t is role_tokens[0])]
+    while role_tokens[0] is not office and (role_tokens[0].lemma or "").lower() in read_words("passing_adjectives.csv"):
+        role_tokens = role_tokens[1:]  # "новый премьер-министр Крыма": when he took the office, not which it is
     acting = acting_prefix(role_tokens, role_tokens.index(office))
     if acting:
         role = join_tokens(role_tokens)
@@ -1216,7 +1218,8 @@ def adjectives_start(tokens, index: int, alike: bool = False) -> int:
     while left > 0:
         if fits(tokens[left - 1]):
             left -= 1
-        elif left < index and left > 1 and tokens[left - 1].text.lower() == "и" and fits(tokens[left - 2]):
+        elif left < index and left > 1 and tokens[left - 1].text.lower() == "и" and fits(tokens[left - 2]) and tokens[left - 2].pos != "PROPN":
+            # not the surname before it: "Игорь Руденский и нынешний председатель"
             left -= 2
         else:
             break
@@ -1453,13 +1456,21 @@ def acting_prefix(tokens, left: int) -> list:
 
 
 def compound_prefix(tokens, left: int) -> list:
-    """A first office joined by a dash: "вице-губернатор — | председатель правительства"."""
-    if left >= 2 and tokens[left - 1].text in DASHES and is_office_word(tokens[left - 2]):
-        start = left - 2
-        while start > 0 and is_adjective(tokens[start - 1]):
-            start -= 1
-        return tokens[start:left]
-    return []
+    """A first office joined by a dash, with the body it heads: "вице-губернатор — | председатель правительства",
+    "председатель городской Думы – | глава города"."""
+    if left < 2 or tokens[left - 1].text not in DASHES:
+        return []
+    for office in range(left - 2, max(left - 6, -1), -1):
+        if is_office_word(tokens[office]):
+            break
+        if tokens[office].pos not in ("NOUN", "PROPN", "ADJ"):
+            return []  # only the words of the first office's body between it and the dash
+    else:
+        return []
+    start = office
+    while start > 0 and is_adjective(tokens[start - 1]):
+        start -= 1
+    return tokens[start:left]
 
 
 def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str], described: bool = False) -> bool:
@@ -1542,7 +1553,10 @@ def affiliation_in(role_tokens, mentions) -> str:
     inside = [m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop and not (m.tokens and is_office_word(m.tokens[0]))]
     if not inside:
         return state_of_the_office(role_tokens, mentions)
-    first = min(inside, key=lambda m: (m.start, -(m.stop - m.start)))
+    # a body named only by its kind ("городской Думы") is a place's that a later word of the office names: "председатель
+    # городской Думы – глава города Шахты" is of Шахты
+    named = [m for m in inside if not (m.type == "organization" and len(m.tokens) == 1 and word_kind((m.tokens[0].lemma or "").lower()))]
+    first = min(named or inside, key=lambda m: (m.start, -(m.stop - m.start)))
     if any((t.lemma or "") in read_words("generic_unit_nouns.csv") for t in role_tokens if t.stop <= first.start):
         return ""  # "главы двух субъектов РФ": Russia is where the regions are, not the heads' body
     if any((t.lemma or "") in read_words("resident_offices.csv") for t in role_tokens):
