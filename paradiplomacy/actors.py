@@ -1093,9 +1093,16 @@ def share_office(run: list[Mention], role_tokens, mentions) -> None:
         for person, place in zip(run, listed):
             set_role(person, before + place.tokens, mentions, complement=place)
             person.role = singular_complements(person.role, before)
+            if any(t.pos == "NOUN" and t.feats.get("Number") == "Plur" for t in place.tokens):
+                # "губернаторы Курской и Белгородской областей": the list's noun, written once, is plural; each holds
+                # the office of one place
+                person.role = f"{singular_complements(person.role[: len(person.role) - len(join_tokens(place.tokens))].strip(), before)} {genitive(place.name)}"
     else:
         for person in run:
             set_role(person, role_tokens, mentions)
+            if len(run) > 1 and not any(t.pos == "NUM" for t in role_tokens):
+                # "глав районов Михаила Гулого и ...": one district each ("губернаторы двух субъектов": counted, as written)
+                person.role = singular_complements(person.role, role_tokens)
 
 
 def singular_complements(role: str, before) -> str:
