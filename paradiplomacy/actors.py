@@ -208,15 +208,16 @@ def sentence_of(token) -> str:
     return token.id.rpartition("_")[0]
 
 
-GLUED_INITIAL = re.compile(r"\b([А-ЯЁA-Z])\.(?=[А-ЯЁA-Z][а-яёa-z])")
+GLUED_INITIAL = re.compile(r"\b([А-ЯЁA-Z])\.(?=[А-ЯЁA-Z])")
 INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")  # one capital and its full stop: "А." of "А. Кодири"
 
 
 def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "settlement" and tokens[1].text[:1].isupper():
         tokens = tokens[1:]  # "Город Тихвин" opening a sentence: the designation is outside the name, as "город Тихвин"
-    if len(tokens) > 1 and ner_type != "PER" and word_kind(tokens[0].lemma or "") == "office":
-        tokens = tokens[1:]  # "Хоким Ферганской области" opening a sentence: the title is no part of the place's name
+    if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "office":
+        # "Хоким Ферганской области" opening a sentence, "с Губернатором А.М.Осиповым": the title is no part of the name
+        tokens = tokens[1:]
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
     while len(tokens) > 1 and tokens[0].pos in ("ADV", "ADP", "NUM") and is_common_word(tokens[0].text) and previous_token(tokens[0], by_id) is None:

@@ -58,7 +58,8 @@ def lemma_key(text: str) -> str:
 
 
 def person_key(name: str) -> str:
-    return name.lower().replace("ё", "е")
+    """A name in lower case, initials spaced alike ("А.М.Осипов" is "А. М. Осипов")."""
+    return re.sub(r"\.\s*", ". ", name.lower().replace("ё", "е"))
 
 
 def common_noun(word: str) -> bool:

@@ -312,3 +312,10 @@ def test_units_named_by_their_kind_are_no_place():
     # some districts of a place are not one district named after it, nor a kind word at a sentence's start
     assert not any(name.lower().startswith(("район", "между", "три")) for name in names), names
     assert {("city", "Донецк"), ("district", "уезд Цзянье")} <= found
+
+
+def test_persons_are_scored_by_name_with_initials_spaced_alike():
+    from paradiplomacy_eval.names import person_key
+
+    assert person_key("А.М.Осипов") == person_key("А. М. Осипов") == person_key("а. м.Осипов")
+    assert person_key("Пётр Окунев") == person_key("Петр Окунев") != person_key("Пётр Окуневич")
