@@ -1005,7 +1005,7 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
     for m in persons:
         first = ids.index(m.tokens[0].id)
         last = ids.index(m.tokens[-1].id)
-        role_tokens = office_before(sent_tokens, first, mentions, by_id) or office_after(sent_tokens, last, m) or office_predicate(m, sent_tokens, by_id)
+        role_tokens = office_before(sent_tokens, first, mentions, by_id) or office_after(sent_tokens, last, m, mentions) or office_predicate(m, sent_tokens, by_id)
         if role_tokens:
             found[id(m)] = role_tokens
             set_role(m, role_tokens, mentions)
@@ -1091,8 +1091,10 @@ def share_office(run: list[Mention], role_tokens, mentions) -> None:
     listed = [m for m in inside if not any(o is not m and m.start <= o.start and o.stop <= m.stop for o in inside)]
     if len(listed) == len(run) and len(run) > 1:
         before = [t for t in role_tokens if t.stop <= listed[0].start]
-        for person, place in zip(run, listed):
-            set_role(person, before + place.tokens, mentions, complement=place)
+        for k, (person, place) in enumerate(zip(run, listed)):
+            # the words a place of the list has to itself: "главы Скопинского района и администрации Скопина"
+            own = [t for t in role_tokens if k and listed[k - 1].stop <= t.start and t.stop <= place.start and t.text not in (",", "и")]
+            set_role(person, before + own + place.tokens, mentions, complement=place)
             person.role = singular_complements(person.role, before)
             if any(t.pos == "NOUN" and t.feats.get("Number") == "Plur" for t in place.tokens):
                 # "губернаторы Курской и Белгородской областей": the list's noun, written once, is plural; each holds
@@ -1524,9 +1526,10 @@ def post_is_held(noun, tokens) -> bool | None:
     return False if kind == "nominates" else None
 
 
-def office_after(tokens, last: int, person: Mention) -> list:
+def office_after(tokens, last: int, person: Mention, mentions: list[Mention]) -> list:
     """Office words after the name and a comma, in the name's case: "Андрей Кочетов, ректор университета,"
-    (not "соратник Цзян Цзэминя, премьер ...": the office is the first name's)."""
+    (not "соратник Цзян Цзэминя, премьер ...": the office is the first name's; nor "Татьяна Мастюкова, мэр Милана
+    Джузеппе Сала": an office that another name follows is that one's)."""
     if last + 1 < len(tokens) and tokens[last + 1].text == "(":
         # a parenthesis after the name: "Томас Шефер (Thomas Schäfer), министр финансов"
         close = next((j for j in range(last + 2, len(tokens)) if tokens[j].text in ("(", ")")), None)
@@ -1551,6 +1554,9 @@ def office_after(tokens, last: int, person: Mention) -> list:
             j += 1  # "министр промышленности, торговли и предпринимательства"
         else:
             break
+    if any(m.type == "person" and m is not person and tokens[i].stop <= m.start < (tokens[j].start if j < len(tokens) else m.stop + 1)
+           and name_case([t.text for t in m.tokens], tagged_cases(m.tokens)) in cases_of(tokens[i].text) for m in mentions):
+        return []  # (but "Людмила Бокова, первый заместитель Клишаса": the name in the genitive is whose deputy she is)
     return tokens[last + 2 : j]
 
 
