@@ -30,7 +30,7 @@ from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
 from .gazetteer import find_place, place_by_id, territory_of, word_kind
-from .morph import genitive, normalize_phrase
+from .morph import genitive, is_adjective, normalize_phrase
 from .nlp import morph_vocab, reaches
 from .quotations import speech_kind
 from .relationships import locality, own_name
@@ -474,11 +474,23 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     found = [child for holder, rel in holders for child in sent.kids(holder, rel)
              if child is not noun and (any(c.text.lower() in ("с", "со") for c in cases(child)) or shared_after_with(child, sent))
              and (later is None or child.start < later.start)]
-    following = sent.tokens[sent.tokens.index(noun) + 1 : sent.tokens.index(noun) + 2]
-    if not found and following and following[0].text.lower() in ("с", "со") and (named := sent.head(following[0])) is not None:
-        # "..., а соглашение с Кировской областью — 17 марта": the parser hung the partner on an earlier agreement's noun
+    if not found and (case := partner_case_after(noun, sent)) is not None and (named := sent.head(case)) is not None:
+        # "..., а соглашение с Кировской областью — 17 марта", "соглашения о ... сотрудничестве с Волынской и
+        # Закарпатской областями": the parser hung the partner on another word
         found = [named]
     return found
+
+
+def partner_case_after(noun, sent: Sentence):
+    """The "с" that follows the agreement's noun, with only the words of its topic between ("о торгово-экономическом,
+    научно-техническом и культурном сотрудничестве"), or None."""
+    for token in sent.tokens[sent.tokens.index(noun) + 1 :]:
+        if token.text.lower() in ("с", "со"):
+            return token
+        if not (is_adjective(token) or token.text in (",", "и") or token.text.lower() in ("о", "об")
+                or token.pos == "NOUN" and lemma_of(token) in read_words("cooperation_nouns.csv")):
+            return None
+    return None
 
 
 SHARED_GAP = re.compile(r"^\s*(?:,|и)?\s*$")
@@ -1566,8 +1578,9 @@ def partners_of(tokens, sent: Sentence, parties: list[str]) -> list[str]:
             # the same list only: places of the partners' own type, before any second clause
             between = sent.text[case.stop - sent.start : named[name].start - sent.start]
             first = named.get(partners[0]) if partners else None
-            if first is not None and not listed_alike(named[name], first) or CLAUSE_BREAK.search(between):
-                break
+            verb = any(t.pos in ("VERB", "AUX") and case.stop <= t.start < named[name].start for t in sent.tokens)
+            if first is not None and not listed_alike(named[name], first) or CLAUSE_BREAK.search(between) or verb:
+                break  # (nor past a verb: "с Николаевской областью подписал Минский облисполком")
             add(name)
         # a plural body shared out among places ("с законодательными собраниями Калужской области и Краснодарского
         # края") is each place's body; officials listed after "с" are each their side's
