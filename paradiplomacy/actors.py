@@ -33,6 +33,7 @@ def region_nouns() -> dict[str, str]:
 
 DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
+BRACKETS = {"[", "]", "(", ")"}
 ROLE_INNER_SIGNS = QUOTES | {"№"}  # "директор школы № 5", "гендиректор ООО «Ромашка»": signs inside an office phrase
 CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}  # each opening mark and the mark that closes it
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM", "X"}  # X: a foreign word ("директор Lockheed Martin")
@@ -232,6 +233,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     before = previous_token(tokens[0], by_id)
     settlement = before is not None and word_kind(before.lemma or before.text) == "settlement"
     if ner_type == "PER":
+        # an editor's bracket inside the name: "с Андреем Юрьевичем [Воробьевым]"
+        tokens = [t for t in tokens if t.text not in BRACKETS] or tokens
         governed = previous_token(before, by_id) if settlement else None
         mayor = governed is not None and is_office_word(governed) and is_personal_name(tokens, strict=True)  # "мэр города Лужков"
         if settlement and not mayor and (len(tokens) == 1 or not is_personal_name(tokens, strict=True)):
