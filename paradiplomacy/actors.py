@@ -235,6 +235,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     if ner_type == "PER":
         # an editor's bracket inside the name: "с Андреем Юрьевичем [Воробьевым]"
         tokens = [t for t in tokens if t.text not in BRACKETS] or tokens
+        if len(tokens) == 1 and word_kind(tokens[0].lemma or "") == "office":
+            return None  # "Башкан заявил": a title opening a sentence names no one by itself
         governed = previous_token(before, by_id) if settlement else None
         mayor = governed is not None and is_office_word(governed) and is_personal_name(tokens, strict=True)  # "мэр города Лужков"
         if settlement and not mayor and (len(tokens) == 1 or not is_personal_name(tokens, strict=True)):
