@@ -1143,6 +1143,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     ended_together(records)
     if twin_article:
         twin_towns_agreements(records, kinds, territory)
+        records = twins_of_other_places(records, mentions)
     friendship_of_regions(records, kinds)
     # a tally of agreements with partners it does not name ("Область связывают с регионами России 34 соглашения") is no record
     # nor are agreements counted between sides the text names only by the meeting ("Поднебесная и 47 регион связаны
@@ -1198,13 +1199,15 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
     """In an article about twin towns, a cooperation agreement between towns is their twinning: "Тверь и Бобруйск
     стали городами-побратимами", then "Соглашения о сотрудничестве у Твери уже подписаны с Гомелем и Ригой"; so is one
     between districts, or their executives ("Договор подписали глава Псковского района и председатель райисполкома
-    Шарковщинского района")."""
+    Шарковщинского района"); and a memorandum between towns where the article has twinnings made by memoranda
+    ("Меморандумы об установлении побратимских отношений ... подписаны", then "Подписи под меморандумами поставили")."""
+    by_memoranda = any(r.kind == TWINNING and r.document_kind == "memorandum" for r in records)
     for record in list(records):
         types = [kinds.get(territory.get(p, p)) for p in record.parties]
         # towns, and places the gazetteer types otherwise that the text pairs with a town (a federal city is a
         # region by its status, a foreign town the gazetteer lacks "other")
         # a region's agreement with a town is no twinning of towns ("соглашение о сотрудничестве региона и города")
-        if record.kind == "cooperation_agreement" and len(types) >= 2 and {"city", "district"} & set(types) and all(
+        if (record.kind == "cooperation_agreement" or record.kind == "memorandum" and by_memoranda) and len(types) >= 2 and {"city", "district"} & set(types) and all(
                 t in PLACE_TYPES and t not in ("region", "country") for t in types):
             # the same towns' twinning the article reports at another stage is the same tie: "Конин разорвал побратимские
             # отношения с Брянском", then "Брянск и Конин подписали соглашение о сотрудничестве в 1995 году"
@@ -1214,7 +1217,25 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
             record.kind = TWINNING
             if same is not None:
                 take_stage(same, record)
+                same.signatories = same.signatories or record.signatories  # who signed the document signed the twinning
                 records.remove(record)
+
+
+def twins_of_other_places(records: list[Agreement], mentions: list[Mention]) -> list[Agreement]:
+    """The records less a town's twinning with the region it lies in ("Меморандумы об установлении побратимских
+    отношений между Астраханью и городами Казахстана подписаны ..., сообщил губернатор Астраханской области"): twins
+    are towns or regions of elsewhere. The region is dropped; a record left with one party that another twinning
+    already holds is dropped with it."""
+    places = {m.name: place for m in mentions if m.place_id and (place := place_by_id(m.place_id)) is not None}
+    kept = []
+    for record in records:
+        if record.kind == TWINNING:
+            held = {places[p].region for p in record.parties if p in places and places[p].region}
+            record.parties = [p for p in record.parties if not (p in places and places[p].place_id in held)] or record.parties
+            if len(record.parties) < 2 and any(r is not record and r.kind == TWINNING and set(record.parties) < set(r.parties) for r in records):
+                continue
+        kept.append(record)
+    return kept
 
 
 def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[str, str]) -> list[Agreement]:
