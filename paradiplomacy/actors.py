@@ -1099,12 +1099,13 @@ def share_office(run: list[Mention], role_tokens, mentions) -> None:
         for k, (person, place) in enumerate(zip(run, listed)):
             # the words a place of the list has to itself: "главы Скопинского района и администрации Скопина"
             own = [t for t in role_tokens if k and listed[k - 1].stop <= t.start and t.stop <= place.start and t.text not in (",", "и")]
-            set_role(person, before + own + place.tokens, mentions, complement=place)
+            # "губернаторы Курской и Белгородской областей": the list's noun, written once, is plural; each holds the
+            # office of one place, named in the genitive singular
+            shared_noun = any(t.pos == "NOUN" and t.feats.get("Number") == "Plur" for t in place.tokens)
+            set_role(person, before + own + ([] if shared_noun else place.tokens), mentions, complement=place)
             person.role = singular_complements(person.role, before)
-            if any(t.pos == "NOUN" and t.feats.get("Number") == "Plur" for t in place.tokens):
-                # "губернаторы Курской и Белгородской областей": the list's noun, written once, is plural; each holds
-                # the office of one place
-                person.role = f"{singular_complements(person.role[: len(person.role) - len(join_tokens(place.tokens))].strip(), before)} {genitive(place.name)}"
+            if shared_noun:
+                person.role = f"{person.role} {genitive(place.name)}"
     else:
         for person in run:
             set_role(person, role_tokens, mentions)
