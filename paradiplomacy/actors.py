@@ -167,6 +167,11 @@ def place_before_a_name(toks, before=None) -> bool:
     return designated or not given and find_place(toks[0].text) is not None
 
 
+def is_first_name(word: str) -> bool:
+    """True for a word the dictionary knows as a first name ("Раис", "Глеб")."""
+    return any(p.is_known and "Name" in p.tag.grammemes for p in morph_vocab().parse(word))
+
+
 def is_patronymic(word: str) -> bool:
     return any("Patr" in p.tag.grammemes for p in morph_vocab().parse(word))
 
@@ -216,8 +221,9 @@ INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")  # one capital and its full stop: "А.
 def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "settlement" and tokens[1].text[:1].isupper():
         tokens = tokens[1:]  # "Город Тихвин" opening a sentence: the designation is outside the name, as "город Тихвин"
-    if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "office":
+    if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "office" and not (len(tokens) == 2 and is_first_name(tokens[0].text)):
         # "Хоким Ферганской области" opening a sentence, "с Губернатором А.М.Осиповым": the title is no part of the name
+        # (but "Раис Сулейманов" is a first name and a surname)
         tokens = tokens[1:]
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
@@ -420,10 +426,12 @@ def name_places_of_a_state(mentions: list[Mention]) -> None:
 
 def named_in_quotes(tokens, by_id) -> bool:
     """The name stands in quotation marks after a common noun, so it names that thing, not a place:
-    "клуб «Урал»", "завод «Липецк»" (but "город «Липецк»" would still be the city)."""
+    "клуб «Урал»", "завод «Липецк»" (but "город «Липецк»", "муниципальное образование «Кимрский район»" would still be
+    the place)."""
     opening = previous_token(tokens[0], by_id)
     noun = previous_token(opening, by_id) if opening is not None and opening.text in QUOTES else None
-    return noun is not None and noun.pos == "NOUN" and word_kind(noun.lemma or "") != "settlement" and (noun.lemma or "") not in region_nouns()
+    return (noun is not None and noun.pos == "NOUN" and word_kind(noun.lemma or "") != "settlement" and (noun.lemma or "") not in region_nouns()
+            and (noun.lemma or "") not in read_words("unit_level_words.csv"))
 
 
 def sentence_case(name: str, tokens, sent_tokens, before=None) -> str:
@@ -1017,9 +1025,38 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
     for run in listed_persons(persons, sent_tokens, ids):
         role_tokens = found.get(id(run[0]))
         office = next((t for t in role_tokens or [] if is_office_word(t)), None)
-        if office is None or not of_several(office, sent_tokens) or any(id(m) in found for m in run[1:]):
+        if office is None or any(id(m) in found for m in run[1:]):
             continue
-        share_office(run, role_tokens, mentions)
+        if of_several(office, sent_tokens) or plural_for_names(office, run[0]):
+            share_office(run, role_tokens, mentions)
+        elif len(offices := coordinated_offices(role_tokens, sent_tokens)) == len(run):
+            for person, phrase in zip(run, offices):
+                set_role(person, phrase, mentions)
+
+
+def plural_for_names(office, person: Mention) -> bool:
+    """Whether an office the tagger reads as singular can only be plural in the case of the names it lists: "Главы МИД
+    России и Китая Сергей Лавров и Ли Чжаосин" (a sentence's first word, tagged as a genitive singular)."""
+    case = name_case([t.text for t in person.tokens], tagged_cases(person.tokens))
+    numbers = {p.tag.number for p in morph_vocab().parse(office.text.lower()) if p.tag.case == case and p.tag.POS == "NOUN"}
+    return numbers == {"plur"}
+
+
+def coordinated_offices(role_tokens, sent_tokens) -> list[list]:
+    """The offices joined by commas and "и" that end in a name's office, in order, each in the office's case: "Президент
+    России и премьер-министр Армении | Владимир Путин и Никол Пашинян" lists one office for each name."""
+    office = next(t for t in role_tokens if is_office_word(t))
+    offices, at = [role_tokens], sent_tokens.index(role_tokens[0])
+    while at > 1 and sent_tokens[at - 1].text.lower() in (",", "и"):
+        end = at - 1
+        i = end - 1
+        while i >= 0 and end - i <= MAX_ROLE_TOKENS and not is_office_word(sent_tokens[i]) and sent_tokens[i].pos in ROLE_INNER_POS:
+            i -= 1
+        if i < 0 or not is_office_word(sent_tokens[i]) or not cases_of(sent_tokens[i].text) & cases_of(office.text):
+            break
+        at = adjectives_start(sent_tokens, i)
+        offices.insert(0, sent_tokens[at:end])
+    return offices
 
 
 def of_several(office, sent_tokens) -> bool:
@@ -1272,6 +1309,9 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         i -= 1  # "директора ФБР 68-летнего | Роберта": the name's age is no part of the office
     if i < first - 1 and i >= 0 and tokens[i].text == ",":
         i -= 1  # "вице-губернатор области, 42-летний | Олег Смирнов": the comma sets off the age alone
+    if i >= 0 and i == first - 1 and ((tokens[i].lemma or "").lower() in read_words("honorifics.csv")
+                                      or tokens[i].text.lower() in read_words("honorifics.csv")):
+        i -= 1  # "губернатором провинции госпожой | Лян Хуэйлин": the form of address is no part of the office
     adjacent = i
     i = before_apposition(tokens, i)
     if (parted := office_before_comma(tokens, i, root, by_id)):

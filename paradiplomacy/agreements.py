@@ -128,6 +128,7 @@ def agreement_noun(token, sent: Sentence) -> str:
     # the topic, each of its conjuncts too: "соглашение о сотрудничестве и установлении побратимских связей"
     topic = [t for n in sent.kids(token, "nmod") + topics_hung_on_names(token, sent) for c in sent.conjuncts(n)
              for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]]
+    topic += quoted_title(token, sent)
     if entry[1] in ("cooperation_agreement", "accord") and any((t.lemma or "").startswith(TWIN_STEM) for t in topic + sent.kids(token, "amod") + before):
         # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение",
         # "договорённость о побратимстве"
@@ -154,6 +155,20 @@ def topics_hung_on_names(noun, sent: Sentence) -> list:
     names = [m for m in sent.mentions if m.type == "person" and m.start > noun.start]
     return [t for t in sent.tokens if t.start > noun.start and about(t, sent) and (head := sent.head(t)) is not None
             and head.pos == "PROPN" and any(m.start <= head.start < m.stop for m in names)]
+
+
+def quoted_title(noun, sent: Sentence) -> list:
+    """The words of the title in quotes right after the noun, which the parser may hang anywhere: "соглашения «Об
+    установлении дружественных отношений между муниципальным районом «Олекминский район» ...»" ([] where none is)."""
+    at = sent.tokens.index(noun) + 1
+    if at >= len(sent.tokens) or sent.tokens[at].text != "«":
+        return []
+    depth = 0
+    for i in range(at, len(sent.tokens)):
+        depth += {"«": 1, "»": -1}.get(sent.tokens[i].text, 0)
+        if not depth:
+            return sent.tokens[at + 1 : i]
+    return []
 
 
 def about(noun, sent: Sentence) -> bool:
@@ -584,7 +599,9 @@ def in_aside(mention, sent: Sentence) -> bool:
 
 
 VENUE_BEFORE = re.compile(r"(?:^|\s)(?:в|во)\s+$", re.I)
-GAP_BETWEEN_PARTIES = re.compile(r"^[\s,]*(?:и\s+)?(?:[а-яё]+\s+){0,2}$")
+# "и", up to two lower-case words ("городом", "муниципальным районом") and the opening quote of a name the kind word
+# may begin ("городским округом «Город Архангельск»")
+GAP_BETWEEN_PARTIES = re.compile(r"^[\s,]*(?:и\s+)?(?:[а-яё]+\s+){0,2}(?:«\s*(?:Город\s+)?)?$")
 
 
 def outermost_names(spans: list[Mention]) -> list[Mention]:
@@ -654,12 +671,13 @@ def same_phrase(m: Mention, other: Mention | None) -> bool:
     return other is not None and len(m.tokens) > 1 and len(other.tokens) > 1 and m.tokens[-1] is other.tokens[-1]
 
 
-SETTLEMENT_ABBREVIATION = re.compile(r"^\s*(?:г\.|гор\.|города)?\s*$", re.I)
+SETTLEMENT_ABBREVIATION = re.compile(r"^[\s»”\"]*(?:г\.|гор\.|города)?\s*$", re.I)  # after the name's closing quote too
 
 
 def where_the_last_is(m: Mention, gap: str) -> bool:
-    """Whether a place right after a listed party (nothing between, or "г.") is in the genitive: it says where
-    that party is, and the list goes on after it."""
+    """Whether a place right after a listed party (nothing between but the party's closing quote, or "г.") is in the
+    genitive: it says where that party is, and the list goes on after it ("районом «Олекминский район» Республики
+    Саха (Якутия) и ...")."""
     return (m.type in PLACE_TYPES and bool(SETTLEMENT_ABBREVIATION.match(gap)) and bool(m.tokens)
             and m.tokens[0].feats.get("Case") == "Gen")
 
@@ -701,25 +719,27 @@ def adjectives_of(gap: str, m: Mention) -> bool:
 
 
 def generic_words(text: str) -> bool:
-    """Whether the words are only "собой" and nouns of a kind of place ("города", "областями"), of the executives
+    """Whether the words are only "собой" and nouns of a kind of place ("города", "областями", with the adjectives of its
+    level, unit_level_words.csv: "муниципальным районом"), of the executives
     of the places that follow ("между правительствами Челябинской и Курганской областей") or of those who act for the
     places before ("Тамбовские и пензенские власти подписали")."""
     words = re.findall(r"\w+", text.lower())
     lemmas = [morph_vocab().parse(w)[0].normal_form for w in words]
     return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) == "settlement" or acts_for(l)
-                               for w, l in zip(words, lemmas))
+                               or l in read_words("unit_level_words.csv") for w, l in zip(words, lemmas))
 
 
 def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
     """The parties less any country named right after a party's region or town, and any region named right after
     a party's town or district: in "Томской областью Российской Федерации", "Павлодарская область Казахстана" or
-    "Оршанским районом Витебской области" the place in the genitive is where the party is."""
+    "Оршанским районом Витебской области" (or after the party's closing quote: "районом «Олекминский район» Республики
+    Саха") the place in the genitive is where the party is."""
     names = sorted((m for m in sent.mentions if m.type != "person"), key=lambda m: m.start)
     # a party's region or town, or a body whose name ends with its territory ("Народным правительством провинции
     # Ганьсу КНР"): where a country follows right after, it is where the party is
     ends = {m.stop: m.type for m in names if m.name in parties and m.type in SUBNATIONAL_TYPES + ("organization",)}
     holders = {"country": set(ends.values()), "region": {"city", "district"}}
-    right_after = lambda e, b: e <= b.start and sent.text[e - sent.start : b.start - sent.start].strip() == ""  # noqa: E731
+    right_after = lambda e, b: e <= b.start and sent.text[e - sent.start : b.start - sent.start].strip(" »”\"") == ""  # noqa: E731
     around = {b.name for b in names if b.type in holders and any(t in holders[b.type] and right_after(e, b) for e, t in ends.items())}
     return [p for p in parties if p not in around]
 
