@@ -181,12 +181,13 @@ def names_a_euroregion(token) -> bool:
 
 
 def signing_participles(token, sent: Sentence) -> list:
-    """Participles of signing on the noun; also on its complement where they agree with the noun, not
-    with the complement ("соглашением о сотрудничестве, подписанным в 2007 году")."""
+    """Participles of signing or drafting on the noun ("о разработанном соглашении": drafted, not yet signed); also on
+    its complement where they agree with the noun, not with the complement ("соглашением о сотрудничестве, подписанным
+    в 2007 году")."""
     case = token.feats.get("Case")
     hangers = [(token, True)] + [(c, False) for c in sent.kids(token, "nmod")]
     return [c for holder, own in hangers for c in sent.kids(holder, "acl", "amod")
-            if category(c) == "act" and c.feats.get("VerbForm") == "Part" and (own or c.feats.get("Case") == case != holder.feats.get("Case"))]
+            if category(c) in ("act", "create") and c.feats.get("VerbForm") == "Part" and (own or c.feats.get("Case") == case != holder.feats.get("Case"))]
 
 
 def governing_chain(token, sent: Sentence) -> list:
@@ -543,7 +544,10 @@ def cooperating(noun, verbs, sent: Sentence) -> list:
         level = [k for t in level for k in sent.kids(t, "nmod")]
     # the genitive may be hung as an apposition ("Побратимство Дюссельдорфа с Москвой", "договор о побратимстве
     # Бобруйска и Тулы")
+    # a genitive the parser made a conjunct of a tie in another case can only be a side ("о сотрудничестве Калужской
+    # области и Гродненской области", the second hung on "сотрудничестве")
     return [k for tie in ties for k in sent.kids(tie, "nmod") + sent.kids(tie, "appos")
+            + [c for c in sent.kids(tie, "conj") if tie.feats.get("Case") not in ("Gen", None)]
             if k.feats.get("Case") == "Gen" and not sent.kids(k, "case")]
 
 
