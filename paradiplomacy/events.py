@@ -224,8 +224,9 @@ def unnamed_offices(sent: Sentence, representatives_only: bool = False) -> list[
             found = sent.mention_at(complement, person=False)
             # a place, or the territory a body's name holds ("Гомельского облисполкома": Gomel oblast)
             home = found.name if found is not None and found.type in TYPED_PLACES else None
-            if represents and home is None:
-                continue  # "руководство университета": a body's own people, no territory's
+            if represents and home is None and word_kind(complement.lemma or "") != "executive":
+                continue  # "руководство университета": a body's own people, no territory's (but "делегация хокимията
+                # Бухарской области" is the region's, by its executive)
             if found is not None and home is None and (place := territory_of(found.name)) is not None:
                 home = place.name
             if home and home not in out:
