@@ -329,9 +329,12 @@ def territory_of(name: str) -> Place | None:
         return None
     found = [(start, stop, place) for start, stop, place in named_places(name) if place.type in TERRITORY_TYPES]
     named = [place for _, _, place in found]
-    spelled_out = [place for start, stop, place in found if sum(w[:1].isupper() for w in name[start:stop].split()) > 1]
-    if spelled_out:
-        return spelled_out[0]  # "правительство Луганской Народной Республики": the "LPR", not the oblast its adjective names
+    spelled_out = [(start, place) for start, stop, place in found if sum(w[:1].isupper() for w in name[start:stop].split()) > 1]
+    # a capitalised adjective before it names the body's own unit, which lies in the spelled-out one: "администрация
+    # Перевальского муниципального округа Луганской Народной Республики" is the okrug's
+    own_unit = spelled_out and any(w[:1].isupper() and re.search(r"(?:ск|цк)(?:ого|ой|ий|ая)$", w) for w in name[: spelled_out[0][0]].split()[1:])
+    if spelled_out and not own_unit:
+        return spelled_out[0][1]  # "правительство Луганской Народной Республики": the "LPR", not the oblast its adjective names
     level = next((territory_levels()[lemma] for lemma in lemmas if lemma in territory_levels()), "")
     offsets = [m.start() for m in re.finditer(r"\S+", name)]
     starts = [(start, place) for start, _, place in found]

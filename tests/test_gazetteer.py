@@ -213,6 +213,8 @@ def test_the_noun_of_a_kind_of_region_makes_no_town_a_region():
     ("правительство Луганской Народной Республики", "pp:lpr"),  # the "LPR", not the oblast of its adjective
     ("Правительство ЛНР", "pp:lpr"), ("правительство Москвы", "RU-MOW"),  # a territory by its own name, not an adjective
     ("администрация Измалковского района Липецкой области", "geonames:554806/district"),
+    # the body's own district, which lies in the "DPR", not the "DPR" its name spells out after it
+    ("администрация Новоазовского района Донецкой Народной Республики", "geonames:699675/district"),
 ])
 def test_the_territory_a_body_stands_for(body, place_id):
     assert territory_of(body).place_id == place_id
