@@ -1075,11 +1075,32 @@ def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = Non
     if acting:
         role = join_tokens(role_tokens)
     else:
-        role = normalize_phrase(role_tokens, office, singular=office.feats.get("Number") == "Plur")
+        # each office of a compound title in the nominative: "заместителя главы администрации – руководителя аппарата"
+        role = " ".join(part if isinstance(part, str) else normalize_phrase(part, first, singular=first.feats.get("Number") == "Plur")
+                        for part, first in compound_parts(role_tokens))
     if acting or is_office_word(role_tokens[0]) or is_common_word(role_tokens[0].text):
         role = role[0].lower() + role[1:]
     m.role = role
     m.affiliation = complement.name if complement is not None else affiliation_in(role_tokens, mentions)
+
+
+def compound_parts(role_tokens) -> list[tuple]:
+    """The offices of a title joined by dashes, each with its first office word, and the dashes between them (with None):
+    "вице-губернатор — председатель правительства" is two offices; a dash that no office follows is inside one."""
+    def first_office(tokens):
+        return next(t for t in tokens if is_office_word(t))
+
+    def starts_an_office(j: int) -> bool:
+        while j < len(role_tokens) - 1 and is_adjective(role_tokens[j]):
+            j += 1
+        return is_office_word(role_tokens[j])
+
+    parts, start = [], 0
+    for i, t in enumerate(role_tokens):
+        if t.text in DASHES and start < i < len(role_tokens) - 1 and any(is_office_word(c) for c in role_tokens[start:i]) and starts_an_office(i + 1):
+            parts += [(role_tokens[start:i], first_office(role_tokens[start:i])), (t.text, None)]
+            start = i + 1
+    return parts + [(role_tokens[start:], first_office(role_tokens[start:]))]
 
 
 def listed_persons(persons: list[Mention], tokens, ids) -> list[list[Mention]]:
@@ -1524,8 +1545,8 @@ def compound_prefix(tokens, left: int) -> list:
     else:
         return []
     start = office
-    while start > 0 and is_adjective(tokens[start - 1]):
-        start -= 1
+    while start > 0 and (is_adjective(tokens[start - 1]) or is_office_word(tokens[start - 1])):
+        start -= 1  # "первого заместителя главы администрации –": the office whose holder's office it is, too
     return tokens[start:left]
 
 

@@ -2090,7 +2090,15 @@ def accords_in(sent: Sentence, published: str, used_verbs: set, just_told: bool 
             yield Agreement("accord", "agreed", parties, [],
                             date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=True, company_partner=companies_at(with_tokens),
-                            vague=accord_adds_nothing(token, sent) or just_told and about_the_last_report(token, sent))
+                            vague=accord_adds_nothing(token, sent) or just_told and (about_the_last_report(token, sent)
+                                                                                     or elaborates(token, sent)))
+
+
+def elaborates(verb, sent: Sentence) -> bool:
+    """Whether a parenthetical before the verb (elaboration_words.csv: "в частности") makes its clause the particulars
+    of what was just told."""
+    before = " ".join(t.text.lower() for t in sent.tokens if t.start < verb.start)
+    return any(re.search(rf"(?:^|[,—–-] ?){re.escape(p)}(?: ?,|$)", before.replace(" ,", ",")) for p in read_words("elaboration_words.csv", "phrase"))
 
 
 def negated_or_failed(verb, sent: Sentence) -> bool:
