@@ -403,7 +403,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     found += [t for v in verbs if v.rel == "conj" and not own_subject(v, sent) and (h := sent.head(v)) is not None and h.pos == "VERB"
               for s_ in sent.kids(h, "nsubj") for t in sent.conjuncts(s_)]
     for child in (with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent) + regarded(verbs, sent)
-                  + twinned_for(verbs, sent)):
+                  + twinned_for(verbs, sent) + [t for side in cooperating_within(noun, sent) for t in side]):
         found += sent.conjuncts(child)
         found += names_of_kind(sent.conjuncts(child), sent)
     # "Правительство Таджикистана утвердило соглашения о сотрудничестве Хатлонской области с тремя регионами": the tie
@@ -533,6 +533,18 @@ def possessors(noun, verbs, sent: Sentence) -> list:
     holders = [noun] + sent.kids(noun, "nmod") + verbs
     return [child for holder in holders for child in sent.kids(holder, "nmod", "obl")
             if child is not noun and any(c.text.lower() == "у" for c in sent.kids(child, "case"))]
+
+
+def cooperating_within(noun, sent: Sentence) -> tuple[list, list]:
+    """Who cooperates within the agreement, and with whom: "в рамках соглашений мэрия Калининграда сотрудничала с
+    Гданьском, Гдыней ..." (the subjects and the "с" complements of a verb of cooperation, cooperation_verbs.csv, that
+    the frame "в рамках" hangs on); two empty lists where there is no such frame."""
+    frame = sent.head(noun)
+    verb = sent.head(frame) if frame is not None and lemma_of(frame) == "рамка" else None
+    if verb is None or lemma_of(verb) not in read_words("cooperation_verbs.csv"):
+        return [], []
+    partners = [k for k in sent.kids(verb, "obl") if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
+    return sent.kids(verb, "nsubj"), partners
 
 
 def cooperating(noun, verbs, sent: Sentence) -> list:
@@ -1713,7 +1725,8 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
     # "отказался считать побратимами города Тверь и Псков": what a verb of regarding regards is the partner
     # "Москва, Волгоград и Махачкала не являются для Киева городами-побратимами": the places said to be twins are Kyiv's partners
     twins = [k for v in verbs if twinned_for([v], sent) for k in sent.kids(v, "nsubj")]
-    tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) + twins for t in sent.conjuncts(c)]
+    tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) + twins + cooperating_within(noun, sent)[1]
+              for t in sent.conjuncts(c)]
     tokens += [t for t in names_of_kind(tokens, sent) if t not in tokens]
     # "с руководителями Марковского и Меловского районов": the partners are who those people act for
     return tokens + [t for t in represented(tokens, sent) if t not in tokens]
@@ -2476,15 +2489,17 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
 
 
 def ended_together(records: list[Agreement]) -> None:
-    """A town's twins listed in one sentence share the end the article reports of one of them: "Днепр разорвал
+    """A town's twins (or partners of one kind of agreement: "Польские города приостановили соглашения о сотрудничестве с
+    Калининградом ... в рамках соглашений мэрия Калининграда сотрудничала с Гданьском, Гдыней ...") listed in one
+    sentence share the end the article reports of one of them: "Днепр разорвал
     отношения с российскими городами-побратимами ... Днепропетровск имел побратимские связи с российскими городами
     Красноярск, Самара и Улан-Удэ" ends all three, though the record of the headline merged with the first alone."""
-    for ended in [r for r in records if r.kind == TWINNING and r.status in ("terminated", "suspended")]:
+    for ended in [r for r in records if r.status in ("terminated", "suspended")]:
         for record in records:
             # the end reported in another sentence than the list: one sentence that ends one tie and signs others
             # ("расторг ... с Курском и подписал ... с Люблином") has its own stage for each
             listed_with = set(record.sentences) & set(ended.sentences) - {ended.evidence}
-            if (record is not ended and record.kind == TWINNING and record.one_of_pairs and record.status == "signed"
+            if (record is not ended and record.kind == ended.kind and record.one_of_pairs and record.status == "signed"
                     and listed_with and set(record.parties) & set(ended.parties)):
                 take_stage(record, ended)
 
