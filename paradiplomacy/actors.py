@@ -1375,8 +1375,9 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             between[:0] = inner.tokens
             i = tokens.index(inner.tokens[0]) - 1
             continue
-        if (token.pos not in ROLE_INNER_POS and token.text not in ROLE_INNER_SIGNS) or token.start in person_starts:
-            break
+        initial = token.text == "." and i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
+        if (token.pos not in ROLE_INNER_POS and token.text not in ROLE_INNER_SIGNS and not initial) or token.start in person_starts:
+            break  # (an initial's full stop is inside the office: "Ректор МГУ имени А. А. Кулешова | Денис Дук")
         if token.id == described_by and not is_office_word(token) and cases_of(token.text) & name_cases:
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
             # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову").
@@ -1508,7 +1509,8 @@ def tagged_alike(adjective, office) -> bool:
     return None in cases or cases[0] == cases[1]
 
 
-ACTING = (["врио"], ["и.о."], ["и", ".", "о", "."], ["и.", "о."], ["исполняющий", "обязанности"])
+ACTING = (["врио"], ["врид"], ["вр.и.о."], ["вр", ".", "и", ".", "о", "."], ["и.о."], ["и", ".", "о", "."], ["и.", "о."],
+          ["исполняющий", "обязанности"])
 
 
 def agrees(office, name_case_of: str, name_cases: set[str]) -> bool:
