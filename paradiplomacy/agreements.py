@@ -1390,7 +1390,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        pairs = (between_each(token, sent) or paired or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        pairs = (between_each(token, sent) or each_topic_its_sides(token, parties, sent) or paired or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
@@ -1872,6 +1872,28 @@ def between_each(noun, sent: Sentence) -> list[list[str]]:
     groups = [linear_parties(sent, t.stop, backwards=False, until=n.start if n else None)
               for t, n in zip(betweens, betweens[1:] + [None])]
     return groups if len(groups) >= 2 and all(len(g) >= 2 for g in groups) else []
+
+
+def each_topic_its_sides(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
+    """One party list per topic where a plural noun lists topics of cooperation each with its own sides: "соглашения
+    о сотрудничестве между Краснодарским краем и Республикой Абхазия, о сотрудничестве Торгово-промышленных палат
+    Кубани и Абхазии" are two agreements; [] unless every topic names two parties or more and every party falls in one."""
+    if noun.feats.get("Number") != "Plur":
+        return []
+    topics = []
+    for t in sent.tokens[sent.tokens.index(noun) + 1 :]:
+        if t.pos in ("VERB", "AUX"):
+            break
+        if about(t, sent) and lemma_of(t) in read_words("cooperation_nouns.csv"):
+            topics.append(t)
+    if len(topics) < 2:
+        return []
+    starts = {m.name: m.start for m in outermost_names([m for m in sent.mentions if m.type != "person"]) if m.name in parties}
+    bounds = [t.start for t in topics] + [sent.stop]
+    groups = [[p for p in parties if p in starts and bounds[i] <= starts[p] < bounds[i + 1]] for i in range(len(topics))]
+    if all(len(g) >= 2 for g in groups) and sum(len(g) for g in groups) == len(parties):
+        return groups
+    return []
 
 
 WITH_GAP = re.compile(r"^\s+(?:с|со)\s+$")
