@@ -81,6 +81,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions = drop_namesakes(mentions, by_id)
     resolve_places(mentions)
     name_places_of_a_state(mentions)
+    name_bodies_of_the_one_place(mentions)
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     affiliate_from_context(doc, mentions)
@@ -404,6 +405,23 @@ def resolve_places(mentions: list[Mention]) -> None:
         regions = {region for key, region in pointed if key != lemma_key(m.text)}
         if place_by_id(m.place_id).region not in regions and (place := place_in(m.text, regions)):
             m.place_id, m.name = place.place_id, place.name
+
+
+def name_bodies_of_the_one_place(mentions: list[Mention]) -> None:
+    """Name an executive the text gives only by its kind and level ("правительство города", "администрации области")
+    after the one place of that level the document names: "В Санкт-Петербурге ... соглашение между правительством
+    города и Санкт-Петербургской ТПП" is the city government's. Where the document names two or more, it stays as
+    written."""
+    levels = territory_levels()
+    for m in mentions:
+        words = m.name.split()
+        lemmas = lemma_key(m.name).split()
+        if m.type != "organization" or len(words) != 2 or len(lemmas) != 2 or word_kind(lemmas[0]) != "executive" or lemmas[1] not in levels:
+            continue
+        places = {p.name for p in mentions if p.place_id and (place := place_by_id(p.place_id)) is not None
+                  and place.type == levels[lemmas[1]]}
+        if len(places) == 1:
+            m.name = f"{words[0]} {genitive(places.pop())}"
 
 
 def name_places_of_a_state(mentions: list[Mention]) -> None:
