@@ -408,18 +408,22 @@ def resolve_places(mentions: list[Mention]) -> None:
 
 
 def name_bodies_of_the_one_place(mentions: list[Mention]) -> None:
-    """Name an executive the text gives only by its kind and level ("правительство города", "администрации области")
-    after the one place of that level the document names: "В Санкт-Петербурге ... соглашение между правительством
-    города и Санкт-Петербургской ТПП" is the city government's. Where the document names two or more, it stays as
-    written."""
+    """Name an executive the text gives only by its kind and level ("правительство города", "администрации области",
+    "правительство российского города") after the one place of that level (in that state, where an adjective names
+    one) the document names: "В Санкт-Петербурге ... соглашение между правительством города и Санкт-Петербургской ТПП"
+    is the city government's. Where the document names two or more, it stays as written."""
     levels = territory_levels()
     for m in mentions:
         words = m.name.split()
         lemmas = lemma_key(m.name).split()
-        if m.type != "organization" or len(words) != 2 or len(lemmas) != 2 or word_kind(lemmas[0]) != "executive" or lemmas[1] not in levels:
+        if (m.type != "organization" or len(words) not in (2, 3) or len(lemmas) != len(words)
+                or word_kind(lemmas[0]) != "executive" or lemmas[-1] not in levels):
             continue
+        state = place_by_id(state_adjectives().get(lemmas[1], "")) if len(words) == 3 else None
+        if len(words) == 3 and state is None:
+            continue  # "правительство соседней области": which one the text does not say
         places = {p.name for p in mentions if p.place_id and (place := place_by_id(p.place_id)) is not None
-                  and place.type == levels[lemmas[1]]}
+                  and place.type == levels[lemmas[-1]] and (state is None or place.state == state.name_latin)}
         if len(places) == 1:
             m.name = f"{words[0]} {genitive(places.pop())}"
 
