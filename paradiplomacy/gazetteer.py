@@ -93,10 +93,14 @@ def gazetteer() -> dict[str, Place]:
 @lru_cache(maxsize=1)
 def places_by_key() -> dict[str, list[Place]]:
     """Every place of each lookup key of its names (lower-cased, lemmatised), the likeliest first: by type, then
-    population ("Свердловск" is Yekaterinburg's old name before it is the town of Luhansk oblast)."""
+    population ("Свердловск" is Yekaterinburg's old name before it is the town of Luhansk oblast), then the report's
+    own states."""
     rows = [(row, row["keys"].split("|")) for row in read_data("gazetteer.csv")]
     rows += [({"place_id": row["code"], "type": "country", "population": ""}, row["keys"].split("|")) for row in read_data("countries.csv")]
-    rows.sort(key=lambda r: (TYPE_PRIORITY.get(r[0]["type"], 3), -int(r[0]["population"] or 0), r[0]["place_id"]))
+    # a name two places share with no population to tell them apart is the report's own states' first: "Тува" is Tuva,
+    # not the genitive of Mongolia's "Тув" (gazetteer_states.csv: the states of every settlement)
+    core = {row["code"] for row in read_data("gazetteer_states.csv") if row["min_population"] == "500"}
+    rows.sort(key=lambda r: (TYPE_PRIORITY.get(r[0]["type"], 3), -int(r[0]["population"] or 0), r[0].get("state") not in core, r[0]["place_id"]))
     index: dict[str, list[Place]] = {}
     for row, keys in rows:
         for key in keys:

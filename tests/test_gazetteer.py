@@ -12,6 +12,7 @@ from paradiplomacy.gazetteer import find_place, named_places, status_at, territo
     ("Кузбасса", "RU-KEM"),
     ("Югре", "RU-KHM"),
     ("Приамурья", "RU-AMU"),
+    ("Тувы", "RU-TY"), ("Тув", "MN-047"),  # Tuva's other name, not the genitive of Mongolia's Töv aimag
     ("Витебщине", "BY-VI"),
     ("Республике Татарстан", "RU-TA"),
     ("Крыму", "UA-43"),
