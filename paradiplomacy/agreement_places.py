@@ -10,7 +10,7 @@ who signs is named with a first and last name or an office, so a lone "Влад�
 from functools import lru_cache
 
 from .actors import Mention, region_nouns
-from .datafiles import read_words
+from .datafiles import read_data, read_words
 from .events import event_terms
 from .gazetteer import find_place, region_or_town_of_adjective, word_kind
 from .nlp import morph_vocab
@@ -106,8 +106,15 @@ def authorities_by_adjective(sent, mentions: list[Mention]) -> list[Mention]:
 
 
 def acts_for_a_place(token) -> bool:
-    """A noun of an executive or of those who act for a place: "власти", "администрация", "делегация"."""
-    return token.pos == "NOUN" and acts_for(token.lemma or "")
+    """A noun of an executive or of those who act for a place: "власти", "администрация", "делегация"; or the head of
+    a region (office_territories.csv: "Омский и иркутский губернаторы подписали")."""
+    return token.pos == "NOUN" and (acts_for(token.lemma or "") or (token.lemma or "") in heads_of_regions())
+
+
+@lru_cache(maxsize=1)
+def heads_of_regions() -> frozenset[str]:
+    """The one-word offices that belong to a region alone (office_territories.csv): "губернатор"."""
+    return frozenset(row["words"] for row in read_data("office_territories.csv") if row["types"] == "region" and " " not in row["words"])
 
 
 def acts_for(lemma: str) -> bool:

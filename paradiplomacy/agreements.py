@@ -24,7 +24,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .actors import DASHES, Mention, region_nouns
-from .agreement_places import acts_for, acts_for_a_place
+from .agreement_places import acts_for, acts_for_a_place, heads_of_regions
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
@@ -481,6 +481,8 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     noun ("соглашения с Витебской и Могилёвской областями"), of its topic ("соглашение о
     сотрудничестве с Калининградской областью") or of the topic's side ("о сотрудничестве Крыма с Орловской областью")."""
     topics = [c for t in sent.kids(noun, "nmod") for c in sent.conjuncts(t)]
+    # a tie under the noun's own complement: "план мероприятий по сотрудничеству с Павлодарской областью"
+    topics += [k for t in topics for k in sent.kids(t, "nmod") if lemma_of(k) in read_words("cooperation_nouns.csv") and k not in topics]
     # the side of the tie the agreement is about may hold the partner: "о сотрудничестве региона с провинцией Хунань";
     # so may the tie a topic develops: "о сотрудничестве и развитии взаимоотношений с законодательными собраниями ..."
     sides = [k for t in topics for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen"
@@ -570,10 +572,12 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
     names = []
     for token in tokens:
         m = sent.mention_at(token, person=False)
-        if m is None and acts_for_a_place(token):
-            # "Воронежские и ростовские власти": the places of the adjectives (agreement_places.authorities_by_adjective)
-            places = [sent.mention_at(a, person=False) for c in sent.kids(token, "amod") for a in sent.conjuncts(c)]
-            names += [p.name for p in places if p is not None and p.name not in names]
+        places = [p for c in sent.kids(token, "amod") for a in sent.conjuncts(c)
+                  if (p := sent.mention_at(a, person=False)) is not None] if m is None and acts_for_a_place(token) else []
+        if places or m is None and acts_for_a_place(token) and (token.lemma or "") not in heads_of_regions():
+            # "Воронежские и ростовские власти", "Омский и иркутский губернаторы": the places of the adjectives
+            # (agreement_places.authorities_by_adjective); a governor named otherwise stands for his office's body below
+            names += [p.name for p in places if p.name not in names]
             continue
         if m is None and persons_stand_for_bodies:
             person = sent.person_named(token, next_bound(token, tokens, sent.stop))
