@@ -1365,6 +1365,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed, whatever the verb
         # above says of what is done within it ("планируют подписать в рамках соглашения дорожную карту")
         may_exist = status not in ("terminated", "suspended") and kind != "accord" and exists(token, sent)
+        if kind == "accord" and status == "signed" and any(lemma_of(v) == "заключить" for v in chain):
+            status = "agreed"  # "была заключена договорённость о передаче помощи": reached, with no document
         if not (status or may_exist) or (kind == "accord" and status == "signed"):
             continue
         parties = find_parties(token, chain, sent)
@@ -1405,7 +1407,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             yield Agreement(kind, status, members, signatories_of_pair(members, signed_by, sent) if pairs else signed_by,
                             date_in(sent.text, published),
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
-                            sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss"),
+                            # an accord reached ("была заключена договорённость") binds the sides that met, as "договорились" does
+                            sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss") or kind == "accord",
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
                             one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur", counted=tally(token, sent) or numbered(token, sent) and any(category(v) == "bind" for v in chain),

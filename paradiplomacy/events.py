@@ -209,8 +209,11 @@ def unnamed_offices(sent: Sentence, representatives_only: bool = False) -> list[
     out = []
     for token in sent.tokens:
         represents = (token.lemma or "") in read_words("representative_nouns.csv")
+        # a name after the office is its holder's, unless a verb stands between ("Губернатор Рязанской области
+        # встретился с главой округа Павлом Филипчуком": the governor is named by his office alone)
         if not represents and (representatives_only or word_kind(token.lemma or "") != "office" or any(
-                0 <= m.start - token.stop < 60 and not sent.text[token.stop - sent.start : m.start - sent.start].count(" и ") for m in persons)):
+                0 <= m.start - token.stop < 60 and not sent.text[token.stop - sent.start : m.start - sent.start].count(" и ")
+                and not any(t.pos == "VERB" and token.stop <= t.start < m.start for t in sent.tokens) for m in persons)):
             continue
         # "участие липецкой делегации": an adjective of place (agreement_places.authorities_by_adjective) says whose
         adjectives = [a for a in sent.kids(token, "amod") if represents and (m := sent.mention_at(a, person=False)) is not None
