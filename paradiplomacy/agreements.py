@@ -1846,6 +1846,12 @@ def state_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
     has a partner."""
     if noun.feats.get("Number") != "Plur" or len(parties) < 3 or multilateral(noun, sent):
         return []
+    return alternating_pairs(parties, sent)
+
+
+def alternating_pairs(parties: list[str], sent: Sentence) -> list[list[str]]:
+    """The pairs of ``state_pairs``: each place of the first state with its partners of the other, in the order of the
+    text; [] unless every place has a state, there are two, and each place of the first has a partner."""
     starts = {m.name: m.start for m in reversed(sent.mentions)}
     places = [(starts.get(p), p, place.state if (place := find_place(p)) else None) for p in parties]
     if any(start is None or not state for start, _, state in places):
@@ -1878,7 +1884,10 @@ def between_each(noun, sent: Sentence) -> list[list[str]]:
     # each list ends where the next "между" begins: "между X и Y, между Z и W"
     groups = [linear_parties(sent, t.stop, backwards=False, until=n.start if n else None)
               for t, n in zip(betweens, betweens[1:] + [None])]
-    return groups if len(groups) >= 2 and all(len(g) >= 2 for g in groups) else []
+    if len(groups) < 2 or not all(len(g) >= 2 for g in groups):
+        return []
+    # "между городом Кашгар и Каттакурганским районом ... и городом Фергана": one side with two partners of another state
+    return [pair for g in groups for pair in ((len(g) > 2 and alternating_pairs(g, sent)) or [g])]
 
 
 def each_topic_its_sides(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
