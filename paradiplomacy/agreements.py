@@ -1575,12 +1575,12 @@ def having_verb(noun, sent: Sentence) -> list:
 
 def exists(noun, sent: Sentence) -> bool:
     """Whether the words around the noun show a signed agreement: "в рамках соглашения", "реализация соглашения",
-    "действующее соглашение" (``data/existing_agreement_words.csv``)."""
+    "действующее соглашение", "согласно протоколу" (``data/existing_agreement_words.csv``)."""
     head = sent.head(noun)
     if head is not None and lemma_of(head) in read_words("document_parts.csv") and noun.rel == "nmod":
         head = sent.head(head)  # "по реализации положений Меморандума": the provisions' implementation is the memorandum's
     words = [head] if head is not None else []
-    words += sent.kids(noun, "amod")
+    words += sent.kids(noun, "amod") + sent.kids(noun, "case")  # "согласно протоколу": by a document in force
     return any((w.lemma or "").replace("ё", "е") in read_words("existing_agreement_words.csv") for w in words)
 
 
