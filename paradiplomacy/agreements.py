@@ -645,8 +645,12 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool, until: int | No
     """
     outermost = outermost_names([m for m in sent.mentions if m.type != "person" and not in_aside(m, sent)])
     names, edge, last = [], anchor, None
-    for m in sorted(outermost, key=lambda m: m.start, reverse=backwards):
+    ordered = sorted(outermost, key=lambda m: m.start, reverse=backwards)
+    for i, m in enumerate(ordered):
         if (backwards and m.stop > edge) or (not backwards and m.start < edge):
+            continue
+        if not backwards and states_own_town(m, ordered[i + 1] if i + 1 < len(ordered) else None, sent):
+            edge = m.stop  # "и столицей Армении Ереваном": the state says where the town after it is
             continue
         if until is not None and m.start >= until:
             break
@@ -675,6 +679,15 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool, until: int | No
             names.append(m.name)
         edge, last = (m.start if backwards else m.stop), m
     return names
+
+
+def states_own_town(m: Mention, after: Mention | None, sent: Sentence) -> bool:
+    """Whether a state is followed right away by a town or region of its own, which the state's genitive describes:
+    "столицей Армении Ереваном"."""
+    if m.type != "country" or after is None or sent.text[m.stop - sent.start : after.start - sent.start].strip():
+        return False
+    state, place = place_by_id(m.place_id), place_by_id(after.place_id)
+    return state is not None and place is not None and place.type != "country" and place.state == state.name_latin
 
 
 def of_a_gathering(m: Mention, sent: Sentence) -> bool:
