@@ -230,6 +230,8 @@ def governing_chain(token, sent: Sentence) -> list:
             break  # "расторг соглашение с Курском и подписал соглашения с Люблином": the second is signed, not ended
         if kind == "become" and current.rel not in ("xcomp", "obl"):
             break  # "соглашение стало основой": the noun is the subject, not what the parties became
+        if kind == "plan" and current.pos == "VERB" and current.feats.get("VerbForm") == "Fin":
+            break  # "Сессия постановила: Чернигов и Тамбов больше не являются ...": the clause says its own stage
         if kind:
             chain.append(parent)
         elif parent.feats.get("VerbForm") == "Part":
@@ -2638,10 +2640,18 @@ def without_bare_territories(parties: list[str], territory: dict[str, str], kind
 
 
 def merged_parties(old: list[str], new: list[str], territory: dict[str, str], kinds: dict[str, str]) -> list[str]:
-    """Union of two party lists, a body replacing the bare territory it stands for."""
+    """Union of two party lists, a body replacing the bare territory it stands for, and a body's full name the same
+    body's name without its territory."""
     out = list(old)
     for party in new:
         if party in out:
+            continue
+        # "Народный Совет", then "Народный Совет Луганской Народной Республики": one body, named with its territory
+        shorter = next((p for p in out if party.startswith(p + " ") and find_place(party[len(p) + 1 :]) is not None), None)
+        if shorter is not None:
+            out[out.index(shorter)] = party
+            continue
+        if any(p.startswith(party + " ") and find_place(p[len(party) + 1 :]) is not None for p in out):
             continue
         where = party_locality(party, territory, kinds)[1]
         same_place = [p for p in out if party_locality(p, territory, kinds)[1] == where]
