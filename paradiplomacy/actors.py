@@ -1067,7 +1067,7 @@ def plural_for_names(office, person: Mention) -> bool:
 def coordinated_offices(role_tokens, sent_tokens) -> list[list]:
     """The offices joined by commas and "и" that end in a name's office, in order, each in the office's case: "Президент
     России и премьер-министр Армении | Владимир Путин и Никол Пашинян" lists one office for each name."""
-    office = next(t for t in role_tokens if is_office_word(t))
+    office = first_office(role_tokens)
     offices, at = [role_tokens], sent_tokens.index(role_tokens[0])
     while at > 1 and sent_tokens[at - 1].text.lower() in (",", "и"):
         end = at - 1
@@ -1081,6 +1081,11 @@ def coordinated_offices(role_tokens, sent_tokens) -> list[list]:
     return offices
 
 
+def first_office(tokens):
+    """The first office word of an office phrase ("заместителя" of "заместителя главы администрации")."""
+    return next(t for t in tokens if is_office_word(t))
+
+
 def of_several(office, sent_tokens) -> bool:
     """Whether an office word names several holders: plural, or counted ("три экс-губернатора")."""
     at = sent_tokens.index(office)
@@ -1089,7 +1094,7 @@ def of_several(office, sent_tokens) -> bool:
 
 def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = None) -> None:
     """The office as a nominative singular phrase, and the body or place it names."""
-    office = next(t for t in role_tokens if is_office_word(t))
+    office = first_office(role_tokens)
     role_tokens = [t for t in role_tokens if not (t.pos in ("DET", "PRON") and t is role_tokens[0])]
     while role_tokens[0] is not office and (role_tokens[0].lemma or "").lower() in read_words("passing_adjectives.csv"):
         role_tokens = role_tokens[1:]  # "новый премьер-министр Крыма": when he took the office, not which it is
@@ -1109,9 +1114,6 @@ def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = Non
 def compound_parts(role_tokens) -> list[tuple]:
     """The offices of a title joined by dashes, each with its first office word, and the dashes between them (with None):
     "вице-губернатор — председатель правительства" is two offices; a dash that no office follows is inside one."""
-    def first_office(tokens):
-        return next(t for t in tokens if is_office_word(t))
-
     def starts_an_office(j: int) -> bool:
         while j < len(role_tokens) - 1 and is_adjective(role_tokens[j]):
             j += 1
@@ -1196,7 +1198,7 @@ def share_office(run: list[Mention], role_tokens, mentions) -> None:
 
 def singular_complements(role: str, before) -> str:
     """One of a listed office's holders has one body: "председатель общественных палат ЛНР" -> "... общественной палаты ЛНР"."""
-    office = next(t for t in before if is_office_word(t))
+    office = first_office(before)
     words = role.split()
     complements = before[before.index(office) + 1 :]
     for i, token in enumerate(complements):
@@ -1352,8 +1354,7 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         i -= 1  # "директора ФБР 68-летнего | Роберта": the name's age is no part of the office
     if i < first - 1 and i >= 0 and tokens[i].text == ",":
         i -= 1  # "вице-губернатор области, 42-летний | Олег Смирнов": the comma sets off the age alone
-    if i >= 0 and i == first - 1 and ((tokens[i].lemma or "").lower() in read_words("honorifics.csv")
-                                      or tokens[i].text.lower() in read_words("honorifics.csv")):
+    if i >= 0 and i == first - 1 and {(tokens[i].lemma or "").lower(), tokens[i].text.lower()} & read_words("honorifics.csv"):
         i -= 1  # "губернатором провинции госпожой | Лян Хуэйлин": the form of address is no part of the office
     adjacent = i
     i = before_apposition(tokens, i)

@@ -9,8 +9,8 @@ who signs is named with a first and last name or an office, so a lone "Влад�
 
 from functools import lru_cache
 
-from .actors import Mention, region_nouns
-from .datafiles import read_data, read_words
+from .actors import Mention, office_territories, region_nouns
+from .datafiles import read_words
 from .events import event_terms
 from .gazetteer import find_place, region_or_town_of_adjective, word_kind
 from .nlp import morph_vocab
@@ -114,7 +114,7 @@ def acts_for_a_place(token) -> bool:
 @lru_cache(maxsize=1)
 def heads_of_regions() -> frozenset[str]:
     """The one-word offices that belong to a region alone (office_territories.csv): "губернатор"."""
-    return frozenset(row["words"] for row in read_data("office_territories.csv") if row["types"] == "region" and " " not in row["words"])
+    return frozenset(words[0] for words, types in office_territories() if types == {"region"} and len(words) == 1)
 
 
 def acts_for(lemma: str) -> bool:

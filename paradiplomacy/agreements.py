@@ -578,13 +578,13 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
     names = []
     for token in tokens:
         m = sent.mention_at(token, person=False)
-        places = [p for c in sent.kids(token, "amod") for a in sent.conjuncts(c)
-                  if (p := sent.mention_at(a, person=False)) is not None] if m is None and acts_for_a_place(token) else []
-        if places or m is None and acts_for_a_place(token) and (token.lemma or "") not in heads_of_regions():
+        if m is None and acts_for_a_place(token):
             # "Воронежские и ростовские власти", "Омский и иркутский губернаторы": the places of the adjectives
             # (agreement_places.authorities_by_adjective); a governor named otherwise stands for his office's body below
-            names += [p.name for p in places if p.name not in names]
-            continue
+            places = [p for c in sent.kids(token, "amod") for a in sent.conjuncts(c) if (p := sent.mention_at(a, person=False)) is not None]
+            if places or (token.lemma or "") not in heads_of_regions():
+                names += [p.name for p in places if p.name not in names]
+                continue
         if m is None and persons_stand_for_bodies:
             person = sent.person_named(token, next_bound(token, tokens, sent.stop))
             m = None if person is None or not person.affiliation else person
