@@ -58,17 +58,29 @@ class Cache:
         partial.replace(path)
 
 
-def run_documents(docs, work, version: str, executor: "Executor", cache_dir=None, total: int | None = None) -> tuple[list, int]:
+def run_documents(docs, work, version: str, executor: "Executor", cache_dir=None, total: int | None = None,
+                  consume=None) -> tuple[list, int]:
     """Apply ``work`` to every document ``docs`` yields; return the results in order and how many were computed.
 
     Documents are looked up in the cache as they arrive and only the missing
     ones are sent on, so workers start on the first while later ones are
-    still being prepared. ``total`` sizes the progress bar shown on a terminal.
+    still being prepared. ``consume``, if given, is called on each result in
+    the order of the documents as soon as it and all before it are known, so
+    that gathering them overlaps the work still running in the workers.
+    ``total`` sizes the progress bar shown on a terminal.
     """
     cache = Cache(cache_dir)
     results: list = []
     sent: list[tuple[int, str]] = []  # (position, key) of each document sent, in the order sent
     bar = tqdm(total=total, unit="doc", disable=not sys.stderr.isatty(), leave=False)
+    consumed = 0
+
+    def consume_ready():
+        nonlocal consumed
+        # ``results`` grows as documents are read; a slot still None is a document being computed
+        while consume is not None and consumed < len(results) and results[consumed] is not None:
+            consume(results[consumed])
+            consumed += 1
 
     def missing():
         for doc in docs:
@@ -87,6 +99,8 @@ def run_documents(docs, work, version: str, executor: "Executor", cache_dir=None
             if not is_failure(result):  # a failed document is computed again next run
                 cache.put(key, result)
             bar.update()
+            consume_ready()
+    consume_ready()  # documents found in the cache after the last one computed
     return results, len(sent)
 
 

@@ -105,7 +105,14 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
         readable = sum(d.status == "ok" for d in docs)  # before cleaning: an upper bound for the progress bar
         work = functools.partial(isolated, work=process_every_document if parse_all else process_document, timeout=timeout)
         version = pipeline_version() + ("+all" if parse_all else "")  # a cached result is of one mode
-        results, computed = run_documents(cleaned, work, version, executor, cache_dir, readable)
+        registry = Registry()
+
+        def register(result) -> None:
+            # As results arrive, in the documents' order (which decides the actors' ids), while workers go on
+            if not is_failure(result):
+                registry.add(result.doc_id, result.mentions)
+
+        results, computed = run_documents(cleaned, work, version, executor, cache_dir, readable, consume=register)
     cached = len(results) - computed
     seconds = {r.doc_id: r.seconds for r in results if getattr(r, "seconds", 0)}
     failures = [r for r in results if is_failure(r)]
@@ -116,9 +123,6 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
     results = [r for r in results if not is_failure(r)]  # a failed document leaves no partial records
     for result in results:
         by_id[result.doc_id].parsed = result.parsed
-    registry = Registry()
-    for result in results:
-        registry.add(result.doc_id, result.mentions)
     with staged_output(Path(out_dir)) as staging:
         (staging / "run.json").write_text(json.dumps(fingerprint, indent=1, sort_keys=True) + "\n")
         write_table(documents_table(docs), staging / "documents.csv")

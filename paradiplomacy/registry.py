@@ -71,7 +71,9 @@ class Registry:
         self._ids = None
         for m in mentions:
             key = m.key
-            record = self.records.setdefault(key, ActorRecord(key, first_seen=(doc_id, m.start)))
+            record = self.records.get(key)
+            if record is None:  # not setdefault: that would build a record for every mention
+                record = self.records[key] = ActorRecord(key, first_seen=(doc_id, m.start))
             record.names[m.name] += 1
             record.latin[m.name] = m.name_latin
             record.types[m.type] += 1
