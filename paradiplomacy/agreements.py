@@ -813,6 +813,8 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     if (len(parties) < 2 and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects)
             and not tie_names_both_sides(noun, sent) and not earlier):
         parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
+    # the sides of the "с" complement: where they are all the sides found, the signer's or speaker's own is missing
+    partners = set(parties_from(partner_tokens(noun, chain, sent), sent, False))
     if not parties and act_noun_agents(noun, chain, sent):
         parties = signers_sides(noun, chain, sent)  # "подписание соглашения председателем райисполкома X и главой Y"
     if not parties and signing:
@@ -823,11 +825,13 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         elif len(parties) == 1:
             # "Минниханов и губернатор Санкт-Петербурга ... подписали": a signer whose office the article gave earlier
             parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
-    elif signing and (len(parties) == 1 or set(parties) <= set(parties_from(partner_tokens(noun, chain, sent), sent, False))):
+    elif signing and (len(parties) == 1 or set(parties) <= partners):
         # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side, also beside
         # several partners ("подписал соглашения с руководителями Марковского и Меловского районов")
         parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
-    if len(parties) == 1 and speaker_names_own_side(noun, chain, sent):
+    # «Уже подписаны соглашения с Ошской, Чуйской, Иссык-Кульской областями», — подчеркнул губернатор: the speaker's
+    # side beside the partners it names
+    if parties and (len(parties) == 1 or set(parties) <= partners) and speaker_names_own_side(noun, chain, sent):
         parties += [side for side in speakers_sides(sent) if side not in parties]
     if not parties and any(lemma_of(a) == "соответствующий" for a in sent.kids(noun, "amod")):
         # "Кемерово и Караганда будут сотрудничать в сфере туризма: соответствующее соглашение подписано"
