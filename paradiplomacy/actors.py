@@ -591,19 +591,33 @@ def coordinated_places(doc) -> list[Mention]:
     for t in readings:
         found += coordinated_bodies(t, doc.text, found)
         for j, noun in enumerate(t):
-            lemma = (noun.lemma or "").lower()
-            if lemma not in GENDER_OF_REGION_NOUN or j < 3:
+            lemma = region_noun_lemma(noun)
+            if lemma is None or j < 3:
                 continue
-            adjectives = listed_adjectives(t, j - 1)
-            if len(adjectives) < 2 or not (plural_after(noun, t[j - 1]) or singular_shared(noun, adjectives)):
+            # a word of level between the names and the noun is part of each name: "Ямало-Ненецким и
+            # Ханты-Мансийским автономными округами"
+            level = t[j - 1] if (t[j - 1].lemma or "").lower() in read_words("unit_level_words.csv") and is_adjective(t[j - 1]) else None
+            last = j - 2 if level is not None else j - 1
+            adjectives = listed_adjectives(t, last)
+            if len(adjectives) < 2 or not (plural_after(noun, t[last]) or singular_shared(noun, adjectives)):
                 continue
             gender = GENDER_OF_REGION_NOUN[lemma]
+            kind = f"{nominative_adjective(level.text, gender)} {lemma}" if level is not None else lemma
             for adj in reversed(adjectives):
-                name = f"{nominative_adjective(adj.text, gender)} {lemma}"
-                stop = noun.stop if adj is t[j - 1] else adj.stop
+                name = f"{nominative_adjective(adj.text, gender)} {kind}"
+                stop = noun.stop if adj is t[last] else adj.stop
                 if not any(m.start == adj.start for m in found):
                     found.append(Mention(adj.start, stop, doc.text[adj.start : stop], region_nouns()[lemma], name, tokens=[adj, noun]))
     return found
+
+
+def region_noun_lemma(token) -> str | None:
+    """The noun of a kind of region the token is a form of, whatever lemma the tagger chose ("округами" may be
+    given the lemma "округа"); None if it is none."""
+    lemma = (token.lemma or "").lower()
+    if lemma in GENDER_OF_REGION_NOUN or token.pos != "NOUN":
+        return lemma if lemma in GENDER_OF_REGION_NOUN else None
+    return next((p.normal_form for p in morph_vocab().parse(token.text.lower()) if p.normal_form in GENDER_OF_REGION_NOUN), None)
 
 
 def listed_adjectives(t, last: int) -> list:
