@@ -1419,6 +1419,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
+        elif len(partners) > 1 and not sides and token.feats.get("Number") == "Plur":
+            # "Ранее подобные соглашения командование флота подписало с Ямало-Ненецким и Ханты-Мансийским
+            # автономными округами": each partner's agreement is with a side no actor's name gives, not with the others
+            continue
         pairs = (between_each(token, sent) or each_topic_its_sides(token, parties, sent) or paired or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
