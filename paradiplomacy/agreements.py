@@ -2368,7 +2368,7 @@ def headline_states(records: list[Agreement], title_stop: int, territory: dict[s
 def told_again(records: list[Agreement]) -> list[Agreement]:
     """The records less each that took an earlier record's parties and is of its kind: the same agreements told again
     ("Польские города приостановили соглашения с Калининградом", then "«Соглашения приостановлены с их стороны»"),
-    folded into it."""
+    folded into it; and each that took the sides that met as one before it did, of its kind, stage and topic."""
     kept: list[Agreement] = []
     for record in records:
         # only a record that names its parties is told again; "Первое подобное соглашение между регионами" took their
@@ -2377,6 +2377,10 @@ def told_again(records: list[Agreement]) -> list[Agreement]:
         same = next((k for k in kept if record.bound == "earlier" and not record.like_another and not k.vague and not k.bound
                      and k.kind == record.kind and set(k.parties) == set(record.parties)
                      and not set(k.sentences) & set(record.sentences)), None)
+        # "Будет подписан ряд меморандумов" in the lead and "По итогам встречи будет подписан ряд меморандумов": both
+        # given the sides that met, of one kind, stage and topic, they are one
+        same = same or next((k for k in kept if record.bound == k.bound == "meeting" and k.kind == record.kind
+                             and k.status == record.status and k.scope == record.scope), None)
         if same is None:
             kept.append(record)
         else:

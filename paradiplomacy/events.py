@@ -41,14 +41,16 @@ class Event:
     sentences: list[int] = field(default_factory=list)  # starts of the sentences that report it, once merged
 
 
-def extract_events(sentences: list[Sentence], published: str) -> list[Event]:
-    """The events of a document, merged: one record per meeting, visit or session.
+def extract_events(sentences: list[Sentence], published: str, planned: bool = False) -> list[Event]:
+    """The events of a document, merged: one record per meeting, visit or session; with ``planned``, instead
+    those it reports as yet to come ("губернатор посетит Костанай", "запланирована встреча с акимом"), which
+    are no record but tell whose sides an agreement to be signed there binds.
 
     "В мероприятии приняли участие ...": those the sentence names took part in the latest event.
     """
     events: list[Event] = []
     for i, sent in enumerate(sentences):
-        own = events_in(sent, published)
+        own = events_in(sent, published, planned)
         if not own and events and not events[-1].place and any(events[-1].start == s.start for s in sentences[max(0, i - 2) : i]):
             events[-1].place = place_told_after(sent)
         events += own
@@ -67,6 +69,13 @@ def dated(events: list[Event], published: str) -> list[Event]:
         elif published:
             event.date, event.date_basis = published, "article"
     return events
+
+
+def sides_to_bind(events: list[Event], sentences: list[Sentence], mentions: list[Mention], published: str) -> list[str]:
+    """The territories that met (``sides``); where the events held give fewer than two, those of the meetings and
+    visits yet to come ("Губернатор посетит Костанай ... По итогам встречи будет подписан ряд меморандумов")."""
+    met = sides(events, mentions)
+    return met if len(met) >= 2 else sides(extract_events(sentences, published, planned=True), mentions)
 
 
 def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
@@ -140,22 +149,23 @@ def governs_a_territory(name: str, kinds: dict[str, str]) -> bool:
             and territory_of(name) is not None)
 
 
-def events_in(sent: Sentence, published: str) -> list[Event]:
-    """Meetings, visits and sessions the sentence reports as held (one of each kind at most).
+def events_in(sent: Sentence, published: str, planned: bool = False) -> list[Event]:
+    """Meetings, visits and sessions the sentence reports as held (one of each kind at most); with ``planned``,
+    those it reports as yet to come.
 
     A visit needs a named person or a delegation: tourists visiting a city are no event.
     """
     found = {}
     root = next((t for t in sent.tokens if t.rel == "root"), None)
     held = any(t.feats.get("Tense") == "Past" or t.feats.get("VerbForm") == "Part" for t in sent.tokens)
-    if not held or (root is not None and sent.negated(root)):
+    if not (held or planned) or (root is not None and sent.negated(root)):
         return []
     triggers = sorted(sent.tokens, key=lambda t: t.pos != "VERB")
     for token in triggers:
         kind = event_terms().get(token.lemma or "")
         if not kind or kind in found or sent.negated(token):
             continue
-        if planned_event(token, sent):
+        if planned_event(token, sent) != planned:
             continue
         senders = delegators(sent)
         # a visit is the visitors': those a verb of the sentence says they met ("встретился с председателем ...") host it

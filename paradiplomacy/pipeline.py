@@ -15,7 +15,7 @@ from .agreements import Agreement, extract_agreements
 from .corpus import Document, input_files, open_corpus
 from .cues import may_start_a_rule, needs_syntax
 from .english import english_names
-from .events import Event, extract_events, sides, sides_by_sentence
+from .events import Event, extract_events, sides_by_sentence, sides_to_bind
 from .execution import Executor, run_documents
 from .framing import framing_rows, framing_table
 from .isolation import DEFAULT_TIMEOUT, is_failure, isolated, stage
@@ -62,7 +62,8 @@ def process_document(doc: Document, parse_all: bool = False) -> DocumentResult:
         sentences = sentences_of(parsed, mentions)
         events = extract_events(sentences, doc.published)
     with stage("agreements"):
-        agreements = extract_agreements(sentences, mentions, doc.published, sides(events, mentions), title_stop=doc.body_start,
+        agreements = extract_agreements(sentences, mentions, doc.published, sides_to_bind(events, sentences, mentions, doc.published),
+                                        title_stop=doc.body_start,
                                         sentence_sides=sides_by_sentence(events, mentions))
     with stage("links"):
         links = text_links(mentions, doc.text)
