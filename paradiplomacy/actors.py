@@ -34,6 +34,7 @@ def region_nouns() -> dict[str, str]:
 DASHES = {"-", "–", "—"}
 QUOTES = {"«", "»", '"', "„", "“", "”"}
 BRACKETS = {"[", "]", "(", ")"}
+QUOTE_PAIRS = {"»": "«", "”": "“"}  # closing quote: its opening one
 ROLE_INNER_SIGNS = QUOTES | {"№"}  # "директор школы № 5", "гендиректор ООО «Ромашка»": signs inside an office phrase
 CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}  # each opening mark and the mark that closes it
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM", "X"}  # X: a foreign word ("директор Lockheed Martin")
@@ -1377,6 +1378,13 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
     between = []
     while i >= 0 and first - i <= MAX_ROLE_TOKENS:
         token = tokens[i]
+        opening = QUOTE_PAIRS.get(token.text)
+        j = next((j for j in range(i - 1, -1, -1) if tokens[j].text == opening), -1) if opening else -1
+        if j >= 0 and any(t.text in DASHES for t in tokens[j:i]):
+            # a name in quotes is inside the office, its dash too: "координатор комитета «Россия – Донбасс» | Андрей"
+            between[:0] = tokens[j : i + 1]
+            i = j - 1
+            continue
         if token.text in DASHES:
             # skip a parenthetical between dashes: "глава района - родины Стаханова - Коршиков"
             j = i - 1
@@ -1412,9 +1420,12 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             between[:0] = inner.tokens
             i = tokens.index(inner.tokens[0]) - 1
             continue
-        initial = token.text == "." and i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
+        # an initial's full stop is inside the office ("Ректор МГУ имени А. А. Кулешова | Денис Дук"), as is that of the
+        # abbreviation of a kind of settlement ("глава администрации г. Симферополя | Геннадий Бахарев")
+        initial = token.text == "." and i > 0 and (len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
+                                                  or word_kind(tokens[i - 1].text.lower() + ".") == "settlement")
         if (token.pos not in ROLE_INNER_POS and token.text not in ROLE_INNER_SIGNS and not initial) or token.start in person_starts:
-            break  # (an initial's full stop is inside the office: "Ректор МГУ имени А. А. Кулешова | Денис Дук")
+            break
         if token.id == described_by and not is_office_word(token) and cases_of(token.text) & name_cases:
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
             # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову").
@@ -1510,6 +1521,18 @@ def office_over_description(noun, tokens, by_id) -> list:
     case; not "сыном президента студентом | Иваном", where the description hangs on a kinship noun): the office
     phrase, or []."""
     office = by_id.get(noun.head_id)
+    at = tokens.index(noun)
+    comma = next((i for i in range(at - 1, -1, -1) if tokens[i].text == ","), -1)
+    named_before = office is not None and comma >= 0 and office.start < tokens[comma].start and any(
+        t.pos == "PROPN" and t.rel in ("appos", "flat:name") for t in tokens[tokens.index(office) + 1 : comma])
+    if noun.rel == "appos" and named_before:
+        # the parser hung the rank on an office across a comma, another person's ("губернатор ... Александр Мишарин,
+        # командующий Черноморским флотом контр-адмирал | Александр Федотенков"): the office is the one of its own
+        # stretch of the list, the words from it to the rank
+        own = next((i for i in range(at - 1, comma, -1) if is_office_word(tokens[i])), None)
+        words = tokens[own:at] if own is not None else []
+        fits = words and all(t.pos in ROLE_INNER_POS or t.text in ROLE_INNER_SIGNS for t in words)
+        return words if fits and words[0].feats.get("Case") == noun.feats.get("Case") else []
     if (noun.rel != "appos" or office is None or not is_office_word(office) or office.start > noun.start
             or office.feats.get("Case") != noun.feats.get("Case")):
         return []
