@@ -1371,6 +1371,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         i -= 1  # "вице-губернатор области, 42-летний | Олег Смирнов": the comma sets off the age alone
     if i >= 0 and i == first - 1 and {(tokens[i].lemma or "").lower(), tokens[i].text.lower()} & read_words("honorifics.csv"):
         i -= 1  # "губернатором провинции госпожой | Лян Хуэйлин": the form of address is no part of the office
+    if i >= 0 and tokens[i].pos == "CCONJ":
+        return []  # "конфликт бывшего губернатора и | Алексея Чалого": the office before "и" is another's
     adjacent = i
     i = before_apposition(tokens, i)
     if (parted := office_before_comma(tokens, i, root, by_id)):
@@ -1566,7 +1568,8 @@ def tagged_alike(adjective, office) -> bool:
     """The tagger gives the adjective the office's case, or one of them none: "В приёмной (Loc) губернатора
     (Gen)": the room the office has, no part of it."""
     cases = (adjective.feats.get("Case"), office.feats.get("Case"))
-    return None in cases or cases[0] == cases[1]
+    # the parser's own word that the adjective is the office's outweighs its tag ("первого (Acc) заместителя (Gen)")
+    return None in cases or cases[0] == cases[1] or adjective.head_id == office.id
 
 
 ACTING = (["врио"], ["врид"], ["вр.и.о."], ["вр", ".", "и", ".", "о", "."], ["и.о."], ["и", ".", "о", "."], ["и.", "о."],
