@@ -22,13 +22,17 @@ over both cores and the comparison with two workers would be of two cores
 against two. Each configuration runs ``--repeat`` times, interleaved, and the
 fastest run counts (the others were slowed by something else on the machine).
 
-    python scripts/benchmark.py [--corpus rucoco texts] [--sizes 1000 3000] [--workers 2] [--repeat 1] [--out book/benchmark.csv]\n\nWithout ``../shared/realnews`` the ``rucoco`` corpus is skipped with a message.
+    python scripts/benchmark.py [--corpus rucoco texts] [--sizes 1000 3000] [--workers 2] [--repeat 1] [--out book/benchmark.csv]
+
+``--out`` also writes the machine (processor, cores, memory, Python) to ``<out>_machine.csv``.
+Without ``../shared/realnews`` the ``rucoco`` corpus is skipped with a message.
 """
 
 import argparse
 import csv
 import filecmp
 import os
+import platform
 import subprocess
 import sys
 import tempfile
@@ -145,6 +149,22 @@ def measure(corpus: str, n: int, workers: int, repeat: int) -> dict:
     }
 
 
+def machine() -> dict:
+    """The machine the figures were measured on: processor, cores, memory, Python and system."""
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), "") if Path("/proc/cpuinfo").exists() else ""
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {"processor": cpu or platform.processor() or "unknown", "cores": os.cpu_count(), "memory_gib": round(memory),
+            "python": platform.python_version(), "system": f"{platform.system()} {platform.release()}"}
+
+
+def write_rows(path: Path, rows: list[dict]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", nargs="+", choices=sorted(BUILDERS), default=["rucoco"])
@@ -165,10 +185,8 @@ def main() -> int:
     if not rows:
         return 0
     if args.out:
-        with args.out.open("w", newline="", encoding="utf-8") as f:
-            writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+        write_rows(args.out, rows)
+        write_rows(args.out.with_name(args.out.stem + "_machine.csv"), [machine()])  # beside the figures it describes
     return 0
 
 
