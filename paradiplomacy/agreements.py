@@ -1387,7 +1387,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             kind = records[-1].kind
         # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed, whatever the verb
         # above says of what is done within it ("планируют подписать в рамках соглашения дорожную карту")
-        may_exist = status not in ("terminated", "suspended") and kind != "accord" and exists(token, sent)
+        may_exist = status not in ("terminated", "suspended") and kind != "accord" and (exists(token, sent) or topic == "exists")
         if kind == "accord" and status == "signed" and any(lemma_of(v) == "заключить" for v in chain):
             status = "agreed"  # "была заключена договорённость о передаче помощи": reached, with no document
         if not (status or may_exist) or (kind == "accord" and status == "signed"):
@@ -1517,14 +1517,15 @@ def gapped_pairs(noun, sent: Sentence) -> list[list[str]]:
 
 
 def topic_of_another(noun, sent: Sentence) -> str:
-    """'topic' where the noun lies in what another agreement noun is about: "протокол о намерении развития
+    """'exists' where another agreement noun is about continuing it ("Меморандум о пролонгации Соглашения":
+    continuing_nouns.csv); 'topic' where the noun lies in what another agreement noun is about: "протокол о намерении развития
     побратимских связей" is a protocol, not a twinning (the outer noun makes the record, and ``agreement_noun`` reads
     its topic); 'planned' where the outer one is a document of intent to sign or set up the noun's agreement:
     "протокол о намерениях о подписании Соглашения о сотрудничестве" is a protocol and a planned agreement; ''
     otherwise."""
     if provided_for(noun, sent):
         return "topic"  # "Документ предполагает содействие заключению прямых договоров": what the document provides for
-    topical, signing, current = False, False, noun
+    topical, signing, continued, current = False, False, False, noun
     for _ in range(MAX_CHAIN * 2):
         topical = topical or about(current, sent) or (
             # "меморандум о намерениях по установлению побратимских отношений": a tie to be set up is a topic too
@@ -1535,7 +1536,10 @@ def topic_of_another(noun, sent: Sentence) -> str:
         if parent is None or parent.pos in ("VERB", "AUX"):
             return ""
         signing = signing or category(parent) == "act_noun"
+        continued = continued or lemma_of(parent) in read_words("continuing_nouns.csv")
         outer = agreement_noun(parent, sent) if topical else ""
+        if outer not in ("", "anaphor") and continued:
+            return "exists"  # "Меморандум о пролонгации Соглашения": the agreement extended is one of its own, signed before
         if outer not in ("", "anaphor"):
             # a document of intent to sign or set up another ("протокол о намерениях"; kind other) plans it; an agreement
             # "об установлении побратимских связей" is that twinning itself
