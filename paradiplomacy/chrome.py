@@ -277,6 +277,10 @@ def extract_article(text: str, boilerplate: frozenset[str] = frozenset(), known_
                     line.kept, line.reason = True, "article"
         else:
             lead = headline_chain(lines, first)
+            # "Title / 29/06/15 17:40 / Lead without a full stop / text": the headline that opens the document above the
+            # date line is the title, and what the chain found under the date is the lead
+            top = headline_over_date(lines, lead[0]) if lead else None
+            lead = [top] + lead if top is not None else lead
             title_line = lead[0] if lead else find_title(lines, first)
             for line in lead[1:]:
                 line.kept, line.reason = True, "article"  # a subtitle or lead under the headline
@@ -545,6 +549,15 @@ def headline_chain(lines: list[Line], first: int) -> list[Line]:
             break
         chain.append(line)
     return chain[::-1]
+
+
+def headline_over_date(lines: list[Line], below: Line) -> Line | None:
+    """The headline that opens the document, where only date or time lines stand between it and ``below``; else None."""
+    opening = next((line for line in lines if line.shape != "blank"), None)
+    if opening is None or opening is below or opening.shape != "headline":
+        return None
+    between = [line for line in lines[opening.number : below.number - 1] if line.shape != "blank"]
+    return opening if between and all(line.shape == "timestamp" for line in between) else None
 
 
 def find_title(lines: list[Line], first: int) -> Line | None:

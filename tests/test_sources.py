@@ -151,6 +151,20 @@ def test_dateline_and_paragraphs_ending_in_spliced_headlines_are_kept():
     assert article.title == "Город и побратим подписали меморандум"
 
 
+def test_the_opening_headline_over_a_date_line_is_the_title_and_the_line_under_the_date_the_lead():
+    # an export as "headline / date and time / lead without a full stop / text": the lead is no title
+    text = "\n".join([
+        "Кострома и Гродно могут стать городами-побратимами", "",
+        "14/05/19 10:15",
+        "В Кострому с рабочим визитом прибыла делегация горисполкома Гродно во главе с его заместителем",
+        "Делегацию встретили в администрации города. Стороны обсудили обмены школьников и гастроли театров.",
+    ])
+    article = extract_article(text)
+    assert article.title == "Кострома и Гродно могут стать городами-побратимами"
+    assert article.body.startswith("В Кострому с рабочим визитом прибыла делегация")
+    assert [l.reason for l in article.lines if l.text == "14/05/19 10:15"] == ["date or time line"]
+
+
 def test_a_dated_photo_caption_under_the_title_is_no_byline():
     # a caption with a date ends no headline stack: the title stays on top and the caption's persons are read
     text = "\n".join([
