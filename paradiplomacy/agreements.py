@@ -810,11 +810,14 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         if fronted:
             parties += [p for p in linear_parties(sent, fronted[-1].stop, backwards=False, until=verb_start) if p not in parties]
     subjects = [k for v in chain for k in sent.kids(v, "nsubj")]
-    if (len(parties) < 2 and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects)
-            and not tie_names_both_sides(noun, sent) and not earlier):
-        parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
     # the sides of the "с" complement: where they are all the sides found, the signer's or speaker's own is missing
     partners = set(parties_from(partner_tokens(noun, chain, sent), sent, False))
+    # "Брянская и Курская области подписали соглашения с Гомельской и Могилевской областями", the verb given no
+    # subject by the parser: the names before it are the other side
+    only_partners = bool(parties) and set(parties) <= partners and not subjects
+    if ((len(parties) < 2 or only_partners) and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects)
+            and not tie_names_both_sides(noun, sent) and not earlier):
+        parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
     if not parties and act_noun_agents(noun, chain, sent):
         parties = signers_sides(noun, chain, sent)  # "подписание соглашения председателем райисполкома X и главой Y"
     if not parties and signing:
