@@ -616,8 +616,10 @@ def region_noun_lemma(token) -> str | None:
     """The noun of a kind of region the token is a form of, whatever lemma the tagger chose ("округами" may be
     given the lemma "округа"); None if it is none."""
     lemma = (token.lemma or "").lower()
-    if lemma in GENDER_OF_REGION_NOUN or token.pos != "NOUN":
-        return lemma if lemma in GENDER_OF_REGION_NOUN else None
+    if lemma in GENDER_OF_REGION_NOUN:
+        return lemma
+    if token.pos != "NOUN":
+        return None
     return next((p.normal_form for p in morph_vocab().parse(token.text.lower()) if p.normal_form in GENDER_OF_REGION_NOUN), None)
 
 
@@ -1498,12 +1500,17 @@ def office_heading(tokens, named: list[tuple[int, int]] = ()) -> list:
     return tokens
 
 
+def comma_before(tokens, at: int) -> int | None:
+    """The index of the last comma before ``tokens[at]``, or None."""
+    return next((i for i in range(at - 1, -1, -1) if tokens[i].text == ","), None)
+
+
 def office_before_description(noun, tokens, by_id) -> list:
     """The office a name's description continues: in "председателю областного суда, заслуженному юристу России Ивану
     Кротову" the name describes "юристу", which follows the office across one comma, in its case, and which the parser
     joins to it (conj, acl through its adjective, or both hung alike on one word): the office phrase, or []."""
     at = tokens.index(noun)
-    comma = next((i for i in range(at - 1, -1, -1) if tokens[i].text == ","), None)
+    comma = comma_before(tokens, at)
     office = next((t for t in reversed(tokens[:comma]) if is_office_word(t)), None) if comma is not None else None
     if office is None or office.feats.get("Case") != noun.feats.get("Case") or any(t.pos == "VERB" for t in tokens[tokens.index(office):at]):
         return []
@@ -1524,10 +1531,9 @@ def office_over_description(noun, tokens, by_id) -> list:
     phrase, or []."""
     office = by_id.get(noun.head_id)
     at = tokens.index(noun)
-    comma = next((i for i in range(at - 1, -1, -1) if tokens[i].text == ","), -1)
-    named_before = office is not None and comma >= 0 and office.start < tokens[comma].start and any(
-        t.pos == "PROPN" and t.rel in ("appos", "flat:name") for t in tokens[tokens.index(office) + 1 : comma])
-    if noun.rel == "appos" and named_before:
+    comma = comma_before(tokens, at)
+    if (noun.rel == "appos" and office is not None and comma is not None and office.start < tokens[comma].start
+            and any(t.pos == "PROPN" and t.rel in ("appos", "flat:name") for t in tokens[tokens.index(office) + 1 : comma])):
         # the parser hung the rank on an office across a comma, another person's ("губернатор ... Александр Мишарин,
         # командующий Черноморским флотом контр-адмирал | Александр Федотенков"): the office is the one of its own
         # stretch of the list, the words from it to the rank

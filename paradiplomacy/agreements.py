@@ -810,11 +810,15 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         if fronted:
             parties += [p for p in linear_parties(sent, fronted[-1].stop, backwards=False, until=verb_start) if p not in parties]
     subjects = [k for v in chain for k in sent.kids(v, "nsubj")]
-    # the sides of the "с" complement: where they are all the sides found, the signer's or speaker's own is missing
-    partners = set(parties_from(partner_tokens(noun, chain, sent), sent, False))
+    @lru_cache(maxsize=1)
+    def partners() -> frozenset[str]:
+        # the sides of the "с" complement: where they are all the sides found, the signer's or speaker's own is
+        # missing; read only where a rule below asks
+        return frozenset(parties_from(partner_tokens(noun, chain, sent), sent, False))
+
     # "Брянская и Курская области подписали соглашения с Гомельской и Могилевской областями", the verb given no
     # subject by the parser: the names before it are the other side
-    only_partners = bool(parties) and set(parties) <= partners and not subjects
+    only_partners = bool(parties) and not subjects and set(parties) <= partners()
     if ((len(parties) < 2 or only_partners) and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects)
             and not tie_names_both_sides(noun, sent) and not earlier):
         parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
@@ -828,13 +832,13 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         elif len(parties) == 1:
             # "Минниханов и губернатор Санкт-Петербурга ... подписали": a signer whose office the article gave earlier
             parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
-    elif signing and (len(parties) == 1 or set(parties) <= partners):
+    elif signing and (len(parties) == 1 or set(parties) <= partners()):
         # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side, also beside
         # several partners ("подписал соглашения с руководителями Марковского и Меловского районов")
         parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
     # «Уже подписаны соглашения с Ошской, Чуйской, Иссык-Кульской областями», — подчеркнул губернатор: the speaker's
     # side beside the partners it names
-    if parties and (len(parties) == 1 or set(parties) <= partners) and speaker_names_own_side(noun, chain, sent):
+    if parties and (len(parties) == 1 or set(parties) <= partners()) and speaker_names_own_side(noun, chain, sent):
         parties += [side for side in speakers_sides(sent) if side not in parties]
     if not parties and any(lemma_of(a) == "соответствующий" for a in sent.kids(noun, "amod")):
         # "Кемерово и Караганда будут сотрудничать в сфере туризма: соответствующее соглашение подписано"
