@@ -379,8 +379,8 @@ def cited_as_source(first, by_id) -> bool:
 
 def is_instrument_word(token) -> bool:
     """An agreement's noun, capitalised ("Меморандумы", "Меморандум"): the tagger takes it for a name and keeps its form as
-    the lemma, so the dictionary reads it."""
-    return any(p.normal_form in instrument_nouns() for p in morph_vocab().parse(token.text.lower()) if "NOUN" in p.tag)
+    the lemma, so the dictionary reads it; so is a compound that ends in one ("Городами-побратимами" opening a sentence)."""
+    return any(p.normal_form.rsplit("-", 1)[-1] in instrument_nouns() for p in morph_vocab().parse(token.text.lower()) if "NOUN" in p.tag)
 
 
 def without_instruments(tokens) -> list:

@@ -21,7 +21,7 @@
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .actors import DASHES, Mention, region_nouns
 from .agreement_places import acts_for, acts_for_a_place, heads_of_regions
@@ -87,10 +87,12 @@ class Agreement:
     like_another: bool = False  # "подобное соглашение": another agreement like an earlier one, never that one (similar_words.csv)
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
+    unnamed_partner: bool = False  # its "с" partner is no actor's name ("с белорусскими муниципальными образованиями")
     in_dialogue: bool = False  # its parties are only "мы" and "вы" (data/dialogue_pronouns.csv): the sides that met
     vague: bool = False  # no record of its own (an accord on cooperation in general, or the umbrella of listed pairs), but it names the sides
     bound: str = ""  # how it got parties its sentences do not name: meeting, earlier, each_side or previous (PARTY_BASES)
     party_basis: list[str] = field(default_factory=list)  # for each party, how the record has it (``party_bases``)
+    met_side: str = ""  # the party the sides that met gave a record of one side (``other_side_met``)
 
 
 @lru_cache(maxsize=1)
@@ -1210,6 +1212,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         before = sent
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions, sentence_sides or {})
+    other_side_met(records, meeting_sides, territory, kinds)
     records = one_outcome_per_meeting(documents_of_accords(headline_states(told_again(records), title_stop, territory, kinds)))
     records = headline_instruments(records, title_stop, territory, kinds)
     ended_together(records)
@@ -1241,6 +1244,9 @@ def party_bases(record: Agreement, sentences: list[Sentence]) -> list[str]:
     подписаны с ...": the same side)."""
     if record.bound:
         return [record.bound] * len(record.parties)
+    if record.met_side:
+        own = party_bases(replace(record, parties=[p for p in record.parties if p != record.met_side], met_side=""), sentences)
+        return [own.pop(0) if p != record.met_side else "meeting" for p in record.parties]
     named = {m.name for s in sentences for m in s.mentions if m.type != "person"}
     offices = {m.affiliation for s in sentences for m in s.mentions if m.type == "person" and m.affiliation}
     offices |= {place.get(a, a) for place in (territories(s.mentions) for s in sentences) for a in offices}
@@ -1448,6 +1454,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur", counted=tally(token, sent) or numbered(token, sent) and any(category(v) == "bind" for v in chain),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens + said_parties + subject_words_left_over(chain, sent)),
+                            unnamed_partner=bool(with_tokens) and not partners,
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), friendship=kind == TWINNING and by_friendship_alone(token, sent),
@@ -2179,6 +2186,7 @@ def accords_in(sent: Sentence, published: str, used_verbs: set, just_told: bool 
             yield Agreement("accord", "agreed", parties, [],
                             date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=True, company_partner=companies_at(with_tokens),
+                            unnamed_partner=bool(with_tokens) and len(parties) == 1,
                             vague=accord_adds_nothing(token, sent) or just_told and (about_the_last_report(token, sent)
                                                                                      or elaborates(token, sent)))
 
@@ -2333,6 +2341,24 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             # someone the text leaves unnamed ("местная компания подписала") is not
             record.parties = list(meeting_sides)
             record.bound = "meeting"
+
+
+def other_side_met(records: list[Agreement], meeting_sides: list[str], territory: dict[str, str], kinds: dict[str, str]) -> None:
+    """Give a record of one side, which is one of two sides that met, the other: "Делегация района посетила округ ...
+    В администрации округа состоялось подписание соглашения. С белорусской стороны подпись под документом поставил
+    председатель райисполкома" is the district's and the okrug's. A record that names a partner of its own ("с
+    компанией", "с белорусскими муниципальными образованиями") keeps it alone."""
+    if len(meeting_sides) != 2:
+        return
+    sides = [party_locality(side, territory, kinds) for side in meeting_sides]
+    for record in records:
+        if (len(record.parties) != 1 or record.vague or record.counted or record.sides or record.company_partner
+                or record.unnamed_partner):
+            continue
+        own = party_locality(record.parties[0], territory, kinds)
+        if own in sides:
+            record.met_side = meeting_sides[1 - sides.index(own)]
+            record.parties.append(record.met_side)
 
 
 def headline_instruments(records: list[Agreement], title_stop: int, territory: dict[str, str], kinds: dict[str, str]) -> list[Agreement]:
