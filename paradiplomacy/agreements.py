@@ -1436,7 +1436,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения командование флота подписало с Ямало-Ненецким и Ханты-Мансийским
             # автономными округами": each partner's agreement is with a side no actor's name gives, not with the others
             continue
-        pairs = (between_each(token, sent) or each_topic_its_sides(token, parties, sent) or paired or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        pairs = (between_each(token, sent) or each_topic_its_sides(token, parties, sent) or paired or dashed_partners(sides, partners, sent) or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
@@ -1501,6 +1501,19 @@ GAP_OPENS = re.compile(r"(?:,|\bа)\s*(?:[а-яё]+\s+)?$")  # ", город Г�
 GAP_PARTNER = re.compile(r"^\s*(?:[-–—]\s*)?со?\s+$")  # "Черновцы - с Брянском", "город Гюмри с Курском"
 GAP_LIST = re.compile(r"^\s*(?:,|и|,\s*и)\s*$")
 CLAUSE_AFTER = re.compile(r"^\s*[-–—]\s*со?\s")  # a place that opens a clause of its own: "Жуковка — с ..."
+
+
+DASHED_PARTNER = re.compile(r"[,;]\s*(?:а\s+)?[^,;–—]{0,40}?[–—-]\s*со?\s+[^,;]*$")  # ", а в 2016 году – с "
+
+
+def dashed_partners(sides: list[str], partners: list[str], sent: Sentence) -> list[list[str]]:
+    """One party list per partner where a later partner opens a clause that leaves out the verb and its subject
+    after a dash: "подписала соглашение с Гомельской областью, а в 2016 году – с Брестской областью" is two
+    agreements, each of the same sides with its partner; [] otherwise."""
+    starts = {m.name: m.start for m in reversed(sent.mentions)}
+    at = sorted((starts[p], p) for p in partners if p in starts)
+    dashed = any(DASHED_PARTNER.search(sent.text[a - sent.start : b - sent.start]) for (a, _), (b, _) in zip(at, at[1:]))
+    return [sides + [p] for p in partners] if dashed else []
 
 
 def gapped_pairs(noun, sent: Sentence) -> list[list[str]]:
