@@ -1115,6 +1115,8 @@ def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = Non
     role_tokens = [t for t in role_tokens if not (t.pos in ("DET", "PRON") and t is role_tokens[0])]
     while role_tokens[0] is not office and (role_tokens[0].lemma or "").lower() in read_words("passing_adjectives.csv"):
         role_tokens = role_tokens[1:]  # "новый премьер-министр Крыма": when he took the office, not which it is
+    if len(role_tokens) > 3 and role_tokens[-2].pos == "NUM" and role_tokens[-1].pos == "NOUN" and role_tokens[-2] is not office:
+        role_tokens = role_tokens[:-2]  # "министры иностранных дел двух стран": whose they are, counted, not which office
     acting = acting_prefix(role_tokens, role_tokens.index(office))
     if acting:
         role = join_tokens(role_tokens)
