@@ -8,6 +8,7 @@ and reads each person's office from the words around the name.
 """
 
 import itertools
+from copy import copy
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -277,7 +278,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         # sentence's start names no one
         return None
     else:
-        mention.name = nominative_name(tokens)
+        mention.name = nominative_name(in_conjuncts_case(tokens, by_id))
         if ner_type == "ORG":
             mention.name = sentence_case(mention.name, tokens, None, before)
         place = None if named_in_quotes(tokens, by_id) else find_place(mention.name) or find_place(mention.text)
@@ -289,6 +290,20 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+def in_conjuncts_case(tokens, by_id) -> list:
+    """The name's tokens; a one-word name coordinated with another name takes that name's case where the tagger gave
+    it one the word cannot have: "с Вроцлавом (Польша), Вальдштадтом (Германия)" (tagged nominative, a guess the
+    dictionary makes instrumental). Copies, so the sentence's own tokens keep their tags."""
+    head = by_id.get(tokens[0].head_id) if len(tokens) == 1 and tokens[0].rel == "conj" else None
+    own, theirs = tokens[0].feats.get("Case"), head.feats.get("Case") if head is not None and head.pos == "PROPN" else None
+    words = {p.tag.case for p in morph_vocab().parse(tokens[0].text) if p.tag.POS == "NOUN"}
+    if theirs is None or own == theirs or UD_CASE.get(own) in words or UD_CASE.get(theirs) not in words:
+        return tokens
+    token = copy(tokens[0])
+    token.feats = {**tokens[0].feats, "Case": theirs}
+    return [token]
 
 
 def nominative_name(tokens) -> str:

@@ -765,11 +765,19 @@ def generic_words(text: str) -> bool:
     """Whether the words are only "собой" and nouns of a kind of place ("города", "областями", with the adjectives of its
     level, unit_level_words.csv: "муниципальным районом"), of the executives
     of the places that follow ("между правительствами Челябинской и Курганской областей") or of those who act for the
-    places before ("Тамбовские и пензенские власти подписали")."""
+    places before ("Тамбовские и пензенские власти подписали"), or of their legislatures, with the adjective of their
+    branch ("с законодательными органами Омской и Сахалинской областей", "с парламентами")."""
     words = re.findall(r"\w+", text.lower())
     lemmas = [morph_vocab().parse(w)[0].normal_form for w in words]
-    return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) == "settlement" or acts_for(l)
-                               or l in read_words("unit_level_words.csv") for w, l in zip(words, lemmas))
+    return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) in ("settlement", "body") or acts_for(l)
+                               or l in read_words("unit_level_words.csv") or l in branch_adjectives() for w, l in zip(words, lemmas))
+
+
+@lru_cache(maxsize=1)
+def branch_adjectives() -> frozenset[str]:
+    """The adjectives of a body of a territory's own that are not a chamber's (regional_body_words.csv: "законодательный",
+    "исполнительный", "областной")."""
+    return frozenset(row["word"] for row in read_data("regional_body_words.csv") if row["chamber"] != "yes")
 
 
 def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
@@ -1618,10 +1626,13 @@ def broken_tie(token, status: str, parties: list[str], sent: Sentence) -> bool:
     """Whether a tie noun ("отношения", "сотрудничество") of an article about twin towns names a twinning: it was
     broken off or suspended, or, for a partnership, concluded ("решил заключить новое партнерство с Черновцами");
     and between towns only ("Варшава разорвала отношения с Москвой", not "разорвала отношения с компанией"; regions
-    that suspend cooperation suspend their cooperation agreement)."""
+    that suspend cooperation suspend their cooperation agreement). A place the gazetteer does not know beside towns
+    it knows is a town too ("приостановил отношения с Хагеном (Германия), Тюлем (Франция)")."""
     kinds = {m.name: m.type for m in sent.mentions}
+    types = [kinds.get(p) for p in parties]
     made = (token.lemma or "").replace("ё", "е") in concluded_ties() and status in ("signed", "planned")
-    return (status in ("terminated", "suspended") or made) and len(parties) >= 2 and all(kinds.get(p) == "city" for p in parties)
+    towns = set(types) <= {"city", "other"} and types.count("city") >= 2
+    return (status in ("terminated", "suspended") or made) and len(parties) >= 2 and towns
 
 
 def having_verb(noun, sent: Sentence) -> list:
@@ -2545,6 +2556,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         return  # "Договоры о побратимстве ... с Оршей и Витебском": the topic's noun names the same pairs again
     if found.one_of_pairs and any(set(r.parties) == set(found.parties) for r in pairs):
         return  # the same pair again, from the topic's noun: "Соглашения о побратимстве подписали A и B, C и D"
+    if told_in_pairs(records, found, territory, kinds):
+        return
     if (found.several or found.counted) and (not found.parties or found.counted and len(found.parties) < 2):
         # (counted: "34 соглашения" is a genitive singular after the numeral)
         # "Соглашения ... заключены уже со многими регионами", "связывают 34 соглашения с субъектами РФ": agreements
@@ -2699,6 +2712,24 @@ def without_bare_territories(parties: list[str], territory: dict[str, str], kind
     """The parties less each bare territory whose own body is a party too."""
     bodies = {party_locality(p, territory, kinds)[1] for p in parties if stands_for_territory(p, territory, kinds)}
     return [p for p in parties if p in territory or kinds.get(p) == "organization" or party_locality(p, territory, kinds)[1] not in bodies]
+
+
+def told_in_pairs(records: list[Agreement], found: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> bool:
+    """Whether a plural noun's record names again the agreements one plural noun named with each partner, its parties
+    each a party of one of them at the same stage: "заключило соглашения ... с законодательными органами Омской и
+    Сахалинской областей", then "Подписи под соглашениями поставили ... спикер Сахалинской областной думы ... и
+    председатель Законодательного собрания Омской области". Those records take its sentence."""
+    if not found.several or found.one_of_pairs or len(found.parties) < 2:
+        return False
+    pairs = [r for r in records if r.one_of_pairs and r.kind == found.kind and r.status == found.status and not r.vague]
+    localities = [{party_locality(p, territory, kinds) for p in r.parties} for r in pairs]
+    own = {party_locality(p, territory, kinds) for p in found.parties}
+    theirs = [r for r, places in zip(pairs, localities) if own & places]
+    if len(theirs) < 2 or not own <= set().union(*localities):
+        return False
+    for record in theirs:
+        record.sentences += [found.evidence] if found.evidence not in record.sentences else []
+    return True
 
 
 def merged_parties(old: list[str], new: list[str], territory: dict[str, str], kinds: dict[str, str]) -> list[str]:
