@@ -144,7 +144,7 @@ def agreement_noun(token, sent: Sentence) -> str:
         # "Меморандум о побратимских отношениях между Уфой и Бишкеком", "об установлении побратимских отношений" is the
         # twinning; a memorandum "по установлению побратимских связей" is one towards it
         return "twinning"
-    if entry[1] == "cooperation_agreement" and any((t.lemma or "") in read_words("friendship_words.csv") for t in topic):
+    if entry[1] == "cooperation_agreement" and any(lemma_of(t) in read_words("friendship_words.csv") for t in topic):
         # "соглашение о дружбе и сотрудничестве", "об установлении дружественных отношений" (a Chinese province's
         # sister ties): the codebook's twinning of towns and regions
         return "twinning"
@@ -1262,12 +1262,15 @@ def party_bases(record: Agreement, sentences: list[Sentence]) -> list[str]:
 
 
 def by_friendship_alone(noun, sent: Sentence) -> bool:
-    """Whether the noun names a twinning only by "дружба" in its topic ("договор о дружбе и сотрудничестве"), not by
-    twin words or by establishing friendly relations ("об установлении дружественных отношений")."""
-    topic = [t for n in sent.kids(noun, "nmod") for c in sent.conjuncts(n) for t in [c] + sent.kids(c, "amod", "nmod")]
+    """Whether the noun names a twinning only by a word of friendship of towns in its topic ("договор о дружбе и
+    сотрудничестве", "об установлении партнерских отношений"), not by twin words or by establishing friendly relations
+    ("об установлении дружественных отношений")."""
+    topic = [t for n in sent.kids(noun, "nmod") for c in sent.conjuncts(n)
+             for t in [c] + sent.kids(c, "amod", "nmod") + [a for k in sent.kids(c, "nmod") for a in sent.kids(k, "amod")]]
     lemmas = {lemma_of(t) for t in topic}
-    return "дружба" in lemmas and not lemmas & (read_words("friendship_words.csv") - {"дружба"}) and not any(
-        lemma.startswith(TWIN_STEM) for lemma in lemmas)
+    words = read_words("friendship_words.csv")
+    of_towns = frozenset(row["word"] for row in read_data("friendship_words.csv") if row["towns_only"] == "yes")
+    return bool(lemmas & of_towns) and not lemmas & (words - of_towns) and not any(lemma.startswith(TWIN_STEM) for lemma in lemmas)
 
 
 def friendship_of_regions(records: list[Agreement], kinds: dict[str, str]) -> None:
