@@ -2569,10 +2569,15 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         found.sentences.append(found.evidence)
         records.append(found)
         return
-    if found.like_another and not found.parties and (
+    if found.like_another and (
             model := next((r for r in reversed(records) if r.kind == found.kind and r.parties and not r.vague), None)) is not None:
-        # "Первое подобное соглашение между регионами было подписано в 1997 году": between the same sides
-        found.parties, found.bound = list(model.parties), "earlier"
+        if not found.parties:
+            # "Первое подобное соглашение между регионами было подписано в 1997 году": between the same sides
+            found.parties, found.bound = list(model.parties), "earlier"
+        # "подписание подобного документа имеет важное значение", of the same sides and of no other stage or date,
+        # speaks of that one
+        same_sides = {party_locality(p, territory, kinds) for p in found.parties} == {party_locality(p, territory, kinds) for p in model.parties}
+        found.like_another = not same_sides or found.status != model.status or bool(found.date) and found.date != model.date
     candidates = list(reversed(records))
     if found.intends:  # a plan to sign belongs to an agreement not yet signed, where the article has one
         candidates.sort(key=lambda r: r.status == "signed")
