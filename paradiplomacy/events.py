@@ -144,8 +144,10 @@ def sides_by_sentence(events: list[Event], mentions: list[Mention]) -> dict[int,
 
 def governs_a_territory(name: str, kinds: dict[str, str]) -> bool:
     """Whether an official's body is an executive whose name holds its territory ("председатель Гомельского
-    облисполкома"): that body is his side of the meeting; a university or a council in a town is not."""
-    return (kinds.get(name) == "organization" and any(word_kind(w) == "executive" for w in lemma_key(name).split())
+    облисполкома", "Минского городского исполнительного комитета"): that body is his side of the meeting; a
+    university or a council in a town is not."""
+    words = lemma_key(name).split()
+    return (kinds.get(name) == "organization" and any(word_kind(w) == "executive" for w in words + [" ".join(p) for p in zip(words, words[1:])])
             and territory_of(name) is not None)
 
 
