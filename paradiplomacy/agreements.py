@@ -29,7 +29,7 @@ from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
-from .gazetteer import find_place, place_by_id, territory_of, word_kind
+from .gazetteer import find_place, lemma_key, place_by_id, territory_of, word_kind
 from .morph import genitive, is_adjective, normalize_phrase
 from .nlp import morph_vocab, reaches
 from .quotations import speech_kind
@@ -1337,9 +1337,13 @@ def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[
     """
     levels = party_levels(mentions, territory)
     twinned = [set(r.parties) for r in records if r.kind == TWINNING]
+    governed = cities_governed(mentions)
     for record in records:
-        # towns act as towns where any sentence of the record says so, or where the article calls them twins
-        municipal = municipal_context(record.kind, " ".join(record.sentences or [record.evidence])) or set(record.parties) in twinned
+        # towns act as towns where any sentence of the record says so, where the article calls them twins, or where
+        # it names a capital's own government ("Москва и Республика Беларусь подписали дорожную карту" over "Министр
+        # Правительства Москвы ... обсудил с первым заместителем председателя Минского горисполкома")
+        municipal = (municipal_context(record.kind, " ".join(record.sentences or [record.evidence])) or set(record.parties) in twinned
+                     or bool(governed & set(record.parties)))
         found = levels(record.parties, municipal)
         record.category = scope_category(found)
         if record.category == INTERGOVERNMENTAL and chambers_only(record.parties, found):
@@ -1347,6 +1351,14 @@ def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[
         if record.category and record.company_partner and len(record.parties) == 1:
             record.category = WITH_COMPANY  # "подписало соглашение с холдингом ...": a company the tagger did not name
     return [r for r in records if r.category]
+
+
+def cities_governed(mentions: list[Mention]) -> set[str]:
+    """The towns whose own government the document names, as a body or a person's office ("Правительства Москвы",
+    "мэр Москвы")."""
+    names = [m.name for m in mentions if m.type == "organization"] + [m.role for m in mentions if m.type == "person" and m.role]
+    return {place.name for name in names if any(word_kind(w) in ("executive", "office") for w in lemma_key(name).split())
+            and (place := territory_of(name)) is not None and place.type == "city"}
 
 
 def headline_contract(sentences: list[Sentence], title_stop: int) -> bool:
