@@ -1447,7 +1447,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
                                                   or word_kind(tokens[i - 1].text.lower() + ".") == "settlement")
         if (token.pos not in ROLE_INNER_POS and token.text not in ROLE_INNER_SIGNS and not initial) or token.start in person_starts:
             break
-        if token.id == described_by and not is_office_word(token) and cases_of(token.text) & name_cases:
+        abbreviated = word_kind(token.text.lower() + ".") == "settlement"  # "г." of "акимом г. Астаны | Аскаром": the parser's head of the name
+        if token.id == described_by and not is_office_word(token) and not abbreviated and cases_of(token.text) & name_cases:
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
             # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову").
             # A noun in another case describes nothing ("с акимом района (Gen) | Нурланом (Ins)": the parser's slip).

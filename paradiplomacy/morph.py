@@ -111,7 +111,9 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
         if not any(p.is_known for p in parses) and word.lower().endswith(INSTRUMENTAL_ENDINGS) and any(p.tag.case == "ablt" for p in parses):
             votes["ablt"] += weight  # "Ганбатом": the guesser also makes it a nominative name, which no such ending is
             continue
-        for case in {p.tag.case for p in parses if NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur"}:
+        # a surname in -ин/-ов the dictionary knows only as a possessive adjective ("Маминым") votes as a name
+        for case in {p.tag.case for p in parses if (NAME_GRAMMEMES & p.tag.grammemes or {"ADJF", "Poss"} <= p.tag.grammemes)
+                     and p.tag.number != "plur"}:
             votes[case] += weight
     for word, hint in zip(words, hints):
         # the case the tagger gives a word that never changes ("Мали", "Гюго") tells nothing
