@@ -9,6 +9,7 @@ word that agrees with the head, and keep every other word as written.
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import zip_longest
 
 from pymorphy2.analyzer import Parse
 
@@ -105,6 +106,9 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
     and decides for names the dictionary does not know ("Сэйдзи Маэхара").
     """
     votes = Counter()
+    # an initial ("А", "М.") may be any case and says nothing of the name's
+    pairs = [(w, h) for w, h in zip_longest(words, hints) if w is not None and len(w.rstrip(".")) > 1]
+    words, hints = [w for w, _ in pairs], [h for _, h in pairs]
     for word in words:
         parses = morph_vocab().parse(word)
         weight = guessed_vote(word, parses)
