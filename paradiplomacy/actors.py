@@ -150,10 +150,13 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         while toks and toks[-1].text in SPAN_END_PUNCTUATION:  # "Мэри Браун;" cut at razdel's break after ";"
             toks = toks[:-1]
         at = bisect_left(starts, toks[0].start) if toks else 0
-        if kind == "PER" and place_before_a_name(toks, tokens[at - 1] if at else None):
+        # "мэр китайского города Вэйхай Кун Фаньпин" read as one place: an office a few words before makes the
+        # words after the known town a person's name
+        named_after_office = kind == "LOC" and any(is_office_word(t) for t in tokens[max(0, at - 4) : at]) and find_place(join_tokens(toks[1:])) is None
+        if (kind == "PER" or named_after_office) and place_before_a_name(toks, tokens[at - 1] if at else None):
             # "председатель правительства Воеводины Милан Ковачевич": the tagger ran the body's place into the name
             result.append((toks[:1], "LOC"))
-            toks = toks[1:]
+            toks, kind = toks[1:], "PER"
         if toks:
             result.append((toks, kind))
     return result
