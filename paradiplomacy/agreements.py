@@ -1300,8 +1300,9 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 t in PLACE_TYPES and t not in ("region", "country") for t in types):
             # the same towns' twinning the article reports at another stage is the same tie: "Конин разорвал побратимские
             # отношения с Брянском", then "Брянск и Конин подписали соглашение о сотрудничестве в 1995 году"
-            same = next((r for r in records if r is not record and r.kind == TWINNING and set(r.parties) == set(record.parties)), None)
-            if same is not None and same.status == "planned" and record.status == "signed":
+            own = {party_locality(p, territory, kinds) for p in record.parties}
+            same = next((r for r in records if r is not record and r.kind == TWINNING and {party_locality(p, territory, kinds) for p in r.parties} == own), None)
+            if same is not None and same.status in ("planned", "discussed") and record.status == "signed":
                 continue  # "станут городами-побратимами" beside "первый договор ... был подписан в 2012 году": not yet twins
             record.kind = TWINNING
             if same is not None:
