@@ -85,6 +85,7 @@ class Agreement:
     friendship: bool = False  # a twinning only by "дружба" in its topic ("соглашение о дружбе и сотрудничестве")
     document_kind: str = "cooperation_agreement"  # the kind its noun names without that topic (a memorandum "о дружбе")
     like_another: bool = False  # "подобное соглашение": another agreement like an earlier one, never that one (similar_words.csv)
+    about_this: bool = False  # "Соглашение об этом подписали": the agreement just told, whoever its sentence names
     sides: list[str] = field(default_factory=list)  # where the sentence names partners ("с X"), the parties it names besides
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
     unnamed_partner: bool = False  # its "с" partner is no actor's name ("с белорусскими муниципальными образованиями")
@@ -1418,7 +1419,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         if kind == "accord" and records and any(lemma_of(d) in read_words("anaphoric_determiners.csv") for d in sent.kids(token, "det", "amod")):
             kind = "anaphor"  # "Такой договорённости достигли ...": the agreement just reported, its sides named here
             status = records[-1].status if status == "agreed" and records[-1].status == "planned" else status
-        if kind == "anaphor":
+        told = kind not in ("", "anaphor") and bool(records) and about_this(token, sent)
+        if kind == "anaphor" or told:
+            # "Евпатория и Нижний Тагил стали побратимами. Соглашение об этом подписали ...": that twinning
             if not status or not records:
                 continue
             kind = records[-1].kind
@@ -1481,7 +1484,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             unnamed_partner=bool(with_tokens) and not partners,
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
-                            like_another=like_another(token, sent), friendship=kind == TWINNING and by_friendship_alone(token, sent),
+                            like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
                             document_kind=terms().get(lemma_of(token), ("", "cooperation_agreement"))[1])
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
@@ -1513,6 +1516,12 @@ def subject_words_left_over(chain, sent: Sentence) -> list:
     before = [t for t in sent.tokens if t.stop <= verb.start]
     commas = [i for i, t in enumerate(before) if t.text == ","]
     return before[commas[-1] + 1 :] if commas else before
+
+
+def about_this(noun, sent: Sentence) -> bool:
+    """Whether the noun's topic is "это" ("Соглашение об этом подписали"): what the text just told."""
+    return any(lemma_of(n) == "это" and n.pos == "PRON" and any(c.text.lower() in ("о", "об") for c in sent.kids(n, "case"))
+               for n in sent.kids(noun, "nmod"))
 
 
 def like_another(noun, sent: Sentence) -> bool:
@@ -2582,6 +2591,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         found.sentences.append(found.evidence)
         records.append(found)
         return
+    if found.about_this:
+        found.parties = []  # the signatories' bodies of the agreement just told: it keeps its own parties
     if found.like_another and (
             model := next((r for r in reversed(records) if r.kind == found.kind and r.parties and not r.vague), None)) is not None:
         if not found.parties:
