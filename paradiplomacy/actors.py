@@ -696,7 +696,9 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
             start, stop = phrase[0].start, phrase[-1].stop
             places = distributed_places(phrase, token, mentions)
             if places:  # one body of each place, all on the phrase's span
-                own = [t for t in phrase if t.stop <= places[0].start and t.pos != "CCONJ"]
+                # less the noun of the places' kind after the body's ("администрациями городов Курск и Гомель")
+                own = [t for t in phrase if t.stop <= places[0].start and t.pos != "CCONJ" and not (
+                    t.start > token.start and (word_kind(t.lemma or "") == "settlement" or (t.lemma or "") in region_nouns()))]
                 base = normalize_phrase(own, token, singular=True)
                 found += [Mention(start, stop, doc.text[start:stop], "organization", f"{base[:1].lower()}{base[1:]} {genitive(p.name)}",
                                   tokens=phrase, shared=True) for p in places]

@@ -1978,6 +1978,11 @@ def between_each(noun, sent: Sentence) -> list[list[str]]:
     # each list ends where the next "между" begins: "между X и Y, между Z и W"
     groups = [linear_parties(sent, t.stop, backwards=False, until=n.start if n else None)
               for t, n in zip(betweens, betweens[1:] + [None])]
+    # a plural body shared out among places ("между правительствами Курской и Гомельской областей") is each place's,
+    # all on one span, which the list read word by word passes once
+    groups = [g + list(dict.fromkeys(m.name for m in sent.mentions if m.shared and t.stop <= m.start < (n.start if n else sent.stop)
+                                     and m.name not in g))
+              for g, t, n in zip(groups, betweens, betweens[1:] + [None])]
     if len(groups) < 2 or not all(len(g) >= 2 for g in groups):
         return []
     # "между городом Кашгар и Каттакурганским районом ... и городом Фергана": one side with two partners of another state
