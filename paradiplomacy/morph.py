@@ -123,6 +123,13 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
         # the case the tagger gives a word that never changes ("Мали", "Гюго") tells nothing
         if hint in CASES and not all("Fixd" in p.tag.grammemes for p in morph_vocab().parse(word)):
             votes[hint] += 0.5
+    # a name is no nominative where a word of it the dictionary knows only as a name cannot be one ("Берика Уали"
+    # tagged nominative: "Берика" is the genitive or accusative of Берик)
+    for word in words:
+        parses = morph_vocab().parse(word)
+        singular = [p for p in parses if p.tag.number != "plur" and p.tag.case != "voct"]  # "Лёв": a plural or a vocative of "Лёва"
+        if singular and all(p.is_known and NAME_GRAMMEMES & p.tag.grammemes for p in parses) and not any(p.tag.case == "nomn" for p in singular):
+            votes = Counter({case: n for case, n in votes.items() if case != "nomn"}) or votes
     if not votes:
         return "nomn"
     # Ties ("Владимира": genitive or accusative) go to the earlier case, not to whichever the
