@@ -738,6 +738,8 @@ def complement_of_a_noun(m: Mention, sent: Sentence) -> bool:
     kind = word_kind(before.lemma or "")
     if kind == "settlement":
         return m.type not in ("city", "other")  # "столица Крыма", but "города Твери"
+    if lemma_of(before) in region_nouns() and before.feats.get("Number") == "Plur":
+        return True  # "один из районов Донецка": where the units lie, not one of them
     return (before.pos == "NOUN" and not kind and lemma_of(before) not in region_nouns()
             and lemma_of(before) not in read_words("representative_nouns.csv") | read_words("speaker_sides.csv") | term_words()
             and lemma_of(before) not in event_terms()  # "по итогам переговоров ТПП и Совета": the sides of the talks
