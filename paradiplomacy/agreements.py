@@ -2366,6 +2366,10 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
         elif (earlier or meeting_sides) and REFERS_BACK.search(record.evidence):
             record.parties = list(earlier or meeting_sides)  # "По итогам переговоров стороны подписали"
             record.bound = "earlier" if earlier else "meeting"
+            # "Протокол о намерениях ... подписали ...", then "Подписывая соглашение, руководители двух регионов
+            # обязуются ...": a bare "соглашение" of the same sides at the same stage is that document again
+            record.vague = bool(earlier) and record.kind == "cooperation_agreement" and not record.scope and any(
+                r.parties == earlier and r.status == record.status and not r.vague for r in records[:i])
         elif meeting_sides and (BETWEEN_THEIR_KIND.search(record.evidence) or record.in_dialogue):
             # "«В рамках соглашения, подписанного между нашими регионами, ...»", "«Соглашение с вами мы подписали»", said
             # at a meeting: the sides that met
