@@ -503,6 +503,10 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     found = [child for holder, rel in holders for child in sent.kids(holder, rel)
              if child is not noun and (any(c.text.lower() in ("с", "со") for c in cases(child)) or shared_after_with(child, sent))
              and (later is None or child.start < later.start)]
+    # a partner the parser coordinated with the topic: "о сотрудничестве с Гродненской и Брестской областями, а
+    # также с Минском"
+    found += [t for t in topics[1:] if found and any(c.text.lower() in ("с", "со") for c in cases(t)) and t not in found
+              and sent.mention_at(t, person=False) is not None]
     if not found and (case := partner_case_after(noun, sent)) is not None and (named := sent.head(case)) is not None:
         # "..., а соглашение с Кировской областью — 17 марта", "соглашения о ... сотрудничестве с Волынской и
         # Закарпатской областями": the parser hung the partner on another word

@@ -274,10 +274,12 @@ def planned_event(token, sent: Sentence) -> bool:
 
 
 def event_place(token, sent: Sentence) -> str:
-    """Where it happened: the object of посетить, or a place after в/на in the sentence."""
+    """Where it happened: the object of посетить (or a second subject in the accusative the parser took for one:
+    "Делегация ... посетила Витебск, где ..."), or a place after в/на in the sentence."""
     places = [m for m in sent.mentions if m.type in PLACE_TYPES]
     if token.lemma == "посетить":
-        for obj in sent.kids(token, "obj"):
+        subjects = sent.kids(token, "nsubj")
+        for obj in sent.kids(token, "obj") + [s for s in subjects[1:] if s.feats.get("Case") == "Acc" and s.start > token.start]:
             m = sent.mention_at(obj, person=False)
             if m:
                 return m.name
