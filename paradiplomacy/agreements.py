@@ -312,9 +312,9 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return "planned" if creates and kind != "accord" else "agreed"
     if outer == "discuss":
         return "discussed"
-    if outer == "create" and len(chain) == 1 and chain[0].feats.get("VerbForm") != "Inf":
-        # "разработают дорожную карту": a document being drawn up is not yet signed (an infinitive
-        # "сформировать" belongs to a verb above it that says the stage)
+    if outer == "create" and set(cats) == {"create"} and chain[-1].feats.get("VerbForm") != "Inf":
+        # "разработают дорожную карту", "проект соглашения разработан": a document being drawn up is not yet signed
+        # (an infinitive "сформировать" belongs to a verb above it that says the stage)
         return "planned"
     acts = [t for t in chain if category(t) in ("act", "become", "bind")]
     if acts and drafted_below(chain, chain.index(acts[0])):
