@@ -284,7 +284,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         mention.name = nominative_name(in_conjuncts_case(tokens, by_id))
         if ner_type == "ORG":
             mention.name = sentence_case(mention.name, tokens, None, before)
-        place = None if named_in_quotes(tokens, by_id) else find_place(mention.name) or find_place(mention.text)
+        place = None if named_in_quotes(tokens, by_id) else find_place(mention.name) or find_place(mention.text) or place_and_its_state(tokens, before)
         if place:
             mention.name, mention.type = place.name, place.type
         elif (ner_type == "ORG" or named_in_quotes(tokens, by_id) or word_kind(phrase_head(tokens).lemma or "") in ("body", "executive")
@@ -307,6 +307,16 @@ def in_conjuncts_case(tokens, by_id) -> list:
     token = copy(tokens[0])
     token.feats = {**tokens[0].feats, "Case": theirs}
     return [token]
+
+
+def place_and_its_state(tokens, before):
+    """The place a span names after the word of its kind that ends with the place's state in the genitive ("аймак
+    Сэлэнгэ Монголии" tagged as "Сэлэнгэ Монголии"); None otherwise."""
+    if (len(tokens) < 2 or before is None or (before.lemma or "") not in region_nouns()
+            or (state := find_place(tokens[-1].lemma or "")) is None or state.type != "country"):
+        return None
+    place = find_place(join_tokens(tokens[:-1]))
+    return place if place is not None and place.type != "country" and place.state == state.name_latin else None
 
 
 def nominative_name(tokens) -> str:
