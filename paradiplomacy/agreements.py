@@ -1858,11 +1858,14 @@ def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, t
     """One party list per agreement where a plural noun names agreements with each of several partners: "Курская
     область заключила соглашения с Брестской и Гродненской областями" is two agreements, "Липецк и Елец подписали соглашения
     с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения"). A tie
-    between towns (``tie``: "прекратил сотрудничество с Санкт-Петербургом и Калининградом") is one per pair whatever its number."""
+    between towns (``tie``: "прекратил сотрудничество с Санкт-Петербургом и Калининградом") is one per pair whatever its number.
+    Lists of equal length that "соответственно" pairs (respective_words.csv) give one agreement per pair in order."""
     if noun.feats.get("Number") != "Plur" and not numbered(noun, sent) and not tie or not sides or not partners or len(sides) + len(partners) < 3:
         return []
     if multilateral(noun, sent):
         return []
+    if len(sides) == len(partners) and any(lemma_of(t) in read_words("respective_words.csv") for t in sent.tokens):
+        return [[side, partner] for side, partner in zip(sides, partners)]  # "... с Оршей и Гомелем соответственно"
     return [[side, partner] for side in sides for partner in partners]
 
 
