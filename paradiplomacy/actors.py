@@ -1459,11 +1459,11 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         # an initial's full stop is inside the office ("Ректор МГУ имени А. А. Кулешова | Денис Дук"), as is that of the
         # abbreviation of a kind of settlement ("глава администрации г. Симферополя | Геннадий Бахарев")
         initial = token.text == "." and i > 0 and (len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
-                                                  or word_kind(tokens[i - 1].text.lower() + ".") == "settlement")
+                                                  or settlement_abbreviation(tokens[i - 1]))
         if (token.pos not in ROLE_INNER_POS and token.text not in ROLE_INNER_SIGNS and not initial) or token.start in person_starts:
             break
-        abbreviated = word_kind(token.text.lower() + ".") == "settlement"  # "г." of "акимом г. Астаны | Аскаром": the parser's head of the name
-        if token.id == described_by and not is_office_word(token) and not abbreviated and cases_of(token.text) & name_cases:
+        # "г." of "акимом г. Астаны | Аскаром" is the parser's head of the name, no description of it
+        if token.id == described_by and not is_office_word(token) and not settlement_abbreviation(token) and cases_of(token.text) & name_cases:
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
             # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову").
             # A noun in another case describes nothing ("с акимом района (Gen) | Нурланом (Ins)": the parser's slip).
@@ -1477,6 +1477,11 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             return compound_prefix(tokens, left) + tokens[left:i] + between
         i -= 1
     return []
+
+
+def settlement_abbreviation(token) -> bool:
+    """Whether the token is the abbreviation of a kind of settlement before its full stop ("г" of "г. Тулы")."""
+    return word_kind(token.text.lower() + ".") == "settlement"
 
 
 def undeclined_cases(tokens) -> set[str]:

@@ -1275,9 +1275,15 @@ def by_friendship_alone(noun, sent: Sentence) -> bool:
     topic = [t for n in sent.kids(noun, "nmod") for c in sent.conjuncts(n)
              for t in [c] + sent.kids(c, "amod", "nmod") + [a for k in sent.kids(c, "nmod") for a in sent.kids(k, "amod")]]
     lemmas = {lemma_of(t) for t in topic}
-    words = read_words("friendship_words.csv")
-    of_towns = frozenset(row["word"] for row in read_data("friendship_words.csv") if row["towns_only"] == "yes")
-    return bool(lemmas & of_towns) and not lemmas & (words - of_towns) and not any(lemma.startswith(TWIN_STEM) for lemma in lemmas)
+    of_towns = friendship_words_of_towns()
+    return bool(lemmas & of_towns) and not lemmas & (read_words("friendship_words.csv") - of_towns) and not any(
+        lemma.startswith(TWIN_STEM) for lemma in lemmas)
+
+
+@lru_cache(maxsize=1)
+def friendship_words_of_towns() -> frozenset[str]:
+    """The words of friendship that make a twinning of towns only (friendship_words.csv: towns_only)."""
+    return frozenset(row["word"] for row in read_data("friendship_words.csv") if row["towns_only"] == "yes")
 
 
 def friendship_of_regions(records: list[Agreement], kinds: dict[str, str]) -> None:
@@ -1307,8 +1313,8 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 t in PLACE_TYPES and t not in ("region", "country") for t in types):
             # the same towns' twinning the article reports at another stage is the same tie: "Конин разорвал побратимские
             # отношения с Брянском", then "Брянск и Конин подписали соглашение о сотрудничестве в 1995 году"
-            own = {party_locality(p, territory, kinds) for p in record.parties}
-            same = next((r for r in records if r is not record and r.kind == TWINNING and {party_locality(p, territory, kinds) for p in r.parties} == own), None)
+            own = party_localities(record.parties, territory, kinds)
+            same = next((r for r in records if r is not record and r.kind == TWINNING and party_localities(r.parties, territory, kinds) == own), None)
             if same is not None and same.status in ("planned", "discussed") and record.status == "signed":
                 continue  # "станут городами-побратимами" beside "первый договор ... был подписан в 2012 году": not yet twins
             record.kind = TWINNING
@@ -1985,17 +1991,20 @@ def between_each(noun, sent: Sentence) -> list[list[str]]:
         return []
     betweens = betweens_after(noun, sent)
     # each list ends where the next "между" begins: "между X и Y, между Z и W"
-    groups = [linear_parties(sent, t.stop, backwards=False, until=n.start if n else None)
-              for t, n in zip(betweens, betweens[1:] + [None])]
-    # a plural body shared out among places ("между правительствами Курской и Гомельской областей") is each place's,
-    # all on one span, which the list read word by word passes once
-    groups = [g + list(dict.fromkeys(m.name for m in sent.mentions if m.shared and t.stop <= m.start < (n.start if n else sent.stop)
-                                     and m.name not in g))
-              for g, t, n in zip(groups, betweens, betweens[1:] + [None])]
+    groups = [between_group(sent, t.stop, n.start if n else None) for t, n in zip(betweens, betweens[1:] + [None])]
     if len(groups) < 2 or not all(len(g) >= 2 for g in groups):
         return []
     # "между городом Кашгар и Каттакурганским районом ... и городом Фергана": one side with two partners of another state
     return [pair for g in groups for pair in ((len(g) > 2 and alternating_pairs(g, sent)) or [g])]
+
+
+def between_group(sent: Sentence, start: int, until: int | None) -> list[str]:
+    """The parties listed after one "между" up to ``until`` (the next one), with each place's body where a plural body
+    is shared out among places ("между правительствами Курской и Гомельской областей"): those stand on one span,
+    which the list read word by word passes once."""
+    group = linear_parties(sent, start, backwards=False, until=until)
+    stop = sent.stop if until is None else until
+    return group + list(dict.fromkeys(m.name for m in sent.mentions if m.shared and start <= m.start < stop and m.name not in group))
 
 
 def each_topic_its_sides(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
@@ -2436,8 +2445,8 @@ def headline_instruments(records: list[Agreement], title_stop: int, territory: d
     kept = list(records)
     body = [r for r in records if r.start >= title_stop and not r.vague]
     for head in [r for r in records if r.start < title_stop and r.kind == "cooperation_agreement" and not r.vague and len(r.sentences) == 1]:
-        own = {party_locality(p, territory, kinds) for p in head.parties}
-        same = [r for r in body if {party_locality(p, territory, kinds) for p in r.parties} == own]
+        own = party_localities(head.parties, territory, kinds)
+        same = [r for r in body if party_localities(r.parties, territory, kinds) == own]
         if (len(same) == 1 and same[0].kind in ("memorandum", "roadmap", "other") and same[0].status == head.status
                 and all(branch_of(p) in ("", "executive") for p in same[0].parties)):
             same[0].sentences = [head.evidence] + [t for t in same[0].sentences if t != head.evidence]
@@ -2453,12 +2462,12 @@ def headline_states(records: list[Agreement], title_stop: int, territory: dict[s
     kept = list(records)
     for head in [r for r in records if r.start < title_stop and not r.vague]:
         states = {p for p in head.parties if kinds.get(p) == "country"}
-        own = {party_locality(p, territory, kinds) for p in head.parties if p not in states}
+        own = party_localities([p for p in head.parties if p not in states], territory, kinds)
         if len(states) != 1 or not own:
             continue
         state = find_place(next(iter(states)))
         body = next((r for r in kept if r is not head and r.start >= title_stop and r.kind == head.kind and not r.vague
-                     and own <= {party_locality(p, territory, kinds) for p in r.parties}
+                     and own <= party_localities(r.parties, territory, kinds)
                      and not any(kinds.get(p) == "country" for p in r.parties)
                      and any((place := find_place(territory.get(p, p))) is not None and place.type != "country"
                              and state is not None and place.state == state.state for p in r.parties)), None)
@@ -2618,14 +2627,14 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             found.parties, found.bound = list(model.parties), "earlier"
         # "подписание подобного документа имеет важное значение", of the same sides and of no other stage or date,
         # speaks of that one
-        same_sides = {party_locality(p, territory, kinds) for p in found.parties} == {party_locality(p, territory, kinds) for p in model.parties}
+        same_sides = party_localities(found.parties, territory, kinds) == party_localities(model.parties, territory, kinds)
         found.like_another = not same_sides or found.status != model.status or bool(found.date) and found.date != model.date
     candidates = list(reversed(records))
     if found.intends:  # a plan to sign belongs to an agreement not yet signed, where the article has one
         candidates.sort(key=lambda r: r.status == "signed")
     if found.parties:  # a record of all its parties first: of the pairs "с Курганской и Тамбовской", the one it names
-        own = {party_locality(p, territory, kinds) for p in found.parties}
-        candidates.sort(key=lambda r: not own <= {party_locality(p, territory, kinds) for p in r.parties})
+        own = party_localities(found.parties, territory, kinds)
+        candidates.sort(key=lambda r: not own <= party_localities(r.parties, territory, kinds))
     for record in candidates:
         if record.vague:
             continue
@@ -2643,8 +2652,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             # one sentence, two stages: "парафировали текст нового соглашения, которое придет на смену подписанному";
             # or two of the agreements a plural noun names, one with each partner
             continue
-        a = {party_locality(p, territory, kinds) for p in record.parties}
-        b = {party_locality(p, territory, kinds) for p in found.parties}
+        a = party_localities(record.parties, territory, kinds)
+        b = party_localities(found.parties, territory, kinds)
         if found.one_of_pairs and not (b <= a or len(a) == 1 and places(a) < places(b) and not record.one_of_pairs):
             # one of several agreements a plural noun names joins only a record of both its parties, or of its side
             # alone (a headline that names one side: "Харьков разорвал побратимские связи с городами России")
@@ -2709,7 +2718,7 @@ def other_partners(record: Agreement, found: Agreement, territory: dict[str, str
     """Whether two records, each with partners named by "с", name different partners."""
     if not record.sides or not found.sides:
         return False
-    partners = lambda r: {party_locality(p, territory, kinds) for p in r.parties if p not in r.sides}
+    partners = lambda r: party_localities([p for p in r.parties if p not in r.sides], territory, kinds)
     return not partners(record) & partners(found)
 
 
@@ -2740,8 +2749,8 @@ def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[s
     сотрудничестве подписано между исполкомом ... и администрацией ..."."""
     if {record.kind, found.kind} != {TWINNING, "cooperation_agreement"} or record.status != found.status:
         return False
-    a = {party_locality(p, territory, kinds) for p in record.parties}
-    b = {party_locality(p, territory, kinds) for p in found.parties}
+    a = party_localities(record.parties, territory, kinds)
+    b = party_localities(found.parties, territory, kinds)
     return bool(a and b) and (a <= b or b <= a) and len(a | b) >= 2  # the headline may name one side only
 
 
@@ -2751,6 +2760,11 @@ def party_locality(party: str, territory: dict[str, str], kinds: dict[str, str])
     own = territory_of(party) if kinds.get(party) == "organization" else None
     place = own.name if own else territory.get(party, party)
     return locality(place, own.type if own else kinds.get(place, ""))
+
+
+def party_localities(parties: list[str], territory: dict[str, str], kinds: dict[str, str]) -> set[tuple[str, str]]:
+    """The localities the parties stand for (``party_locality``), as a set."""
+    return {party_locality(p, territory, kinds) for p in parties}
 
 
 def stands_for_territory(party: str, territory: dict[str, str], kinds: dict[str, str]) -> bool:
@@ -2772,8 +2786,8 @@ def told_in_pairs(records: list[Agreement], found: Agreement, territory: dict[st
     if not found.several or found.one_of_pairs or len(found.parties) < 2:
         return False
     pairs = [r for r in records if r.one_of_pairs and r.kind == found.kind and r.status == found.status and not r.vague]
-    localities = [{party_locality(p, territory, kinds) for p in r.parties} for r in pairs]
-    own = {party_locality(p, territory, kinds) for p in found.parties}
+    localities = [party_localities(r.parties, territory, kinds) for r in pairs]
+    own = party_localities(found.parties, territory, kinds)
     theirs = [r for r, places in zip(pairs, localities) if own & places]
     if len(theirs) < 2 or not own <= set().union(*localities):
         return False

@@ -109,8 +109,8 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
     # an initial ("А", "М.") may be any case and says nothing of the name's
     pairs = [(w, h) for w, h in zip_longest(words, hints) if w is not None and len(w.rstrip(".")) > 1]
     words, hints = [w for w, _ in pairs], [h for _, h in pairs]
-    for word in words:
-        parses = morph_vocab().parse(word)
+    parsed = [morph_vocab().parse(word) for word in words]
+    for word, parses in zip(words, parsed):
         weight = guessed_vote(word, parses)
         if not any(p.is_known for p in parses) and word.lower().endswith(INSTRUMENTAL_ENDINGS) and any(p.tag.case == "ablt" for p in parses):
             votes["ablt"] += weight  # "Ганбатом": the guesser also makes it a nominative name, which no such ending is
@@ -119,22 +119,27 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
         for case in {p.tag.case for p in parses if (NAME_GRAMMEMES & p.tag.grammemes or {"ADJF", "Poss"} <= p.tag.grammemes)
                      and p.tag.number != "plur"}:
             votes[case] += weight
-    for word, hint in zip(words, hints):
+    for parses, hint in zip(parsed, hints):
         # the case the tagger gives a word that never changes ("Мали", "Гюго") tells nothing
-        if hint in CASES and not all("Fixd" in p.tag.grammemes for p in morph_vocab().parse(word)):
+        if hint in CASES and not all("Fixd" in p.tag.grammemes for p in parses):
             votes[hint] += 0.5
     # a name is no nominative where a word of it the dictionary knows only as a name cannot be one ("Берика Уали"
     # tagged nominative: "Берика" is the genitive or accusative of Берик)
-    for word in words:
-        parses = morph_vocab().parse(word)
-        singular = [p for p in parses if p.tag.number != "plur" and p.tag.case != "voct"]  # "Лёв": a plural or a vocative of "Лёва"
-        if singular and all(p.is_known and NAME_GRAMMEMES & p.tag.grammemes for p in parses) and not any(p.tag.case == "nomn" for p in singular):
-            votes = Counter({case: n for case, n in votes.items() if case != "nomn"}) or votes
+    if any(never_nominative_name(parses) for parses in parsed):
+        votes = Counter({case: n for case, n in votes.items() if case != "nomn"}) or votes
     if not votes:
         return "nomn"
     # Ties ("Владимира": genitive or accusative) go to the earlier case, not to whichever the
     # set of parses happened to list first, which depends on the interpreter's hash seed.
     return min(votes, key=lambda case: (-votes[case], CASES.index(case) if case in CASES else len(CASES), case))
+
+
+def never_nominative_name(parses) -> bool:
+    """Whether the dictionary knows the word only as a name, and in no singular nominative (a plural or a vocative
+    reading does not count: "Лёв" of "Лёва")."""
+    singular = [p for p in parses if p.tag.number != "plur" and p.tag.case != "voct"]
+    return bool(singular) and all(p.is_known and NAME_GRAMMEMES & p.tag.grammemes for p in parses) and not any(
+        p.tag.case == "nomn" for p in singular)
 
 
 def normalize_name(words: list[str], hints: list[str | None] = (), plural: list[bool] = ()) -> str:
