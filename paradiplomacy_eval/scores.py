@@ -1,5 +1,6 @@
 """Precision and recall of the extraction against hand-annotated gold tables."""
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,8 @@ def alias_map(actors: pd.DataFrame) -> dict[str, str]:
 
 
 def office_lemmas(office: str, longhand: dict[str, str]) -> frozenset[str]:
-    words = [longhand.get(w, w) for w in office.split()]
+    """The content lemmas of an office; "г.Астаны" is read as "г. Астаны"."""
+    words = [longhand.get(w, w) for w in re.sub(r"\.(?=\w)", ". ", office).split()]
     return frozenset(lemma_key(" ".join(words)).replace("-", " ").split()) - FUNCTION_WORDS
 
 

@@ -321,6 +321,12 @@ def test_persons_are_scored_by_name_with_initials_spaced_alike():
     assert person_key("Пётр Окунев") == person_key("Петр Окунев") != person_key("Пётр Окуневич")
 
 
+def test_offices_are_scored_by_their_words_with_abbreviations_spaced_alike():
+    from paradiplomacy_eval.scores import office_lemmas
+
+    assert office_lemmas("аким г.Астаны", {}) == office_lemmas("аким г. Астаны", {}) != office_lemmas("аким г. Алматы", {})
+
+
 def test_a_title_opening_a_sentence_names_no_one():
     found = actors_of("Глава Гагаузии Михаил Формузал посетил Петербург. Башкан заявил, что автономия рассчитывает на помощь.")
     persons = {name for kind, name in found if kind == "person"}
