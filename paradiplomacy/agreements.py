@@ -773,11 +773,13 @@ def generic_words(text: str) -> bool:
     level, unit_level_words.csv: "муниципальным районом"), of the executives
     of the places that follow ("между правительствами Челябинской и Курганской областей") or of those who act for the
     places before ("Тамбовские и пензенские власти подписали"), or of their legislatures, with the adjective of their
-    branch ("с законодательными органами Омской и Сахалинской областей", "с парламентами")."""
+    branch ("с законодательными органами Омской и Сахалинской областей", "с парламентами"), or the noun of twin
+    towns that names them ("между городами-побратимами — Казанью и Анкарой")."""
     words = re.findall(r"\w+", text.lower())
     lemmas = [morph_vocab().parse(w)[0].normal_form for w in words]
     return bool(words) and all(w == "собой" or l in region_nouns() or word_kind(l) in ("settlement", "body") or acts_for(l)
-                               or l in read_words("unit_level_words.csv") or l in branch_adjectives() for w, l in zip(words, lemmas))
+                               or l in read_words("unit_level_words.csv") or l in branch_adjectives()
+                               or terms().get(l) == ("noun", "twinning") for w, l in zip(words, lemmas))
 
 
 @lru_cache(maxsize=1)
@@ -1475,7 +1477,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения командование флота подписало с Ямало-Ненецким и Ханты-Мансийским
             # автономными округами": each partner's agreement is with a side no actor's name gives, not with the others
             continue
-        pairs = (between_each(token, sent) or each_topic_its_sides(token, parties, sent) or paired or dashed_partners(sides, partners, sent) or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        betweens = between_each(token, sent)
+        pairs = (betweens or each_topic_its_sides(token, parties, sent) or paired or dashed_partners(sides, partners, sent) or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
         for members in pairs or [parties]:
@@ -1483,7 +1486,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             if len(members) == 1 and nongovernmental_at(with_tokens + said_parties, sent):
                 continue  # "область достигла соглашения с профсоюзами": no government or public body beside it
             signed_by = [] if topic == "planned" else signatories_from(token, chain, sent)
-            yield Agreement(kind, status, members, signatories_of_pair(members, signed_by, sent) if pairs else signed_by,
+            own_kind = terms().get(lemma_of(token), ("", "cooperation_agreement"))[1] if kind == TWINNING and members in betweens and topic_of_its_own(members, sent) else kind
+            yield Agreement(own_kind, status, members, signatories_of_pair(members, signed_by, sent) if pairs else signed_by,
                             date_in(sent.text, published),
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             # an accord reached ("была заключена договорённость") binds the sides that met, as "договорились" does
@@ -2005,6 +2009,23 @@ def between_group(sent: Sentence, start: int, until: int | None) -> list[str]:
     group = linear_parties(sent, start, backwards=False, until=until)
     stop = sent.stop if until is None else until
     return group + list(dict.fromkeys(m.name for m in sent.mentions if m.shared and start <= m.start < stop and m.name not in group))
+
+
+def topic_of_its_own(members: list[str], sent: Sentence) -> bool:
+    """Whether a "между" group of parties is followed by a topic of its own that is no twinning: in "Соглашения об
+    установлении дружественных отношений между Псковом и Гудаутским районом, а также между правительством Псковской
+    области и правительством Республики Абхазия об осуществлении ... связей" the second agreement is one of cooperation."""
+    named = [m for m in sent.mentions if m.name in members]
+    if not named:
+        return False
+    last = max(m.stop for m in named)
+    following = next((t for t in sent.tokens if t.start >= last), None)
+    if following is None or following.text.lower() not in ("о", "об", "обо"):
+        return False
+    head = sent.head(following)
+    words = [head] + sent.kids(head, "amod", "nmod") if head is not None else []
+    lemmas = {lemma_of(t) for t in words}
+    return bool(words) and not lemmas & read_words("friendship_words.csv") and not any(l.startswith(TWIN_STEM) for l in lemmas)
 
 
 def each_topic_its_sides(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
