@@ -137,6 +137,9 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if adjacent and previous[1] == kind == "PER" and is_patronymic(previous[0][-1].text) and len(toks) == 1:
             previous[0] = previous[0] + toks  # "Александра Григорьевича" + "Лукашенко": one name the tagger cut in two
             continue
+        if adjacent and kind == "PER" and previous[1] in ("LOC", "ORG") and name_run_into_place(previous[0], toks):
+            # "президентом Турецкой Республики Реджепом" + "Тайипом Эрдоганом": the given name is the person's
+            previous[0], toks = previous[0][:-1], previous[0][-1:] + toks
         if adjacent and previous[0][-1].pos == "ADJ":
             previous[0] = previous[0] + toks
             previous[1] = "ORG" if "ORG" in (previous[1], kind) else kind
@@ -160,6 +163,17 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if toks:
             result.append((toks, kind))
     return result
+
+
+def name_run_into_place(place, name) -> bool:
+    """Whether a place's span ends in a word of the name's case that is not the case of the place's own words, and
+    no place: the tagger ran the given name into the body's place ("Турецкой Республики Реджепом Тайипом Эрдоганом")."""
+    if len(place) < 2:
+        return False
+    last, before, first = place[-1], place[-2], name[0]
+    case = first.feats.get("Case")
+    return (case is not None and last.pos == "PROPN" and last.feats.get("Case") == case and before.feats.get("Case") not in (None, case)
+            and find_place(last.text) is None)
 
 
 def place_before_a_name(toks, before=None) -> bool:
@@ -996,8 +1010,8 @@ def resolve_persons(mentions: list[Mention]) -> None:
         surname = [f for f in full_names if surname_key(f.split()[-1]) == surname_key(words[-1])] or [
             f for f in full_names if not is_dictionary_name(words[-1]) and spelling_key(f.split()[-1]) == spelling_key(words[-1])]
         first = [f for f in full_names if person_key(f.split()[0]) == person_key(m.name.split()[0])]
-        # "А.Кодири" after "Абдурахмон Кодири": the full name of that surname whose first name has that initial
-        initialled = len(words) == 2 and INITIAL.match(words[0]) is not None
+        # "А.Кодири" (or "В.В.Путин") after "Абдурахмон Кодири": the full name of that surname whose first name has that initial
+        initialled = len(words) >= 2 and all(INITIAL.match(w) for w in words[:-1])
         candidates = one_person([f for f in surname if f[:1] == words[0][:1]] if initialled else surname if len(words) == 1 and surname else first)
         if len(set(candidates)) == 1:
             m.aliases.add(m.name)
