@@ -1393,7 +1393,7 @@ def office_phrase(office, tokens, by_id, exclude: set) -> list:
     left = adjectives_start(tokens, index)
     right = index
     while (right + 1 < len(tokens) and tokens[right + 1].id not in exclude and descends_from(tokens[right + 1], office, by_id)
-           and (tokens[right + 1].pos in ROLE_INNER_POS or tokens[right + 1].text in ROLE_INNER_SIGNS)):
+           and (tokens[right + 1].pos in ROLE_INNER_POS or tokens[right + 1].text in ROLE_INNER_SIGNS or attributive_participle(tokens[right + 1]))):
         right += 1
     while right > index and tokens[right].pos in ("ADP", "CCONJ"):
         right -= 1
@@ -1474,7 +1474,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         # abbreviation of a kind of settlement ("глава администрации г. Симферополя | Геннадий Бахарев")
         initial = token.text == "." and i > 0 and (len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
                                                   or settlement_abbreviation(tokens[i - 1]))
-        if (token.pos not in ROLE_INNER_POS and token.text not in ROLE_INNER_SIGNS and not initial) or token.start in person_starts:
+        if (token.pos not in ROLE_INNER_POS and token.text not in ROLE_INNER_SIGNS and not initial and not attributive_participle(token)
+                or token.start in person_starts):
             break
         # "г." of "акимом г. Астаны | Аскаром" is the parser's head of the name, no description of it
         if token.id == described_by and not is_office_word(token) and not settlement_abbreviation(token) and cases_of(token.text) & name_cases:
@@ -1491,6 +1492,11 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             return compound_prefix(tokens, left) + tokens[left:i] + between
         i -= 1
     return []
+
+
+def attributive_participle(token) -> bool:
+    """Whether the token is a participle used as an adjective, which an office may hold ("глава правящей фракции")."""
+    return token.pos == "VERB" and token.feats.get("VerbForm") == "Part" and token.rel == "amod"
 
 
 def settlement_abbreviation(token) -> bool:
