@@ -251,6 +251,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         tokens = tokens[1:]  # "Ранее Львов", "Между районами", "Три района": a common word capitalised at a sentence's start is no part of the name (not "Ван")
     if all(not t.text[:1].isupper() for t in tokens) and (phrase_head(tokens).lemma or "") in region_nouns():
         return None  # "районами" left of "Между районами": a kind of unit names none
+    if len(tokens) == 1 and word_kind(tokens[0].lemma or "") == "settlement" and find_place(tokens[0].text) is None:
+        return None  # "Города" opening "Города Владимир и Гомель подписали": the kind of the places after it
     tokens = without_instruments(tokens)
     if not tokens or ner_type == "LOC" and describes_a_thing(tokens, by_id):
         return None

@@ -120,7 +120,9 @@ def agreement_noun(token, sent: Sentence) -> str:
     before = [previous] if previous is not None and (previous.pos == "ADJ" or (previous.lemma or "").startswith(TWIN_STEM)) else []
     # the adjective right before the noun, whatever the parser hung on what ("побратимские связи"), or the tagger
     # took it for ("побратимские" as a verb: the dictionary does not know the word)
-    for mod in sent.kids(token, "amod", "nmod") + before:
+    # the complement of a noun of furthering counts as the noun's own: "программа развития сотрудничества"
+    furthered = [k for m in sent.kids(token, "nmod") if (m.lemma or "") in read_words("development_nouns.csv") for k in sent.kids(m, "nmod")]
+    for mod in sent.kids(token, "amod", "nmod") + before + furthered:
         phrase = f"{lemma} {mod.lemma}" if mod.rel == "nmod" and mod not in before else f"{mod.lemma} {lemma}"
         entry = terms().get(phrase.replace("ё", "е"))
         if entry and entry[0] == "noun":

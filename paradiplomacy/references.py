@@ -10,7 +10,7 @@ would make a party the text does not give.
 from functools import lru_cache
 
 from .actors import Mention, state_adjectives
-from .datafiles import read_data
+from .datafiles import read_data, read_words
 from .gazetteer import named_places, place_by_id, territory_levels
 
 OWN = "наш"  # "наш регион", "нашей области"
@@ -39,7 +39,19 @@ def reference_spans(sent) -> list[tuple[list, frozenset[str]]]:
         elif (i and lemma in kind_nouns() and token.text[:1].isupper() and not tokens[i - 1].text[:1].isupper()
               and tokens[i - 1].text not in QUOTES and (after is None or not after.text[:1].isupper())):
             found.append(([token], kind_nouns()[lemma]))
+        elif lemma in kind_nouns() and one_side_of_a_tie(token, tokens, after):
+            found.append(([token], kind_nouns()[lemma]))
     return found
+
+
+def one_side_of_a_tie(token, tokens, after) -> bool:
+    """Whether a bare noun of a kind of place is one side of a tie whose other has "с": "соглашение о сотрудничестве
+    региона с Гомельской областью" (singular, lower case, with no word of its own and no name after it)."""
+    head = next((t for t in tokens if t.id == token.head_id), None)
+    return (token.rel == "nmod" and token.feats.get("Case") == "Gen" and token.feats.get("Number") == "Sing"
+            and not token.text[:1].isupper() and head is not None and (head.lemma or "") in read_words("cooperation_nouns.csv")
+            and not any(t.head_id == token.id and t.rel in ("amod", "det", "nmod", "appos") for t in tokens)
+            and after is not None and after.text.lower() in ("с", "со"))
 
 
 def states_named(sent, mentions: list[Mention]) -> set[str]:
