@@ -15,6 +15,7 @@ from .codebook import PLACE_TYPES
 from .datafiles import read_data, read_words
 from .dates import find_dates, resolve_relative, years_mentioned
 from .gazetteer import word_kind
+from .morph import cases_of
 
 MAX_CHAIN = 4  # how far up the tree a verb may govern an agreement noun or an event
 
@@ -54,6 +55,32 @@ def dateline_stop(text: str) -> int:
     return found.end() if found else 0
 
 
+# Words inside a witness's phrase that are no noun of it: the preposition of a place ("полпреда в ЦФО"), a list's joints
+WITNESS_INNER = {"ADP", "CCONJ", "PUNCT"}
+
+
+def witness_spans(tokens) -> list[tuple[int, int]]:
+    """The (start, stop) of each phrase after a word of witnessing (witness_words.csv) up to the first word that cannot be
+    in its genitive: in "подписали в присутствии полпреда президента в ЦФО Игоря Щёголева губернатор Рязанской области
+    и ..." or "В присутствии президентов России и Беларуси губернатор ..." the witness and his places are no party."""
+    spans = []
+    for i, token in enumerate(tokens):
+        if (token.lemma or "") not in read_words("witness_words.csv"):
+            continue
+        stop, after_preposition = token.stop, False
+        for word in tokens[i + 1 :]:
+            if word.pos in WITNESS_INNER:
+                if word.text not in (",", "и") and word.pos == "PUNCT":
+                    break
+                after_preposition = word.pos == "ADP"
+                continue
+            if not (after_preposition or "gent" in cases_of(word.text)):
+                break
+            stop, after_preposition = word.stop, False
+        spans.append((token.start, stop))
+    return spans
+
+
 class Sentence:
     """A sentence's tokens with the lookups the rules need. A town in the sentence's dateline is no mention of it."""
 
@@ -65,7 +92,9 @@ class Sentence:
         for t in self.tokens:
             self.children[t.head_id].append(t)
         dateline = self.start + dateline_stop(self.text)
-        self.mentions = [m for m in mentions if self.start <= m.start < self.stop and m.start >= dateline]
+        witnessed = witness_spans(self.tokens)
+        self.mentions = [m for m in mentions if self.start <= m.start < self.stop and m.start >= dateline
+                         and not any(start <= m.start < stop for start, stop in witnessed)]
         self.longhand = longhand
         self.affiliations = affiliations or {}
 
