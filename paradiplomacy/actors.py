@@ -93,15 +93,18 @@ def extract_mentions(doc) -> list[Mention]:
 
 
 def fuller_titles(mentions: list[Mention]) -> None:
-    """A bare title ("губернатор") of a person whom the article gives it in full elsewhere ("губернатор–Председатель
-    Правительства Иркутской области", "губернатор Курской области") is that title: one office, not two."""
+    """A title of a person whom the article gives it in full elsewhere is that title, one office, not two: a bare
+    "губернатор" beside "губернатор Курской области", "президент Южной Осетии" beside "президент Республики Южная
+    Осетия", "глава Гагаузии" beside "глава АТО Гагаузия" (every word of the one, by lemma, in the other). Where two
+    fuller titles are given, the short one stays as written."""
     roles: dict[str, set] = {}
     for m in mentions:
         if m.type == "person" and m.role:
             roles.setdefault(m.name, set()).add(m.role)
+    words = {role: set(lemma_key(role.replace("–", " ").replace("—", " ")).split()) for named in roles.values() for role in named}
     for m in mentions:
-        if m.type == "person" and m.role and len(m.role.split()) == 1:
-            fuller = sorted(r for r in roles.get(m.name, ()) if r != m.role and re.match(re.escape(m.role) + r"\b", r, re.I))
+        if m.type == "person" and m.role:
+            fuller = sorted(r for r in roles.get(m.name, ()) if words[m.role] < words[r])
             if len(fuller) == 1:
                 m.role = fuller[0]
 
