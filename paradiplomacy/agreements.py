@@ -1205,11 +1205,13 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     before: Sentence | None = None  # the sentence before, read by the rules that look back one sentence
     twin_article = any(TWIN_STEM in (t.lemma or "") for sent in sentences for t in sent.tokens)
     contract = headline_contract(sentences, title_stop)
+    # the pair the headline names stands for "двумя регионами" where the sentence before names none
+    headline_pair = places_of_the_pair(sentences[0]) if sentences and sentences[0].start < title_stop else []
     for sent in sentences:
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs, twin_article, contract):
             if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
-                found.parties = places_of_the_pair(before)
+                found.parties = places_of_the_pair(before) or list(headline_pair)
                 found.bound = "previous" if found.parties else ""
             merge(records, found, territory, kinds)
         just_told = bool(records) and before is not None and before.text in records[-1].sentences
@@ -1252,7 +1254,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
 # How a record has each party (agreements.party_basis): named in one of its sentences; taken from the office of a
 # person who signed or spoke there ("подписал губернатор", the region given elsewhere); the sides that met; the parties
 # of an agreement it refers back to or of the record before it; a body of each side the text names only by a role
-# ("между профильными министерствами").
+# ("между профильными министерствами"); the two places the sentence before, else the headline, names ("между двумя регионами").
 PARTY_BASES = ("named", "officials", "meeting", "earlier", "each_side", "previous")
 
 
