@@ -86,10 +86,45 @@ def extract_mentions(doc) -> list[Mention]:
     name_bodies_of_the_one_place(mentions)
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
+    mentions += titles_of_the_one_unnamed(doc, mentions)
     affiliate_from_context(doc, mentions)
     share_affiliations(mentions)
     fuller_titles(mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.stop))
+
+
+def titles_of_the_one_unnamed(doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the one person the article names with no office, at each title of an office of a named place or body
+    that later acts with no name ("Накануне Валентин Коновалов подписал ... соглашение", then "отметил глава Хакасии";
+    "По словам мэра Москвы" after "Собянин и Джаксыбеков подписали"): the title is his. Where two persons have no
+    office, the title is no subject of a clause (nor whose words are cited), or a named person holds it, it is left to no one."""
+    persons = [m for m in mentions if m.type == "person"]
+    unnamed = {m.name for m in persons} - {m.name for m in persons if m.role}
+    if len(unnamed) != 1:
+        return []
+    name = next(iter(unnamed))
+    first = min(m.start for m in persons if m.name == name)
+    held = {frozenset(lemma_key(m.role).split()) for m in persons if m.role}
+    named_at = {t for m in persons for t in range(m.start, m.stop)}
+    found = []
+    for sent in doc.sents:
+        by_id = {t.id: t for t in sent.tokens}
+        for office in sent.tokens:
+            if (office.start < first or not is_office_word(office) or office.feats.get("Number") == "Plur"
+                    or not (office.rel == "nsubj" or (head := by_id.get(office.head_id)) is not None and (head.lemma or "") == "слово")):
+                continue
+            phrase = office_phrase(office, sent.tokens, by_id, set())
+            start, stop = phrase[0].start, phrase[-1].stop
+            places = [m for m in mentions if m.type != "person" and start <= m.start < stop]
+            at = sent.tokens.index(phrase[-1])
+            after = sent.tokens[at + 1 : at + 3]
+            if not places or any(t.start in named_at for t in after) or any(start <= p < stop for p in named_at):
+                continue  # no body or place named, or a person named with it: "глава Хакасии Валентин Коновалов"
+            mention = Mention(start, stop, doc.text[start:stop], "person", name, tokens=phrase)
+            set_role(mention, phrase, mentions)
+            if frozenset(lemma_key(mention.role).split()) not in held:  # "президент США" after "Президент США Дональд Трамп" is his
+                found.append(mention)
+    return found
 
 
 def fuller_titles(mentions: list[Mention]) -> None:
