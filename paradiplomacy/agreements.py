@@ -1848,6 +1848,9 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
     twins = [k for v in verbs if twinned_for([v], sent) for k in sent.kids(v, "nsubj")]
     tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) + twins + cooperating_within(noun, sent)[1]
               for t in sent.conjuncts(c)]
+    # "с правительством провинции Аньхой, в 2011 году – с правительством провинции Сычуань": a "с" the parser hung in
+    # apposition on the partner repeats the preposition, so it is another partner
+    tokens += [a for t in tokens for a in sent.kids(t, "appos") if a not in tokens and any(k.text.lower() in ("с", "со") for k in sent.kids(a, "case"))]
     tokens += [t for t in names_of_kind(tokens, sent) if t not in tokens]
     # "с руководителями Марковского и Меловского районов": the partners are who those people act for
     return tokens + [t for t in represented(tokens, sent) if t not in tokens]
