@@ -277,6 +277,8 @@ INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")  # one capital and its full stop: "А.
 
 
 def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
+    if ner_type == "PER" and len(tokens) > 1 and unit_noun(tokens[-1]) is not None:
+        ner_type = "LOC"  # "Кентшинским Повятом": a unit of a state named with its kind, not a person
     if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "settlement" and tokens[1].text[:1].isupper():
         tokens = tokens[1:]  # "Город Тихвин" opening a sentence: the designation is outside the name, as "город Тихвин"
     if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "office" and not (len(tokens) == 2 and is_first_name(tokens[0].text)):
@@ -324,6 +326,11 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         mention.tokens = [before] + tokens
         mention.name = f"{before.lemma} {tokens[0].text}"
         mention.type = region_nouns()[before.lemma]
+    elif len(tokens) == 2 and is_adjective(tokens[0]) and tokens[1].text[:1].isupper() and (kind := unit_noun(tokens[1])) is not None:
+        # "Кентшинским Повятом": an adjective and the noun of a unit, the noun capitalised as a name's part
+        gender = morph_vocab().parse(kind)[0].tag.gender or "masc"
+        mention.name = f"{nominative_adjective(tokens[0].text, gender)} {kind}"
+        mention.type = region_nouns()[kind]
     elif len(tokens) >= 2 and tokens[-1].lemma in region_nouns() and tokens[-2].pos == "PROPN":
         # "Ховд аймака": a foreign name before its designation keeps its form, the designation is nominative
         mention.name = f"{join_tokens(tokens[:-1])} {tokens[-1].lemma}"
@@ -347,6 +354,12 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+def unit_noun(token) -> str | None:
+    """The noun of a kind of unit (data/region_nouns.csv) the token is a form of, by the dictionary's readings of it
+    ("Повятом": повят, which the tagger leaves as its own lemma); None if it is none."""
+    return next((p.normal_form for p in morph_vocab().parse(token.text.lower()) if p.normal_form in region_nouns()), None)
 
 
 def in_conjuncts_case(tokens, by_id) -> list:

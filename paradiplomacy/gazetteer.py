@@ -168,6 +168,11 @@ def is_capital(place: Place) -> bool:
 SHORT_FORM = re.compile(r"^([а-я]{2,})[щч]ин(?:а|ы|е|у|ой)$")  # "Лидчина", "Слонимщины": the land of a centre, in any case
 
 
+# The endings of the oblique cases of a noun in -ь, masculine or feminine
+SOFT_ENDINGS = ("ем", "ью", "ю", "я", "е", "и")
+MIN_STEM = 3  # letters before such an ending: "Рё" (a mis-decoded "и") is no town
+
+
 @lru_cache(maxsize=100_000)  # news names the same places again and again; a Place is frozen
 def find_place(name: str) -> Place | None:
     """The place ``name`` names, in any case: by its own names, a region by its adjective alone, a district by its
@@ -177,6 +182,10 @@ def find_place(name: str) -> Place | None:
     found = index.get(key) or index.get(lemma_key(name))
     if found is None and key.endswith(("ском", "цком")) and (town := index.get(key[:-2])) is not None and town.type == "city":
         found = town  # "между Алчевском и ...": a town in -ск the dictionary reads as an adjective in the locative
+    if found is None and " " not in name and name[:1].isupper():
+        # a foreign town in -ь the dictionary does not decline: "Торунем", "Торуне" are Торунь
+        found = next((town for ending in SOFT_ENDINGS if key.endswith(ending) and len(key) - len(ending) >= MIN_STEM
+                      and (town := index.get(key[: -len(ending)] + "ь")) is not None and town.type == "city"), None)
     if found is None and " " not in name and (derived := SHORT_FORM.match(key)):
         # "Лидчина": the "-щина / -чина" of a district, where no region has it (data/place_short_forms.csv lists the regions')
         found = find_place(f"{derived.group(1)}ский район")
