@@ -1033,7 +1033,9 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
         subjects = [t for s_ in sent.kids(verb, "nsubj") for t in sent.conjuncts(s_)]
         # names the parser hung on the first office as appositions: in "Аким Алматинской области Амандык Баталов и
         # губернатор Челябинской области Борис Дубровский подписали" both names are the first noun's
-        subjects += [a for t in list(subjects) for a in sent.appositions(t) if sent.mention_at(a, person=True)]
+        # (and the names joined to such a name: "Губернаторы ... Владимир Якушев, Олег Богомолов и Виктор Назаров")
+        subjects += [c for t in list(subjects) for a in sent.appositions(t) if sent.mention_at(a, person=True)
+                     for c in sent.conjuncts(a) if c not in subjects and sent.mention_at(c, person=True)]
         if not subjects and verb.feats.get("Voice") != "Pass":
             names += [name for name in persons_before(verb, sent) if name not in names]
         # "подписал соглашение с председателем облисполкома Иваном Криницким": he signs too

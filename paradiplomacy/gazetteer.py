@@ -186,6 +186,10 @@ def find_place(name: str) -> Place | None:
         # a foreign town in -ь the dictionary does not decline: "Торунем", "Торуне" are Торунь
         found = next((town for ending in SOFT_ENDINGS if key.endswith(ending) and len(key) - len(ending) >= MIN_STEM
                       and (town := index.get(key[: -len(ending)] + "ь")) is not None and town.type == "city"), None)
+    if found is None and " " not in name and key.count("-") == 1:
+        # "ХМАО-Югры": a region's abbreviation and its short name, both of the one place
+        first, second = (find_place(part) for part in name.split("-"))
+        found = first if first is not None and second is not None and first.place_id == second.place_id else None
     if found is None and " " not in name and (derived := SHORT_FORM.match(key)):
         # "Лидчина": the "-щина / -чина" of a district, where no region has it (data/place_short_forms.csv lists the regions')
         found = find_place(f"{derived.group(1)}ский район")

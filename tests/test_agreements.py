@@ -279,6 +279,16 @@ def test_an_agreement_of_chambers_alone_is_no_intergovernmental_one(tmp_path_fac
     assert dict(zip(rows.doc_id, rows.category)) == {"chambers": "chamber", "government": "intergovernmental"}
 
 
+def test_a_branch_of_a_political_party_is_neither_a_public_body_nor_a_company(tmp_path_factory):
+    # a party is a public association: a town's agreement with its branch is in no table (data/nongovernmental_nouns.csv)
+    out = extract_texts(tmp_path_factory, "party", {
+        "branch": "Администрация Твери подписала соглашение о сотрудничестве с региональным отделением партии.",
+        "bank": "Администрация Твери подписала соглашение о сотрудничестве с банком «Тверской».",
+    })
+    assert set(read_out(out, "agreements").doc_id) == set()
+    assert set(read_out(out, "company_agreements").doc_id) == {"bank"}
+
+
 def test_a_meeting_held_during_a_visit_is_part_of_that_occasion(tmp_path_factory):
     out = extract_texts(tmp_path_factory, "occasions", {
         "same_sentence": "Глава Курской области Роман Старовойт в ходе рабочей поездки в Гомельскую область встретился "
