@@ -175,6 +175,8 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if adjacent and previous[1] == kind == "PER" and is_patronymic(previous[0][-1].text) and len(toks) == 1:
             previous[0] = previous[0] + toks  # "Александра Григорьевича" + "Лукашенко": one name the tagger cut in two
             continue
+        if adjacent and kind == "PER" and previous[1] == "PER" and place_before_another_name(previous[0], toks):
+            previous[1] = "LOC"  # "хоким Ферганы | Алишер Турсунов": the town of the office, in another case than the name
         if adjacent and kind == "PER" and previous[1] in ("LOC", "ORG") and name_run_into_place(previous[0], toks):
             # "президентом Турецкой Республики Реджепом" + "Тайипом Эрдоганом": the given name is the person's
             previous[0], toks = previous[0][:-1], previous[0][-1:] + toks
@@ -201,6 +203,15 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if toks:
             result.append((toks, kind))
     return result
+
+
+def place_before_another_name(word, name) -> bool:
+    """Whether a one-word "name" right before a name is a place the gazetteer knows, in a case the name is not in
+    ("хоким Ферганы Алишер Турсунов"), and no first name."""
+    if len(word) != 1 or find_place(word[0].text) is None or is_first_name(word[0].text):
+        return False
+    case, name_case_ = word[0].feats.get("Case"), name[0].feats.get("Case")
+    return case is not None and name_case_ is not None and case != name_case_
 
 
 def name_run_into_place(place, name) -> bool:
