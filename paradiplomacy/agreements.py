@@ -225,9 +225,10 @@ def governing_chain(token, sent: Sentence) -> list:
         seen.add(parent.id)
         kind = category(parent)
         if kind == "terminate" and (needed := terms()[lemma_of(parent)][1].split("|")) != [""] and not any(
-                c.text.lower() in needed for c in sent.kids(current, "case")) and not (current.rel == "nsubj" and lemma_of(current) in needed):
+                c.text.lower() in needed for c in sent.kids(current, "case")) and not (current.rel == "nsubj" and lemma_of(current) in needed) \
+                and not any(lemma_of(k) in needed for k in sent.kids(parent, "obj")):
             # "вышел из соглашения" ends it, "выйдем на побратимство" does not; "действие соглашения истекло" ends it,
-            # "переговоры завершились подписанием соглашения" does not
+            # "переговоры завершились подписанием соглашения" does not; "соглашение утратило силу" ends it
             kind = ""
         if current.rel == "conj" and own_subject(current, sent) and own_subject(parent, sent):
             break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
