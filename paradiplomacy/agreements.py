@@ -2404,8 +2404,10 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
         if record.parties:
             continue
         earlier = next((r.parties for r in reversed(records[:i]) if r.parties), None)
-        if earlier is None and REFERS_BACK.search(record.evidence):
-            # "главы двух субъектов ... договорились", then "губернаторы Тульской и Курганской областей подписали"
+        if earlier is None and not meeting_sides and REFERS_BACK.search(record.evidence):
+            # "главы двух субъектов ... договорились", then "губернаторы Тульской и Курганской областей подписали" (where
+            # no meeting gives the sides: "стороны подписали программу" after the governor met the chairman is theirs,
+            # not that of the chambers' memorandum told next)
             earlier = next((r.parties for r in records[i + 1 :] if r.parties and not r.vague), None)
         if record.sides_may_bind and (meeting_sides or earlier):
             record.parties = list(meeting_sides or earlier)
