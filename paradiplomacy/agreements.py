@@ -807,8 +807,16 @@ def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
     return [p for p in parties if p not in around]
 
 
+# A clause that leaves out the verb, its subject a list of names before a dash and the noun right after it:
+# "..., а Кинешма и Новополоцк — договор о побратимстве"
+GAPPED_SUBJECTS = re.compile(r",\s*а\s+([^,;—–]+?)\s*[—–]\s*$")
+
+
 def find_parties(noun, chain, sent: Sentence) -> list[str]:
     """Parties from the syntax; where it finds fewer than two, the lists the text writes out."""
+    gapped = GAPPED_SUBJECTS.search(sent.text[: noun.start - sent.start])
+    if gapped and len(names := linear_parties(sent, sent.start + gapped.start(1), backwards=False, until=sent.start + gapped.end(1))) >= 2:
+        return names  # the clause's own subjects, not the first clause's
     signing = any(category(v) == "act" for v in chain)
     # "соглашение ... между Ярославской и Гомельской областями и меморандум ... между Ярославлем и Гомелем": what
     # follows a second agreement joined to this one is that one's (the parser may hang it on this one's topic)
