@@ -2479,7 +2479,7 @@ def other_side_met(records: list[Agreement], meeting_sides: list[str], territory
 
 
 def headline_instruments(records: list[Agreement], title_stop: int, territory: dict[str, str], kinds: dict[str, str]) -> list[Agreement]:
-    """The records less each headline's "соглашение" the body tells as its one instrument of another kind between the
+    """The records less each headline's "соглашение" the body tells as its instruments of other kinds between the
     same places or their executives at the same stage: "Соглашение о сотрудничестве заключили власти Сахалина и
     Хоккайдо" over "Власти Сахалина и ... Хоккайдо подписали меморандум о сотрудничестве" is the memorandum. A body's
     instrument between chambers or ministries of the same regions is another agreement."""
@@ -2488,8 +2488,10 @@ def headline_instruments(records: list[Agreement], title_stop: int, territory: d
     for head in [r for r in records if r.start < title_stop and r.kind == "cooperation_agreement" and not r.vague and len(r.sentences) == 1]:
         own = party_localities(head.parties, territory, kinds)
         same = [r for r in body if party_localities(r.parties, territory, kinds) == own]
-        if (len(same) == 1 and same[0].kind in ("memorandum", "roadmap", "other") and same[0].status == head.status
-                and all(branch_of(p) in ("", "executive") for p in same[0].parties)):
+        # the body's instruments may be two or more ("подписали меморандум ... и дорожную карту"): the headline's
+        # "соглашение" is the first of them
+        if (same and all(r.kind in ("memorandum", "roadmap", "other") and r.status == head.status
+                         and all(branch_of(p) in ("", "executive") for p in r.parties) for r in same)):
             same[0].sentences = [head.evidence] + [t for t in same[0].sentences if t != head.evidence]
             kept.remove(head)
     return kept
