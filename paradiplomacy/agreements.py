@@ -1496,12 +1496,13 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         pairs = (betweens or each_topic_its_sides(token, parties, sent) or paired or dashed_partners(sides, partners, sent) or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
+        document_kind = terms().get(lemma_of(token), ("", "cooperation_agreement"))[1]  # the kind its noun names without its topic
         for members in pairs or [parties]:
             # "с профсоюзами", "между администрацией Екатеринбурга и екатеринбургской епархией": no government beside it
             if len(members) == 1 and nongovernmental_at(with_tokens + said_parties, sent):
                 continue  # "область достигла соглашения с профсоюзами": no government or public body beside it
             signed_by = [] if topic == "planned" else signatories_from(token, chain, sent)
-            own_kind = terms().get(lemma_of(token), ("", "cooperation_agreement"))[1] if kind == TWINNING and members in betweens and topic_of_its_own(members, sent) else kind
+            own_kind = document_kind if kind == TWINNING and members in betweens and topic_of_its_own(members, sent) else kind
             yield Agreement(own_kind, status, members, signatories_of_pair(members, signed_by, sent) if pairs else signed_by,
                             date_in(sent.text, published),
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
@@ -1516,7 +1517,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
-                            document_kind=terms().get(lemma_of(token), ("", "cooperation_agreement"))[1])
+                            document_kind=document_kind)
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
