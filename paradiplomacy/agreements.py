@@ -510,6 +510,12 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     # также с Минском"
     found += [t for t in topics[1:] if found and any(c.text.lower() in ("с", "со") for c in cases(t)) and t not in found
               and sent.mention_at(t, person=False) is not None]
+    # a topic fronted before the verb, which the parser hung on the noun after it, is not the partner where the noun has
+    # one of its own: "с Арменией в этом году область подписала соглашение о сотрудничестве с Ширакской областью"
+    fronted = [c for child in found if child.start < noun.start and any(child.start < v.start < noun.start for v in verbs)
+               for c in sent.conjuncts(child)]
+    if any(child not in fronted for child in found):
+        found = [child for child in found if child not in fronted]
     if not found and (case := partner_case_after(noun, sent)) is not None and (named := sent.head(case)) is not None:
         # "..., а соглашение с Кировской областью — 17 марта", "соглашения о ... сотрудничестве с Волынской и
         # Закарпатской областями": the parser hung the partner on another word
