@@ -192,9 +192,12 @@ def names_a_euroregion(token) -> bool:
 def signing_participles(token, sent: Sentence) -> list:
     """Participles of signing or drafting on the noun ("о разработанном соглашении": drafted, not yet signed); also on
     its complement where they agree with the noun, not with the complement ("соглашением о сотрудничестве, подписанным
-    в 2007 году")."""
+    в 2007 году"); and on a copy of it ("обменялись подписанными экземплярами соглашения")."""
     case = token.feats.get("Case")
     hangers = [(token, True)] + [(c, False) for c in sent.kids(token, "nmod")]
+    copy = sent.head(token)
+    if token.rel == "nmod" and copy is not None and lemma_of(copy) in read_words("document_copies.csv"):
+        hangers.append((copy, True))
     return [c for holder, own in hangers for c in sent.kids(holder, "acl", "amod")
             if category(c) in ("act", "create") and c.feats.get("VerbForm") == "Part" and (own or c.feats.get("Case") == case != holder.feats.get("Case"))]
 
@@ -224,11 +227,12 @@ def governing_chain(token, sent: Sentence) -> list:
             break
         seen.add(parent.id)
         kind = category(parent)
-        if kind == "terminate" and (needed := terms()[lemma_of(parent)][1].split("|")) != [""] and not any(
-                c.text.lower() in needed for c in sent.kids(current, "case")) and not (current.rel == "nsubj" and lemma_of(current) in needed) \
+        if kind in ("terminate", "act") and (needed := terms()[lemma_of(parent)][1].split("|")) != [""] and not any(
+                c.text.lower() in needed for c in sent.kids(current, "case")) and not (current.rel in ("nsubj", "obl") and lemma_of(current) in needed) \
                 and not any(lemma_of(k) in needed for k in sent.kids(parent, "obj")):
             # "вышел из соглашения" ends it, "выйдем на побратимство" does not; "действие соглашения истекло" ends it,
-            # "переговоры завершились подписанием соглашения" does not; "соглашение утратило силу" ends it
+            # "переговоры завершились подписанием соглашения" does not; "соглашение утратило силу" ends it;
+            # "обменялись экземплярами соглашения" concludes it, "обменялись мнениями о соглашении" does not
             kind = ""
         if current.rel == "conj" and own_subject(current, sent) and own_subject(parent, sent):
             break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
