@@ -342,8 +342,9 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         gender = morph_vocab().parse(kind)[0].tag.gender or "masc"
         mention.name = f"{nominative_adjective(tokens[0].text, gender)} {kind}"
         mention.type = region_nouns()[kind]
-    elif len(tokens) >= 2 and tokens[-1].lemma in region_nouns() and tokens[-2].pos == "PROPN":
-        # "Ховд аймака": a foreign name before its designation keeps its form, the designation is nominative
+    elif len(tokens) >= 2 and tokens[-1].lemma in region_nouns() and tokens[-2].pos == "PROPN" and "nomn" in cases_of(tokens[-2].text):
+        # "Ховд аймака": a foreign name before its designation keeps its form, the designation is nominative (a name
+        # declined before it is what the designation is of: "Народным Хуралом республики")
         mention.name = f"{join_tokens(tokens[:-1])} {tokens[-1].lemma}"
         mention.type = region_nouns()[tokens[-1].lemma]
     elif ner_type == "ORG" and is_non_actor(tokens, by_id):

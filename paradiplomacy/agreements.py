@@ -669,6 +669,9 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool, until: int | No
     names, edge, last = [], anchor, None
     ordered = sorted(outermost, key=lambda m: m.start, reverse=backwards)
     for i, m in enumerate(ordered):
+        if last is not None and m.shared and last.shared and (m.start, m.stop) == (last.start, last.stop):
+            names += [m.name] if m.name not in names else []  # "правительствами Калмыкии и Белоруссии": one body each
+            continue
         if (backwards and m.stop > edge) or (not backwards and m.start < edge):
             continue
         if not backwards and states_own_town(m, ordered[i + 1] if i + 1 < len(ordered) else None, sent):
