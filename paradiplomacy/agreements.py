@@ -94,6 +94,7 @@ class Agreement:
     bound: str = ""  # how it got parties its sentences do not name: meeting, earlier, each_side or previous (PARTY_BASES)
     party_basis: list[str] = field(default_factory=list)  # for each party, how the record has it (``party_bases``)
     met_side: str = ""  # the party the sides that met gave a record of one side (``other_side_met``)
+    in_force: bool = False  # the words around it show it exists ("обсудили реализацию соглашения"): signed, once parties are known
 
 
 @lru_cache(maxsize=1)
@@ -611,29 +612,10 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             name = m.affiliation if m else ""
         else:
             name = m.name if m else ""
-        for name in [name] + (shared_head_places(token, sent, m) + same_span_bodies(m, sent) if m else []):
+        for name in [name] + (sent.shared_head_places(token, m) + [o.name for o in sent.same_span(m)] if m else []):
             if name and name not in names:
                 names.append(name)
     return names
-
-
-def same_span_bodies(mention, sent: Sentence) -> list[str]:
-    """The other bodies the actor stage made of the same words: "между правительствами Кемеровской области и
-    Алтайского края" is the government of each region."""
-    return [m.name for m in sent.mentions if m.shared and mention.shared and m is not mention and (m.start, m.stop) == (mention.start, mention.stop)]
-
-
-def shared_head_places(token, sent: Sentence, head_mention) -> list[str]:
-    """The other places of coordinated adjectives that share the token as their plural noun:
-    "Брянская и Гомельская области", "с Витебской и Могилёвской областями" (the actor stage makes
-    one mention of each adjective; the noun belongs only to the last)."""
-    adjectives = [a for c in sent.kids(token, "amod") if len(sent.conjuncts(c)) > 1 for a in sent.conjuncts(c)]
-    found = [sent.mention_at(a, person=False) for a in adjectives]
-    # The actor stage gives each adjective's mention the shared noun too (its text ends before the noun),
-    # wherever the parser hung the adjectives.
-    found += [m for m in sent.mentions if m.stop <= token.start and any(t is token for t in m.tokens)]
-    names = [m.name for m in found if m is not None and m is not head_mention and m.type == head_mention.type]
-    return list(dict.fromkeys(names))
 
 
 ASIDE = re.compile(r"\([^()]{1,40}\)")
@@ -1530,7 +1512,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
-                            document_kind=document_kind)
+                            document_kind=document_kind, in_force=may_exist)
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
@@ -2461,17 +2443,19 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             # of no one's named beside an agreement in its sentence is between the same sides
             record.parties = list(same)
             record.bound = "earlier"
-        elif record.names_no_one and len(here := sentence_sides.get(record.start, [])) >= 2:
+        elif record.names_no_one and not record.company_partner and len(here := sentence_sides.get(record.start, [])) >= 2:
             # "протокол ..., подписанный в прошлом году в Эскишехире в ходе визита чебоксарской делегации": the sides of
             # the visit its own sentence reports, before those of the article's other meetings
             record.parties = list(here)
             record.bound = "meeting"
-        elif meeting_sides and record.names_no_one:
+        elif meeting_sides and record.names_no_one and not record.company_partner:
             # an agreement whose sentence names no one, after two sides met ("Делегация Вологодской области
             # посетила Витебскую область. Соглашение будет подписано в ноябре"), is theirs; one signed by
-            # someone the text leaves unnamed ("местная компания подписала") is not
+            # someone the text leaves unnamed, or by companies ("местная компания подписала"), is not
             record.parties = list(meeting_sides)
             record.bound = "meeting"
+        if record.in_force and record.bound == "meeting":
+            record.status = "signed"  # "Они обсудили реализацию соглашения" after the sides met: theirs, in force
 
 
 def other_side_met(records: list[Agreement], meeting_sides: list[str], territory: dict[str, str], kinds: dict[str, str]) -> None:

@@ -244,8 +244,11 @@ def unnamed_offices(sent: Sentence, representatives_only: bool = False) -> list[
                 # Бухарской области" is the region's, by its executive)
             if found is not None and home is None and (place := territory_of(found.name)) is not None:
                 home = place.name
-            if home and home not in out:
-                out.append(home)
+            # each place a plural noun is shared out to: "руководителей Курской и Гомельской областей", "руководителей
+            # органов исполнительной власти Нижегородской и Новгородской областей"
+            shared = [] if found is None else sent.shared_head_places(complement, found) if found.name == home else [
+                place.name for m in sent.same_span(found) if (place := territory_of(m.name)) is not None]
+            out += [name for name in dict.fromkeys([home, *shared]) if name and name not in out]
     return out
 
 

@@ -141,6 +141,23 @@ class Sentence:
             return self.longhand[token.text]  # "ТПП" where NER saw no name
         return max(found, key=lambda m: m.stop - m.start) if found else None
 
+    def shared_head_places(self, token, head_mention: Mention) -> list[str]:
+        """The other places of coordinated adjectives that share the token as their plural noun:
+        "Брянская и Гомельская области", "с Витебской и Могилёвской областями" (the actor stage makes
+        one mention of each adjective; the noun belongs only to the last)."""
+        adjectives = [a for c in self.kids(token, "amod") if len(self.conjuncts(c)) > 1 for a in self.conjuncts(c)]
+        found = [self.mention_at(a, person=False) for a in adjectives]
+        # The actor stage gives each adjective's mention the shared noun too (its text ends before the noun),
+        # wherever the parser hung the adjectives.
+        found += [m for m in self.mentions if m.stop <= token.start and any(t is token for t in m.tokens)]
+        names = [m.name for m in found if m is not None and m is not head_mention and m.type == head_mention.type]
+        return list(dict.fromkeys(names))
+
+    def same_span(self, mention: Mention) -> list[Mention]:
+        """The other bodies the actor stage made of the same words: "между правительствами Кемеровской области и
+        Алтайского края" is the government of each region."""
+        return [m for m in self.mentions if m.shared and mention.shared and m is not mention and (m.start, m.stop) == (mention.start, mention.stop)]
+
     def appositions(self, token) -> list:
         """The token's appositions, less a name after a word of witnessing (witness_words.csv): in "... подписали
         соглашение в присутствии полпреда Игоря Щёголева" the parser may hang the witness's name on a signer's office."""
