@@ -738,8 +738,8 @@ def complement_of_a_noun(m: Mention, sent: Sentence) -> bool:
         return False
     before = sent.tokens[index - 1]
     kind = word_kind(before.lemma or "")
-    if kind == "settlement":
-        return m.type not in ("city", "other")  # "столица Крыма", but "города Твери"
+    if kind == "settlement" or TWIN_STEM in lemma_of(before):
+        return m.type not in ("city", "other")  # "столица Крыма", but "города Твери", "городов-побратимов Курска и Гродно"
     if lemma_of(before) in region_nouns() and before.feats.get("Number") == "Plur":
         return True  # "один из районов Донецка": where the units lie, not one of them
     return (before.pos == "NOUN" and not kind and lemma_of(before) not in region_nouns()
@@ -1897,7 +1897,8 @@ def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
     """One pair per listed town where a twin noun names a town's twins and lists them: "Среди городов-побратимов
     Озёрска – польские города Венгожево, Кентшин и Элк" is three twinnings of Озёрск; so does a partner noun
     ("партнёров Озёрска") once the article has reported a twinning (``twinned``). The owner is the noun's
-    place in the genitive, the list the first place after it with its conjuncts; [] for fewer than two."""
+    place in the genitive, the list the first place after it with its conjuncts; [] for fewer than two. Two towns
+    the noun's genitive coordinates ("городов-побратимов Курска и Гродно") are one pair."""
     lemma = (noun.lemma or "").lower().replace("ё", "е")
     partners = twinned and lemma in read_words("twin_partner_nouns.csv")
     if TWIN_STEM not in lemma and not partners:
@@ -1918,6 +1919,9 @@ def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
     owner = owners[0]
     first = next((m for m in sorted(sent.mentions, key=lambda m: m.start)
                   if m.start >= owner.stop and m.type in PLACE_TYPES and m.name != owner.name), None)
+    if first is not None and sent.text[owner.stop - sent.start : first.start - sent.start].strip() == "и":
+        # "главы городов-побратимов Курска и Гродно": the twins are the two, not the first one's list
+        return [[owner.name, first.name]] if first.type in types else []
     heads = [t for t in sent.tokens if first is not None and first.start <= t.start and t.stop <= first.stop]
     # "французский город Дижон, польский Ополе и ...": the list may hang on the noun the first name stands beside
     heads += [h for t in heads if t.rel == "appos" and (h := sent.head(t)) is not None]
@@ -2644,7 +2648,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     if found.vague:
         records.append(found)  # kept apart until the sides are bound, then dropped
         return
-    pairs = [r for r in records if r.one_of_pairs and r.evidence == found.evidence and r.status == found.status]
+    pairs = [r for r in records if r.one_of_pairs and r.evidence == found.evidence and r.status == found.status
+             and found.kind in (r.kind, "cooperation_agreement")]  # not a plan of events of the twins ("главы городов-побратимов ... подписали план")
     if pairs and not found.one_of_pairs and set(found.parties) <= {p for r in pairs for p in r.parties}:
         return  # "Договоры о побратимстве ... с Оршей и Витебском": the topic's noun names the same pairs again
     if found.one_of_pairs and any(set(r.parties) == set(found.parties) for r in pairs):
