@@ -230,10 +230,11 @@ def governing_chain(token, sent: Sentence) -> list:
         kind = category(parent)
         if kind in ("terminate", "act") and (needed := terms()[lemma_of(parent)][1].split("|")) != [""] and not any(
                 c.text.lower() in needed for c in sent.kids(current, "case")) and not (current.rel in ("nsubj", "obl") and lemma_of(current) in needed) \
-                and not any(lemma_of(k) in needed for k in sent.kids(parent, "obj")):
+                and not any(lemma_of(k) in needed for k in sent.kids(parent, "obj", "obl")):
             # "вышел из соглашения" ends it, "выйдем на побратимство" does not; "действие соглашения истекло" ends it,
             # "переговоры завершились подписанием соглашения" does not; "соглашение утратило силу" ends it;
-            # "обменялись экземплярами соглашения" concludes it, "обменялись мнениями о соглашении" does not
+            # "обменялись экземплярами соглашения" concludes it, "обменялись мнениями о соглашении" does not; "вступило в
+            # силу" puts it in force
             kind = ""
         if current.rel == "conj" and own_subject(current, sent) and own_subject(parent, sent):
             break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
