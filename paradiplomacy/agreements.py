@@ -210,7 +210,7 @@ def governing_chain(token, sent: Sentence) -> list:
     and so does one on a noun the phrase hangs from through another
     participle ("договорённостей, закреплённых соглашением, подписанным ...").
     """
-    chain = signing_participles(token, sent) + relative_clause_verbs(token, sent)
+    chain = signing_participles(token, sent)
     # "30-летие побратимских связей" where the parser made the anniversary a numeral of the noun, or of its
     # adjective ("30-летию породненных связей")
     modifiers = sent.kids(token, "nummod", "amod")
@@ -255,19 +255,6 @@ def governing_chain(token, sent: Sentence) -> list:
             break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
     return chain
-
-
-def relative_clause_verbs(noun, sent: Sentence) -> list:
-    """The lexicon verbs of a relative clause on the noun whose "который" is what they act on, nearest first: "в
-    меморандуме, который подписали губернатор ... и аким ..." (signed), "Соглашение, которое планируется подписать"
-    (planned); [] where "который" is only a circumstance ("в соответствии с которым")."""
-    for clause in sent.kids(noun, "acl:relcl"):
-        verbs = [v for x in sent.kids(clause, "xcomp", "csubj") for v in [x] + sent.kids(x, "xcomp")] + [clause]
-        which = [k for v in verbs for k in sent.kids(v, "obj", "nsubj", "nsubj:pass") if lemma_of(k) == "который"]
-        chain = [v for v in verbs if category(v)]
-        if which and chain:
-            return chain
-    return []
 
 
 def ends_one_signs_other(verb, other) -> bool:
