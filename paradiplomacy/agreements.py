@@ -240,8 +240,9 @@ def governing_chain(token, sent: Sentence) -> list:
             break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
         if current is not token and current.rel == "conj" and ends_one_signs_other(current, parent):
             break  # "расторг соглашение с Курском и подписал соглашения с Люблином": the second is signed, not ended
-        if kind == "become" and current.rel not in ("xcomp", "obl"):
-            break  # "соглашение стало основой": the noun is the subject, not what the parties became
+        if kind == "become" and current.rel not in ("xcomp", "obl") and not outcome_of(parent, sent):
+            break  # "соглашение стало основой": the noun is the subject, not what the parties became (but "Результатом
+            # переговоров стал меморандум": it came about)
         if kind == "plan" and current.pos == "VERB" and current.feats.get("VerbForm") == "Fin":
             break  # "Сессия постановила: Чернигов и Тамбов больше не являются ...": the clause says its own stage
         if kind:
@@ -255,6 +256,12 @@ def governing_chain(token, sent: Sentence) -> list:
             break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
     return chain
+
+
+def outcome_of(verb, sent: Sentence) -> bool:
+    """Whether a verb of being in the past says its subject was an event's outcome ("Результатом переговоров стал
+    меморандум", data/outcome_nouns.csv); "Соглашения станут итогами визита" says nothing of a signing's stage."""
+    return verb.feats.get("Tense") == "Past" and any(lemma_of(k) in read_words("outcome_nouns.csv", "lemma") for k in sent.kids(verb, "obl", "xcomp"))
 
 
 def ends_one_signs_other(verb, other) -> bool:
