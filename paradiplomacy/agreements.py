@@ -94,6 +94,7 @@ class Agreement:
     bound: str = ""  # how it got parties its sentences do not name: meeting, earlier, each_side or previous (PARTY_BASES)
     party_basis: list[str] = field(default_factory=list)  # for each party, how the record has it (``party_bases``)
     met_side: str = ""  # the party the sides that met gave a record of one side (``other_side_met``)
+    standing: bool = False  # a twinning the text states as a fact of the towns ("между городами-побратимами X и Y"), no act
     in_force: bool = False  # the words around it show it exists ("обсудили реализацию соглашения"): signed, once parties are known
 
 
@@ -136,7 +137,8 @@ def agreement_noun(token, sent: Sentence) -> str:
     if entry[0] != "noun" or " " in lemma:
         return ""
     # the topic, each of its conjuncts too: "соглашение о сотрудничестве и установлении побратимских связей"
-    topic = [t for n in sent.kids(token, "nmod") + topics_hung_on_names(token, sent) for c in sent.conjuncts(n)
+    # the sides "между" names are not the topic: "договор о сотрудничестве между городами-побратимами" is between twins
+    topic = [t for n in sent.kids(token, "nmod") + topics_hung_on_names(token, sent) if not between_case(n, sent) for c in sent.conjuncts(n)
              for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]]
     topic += quoted_title(token, sent)
     if entry[1] in ("cooperation_agreement", "accord") and any((t.lemma or "").startswith(TWIN_STEM) for t in topic + sent.kids(token, "amod") + before):
@@ -184,6 +186,11 @@ def quoted_title(noun, sent: Sentence) -> list:
 def about(noun, sent: Sentence) -> bool:
     """Whether the noun is a topic given with "о" / "об" / "обо"."""
     return any(c.text.lower() in ("о", "об", "обо") for c in sent.kids(noun, "case"))
+
+
+def between_case(token, sent: Sentence) -> bool:
+    """Whether the token is governed by "между"."""
+    return any(c.text.lower() == "между" for c in sent.kids(token, "case"))
 
 
 def names_a_euroregion(token) -> bool:
@@ -1337,6 +1344,8 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
             same = next((r for r in records if r is not record and r.kind == TWINNING and party_localities(r.parties, territory, kinds) == own), None)
             if same is not None and same.status in ("planned", "discussed") and record.status == "signed":
                 continue  # "станут городами-побратимами" beside "первый договор ... был подписан в 2012 году": not yet twins
+            if same is not None and same.standing and record.evidence in same.sentences + [same.evidence]:
+                continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
             record.kind = TWINNING
             if same is not None:
                 take_stage(same, record)
@@ -1440,13 +1449,17 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         chain = governing_chain(token, sent) or having_verb(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
+        # "договор ... между городами-побратимами — X и Y": towns that are twins already, whatever is done now
+        described = kind == TWINNING and between_case(token, sent) and bool(chain)
+        status = "signed" if described else status
         listed = twin_list(token, sent)
         if not chain and kind == "twinning" and listed:
             yield from standing_twinnings(listed, sent, published)
             continue
         if not chain and kind == "twinning" and (sides := twins_predicated(token, sent)):
             # "Вологда — город-побратим Кеми": a twinning stated as a standing fact, with no verb
-            yield Agreement(kind, "signed", sides, [], date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop)
+            yield Agreement(kind, "signed", sides, [], date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
+                            standing=True)
             continue
         if kind == "accord" and records and any(lemma_of(d) in read_words("anaphoric_determiners.csv") for d in sent.kids(token, "det", "amod")):
             kind = "anaphor"  # "Такой договорённости достигли ...": the agreement just reported, its sides named here
@@ -1520,7 +1533,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
-                            document_kind=document_kind, in_force=may_exist)
+                            document_kind=document_kind, in_force=may_exist, standing=described)
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
@@ -1620,6 +1633,8 @@ def topic_of_another(noun, sent: Sentence) -> str:
     otherwise."""
     if provided_for(noun, sent):
         return "topic"  # "Документ предполагает содействие заключению прямых договоров": what the document provides for
+    if between_case(noun, sent):
+        return ""  # "договор о сотрудничестве между городами-побратимами — X и Y": the sides, not what it is about
     topical, signing, continued, current = False, False, False, noun
     for _ in range(MAX_CHAIN * 2):
         topical = topical or about(current, sent) or (
@@ -1883,7 +1898,7 @@ def standing_twinnings(pairs: list[list[str]], sent: Sentence, published: str):
     Кентшин и Элк"): the list states them as a fact, so each is signed."""
     for pair in pairs:
         yield Agreement(TWINNING, "signed", pair, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
-                        stop=sent.stop, one_of_pairs=True)
+                        stop=sent.stop, one_of_pairs=True, standing=True)
 
 
 def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, tie: bool = False) -> list[list[str]]:
@@ -2803,6 +2818,8 @@ def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[s
     сотрудничестве подписано между исполкомом ... и администрацией ..."."""
     if {record.kind, found.kind} != {TWINNING, "cooperation_agreement"} or record.status != found.status:
         return False
+    if record.standing or found.standing:
+        return False  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
     a = party_localities(record.parties, territory, kinds)
     b = party_localities(found.parties, territory, kinds)
     return bool(a and b) and (a <= b or b <= a) and len(a | b) >= 2  # the headline may name one side only
