@@ -262,7 +262,18 @@ def governing_chain(token, sent: Sentence) -> list:
         elif parent.pos == "VERB" and parent.rel not in ("xcomp", "conj") and current.rel != "xcomp":
             break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
-    return chain
+    return chain or subjectless_verb_after(token, sent)
+
+
+def subjectless_verb_after(noun, sent: Sentence) -> list:
+    """A verb of signing right after the noun that has no subject of its own, where the parser made the noun the
+    subject of another clause's verb: "...: соответствующее соглашение подписано в Челябинске" hung on "сотрудничать"."""
+    at = sent.tokens.index(noun)
+    verb = sent.tokens[at + 1] if at + 1 < len(sent.tokens) else None
+    if (noun.rel != "nsubj" or verb is None or verb.pos != "VERB" or category(verb) != "act"
+            or sent.kids(verb, "nsubj", "nsubj:pass") or verb.feats.get("Number") != noun.feats.get("Number")):
+        return []
+    return [verb]
 
 
 def outcome_of(verb, sent: Sentence) -> bool:
@@ -882,8 +893,10 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         parties += [side for side in speakers_sides(sent) if side not in parties]
     if not parties and any(lemma_of(a) == "соответствующий" for a in sent.kids(noun, "amod")):
         # "Кемерово и Караганда будут сотрудничать в сфере туризма: соответствующее соглашение подписано"
+        # (and "Челябинская область будет сотрудничать с Костанайской областью": the partner in its "с")
         cooperate = [v for v in sent.tokens if v.pos == "VERB" and lemma_of(v) in read_words("cooperation_verbs.csv")]
-        parties = parties_from([t for v in cooperate for k in sent.kids(v, "nsubj") for t in sent.conjuncts(k)], sent, False)
+        partners = [k for v in cooperate for k in sent.kids(v, "obl") if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
+        parties = parties_from([t for v in cooperate for k in sent.kids(v, "nsubj") + partners for t in sent.conjuncts(k)], sent, False)
     return without_their_states(parties, sent)
 
 
