@@ -23,6 +23,8 @@ UD_CASE = {ud: case for case, ud in UD_CASES.items()}  # pymorphy's case of each
 # "Дерипаске" -> "Дерипаска", "Кравченей" -> "Кравченя", "Синишу" -> "Синиша" (the accusative of any other is its genitive).
 FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у", ""), ("ю", ""), ("е", "а")), "accs": (("у", "а"), ("ю", "я")),
                    "ablt": (("ом", ""), ("ей", "я"), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
+STEM_J_ENDINGS = ("я", "ю", "ем", "е")  # the endings of a masculine stem in "-й" ("Гоя", "Гою", "Гоем", "Гое")
+VOWELS = "аеёиоуыэюя"
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ым", "ой")  # no nominative of a name the dictionary does not know ends so
 POSSESSIVE_ADJECTIVES = ("овый", "евый", "ёвый", "иный", "ыный")  # the nominatives of "-овым", "-иным" that a surname in -ов, -ин shares
 
@@ -196,11 +198,15 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
 
 
 def strip_foreign_ending(word: str, case: str, gender: str) -> str:
-    """An unknown name's nominative from its ending: "Райкконена" -> "Райкконен", "Маехары" -> "Маехара"."""
+    """An unknown name's nominative from its ending: "Райкконена" -> "Райкконен", "Маехары" -> "Маехара"; a soft
+    ending after a vowel is of a stem in "-й": "Гоя" -> "Гой"."""
     if gender == "masc" and len(word) > 2:
         for ending, nominative in FOREIGN_ENDINGS.get(case, ()):
             if word.endswith(ending):
-                return word[: -len(ending)] + nominative
+                stem = word[: -len(ending)]
+                if ending in STEM_J_ENDINGS and not nominative and stem[-1:].lower() in VOWELS:
+                    return stem + "й"
+                return stem + nominative
     return word
 
 
