@@ -321,6 +321,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         if settlement and not mayor and (len(tokens) == 1 or not is_personal_name(tokens, strict=True)):
             mention.name = join_tokens(tokens)
             mention.type = "city"
+        elif len(tokens) == 1 and (place := unit_named_as_person(tokens[0])) is not None:
+            mention.name, mention.type = place.name, place.type  # "губернаторы Арарата, Лори, Котайка": a province
         elif len(tokens) == 1 or is_personal_name(tokens):
             mention.type = "person"
             name = normalize_name([t.text for t in tokens], tagged_cases(tokens), [t.feats.get("Number") == "Plur" for t in tokens])
@@ -358,6 +360,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         if ner_type == "ORG":
             mention.name = sentence_case(mention.name, tokens, None, before)
         place = None if named_in_quotes(tokens, by_id) else find_place(mention.name) or find_place(mention.text) or place_and_its_state(tokens, before)
+        if place is None and ner_type == "LOC" and len(tokens) == 1:
+            place = place_of_word(tokens[0])  # "Котайка": a province the dictionary does not know, in an oblique case
         if place:
             mention.name, mention.type = place.name, place.type
         elif (ner_type == "ORG" or named_in_quotes(tokens, by_id) or word_kind(phrase_head(tokens).lemma or "") in ("body", "executive")
@@ -366,6 +370,21 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         else:
             mention.type = "city" if settlement else place_type_from_morphology(tokens)
     return mention
+
+
+def unit_named_as_person(token):
+    """The region, district or state the gazetteer knows by a word the tagger took for a person's name, where the
+    dictionary knows no person so named ("Котайка": Kotayk province); None otherwise."""
+    if any(p.is_known and NAME_GRAMMEMES & p.tag.grammemes for p in morph_vocab().parse(token.text)):
+        return None
+    return place_of_word(token, ("region", "district", "country"))
+
+
+def place_of_word(token, types=PLACE_TYPES):
+    """The place of one of the given types the gazetteer knows by any dictionary reading of the word, whatever case
+    the guesser reads it in ("Котайка": Котайк, Kotayk province); None if none."""
+    forms = dict.fromkeys([token.text] + [p.normal_form.capitalize() for p in morph_vocab().parse(token.text)])
+    return next((place for form in forms if (place := find_place(form)) is not None and place.type in types), None)
 
 
 def unit_noun(token) -> str | None:

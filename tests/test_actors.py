@@ -211,6 +211,14 @@ def test_two_people_whose_names_differ_by_an_ending_stay_two():
     assert {"Александр Нестеров", "Александра Нестерова"} <= names
 
 
+def test_a_province_the_tagger_takes_for_a_person_is_a_place():
+    # NER reads the Armenian provinces of a list as persons; the dictionary knows no person so named, the gazetteer
+    # knows the provinces (a known surname, "Ширак", stays a person)
+    found = actors_of("В делегацию вошли губернаторы Котайка, Сюника и Тавуша, а также председатель Гюмри Вардан Гукасян.")
+    assert {"Котайкская область", "Сюникская область"} <= {name for kind, name in found if kind == "region"}
+    assert {name for kind, name in found if kind == "person"} == {"Вардан Гукасян"}
+
+
 def test_an_unknown_name_in_the_instrumental_is_put_in_the_nominative():
     # the guesser also reads "Энхбатом" as a nominative name; no name the dictionary lacks ends so in the nominative
     assert persons_in("Делегация Хэнтий аймака прибыла в Читу во главе с губернатором аймака Цэрэндоржем Энхбатом.") == {
