@@ -157,6 +157,7 @@ def category(levels: list[str]) -> str:
     others = list(levels)
     others.remove("subnational")
     if others and all(level in ("company", "ngo") for level in others):
-        # with companies only, or with NGOs (out of scope: no government or public body beside the region's)
-        return WITH_COMPANY if "company" in others else ""
+        # with companies only, or with NGOs (out of scope: no government or public body beside the region's), also
+        # beside employers ("трёхстороннее соглашение" of a region, trade unions and employers is a social partnership)
+        return WITH_COMPANY if "ngo" not in others else ""
     return INTERGOVERNMENTAL

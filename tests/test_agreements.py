@@ -284,6 +284,10 @@ def test_a_branch_of_a_political_party_is_neither_a_public_body_nor_a_company(tm
     out = extract_texts(tmp_path_factory, "party", {
         "branch": "Администрация Твери подписала соглашение о сотрудничестве с региональным отделением партии.",
         "bank": "Администрация Твери подписала соглашение о сотрудничестве с банком «Тверской».",
+        # the party's quoted name, which the actor stage reads as a body of its own, makes it no company
+        "named": "Администрация Южно-Сахалинска подписала соглашение о сотрудничестве с сахалинским отделением партии «Новые люди».",
+        # a region's agreement with trade unions and employers is a social partnership, not a deal with a company
+        "tripartite": "Правительство Тульской области, областной союз профсоюзов и компания «Тулачермет» подписали трехстороннее соглашение.",
     })
     assert set(read_out(out, "agreements").doc_id) == set()
     assert set(read_out(out, "company_agreements").doc_id) == {"bank"}
