@@ -38,7 +38,7 @@ from .lists import list_items
 from .scope import CHAMBER, INTERGOVERNMENTAL, WITH_COMPANY, chambers_only
 from .scope import category as scope_category
 from .scope import compound_body, municipal_context, nongovernmental_nouns, party_levels
-from .sentence import MAX_CHAIN, TWIN_STEM, Sentence, category, date_in, next_bound, terms
+from .sentence import MAX_CHAIN, TWIN_STEM, Sentence, category, date_in, kind_of_place, next_bound, terms
 
 ACT_NOUNS = ("act_noun", "terminate", "suspend")  # the categories whose nouns name a step taken on an agreement
 TWINNING = "twinning"
@@ -1866,8 +1866,7 @@ def listed_alike(mention: Mention, first: Mention) -> bool:
 def names_of_kind(tokens, sent: Sentence) -> list:
     """The names a noun of a kind of place introduces in apposition, each with its conjuncts: "с российскими городами
     Красноярск, Самара и Улан-Удэ" (the parser hangs the list on the first name)."""
-    return [c for t in tokens if word_kind(t.lemma or "") == "settlement" or (t.lemma or "") in region_nouns()
-            for a in sent.kids(t, "appos") for c in sent.conjuncts(a)]
+    return [c for t in tokens if kind_of_place(t) for a in sent.kids(t, "appos") for c in sent.conjuncts(a)]
 
 
 def regarded(verbs, sent: Sentence) -> list:

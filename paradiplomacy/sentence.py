@@ -81,6 +81,13 @@ def witness_spans(tokens) -> list[tuple[int, int]]:
     return spans
 
 
+def kind_of_place(token) -> bool:
+    """Whether the token is a noun of a kind of place, which names in apposition make particular: a settlement, a unit
+    of territory, or twin towns ("с городами-побратимами Тверью и Ярославлем")."""
+    lemma = token.lemma or ""
+    return word_kind(lemma) == "settlement" or lemma in region_nouns() or TWIN_STEM in lemma
+
+
 class Sentence:
     """A sentence's tokens with the lookups the rules need. A town in the sentence's dateline is no mention of it."""
 
@@ -121,7 +128,7 @@ class Sentence:
     def mention_at(self, token, person: bool) -> Mention | None:
         """The longest mention (of a person, or of a non-person) covering the token or its apposition."""
         found = []
-        generic = word_kind(token.lemma or "") == "settlement" or (token.lemma or "") in region_nouns()
+        generic = kind_of_place(token)
         named = [c for c in self.kids(token, "nmod") if c.pos == "PROPN"] if generic else []
         # a state in the genitive of such a noun is where the places are, not one of them: "с городами России"
         states = {id(m) for m in self.mentions if m.type == "country" and any(
