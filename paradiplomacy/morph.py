@@ -127,19 +127,13 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
             votes[hint] += 0.5
     # a name is no nominative where a word of it the dictionary knows only as a name cannot be one ("Берика Уали"
     # tagged nominative: "Берика" is the genitive or accusative of Берик)
-    # nor where a word the dictionary does not know ends as no nominative name does ("Чжан Цисяном")
-    if any(never_nominative_name(parses) or instrumental_unknown(word, parses) for word, parses in zip(words, parsed)):
+    if any(never_nominative_name(parses) for parses in parsed):
         votes = Counter({case: n for case, n in votes.items() if case != "nomn"}) or votes
     if not votes:
         return "nomn"
     # Ties ("Владимира": genitive or accusative) go to the earlier case, not to whichever the
     # set of parses happened to list first, which depends on the interpreter's hash seed.
     return min(votes, key=lambda case: (-votes[case], CASES.index(case) if case in CASES else len(CASES), case))
-
-
-def instrumental_unknown(word: str, parses) -> bool:
-    """Whether a word the dictionary does not know ends as an instrumental and as no nominative name ("Цисяном")."""
-    return len(word) > 4 and not any(p.is_known for p in parses) and word.lower().endswith(("ом", "ем", "ым"))
 
 
 def never_nominative_name(parses) -> bool:
