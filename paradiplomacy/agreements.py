@@ -1278,11 +1278,20 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     # a tally of agreements with partners it does not name ("Область связывают с регионами России 34 соглашения") is no record
     # nor are agreements counted between sides the text names only by the meeting ("Поднебесная и 47 регион связаны
     # шестью соглашениями" after a meeting of the region's and a province's officials)
-    kept = in_scope([r for r in records if not r.vague and not (r.counted and (len(r.parties) < 2 or r.bound))], mentions, territory)
+    kept = in_scope([r for r in records if not r.vague and not (r.counted and (len(r.parties) < 2 or r.bound))
+                     and not accord_beside_signed(r, records)], mentions, territory)
     by_text = {sent.text: sent for sent in sentences}
     for record in kept:
         record.party_basis = party_bases(record, [by_text[t] for t in record.sentences if t in by_text])
     return kept
+
+
+def accord_beside_signed(record: Agreement, records: list[Agreement]) -> bool:
+    """Whether an accord whose sides are only those of an agreement signed before it ("Стороны также договорились
+    принимать совместное участие в выставках" after the protocol's signing) tells what the same occasion settled, no
+    agreement of its own."""
+    return record.kind == "accord" and record.bound == "earlier" and any(
+        other.status == "signed" and set(other.parties) == set(record.parties) for other in records if other is not record)
 
 
 # How a record has each party (agreements.party_basis): named in one of its sentences; taken from the office of a
