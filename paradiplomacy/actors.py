@@ -159,6 +159,10 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
                   if "\n\n" in doc.text[toks[i - 1].stop : toks[i].start] or sentence_of(toks[i - 1]) != sentence_of(toks[i])]
         if breaks:
             toks = toks[: breaks[0]]
+        rest = tokens[first + len(toks):]
+        if toks and rest and span.type != "PER" and is_adjective(toks[-1]) and (rest[0].lemma or "") in region_nouns() \
+                and rest[0].feats.get("Case") == toks[-1].feats.get("Case") and sentence_of(rest[0]) == sentence_of(toks[-1]):
+            toks = toks + rest[:1]  # "Ровеньковским муниципальным" + "округом ЛНР": the unit's noun the span left out
         if toks:
             spans.append([close_quotes(toks, tokens[first + len(toks):]), span.type])
     joined, inner = [], []
