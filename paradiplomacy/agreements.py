@@ -333,8 +333,11 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
             if "plan" in cats[cats.index(terminal) + 1 :]:
                 return "signed"  # "намерен заморозить партнёрские связи": still in force, its ending only intended
             return "terminated" if terminal == "terminate" else "suspended"
-    if cats[0] == "act" and chain[0].feats.get("VerbForm") == "Part" and chain[0].feats.get("Tense") == "Past" and len(chain) > 1:
-        return "signed"  # "наметили перспективы в целях реализации соглашения, подписанного в 2024 году": signed already
+    if (cats[0] == "act" and chain[0].feats.get("VerbForm") == "Part" and chain[0].feats.get("Tense") == "Past" and len(chain) > 1
+            and not sent.kids(chain[0], "aux", "aux:pass")):
+        # "наметили перспективы в целях реализации соглашения, подписанного в 2024 году": signed already (but "выразил
+        # надежду, что соглашение будет подписано": the auxiliary gives the tense)
+        return "signed"
     outer = cats[-1]
     if outer == "plan":
         return "planned"
