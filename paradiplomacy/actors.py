@@ -886,12 +886,25 @@ def body_phrase(head, sent_tokens, by_id):
     # "... Кировского района г." before a full stop: the abbreviation of "город" whose name the stop cut off
     while right > index and (sent_tokens[right].pos in ("ADP", "CCONJ", "ADJ") or sent_tokens[right].text.lower() in ("г", "гор")):
         right -= 1
+    right = quoted_name_after(sent_tokens, right)
     has_complement = right > index and any(t.pos in ("NOUN", "PROPN") for t in sent_tokens[index + 1 : right + 1])
     # At a sentence's start a capital proves nothing, unless the adjective is a place's ("Киевская областная администрация")
     proper = left < index and sent_tokens[left].text[:1].isupper() and (left > 0 or find_place(sent_tokens[left].text) is not None)
     if not has_complement and not proper:
         return None
     return sent_tokens[left : right + 1]
+
+
+MAX_QUOTED_NAME = 8  # words of an association's quoted name
+
+
+def quoted_name_after(tokens, right: int) -> int:
+    """The index of the closing quote of a name that follows an association's noun at ``right`` ("партии «Союз правых
+    сил»", data/named_associations.csv), else ``right``."""
+    if right + 1 >= len(tokens) or tokens[right + 1].text not in QUOTES or (tokens[right].lemma or "") not in read_words("named_associations.csv"):
+        return right
+    close = next((j for j in range(right + 2, min(right + 2 + MAX_QUOTED_NAME, len(tokens))) if tokens[j].text in QUOTES), None)
+    return close if close is not None else right
 
 
 def genitive_region_at(tokens, i: int) -> bool:

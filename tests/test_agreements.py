@@ -286,6 +286,8 @@ def test_a_branch_of_a_political_party_is_neither_a_public_body_nor_a_company(tm
         "bank": "Администрация Твери подписала соглашение о сотрудничестве с банком «Тверской».",
         # the party's quoted name, which the actor stage reads as a body of its own, makes it no company
         "named": "Администрация Южно-Сахалинска подписала соглашение о сотрудничестве с сахалинским отделением партии «Новые люди».",
+        # a party's quoted name that holds a word of a public body is still the party's (data/named_associations.csv)
+        "union": "Администрация Южно-Сахалинска подписала соглашение о партнерстве с сахалинским отделением партии «Союз правых сил».",
         # a region's agreement with trade unions and employers is a social partnership, not a deal with a company
         "tripartite": "Правительство Тульской области, областной союз профсоюзов и компания «Тулачермет» подписали трехстороннее соглашение.",
     })
