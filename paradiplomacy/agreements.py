@@ -1475,7 +1475,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
         # "договор ... между городами-побратимами — X и Y": towns that are twins already, whatever is done now
-        described = kind == TWINNING and between_case(token, sent) and bool(chain)
+        # (but "расторг соглашение ... между городами-побратимами" ends the twinning with it)
+        described = kind == TWINNING and between_case(token, sent) and bool(chain) and status not in ("terminated", "suspended")
         status = "signed" if described else status
         listed = twin_list(token, sent)
         if not chain and kind == "twinning" and listed:
