@@ -459,7 +459,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
         for child in sent.children[holder.id]:
             if child is noun:
                 continue
-            is_between = any(c.text.lower() == "между" for c in sent.kids(child, "case"))
+            is_between = between_case(child, sent)
             is_agent = holder in verbs and holder.feats.get("Voice") == "Pass" and child.rel in ("obl", "obl:agent") and child.feats.get("Case") == "Ins"
             # "был образован Республикой Карелия и ... союзами"; "между X и Y"; "X подписала ... Y"
             if is_between and names_no_party(child, sent):
@@ -601,8 +601,12 @@ def cooperating_within(noun, sent: Sentence) -> tuple[list, list]:
     verb = sent.head(frame) if frame is not None and lemma_of(frame) == "рамка" else None
     if verb is None or lemma_of(verb) not in read_words("cooperation_verbs.csv"):
         return [], []
-    partners = [k for k in sent.kids(verb, "obl") if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
-    return sent.kids(verb, "nsubj"), partners
+    return sent.kids(verb, "nsubj"), with_complements(verb, sent)
+
+
+def with_complements(verb, sent: Sentence) -> list:
+    """The verb's "с" complements: whom its subject acts with ("будет сотрудничать с Костанайской областью")."""
+    return [k for k in sent.kids(verb, "obl") if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
 
 
 def cooperating(noun, verbs, sent: Sentence) -> list:
@@ -680,7 +684,7 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool, until: int | No
     names, edge, last = [], anchor, None
     ordered = sorted(outermost, key=lambda m: m.start, reverse=backwards)
     for i, m in enumerate(ordered):
-        if last is not None and m.shared and last.shared and (m.start, m.stop) == (last.start, last.stop):
+        if last is not None and any(o is m for o in sent.same_span(last)):
             names += [m.name] if m.name not in names else []  # "правительствами Калмыкии и Белоруссии": one body each
             continue
         if (backwards and m.stop > edge) or (not backwards and m.start < edge):
@@ -898,8 +902,8 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         # "Кемерово и Караганда будут сотрудничать в сфере туризма: соответствующее соглашение подписано"
         # (and "Челябинская область будет сотрудничать с Костанайской областью": the partner in its "с")
         cooperate = [v for v in sent.tokens if v.pos == "VERB" and lemma_of(v) in read_words("cooperation_verbs.csv")]
-        partners = [k for v in cooperate for k in sent.kids(v, "obl") if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
-        parties = parties_from([t for v in cooperate for k in sent.kids(v, "nsubj") + partners for t in sent.conjuncts(k)], sent, False)
+        parties = parties_from([t for v in cooperate for k in sent.kids(v, "nsubj") + with_complements(v, sent) for t in sent.conjuncts(k)],
+                               sent, False)
     return without_their_states(parties, sent)
 
 
@@ -960,8 +964,7 @@ def placed(token, sent: Sentence) -> bool:
 
 def between_words(noun, sent: Sentence) -> list:
     """The words "между" gives the noun, whatever they name ("меморандум между предприятиями")."""
-    return [c for k in sent.kids(noun, "nmod") if any(x.text.lower() == "между" for x in sent.kids(k, "case"))
-            for c in sent.conjuncts(k)]
+    return [c for k in sent.kids(noun, "nmod") if between_case(k, sent) for c in sent.conjuncts(k)]
 
 
 def may_be_actor(token, sent: Sentence) -> bool:
@@ -2259,8 +2262,7 @@ def cooperating_likewise(sent: Sentence, before: Sentence | None, records: list[
         if verb.pos != "VERB" or lemma_of(verb) not in read_words("cooperation_verbs.csv") or not any(
                 lemma_of(a) in read_words("likewise_words.csv") for a in sent.kids(verb, "advmod")):
             continue
-        partners = [k for k in sent.kids(verb, "obl") if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
-        tokens = [t for k in sent.kids(verb, "nsubj") + partners for t in sent.conjuncts(k)]
+        tokens = [t for k in sent.kids(verb, "nsubj") + with_complements(verb, sent) for t in sent.conjuncts(k)]
         parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
         if len(parties) >= 2:
             yield Agreement(records[-1].kind, records[-1].status, parties, [], date_in(sent.text, published), evidence=sent.text,
