@@ -96,6 +96,7 @@ class Agreement:
     met_side: str = ""  # the party the sides that met gave a record of one side (``other_side_met``)
     standing: bool = False  # a twinning the text states as a fact of the towns ("между городами-побратимами X и Y"), no act
     in_force: bool = False  # the words around it show it exists ("обсудили реализацию соглашения"): signed, once parties are known
+    head: str = ""  # the lemma of its noun, which alone names it again ("программа сотрудничества" ... "подписали программу")
 
 
 @lru_cache(maxsize=1)
@@ -1461,6 +1462,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
     twinned = any(r.kind == TWINNING for r in records)
     for token in sent.tokens:
         kind = agreement_noun(token, sent)
+        if not kind and records and lemma_of(token) == records[-1].head and token.pos == "NOUN":
+            kind = "anaphor"  # the head of a term named just before, alone: "... программу сотрудничества. ... подписали программу"
         if not kind and (listed := twin_list(token, sent, twinned)) and not governing_chain(token, sent):
             yield from standing_twinnings(listed, sent, published)  # "Среди других партнёров Озёрска – ..."
             continue
@@ -1562,7 +1565,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
-                            document_kind=document_kind, in_force=may_exist, standing=described)
+                            document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token))
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
