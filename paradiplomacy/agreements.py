@@ -2752,7 +2752,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             # or two of the agreements a plural noun names, one with each partner
             continue
         a = party_localities(record.parties, territory, kinds)
-        b = party_localities(found.parties, territory, kinds)
+        # "Подпись под документом поставил председатель Верховного Совета ...": the record's body, named without its territory
+        b = party_localities([next((p for p in record.parties if without_its_territory(f, p)), f) for f in found.parties], territory, kinds)
         if found.one_of_pairs and not (b <= a or len(a) == 1 and places(a) < places(b) and not record.one_of_pairs):
             # one of several agreements a plural noun names joins only a record of both its parties, or of its side
             # alone (a headline that names one side: "Харьков разорвал побратимские связи с городами России")
@@ -2905,11 +2906,11 @@ def merged_parties(old: list[str], new: list[str], territory: dict[str, str], ki
         if party in out:
             continue
         # "Народный Совет", then "Народный Совет Луганской Народной Республики": one body, named with its territory
-        shorter = next((p for p in out if party.startswith(p + " ") and find_place(party[len(p) + 1 :]) is not None), None)
+        shorter = next((p for p in out if without_its_territory(p, party)), None)
         if shorter is not None:
             out[out.index(shorter)] = party
             continue
-        if any(p.startswith(party + " ") and find_place(p[len(party) + 1 :]) is not None for p in out):
+        if any(without_its_territory(party, p) for p in out):
             continue
         where = party_locality(party, territory, kinds)[1]
         same_place = [p for p in out if party_locality(p, territory, kinds)[1] == where]
@@ -2920,6 +2921,12 @@ def merged_parties(old: list[str], new: list[str], territory: dict[str, str], ki
             if bare:
                 out[out.index(bare[0])] = party  # the body replaces the bare territory it stands for
     return out
+
+
+def without_its_territory(short: str, full: str) -> bool:
+    """Whether ``short`` names the body ``full`` names with its territory ("Народный Совет", "Народный Совет Луганской
+    Народной Республики")."""
+    return full.startswith(short + " ") and find_place(full[len(short) + 1 :]) is not None
 
 
 def part_of_a_body(name: str) -> bool:
