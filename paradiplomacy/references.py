@@ -12,10 +12,12 @@ from functools import lru_cache
 from .actors import Mention, state_adjectives
 from .datafiles import read_data, read_words
 from .gazetteer import named_places, place_by_id, territory_levels
+from .sentence import category
 
 OWN = "наш"  # "наш регион", "нашей области"
 AUTHORITIES = "власть"  # "областные / городские власти": the adjective's level of territory (gazetteer.territory_levels)
 QUOTES = set("«\"„“'")  # «Республика» in quotation marks is a title (a newspaper, a hotel), not a place
+SIDES_VERBS = ("act", "agree", "bind", "plan")  # verbs whose subjects are an agreement's sides (data/agreement_terms.csv)
 
 
 @lru_cache(maxsize=1)
@@ -39,9 +41,26 @@ def reference_spans(sent) -> list[tuple[list, frozenset[str]]]:
         elif (i and lemma in kind_nouns() and token.text[:1].isupper() and not tokens[i - 1].text[:1].isupper()
               and tokens[i - 1].text not in QUOTES and (after is None or not after.text[:1].isupper())):
             found.append(([token], kind_nouns()[lemma]))
-        elif lemma in kind_nouns() and one_side_of_a_tie(token, tokens, after):
+        elif lemma in kind_nouns() and (one_side_of_a_tie(token, tokens, after) or bare_party(token, i, tokens, after)):
             found.append(([token], kind_nouns()[lemma]))
     return found
+
+
+def bare_party(token, index: int, tokens, after) -> bool:
+    """Whether a bare singular noun of a kind of place, with no word of its own and no name after it, is a side of
+    an agreement: under "между" ("между регионом и республикой было заключено соглашение"), or a subject of a verb of
+    signing or agreeing ("Город и область заключили соглашение"), itself or the first of its conjuncts."""
+    by_id = {t.id: t for t in tokens}
+    first = by_id.get(token.head_id) if token.rel == "conj" else token
+    before = tokens[index - 1] if index else None  # an adjective right before, wherever the parser hung it ("Перевальским районом")
+    if (first is None or token.feats.get("Number") != "Sing" or token.text[:1].isupper() and index
+            or after is not None and after.text[:1].isupper() or before is not None and before.pos in ("ADJ", "DET", "PROPN")
+            or any(t.head_id == token.id and t.rel in ("amod", "det", "nmod", "appos", "flat:name") for t in tokens)):
+        return False
+    if any(t.head_id == first.id and t.rel == "case" and t.text.lower() == "между" for t in tokens):
+        return True
+    verb = by_id.get(first.head_id)
+    return first.rel in ("nsubj", "nsubj:pass") and verb is not None and category(verb) in SIDES_VERBS
 
 
 def one_side_of_a_tie(token, tokens, after) -> bool:

@@ -53,6 +53,11 @@ def doc_texts(rows) -> dict[str, str]:
     return texts
 
 
+def as_written(text: str) -> str:
+    """The document's text, each literal \\n of the table a line break."""
+    return text.replace("\\n", "\n")
+
+
 def test_the_table_is_well_formed():
     ids = [r["id"] for r in ROWS]
     assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
@@ -73,7 +78,7 @@ def sentence_tables(tmp_path_factory):
     """Every text of the table as its own document, extracted once; the tables by name."""
     # A line of five words or more that ends a sentence is article body; a shorter line above it
     # would be its title, and the corpus stage drops a line of fewer words as site chrome.
-    texts = {doc: text.replace("\\n", "\n") + "\n" for doc, text in doc_texts(ROWS).items()}
+    texts = {doc: as_written(text) + "\n" for doc, text in doc_texts(ROWS).items()}
     out = extract_texts(tmp_path_factory, "sentences", texts)
     tables = {name: pd.read_csv(out / f"{name}.csv", keep_default_na=False)
               for name in ("documents", "actors", "mentions", "agreements", "company_agreements")}
@@ -104,7 +109,7 @@ def check_agreement(row, tables, table="agreements"):
     mine = record(row["kind"], row["status"], row["parties"], row["signatories"])
     # the table is extracted with every text parsed; a default run parses only what may_start_a_rule lets through,
     # of the text as the corpus stage leaves it (look-alike letters read as Cyrillic)
-    assert may_start_a_rule(normalize_text(doc_texts(ROWS)[row["doc"]])), f"{row['id']}: a default run would not parse the text"
+    assert may_start_a_rule(normalize_text(as_written(doc_texts(ROWS)[row["doc"]]))), f"{row['id']}: a default run would not parse the text"
     message = f"{row['id']}: expected\n{shown([mine])}\nproduced\n{shown(list(found.elements()))}"
     assert found[mine] >= 1, message
     spurious = found - expected
