@@ -1558,7 +1558,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss") or kind == "accord",
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
-                            one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur", counted=tally(token, sent) or numbered(token, sent) and any(category(v) == "bind" for v in chain),
+                            one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur", counted=tally(token, sent) or numbered(token, sent) and any(category(v) == "bind" for v in chain)
+                            or partners_counted(token, chain, with_tokens, sent),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens + said_parties + subject_words_left_over(chain, sent)),
                             unnamed_partner=bool(with_tokens) and not partners,
@@ -1581,10 +1582,27 @@ def numbered(noun, sent: Sentence) -> bool:
 def tally(noun, sent: Sentence) -> bool:
     """Whether the noun counts agreements with partners named only by their kind: "Гомельскую область с субъектами
     Российской Федерации связывают 34 соглашения", "подписала четыре меморандума с регионами России"."""
-    return numbered(noun, sent) and any(
-        t.pos == "NOUN" and t.feats.get("Number") == "Plur" and not t.text[:1].isupper()
-        and (lemma_of(t) in read_words("generic_unit_nouns.csv") or lemma_of(t) in region_nouns() or word_kind(lemma_of(t)) == "settlement")
-        and any(k.text.lower() in ("с", "со") for k in sent.kids(t, "case")) for t in sent.tokens)
+    return numbered(noun, sent) and any(units_by_kind(t) and any(k.text.lower() in ("с", "со") for k in sent.kids(t, "case"))
+                                        for t in sent.tokens)
+
+
+def units_by_kind(token) -> bool:
+    """Whether the token names places by their kind alone, in the plural: "субъектами", "регионов", "городами"."""
+    return (token.pos == "NOUN" and token.feats.get("Number") == "Plur" and not token.text[:1].isupper()
+            and (lemma_of(token) in read_words("generic_unit_nouns.csv") or lemma_of(token) in region_nouns()
+                 or word_kind(lemma_of(token)) == "settlement"))
+
+
+def partners_counted(noun, chain, with_tokens, sent: Sentence) -> bool:
+    """Whether a plural agreement noun's other side is places only counted, by a word of quantity
+    (data/quantity_words.csv): "Между Гагаузией и рядом регионов РФ подписаны соглашения", "соглашения со многими
+    регионами" (but "соглашения с регионами Китая" names whose they are)."""
+    words = with_tokens + [c for head in [noun] + list(chain) for k in sent.kids(head, "nmod", "obl") if between_case(k, sent)
+                           for c in sent.conjuncts(k)]
+    quantity = read_words("quantity_words.csv")
+    return noun.feats.get("Number") == "Plur" and any(
+        lemma_of(w) in quantity and any(units_by_kind(t) for t in sent.kids(w, "nmod"))
+        or units_by_kind(w) and any(lemma_of(q) in quantity for q in sent.kids(w, "amod", "det", "nummod", "nummod:gov")) for w in words)
 
 
 def subject_words_left_over(chain, sent: Sentence) -> list:
