@@ -868,14 +868,19 @@ def body_phrase(head, sent_tokens, by_id):
         if following.text == "," and lists_complements(sent_tokens, right + 1, head, by_id):
             right += 1  # "министерство промышленности, торговли и развития предпринимательства"
             continue
-        if right == index and genitive_region_at(sent_tokens, right + 1):
-            right += 2  # "и Акиматом Алматинской области", the region hung elsewhere by the parser: still its complement
+        if (right == index or sent_tokens[right].feats.get("Case") == "Gen") and genitive_region_at(sent_tokens, right + 1):
+            # "и Акиматом Алматинской области", "министерством культуры Астраханской области": the region the parser
+            # hung elsewhere is still the body's complement
+            right += 2
             continue
         if ((following.text == "," or following.text == "и" and sent_tokens[right].pos in ("NOUN", "PROPN")) and right > index
                 and head.feats.get("Number") == "Plur" and word_kind(head.lemma or "") == "executive" and genitive_region_at(sent_tokens, right + 2)):
             # "правительствами Республики Башкортостан, Курской области", "... Башкортостан и Курской области": one
             # executive of each place listed (not "правительствами Пензенской | и Ульяновской областей", one noun shared)
             right += 3
+            continue
+        if following.pos == "ADJ" and (noun := complement_after_adjectives(sent_tokens, right + 1, head, by_id)):
+            right = noun  # "управлением культуры Могилевского | областного исполнительного комитета": the parser hung an adjective elsewhere
             continue
         if not (descends_from(following, head, by_id) and following.pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ")):
             break
@@ -905,6 +910,22 @@ def quoted_name_after(tokens, right: int) -> int:
         return right
     close = next((j for j in range(right + 2, min(right + 2 + MAX_QUOTED_NAME, len(tokens))) if tokens[j].text in QUOTES), None)
     return close if close is not None else right
+
+
+def complement_after_adjectives(tokens, i: int, head, by_id) -> int:
+    """The index of the noun that the adjectives from ``i`` on, all in its case, end on, where it is the head's
+    complement: the parser's, or a body's or region's noun in the genitive after a genitive complement ("управлением
+    спорта и туризма | Брестского областного исполнительного комитета", the committee hung on another noun); else 0."""
+    j = i
+    while j < len(tokens) and tokens[j].pos == "ADJ" and tokens[j].feats.get("Case") == tokens[i].feats.get("Case"):
+        j += 1
+    if not (j < len(tokens) and tokens[j].pos in ("NOUN", "PROPN") and tokens[j].feats.get("Case") == tokens[i].feats.get("Case")):
+        return 0
+    lemma = tokens[j].lemma or ""
+    complement = descends_from(tokens[j], head, by_id) or (
+        tokens[j].feats.get("Case") == "Gen" == tokens[i - 1].feats.get("Case") and tokens[i - 1].pos == "NOUN"
+        and (word_kind(lemma) in ("body", "executive") or lemma in region_nouns()))
+    return j if complement else 0
 
 
 def genitive_region_at(tokens, i: int) -> bool:
