@@ -1003,6 +1003,11 @@ def rebuild(name: str, words: list[str]) -> str:
     return match.group(0) if match else " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def ministry_short_names() -> dict[str, str]:
+    return {row["short"]: row["long"] for row in read_data("ministry_short_names.csv")}
+
+
 def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None = None) -> None:
     """Spell out abbreviations inside names ("Липецкая ТПП" -> "Липецкая торгово-промышленная палата")."""
     longhand = {a: m.name for m in mentions for a in m.aliases if m.type != "person"}
@@ -1017,7 +1022,9 @@ def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None =
             m.aliases.add(m.name)
             m.name, m.type = longhand[words[0]], "organization"
             continue
-        changed = False
+        changed = words[0].lower() in ministry_short_names()
+        if changed:  # "Минспорт РФ": "Министерство спорта РФ"
+            words[:1] = [ministry_short_names()[words[0].lower()]]
         for i, word in enumerate(words):
             expanded = index.get(word) if ABBREVIATION.match(word) and not find_place(word) else None
             if expanded and expanded != m.name:
