@@ -815,7 +815,8 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
                 found += [Mention(start, stop, doc.text[start:stop], "organization", f"{base[:1].lower()}{base[1:]} {genitive(p.name)}",
                                   tokens=phrase, shared=True) for p in places]
                 continue
-            name = sentence_case(normalize_phrase(phrase, token), phrase, sent.tokens)
+            named = without_asides(phrase)
+            name = sentence_case(normalize_phrase(named, token), named, sent.tokens)
             found.append(Mention(start, stop, doc.text[start:stop], "organization", name, tokens=phrase))
     return found
 
@@ -879,6 +880,9 @@ def body_phrase(head, sent_tokens, by_id):
             # executive of each place listed (not "правительствами Пензенской | и Ульяновской областей", one noun shared)
             right += 3
             continue
+        if following.text == "(" and (close := aside_before_complement(sent_tokens, right + 1, head, by_id)):
+            right = close  # "Народным Хуралом (Парламентом) Калмыкии": the aside is left out of the name
+            continue
         if following.pos == "ADJ" and (noun := complement_after_adjectives(sent_tokens, right + 1, head, by_id)):
             right = noun  # "управлением культуры Могилевского | областного исполнительного комитета": the parser hung an adjective elsewhere
             continue
@@ -910,6 +914,14 @@ def quoted_name_after(tokens, right: int) -> int:
         return right
     close = next((j for j in range(right + 2, min(right + 2 + MAX_QUOTED_NAME, len(tokens))) if tokens[j].text in QUOTES), None)
     return close if close is not None else right
+
+
+def aside_before_complement(tokens, i: int, head, by_id) -> int:
+    """The index of the bracket that closes a short aside opened at ``i``, where the head's genitive complement follows
+    it ("Народным Хуралом (Парламентом) Калмыкии"); else 0."""
+    close = next((j for j in range(i + 1, min(i + MAX_ASIDE + 2, len(tokens))) if tokens[j].text == ")"), 0)
+    after = tokens[close + 1] if close and close + 1 < len(tokens) else None
+    return close if after is not None and after.feats.get("Case") == "Gen" and descends_from(after, head, by_id) else 0
 
 
 def complement_after_adjectives(tokens, i: int, head, by_id) -> int:
