@@ -2350,6 +2350,10 @@ def twins_predicated(noun, sent: Sentence) -> list[str]:
         members = sent.conjuncts(sent.head(subject) if subject.rel == "conj" and sent.head(subject) is not None else subject)
     sides = [sent.mention_at(t, person=False) for t in members if t is not None]
     places = list(dict.fromkeys(m.name for m in sides if m is not None and m.type in PLACE_TYPES))
+    if subject is None and len(places) == 1 and partner.rel == "appos" and noun.feats.get("Number") == "Sing":
+        # "В Новороссийске принимали делегацию из города-побратима Самсун": the twin of the one other town named
+        others = {m.name for m in sent.mentions if m.type == "city" and m.name != places[0]}
+        places += others if len(others) == 1 else []
     return places if len(places) == 2 else []
 
 
