@@ -846,6 +846,11 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     gapped = GAPPED_SUBJECTS.search(sent.text[: noun.start - sent.start])
     if gapped and len(names := linear_parties(sent, sent.start + gapped.start(1), backwards=False, until=sent.start + gapped.end(1))) >= 2:
         return names  # the clause's own subjects, not the first clause's
+    between = next(iter(betweens_after(noun, sent)), None)
+    if between is not None and any(lemma_of(v) in read_words("ratifying_verbs.csv") for v in chain):
+        # "Законодательное собрание ратифицировало соглашение между правительством региона и ...": the sides it names
+        if len(sides := linear_parties(sent, between.stop, backwards=False)) >= 2:
+            return without_their_states(sides, sent)
     signing = any(category(v) == "act" for v in chain)
     # "соглашение ... между Ярославской и Гомельской областями и меморандум ... между Ярославлем и Гомелем": what
     # follows a second agreement joined to this one is that one's (the parser may hang it on this one's topic)
@@ -853,7 +858,6 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     tokens = [t for t in party_tokens(noun, chain, sent) if not across_clauses(t, noun, sent) and (later is None or t.start < later.start)]
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
     if len(parties) < 2 or noun.feats.get("Number") == "Plur":  # agreements between several: the whole list
-        between = next(iter(betweens_after(noun, sent)), None)
         first = sent.tokens[sent.tokens.index(between) + 1 :][:1] if between is not None else []
         if between is not None and not companies_at(first) and not any(names_no_party(t, sent) for t in first):
             parties += [p for p in linear_parties(sent, between.stop, backwards=False, until=later.start if later else None) if p not in parties]
