@@ -2503,9 +2503,11 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             record.parties = list(earlier or meeting_sides)  # "По итогам переговоров стороны подписали"
             record.bound = "earlier" if earlier else "meeting"
             # "Протокол о намерениях ... подписали ...", then "Подписывая соглашение, руководители двух регионов
-            # обязуются ...": a bare "соглашение" of the same sides at the same stage is that document again
+            # обязуются ...": a bare "соглашение" of the same sides at the same stage is that document again (but the
+            # agreement a plan implements is another: "подписали план мероприятий по реализации соглашения")
             record.vague = bool(earlier) and record.kind == "cooperation_agreement" and not record.scope and any(
-                r.parties == earlier and r.status == record.status and not r.vague for r in records[:i])
+                r.parties == earlier and r.status == record.status and not r.vague and (r.kind == record.kind or not record.in_force)
+                for r in records[:i])
         elif meeting_sides and (BETWEEN_THEIR_KIND.search(record.evidence) or record.in_dialogue):
             # "«В рамках соглашения, подписанного между нашими регионами, ...»", "«Соглашение с вами мы подписали»", said
             # at a meeting: the sides that met
