@@ -2872,13 +2872,16 @@ def branch_of(party: str) -> str:
 
 
 def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> bool:
-    """A twinning and a cooperation agreement at the same stage between the same places are one act:
+    """A twinning and a cooperation agreement or memorandum at the same stage between the same places are one act:
     "Стаханов установил побратимские отношения с Измалковским районом" over "Соглашение о
-    сотрудничестве подписано между исполкомом ... и администрацией ..."."""
-    if {record.kind, found.kind} != {TWINNING, "cooperation_agreement"} or record.status != found.status:
+    сотрудничестве подписано между исполкомом ... и администрацией ...", "Севастополь и Латакия стали
+    городами-побратимами: соответствующий меморандум подписан"."""
+    if {record.kind, found.kind} not in ({TWINNING, "cooperation_agreement"}, {TWINNING, "memorandum"}) or record.status != found.status:
         return False
     if record.standing or found.standing:
         return False  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
+    if not found.parties and found.evidence == record.evidence:
+        return True  # "X и Y стали городами-побратимами: соответствующий меморандум подписан": its document, no one else's
     a = party_localities(record.parties, territory, kinds)
     b = party_localities(found.parties, territory, kinds)
     return bool(a and b) and (a <= b or b <= a) and len(a | b) >= 2  # the headline may name one side only
