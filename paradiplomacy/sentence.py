@@ -197,13 +197,14 @@ def next_bound(token, tokens, stop: int) -> int:
 
 
 TARGET_YEAR = re.compile(r"\b(на|до|к|по)\s+(\d{4}\s*[-–]?\s*)?$", re.I)
+TARGET_START = re.compile(r"(на|до|к|по)\s", re.I)  # a year mention that takes its preposition in: "до 2027 года"
 
 
 def date_in(text: str, published: str) -> str:
     """The first date in the sentence that dates an event, not a target ("на 2020–2021 годы")."""
     years = [y for y in years_mentioned(text) if text[y.start] not in "-–"]  # not "Белагро-2025"
     dates = find_dates(text) + years + resolve_relative(text, published)
-    dates = [d for d in dates if not TARGET_YEAR.search(text[max(0, d.start - 12) : d.start])]
+    dates = [d for d in dates if not TARGET_YEAR.search(text[max(0, d.start - 12) : d.start]) and not TARGET_START.match(text, d.start)]
     return min(dates, key=lambda d: d.start).iso if dates else ""
 
 

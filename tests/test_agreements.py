@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from conftest import EXTRA, SEEDS, extract_texts, read_gold, read_out
+from paradiplomacy.sentence import date_in
 from paradiplomacy_eval.baseline import baseline_agreements
 from paradiplomacy_eval.scores import every_agreement, score_agreements, score_persons
 
@@ -425,3 +426,14 @@ def test_agreement_scoring_knows_a_party_by_its_capitalised_name_and_a_municipal
     assert party_key("Торгово-промышленная палата Кубани") == party_key("Краснодарский край")
     assert party_key("Общественная палата Липецкой области") == party_key("Липецкая область") != party_key("Агентство стратегических инициатив")
     assert party_key("липецкий горсовет") == party_key("Липецк") != party_key("Елец")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Ульяновская область подписала с Гродненской областью программу сотрудничества до 2027 года.", ""),
+    ("Стороны наметили увеличить товарооборот к 2030 году.", ""),
+    ("Программа рассчитана на 2025–2027 годы.", ""),
+    ("Соглашение между Курганом и Костанаем подписано в 2015 году.", "2015"),
+    ("В рамках соглашения 2016 года стороны провели ярмарку.", "2016"),
+])
+def test_an_agreements_date_is_when_it_was_made_not_its_term(text, date):
+    assert date_in(text, "2024-05-01") == date
