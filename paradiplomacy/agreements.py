@@ -1062,7 +1062,9 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     """Persons who are subjects of the signing verb; in "со стороны X соглашение подписал A,
     со стороны Y — B" every person named is a signatory."""
     # "приняли решение о подготовке соглашения": who decided to draft it signs nothing
-    signing = [v for i, v in enumerate(chain) if category(v) == "act" and v.feats.get("VerbForm") != "Part" and not drafted_below(chain, i)]
+    # (a participle with a subject is the tagger's slip on a finite verb: "Губернатор ... и глава ... скрепили подписями")
+    signing = [v for i, v in enumerate(chain) if category(v) == "act" and (v.feats.get("VerbForm") != "Part" or sent.kids(v, "nsubj"))
+               and not drafted_below(chain, i)]
     signing += act_noun_verbs(chain, sent)
     if signing and sent.text.lower().count("со стороны") >= 2:
         return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
