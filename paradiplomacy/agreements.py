@@ -529,7 +529,10 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     сотрудничестве с Калининградской областью") or of the topic's side ("о сотрудничестве Крыма с Орловской областью")."""
     topics = [c for t in sent.kids(noun, "nmod") for c in sent.conjuncts(t)]
     # a tie under the noun's own complement: "план мероприятий по сотрудничеству с Павлодарской областью"
-    topics += [k for t in topics for k in sent.kids(t, "nmod") if lemma_of(k) in read_words("cooperation_nouns.csv") and k not in topics]
+    # (or a twinning tie under it: "об установлении побратимских связей с Гродно")
+    topics += [k for t in topics for k in sent.kids(t, "nmod") if k not in topics and (
+        lemma_of(k) in read_words("cooperation_nouns.csv")
+        or lemma_of(k) in read_words("twinning_tie_nouns.csv") and any(lemma_of(a).startswith(TWIN_STEM) for a in sent.kids(k, "amod")))]
     # the side of the tie the agreement is about may hold the partner: "о сотрудничестве региона с провинцией Хунань";
     # so may the tie a topic develops: "о сотрудничестве и развитии взаимоотношений с законодательными собраниями ..."
     sides = [k for t in topics for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen"
@@ -1507,7 +1510,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Евпатория и Нижний Тагил стали побратимами. Соглашение об этом подписали ...": that twinning
             if not status or not records:
                 continue
-            kind = records[-1].kind
+            # a document is the latest agreement that is one, not an accord told after it ("... подписал соглашение ...
+            # Договорились дружить ... Подписи под документом поставили ...")
+            documents = [r for r in records if r.kind != "accord"] if lemma_of(token) == "документ" else []
+            kind = (documents or records)[-1].kind
         # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed, whatever the verb
         # above says of what is done within it ("планируют подписать в рамках соглашения дорожную карту")
         may_exist = status not in ("terminated", "suspended") and kind != "accord" and (exists(token, sent) or topic == "exists")

@@ -200,7 +200,7 @@ def find_place(name: str) -> Place | None:
     if words[-1] in DISTRICT_NOUNS and (len(words) == 2 or words[1:-1] == ["муниципальный"]) \
             and words[0] not in read_words("urban_district_adjectives.csv"):
         # "Измалковский район" by its centre's adjective; "Гусь-Хрустальный район" by its centre's own name
-        centre = town_of_adjective(words[0])
+        centre = town_of_adjective(words[0], district=True)
         if centre:
             return district_of(centre, words[0])
         town = index.get(words[0])
@@ -272,12 +272,15 @@ def district_of(centre: Place, adjective: str) -> Place:
     return Place(f"{centre.place_id}/district", name, latin, "district", centre.state, centre.region, "", centre.lat, centre.lon, 0, centre.place_id)
 
 
-@lru_cache(maxsize=1)
-def _towns_by_stem() -> dict[str, Place]:
+@lru_cache(maxsize=2)
+def _towns_by_stem(district_states: bool = False) -> dict[str, Place]:
     """The largest town of each name and of each name less one or two final letters ("липецк", "липец", "липе"),
-    and of an adjectival name less its ending ("шпаковское": "шпаков")."""
+    and of an adjectival name less its ending ("шпаковское": "шпаков"); only the towns of states whose districts
+    are named by their centres (data/district_states.csv) where ``district_states``."""
     stems = {}
-    towns = sorted((p for p in gazetteer().values() if p.type == "city"), key=lambda p: (-p.population, p.place_id))
+    states = read_words("district_states.csv", "state") if district_states else None
+    towns = sorted((p for p in gazetteer().values() if p.type == "city" and (states is None or p.state in states)),
+                   key=lambda p: (-p.population, p.place_id))
     for town in towns:
         name = town.name.lower().replace("ё", "е")
         cuts = (0, 1, 2, 4) if name.endswith(("ское", "ский", "ская")) else (0, 1, 2)
@@ -288,15 +291,17 @@ def _towns_by_stem() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=100_000)
-def town_of_adjective(adjective: str) -> Place | None:
-    """The town an adjective is made from: "измалковский" Измалково, "липецкий" Липецк, "стахановский" Стаханов."""
+def town_of_adjective(adjective: str, district: bool = False) -> Place | None:
+    """The town an adjective is made from: "измалковский" Измалково, "липецкий" Липецк, "стахановский" Стаханов;
+    of a district's adjective (``district``), a town of a state whose districts are so named before any other."""
     adjective = adjective.lower().replace("ё", "е")
     if adjective in read_words("urban_district_adjectives.csv"):
         return None
-    # "грязинский" is Грязи's, "воркутинский" Воркута's, "гродненский" Гродно's: after the usual cut, try letters less
-    for ending, cut in (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5), ("инский", 6), ("енский", 6)):
-        if adjective.endswith(ending) and adjective[: len(adjective) - cut] in _towns_by_stem():
-            return _towns_by_stem()[adjective[: len(adjective) - cut]]
+    for stems in ([_towns_by_stem(True)] if district else []) + [_towns_by_stem()]:
+        # "грязинский" is Грязи's, "воркутинский" Воркута's, "гродненский" Гродно's: after the usual cut, try letters less
+        for ending, cut in (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5), ("инский", 6), ("енский", 6)):
+            if adjective.endswith(ending) and adjective[: len(adjective) - cut] in stems:
+                return stems[adjective[: len(adjective) - cut]]
     return None
 
 
@@ -371,7 +376,7 @@ def territory_of(name: str) -> Place | None:
         if not word[:1].isupper() or not lemma.endswith(("ский", "цкий", "ской")) or lemma in territory_levels():
             continue  # "Городской совет Харькова": a word of level that starts the name is no town's adjective
         region = _regions_by_adjective().get(lemma)
-        town = town_of_adjective(lemma)
+        town = town_of_adjective(lemma, district=level == "district")
         if level == "district" and town:
             return district_of(town, lemma)
         found = (town or region) if level == "city" else (region or town)

@@ -219,3 +219,8 @@ def test_the_noun_of_a_kind_of_region_makes_no_town_a_region():
 ])
 def test_the_territory_a_body_stands_for(body, place_id):
     assert territory_of(body).place_id == place_id
+
+
+@pytest.mark.parametrize("name, state", [("Сакский район", "Ukraine"), ("Измалковский район", "Russia"), ("Гродненский район", "Belarus")])
+def test_a_district_by_its_centres_adjective_is_in_a_state_that_names_districts_so(name, state):
+    assert find_place(name).state == state  # "Сакский район" is Saky's in Crimea, not a district of Saku in Japan
