@@ -1505,7 +1505,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         if kind == "accord" and records and any(lemma_of(d) in read_words("anaphoric_determiners.csv") for d in sent.kids(token, "det", "amod")):
             kind = "anaphor"  # "Такой договорённости достигли ...": the agreement just reported, its sides named here
             status = records[-1].status if status == "agreed" and records[-1].status == "planned" else status
-        told = kind not in ("", "anaphor") and bool(records) and about_this(token, sent)
+        # "Соответствующее соглашение подписали мэры ..." after a tie or agreement just told: that one's document
+        corresponding = bool(records) and records[-1].kind != "accord" and any(lemma_of(a) == "соответствующий" for a in sent.kids(token, "amod"))
+        told = kind not in ("", "anaphor") and bool(records) and (about_this(token, sent) or corresponding)
         if kind == "anaphor" or told:
             # "Евпатория и Нижний Тагил стали побратимами. Соглашение об этом подписали ...": that twinning
             if not status or not records:
