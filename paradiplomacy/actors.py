@@ -1520,8 +1520,10 @@ def adjectives_start(tokens, index: int, alike: bool = False) -> int:
     while left > 0:
         if fits(tokens[left - 1]):
             left -= 1
-        elif left < index and left > 1 and tokens[left - 1].text.lower() == "и" and fits(tokens[left - 2]) and tokens[left - 2].pos != "PROPN":
-            # not the surname before it: "Игорь Руденский и нынешний председатель"
+        elif (left < index and left > 1 and tokens[left - 1].text.lower() == "и" and fits(tokens[left - 2])
+              and not (tokens[left - 2].pos == "PROPN" and left > 2 and is_first_name(tokens[left - 3].text))):
+            # not the surname after a first name: "Игорь Руденский и нынешний председатель" (but "Чрезвычайный", which
+            # the tagger may call a name, is the office's)
             left -= 2
         else:
             break

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from paradiplomacy.datafiles import read_data
 
-from .names import FUNCTION_WORDS, lemma, morph, root
+from .names import FUNCTION_WORDS, abbreviations, lemma, morph, root
 from .scores import Score
 
 
@@ -69,9 +69,13 @@ def office_head(phrase: str) -> str:
 
 
 def place_roots(name: str) -> frozenset[str]:
-    """The roots of the words of a workplace, function words left out ("Свердловской области" -> свердлов, област)."""
-    return frozenset(root(w) for w in name.replace("«", " ").replace("»", " ").replace('"', " ").split()
-                     if lemma(w) not in FUNCTION_WORDS and any(c.isalpha() for c in w))
+    """The roots of the words of a workplace, function words left out ("Свердловской области" -> свердлов, област),
+    a short name spelt out in any case ("Минфина" -> министерств, финанс)."""
+    words = []
+    for word in name.replace("«", " ").replace("»", " ").replace('"', " ").split():
+        long = abbreviations().get(word) or abbreviations().get(lemma(word).capitalize())
+        words += long.split() if long else [word]
+    return frozenset(root(w) for w in words if lemma(w) not in FUNCTION_WORDS and any(c.isalpha() for c in w))
 
 
 def read_document(txt: Path) -> GoldDocument:
