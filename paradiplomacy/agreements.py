@@ -1916,21 +1916,24 @@ def listed_alike(mention: Mention, first: Mention) -> bool:
 
 def names_of_kind(tokens, sent: Sentence) -> list:
     """The names a noun of a kind of place introduces in apposition, each with its conjuncts: "с российскими городами
-    Красноярск, Самара и Улан-Удэ" (the parser hangs the list on the first name)."""
-    return [c for t in tokens if kind_of_place(t) for a in sent.kids(t, "appos") for c in sent.conjuncts(a)]
+    Красноярск, Самара и Улан-Удэ" (the parser hangs the list on the first name), or after a colon ("с тремя городами:
+    Кеми (Финляндия), Ческе-Будеёвице (Чехия) и Мешхедом (Иран)")."""
+    listed = [a for t in tokens if kind_of_place(t) for a in sent.kids(t, "appos")]
+    listed += [a for t in tokens if kind_of_place(t) for a in sent.kids(t, "parataxis") if mark_before(a, sent, (":",))]
+    return [c for a in listed for c in sent.conjuncts(a)]
+
+
+def mark_before(token, sent: Sentence, marks) -> bool:
+    """Whether one of the punctuation ``marks`` comes right before the token (a dash, a colon)."""
+    at = sent.tokens.index(token)
+    return at > 0 and sent.tokens[at - 1].text in marks
 
 
 def regarded(verbs, sent: Sentence) -> list:
     """What a verb of regarding among ``verbs`` regards: "отказался считать побратимами | города Тверь и Псков", and the
     list a dash sets after it or after its conjunct ("шесть российских городов и регионов - | Москву, Тверь и Омск")."""
     objects = [o for v in verbs if lemma_of(v) in read_words("regarding_verbs.csv") for o in sent.kids(v, "obj")]
-    return objects + [t for o in objects for c in sent.conjuncts(o) for t in sent.kids(c, "parataxis", "appos") if dash_before(t, sent)]
-
-
-def dash_before(token, sent: Sentence) -> bool:
-    """Whether a dash comes right before the token."""
-    at = sent.tokens.index(token)
-    return at > 0 and sent.tokens[at - 1].text in DASHES
+    return objects + [t for o in objects for c in sent.conjuncts(o) for t in sent.kids(c, "parataxis", "appos") if mark_before(t, sent, DASHES)]
 
 
 def partner_tokens(noun, chain, sent: Sentence) -> list:
