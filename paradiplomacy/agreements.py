@@ -1515,7 +1515,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # a document is the latest agreement that is one, not an accord told after it ("... подписал соглашение ...
             # Договорились дружить ... Подписи под документом поставили ...")
             documents = [r for r in records if r.kind != "accord"] if lemma_of(token) == "документ" else []
-            kind = (documents or records)[-1].kind
+            referred = (documents or records)[-1].kind
+            # "договорились открыть пункт пропуска. Соглашение об этом было подписано": the accord became this document
+            kind = kind if told and referred == "accord" else referred
         # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed, whatever the verb
         # above says of what is done within it ("планируют подписать в рамках соглашения дорожную карту")
         may_exist = status not in ("terminated", "suspended") and kind != "accord" and (exists(token, sent) or topic == "exists")
@@ -2778,7 +2780,9 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     for record in candidates:
         if record.vague:
             continue
-        if record.kind != found.kind and found.kind not in record.kinds_seen and not twinning_by_agreement(record, found, territory, kinds):
+        documented = found.about_this and record.kind == "accord"  # the document of the accord just told
+        if (record.kind != found.kind and found.kind not in record.kinds_seen and not documented
+                and not twinning_by_agreement(record, found, territory, kinds)):
             continue
         if record.status == "signed" and found.intends and found.parties:
             continue  # an intention reported after a signature is another agreement ("отдельное соглашение")
@@ -2806,7 +2810,7 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             # a twinning only by friendship, whichever of the two reports named it so
             record.friendship = (record.friendship or record.kind != TWINNING) and (found.friendship or found.kind != TWINNING)
             record.kinds_seen |= {record.kind, found.kind}
-            record.kind = TWINNING if TWINNING in record.kinds_seen else record.kind
+            record.kind = TWINNING if TWINNING in record.kinds_seen else found.kind if documented else record.kind
             take_stage(record, found)
             record.parties = merged_parties(record.parties, found.parties, territory, kinds)
             record.signatories += [s for s in found.signatories if s not in record.signatories]
