@@ -671,6 +671,19 @@ VENUE_BEFORE = re.compile(r"(?:^|\s)(?:в|во)\s+$", re.I)
 GAP_BETWEEN_PARTIES = re.compile(r"^[\s,]*(?:и\s+)?(?:[а-яё]+\s+){0,2}(?:«\s*(?:Город\s+)?)?$")
 
 
+# "со стороны X ..., со стороны Y — ...", "от имени X ..., от имени Y — ...": the words that name each side of a signing
+SIDE_MARKER = re.compile(r"\b(?:[Сс]о стороны|[Оо]т имени)\s+")
+
+
+def marked_sides(sent: Sentence) -> list[str]:
+    """The side each of two or more markers names ("со стороны Курской области ..., со стороны Гомельской области —
+    ..."): the first name after it that is no person's; [] for fewer than two."""
+    starts = [sent.start + m.end() for m in SIDE_MARKER.finditer(sent.text)]
+    names = outermost_names([m for m in sent.mentions if m.type != "person"])
+    sides = [next((m.name for m in names if m.start == start), None) for start in starts]
+    return list(dict.fromkeys(s for s in sides if s)) if len(starts) >= 2 else []
+
+
 def outermost_names(spans: list[Mention]) -> list[Mention]:
     """The mentions no longer mention holds, in the order of the text: "Совет ... провинции Цзянси", not "Цзянси" inside it."""
     return sorted((m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop
@@ -855,6 +868,8 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         if len(sides := linear_parties(sent, between.stop, backwards=False)) >= 2:
             return without_their_states(sides, sent)
     signing = any(category(v) == "act" for v in chain)
+    if signing and len(sides := marked_sides(sent)) >= 2:
+        return without_their_states(sides, sent)  # "со стороны X соглашение подписал A, со стороны Y — B"
     # "соглашение ... между Ярославской и Гомельской областями и меморандум ... между Ярославлем и Гомелем": what
     # follows a second agreement joined to this one is that one's (the parser may hang it on this one's topic)
     later = next_agreement_noun(noun, sent)
@@ -1069,7 +1084,7 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     signing = [v for i, v in enumerate(chain) if category(v) == "act" and (v.feats.get("VerbForm") != "Part" or sent.kids(v, "nsubj"))
                and not drafted_below(chain, i)]
     signing += act_noun_verbs(chain, sent)
-    if signing and sent.text.lower().count("со стороны") >= 2:
+    if signing and len(SIDE_MARKER.findall(sent.text)) >= 2:
         return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
     names: list[str] = []
     agents = act_noun_agents(noun, chain, sent)
