@@ -1274,7 +1274,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     headline_pair = places_of_the_pair(sentences[0]) if sentences and sentences[0].start < title_stop else []
     for sent in sentences:
         used_verbs: set = set()
-        for found in instruments_in(sent, records, published, used_verbs, twin_article, contract):
+        for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, before)):
             if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
                 found.parties = places_of_the_pair(before) or list(headline_pair)
                 found.bound = "previous" if found.parties else ""
@@ -1477,11 +1477,25 @@ def has_topic(noun, sent: Sentence) -> bool:
     return any(k.text.lower() in ("о", "об", "по") for c in sent.kids(noun, "nmod") for k in sent.kids(c, "case"))
 
 
+def listing_status(sent: Sentence, before: Sentence | None) -> str:
+    """The stage of the documents a sentence with no verb lists right after a sentence that counted them ("Стороны
+    подписали три документа. Меморандум о взаимопонимании между ..., а также ..."); "" where it has a verb."""
+    if before is None or any(t.pos in ("VERB", "AUX") for t in sent.tokens):
+        return ""
+    for verb in before.tokens:
+        counted = [o for o in before.kids(verb, "obj", "nsubj:pass") if agreement_noun(o, before) not in ("", "accord")
+                   and (o.feats.get("Number") == "Plur" or numbered(o, before))]
+        if verb.pos == "VERB" and category(verb) == "act" and counted:
+            return tense_status(verb, before)
+    return ""
+
+
 def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False,
-                   contract: bool = False):
+                   contract: bool = False, counted_stage: str = ""):
     """Yield a record for each agreement noun whose stage the sentence gives; "документ" refers to
     the latest record (read when reached, so after the sentence's earlier records merged); in an article about twin
-    towns, also for each tie between places it says was broken off or suspended (``broken_tie``).
+    towns, also for each tie between places it says was broken off or suspended (``broken_tie``). ``counted_stage`` is
+    the stage of the documents a verbless sentence lists (``listing_status``).
     Adds the verbs read to ``used_verbs``."""
     twinned = any(r.kind == TWINNING for r in records)
     for token in sent.tokens:
@@ -1503,7 +1517,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             kind = records[-1].kind  # "... подписал соглашение о побратимских отношениях. Аналогичное соглашение подписано между ...": a twinning too
         chain = governing_chain(token, sent) or having_verb(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
-        status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "")
+        status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "") or counted_stage
         # "договор ... между городами-побратимами — X и Y": towns that are twins already, whatever is done now
         # (but "расторг соглашение ... между городами-побратимами" ends the twinning with it)
         described = kind == TWINNING and between_case(token, sent) and bool(chain) and status not in ("terminated", "suspended")
