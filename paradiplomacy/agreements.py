@@ -30,7 +30,7 @@ from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
 from .gazetteer import find_place, lemma_key, place_by_id, territory_of, word_kind
-from .morph import genitive, is_adjective, normalize_phrase
+from .morph import cases_of, genitive, is_adjective, normalize_phrase
 from .nlp import morph_vocab, reaches
 from .quotations import speech_kind
 from .relationships import locality, own_name
@@ -465,11 +465,21 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             # "был образован Республикой Карелия и ... союзами"; "между X и Y"; "X подписала ... Y"
             if is_between and names_no_party(child, sent):
                 continue  # "между школой № 31 и ...": sides the text names by what they are, none of them a government
-            if is_agent or is_between or (holder in verbs and child.rel in ("nsubj", "obj") and not own_sides):
+            if is_agent or is_between or (holder in verbs and (child.rel in ("nsubj", "obj") or stray_subject(child, sent)) and not own_sides):
                 found += sent.conjuncts(child)
     # "Переговоры ... завершились подписанием соглашения": the meeting is the frame, its sides are the parties
     found = [t for t in found if (t.lemma or "") not in event_terms()]
     return found + represented(found, sent)
+
+
+def stray_subject(token, sent: Sentence) -> bool:
+    """Whether a noun in the nominative that the parser joined to a verb with a subject is another subject: "Соглашение
+    подписали первый заместитель председателя правительства ... и | хоким Андижанской области ..." (hung on the verb)."""
+    verb = sent.head(token)
+    # (in the nominative, or in a form the dictionary reads so: the tagger calls an unknown "хоким" locative)
+    return (token.rel == "conj" and token.pos in ("NOUN", "PROPN") and (token.feats.get("Case") == "Nom" or "nomn" in cases_of(token.text))
+            and verb is not None
+            and verb.pos == "VERB" and bool(sent.kids(verb, "nsubj")))
 
 
 def next_agreement_noun(noun, sent: Sentence):
@@ -1093,7 +1103,8 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
         if person and person.name not in names:
             names.append(person.name)
     for verb in signing:
-        subjects = [t for s_ in sent.kids(verb, "nsubj") for t in sent.conjuncts(s_)]
+        subjects = [t for s_ in sent.kids(verb, "nsubj") + [c for c in sent.kids(verb, "conj") if stray_subject(c, sent)]
+                    for t in sent.conjuncts(s_)]
         # names the parser hung on the first office as appositions: in "Аким Алматинской области Амандык Баталов и
         # губернатор Челябинской области Борис Дубровский подписали" both names are the first noun's
         # (and the names joined to such a name: "Губернаторы ... Владимир Якушев, Олег Богомолов и Виктор Назаров")
