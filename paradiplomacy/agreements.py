@@ -211,6 +211,9 @@ def signing_participles(token, sent: Sentence) -> list:
             if category(c) in ("act", "create") and c.feats.get("VerbForm") == "Part" and (own or c.feats.get("Case") == case != holder.feats.get("Case"))]
 
 
+PRONOUNS_OF_THINGS = ("он", "она", "оно", "они")  # lemmas of "его", "её", "их" as objects
+
+
 def governing_chain(token, sent: Sentence) -> list:
     """The lexicon verbs (and signing nouns) above the noun, nearest first.
 
@@ -263,7 +266,11 @@ def governing_chain(token, sent: Sentence) -> list:
         elif parent.pos == "VERB" and parent.rel not in ("xcomp", "conj") and current.rel != "xcomp":
             break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
-    return chain or subjectless_verb_after(token, sent)
+    chain = chain or subjectless_verb_after(token, sent)
+    # "согласовали план мероприятий ... и подписали его": a verb of signing joined to the chain's, with a pronoun for
+    # its object, acts on the noun too
+    return chain + [v for top in chain[-1:] for v in sent.kids(top, "conj") if category(v) == "act"
+                    and any(o.pos == "PRON" and lemma_of(o) in PRONOUNS_OF_THINGS for o in sent.kids(v, "obj"))]
 
 
 def subjectless_verb_after(noun, sent: Sentence) -> list:
@@ -467,9 +474,18 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
                 continue  # "между школой № 31 и ...": sides the text names by what they are, none of them a government
             if is_agent or is_between or (holder in verbs and (child.rel in ("nsubj", "obj") or stray_subject(child, sent)) and not own_sides):
                 found += sent.conjuncts(child)
+    found += [t for c in comitative_subjects(verbs, sent) for t in sent.conjuncts(c) if t not in found]
     # "Переговоры ... завершились подписанием соглашения": the meeting is the frame, its sides are the parties
     found = [t for t in found if (t.lemma or "") not in event_terms()]
     return found + represented(found, sent)
+
+
+def comitative_subjects(verbs, sent: Sentence) -> list:
+    """Who a plural verb's subject acts with, and where such a person is from: "Мэр Якутска ... с коллегой из Харбина
+    ... согласовали план" (the colleague, and Harbin)."""
+    withs = [k for v in verbs if v.feats.get("Number") == "Plur" for s_ in sent.kids(v, "nsubj") for k in sent.kids(s_, "nmod")
+             if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
+    return withs + [o for k in withs for o in sent.kids(k, "nmod") if any(c.text.lower() == "из" for c in sent.kids(o, "case"))]
 
 
 def stray_subject(token, sent: Sentence) -> bool:
@@ -1103,8 +1119,11 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
         if person and person.name not in names:
             names.append(person.name)
     for verb in signing:
-        subjects = [t for s_ in sent.kids(verb, "nsubj") + [c for c in sent.kids(verb, "conj") if stray_subject(c, sent)]
+        # a conjoined verb with no subject of its own shares its head verb's: "X согласовали план ... и подписали его"
+        doer = sent.head(verb) if verb.rel == "conj" and not own_subject(verb, sent) and sent.head(verb) is not None else verb
+        subjects = [t for s_ in sent.kids(doer, "nsubj") + [c for c in sent.kids(doer, "conj") if stray_subject(c, sent)]
                     for t in sent.conjuncts(s_)]
+        subjects += [t for t in comitative_subjects([doer], sent) if t not in subjects]  # "X с коллегой Y подписали"
         # names the parser hung on the first office as appositions: in "Аким Алматинской области Амандык Баталов и
         # губернатор Челябинской области Борис Дубровский подписали" both names are the first noun's
         # (and the names joined to such a name: "Губернаторы ... Владимир Якушев, Олег Богомолов и Виктор Назаров")
