@@ -881,7 +881,7 @@ def body_phrase(head, sent_tokens, by_id):
             right += 3
             continue
         if following.text == "(" and (close := aside_before_complement(sent_tokens, right + 1, head, by_id)):
-            right = close  # "Народным Хуралом (Парламентом) Калмыкии": the aside is left out of the name
+            right = close + 1  # "Народным Хуралом (Парламентом) Калмыкии": the aside is left out of the name
             continue
         if following.pos == "ADJ" and (noun := complement_after_adjectives(sent_tokens, right + 1, head, by_id)):
             right = noun  # "управлением культуры Могилевского | областного исполнительного комитета": the parser hung an adjective elsewhere
@@ -921,7 +921,9 @@ def aside_before_complement(tokens, i: int, head, by_id) -> int:
     it ("Народным Хуралом (Парламентом) Калмыкии"); else 0."""
     close = next((j for j in range(i + 1, min(i + MAX_ASIDE + 2, len(tokens))) if tokens[j].text == ")"), 0)
     after = tokens[close + 1] if close and close + 1 < len(tokens) else None
-    return close if after is not None and after.feats.get("Case") == "Gen" and descends_from(after, head, by_id) else 0
+    # the parser may hang the place elsewhere ("делегация Верховного Хурала (парламента) | Тувы"): a place's name still is
+    of_head = after is not None and (descends_from(after, head, by_id) or after.pos == "PROPN" and find_place(after.text) is not None)
+    return close if of_head and after.feats.get("Case") == "Gen" else 0
 
 
 def complement_after_adjectives(tokens, i: int, head, by_id) -> int:
