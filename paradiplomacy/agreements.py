@@ -3023,6 +3023,8 @@ def merged_parties(old: list[str], new: list[str], territory: dict[str, str], ki
         same_place = [p for p in out if party_locality(p, territory, kinds)[1] == where]
         if not same_place:
             out.append(party)
+        elif kinds.get(party) == "district" and (town := next((p for p in same_place if kinds.get(p) == "city"), None)):
+            out[out.index(town)] = party  # "Смоленск и Орша" in a headline, "... с Оршанским районом" in the body: the district
         elif stands_for_territory(party, territory, kinds):
             bare = [p for p in same_place if p not in territory and kinds.get(p) != "organization"]
             if bare:
