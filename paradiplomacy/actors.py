@@ -1018,8 +1018,8 @@ def rebuild(name: str, words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def ministry_short_names() -> dict[str, str]:
-    return {row["short"]: row["long"] for row in read_data("ministry_short_names.csv")}
+def federal_short_names() -> dict[str, str]:
+    return {row["short"]: row["long"] for row in read_data("federal_short_names.csv")}
 
 
 def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None = None) -> None:
@@ -1036,9 +1036,10 @@ def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None =
             m.aliases.add(m.name)
             m.name, m.type = longhand[words[0]], "organization"
             continue
-        changed = words[0].lower() in ministry_short_names()
+        short = words[0].lower().replace("ё", "е")
+        changed = short in federal_short_names()
         if changed:  # "Минспорт РФ": "Министерство спорта РФ"
-            words[:1] = [ministry_short_names()[words[0].lower()]]
+            words[:1] = [federal_short_names()[short]]
         for i, word in enumerate(words):
             expanded = index.get(word) if ABBREVIATION.match(word) and not find_place(word) else None
             if expanded and expanded != m.name:
