@@ -1019,6 +1019,7 @@ def rebuild(name: str, words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def federal_short_names() -> dict[str, str]:
+    """Each federal body's short name (lower case, ё as е) and its name spelt out (data/federal_short_names.csv)."""
     return {row["short"]: row["long"] for row in read_data("federal_short_names.csv")}
 
 

@@ -494,8 +494,7 @@ def stray_subject(token, sent: Sentence) -> bool:
     verb = sent.head(token)
     # (in the nominative, or in a form the dictionary reads so: the tagger calls an unknown "хоким" locative)
     return (token.rel == "conj" and token.pos in ("NOUN", "PROPN") and (token.feats.get("Case") == "Nom" or "nomn" in cases_of(token.text))
-            and verb is not None
-            and verb.pos == "VERB" and bool(sent.kids(verb, "nsubj")))
+            and verb is not None and verb.pos == "VERB" and bool(sent.kids(verb, "nsubj")))
 
 
 def next_agreement_noun(noun, sent: Sentence):
