@@ -97,6 +97,7 @@ class Agreement:
     standing: bool = False  # a twinning the text states as a fact of the towns ("между городами-побратимами X и Y"), no act
     in_force: bool = False  # the words around it show it exists ("обсудили реализацию соглашения"): signed, once parties are known
     head: str = ""  # the lemma of its noun, which alone names it again ("программа сотрудничества" ... "подписали программу")
+    signed_by_sides: bool = False  # its signers are named only as the sides ("Стороны подписали", "главы регионов подписали")
 
 
 @lru_cache(maxsize=1)
@@ -1328,6 +1329,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions, sentence_sides or {})
     other_side_met(records, meeting_sides, territory, kinds)
+    signers_of_the_sides(records, mentions, territory, kinds)
     records = one_outcome_per_meeting(documents_of_accords(headline_states(told_again(records), title_stop, territory, kinds)))
     records = headline_instruments(records, title_stop, territory, kinds)
     ended_together(records)
@@ -1640,7 +1642,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
-                            document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token))
+                            document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token),
+                            signed_by_sides=not signed_by and sides_signed(chain, sent))
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
@@ -2614,6 +2617,29 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             record.bound = "meeting"
         if record.in_force and record.bound == "meeting":
             record.status = "signed"  # "Они обсудили реализацию соглашения" after the sides met: theirs, in force
+
+
+def sides_signed(chain, sent: Sentence) -> bool:
+    """Whether a signing verb's subjects are only words for the sides themselves (data/side_signers.csv): "Стороны
+    подписали", "они подписали", "подписали главы Иркутской области и Республики Бурятия"."""
+    subjects = [t for v in chain if category(v) == "act" for s_ in sent.kids(v, "nsubj") for t in sent.conjuncts(s_)]
+    return bool(subjects) and all(lemma_of(t) in read_words("side_signers.csv") and sent.person_named(t, sent.stop) is None
+                                  and (t.pos == "PRON" or t.feats.get("Number") == "Plur") for t in subjects)
+
+
+def signers_of_the_sides(records: list[Agreement], mentions: list[Mention], territory: dict[str, str], kinds: dict[str, str]) -> None:
+    """Give a record its sides signed (``signed_by_sides``) the heads of its parties the article names: "Игорь Бабушкин
+    встретился с акимом Атырауской области Сериком Шапкеновым ... Стороны подписали план": both sign. Only where each
+    party has one such head (data/head_offices.csv; no deputy)."""
+    heads = [m for m in mentions if m.type == "person" and m.affiliation and m.role
+             and lemma_key(m.role).split()[0] in read_words("head_offices.csv") and "зам" not in m.role.lower()]
+    for record in records:
+        if not record.signed_by_sides or record.signatories or len(record.parties) < 2:
+            continue
+        by_party = [{m.name for m in heads if party_locality(m.affiliation, territory, kinds) == party_locality(p, territory, kinds)}
+                    for p in record.parties]
+        if all(len(names) == 1 for names in by_party):
+            record.signatories = [next(iter(names)) for names in by_party]
 
 
 def other_side_met(records: list[Agreement], meeting_sides: list[str], territory: dict[str, str], kinds: dict[str, str]) -> None:
