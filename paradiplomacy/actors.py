@@ -597,7 +597,8 @@ def sentence_case(name: str, tokens, sent_tokens, before=None) -> str:
     """
     first, rest = tokens[0], tokens[1:]
     opens_sentence = (sent_tokens[0] is first) if sent_tokens is not None else before is None
-    if not opens_sentence or first.pos not in ("NOUN", "PROPN") or first.text.isupper() or not is_common_word(first.text):
+    # (an adjective the tagger calls a noun keeps its capital too: "Могилёвский облисполком одобрил ...")
+    if not opens_sentence or first.pos not in ("NOUN", "PROPN") or first.text.isupper() or not is_common_word(first.text) or is_adjective(first):
         return name
     if any(t.text[:1].isupper() and (place := find_place(t.lemma or "")) and place.type == "country" for t in rest):
         return name  # a state's body keeps the capital of its official name: "Министерство ... Республики Беларусь"

@@ -891,7 +891,9 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     between = next(iter(betweens_after(noun, sent)), None)
     if between is not None and any(lemma_of(v) in read_words("ratifying_verbs.csv") for v in chain):
         # "Законодательное собрание ратифицировало соглашение между правительством региона и ...": the sides it names
-        if len(sides := linear_parties(sent, between.stop, backwards=False)) >= 2:
+        # (up to the verb: "Соглашение между X и Y было ратифицировано областным Советом")
+        verb_after = min((v.start for v in chain if v.start > between.start), default=None)
+        if len(sides := linear_parties(sent, between.stop, backwards=False, until=verb_after)) >= 2:
             return without_their_states(sides, sent)
     signing = any(category(v) == "act" for v in chain)
     if signing and len(sides := marked_sides(sent)) >= 2:

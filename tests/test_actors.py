@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import EXTRA, SEEDS, read_gold, read_out
+from conftest import EXTRA, SEEDS, extract_texts, read_gold, read_out
 from paradiplomacy.nlp import ParagraphSegmenter
 from paradiplomacy_eval.scores import score_organizations, score_persons
 
@@ -339,3 +339,10 @@ def test_a_title_opening_a_sentence_names_no_one():
     found = actors_of("Глава Гагаузии Михаил Формузал посетил Петербург. Башкан заявил, что автономия рассчитывает на помощь.")
     persons = {name for kind, name in found if kind == "person"}
     assert persons == {"Михаил Формузал"}, persons
+
+
+def test_an_adjective_opening_a_sentence_keeps_its_capital_where_the_tagger_calls_it_a_noun(tmp_path_factory):
+    # "Могилёвский" at the start is tagged a noun; the name is a body's all the same, not a designation
+    out = extract_texts(tmp_path_factory, "opening_adjective",
+                        {"a": "Могилёвский облисполком заключил соглашение о сотрудничестве с правительством Брянской области.\n"})
+    assert "Могилёвский облисполком" in set(read_out(out, "actors").name)
