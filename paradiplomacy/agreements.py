@@ -1114,7 +1114,8 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     # (a participle with a subject is the tagger's slip on a finite verb: "Губернатор ... и глава ... скрепили подписями")
     signing = [v for i, v in enumerate(chain) if category(v) == "act" and (v.feats.get("VerbForm") != "Part" or sent.kids(v, "nsubj"))
                and not drafted_below(chain, i)]
-    signing += act_noun_verbs(chain, sent)
+    # who speaks at the signing signs nothing by it: "Об этом на церемонии подписания соглашения заявил губернатор"
+    signing += [v for v in act_noun_verbs(chain, sent) if speech_kind(v) != "verb"]
     if signing and len(SIDE_MARKER.findall(sent.text)) >= 2:
         return list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person"))
     names: list[str] = []
