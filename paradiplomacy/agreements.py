@@ -55,9 +55,6 @@ BETWEEN_THEIR_KIND = re.compile(r"\b[Мм]ежду (?:(?:правительст�
                                 r"(?:регионов|областей|городов|районов|субъектов|провинций|столиц)"
                                 r"|(?:двумя |обоими |этими |нашими )?(?:регионами|областями|городами|районами|субъектами|провинциями|столицами))"
                                 r"\b(?!\s+[А-ЯЁA-Z])")
-# "соглашения о сотрудничестве двух соседних территорий": the tie's sides named only by their kind and number
-TIE_OF_THEIR_KIND = re.compile(r"\b(?:сотрудничеств|взаимодействи|партнерств|партнёрств)\w* (?:двух|обоих|обеих) (?:соседних |наших )?"
-                               r"(?:регионов|областей|городов|районов|субъектов|провинций|территорий)\b(?!\s+[А-ЯЁA-Z])")
 
 
 
@@ -1314,12 +1311,6 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
                 found.parties = places_of_the_pair(before) or list(headline_pair)
                 found.bound = "previous" if found.parties else ""
-            elif TIE_OF_THEIR_KIND.search(found.evidence):
-                # "соглашения о сотрудничестве двух соседних территорий": the pair named just before, of which the
-                # sentence may name one (the speaker's: "заявил алтайский губернатор")
-                pair = (places_of_the_pair(before) if before is not None else []) or list(headline_pair)
-                if pair and (not found.parties or set(found.parties) < set(pair)):
-                    found.parties, found.bound = list(pair), "previous"
             merge(records, found, territory, kinds)
         just_told = bool(records) and before is not None and before.text in records[-1].sentences
         for found in accords_in(sent, published, used_verbs, just_told):
