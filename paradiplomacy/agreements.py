@@ -301,6 +301,13 @@ def own_subject(verb, sent: Sentence) -> bool:
     return bool(sent.kids(verb, "nsubj", "nsubj:pass"))
 
 
+def subjects_holder(verb, sent: Sentence):
+    """The verb whose subjects are the verb's: its head verb, where it is conjoined to one with no subject of its own
+    ("Житомир расторг ... и подписал", "X согласовали план ... и подписали его"); else the verb itself."""
+    head = sent.head(verb) if verb.rel == "conj" and not own_subject(verb, sent) else None
+    return head if head is not None and head.pos == "VERB" else verb
+
+
 def verb_before(pair, sent: Sentence):
     """The lexicon verb right before a pair of words ("установили | побратимские связи"), or the noun of an act
     on it ("о разрыве | побратимских отношений", "подписание | дорожной карты"); None if there is neither."""
@@ -455,8 +462,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
                 found += [t for s_ in sent.kids(current, "nsubj") for t in sent.conjuncts(s_)]
                 break
     # "Житомир расторг ... и подписал соглашения с Люблином": a conjoined verb's subject is its head verb's
-    found += [t for v in verbs if v.rel == "conj" and not own_subject(v, sent) and (h := sent.head(v)) is not None and h.pos == "VERB"
-              for s_ in sent.kids(h, "nsubj") for t in sent.conjuncts(s_)]
+    found += [t for v in verbs if (h := subjects_holder(v, sent)) is not v for s_ in sent.kids(h, "nsubj") for t in sent.conjuncts(s_)]
     for child in (with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent) + regarded(verbs, sent)
                   + twinned_for(verbs, sent) + [t for side in cooperating_within(noun, sent) for t in side]):
         found += sent.conjuncts(child)
@@ -1013,9 +1019,9 @@ def placed(token, sent: Sentence) -> bool:
     return m is not None and m.type in PLACE_TYPES
 
 
-def between_words(noun, sent: Sentence) -> list:
-    """The words "между" gives the noun, whatever they name ("меморандум между предприятиями")."""
-    return [c for k in sent.kids(noun, "nmod") if between_case(k, sent) for c in sent.conjuncts(k)]
+def between_words(noun, sent: Sentence, rels=("nmod",)) -> list:
+    """The words "между" gives the noun (or a verb, by its ``rels``), whatever they name ("меморандум между предприятиями")."""
+    return [c for k in sent.kids(noun, *rels) if between_case(k, sent) for c in sent.conjuncts(k)]
 
 
 def may_be_actor(token, sent: Sentence) -> bool:
@@ -1122,8 +1128,7 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
         if person and person.name not in names:
             names.append(person.name)
     for verb in signing:
-        # a conjoined verb with no subject of its own shares its head verb's: "X согласовали план ... и подписали его"
-        doer = sent.head(verb) if verb.rel == "conj" and not own_subject(verb, sent) and sent.head(verb) is not None else verb
+        doer = subjects_holder(verb, sent)  # "X согласовали план ... и подписали его": the head verb's subjects sign
         subjects = [t for s_ in sent.kids(doer, "nsubj") + [c for c in sent.kids(doer, "conj") if stray_subject(c, sent)]
                     for t in sent.conjuncts(s_)]
         subjects += [t for t in comitative_subjects([doer], sent) if t not in subjects]  # "X с коллегой Y подписали"
@@ -1677,8 +1682,7 @@ def partners_counted(noun, chain, with_tokens, sent: Sentence) -> bool:
     """Whether a plural agreement noun's other side is places only counted, by a word of quantity
     (data/quantity_words.csv): "Между Гагаузией и рядом регионов РФ подписаны соглашения", "соглашения со многими
     регионами" (but "соглашения с регионами Китая" names whose they are)."""
-    words = with_tokens + [c for head in [noun] + list(chain) for k in sent.kids(head, "nmod", "obl") if between_case(k, sent)
-                           for c in sent.conjuncts(k)]
+    words = with_tokens + [c for head in [noun, *chain] for c in between_words(head, sent, ("nmod", "obl"))]
     quantity = read_words("quantity_words.csv")
     return noun.feats.get("Number") == "Plur" and any(
         lemma_of(w) in quantity and any(units_by_kind(t) for t in sent.kids(w, "nmod"))

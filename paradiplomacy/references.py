@@ -50,12 +50,14 @@ def bare_party(token, index: int, tokens, after) -> bool:
     """Whether a bare singular noun of a kind of place, with no word of its own and no name after it, is a side of
     an agreement: under "между" ("между регионом и республикой было заключено соглашение"), or a subject of a verb of
     signing or agreeing ("Город и область заключили соглашение"), itself or the first of its conjuncts."""
-    by_id = {t.id: t for t in tokens}
-    first = by_id.get(token.head_id) if token.rel == "conj" else token
     before = tokens[index - 1] if index else None  # an adjective right before, wherever the parser hung it ("Перевальским районом")
-    if (first is None or token.feats.get("Number") != "Sing" or token.text[:1].isupper() and index
+    if (token.feats.get("Number") != "Sing" or token.text[:1].isupper() and index
             or after is not None and after.text[:1].isupper() or before is not None and before.pos in ("ADJ", "DET", "PROPN")
             or any(t.head_id == token.id and t.rel in ("amod", "det", "nmod", "appos", "flat:name") for t in tokens)):
+        return False  # the cheap tests first: most nouns of a kind of place have a word of their own
+    by_id = {t.id: t for t in tokens}
+    first = by_id.get(token.head_id) if token.rel == "conj" else token
+    if first is None:
         return False
     if any(t.head_id == first.id and t.rel == "case" and t.text.lower() == "между" for t in tokens):
         return True
