@@ -300,6 +300,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         # "Хоким Ферганской области" opening a sentence, "с Губернатором А.М.Осиповым": the title is no part of the name
         # (but "Раис Сулейманов" is a first name and a surname)
         tokens = tokens[1:]
+    if ner_type == "ORG" and tokens[0].pos == "ADP" and tokens[0].text.islower():
+        return None  # "Уполномоченным | по правам человека": the complement of a title, which the tagger cut off it
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
     while len(tokens) > 1 and tokens[0].pos in ("ADV", "ADP", "NUM") and is_common_word(tokens[0].text) and previous_token(tokens[0], by_id) is None:
@@ -314,7 +316,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
     start, stop = tokens[0].start, tokens[-1].stop
     mention = Mention(start, stop, text[start:stop], "", tokens=tokens)
     before = previous_token(tokens[0], by_id)
-    settlement = before is not None and word_kind(before.lemma or before.text) == "settlement"
+    settlement = before is not None and names_a_settlement(before)
     if ner_type == "PER":
         # an editor's bracket inside the name: "с Андреем Юрьевичем [Воробьевым]"
         tokens = [t for t in tokens if t.text not in BRACKETS] or tokens
@@ -505,6 +507,15 @@ def cited_as_source(first, by_id) -> bool:
     preposition = source_nouns()[(noun.lemma or "").lower()]
     before = previous_token(noun, by_id)
     return not preposition or (before is not None and before.text.lower() == preposition)
+
+
+def names_a_settlement(token) -> bool:
+    """Whether the word is a noun of a kind of settlement ("города"), or a compound that starts with one ("городом-побратимом
+    Аланьей": the tagger lemmatises the compound whole, so its first part is read by the dictionary)."""
+    if word_kind(token.lemma or token.text) == "settlement":
+        return True
+    first, dash, _ = token.text.lower().partition("-")
+    return bool(dash) and any(word_kind(p.normal_form) == "settlement" for p in morph_vocab().parse(first) if "NOUN" in p.tag)
 
 
 def is_instrument_word(token) -> bool:

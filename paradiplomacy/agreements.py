@@ -348,7 +348,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         if terminal in cats:
             if "plan" in cats[cats.index(terminal) + 1 :]:
                 return "signed"  # "намерен заморозить партнёрские связи": still in force, its ending only intended
-            return "terminated" if terminal == "terminate" else "suspended"
+            ending = chain[cats.index(terminal)]
+            return "terminated" if terminal == "terminate" and not temporarily(ending, sent) else "suspended"
     if (cats[0] == "act" and chain[0].feats.get("VerbForm") == "Part" and chain[0].feats.get("Tense") == "Past" and len(chain) > 1
             and not sent.kids(chain[0], "aux", "aux:pass")):
         # "наметили перспективы в целях реализации соглашения, подписанного в 2024 году": signed already (but "выразил
@@ -388,6 +389,11 @@ def no_longer(verb, sent: Sentence) -> bool:
     """Whether the verb is negated with a word of "no longer" ("больше не являются", "отныне не является")."""
     adverbs = [a for m in sent.kids(verb, "advmod") for a in [m] + sent.kids(m, "advmod")]  # "больше" may hang on "не"
     return sent.negated(verb) and any(a.text.lower() in read_words("no_longer_words.csv") for a in adverbs)
+
+
+def temporarily(verb, sent: Sentence) -> bool:
+    """Whether ending is done for a time ("временно прекратил все взаимоотношения"): a suspension (temporary_words.csv)."""
+    return any(a.text.lower() in read_words("temporary_words.csv") for a in sent.kids(verb, "advmod"))
 
 
 def renounces(verb, sent: Sentence) -> bool:
@@ -1331,7 +1337,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         for found in euroregion_members(sent, published):
             merge(records, found, territory, kinds)
-        ended_by_reference(sent, records)
+        ended_by_reference(sent, records, before)
         scope_from_next_sentence(records, sent, previous)
         before = sent
         attach_terms(records, sent)
@@ -2339,13 +2345,17 @@ def signings_without_a_noun(sent: Sentence, records: list[Agreement], published:
                             intends=status == "planned")  # "ожидается подписание": one still to be signed
 
 
-def ended_by_reference(sent: Sentence, records: list[Agreement]) -> None:
+def ended_by_reference(sent: Sentence, records: list[Agreement], before: Sentence | None = None) -> None:
     """Give the agreement the sentence reports the end a later clause puts to it by a word that refers back: "Соглашение
     ... было подписано в 2007 году, но в 2014 году Сумская администрация его расторгла", "стали городами-побратимами,
-    однако в 2014 году горсовет разорвал эти отношения" (signed, then terminated)."""
-    record = records[-1] if records and sent.text in records[-1].sentences else None
-    if record is None or len([t for t in sent.tokens if agreement_noun(t, sent) not in ("", "anaphor")]) != 1:
-        return  # one agreement in the sentence, or the pronoun could stand for another
+    однако в 2014 году горсовет разорвал эти отношения" (signed, then terminated); so does the next sentence, where it
+    names no agreement of its own ("... подписал договор о побратимстве. Но политика ... это сотрудничество остановила")."""
+    record = records[-1] if records else None
+    nouns = len([t for t in sent.tokens if agreement_noun(t, sent) not in ("", "anaphor")])
+    # one agreement in the sentence, or the pronoun could stand for another
+    if record is None or not (sent.text in record.sentences and nouns == 1
+                              or before is not None and before.text in record.sentences and nouns == 0):
+        return
     for verb in sent.tokens:
         stage = {"terminate": "terminated", "suspend": "suspended"}.get(category(verb))
         if stage and verb.pos == "VERB" and not sent.negated(verb) and any(refers_back(o, sent) for o in sent.kids(verb, "obj")):
