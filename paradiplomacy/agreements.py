@@ -575,7 +575,10 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     # so may the tie a topic develops: "о сотрудничестве и развитии взаимоотношений с законодательными собраниями ..."
     sides = [k for t in topics for k in sent.kids(t, "nmod") if k.feats.get("Case") == "Gen"
              and (lemma_of(t) in read_words("cooperation_nouns.csv") or lemma_of(k) in read_words("cooperation_nouns.csv"))]
-    holders = [(v, "obl") for v in verbs] + [(n, "nmod") for n in [noun] + topics + sides]
+    # "обсудил с послом Беларуси подписание соглашения между Костромской и Витебской областями": whom a verb of
+    # discussing is done with is no partner of an agreement whose "между" names its sides
+    own_sides = any(between_case(k, sent) for k in sent.kids(noun, "nmod"))
+    holders = [(v, "obl") for v in verbs if not (own_sides and category(v) == "discuss")] + [(n, "nmod") for n in [noun] + topics + sides]
     # the preposition may hang on the first of the adjectives that share the noun ("с Павлодарской, ... областями")
     cases = lambda child: sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]
     later = next_agreement_noun(noun, sent)
@@ -596,7 +599,7 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
         # "..., а соглашение с Кировской областью — 17 марта", "соглашения о ... сотрудничестве с Волынской и
         # Закарпатской областями": the parser hung the partner on another word
         found = [named]
-    return found
+    return [antecedent(child, sent) for child in found]  # "город, с которым Пермь подписала": the town
 
 
 def partner_case_after(noun, sent: Sentence):
@@ -1345,6 +1348,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     other_side_met(records, meeting_sides, territory, kinds)
     signers_of_the_sides(records, mentions, territory, kinds)
     records = one_outcome_per_meeting(documents_of_accords(headline_states(told_again(records), title_stop, territory, kinds)))
+    records = headline_region(records, title_stop, territory)
     records = headline_instruments(records, title_stop, territory, kinds)
     ended_together(records)
     if twin_article:
@@ -2026,6 +2030,19 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
     tokens += [t for t in names_of_kind(tokens, sent) if t not in tokens]
     # "с руководителями Марковского и Меловского районов": the partners are who those people act for
     return tokens + [t for t in represented(tokens, sent) if t not in tokens]
+
+
+def antecedent(token, sent: Sentence):
+    """What a relative "который" stands for: the noun its clause is hung on, or that noun's subject where the noun is only
+    said of it ("Луисвилл - первый город, с которым Пермь подписала договор"); any other token itself."""
+    if lemma_of(token) != "который":
+        return token
+    clause = next((v for v in [sent.head(token)] if v is not None and v.rel == "acl:relcl"), None)
+    noun = sent.head(clause) if clause is not None else None
+    if noun is None:
+        return token
+    subject = next(iter(sent.kids(noun, "nsubj")), None)
+    return subject if sent.mention_at(noun, person=False) is None and subject is not None else noun
 
 
 def twinned_for(verbs, sent: Sentence) -> list:
@@ -2740,6 +2757,24 @@ def told_again(records: list[Agreement]) -> list[Agreement]:
             kept.append(record)
         else:
             fold_into(same, record)
+    return kept
+
+
+def headline_region(records: list[Agreement], title_stop: int, territory: dict[str, str]) -> list[Agreement]:
+    """The records less each headline record of one party, a region, where a body record of the same kind (the only
+    one) has a town of that region: "... с кем регион подписал договор о побратимских отношениях" over "Фэрбенкс -
+    первый город, с которым Якутск подписал договор" is Yakutsk's twinning, folded into the body's record."""
+    kept = list(records)
+    for head in [r for r in records if r.start < title_stop and not r.vague and len(r.parties) == 1]:
+        region = find_place(territory.get(head.parties[0], head.parties[0]))
+        if region is None or region.type not in SUBNATIONAL_TYPES or region.type == "city":
+            continue
+        body = [r for r in kept if r is not head and r.start >= title_stop and r.kind == head.kind and not r.vague]
+        towns = [r for r in body if any((place := find_place(territory.get(p, p))) is not None and place.type == "city"
+                                        and place.region == region.place_id for p in r.parties)]
+        if len(towns) == 1:
+            fold_into(towns[0], head, before=True)
+            kept.remove(head)
     return kept
 
 

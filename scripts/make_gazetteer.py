@@ -50,8 +50,13 @@ TOPONYM_BONUS = 0.3
 SPACED_STATES = {"RU", "BY", "UA", "KZ", "KG", "TJ", "UZ", "TM", "AZ", "AM", "GE", "MD", "MN", "BG", "RS", "MK", "EE", "LV", "LT"}
 
 
+# A hard sign before a consonant or at a word's end is Bulgarian spelling ("Тълса", "Бърно", "Подъгорица"); Russian
+# writes it only before е, ё, ю, я ("Сянъян", "Жанъе")
+NOT_RUSSIAN = re.compile(r"ъ(?![еёюя])", re.I)
+
+
 def russian_names(city: dict) -> list[str]:
-    return sorted({n for n in city["alternatenames"] + [city["name"]] if RUSSIAN.match(n)})
+    return sorted({n for n in city["alternatenames"] + [city["name"]] if RUSSIAN.match(n) and not NOT_RUSSIAN.search(n)})
 
 
 def is_toponym(name: str) -> bool:
