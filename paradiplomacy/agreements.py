@@ -684,6 +684,8 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             if places or (token.lemma or "") not in heads_of_regions():
                 names += [p.name for p in places if p.name not in names]
                 continue
+        if m is not None and titled_by_church(m, sent):
+            continue  # "митрополит Екатеринбургский": the see of a church's title, no side
         if m is None and persons_stand_for_bodies:
             person = sent.person_named(token, next_bound(token, tokens, sent.stop))
             m = None if person is None or not person.affiliation else person
@@ -694,6 +696,13 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             if name and name not in names:
                 names.append(name)
     return names
+
+
+def titled_by_church(mention, sent: Sentence) -> bool:
+    """Whether the name follows a title of a church, union or NGO (data/nongovernmental_nouns.csv): "митрополит
+    Екатеринбургский", "муфтий Татарстана" name its see or seat, not a side of the agreement."""
+    before = [t for t in sent.tokens if t.stop <= mention.start]
+    return bool(before) and nongovernmental_at(before[-1:], sent)
 
 
 ASIDE = re.compile(r"\([^()]{1,40}\)")
@@ -943,7 +952,9 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     # "Брянская и Курская области подписали соглашения с Гомельской и Могилевской областями", the verb given no
     # subject by the parser: the names before it are the other side
     only_partners = bool(parties) and not subjects and set(parties) <= partners()
-    if ((len(parties) < 2 or only_partners) and chain and not companies_at(subjects) and not any(private_person(t, sent) for t in subjects)
+    # "Мэр Екатеринбурга и митрополит Екатеринбургский подписали": a church's side names no place, whatever its title holds
+    churches = nongovernmental_at([c for s_ in subjects for c in sent.conjuncts(s_)], sent)
+    if ((len(parties) < 2 or only_partners) and chain and not companies_at(subjects) and not churches and not any(private_person(t, sent) for t in subjects)
             and not tie_names_both_sides(noun, sent) and not earlier):
         parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
     if not parties and act_noun_agents(noun, chain, sent):
