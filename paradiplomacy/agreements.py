@@ -398,10 +398,12 @@ def temporarily(verb, sent: Sentence) -> bool:
 
 def renounces(verb, sent: Sentence) -> bool:
     """Whether a verb of refusing gives up what there is: what it refuses taken with "от" ("отказался от побратимства с
-    Костромой") or a verb of regarding under it ("отказался считать побратимами шесть городов"; regarding_verbs.csv)
-    end the twinning, where "отказалась подписывать соглашение" refuses one."""
+    Костромой"), a verb of regarding under it ("отказался считать побратимами шесть городов"; regarding_verbs.csv) or
+    of keeping it in force ("отказался продлевать соглашение"; renewing_verbs.csv) end the agreement, where
+    "отказалась подписывать соглашение" refuses one."""
+    giving_up = read_words("regarding_verbs.csv") | read_words("renewing_verbs.csv")
     return (any(k.text.lower() == "от" for o in sent.kids(verb, "obl") for k in sent.kids(o, "case"))
-            or any(lemma_of(x) in read_words("regarding_verbs.csv") for x in sent.kids(verb, "xcomp")))
+            or any(lemma_of(x) in giving_up for x in sent.kids(verb, "xcomp")))
 
 
 def act_noun_verbs(chain, sent: Sentence) -> list:
@@ -971,6 +973,11 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         # "Губернатор Липецкой области ... подписал соглашение с Брестской областью": the signer's side, also beside
         # several partners ("подписал соглашения с руководителями Марковского и Меловского районов")
         parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
+    if len(parties) == 1 and chain:
+        # "Губернатор Вологодской области Георгий Филимонов и аким Костанайской области договорились подписать", the
+        # parser hanging both regions on the first office: the bodies of the officials who are the subjects
+        officials = [c for s_ in subjects for c in sent.conjuncts(s_) if word_kind(lemma_of(c)) == "office"]
+        parties += [p for p in parties_from(officials, sent, persons_stand_for_bodies=True) if p not in parties]
     # «Уже подписаны соглашения с Ошской, Чуйской, Иссык-Кульской областями», — подчеркнул губернатор: the speaker's
     # side beside the partners it names
     if parties and (len(parties) == 1 or set(parties) <= partners()) and speaker_names_own_side(noun, chain, sent):
@@ -1071,9 +1078,12 @@ def across_clauses(token, noun, sent: Sentence) -> bool:
 
 def speaker_names_own_side(noun, chain, sent: Sentence) -> bool:
     """The agreement's subject is only a word by which a speaker names their side ("мы", "регион" without a
-    name; ``data/speaker_sides.csv``), or it has none ("соглашение ... будет подписано")."""
+    name; ``data/speaker_sides.csv``), such a word beside named places, or it has none ("соглашение ... будет подписано")."""
     subjects = [t for v in chain for s_ in sent.kids(v, "nsubj") for t in sent.conjuncts(s_) if t is not noun]
-    return all((t.lemma or "") in read_words("speaker_sides.csv") and sent.mention_at(t, person=False) is None for t in subjects)
+    own = [t for t in subjects if (t.lemma or "") in read_words("speaker_sides.csv") and sent.mention_at(t, person=False) is None]
+    # beside a named partner too: "сообщил, что республика и китайская провинция Аньхой подготовили проект"
+    named = [t for t in subjects if t not in own and sent.mention_at(t, person=False) is not None]
+    return len(own) + len(named) == len(subjects) and (bool(own) or not subjects)
 
 
 def speakers_sides(sent: Sentence) -> list[str]:
@@ -2011,7 +2021,15 @@ def names_of_kind(tokens, sent: Sentence) -> list:
     Кеми (Финляндия), Ческе-Будеёвице (Чехия) и Мешхедом (Иран)")."""
     listed = [a for t in tokens if kind_of_place(t) for a in sent.kids(t, "appos")]
     listed += [a for t in tokens if kind_of_place(t) for a in sent.kids(t, "parataxis") if mark_before(a, sent, (":",))]
-    return [c for a in listed for c in sent.conjuncts(a)]
+    named = [c for a in listed for c in sent.conjuncts(a)]
+    # a list after the colon the parser hung elsewhere ("с пятью регионами: Тюменской, Свердловской и Челябинской
+    # областями, Башкирией и Татарстаном"): the names written after it, in order
+    colons = [sent.tokens[i + 1] for t in tokens if (kind_of_place(t) or units_by_kind(t)) and (i := sent.tokens.index(t)) + 1 < len(sent.tokens)
+              and sent.tokens[i + 1].text == ":"]
+    if colons and not named:
+        names = set(linear_parties(sent, colons[0].stop, backwards=False))
+        named = [m.tokens[-1] for m in sent.mentions if m.start >= colons[0].stop and m.name in names and m.tokens]
+    return named
 
 
 def mark_before(token, sent: Sentence, marks) -> bool:
