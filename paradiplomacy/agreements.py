@@ -1036,8 +1036,9 @@ def nongovernmental_at(tokens, sent: Sentence) -> bool:
     """Whether a token is a noun of a trade union, church or NGO (``data/nongovernmental_nouns.csv``, the words that
     mark one wherever they stand: "федерация" does so only as a name's head, and "Российской Федерацией" is a state)."""
     rows, heads = nongovernmental_nouns()
-    anywhere = {word for row in rows if len(row) == 1 for word in row}
-    return any(lemma_of(t) in anywhere or lemma_of(t) in heads and not placed(t, sent) for t in tokens)
+    # a row of two words is the noun and its adjective ("общественными организациями") or complement ("союз работодателей")
+    phrase = lambda t: {lemma_of(t)} | {lemma_of(k) for k in sent.kids(t, "amod", "nmod")}  # noqa: E731
+    return any(any(row <= phrase(t) for row in rows) or lemma_of(t) in heads and not placed(t, sent) for t in tokens)
 
 
 def placed(token, sent: Sentence) -> bool:
@@ -1664,6 +1665,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "с профсоюзами", "между администрацией Екатеринбурга и екатеринбургской епархией": no government beside it
             if len(members) == 1 and nongovernmental_at(with_tokens + said_parties, sent):
                 continue  # "область достигла соглашения с профсоюзами": no government or public body beside it
+            if len(members) == 1 and own_plan(kind, chain, with_tokens, token, sent):
+                continue
             signed_by = [] if topic == "planned" else signatories_from(token, chain, sent)
             own_kind = document_kind if kind == TWINNING and members in betweens and topic_of_its_own(members, sent) else kind
             yield Agreement(own_kind, status, members, signatories_of_pair(members, signed_by, sent) if pairs else signed_by,
@@ -1686,6 +1689,15 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
+
+
+def own_plan(kind: str, chain, with_tokens, noun, sent: Sentence) -> bool:
+    """Whether a plan is one body's own: adopted (data/adopting_verbs.csv) with no partner named, nor sides between which
+    it is, nor an agreement it carries out ("Правительство Тульской области утвердило план мероприятий по поддержке
+    малого бизнеса", not "... план мероприятий по реализации соглашения с Витебской областью")."""
+    return (kind == "roadmap" and bool(chain) and not with_tokens and not between_words(noun, sent)
+            and all(lemma_of(v) in read_words("adopting_verbs.csv") for v in chain)
+            and not any(t is not noun and agreement_noun(t, sent) for t in sent.tokens))
 
 
 def numbered(noun, sent: Sentence) -> bool:
