@@ -156,8 +156,11 @@ def agreement_noun(token, sent: Sentence) -> str:
         # "соглашение о дружбе и сотрудничестве", "об установлении дружественных отношений" (a Chinese province's
         # sister ties): the codebook's twinning of towns and regions
         return "twinning"
-    if entry[1] == "memorandum" and any(lemma_of(t) == "дружба" for t in topic):
-        return "twinning"  # "меморандум о дружбе (и сотрудничестве)" between towns; between regions friendship_of_regions makes it a memorandum again
+    establishing = any(lemma_of(t) in read_words("establishing_nouns.csv") for t in topic)
+    if entry[1] == "memorandum" and any(lemma_of(t) == "дружба" or establishing and lemma_of(t) in read_words("friendship_words.csv") for t in topic):
+        # "меморандум о дружбе (и сотрудничестве)", "об установлении партнёрских и дружеских связей" between towns (not
+        # "о развитии дружественных связей"); between regions friendship_of_regions makes it a memorandum again
+        return "twinning"
     if entry[1] == "cooperation_agreement" and any(names_a_euroregion(t) for t in topic):
         return EUROREGION  # "соглашение о создании Еврорегиона «Донбасс»": the euroregion it sets up
     return entry[1]
@@ -1341,9 +1344,10 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     contract = headline_contract(sentences, title_stop)
     # the pair the headline names stands for "двумя регионами" where the sentence before names none
     headline_pair = places_of_the_pair(sentences[0]) if sentences and sentences[0].start < title_stop else []
+    owner_before = ""  # the town whose twins the sentences so far named
     for sent in sentences:
         used_verbs: set = set()
-        for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, before)):
+        for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, before), owner_before):
             if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
                 found.parties = places_of_the_pair(before) or list(headline_pair)
                 found.bound = "previous" if found.parties else ""
@@ -1365,6 +1369,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         ended_by_reference(sent, records, before)
         scope_from_next_sentence(records, sent, previous)
         before = sent
+        owner_before = town_owning_twins(sent) or owner_before
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions, sentence_sides or {})
     other_side_met(records, meeting_sides, territory, kinds)
@@ -1562,11 +1567,12 @@ def listing_status(sent: Sentence, before: Sentence | None) -> str:
 
 
 def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False,
-                   contract: bool = False, counted_stage: str = ""):
+                   contract: bool = False, counted_stage: str = "", owner_before: str = ""):
     """Yield a record for each agreement noun whose stage the sentence gives; "документ" refers to
     the latest record (read when reached, so after the sentence's earlier records merged); in an article about twin
     towns, also for each tie between places it says was broken off or suspended (``broken_tie``). ``counted_stage`` is
-    the stage of the documents a verbless sentence lists (``listing_status``).
+    the stage of the documents a verbless sentence lists (``listing_status``); ``owner_before`` the town whose twins an
+    earlier sentence named (``town_owning_twins``).
     Adds the verbs read to ``used_verbs``."""
     twinned = any(r.kind == TWINNING for r in records)
     for token in sent.tokens:
@@ -1593,7 +1599,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         # (but "расторг соглашение ... между городами-побратимами" ends the twinning with it)
         described = kind == TWINNING and between_case(token, sent) and bool(chain) and status not in ("terminated", "suspended")
         status = "signed" if described else status
-        listed = twin_list(token, sent)
+        listed = twin_list(token, sent, owner_before=owner_before)
         if not chain and kind == "twinning" and listed:
             yield from standing_twinnings(listed, sent, published)
             continue
@@ -2116,12 +2122,36 @@ def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, t
     return [[side, partner] for side in sides for partner in partners]
 
 
-def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
+def twin_owners(noun, sent: Sentence, types=PLACE_TYPES) -> list[Mention]:
+    """Whose twins a twin noun names: its genitive, or "у" on it or on the verb of being it is the subject of ("у
+    Новосибирска есть 14 городов-побратимов: ..."), or the "у" phrase itself with no verb ("У Ярославля пять
+    городов-побратимов"); places of ``types`` only."""
+    head = sent.head(noun) if noun.rel == "nsubj" else None
+    being = [head] if head is not None and head.pos in ("VERB", "AUX") else []
+    owned_by = [head] if head is not None and any(c.text.lower() == "у" for c in sent.kids(head, "case")) else []
+    possessed = possessors(noun, being, sent) + owned_by  # after "у", whatever case the tagger read ("у Бишкеке", a slip)
+    return [m for k in sent.kids(noun, "nmod") + possessed if (k.feats.get("Case") == "Gen" or k in possessed)
+            and (m := sent.mention_at(k, person=False)) is not None and m.type in types]
+
+
+def town_owning_twins(sent: Sentence) -> str:
+    """The one town whose twins a twin noun of the sentence names ("делегации городов-побратимов Брянска", whichever
+    word the parser hung the town on), or ''."""
+    nouns = [t for t in sent.tokens if TWIN_STEM in lemma_of(t)]
+    after = [sent.tokens[i + 1] for t in nouns if (i := sent.tokens.index(t)) + 1 < len(sent.tokens) and sent.tokens[i + 1].feats.get("Case") == "Gen"]
+    owners = {m.name for t in nouns for m in twin_owners(t, sent, ("city",))}
+    owners |= {m.name for t in after if (m := sent.mention_at(t, person=False)) is not None and m.type == "city"}
+    return next(iter(owners)) if len(owners) == 1 else ""
+
+
+def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "") -> list[list[str]]:
     """One pair per listed town where a twin noun names a town's twins and lists them: "Среди городов-побратимов
     Озёрска – польские города Венгожево, Кентшин и Элк" is three twinnings of Озёрск; so does a partner noun
     ("партнёров Озёрска") once the article has reported a twinning (``twinned``). The owner is the noun's
     place in the genitive, the list the first place after it with its conjuncts; [] for fewer than two. Two towns
-    the noun's genitive coordinates ("городов-побратимов Курска и Гродно") are one pair."""
+    the noun's genitive coordinates ("городов-побратимов Курска и Гродно") are one pair. A noun of no owner that opens
+    a list with a colon lists the twins of the town an earlier twin noun owned (``owner_before``: "Глава принял
+    делегации городов-побратимов Брянска", then "приехали делегации городов-побратимов: Гомеля и Минска, ...")."""
     lemma = (noun.lemma or "").lower().replace("ё", "е")
     partners = twinned and lemma in read_words("twin_partner_nouns.csv")
     if TWIN_STEM not in lemma and not partners:
@@ -2129,22 +2159,19 @@ def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
     # a town's partners are towns (or places the gazetteer does not know); a region's are its trade partners
     # ("партнёров области – Беларусь, Китай")
     owner_types, types = (("city",), ("city", "other")) if partners else (PLACE_TYPES, PLACE_TYPES)
-    # whose twins they are: the noun's genitive, or "у" on it or on the verb of being it is the subject of ("у
-    # Новосибирска есть 14 городов-побратимов: ..."), or the "у" phrase itself with no verb ("У Ярославля пять городов-побратимов")
-    head = sent.head(noun) if noun.rel == "nsubj" else None
-    being = [head] if head is not None and head.pos in ("VERB", "AUX") else []
-    owned_by = [head] if head is not None and any(c.text.lower() == "у" for c in sent.kids(head, "case")) else []
-    possessed = possessors(noun, being, sent) + owned_by  # after "у", whatever case the tagger read ("у Бишкеке", a slip)
-    owners = [m for k in sent.kids(noun, "nmod") + possessed if (k.feats.get("Case") == "Gen" or k in possessed)
-              and (m := sent.mention_at(k, person=False)) is not None and m.type in owner_types]
-    if len(owners) != 1:
+    owners = twin_owners(noun, sent, owner_types)
+    at = sent.tokens.index(noun) + 1
+    if not owners and owner_before and at < len(sent.tokens) and sent.tokens[at].text == ":":
+        owner, anchor = owner_before, sent.tokens[at].stop
+    elif len(owners) == 1:
+        owner, anchor = owners[0].name, owners[0].stop
+    else:
         return []
-    owner = owners[0]
     first = next((m for m in sorted(sent.mentions, key=lambda m: m.start)
-                  if m.start >= owner.stop and m.type in PLACE_TYPES and m.name != owner.name), None)
-    if first is not None and sent.text[owner.stop - sent.start : first.start - sent.start].strip() == "и":
+                  if m.start >= anchor and m.type in PLACE_TYPES and m.name != owner), None)
+    if first is not None and sent.text[anchor - sent.start : first.start - sent.start].strip() == "и":
         # "главы городов-побратимов Курска и Гродно": the twins are the two, not the first one's list
-        return [[owner.name, first.name]] if first.type in types else []
+        return [[owner, first.name]] if first.type in types else []
     heads = [t for t in sent.tokens if first is not None and first.start <= t.start and t.stop <= first.stop]
     # "французский город Дижон, польский Ополе и ...": the list may hang on the noun the first name stands beside
     heads += [h for t in heads if t.rel == "appos" and (h := sent.head(t)) is not None]
@@ -2153,9 +2180,9 @@ def twin_list(noun, sent: Sentence, twinned: bool = False) -> list[list[str]]:
     if any(c.text.lower() in ("в", "во", "на") for h in heads for c in sent.kids(h, "case")):
         return []  # "У Одессы 23 города-побратима в Европе, Азии и Африке": where the twins are, not which
     listed = [m for h in heads for t in sent.conjuncts(h) if (m := sent.mention_at(t, person=False)) is not None
-              and m.type in types and m.name != owner.name]
+              and m.type in types and m.name != owner]
     names = list(dict.fromkeys(m.name for m in listed))
-    return [[owner.name, name] for name in names] if len(names) >= 2 else []
+    return [[owner, name] for name in names] if len(names) >= 2 else []
 
 
 def shared_out_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
