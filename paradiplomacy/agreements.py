@@ -1686,7 +1686,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             or partners_counted(token, chain, with_tokens, sent),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens + said_parties + subject_words_left_over(chain, sent)),
-                            unnamed_partner=bool(with_tokens) and not partners,
+                            unnamed_partner=bool(with_tokens) and not partners or unnamed_between(token, sent),
                             in_dialogue=bool(said_parties + with_tokens) and all(
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
@@ -1695,6 +1695,15 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
+
+
+def unnamed_between(noun, sent: Sentence) -> bool:
+    """Whether "между" gives the noun a side that is no actor of the text: "меморандум ... между правительством
+    Татарстана и зоной технологического развития «Долина информационных технологий»" is with that zone, whoever met."""
+    later = next_agreement_noun(noun, sent)
+    between = next((b for b in betweens_after(noun, sent) if later is None or b.start < later.start), None)
+    head = sent.head(between) if between is not None else None  # "между" may hang on the topic ("о взаимопонимании между")
+    return head is not None and any(t.pos == "NOUN" and not may_be_actor(t, sent) for t in sent.conjuncts(head))
 
 
 def own_plan(kind: str, chain, with_tokens, noun, sent: Sentence) -> bool:
