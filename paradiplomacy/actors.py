@@ -1666,9 +1666,22 @@ def settlement_abbreviation(token) -> bool:
 def undeclined_cases(tokens) -> set[str]:
     """The cases all words of a name may be in, where they are three or more: a name that does not decline ("Маттео
     Сальвини", "Мэри Ферро"; a declined form is at most two cases, "Медведева"); or none."""
-    known = [cases for cases in map(cases_of, (t.text for t in tokens)) if cases]  # "Ренци": no case at all
+    known = [cases for cases in map(word_cases, (t.text for t in tokens)) if cases]  # "Ренци": no case at all
     shared = set.intersection(*known) if known else set()
     return shared if len(shared) >= 3 else set()
+
+
+ALL_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+UNDECLINED_ENDINGS = tuple("еиоэ")  # not "у", "ю": the dative of a declined foreign name ("Райкконену")
+
+
+def word_cases(word: str) -> set[str]:
+    """The cases a word of a name may be in: a word the dictionary does not know that ends in a vowel Russian names do
+    not decline in ("Моракане", "Мосупье") in every case, whatever the guesser makes up; any other as the dictionary
+    reads it."""
+    if word.lower().endswith(UNDECLINED_ENDINGS) and not any(p.is_known for p in morph_vocab().parse(word)):
+        return set(ALL_CASES)
+    return cases_of(word)
 
 
 def office_before_comma(tokens, i: int, root, by_id) -> list:
@@ -1856,6 +1869,8 @@ def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str], de
         return False
     if token.rel == "nmod" and parent is not None and word_kind(parent.lemma or "") == "office" and not described:
         return False
+    if token.rel == "nmod" and token.feats.get("Number") == "Plur" and parent is not None and not described:
+        return False  # "председателя Собрания депутатов Псковской области | Александра Котова": the deputies name the body
     # A genitive complement ("Совета министров") is no office of a nominative name; an animate noun's genitive the tagger
     # reads as its accusative, the same letters ("противник президента (Acc) | Владимира Путина (Gen)"), is the name's.
     tagged = UD_CASE.get(token.feats.get("Case", ""))

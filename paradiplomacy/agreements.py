@@ -1880,7 +1880,8 @@ def names_a_gathering(noun, sent: Sentence) -> bool:
     on a word above the gathering's, so the word right before it counts too (``data/gathering_nouns.csv``)."""
     index = sent.tokens.index(noun)
     near = [sent.head(noun)] + ([sent.tokens[index - 1]] if index else [])
-    return any(t is not None and lemma_of(t) in read_words("gathering_nouns.csv") for t in near)
+    # (not a place's name: "... Ленинградской области Российской Федерации соглашение")
+    return any(t is not None and lemma_of(t) in read_words("gathering_nouns.csv") and not placed(t, sent) for t in near)
 
 
 @lru_cache(maxsize=1)

@@ -143,12 +143,16 @@ def sides_by_sentence(events: list[Event], mentions: list[Mention]) -> dict[int,
 
 
 def governs_a_territory(name: str, kinds: dict[str, str]) -> bool:
-    """Whether an official's body is an executive whose name holds its territory ("председатель Гомельского
-    облисполкома", "Минского городского исполнительного комитета"): that body is his side of the meeting; a
-    university or a council in a town is not."""
+    """Whether an official's body is an executive or legislature whose name holds its territory ("председатель
+    Гомельского облисполкома", "Минского городского исполнительного комитета", "Законодательного Собрания Петербурга";
+    data/legislature_words.csv): that body is his side of the meeting; a university or a council in a town is not."""
     words = lemma_key(name).split()
-    return (kinds.get(name) == "organization" and any(word_kind(w) == "executive" for w in words + [" ".join(p) for p in zip(words, words[1:])])
-            and territory_of(name) is not None)
+    governs = any(word_kind(w) == "executive" for w in words + [" ".join(p) for p in zip(words, words[1:])])
+    # its territory as the gazetteer knows it, or as a place the text names ("парламента провинции Гаутенг")
+    named = f" {' '.join(words)} "
+    placed = territory_of(name) is not None or any(f" {lemma_key(p)} " in named for p, kind in kinds.items() if kind in PLACE_TYPES)
+    legislature = any(f" {word} " in named for word in read_words("legislature_words.csv"))
+    return kinds.get(name) == "organization" and (governs or legislature) and placed
 
 
 def events_in(sent: Sentence, published: str, planned: bool = False) -> list[Event]:

@@ -75,6 +75,7 @@ def root(word: str) -> str:
     Калуга and калужский, астрахан for Астрахань and Астраханская. An adjective is cut by its
     written ending (pymorphy guesses odd lemmas for unknown ones: "Мангистауская")."""
     word = word.lower().replace("ё", "е").replace("э", "е")  # "Шэньян" and "Шеньян" are one spelling
+    word = word.removeprefix("санкт-")  # "Петербург" is "Санкт-Петербург" written short
     parse = morph().parse(word)[0]
     adjective = ADJECTIVE.match(word) if "ADJF" in parse.tag or not parse.is_known or TOPONYMIC.match(word) else None
     if adjective:
