@@ -566,8 +566,10 @@ def name_bodies_of_the_one_place(mentions: list[Mention]) -> None:
             continue  # "правительство соседней области": which one the text does not say
         places = {p.name for p in mentions if p.place_id and (place := place_by_id(p.place_id)) is not None
                   and place.type == levels[lemmas[-1]] and (state is None or place.state == state.name_latin)}
-        if len(places) == 1:
-            m.name = f"{words[0]} {genitive(places.pop())}"
+        # of those, the one the same word names ("правительство области" beside "Мурманская область" and "фюльке Финнмарк")
+        worded = {name for name in places if lemmas[-1] in lemma_key(name).split()}
+        if len(places) == 1 or len(worded) == 1:
+            m.name = f"{words[0]} {genitive((worded if len(worded) == 1 else places).pop())}"
 
 
 def name_places_of_a_state(mentions: list[Mention]) -> None:

@@ -1738,13 +1738,14 @@ def units_by_kind(token) -> bool:
 
 def partners_counted(noun, chain, with_tokens, sent: Sentence) -> bool:
     """Whether a plural agreement noun's other side is places only counted, by a word of quantity
-    (data/quantity_words.csv): "Между Гагаузией и рядом регионов РФ подписаны соглашения", "соглашения со многими
-    регионами" (but "соглашения с регионами Китая" names whose they are)."""
+    (data/quantity_words.csv) or a number: "Между Гагаузией и рядом регионов РФ подписаны соглашения", "соглашения со
+    многими регионами", "с тремя регионами Казахстана" (but "соглашения с регионами Китая" names whose they are)."""
     words = with_tokens + [c for head in [noun, *chain] for c in between_words(head, sent, ("nmod", "obl"))]
     quantity = read_words("quantity_words.csv")
     return noun.feats.get("Number") == "Plur" and any(
         lemma_of(w) in quantity and any(units_by_kind(t) for t in sent.kids(w, "nmod"))
-        or units_by_kind(w) and any(lemma_of(q) in quantity for q in sent.kids(w, "amod", "det", "nummod", "nummod:gov")) for w in words)
+        or units_by_kind(w) and any(lemma_of(q) in quantity or q.pos == "NUM" for q in sent.kids(w, "amod", "det", "nummod", "nummod:gov"))
+        for w in words)
 
 
 def subject_words_left_over(chain, sent: Sentence) -> list:

@@ -177,7 +177,7 @@ def events_in(sent: Sentence, published: str, planned: bool = False) -> list[Eve
         # a visit is the visitors': those a verb of the sentence says they met ("встретился с председателем ...") host it
         hosts = met_persons(sent) if kind == "visit" else set()
         participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person" and m.name not in senders | hosts))
-        offices = unnamed_offices(sent)
+        offices = unnamed_offices(sent) + [b for b in bodies_of(token, sent) if b not in unnamed_offices(sent)]
         # the side whose delegation took part, where the text names it ("визит делегации Липецкой области")
         participants += [side for side in delegations(sent) if side not in participants]
         if kind == "visit" and not participants and not offices and "делегаци" not in sent.text.lower():
@@ -185,6 +185,16 @@ def events_in(sent: Sentence, published: str, planned: bool = False) -> list[Eve
         found[kind] = Event(kind, participants, event_place(token, sent), date_in(sent.text, published),
                             sent.text, sent.start, sent.stop, within=frames_another(token, sent), offices=offices)
     return list(found.values())
+
+
+def bodies_of(trigger, sent: Sentence) -> list[str]:
+    """The places whose governments the event's noun names as who meets: "заседание правительств Сербии и Республики
+    Сербской", "переговоры администраций Пскова и Витебска" (an executive in the genitive, its places' conjuncts)."""
+    bodies = [k for k in sent.kids(trigger, "nmod") if word_kind(k.lemma or "") == "executive"]
+    complements = [c for b in bodies for k in sent.kids(b, "nmod") for c in sent.conjuncts(k)]
+    # the place at each complement, not the body's mention that spans it
+    places = [m for c in complements for m in sent.mentions if m.type in TYPED_PLACES and m.start <= c.start < m.stop]
+    return list(dict.fromkeys(m.name for m in places))
 
 
 def delegations(sent: Sentence) -> list[str]:
