@@ -25,6 +25,8 @@ FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у
                    "ablt": (("ом", ""), ("ей", "я"), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
 STEM_J_ENDINGS = ("я", "ю", "ем", "е")  # the endings of a masculine stem in "-й" ("Гоя", "Гою", "Гоем", "Гое")
 VOWELS = "аеёиоуыэюя"
+SOFT_STEM_ENDINGS = ("я", "ю", "ем")  # after a consonant, the endings of a masculine stem in "-ь" ("Горбаня", "Горбаню", "Горбанем")
+HISSING = "жшщчц"  # consonants that take "-ем" in a hard stem ("Брнабичем")
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ым", "ой")  # no nominative of a name the dictionary does not know ends so
 POSSESSIVE_ADJECTIVES = ("овый", "евый", "ёвый", "иный", "ыный")  # the nominatives of "-овым", "-иным" that a surname in -ов, -ин shares
 
@@ -199,13 +201,16 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
 
 def strip_foreign_ending(word: str, case: str, gender: str) -> str:
     """An unknown name's nominative from its ending: "Райкконена" -> "Райкконен", "Маехары" -> "Маехара"; a soft
-    ending after a vowel is of a stem in "-й": "Гоя" -> "Гой"."""
+    ending after a vowel is of a stem in "-й": "Гоя" -> "Гой"; "-я", "-ю" or "-ем" after a consonant other than a
+    hissing one, of a stem in "-ь": "Горбаня" -> "Горбань" (a hard stem takes "-а", "-у", "-ом": "Горбана")."""
     if gender == "masc" and len(word) > 2:
         for ending, nominative in FOREIGN_ENDINGS.get(case, ()):
             if word.endswith(ending):
                 stem = word[: -len(ending)]
                 if ending in STEM_J_ENDINGS and not nominative and stem[-1:].lower() in VOWELS:
                     return stem + "й"
+                if ending in SOFT_STEM_ENDINGS and not nominative and stem[-1:].lower() not in VOWELS + HISSING + "йь":
+                    return stem + "ь"
                 return stem + nominative
     return word
 
