@@ -18,7 +18,7 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
-from .gazetteer import find_place, lemma_key, named_places, place_by_id, place_in, places_named, territory_levels, word_kind
+from .gazetteer import centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places_named, territory_levels, word_kind
 from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     match_case, normalize_phrase, singular_form, surname_key)
 from .nlp import morph_vocab, reaches
@@ -84,6 +84,7 @@ def extract_mentions(doc) -> list[Mention]:
     resolve_places(mentions)
     name_places_of_a_state(mentions)
     name_bodies_of_the_one_place(mentions)
+    mentions += capitals_of_regions(doc, mentions, by_id)
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     mentions += titles_of_the_one_unnamed(doc, mentions)
@@ -91,6 +92,25 @@ def extract_mentions(doc) -> list[Mention]:
     share_affiliations(mentions)
     fuller_titles(mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.stop))
+
+
+def capitals_of_regions(doc, mentions: list[Mention], by_id) -> list[Mention]:
+    """Mentions of the towns a text names as a region's capital ("столица Прибайкалья", "столицей Кузбасса"): the
+    region's administrative centre (gazetteer.centre_of), on the words "столица" and the region's name. Not where the
+    town is named beside it ("столицы Хакасии Абакана")."""
+    found = []
+    for m in mentions:
+        place = place_by_id(m.place_id) if m.place_id and m.tokens else None
+        before = previous_token(m.tokens[0], by_id) if place is not None and place.type == "region" else None
+        if before is None or (before.lemma or "") != "столица":
+            continue
+        if any(o.type == "city" and 0 <= o.start - m.stop <= 2 for o in mentions):
+            continue
+        centre = centre_of(place)
+        if centre is not None:
+            found.append(Mention(before.start, m.stop, doc.text[before.start : m.stop], centre.type, centre.name,
+                                 tokens=[before] + m.tokens, place_id=centre.place_id))
+    return found
 
 
 def titles_of_the_one_unnamed(doc, mentions: list[Mention]) -> list[Mention]:

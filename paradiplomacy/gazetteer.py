@@ -158,6 +158,18 @@ def plain_latin(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", name.strip()) if not unicodedata.combining(ch)).lower()
 
 
+@lru_cache(maxsize=1)
+def centres() -> dict[str, str]:
+    """The administrative centre of each subdivision that data/subdivisions_ru.csv gives one, by its id."""
+    return {row["code"]: row["centre"] for row in read_data("subdivisions_ru.csv") if row["centre"]}
+
+
+def centre_of(place: Place) -> Place | None:
+    """The town that is the region's administrative centre ("столица Прибайкалья" is Irkutsk), or None."""
+    name = centres().get(place.place_id)
+    return (place_in(name, {place.place_id}) or find_place(name)) if name else None
+
+
 def is_capital(place: Place) -> bool:
     """Whether the place is a state's capital city (matched by position: the gazetteer and GeoNames spell
     Washington, Beijing or Kyiv differently)."""
