@@ -104,7 +104,7 @@ def capitals_of_regions(doc, mentions: list[Mention], by_id) -> list[Mention]:
         before = previous_token(m.tokens[0], by_id) if place is not None and place.type == "region" else None
         if before is None or (before.lemma or "") != "столица":
             continue
-        if any(o.type == "city" and 0 <= o.start - m.stop <= 2 for o in mentions):
+        if any(o.type == "city" and 0 <= o.start - m.stop <= 2 and not doc.text[m.stop : o.start].strip() for o in mentions):
             continue
         centre = centre_of(place)
         if centre is not None:
