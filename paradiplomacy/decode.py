@@ -24,6 +24,12 @@ FOREIGN_LETTER = re.compile(f"[{FOREIGN_LETTERS}]")
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 MIXED_WORD = re.compile(rf"\b(?=\w*[{FOREIGN_LETTERS}])(?=\w*[а-яёА-ЯЁ])\w+")  # a word with Cyrillic and Latin or Greek letters
 LETTER = re.compile(r"[^\W\d_]")
+# Cyrillic written as UTF-8 and read back as cp1251: each letter becomes "Р" or "С" and a sign of the bytes 0x80-0xBF
+# ("СЃ" for "с", "РІ" for "в"); a page may hold such words amid sound ones. A run of two letters or more, or one
+# standing alone as a word, is put back; one inside a word ("Рёмер") is a word of its own.
+SECOND_BYTES = "".join(ch for b in range(0x80, 0xC0) for ch in bytes([b]).decode("cp1251", errors="ignore"))
+MOJIBAKE = re.compile(rf"(?:[РС][{re.escape(SECOND_BYTES)}]){{2,}}|(?<![а-яёА-ЯЁ])[РС][{re.escape(SECOND_BYTES)}](?![а-яёА-ЯЁ])")
+RUSSIAN_LETTERS = re.compile(r"^[а-яёА-ЯЁ]+$")
 
 
 @dataclass
@@ -84,7 +90,8 @@ def detect_text(data: bytes) -> tuple[str | None, str]:
 
 
 def normalize_text(text: str) -> str:
-    """NFC, unified line breaks and spaces, no trailing blanks."""
+    """NFC, Cyrillic read back from cp1251 mojibake, unified line breaks and spaces, no trailing blanks."""
+    text = MOJIBAKE.sub(unmangled, text)  # before NFC and the spaces: the mojibake of "Р" holds a no-break space
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = INVISIBLE.sub("", text)
@@ -92,6 +99,16 @@ def normalize_text(text: str) -> str:
     text = re.sub(r"[ ]{2,}", " ", text)
     text = MIXED_WORD.sub(cyrillic_word, text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def unmangled(match: re.Match) -> str:
+    """The Russian letters a run of cp1251 mojibake stands for ("СЃ" -> "с"); the run itself where it stands for none."""
+    run = match.group(0)
+    try:
+        fixed = run.encode("cp1251").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return run
+    return fixed if RUSSIAN_LETTERS.match(fixed) else run
 
 
 @lru_cache(maxsize=1)

@@ -68,6 +68,15 @@ def homoglyph_names() -> str:
             .replace("Александр Шилов", "Алеκсандр Шилοв"))
 
 
+def mojibake_words() -> str:
+    # short words written as UTF-8 and read back as cp1251 amid sound ones, as some scraped pages hold them
+    words = {" с ": " СЃ ", " и ": " Рё ", " в ": " РІ ", " о ": " Рѕ "}
+    text = base_text()
+    for word, mangled in words.items():
+        text = text.replace(word, mangled)
+    return text
+
+
 HOSTILE = {
     "long_sentence": lambda: with_paragraph(long_unpunctuated_sentence()),
     "flat_table": lambda: with_paragraph(flattened_table()),
@@ -75,6 +84,7 @@ HOSTILE = {
     "unclosed_quotes": lambda: with_paragraph(unclosed_quotes()),
     "invisible": invisible_in_names,
     "homoglyphs": homoglyph_names,
+    "mojibake": mojibake_words,
 }
 
 
@@ -124,6 +134,13 @@ def test_names_list_persons_are_found_without_offices(tmp_path):
     listed = actors[actors.type == "person"]
     assert len(listed) >= 250  # natasha finds nearly all the listed names
     assert (listed.roles != "").sum() <= 5  # and a list gives none of them an office
+
+
+def test_mojibake_words_are_read_back_as_cyrillic(tmp_path):
+    assert mojibake_words() != base_text()  # the base text has words to mangle
+    _, _, out = run_one(tmp_path, "mojibake", mojibake_words())
+    _, _, base = run_one(tmp_path, "plain", base_text())
+    assert (out / "clean" / "mojibake.txt").read_text(encoding="utf-8") == (base / "clean" / "plain.txt").read_text(encoding="utf-8")
 
 
 def test_invisible_characters_and_homoglyphs_do_not_split_or_change_names(tmp_path):
