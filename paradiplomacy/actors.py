@@ -1891,8 +1891,6 @@ def is_office_of_name(token, tokens, name_case_of: str, name_cases: set[str], de
         return False
     if token.rel == "nmod" and parent is not None and word_kind(parent.lemma or "") == "office" and not described:
         return False
-    if token.rel == "nmod" and token.feats.get("Number") == "Plur" and parent is not None and not described:
-        return False  # "председателя Собрания депутатов Псковской области | Александра Котова": the deputies name the body
     # A genitive complement ("Совета министров") is no office of a nominative name; an animate noun's genitive the tagger
     # reads as its accusative, the same letters ("противник президента (Acc) | Владимира Путина (Gen)"), is the name's.
     tagged = UD_CASE.get(token.feats.get("Case", ""))

@@ -177,7 +177,8 @@ def events_in(sent: Sentence, published: str, planned: bool = False) -> list[Eve
         # a visit is the visitors': those a verb of the sentence says they met ("встретился с председателем ...") host it
         hosts = met_persons(sent) if kind == "visit" else set()
         participants = list(dict.fromkeys(m.name for m in sent.mentions if m.type == "person" and m.name not in senders | hosts))
-        offices = unnamed_offices(sent) + [b for b in bodies_of(token, sent) if b not in unnamed_offices(sent)]
+        offices = unnamed_offices(sent)
+        offices += [b for b in bodies_of(token, sent) if b not in offices]  # "заседание правительств X и Y"
         # the side whose delegation took part, where the text names it ("визит делегации Липецкой области")
         participants += [side for side in delegations(sent) if side not in participants]
         if kind == "visit" and not participants and not offices and "делегаци" not in sent.text.lower():
