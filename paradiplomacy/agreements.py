@@ -582,7 +582,7 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
              and (lemma_of(t) in read_words("cooperation_nouns.csv") or lemma_of(k) in read_words("cooperation_nouns.csv"))]
     # "обсудил с послом Беларуси подписание соглашения между Костромской и Витебской областями": whom a verb of
     # discussing is done with is no partner of an agreement whose "между" names its sides
-    own_sides = any(between_case(k, sent) for k in sent.kids(noun, "nmod"))
+    own_sides = bool(between_words(noun, sent))
     holders = [(v, "obl") for v in verbs if not (own_sides and category(v) == "discuss")] + [(n, "nmod") for n in [noun] + topics + sides]
     # the preposition may hang on the first of the adjectives that share the noun ("с Павлодарской, ... областями")
     cases = lambda child: sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]

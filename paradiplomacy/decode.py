@@ -28,7 +28,8 @@ LETTER = re.compile(r"[^\W\d_]")
 # ("СЃ" for "с", "РІ" for "в"); a page may hold such words amid sound ones. A run of two letters or more, or one
 # standing alone as a word, is put back; one inside a word ("Рёмер") is a word of its own.
 SECOND_BYTES = "".join(ch for b in range(0x80, 0xC0) for ch in bytes([b]).decode("cp1251", errors="ignore"))
-MOJIBAKE = re.compile(rf"(?:[РС][{re.escape(SECOND_BYTES)}]){{2,}}|(?<![а-яёА-ЯЁ])[РС][{re.escape(SECOND_BYTES)}](?![а-яёА-ЯЁ])")
+MANGLED_LETTER = f"[РС][{re.escape(SECOND_BYTES)}]"
+MOJIBAKE = re.compile(rf"(?:{MANGLED_LETTER}){{2,}}|(?<![а-яёА-ЯЁ]){MANGLED_LETTER}(?![а-яёА-ЯЁ])")
 RUSSIAN_LETTERS = re.compile(r"^[а-яёА-ЯЁ]+$")
 
 
