@@ -45,6 +45,7 @@ RUSSIAN = re.compile(r"^[А-ЯЁ][а-яё]*(?:[ -][А-ЯЁа-яё][а-яё]*)*$"
 CITY_SUBDIVISION_TYPES = {"City", "Autonomous city", "Capital city", "Municipality"}
 COMMON_WORD_POPULATION = 10_000  # below it, a town named only by a common word is left out
 TOPONYM_BONUS = 0.3
+WORDS_BONUS = 0.2  # a name of several words of pymorphy's dictionary: "Кривой Рог" over the Belarusian "Крывы Рог"
 # States whose compound town names Russian writes as their own language does, with a space ("Белый Яр", "Балпык Би"):
 # those of Cyrillic script and the other former Soviet republics; elsewhere it joins them with hyphens ("Санта-Барбара")
 SPACED_STATES = {"RU", "BY", "UA", "KZ", "KG", "TJ", "UZ", "TM", "AZ", "AM", "GE", "MD", "MN", "BG", "RS", "MK", "EE", "LV", "LT"}
@@ -64,6 +65,16 @@ def is_toponym(name: str) -> bool:
     return all(any("Geox" in p.tag and p.is_known for p in morph_vocab().parse(w.lower())) for w in name.split("-")[0].split())
 
 
+def of_known_words(name: str) -> bool:
+    """A name of two words or more, each capitalised and a singular nominative of pymorphy's dictionary: Russian
+    spelling, not another language's transliterated ("Кривой Рог", not the Belarusian "Крывы Рог" nor "Кривой рог";
+    "Новая Каховка", not the Ukrainian "Нова Каховка"). A hyphen parts words as a space does, so that of "Сан-Диего"
+    and "Сан Диего" the state's own way of writing decides."""
+    words = re.split(r"[ -]", name)
+    return len(words) > 1 and all(w[:1].isupper() and any(p.is_known and p.tag.case == "nomn" and p.tag.number == "sing"
+                                                          for p in morph_vocab().parse(w.lower())) for w in words)
+
+
 def is_common_word(name: str) -> bool:
     """A known word of the dictionary that is no place name: "Победа", "Заря"."""
     parses = morph_vocab().parse(name.lower())
@@ -72,13 +83,15 @@ def is_common_word(name: str) -> bool:
 
 def canonical(names: list[str], latin: str, hyphenated: bool = False) -> str:
     """The name whose transliteration is closest to GeoNames' own, a name of pymorphy's dictionary counting as
-    closer by TOPONYM_BONUS: "Луганск" over the Ukrainian spelling "Луханск", "Днепр" over "Днипро". Where Russian
+    closer by TOPONYM_BONUS and one of its words by WORDS_BONUS: "Луганск" over the Ukrainian spelling "Луханск",
+    "Днепр" over "Днипро", "Кривой Рог" over "Крывы Рог". Where Russian
     writes the state's compound names with hyphens (``hyphenated``: "Санта-Барбара", "Сент-Пол", "Куала-Лумпур"), a
     hyphen and a space count alike and, of two names that differ only so, the hyphenated one wins."""
     def score(name):
         spaced = (lambda text: text.replace("-", " ").lower()) if hyphenated else str.lower  # noqa: E731
         similarity = difflib.SequenceMatcher(None, spaced(iuliia.WIKIPEDIA.translate(name)), spaced(latin)).ratio()
-        return (similarity + TOPONYM_BONUS * is_toponym(name), hyphenated and "-" in name, name)
+        bonus = TOPONYM_BONUS * is_toponym(name) + WORDS_BONUS * of_known_words(name)
+        return (similarity + bonus, hyphenated and "-" in name, name)
     return max(names, key=score)
 
 
