@@ -38,7 +38,7 @@ from .lists import list_items
 from .scope import CHAMBER, INTERGOVERNMENTAL, WITH_COMPANY, chambers_only
 from .scope import category as scope_category
 from .scope import compound_body, municipal_context, nongovernmental_nouns, party_levels
-from .sentence import MAX_CHAIN, TWIN_STEM, Sentence, category, date_in, kind_of_place, next_bound, terms
+from .sentence import MAX_CHAIN, TWIN_STEM, Sentence, category, date_in, kind_of_place, next_bound, partner_town_nouns, terms
 
 ACT_NOUNS = ("act_noun", "terminate", "suspend")  # the categories whose nouns name a step taken on an agreement
 TWINNING = "twinning"
@@ -2158,13 +2158,14 @@ def town_owning_twins(sent: Sentence) -> str:
 def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "") -> list[list[str]]:
     """One pair per listed town where a twin noun names a town's twins and lists them: "Среди городов-побратимов
     Озёрска – польские города Венгожево, Кентшин и Элк" is three twinnings of Озёрск; so does a partner noun
-    ("партнёров Озёрска") once the article has reported a twinning (``twinned``). The owner is the noun's
+    ("партнёров Озёрска") once the article has reported a twinning (``twinned``), and a partner-town noun
+    ("городами-партнёрами Оша являются ...") by itself. The owner is the noun's
     place in the genitive, the list the first place after it with its conjuncts; [] for fewer than two. Two towns
     the noun's genitive coordinates ("городов-побратимов Курска и Гродно") are one pair. A noun of no owner that opens
     a list with a colon lists the twins of the town an earlier twin noun owned (``owner_before``: "Глава принял
     делегации городов-побратимов Брянска", then "приехали делегации городов-побратимов: Гомеля и Минска, ...")."""
     lemma = (noun.lemma or "").lower().replace("ё", "е")
-    partners = twinned and lemma in read_words("twin_partner_nouns.csv")
+    partners = lemma in partner_town_nouns() or twinned and lemma in read_words("twin_partner_nouns.csv")
     if TWIN_STEM not in lemma and not partners:
         return []
     # a town's partners are towns (or places the gazetteer does not know); a region's are its trade partners

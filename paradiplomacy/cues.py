@@ -37,7 +37,7 @@ from .events import event_terms
 from .gazetteer import word_kind
 from .nlp import morph_vocab
 from .quotations import speech_words
-from .sentence import TWIN_STEM, category, terms
+from .sentence import TWIN_STEM, category, partner_town_nouns, terms
 
 ACT_CATEGORIES = ("noun", "act_noun", "anniversary")  # verbs of signing or planning act only on these nouns
 
@@ -46,7 +46,7 @@ ACT_CATEGORIES = ("noun", "act_noun", "anniversary")  # verbs of signing or plan
 def act_terms() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """Single-word lemmas that start a rule, and the multi-word terms as sets of lemmas ("дорожный карта")."""
     words = set(event_terms()) | read_words("accord_verbs.csv") | read_words("delegating_verbs.csv") | read_words("local_bodies.csv")
-    return with_terms(words, ACT_CATEGORIES)
+    return with_terms(words | partner_town_nouns(), ACT_CATEGORIES)
 
 
 def with_terms(words: set[str], categories) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
@@ -108,7 +108,7 @@ WORD = re.compile(r"\w+(?:-\w+)*")
 def record_anchors() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """The lemmas a record starts from (event terms, verbs of agreeing, agreement nouns), and the multi-word
     agreement nouns as sets of lemmas. Words of twinning (``TWIN_STEM``) anchor records too."""
-    return with_terms(set(event_terms()) | read_words("accord_verbs.csv"), ("noun",))
+    return with_terms(set(event_terms()) | read_words("accord_verbs.csv") | partner_town_nouns(), ("noun",))
 
 
 @lru_cache(maxsize=100_000)

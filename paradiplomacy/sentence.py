@@ -30,6 +30,13 @@ def terms() -> dict[str, tuple[str, str]]:
 # article with one is about twin towns, whose ties its other nouns may name ("разорвать отношения").
 TWIN_STEM = "побратим"
 
+
+@lru_cache(maxsize=1)
+def partner_town_nouns() -> frozenset[str]:
+    """Nouns that name a town's partners as towns and so list its twins by themselves ("городами-партнёрами Оша
+    являются ..."; data/twin_partner_nouns.csv, ``alone``)."""
+    return frozenset(row["word"] for row in read_data("twin_partner_nouns.csv") if row["alone"] == "yes")
+
 # "40-летие", and a numeral's compound in any case, which natasha leaves unlemmatised ("к 30-летию")
 ANNIVERSARY = re.compile(r"(?:летие|\d-летия|\d-летию|\d-летием|\d-летии)$")
 
