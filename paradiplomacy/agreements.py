@@ -1585,7 +1585,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         tie = not kind and twin_article and (token.lemma or "").replace("ё", "е") in read_words("twinning_tie_nouns.csv")
         kind = TWINNING if tie else kind
         topic = topic_of_another(token, sent) if kind else ""
-        if not kind or private_contract(token, sent) or topic == "topic" or names_a_gathering(token, sent) or (
+        if not kind or private_contract(token, sent) or topic == "topic" or names_a_gathering(token, sent) or of_a_kind(token, sent) or (
                 kind == "anaphor" and provides(token, sent)):
             continue
         if contract and kind == "cooperation_agreement" and without_topic(token, sent):
@@ -1763,6 +1763,16 @@ def about_this(noun, sent: Sentence) -> bool:
     """Whether the noun's topic is "это" ("Соглашение об этом подписали"): what the text just told."""
     return any(lemma_of(n) == "это" and n.pos == "PRON" and any(c.text.lower() in ("о", "об") for c in sent.kids(n, "case"))
                for n in sent.kids(noun, "nmod"))
+
+
+def of_a_kind(noun, sent: Sentence) -> bool:
+    """Whether the noun names a kind of agreement in a sentence that names no place or body for one ("первое сообщение
+    о расторжении такого рода договора": no agreement, and none for a later sentence's sides to take the stage of);
+    data/kind_phrases.csv."""
+    words = {role: {row["word"] for row in read_data("kind_phrases.csv") if row["role"] == role} for role in ("noun", "determiner")}
+    kinds = [k for k in sent.kids(noun, "nmod") if lemma_of(k) in words["noun"]
+             and any(lemma_of(d) in words["determiner"] for d in sent.kids(k, "det", "amod"))]
+    return bool(kinds) and not any(m.type in PLACE_TYPES or m.type == "organization" for m in sent.mentions)
 
 
 def like_another(noun, sent: Sentence) -> bool:
