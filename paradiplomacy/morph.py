@@ -27,6 +27,8 @@ STEM_J_ENDINGS = ("я", "ю", "ем", "е")  # the endings of a masculine stem i
 VOWELS = "аеёиоуыэюя"
 SOFT_STEM_ENDINGS = ("я", "ю", "ем")  # after a consonant, the endings of a masculine stem in "-ь" ("Горбаня", "Горбаню", "Горбанем")
 HISSING = "жшщчц"  # consonants that take "-ем" in a hard stem ("Брнабичем")
+# the oblique endings of a surname declined as an adjective ("Гулого", "Гулому", "Гулым": Гулый), by case
+ADJECTIVAL_ENDINGS = {"gent": ("ого", "его"), "accs": ("ого", "его"), "datv": ("ому", "ему"), "ablt": ("ым",)}
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ым", "ой")  # no nominative of a name the dictionary does not know ends so
 POSSESSIVE_ADJECTIVES = ("овый", "евый", "ёвый", "иный", "ыный")  # the nominatives of "-овым", "-иным" that a surname in -ов, -ин shares
 
@@ -202,7 +204,11 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
 def strip_foreign_ending(word: str, case: str, gender: str) -> str:
     """An unknown name's nominative from its ending: "Райкконена" -> "Райкконен", "Маехары" -> "Маехара"; a soft
     ending after a vowel is of a stem in "-й": "Гоя" -> "Гой"; "-я", "-ю" or "-ем" after a consonant other than a
-    hissing one, of a stem in "-ь": "Горбаня" -> "Горбань" (a hard stem takes "-а", "-у", "-ом": "Горбана")."""
+    hissing one, of a stem in "-ь": "Горбаня" -> "Горбань" (a hard stem takes "-а", "-у", "-ом": "Горбана"); a surname
+    declined as an adjective takes "-ый", or "-ий" after a soft or hissing stem or г, к, х: "Гулого" -> "Гулый"."""
+    if gender == "masc" and len(word) > 4 and (ending := next((e for e in ADJECTIVAL_ENDINGS.get(case, ()) if word.endswith(e)), "")):
+        stem = word[: -len(ending)]
+        return stem + ("ий" if ending.startswith("е") or stem[-1].lower() in "гкх" + HISSING else "ый")
     if gender == "masc" and len(word) > 2:
         for ending, nominative in FOREIGN_ENDINGS.get(case, ()):
             if word.endswith(ending):
