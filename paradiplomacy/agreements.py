@@ -1663,7 +1663,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # автономными округами": each partner's agreement is with a side no actor's name gives, not with the others
             continue
         betweens = between_each(token, sent)
-        pairs = (betweens or each_topic_its_sides(token, parties, sent) or paired or dashed_partners(sides, partners, sent) or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        pairs = (betweens or each_topic_its_sides(token, parties, sent) or paired or dashed_partners(sides, partners, sent) or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or owned_twin_pairs(token, kind, parties, sent) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
         document_kind = terms().get(lemma_of(token), ("", "cooperation_agreement"))[1]  # the kind its noun names without its topic
@@ -2141,6 +2141,13 @@ def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, t
     if len(sides) == len(partners) and any(lemma_of(t) in read_words("respective_words.csv") for t in sent.tokens):
         return [[side, partner] for side, partner in zip(sides, partners)]  # "... с Оршей и Гомелем соответственно"
     return [[side, partner] for side in sides for partner in partners]
+
+
+def owned_twin_pairs(noun, kind: str, parties: list[str], sent: Sentence) -> list[list[str]]:
+    """One twinning per town a twin noun pairs with its one owner: "Тула, Калуга и Рязань больше не являются побратимами
+    Житомира" is three (a twinning is of two towns); [] otherwise."""
+    owners = [m.name for m in twin_owners(noun, sent) if m.name in parties] if kind == TWINNING and len(parties) > 2 else []
+    return [[owners[0], p] for p in parties if p != owners[0]] if len(owners) == 1 else []
 
 
 def twin_owners(noun, sent: Sentence, types=PLACE_TYPES) -> list[Mention]:
