@@ -486,12 +486,14 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             if child is noun:
                 continue
             is_between = between_case(child, sent)
-            is_agent = holder in verbs and holder.feats.get("Voice") == "Pass" and child.rel in ("obl", "obl:agent") and child.feats.get("Case") == "Ins"
+            is_agent = holder in verbs and holder.feats.get("Voice") == "Pass" and child.rel in ("obl", "obl:agent", "iobj") and child.feats.get("Case") == "Ins"
             # "был образован Республикой Карелия и ... союзами"; "между X и Y"; "X подписала ... Y"
             if is_between and names_no_party(child, sent):
                 continue  # "между школой № 31 и ...": sides the text names by what they are, none of them a government
             if is_agent or is_between or (holder in verbs and (child.rel in ("nsubj", "obj") or stray_subject(child, sent)) and not own_sides):
-                found += sent.conjuncts(child)
+                # "Собрание приняло постановление, которым одобрено подписание соглашения": the relative agent (which the
+                # parser may make an indirect object) stands for the resolution, and so for the body that adopted it
+                found += [antecedent(c, sent) for c in sent.conjuncts(child)]
     found += [t for c in comitative_subjects(verbs, sent) for t in sent.conjuncts(c) if t not in found]
     # "Переговоры ... завершились подписанием соглашения": the meeting is the frame, its sides are the parties
     found = [t for t in found if (t.lemma or "") not in event_terms()]
@@ -932,7 +934,7 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     later = next_agreement_noun(noun, sent)
     tokens = [t for t in party_tokens(noun, chain, sent) if not across_clauses(t, noun, sent) and (later is None or t.start < later.start)]
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
-    if len(parties) < 2 or noun.feats.get("Number") == "Plur":  # agreements between several: the whole list
+    if len(parties) < 2 or plural(noun, sent):  # agreements between several: the whole list
         first = sent.tokens[sent.tokens.index(between) + 1 :][:1] if between is not None else []
         if between is not None and not companies_at(first) and not any(names_no_party(t, sent) for t in first):
             parties += [p for p in linear_parties(sent, between.stop, backwards=False, until=later.start if later else None) if p not in parties]
@@ -1658,7 +1660,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
             parties = sides + partners
-        elif len(partners) > 1 and not sides and token.feats.get("Number") == "Plur":
+        elif len(partners) > 1 and not sides and plural(token, sent):
             # "Ранее подобные соглашения командование флота подписало с Ямало-Ненецким и Ханты-Мансийским
             # автономными округами": each partner's agreement is with a side no actor's name gives, not with the others
             continue
@@ -1682,7 +1684,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss") or kind == "accord",
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
-                            one_of_pairs=bool(pairs), several=token.feats.get("Number") == "Plur", counted=tally(token, sent) or numbered(token, sent) and any(category(v) == "bind" for v in chain)
+                            one_of_pairs=bool(pairs), several=plural(token, sent), counted=tally(token, sent) or numbered(token, sent) and any(category(v) == "bind" for v in chain)
                             or partners_counted(token, chain, with_tokens, sent),
                             sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
                             company_partner=companies_at(with_tokens + said_parties + subject_words_left_over(chain, sent)),
@@ -1694,7 +1696,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             signed_by_sides=not signed_by and sides_signed(chain, sent))
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
-                            stop=sent.stop, one_of_pairs=True, several=token.feats.get("Number") == "Plur")
+                            stop=sent.stop, one_of_pairs=True, several=plural(token, sent))
 
 
 def unnamed_between(noun, sent: Sentence) -> bool:
@@ -2102,14 +2104,17 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
 
 def antecedent(token, sent: Sentence):
     """What a relative "который" stands for: the noun its clause is hung on, or that noun's subject where the noun is only
-    said of it ("Луисвилл - первый город, с которым Пермь подписала договор"); any other token itself."""
+    said of it ("Луисвилл - первый город, с которым Пермь подписала договор") or, for an act a body adopts, that body;
+    any other token itself."""
     if lemma_of(token) != "который":
         return token
     clause = next((v for v in [sent.head(token)] if v is not None and v.rel == "acl:relcl"), None)
     noun = sent.head(clause) if clause is not None else None
     if noun is None:
         return token
-    subject = next(iter(sent.kids(noun, "nsubj")), None)
+    # "Собрание приняло постановление, которым одобрено ...": a body's act stands for the body that adopted it
+    adopted = noun.rel == "obj" and lemma_of(sent.head(noun)) in read_words("adopting_verbs.csv")
+    subject = next(iter(sent.kids(noun, "nsubj") + (sent.kids(sent.head(noun), "nsubj") if adopted else [])), None)
     return subject if sent.mention_at(noun, person=False) is None and subject is not None else noun
 
 
@@ -2128,13 +2133,24 @@ def standing_twinnings(pairs: list[list[str]], sent: Sentence, published: str):
                         stop=sent.stop, one_of_pairs=True, standing=True)
 
 
+def plural(noun, sent: Sentence) -> bool:
+    """Whether an agreement noun is plural: as tagged, or the object of a verb of signing that the tagger read as a
+    genitive singular ("подпишет с Гомельской и Брестской областями соглашения": the accusative plural; a negated verb
+    takes the genitive, "не подписали соглашения")."""
+    if noun.feats.get("Number") == "Plur":
+        return True
+    verb = sent.head(noun)
+    return (noun.rel == "obj" and noun.feats.get("Case") == "Gen" and verb is not None and category(verb) == "act"
+            and not sent.negated(verb) and any(p.tag.number == "plur" and p.tag.case == "accs" for p in morph_vocab().parse(noun.text.lower())))
+
+
 def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, tie: bool = False) -> list[list[str]]:
     """One party list per agreement where a plural noun names agreements with each of several partners: "Курская
     область заключила соглашения с Брестской и Гродненской областями" is two agreements, "Липецк и Елец подписали соглашения
     с Гомелем" two; [] where the noun is singular or one agreement of them all ("трёхсторонние соглашения"). A tie
     between towns (``tie``: "прекратил сотрудничество с Санкт-Петербургом и Калининградом") is one per pair whatever its number.
     Lists of equal length that "соответственно" pairs (respective_words.csv) give one agreement per pair in order."""
-    if noun.feats.get("Number") != "Plur" and not numbered(noun, sent) and not tie or not sides or not partners or len(sides) + len(partners) < 3:
+    if not plural(noun, sent) and not numbered(noun, sent) and not tie or not sides or not partners or len(sides) + len(partners) < 3:
         return []
     if multilateral(noun, sent):
         return []
@@ -2219,7 +2235,7 @@ def shared_out_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]
     places and one other party faces them: "соглашений между Гомельским облисполкомом и правительствами Республики
     Башкортостан, Курской области" is one agreement with each government; [] otherwise, or where the text makes the
     agreements joint ("трёхсторонние")."""
-    if noun.feats.get("Number") != "Plur" or multilateral(noun, sent):
+    if not plural(noun, sent) or multilateral(noun, sent):
         return []
     return each_shared_body(parties, sent)
 
@@ -2254,7 +2270,7 @@ def state_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
     Могилёвской областями, Смоленской и Витебской областями" is Bryansk with Gomel and with Mogilev, and Smolensk
     with Vitebsk; [] unless every place has a state, there are two, and each place of the first
     has a partner."""
-    if noun.feats.get("Number") != "Plur" or len(parties) < 3 or multilateral(noun, sent):
+    if not plural(noun, sent) or len(parties) < 3 or multilateral(noun, sent):
         return []
     return alternating_pairs(parties, sent)
 
@@ -2288,7 +2304,7 @@ def between_each(noun, sent: Sentence) -> list[list[str]]:
     """One party list per "между" where a plural noun has several: "соглашения о сотрудничестве между Курском и
     Гомелем, а также между Брянском и Могилёвом" are two agreements, each of its own pair ("два протокола ... между
     X и Y, а также между Z и W" too: a numeral's genitive singular); [] otherwise."""
-    if noun.feats.get("Number") != "Plur" and not numbered(noun, sent):
+    if not plural(noun, sent) and not numbered(noun, sent):
         return []
     betweens = betweens_after(noun, sent)
     # each list ends where the next "между" begins: "между X и Y, между Z и W"
@@ -2329,7 +2345,7 @@ def each_topic_its_sides(noun, parties: list[str], sent: Sentence) -> list[list[
     """One party list per topic where a plural noun lists topics of cooperation each with its own sides: "соглашения
     о сотрудничестве между Краснодарским краем и Республикой Абхазия, о сотрудничестве Торгово-промышленных палат
     Кубани и Абхазии" are two agreements; [] unless every topic names two parties or more and every party falls in one."""
-    if noun.feats.get("Number") != "Plur":
+    if not plural(noun, sent):
         return []
     topics = []
     for t in sent.tokens[sent.tokens.index(noun) + 1 :]:
