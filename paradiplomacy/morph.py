@@ -179,6 +179,11 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
         return match_case(surname.normal_form, word)
     if case == "nomn":
         return word
+    if case == "ablt" and gender == "masc" and word.lower().endswith(tuple(a[:-2] + "ым" for a in POSSESSIVE_ADJECTIVES)) and not any(
+            p.is_known and p.tag.POS == "ADJF" for p in morph_vocab().parse(word.lower())):
+        # "Шумковым": the instrumental of a surname in -ов, -ин, not of the rarer "-овой" the dictionary knows as a surname
+        # ("Луговым" stays "Луговой": a word of the language declined so)
+        return word[: -len("ым")]
     if any(NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur" for p in morph_vocab().parse(word)):
         form = inflect(word, case, gender, names_only=True)
         if form:
