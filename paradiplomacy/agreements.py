@@ -1353,6 +1353,11 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
                 found.parties = places_of_the_pair(before) or list(headline_pair)
                 found.bound = "previous" if found.parties else ""
+            elif found.kind == TWINNING and len(found.parties) == 1 and before is not None and (
+                    owner := town_owning_twins(before, PLACE_TYPES)) and owner not in found.parties:
+                # "У Гомельской области появился ещё один побратим. Соглашение ... с провинцией Ляонин подписано ...": the
+                # new twin's owner is the other side
+                found.parties = [owner, *found.parties]
             merge(records, found, territory, kinds)
         just_told = bool(records) and before is not None and before.text in records[-1].sentences
         for found in accords_in(sent, published, used_verbs, just_told):
@@ -2178,13 +2183,13 @@ def twin_owners(noun, sent: Sentence, types=PLACE_TYPES) -> list[Mention]:
             and (m := sent.mention_at(k, person=False)) is not None and m.type in types]
 
 
-def town_owning_twins(sent: Sentence) -> str:
-    """The one town whose twins a twin noun of the sentence names ("делегации городов-побратимов Брянска", whichever
-    word the parser hung the town on), or ''."""
+def town_owning_twins(sent: Sentence, types=("city",)) -> str:
+    """The one town (or place of ``types``) whose twins a twin noun of the sentence names ("делегации городов-побратимов
+    Брянска", whichever word the parser hung the town on; "У Гомельской области появился ещё один побратим"), or ''."""
     nouns = [t for t in sent.tokens if TWIN_STEM in lemma_of(t)]
     after = [sent.tokens[i + 1] for t in nouns if (i := sent.tokens.index(t)) + 1 < len(sent.tokens) and sent.tokens[i + 1].feats.get("Case") == "Gen"]
-    owners = {m.name for t in nouns for m in twin_owners(t, sent, ("city",))}
-    owners |= {m.name for t in after if (m := sent.mention_at(t, person=False)) is not None and m.type == "city"}
+    owners = {m.name for t in nouns for m in twin_owners(t, sent, types)}
+    owners |= {m.name for t in after if (m := sent.mention_at(t, person=False)) is not None and m.type in types}
     return next(iter(owners)) if len(owners) == 1 else ""
 
 
