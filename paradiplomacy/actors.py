@@ -760,13 +760,17 @@ def coordinated_places(doc) -> list[Mention]:
             if lemma is None or j < 3:
                 continue
             # a word of level between the names and the noun is part of each name: "Ямало-Ненецким и
-            # Ханты-Мансийским автономными округами"
-            level = t[j - 1] if (t[j - 1].lemma or "").lower() in read_words("unit_level_words.csv") and is_adjective(t[j - 1]) else None
+            # Ханты-Мансийским автономными округами"; so is another lower-case adjective where the gazetteer knows the
+            # names with it: "Донецкой и Луганской народными республиками"
+            gender = GENDER_OF_REGION_NOUN[lemma]
+            level = t[j - 1] if is_adjective(t[j - 1]) and t[j - 1].text.islower() else None
+            if level is not None and (level.lemma or "").lower() not in read_words("unit_level_words.csv") and (
+                    find_place(f"{nominative_adjective(t[j - 2].text, gender)} {nominative_adjective(level.text, gender)} {lemma}") is None):
+                level = None
             last = j - 2 if level is not None else j - 1
             adjectives = listed_adjectives(t, last)
             if len(adjectives) < 2 or not (plural_after(noun, t[last]) or singular_shared(noun, adjectives)):
                 continue
-            gender = GENDER_OF_REGION_NOUN[lemma]
             kind = f"{nominative_adjective(level.text, gender)} {lemma}" if level is not None else lemma
             for adj in reversed(adjectives):
                 name = f"{nominative_adjective(adj.text, gender)} {kind}"
