@@ -255,9 +255,10 @@ def governing_chain(token, sent: Sentence) -> list:
             break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
         if current is not token and current.rel == "conj" and ends_one_signs_other(current, parent):
             break  # "расторг соглашение с Курском и подписал соглашения с Люблином": the second is signed, not ended
-        if kind == "become" and current.rel not in ("xcomp", "obl") and not outcome_of(parent, sent):
+        if kind == "become" and current.rel not in ("xcomp", "obl") and cases_of(current.text) != {"ablt"} and not outcome_of(parent, sent):
             break  # "соглашение стало основой": the noun is the subject, not what the parties became (but "Результатом
-            # переговоров стал меморандум": it came about)
+            # переговоров стал меморандум": it came about; a word that can only be instrumental is the predicate whatever
+            # the parser and the tagger call it: "городом-побратимом Смоленска является Гомель")
         if kind == "plan" and current.pos == "VERB" and current.feats.get("VerbForm") == "Fin":
             break  # "Сессия постановила: Чернигов и Тамбов больше не являются ...": the clause says its own stage
         if kind:
