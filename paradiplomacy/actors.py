@@ -764,8 +764,9 @@ def coordinated_places(doc) -> list[Mention]:
             # names with it: "Донецкой и Луганской народными республиками"
             gender = GENDER_OF_REGION_NOUN[lemma]
             level = t[j - 1] if is_adjective(t[j - 1]) and t[j - 1].text.islower() else None
-            if level is not None and (level.lemma or "").lower() not in read_words("unit_level_words.csv") and (
-                    find_place(f"{nominative_adjective(t[j - 2].text, gender)} {nominative_adjective(level.text, gender)} {lemma}") is None):
+            if level is not None and (level.lemma or "").lower() not in read_words("unit_level_words.csv") and not (
+                    len(listed_adjectives(t, j - 2)) >= 2  # names listed before it, before asking the gazetteer
+                    and find_place(f"{nominative_adjective(t[j - 2].text, gender)} {nominative_adjective(level.text, gender)} {lemma}")):
                 level = None
             last = j - 2 if level is not None else j - 1
             adjectives = listed_adjectives(t, last)

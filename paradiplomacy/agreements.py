@@ -1773,13 +1773,18 @@ def about_this(noun, sent: Sentence) -> bool:
                for n in sent.kids(noun, "nmod"))
 
 
+@lru_cache(maxsize=None)
+def kind_phrase_words(role: str) -> frozenset[str]:
+    """The words of one ``role`` (noun, determiner) in phrases that name a kind of agreement (kind_phrases.csv)."""
+    return frozenset(row["word"] for row in read_data("kind_phrases.csv") if row["role"] == role)
+
+
 def of_a_kind(noun, sent: Sentence) -> bool:
     """Whether the noun names a kind of agreement in a sentence that names no place or body for one ("первое сообщение
     о расторжении такого рода договора": no agreement, and none for a later sentence's sides to take the stage of);
     data/kind_phrases.csv."""
-    words = {role: {row["word"] for row in read_data("kind_phrases.csv") if row["role"] == role} for role in ("noun", "determiner")}
-    kinds = [k for k in sent.kids(noun, "nmod") if lemma_of(k) in words["noun"]
-             and any(lemma_of(d) in words["determiner"] for d in sent.kids(k, "det", "amod"))]
+    kinds = [k for k in sent.kids(noun, "nmod") if lemma_of(k) in kind_phrase_words("noun")
+             and any(lemma_of(d) in kind_phrase_words("determiner") for d in sent.kids(k, "det", "amod"))]
     return bool(kinds) and not any(m.type in PLACE_TYPES or m.type == "organization" for m in sent.mentions)
 
 
