@@ -1468,7 +1468,9 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
     Шарковщинского района"); and a memorandum between towns where the article has twinnings made by memoranda
     ("Меморандумы об установлении побратимских отношений ... подписаны", then "Подписи под меморандумами поставили")."""
     by_memoranda = any(r.kind == TWINNING and r.document_kind == "memorandum" for r in records)
-    for record in list(records):
+    work = list(records)
+    while work:
+        record = work.pop(0)
         types = [kinds.get(territory.get(p, p)) for p in record.parties]
         # towns, and places the gazetteer types otherwise that the text pairs with a town (a federal city is a
         # region by its status, a foreign town the gazetteer lacks "other")
@@ -1483,6 +1485,14 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 continue  # "станут городами-побратимами" beside "первый договор ... был подписан в 2012 году": not yet twins
             if same is not None and same.standing and record.evidence in same.sentences + [same.evidence]:
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
+            if len(record.sides) == 1 and len(record.parties) > 2:
+                # a twinning is of two towns: "У Казани заключено соглашение с Эскишехиром, Анталией, Стамбулом и
+                # Анкарой" is one per partner, each judged as a record of its own
+                pieces = [replace(record, parties=[record.sides[0], p], one_of_pairs=True) for p in record.parties if p != record.sides[0]]
+                at = records.index(record)
+                records[at:at + 1] = pieces
+                work[:0] = pieces
+                continue
             record.kind = TWINNING
             if same is not None:
                 take_stage(same, record)
@@ -1822,8 +1832,10 @@ def gapped_pairs(noun, sent: Sentence) -> list[list[str]]:
     places = sorted((m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop for o in spans)), key=lambda m: m.start)
     text = lambda a, b: sent.text[a - sent.start : b - sent.start]
     pairs = []
+    # "У Ельца заключено соглашение с Измиром, у Данкова – с Трабзоном": the clause keeps the first one's "у"
+    owner_case = "Gen" if any(t.text.lower() == "у" and t.start < noun.start for t in sent.tokens) else "Nom"
     for i, subject in enumerate(places):
-        if not subject.tokens or subject.tokens[0].feats.get("Case") != "Nom":
+        if not subject.tokens or subject.tokens[0].feats.get("Case") not in ("Nom", owner_case):
             continue
         if not GAP_OPENS.search(text(places[i - 1].stop if i else noun.stop, subject.start)):
             continue
