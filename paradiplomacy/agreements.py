@@ -1348,9 +1348,10 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     # the pair the headline names stands for "двумя регионами" where the sentence before names none
     headline_pair = places_of_the_pair(sentences[0]) if sentences and sentences[0].start < title_stop else []
     owner_before = ""  # the town whose twins the sentences so far named
+    opener: Sentence | None = None  # the last sentence with a verb, which the verbless sentences after it may list the documents of
     for sent in sentences:
         used_verbs: set = set()
-        for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, before), owner_before):
+        for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, opener), owner_before):
             if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
                 found.parties = places_of_the_pair(before) or list(headline_pair)
                 found.bound = "previous" if found.parties else ""
@@ -1377,6 +1378,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         ended_by_reference(sent, records, before)
         scope_from_next_sentence(records, sent, previous)
         before = sent
+        opener = sent if has_verb(sent) else opener
         owner_before = town_owning_twins(sent) or owner_before
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions, sentence_sides or {})
@@ -1571,17 +1573,27 @@ def has_topic(noun, sent: Sentence) -> bool:
     return any(k.text.lower() in ("о", "об", "по") for c in sent.kids(noun, "nmod") for k in sent.kids(c, "case"))
 
 
-def listing_status(sent: Sentence, before: Sentence | None) -> str:
-    """The stage of the documents a sentence with no verb lists right after a sentence that counted them ("Стороны
-    подписали три документа. Меморандум о взаимопонимании между ..., а также ..."); "" where it has a verb."""
-    if before is None or any(t.pos in ("VERB", "AUX") for t in sent.tokens):
+def has_verb(sent: Sentence) -> bool:
+    return any(t.pos in ("VERB", "AUX") for t in sent.tokens)
+
+
+def listing_status(sent: Sentence, opener: Sentence | None) -> str:
+    """The stage of the documents a sentence with no verb lists after ``opener``, the last sentence with one, where
+    that counted them ("Стороны подписали три документа. Меморандум о взаимопонимании между ..., а также ...") or opened
+    a list with a colon ("Депутаты рассмотрели проекты постановлений:" then a line "«О Соглашении ... между X и Y»;"
+    for each); "" where it has a verb."""
+    if opener is None or has_verb(sent):
         return ""
-    for verb in before.tokens:
-        counted = [o for o in before.kids(verb, "obj", "nsubj:pass") if agreement_noun(o, before) not in ("", "accord")
-                   and (o.feats.get("Number") == "Plur" or numbered(o, before))]
+    for verb in opener.tokens:
+        counted = [o for o in opener.kids(verb, "obj", "nsubj:pass") if agreement_noun(o, opener) not in ("", "accord")
+                   and (o.feats.get("Number") == "Plur" or numbered(o, opener))]
         if verb.pos == "VERB" and category(verb) == "act" and counted:
-            return tense_status(verb, before)
-    return ""
+            return tense_status(verb, opener)
+    roots = [t for t in opener.tokens if t.rel == "root" and t.pos == "VERB"]
+    if not roots or not opener.text.rstrip().endswith(":"):
+        return ""
+    # "одобрены следующие проекты постановлений:": a signing approved is still to come
+    return status_of(roots, opener, "cooperation_agreement") or ("planned" if lemma_of(roots[0]) in read_words("approval_verbs.csv") else "")
 
 
 def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False,

@@ -166,12 +166,14 @@ def needs_syntax(doc, title_stop: int = 0) -> list[bool]:
     acts = [has_act(s, ls) for s, ls in zip(doc.sents, lemmas)]
     document_acts = any(acts)
     speech = speech_words()
+    # "Парламентариями были рассмотрены следующие проекты постановлений:" gives the stage of the documents listed after it
+    opens_a_list = [s.text.rstrip().endswith(":") and i + 1 < len(acts) and acts[i + 1] for i, s in enumerate(doc.sents)]
     return [
-        sent.start < title_stop or act or (document_acts and bool(ls & anaphors()))
+        sent.start < title_stop or act or opens or (document_acts and bool(ls & anaphors()))
         or (document_acts and bool(ls & read_words("twinning_tie_nouns.csv")) and bool(ls & tie_verbs()))
         or (document_acts and bool(ls & read_words("twin_partner_nouns.csv")))
         # "Праздничные мероприятия состоялись в Луганской области": where the event just reported was held
         or (document_acts and bool(ls & read_words("event_anaphors.csv")) and bool(ls & read_words("holding_verbs.csv")))
         or names_a_body_or_office(sent, ls, doc.text) or any(lemma in speech for lemma in ls)
-        for sent, ls, act in zip(doc.sents, lemmas, acts)
+        for sent, ls, act, opens in zip(doc.sents, lemmas, acts, opens_a_list)
     ]
