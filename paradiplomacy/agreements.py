@@ -476,7 +476,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     # "Житомир расторг ... и подписал соглашения с Люблином": a conjoined verb's subject is its head verb's
     found += [t for v in verbs if (h := subjects_holder(v, sent)) is not v for s_ in sent.kids(h, "nsubj") for t in sent.conjuncts(s_)]
     for child in (with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent) + regarded(verbs, sent)
-                  + twinned_for(verbs, sent) + [t for side in cooperating_within(noun, sent) for t in side]):
+                  + twinned_for(noun, verbs, sent) + [t for side in cooperating_within(noun, sent) for t in side]):
         found += sent.conjuncts(child)
         found += names_of_kind(sent.conjuncts(child), sent)
     # "Правительство Таджикистана утвердило соглашения о сотрудничестве Хатлонской области с тремя регионами": the tie
@@ -2126,7 +2126,7 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
     verbs = chain + [x for v in chain for x in sent.kids(v, "xcomp") if x not in chain]
     # "отказался считать побратимами города Тверь и Псков": what a verb of regarding regards is the partner
     # "Москва, Волгоград и Махачкала не являются для Киева городами-побратимами": the places said to be twins are Kyiv's partners
-    twins = [k for v in verbs if twinned_for([v], sent) for k in sent.kids(v, "nsubj")]
+    twins = [k for v in verbs if twinned_for(noun, [v], sent) for k in sent.kids(v, "nsubj")]
     tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) + twins + cooperating_within(noun, sent)[1]
               for t in sent.conjuncts(c)]
     # "с правительством провинции Аньхой, в 2011 году – с правительством провинции Сычуань": a "с" the parser hung in
@@ -2153,10 +2153,12 @@ def antecedent(token, sent: Sentence):
     return subject if sent.mention_at(noun, person=False) is None and subject is not None else noun
 
 
-def twinned_for(verbs, sent: Sentence) -> list:
+def twinned_for(noun, verbs, sent: Sentence) -> list:
     """Whom the places a verb of being says are twins are twins for: "Москва, Волгоград и Махачкала не являются для
-    Киева городами-побратимами" (Kyiv is the side that faces each)."""
-    return [c for v in verbs if category(v) == "become" for c in sent.kids(v, "obl")
+    Киева городами-побратимами" (Kyiv is the side that faces each), "Рустави стал городом-побратимом для Кривого Рога"
+    (the parser hangs "для" on the verb or on the twin noun)."""
+    being = [v for v in verbs if category(v) == "become"]
+    return [c for h in being + ([noun] if being else []) for c in sent.kids(h, "obl", "nmod")
             if any(k.text.lower() == "для" for k in sent.kids(c, "case"))]
 
 
