@@ -74,6 +74,7 @@ def extract_mentions(doc) -> list[Mention]:
     coordinated = coordinated_places(doc)
     mentions = [m for m in mentions if not any(c.start <= m.start < c.stop or m.start <= c.start < m.stop for c in coordinated)]
     mentions += coordinated
+    mentions += towns_after_state_adjectives(doc, mentions, by_id)
     mentions += body_mentions(doc, mentions, by_id)
     mentions = drop_nested_organizations(mentions)
     mentions = [m for m in mentions if not (m.type == "organization" and m.tokens and cited_as_source(m.tokens[0], by_id))]
@@ -481,6 +482,21 @@ def names_a_business(lemma: str) -> bool:
     """A noun of data/company_markers.csv, alone or ending a compound ("мясокомбинат", "агрохолдинг")."""
     markers = read_words("company_markers.csv")
     return lemma in markers or any(len(m) >= 5 and lemma.endswith(m) for m in markers)
+
+
+def towns_after_state_adjectives(doc, mentions: list[Mention], by_id) -> list[Mention]:
+    """Mentions of the one-word places the tagger left out after an adjective of their state ("Грузинский Рустави стал
+    городом-побратимом ...", "с польским Люблином"): the word is a place the gazetteer knows in that state, and no
+    mention covers it."""
+    found = []
+    for adjective, word in zip(doc.tokens, doc.tokens[1:]):
+        state = place_by_id(state_adjectives().get((adjective.lemma or "").lower(), ""))
+        if state is None or not word.text[:1].isupper() or not word.text.isalpha() or any(m.start <= word.start < m.stop for m in mentions):
+            continue
+        place = find_place(word.text)
+        if place is not None and place.type in ("city", "region") and place.state == state.name_latin and (mention := typed_mention([word], "LOC", doc.text, by_id)):
+            found.append(mention)
+    return found
 
 
 def outside_the_name(tokens, text: str) -> bool:

@@ -1464,12 +1464,15 @@ def friendship_of_regions(records: list[Agreement], kinds: dict[str, str]) -> No
 
 
 def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], territory: dict[str, str]) -> None:
-    """In an article about twin towns, a cooperation agreement between towns is their twinning: "Тверь и Бобруйск
-    стали городами-побратимами", then "Соглашения о сотрудничестве у Твери уже подписаны с Гомелем и Ригой"; so is one
+    """In an article about twin towns, a cooperation agreement between towns is their twinning: "В Татарстане пять
+    городов имеют соглашение о побратимстве с турецкими", then "У Казани заключено соглашение с Эскишехиром и
+    Анталией" (unless the article names that town's twins apart: "Тверь и Бобруйск стали городами-побратимами", then
+    "Соглашения о сотрудничестве у Твери уже подписаны с Гомелем и Ригой" are Tver's other ties); so is one
     between districts, or their executives ("Договор подписали глава Псковского района и председатель райисполкома
     Шарковщинского района"); and a memorandum between towns where the article has twinnings made by memoranda
     ("Меморандумы об установлении побратимских отношений ... подписаны", then "Подписи под меморандумами поставили")."""
     by_memoranda = any(r.kind == TWINNING and r.document_kind == "memorandum" for r in records)
+    told = [r for r in records if r.kind == TWINNING]  # the twinnings the article names as such
     work = list(records)
     while work:
         record = work.pop(0)
@@ -1487,6 +1490,10 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 continue  # "станут городами-побратимами" beside "первый договор ... был подписан в 2012 году": not yet twins
             if same is not None and same.standing and record.evidence in same.sentences + [same.evidence]:
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
+            if same is None and twins_told_apart(record, told, territory, kinds):
+                # "побратимами Кривого Рога являются Ханьдань и Жодино. Договоры о сотрудничестве подписаны с Люблином,
+                # Мишкольцем и Кошице": the article tells a town's twins from its partners by agreement
+                continue
             if len(record.sides) == 1 and len(record.parties) > 2:
                 # a twinning is of two towns: "У Казани заключено соглашение с Эскишехиром, Анталией, Стамбулом и
                 # Анкарой" is one per partner, each judged as a record of its own
@@ -1500,6 +1507,19 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 take_stage(same, record)
                 same.signatories = same.signatories or record.signatories  # who signed the document signed the twinning
                 records.remove(record)
+
+
+def twins_told_apart(agreement: Agreement, twinnings: list[Agreement], territory: dict[str, str], kinds: dict[str, str]) -> bool:
+    """Whether one of the ``twinnings`` the article names, in another sentence, pairs the agreement's side (the party
+    its partners are "с", or any party where it names none) with a town that is no party of it: the town's twins are
+    named apart from its partners by agreement."""
+    own = party_localities(agreement.parties, territory, kinds)
+    side = party_localities(agreement.sides or agreement.parties, territory, kinds)
+    for record in twinnings:
+        theirs = party_localities(record.parties, territory, kinds)
+        if record.evidence != agreement.evidence and len(theirs) >= 2 and theirs & side and theirs - own:
+            return True
+    return False
 
 
 def twins_of_other_places(records: list[Agreement], mentions: list[Mention]) -> list[Agreement]:
@@ -1687,6 +1707,11 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         if partners and not sides and (earlier := next((r for r in reversed(records) if r.sides), None)):
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
+            parties = sides + partners
+        elif partners and not sides and owner_before and owner_before not in partners:
+            # "Побратимами Калуги являются Зуль и Могилёв. Договоры о сотрудничестве подписаны также с Люблином": the
+            # town whose twins the article listed is the side of its other agreements
+            sides = [owner_before]
             parties = sides + partners
         elif len(partners) > 1 and not sides and plural(token, sent):
             # "Ранее подобные соглашения командование флота подписало с Ямало-Ненецким и Ханты-Мансийским

@@ -129,8 +129,14 @@ class Sentence:
     def conjuncts(self, token) -> list:
         out = [token]
         for c in self.kids(token, "conj"):
-            out += self.conjuncts(c)
+            out += self.conjuncts(self.modified(c))
         return out
+
+    def modified(self, token):
+        """The proper noun right after an adjective the parser made the head of it ("и словацким Кошице", with
+        Кошице hung on the adjective), else the token."""
+        after = [k for k in self.kids(token) if k.pos == "PROPN" and self.tokens.index(k) == self.tokens.index(token) + 1]
+        return after[0] if token.pos == "ADJ" and after else token
 
     def mention_at(self, token, person: bool) -> Mention | None:
         """The longest mention (of a person, or of a non-person) covering the token or its apposition."""
