@@ -295,7 +295,9 @@ def complements(toks, body) -> bool:
     heads = [t for t in toks if t.head_id not in ids]
     if len(heads) != 1 or heads[0].rel != "nmod" or heads[0].feats.get("Case") != "Gen":
         return False
-    return heads[0].head_id in {t.id for t in body} or word_kind(body[0].lemma or "") in ("body", "executive")
+    # the body's noun after its adjectives: "Верховным Хуралом | Республики Тыва" (the tagger may call "Верховным" a name)
+    noun = next((t for t in body if t.pos != "ADJ" and t.rel != "amod"), body[0])
+    return heads[0].head_id in {t.id for t in body} or word_kind(noun.lemma or "") in ("body", "executive")
 
 
 def tagged_cases(tokens) -> list[str | None]:
@@ -701,7 +703,11 @@ def phrase_head(tokens):
     heads = [t for t in tokens if t.head_id not in ids]
     nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN") and not is_adjective(t)]
     noun_ids = {t.id for t in nouns}
-    return ([t for t in heads if t.id in noun_ids] or nouns or heads or tokens)[0]
+    head = ([t for t in heads if t.id in noun_ids] or nouns or heads or tokens)[0]
+    # a genitive complement is no head of a name whose noun before it is in another case: "Верховным Хуралом
+    # Республики Тыва", the parser hanging the complement outside
+    governing = [t for t in nouns if t.start < head.start and t.feats.get("Case") not in (None, "Gen")]
+    return governing[0] if head.feats.get("Case") == "Gen" and governing else head
 
 
 def place_type_from_morphology(tokens) -> str:
