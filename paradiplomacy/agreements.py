@@ -19,6 +19,7 @@
 ``extract_agreements`` composes them.
 """
 
+import itertools
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
@@ -3293,7 +3294,10 @@ def without_its_territory(short: str, full: str) -> bool:
 def part_of_a_body(name: str) -> bool:
     """Whether the body's name holds another body it belongs to: "департамент внешних связей правительства провинции
     Хунань" is a unit of the province's government, and signs for it without being the side of the agreement."""
-    lemmas = [morph_vocab().parse(w)[0].normal_form for w in re.findall(r"[а-яё]+", name.lower())]
+    parses = [morph_vocab().parse(w)[0] for w in re.findall(r"[а-яё]+", name.lower())]
+    # its noun after any adjective: "соответствующие управления администрации Луганска" are units too
+    nouns = list(itertools.dropwhile(lambda p: {"ADJF", "PRTF"} & p.tag.grammemes, parses))
+    lemmas = [p.normal_form for p in nouns]
     return bool(lemmas) and lemmas[0] in read_words("government_units.csv") and any(
         word_kind(lemma) in ("executive", "body") for lemma in lemmas[1:])
 
