@@ -310,7 +310,19 @@ def subjects_holder(verb, sent: Sentence):
     """The verb whose subjects are the verb's: its head verb, where it is conjoined to one with no subject of its own
     ("Житомир расторг ... и подписал", "X согласовали план ... и подписали его"); else the verb itself."""
     head = sent.head(verb) if verb.rel == "conj" and not own_subject(verb, sent) else None
+    if head is None and verb.rel == "root" and not own_subject(verb, sent):
+        head = dashed_from(verb, sent)
     return head if head is not None and head.pos == "VERB" else verb
+
+
+def dashed_from(verb, sent: Sentence):
+    """The verb of the clause before a dash that a verb with no subject of its own spells out, of the same number:
+    "мы ... сделали еще один шаг - подписали соглашение" (the parser making both roots); None if none."""
+    index = sent.tokens.index(verb)
+    if index < 2 or sent.tokens[index - 1].text not in DASHES:
+        return None
+    before = [t for t in sent.tokens[: index - 1] if t.rel == "root" and t.pos == "VERB" and t.feats.get("Number") == verb.feats.get("Number")]
+    return before[-1] if before else None
 
 
 def verb_before(pair, sent: Sentence):
