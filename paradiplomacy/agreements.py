@@ -357,6 +357,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     cats = ["terminate" if category(t) == "refuse" and renounces(t, sent) else category(t) for t in chain]
     if "anniversary" in cats and set(cats[: cats.index("anniversary")]) <= {"act_noun"}:
         return "signed"  # "30-летие побратимских связей", "годовщина подписания соглашения": it exists
+    if any(c in ("act", "become") and any(k.text.lower() == "бы" for k in sent.kids(t, "aux")) for c, t in zip(cats, chain)):
+        return "discussed"  # "было бы честью, если бы город Ровиго стал нашим побратимом": an act wished for, not done
     if "refuse" in cats or "urge" in cats:
         # "отказалась подписывать": no agreement, and none planned; "призвал прекратить отношения", "рекомендовал
         # подписать": a call on someone else says nothing of the stage the agreement is at
