@@ -389,6 +389,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         # "разработают дорожную карту", "проект соглашения разработан": a document being drawn up is not yet signed
         # (an infinitive "сформировать" belongs to a verb above it that says the stage)
         return "planned"
+    if cats[0] == "act_noun" and (above := sent.head(chain[0])) is not None and lemma_of(above) in read_words("preparing_nouns.csv", "lemma"):
+        return "planned"  # "ведётся работа по подписанию соглашения", "подготовка к подписанию": the signing is to come
     acts = [t for t in chain if category(t) in ("act", "become", "bind")]
     if acts and drafted_below(chain, chain.index(acts[0])):
         return "planned"  # "Принято решение о подготовке соглашения": what was adopted is its drafting
