@@ -272,22 +272,29 @@ def governing_chain(token, sent: Sentence) -> list:
         elif parent.pos == "VERB" and parent.rel not in ("xcomp", "conj") and current.rel != "xcomp":
             break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
-    chain = chain or subjectless_verb_after(token, sent)
+    chain = chain or subjectless_verb_beside(token, sent)
     # "согласовали план мероприятий ... и подписали его": a verb of signing joined to the chain's, with a pronoun for
     # its object, acts on the noun too
     return chain + [v for top in chain[-1:] for v in sent.kids(top, "conj") if category(v) == "act"
                     and any(o.pos == "PRON" and lemma_of(o) in PRONOUNS_OF_THINGS for o in sent.kids(v, "obj"))]
 
 
-def subjectless_verb_after(noun, sent: Sentence) -> list:
-    """A verb of signing right after the noun that has no subject of its own, where the parser made the noun the
-    subject of another clause's verb: "...: соответствующее соглашение подписано в Челябинске" hung on "сотрудничать"."""
+def subjectless_verb_beside(noun, sent: Sentence) -> list:
+    """A verb of signing right after or before the noun that has no subject of its own, where the parser made the noun
+    the subject of another clause's verb: "...: соответствующее соглашение подписано в Челябинске" hung on
+    "сотрудничать", "посещение центра, где и было принято Соглашение" hung on "стало"; a verb before must agree in
+    gender too."""
     at = sent.tokens.index(noun)
-    verb = sent.tokens[at + 1] if at + 1 < len(sent.tokens) else None
-    if (noun.rel != "nsubj" or verb is None or verb.pos != "VERB" or category(verb) != "act"
-            or sent.kids(verb, "nsubj", "nsubj:pass") or verb.feats.get("Number") != noun.feats.get("Number")):
-        return []
-    return [verb]
+    after = sent.tokens[at + 1] if at + 1 < len(sent.tokens) else None
+    before = sent.tokens[at - 1] if at else None
+    for verb in (after, before):
+        if (noun.rel != "nsubj" or verb is None or verb.pos != "VERB" or category(verb) != "act"
+                or sent.kids(verb, "nsubj", "nsubj:pass") or verb.feats.get("Number") != noun.feats.get("Number")):
+            continue
+        if verb is before and verb.feats.get("Gender") != noun.feats.get("Gender"):
+            continue
+        return [verb]
+    return []
 
 
 def outcome_of(verb, sent: Sentence) -> bool:
