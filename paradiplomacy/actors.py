@@ -1962,6 +1962,8 @@ def office_after(tokens, last: int, person: Mention, mentions: list[Mention]) ->
         return []
     if name_case([t.text for t in person.tokens], tagged_cases(person.tokens)) not in cases_of(tokens[i].text):
         return []
+    if subject_of_another_clause(tokens[i], person, tokens):
+        return []  # "Как сообщил Александр Хлиманков, руководитель приморского города сам выступил с инициативой"
     j = i + 1
     while j < len(tokens):
         if tokens[j].pos in ROLE_INNER_POS or tokens[j].text in ROLE_INNER_SIGNS:
@@ -1975,6 +1977,16 @@ def office_after(tokens, last: int, person: Mention, mentions: list[Mention]) ->
            and name_case([t.text for t in m.tokens], tagged_cases(m.tokens)) in cases_of(tokens[i].text) for m in mentions):
         return []  # (but "Людмила Бокова, первый заместитель Клишаса": the name in the genitive is whose deputy she is)
     return tokens[last + 2 : j]
+
+
+def subject_of_another_clause(office, person: Mention, tokens) -> bool:
+    """Whether the office word after a name is the subject of a verb the name does not hang on: a clause of its own,
+    no apposition to the name."""
+    by_id = {t.id: t for t in tokens}
+    verb = by_id.get(office.head_id) if office.rel == "nsubj" else None
+    if verb is None or verb.pos != "VERB" or verb.start < office.start:
+        return False
+    return not any(t.head_id == verb.id or t.head_id == office.id for t in person.tokens)
 
 
 def affiliation_in(role_tokens, mentions) -> str:
