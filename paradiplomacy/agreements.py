@@ -345,8 +345,19 @@ def verb_before(pair, sent: Sentence):
 def since(act_noun, sent: Sentence) -> bool:
     """Whether the noun of an act marks the time since it ("со дня подписания", "с момента заключения"; data/since_nouns.csv)."""
     head = sent.head(act_noun)
+    span = sent.head(head) if head is not None else None
+    # "в течение 48 часов с момента подписания", "через месяц со дня подписания": a deadline counted from a signing
+    # that may be still to come
+    deadline = span is not None and any(c.text.lower() in ("в", "через") for c in sent.kids(span, "case"))
     return head is not None and lemma_of(head) in read_words("since_nouns.csv") and any(
-        c.text.lower() in ("с", "со") for c in sent.kids(head, "case"))
+        c.text.lower() in ("с", "со") for c in sent.kids(head, "case")) and not deadline
+
+
+def drafted(noun, sent: Sentence) -> str:
+    """'planned' where the noun is the complement of a noun of a draft ("поручил передать проект соглашения":
+    data/draft_nouns.csv), else ''."""
+    head = sent.head(noun)
+    return "planned" if head is not None and noun.rel == "nmod" and lemma_of(head) in read_words("draft_nouns.csv", "lemma") else ""
 
 
 def drafted_below(chain, index: int) -> bool:
@@ -1668,7 +1679,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             kind = records[-1].kind  # "... подписал соглашение о побратимских отношениях. Аналогичное соглашение подписано между ...": a twinning too
         chain = governing_chain(token, sent) or having_verb(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
-        status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "") or counted_stage
+        status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "") or counted_stage or drafted(token, sent)
         # "договор ... между городами-побратимами — X и Y": towns that are twins already, whatever is done now
         # (but "расторг соглашение ... между городами-побратимами" ends the twinning with it)
         described = kind == TWINNING and between_case(token, sent) and bool(chain) and status not in ("terminated", "suspended")
