@@ -54,7 +54,7 @@ REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (это�
 # (or by their executives and their kind), as the sentence before named them
 BETWEEN_THEIR_KIND = re.compile(r"\b[Мм]ежду (?:(?:правительствами|администрациями|мэриями|властями) (?:двух |обоих |обеих |этих |наших )?"
                                 r"(?:регионов|областей|городов|районов|субъектов|провинций|столиц)"
-                                r"|(?:двумя |обоими |этими |нашими )?(?:регионами|областями|городами|районами|субъектами|провинциями|столицами))"
+                                r"|(?:двумя |обоими |этими |нашими )?(?:регионами|областями|городами|районами|субъектами|провинциями|столицами|территориями))"
                                 r"\b(?!\s+[А-ЯЁA-Z])")
 
 
@@ -1390,6 +1390,10 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
                 found.parties = places_of_the_pair(before) or list(headline_pair)
                 found.bound = "previous" if found.parties else ""
+                if not found.parties and len(meeting_sides) == 2:
+                    # "Губернатор ... планирует встретиться с президентом Беларуси ... Главным событием станет подписание
+                    # соглашения между нашими территориями": the two sides that meet
+                    found.parties, found.bound = list(meeting_sides), "meeting"
             elif found.kind == TWINNING and len(found.parties) == 1 and before is not None and (
                     owner := town_owning_twins(before, PLACE_TYPES)) and owner not in found.parties:
                 # "У Гомельской области появился ещё один побратим. Соглашение ... с провинцией Ляонин подписано ...": the
