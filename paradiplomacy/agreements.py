@@ -1835,6 +1835,9 @@ def partners_counted(noun, chain, with_tokens, sent: Sentence) -> bool:
     (data/quantity_words.csv) or a number: "Между Гагаузией и рядом регионов РФ подписаны соглашения", "соглашения со
     многими регионами", "с тремя регионами Казахстана" (but "соглашения с регионами Китая" names whose they are)."""
     words = with_tokens + [c for head in [noun, *chain] for c in between_words(head, sent, ("nmod", "obl"))]
+    # "меморандумы между двумя регионами": the pair the article is about, counted as a pair
+    words = [w for w in words if not (any(k.text.lower() == "между" for k in sent.kids(w, "case"))
+                                      and any(lemma_of(q) in ("два", "оба") for q in sent.kids(w, "nummod", "nummod:gov", "amod", "det")))]
     quantity = read_words("quantity_words.csv")
     return noun.feats.get("Number") == "Plur" and any(
         lemma_of(w) in quantity and any(units_by_kind(t) for t in sent.kids(w, "nmod"))
