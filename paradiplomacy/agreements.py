@@ -272,11 +272,20 @@ def governing_chain(token, sent: Sentence) -> list:
         elif parent.pos == "VERB" and parent.rel not in ("xcomp", "conj") and current.rel != "xcomp":
             break  # a verb conjoined to a lexicon verb shares its object: "подготовить и утвердить план"
         current = parent
-    chain = chain or subjectless_verb_beside(token, sent)
+    chain = chain or subjectless_verb_beside(token, sent) or signatures_under(token, sent)
     # "согласовали план мероприятий ... и подписали его": a verb of signing joined to the chain's, with a pronoun for
     # its object, acts on the noun too
     return chain + [v for top in chain[-1:] for v in sent.kids(top, "conj") if category(v) == "act"
                     and any(o.pos == "PRON" and lemma_of(o) in PRONOUNS_OF_THINGS for o in sent.kids(v, "obj"))]
+
+
+def signatures_under(noun, sent: Sentence) -> list:
+    """The signatures put under the noun where the parser hung "под документом" on the verb, not on them: "Под
+    документом поставили свои подписи мэр ... и глава ..." ([] otherwise)."""
+    verb = sent.head(noun)
+    if verb is None or verb.pos != "VERB" or not any(c.text.lower() == "под" for c in sent.kids(noun, "case")):
+        return []
+    return [o for o in sent.kids(verb, "obj") if category(o) == "act_noun"][:1]
 
 
 def subjectless_verb_beside(noun, sent: Sentence) -> list:

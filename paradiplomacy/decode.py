@@ -21,7 +21,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 FOREIGN_LETTERS = "a-zA-Zα-ωΑ-Ω"  # Latin and Greek: the scripts whose letters can pass for Cyrillic ones
 FOREIGN_LETTER = re.compile(f"[{FOREIGN_LETTERS}]")
 # Soft hyphens and zero-width characters: invisible on the page, but they cut a name in two for NER.
-INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe00-\ufe0f]")  # soft hyphens, zero widths, variation selectors left of emoji
 MIXED_WORD = re.compile(rf"\b(?=\w*[{FOREIGN_LETTERS}])(?=\w*[а-яёА-ЯЁ])\w+")  # a word with Cyrillic and Latin or Greek letters
 LETTER = re.compile(r"[^\W\d_]")
 # Cyrillic written as UTF-8 and read back as cp1251: each letter becomes "Р" or "С" and a sign of the bytes 0x80-0xBF
