@@ -1424,6 +1424,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         for found in euroregion_members(sent, published):
             merge(records, found, territory, kinds)
         ended_by_reference(sent, records, before)
+        signers_without_a_noun(sent, records, before)
         scope_from_next_sentence(records, sent, previous)
         before = sent
         opener = sent if has_verb(sent) else opener
@@ -2588,6 +2589,20 @@ def signings_without_a_noun(sent: Sentence, records: list[Agreement], published:
                             intends=status == "planned")  # "ожидается подписание": one still to be signed
 
 
+def signers_without_a_noun(sent: Sentence, records: list[Agreement], before: Sentence | None) -> None:
+    """Give the agreement the sentence before reported, with no signatories yet, the persons who put their signatures
+    in a sentence that names no agreement: "Соглашение подписано в Твери. Подписи поставили мэр ... и председатель
+    ...", "Подписями обменялись ..." (the signature's verb and its subjects, as ``signatories_from`` reads them)."""
+    record = records[-1] if records else None
+    if (record is None or record.signatories or before is None or before.text not in record.sentences + [record.evidence]
+            or any(agreement_noun(t, sent) for t in sent.tokens)):
+        return
+    for token in sent.tokens:
+        if lemma_of(token) == SIGNATURE_NOUN and (signers := signatories_from(token, [token], sent)):
+            record.signatories = signers
+            return
+
+
 def ended_by_reference(sent: Sentence, records: list[Agreement], before: Sentence | None = None) -> None:
     """Give the agreement the sentence reports the end a later clause puts to it by a word that refers back: "Соглашение
     ... было подписано в 2007 году, но в 2014 году Сумская администрация его расторгла", "стали городами-побратимами,
@@ -2631,6 +2646,7 @@ def cooperating_likewise(sent: Sentence, before: Sentence | None, records: list[
 
 
 SIGNING_NOUNS = ("подписание", "заключение")
+SIGNATURE_NOUN = "подпись"
 NAME_AND_MEMBERS = re.compile(r"«[^«»]{2,40}»\s*\((?P<members>[^()]{5,200})\)")
 
 
