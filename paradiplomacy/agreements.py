@@ -219,6 +219,22 @@ def signing_participles(token, sent: Sentence) -> list:
 PRONOUNS_OF_THINGS = ("он", "она", "оно", "они")  # lemmas of "его", "её", "их" as objects
 
 
+def stage_category(token, sent: Sentence) -> str:
+    """The token's category in the lexicon, else the one a verb has with its complement ("поставил на паузу":
+    data/phrase_verbs.csv)."""
+    found = category(token)
+    if found or token.pos != "VERB":
+        return found
+    complements = {lemma_of(k) for k in sent.kids(token, "obl")}
+    return next((kind for (verb, complement), kind in phrase_verbs().items() if verb == lemma_of(token) and complement in complements), "")
+
+
+@lru_cache(maxsize=1)
+def phrase_verbs() -> dict[tuple[str, str], str]:
+    """(verb, complement) -> category (data/phrase_verbs.csv)."""
+    return {(row["verb"], row["complement"]): row["category"] for row in read_data("phrase_verbs.csv")}
+
+
 def governing_chain(token, sent: Sentence) -> list:
     """The lexicon verbs (and signing nouns) above the noun, nearest first.
 
@@ -243,7 +259,7 @@ def governing_chain(token, sent: Sentence) -> list:
         if parent is None:
             break
         seen.add(parent.id)
-        kind = category(parent)
+        kind = stage_category(parent, sent)
         if kind in ("terminate", "act") and (needed := terms()[lemma_of(parent)][1].split("|")) != [""] and not any(
                 c.text.lower() in needed for c in sent.kids(current, "case")) and not (current.rel in ("nsubj", "obl") and lemma_of(current) in needed) \
                 and not any(lemma_of(k) in needed for k in sent.kids(parent, "obj", "obl")):
@@ -381,7 +397,7 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return "terminated"  # "Житомир и Курск больше не являются городами-побратимами"
     if not chain or any(sent.negated(t) for t in chain):
         return ""
-    cats = ["terminate" if category(t) == "refuse" and renounces(t, sent) else category(t) for t in chain]
+    cats = ["terminate" if category(t) == "refuse" and renounces(t, sent) else stage_category(t, sent) for t in chain]
     if "anniversary" in cats and set(cats[: cats.index("anniversary")]) <= {"act_noun"}:
         return "signed"  # "30-летие побратимских связей", "годовщина подписания соглашения": it exists
     if any(c in ("act", "become") and any(k.text.lower() == "бы" for k in sent.kids(t, "aux")) for c, t in zip(cats, chain)):
