@@ -1311,6 +1311,13 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
         if role_tokens:
             found[id(m)] = role_tokens
             set_role(m, role_tokens, mentions)
+    for before, m in zip(persons, persons[1:]):
+        if id(before) in found and id(m) not in found and (phrase := own_complement_of_plural_office(before, m, found[id(before)], sent_tokens, ids)):
+            # "губернаторы Курской области Роман Старовойт и Белгородской области Вячеслав Гладков": the plural office
+            # with the body or place written before the second name
+            found[id(m)] = phrase
+            set_role(m, phrase, mentions)
+            m.affiliation = affiliation_in(phrase[1:], mentions)  # its own words, not the first name's between
     for run in listed_persons(persons, sent_tokens, ids):
         role_tokens = found.get(id(run[0]))
         office = next((t for t in role_tokens or [] if is_office_word(t)), None)
@@ -1321,6 +1328,22 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
         elif len(offices := coordinated_offices(role_tokens, sent_tokens)) == len(run):
             for person, phrase in zip(run, offices):
                 set_role(person, phrase, mentions)
+
+
+def own_complement_of_plural_office(first: Mention, second: Mention, role_tokens, sent_tokens, ids) -> list:
+    """The office phrase of the second of two names a plural office heads, each name after its own genitive body or
+    place ("председатели Госсовета Крыма X и Заксобрания Севастополя Y"): the office word and the second's genitive
+    words; [] where the words between the names are not "и" or a comma and such a phrase."""
+    office = next((t for t in role_tokens if is_office_word(t)), None)
+    if office is None or not of_several(office, sent_tokens):
+        return []
+    end, start = ids.index(first.tokens[-1].id), ids.index(second.tokens[0].id)
+    between = sent_tokens[end + 1 : start]
+    phrase = between[1:]
+    if not phrase or between[0].text not in (",", "и") or len(phrase) > MAX_ROLE_TOKENS or any(
+            is_office_word(t) or t.feats.get("Case") != "Gen" or t.pos not in ("ADJ", "NOUN", "PROPN") for t in phrase):
+        return []
+    return [office] + phrase
 
 
 def plural_for_names(office, person: Mention) -> bool:
