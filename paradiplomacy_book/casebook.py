@@ -53,10 +53,14 @@ def persons_of(tables, case) -> pd.DataFrame:
     actors = tables["actors"].set_index("actor_id")
     m = tables["mentions"]
     m = m[m.doc_id.isin(docs) & m.actor_id.isin(actors[actors.type == "person"].index)]
+    installed = set(actors[actors.type == "occupation_authority"].name)
     rows = []
     for actor_id, group in m.groupby("actor_id", sort=False):
         roles = list(dict.fromkeys(r for r in group.role if r))
-        rows.append({"person": names.both(actors.name[actor_id]), "office (the text's words)": "; ".join(map(office_gloss, roles)),
+        # an office of the "DPR" is the authority's own title, not one the book grants it
+        of_installed = actors.affiliation[actor_id] in installed
+        rows.append({"person": names.both(actors.name[actor_id]),
+                     "office (the text's words)": "; ".join(office_gloss(r, of_installed) for r in roles),
                      "body or territory of the office": affiliation_english(actors.loc[actor_id], names),
                      "mentions": len(group)})
     columns = ["person", "office (the text's words)", "body or territory of the office", "mentions"]
@@ -140,7 +144,7 @@ def legal_status(place, date: str) -> str:
     if status.controlled_by and place.type == "occupation_authority":
         # the authority itself is the occupier's; what changed over time is how much of the region it holds
         text = (f"an authority installed by {status.controlled_by} in the occupied part of {status.state} since {status.since[:4]}"
-                + (f"; the part it holds grew from {status.extended[:4]}" if status.extended else ""))
+                + (f"; the occupied area it nominally administers grew from {status.extended[:4]}" if status.extended else ""))
     elif status.controlled_by:
         held = "occupied by" if status.controlled_by in state_names().values() else "held by"
         text += f"; {'in part ' if status.extent == 'in part' else ''}{held} {status.controlled_by} since {status.since[:4]}"

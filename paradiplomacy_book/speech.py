@@ -82,10 +82,14 @@ def complement_of(words: list[str]) -> tuple[str, list[str]]:
     return "", words
 
 
-def office_gloss(office: str) -> str:
+def office_gloss(office: str, installed: bool = False) -> str:
     """The office in English with the text's words beside it ("head of Izmalkovsky District (глава Измалковского
-    района)"); an office rendered only in part already holds them ("minister (министр промышленности ...)")."""
+    района)"); an office rendered only in part already holds them ("minister (министр промышленности ...)"). An
+    office of an authority an occupying state installed (``installed``) is its own title, in quotation marks
+    ('"chairman of the government" (председатель правительства)')."""
     english = office_english(office)
+    if installed:
+        english = f"“{english}”"
     return english if office in english else f"{english} ({office})"
 
 

@@ -574,3 +574,11 @@ def test_an_undated_case_of_uncontested_places_is_not_said_to_have_unknown_contr
     from paradiplomacy_book.casebook import contested_places
 
     assert not contested_places(seeds_tables, "Smolensk") and contested_places(seeds_tables, "Lipetsk")
+
+
+def test_an_office_of_an_installed_authority_is_its_own_title_in_quotation_marks():
+    """The book does not grant the "DPR" a government: its chairman's office is the authority's own title, quoted."""
+    from paradiplomacy_book.speech import office_gloss
+
+    assert office_gloss("председатель правительства", installed=True).startswith("“chairman of the government”")
+    assert office_gloss("председатель правительства").startswith("chairman of the government (")
