@@ -230,6 +230,17 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
     return result
 
 
+def cases_of_apposed_name(tokens, by_id) -> list[str | None]:
+    """The cases of a name's words: as tagged, but an unknown given name in apposition to an office in an oblique case
+    takes that case for every word ("акима области Даниала Ахметова": Даниал Ахметов, not a woman Даниала Ахметова;
+    the tagger and the dictionary can only guess at the given name)."""
+    office = by_id.get(tokens[0].head_id) if tokens[0].rel == "appos" else None
+    case = office.feats.get("Case") if office is not None and is_office_word(office) else None
+    if case in (None, "Nom") or len(tokens) < 2 or any(p.is_known for p in morph_vocab().parse(tokens[0].text)):
+        return tagged_cases(tokens)
+    return [UD_CASE.get(case)] * len(tokens)
+
+
 def place_before_another_name(word, name) -> bool:
     """Whether a one-word "name" right before a name is a place the gazetteer knows, in a case the name is not in
     ("хоким Ферганы Алишер Турсунов"), and no first name."""
@@ -354,7 +365,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
             mention.name, mention.type = place.name, place.type  # "губернаторы Арарата, Лори, Котайка": a province
         elif len(tokens) == 1 or is_personal_name(tokens):
             mention.type = "person"
-            name = normalize_name([t.text for t in tokens], tagged_cases(tokens), [t.feats.get("Number") == "Plur" for t in tokens])
+            name = normalize_name([t.text for t in tokens], cases_of_apposed_name(tokens, by_id), [t.feats.get("Number") == "Plur" for t in tokens])
             mention.name = join_words(name.split(), tokens) if len(name.split()) == len(tokens) else name  # "П. Качур"
             mention.name = GLUED_INITIAL.sub(r"\1. ", mention.name)  # "А.Кулешов" as "А. Кулешов"
         else:

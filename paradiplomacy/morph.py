@@ -21,8 +21,10 @@ UD_CASE = {ud: case for case, ud in UD_CASES.items()}  # pymorphy's case of each
 # Endings of foreign masculine names the dictionary does not know, by case, and what replaces them in the
 # nominative: "Райкконена" -> "Райкконен", and a name in -а or -я declined like a noun: "Маехары" -> "Маехара",
 # "Дерипаске" -> "Дерипаска", "Кравченей" -> "Кравченя", "Синишу" -> "Синиша" (the accusative of any other is its genitive).
-FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у", ""), ("ю", ""), ("е", "а")), "accs": (("у", "а"), ("ю", "я")),
+FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у", ""), ("ю", ""), ("е", "а")), "accs": (("у", "а"), ("ю", "я"), ("а", ""), ("я", "")),
                    "ablt": (("ом", ""), ("ей", "я"), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
+# a woman's unknown name in "-а" declined as a noun ("Гульшары", "Гульшару", "Гульшарой": Гульшара), by case
+FEMININE_ENDINGS = {"gent": (("ы", "а"),), "accs": (("у", "а"),), "datv": (("е", "а"),), "loct": (("е", "а"),), "ablt": (("ой", "а"),)}
 STEM_J_ENDINGS = ("я", "ю", "ем", "е")  # the endings of a masculine stem in "-й" ("Гоя", "Гою", "Гоем", "Гое")
 VOWELS = "аеёиоуыэюя"
 SOFT_STEM_ENDINGS = ("я", "ю", "ем")  # after a consonant, the endings of a masculine stem in "-ь" ("Горбаня", "Горбаню", "Горбанем")
@@ -207,13 +209,18 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
 
 
 def strip_foreign_ending(word: str, case: str, gender: str) -> str:
-    """An unknown name's nominative from its ending: "Райкконена" -> "Райкконен", "Маехары" -> "Маехара"; a soft
+    """An unknown name's nominative from its ending: "Райкконена" -> "Райкконен", "Маехары" -> "Маехара", a woman's
+    "Гульшары" -> "Гульшара"; a soft
     ending after a vowel is of a stem in "-й": "Гоя" -> "Гой"; "-я", "-ю" or "-ем" after a consonant other than a
     hissing one, of a stem in "-ь": "Горбаня" -> "Горбань" (a hard stem takes "-а", "-у", "-ом": "Горбана"); a surname
     declined as an adjective takes "-ый", or "-ий" after a soft or hissing stem or г, к, х: "Гулого" -> "Гулый"."""
     if gender == "masc" and len(word) > 4 and (ending := next((e for e in ADJECTIVAL_ENDINGS.get(case, ()) if word.endswith(e)), "")):
         stem = word[: -len(ending)]
         return stem + ("ий" if ending.startswith("е") or stem[-1].lower() in "гкх" + HISSING else "ый")
+    if gender == "femn" and len(word) > 4:
+        ending = next((e for e in FEMININE_ENDINGS.get(case, ()) if word.endswith(e[0]) and word[-len(e[0]) - 1].lower() not in VOWELS), None)
+        if ending:
+            return word[: -len(ending[0])] + ending[1]
     if gender == "masc" and len(word) > 2:
         for ending, nominative in FOREIGN_ENDINGS.get(case, ()):
             if word.endswith(ending):
