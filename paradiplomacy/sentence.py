@@ -143,8 +143,11 @@ class Sentence:
         found = []
         generic = kind_of_place(token)
         named = [c for c in self.kids(token, "nmod") if c.pos == "PROPN"] if generic else []
-        # a state in the genitive of such a noun is where the places are, not one of them: "с городами России"
-        states = {id(m) for m in self.mentions if m.type == "country" and any(
+        # a state in the genitive of such a noun is where the places are, not one of them: "с городами России"; so is
+        # any place in the genitive of a plural noun of places ("с республиками Донбасса", "с районами области"), but
+        # not of twins, whose genitive is their owner ("с городами-побратимами Москвы")
+        where = lambda m: m.type == "country" or (m.type in PLACE_TYPES and token.feats.get("Number") == "Plur" and TWIN_STEM not in (token.lemma or ""))
+        states = {id(m) for m in self.mentions if where(m) and any(
             m.start <= c.start < m.stop and c.feats.get("Case") == "Gen" for c in named)}
         # a place the parser hangs in apposition on a common noun is where the thing is, unless the noun names a
         # place or its body: "с гимназиями Гродно" are schools, "с компанией «Гомсельмаш»" a company
