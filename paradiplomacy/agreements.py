@@ -342,6 +342,8 @@ def subjects_holder(verb, sent: Sentence):
     """The verb whose subjects are the verb's: its head verb, where it is conjoined to one with no subject of its own
     ("Житомир расторг ... и подписал", "X согласовали план ... и подписали его"); else the verb itself."""
     head = sent.head(verb) if verb.rel == "conj" and not own_subject(verb, sent) else None
+    if head is None and verb.feats.get("VerbForm") == "Conv" and not own_subject(verb, sent):
+        head = sent.head(verb)  # "мы уже сделали первый шаг, подписав протокол": a verbal adverb's subject is its verb's
     if head is None and verb.rel == "root" and not own_subject(verb, sent):
         head = dashed_from(verb, sent)
     return head if head is not None and head.pos == "VERB" else verb
@@ -491,6 +493,8 @@ def tense_status(verb, sent: Sentence) -> str:
     if feats.get("VerbForm") == "Inf" and (success := sent.head(verb)) is not None and verb.rel in ("xcomp", "csubj") \
             and lemma_of(success) in read_words("success_verbs.csv"):
         return tense_status(success, sent)  # "удалось подписать": done where the success is, planned where "удастся"
+    if feats.get("VerbForm") == "Conv" and (head := sent.head(verb)) is not None and head.pos in ("VERB", "AUX") and head is not verb:
+        return tense_status(head, sent)  # "завершил визит, подписав соглашение": a verbal adverb's act is in its verb's time
     if feats.get("Tense") == "Fut" or feats.get("VerbForm") == "Inf":
         return "planned"
     if feats.get("Tense") == "Past" or feats.get("VerbForm") == "Part":
@@ -2015,11 +2019,16 @@ def provided_for(noun, sent: Sentence) -> bool:
             and any(agreement_noun(s, sent) or lemma_of(s) == "который" for s in sent.kids(verb, "nsubj")))
 
 
+OPENING_QUOTES = ("«", "„", "“", '"')
+
+
 def names_a_gathering(noun, sent: Sentence) -> bool:
     """Whether the noun is part of a gathering's or association's name ("Форума городов-побратимов России и
     Беларуси", "Ассоциация городов-побратимов"): it says who gathers, and no agreement. The parser may hang the noun
     on a word above the gathering's, so the word right before it counts too (``data/gathering_nouns.csv``)."""
     index = sent.tokens.index(noun)
+    if index and sent.tokens[index - 1].text in OPENING_QUOTES and TWIN_STEM not in lemma_of(noun):
+        return False  # "подписав в рамках форума «Протокол намерений»": a document's title in quotation marks, no name of the forum
     near = [sent.head(noun)] + ([sent.tokens[index - 1]] if index else [])
     # (not a place's name: "... Ленинградской области Российской Федерации соглашение")
     return any(t is not None and lemma_of(t) in read_words("gathering_nouns.csv") and not placed(t, sent) for t in near)
