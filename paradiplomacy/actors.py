@@ -232,7 +232,7 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
 
 def cases_of_apposed_name(tokens, by_id) -> list[str | None]:
     """The cases of a name's words: as tagged, but an unknown given name in apposition to an office in an oblique case
-    takes that case for every word ("акима области Даниала Ахметова": Даниал Ахметов, not a woman Даниала Ахметова;
+    takes that case for every word ("акима области Даниала Кадырова": Даниал Кадыров, not a woman Даниала Ахметова;
     the tagger and the dictionary can only guess at the given name)."""
     office = by_id.get(tokens[0].head_id) if tokens[0].rel == "appos" else None
     case = office.feats.get("Case") if office is not None and is_office_word(office) else None
@@ -1997,7 +1997,7 @@ def office_after(tokens, last: int, person: Mention, mentions: list[Mention]) ->
     if name_case([t.text for t in person.tokens], tagged_cases(person.tokens)) not in cases_of(tokens[i].text):
         return []
     if subject_of_another_clause(tokens[i], person, tokens):
-        return []  # "Как сообщил Александр Хлиманков, руководитель приморского города сам выступил с инициативой"
+        return []  # "Как пояснил Олег Пастухов, мэр забайкальского города лично предложил подписать соглашение"
     j = i + 1
     while j < len(tokens):
         if tokens[j].pos in ROLE_INNER_POS or tokens[j].text in ROLE_INNER_SIGNS:

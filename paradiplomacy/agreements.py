@@ -307,7 +307,7 @@ def signatures_under(noun, sent: Sentence) -> list:
 def subjectless_verb_beside(noun, sent: Sentence) -> list:
     """A verb of signing right after or before the noun that has no subject of its own, where the parser made the noun
     the subject of another clause's verb: "...: соответствующее соглашение подписано в Челябинске" hung on
-    "сотрудничать", "посещение центра, где и было принято Соглашение" hung on "стало"; a verb before must agree in
+    "сотрудничать", "экскурсия в музей, где и было принято Соглашение" hung on "стало"; a verb before must agree in
     gender too."""
     at = sent.tokens.index(noun)
     after = sent.tokens[at + 1] if at + 1 < len(sent.tokens) else None
@@ -351,7 +351,7 @@ def subjects_holder(verb, sent: Sentence):
 
 def dashed_from(verb, sent: Sentence):
     """The verb of the clause before a dash that a verb with no subject of its own spells out, of the same number:
-    "мы ... сделали еще один шаг - подписали соглашение" (the parser making both roots); None if none."""
+    "губернатор и председатель облисполкома сделали важный шаг - подписали соглашение" (the parser making both roots); None if none."""
     index = sent.tokens.index(verb)
     if index < 2 or sent.tokens[index - 1].text not in DASHES:
         return None
@@ -373,7 +373,7 @@ def since(act_noun, sent: Sentence) -> bool:
     """Whether the noun of an act marks the time since it ("со дня подписания", "с момента заключения"; data/since_nouns.csv)."""
     head = sent.head(act_noun)
     span = sent.head(head) if head is not None else None
-    # "в течение 48 часов с момента подписания", "через месяц со дня подписания": a deadline counted from a signing
+    # "в течение месяца с момента подписания", "через год со дня подписания": a deadline counted from a signing
     # that may be still to come
     deadline = span is not None and any(c.text.lower() in ("в", "через") for c in sent.kids(span, "case"))
     return head is not None and lemma_of(head) in read_words("since_nouns.csv") and any(
@@ -403,7 +403,7 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
     if "anniversary" in cats and set(cats[: cats.index("anniversary")]) <= {"act_noun"}:
         return "signed"  # "30-летие побратимских связей", "годовщина подписания соглашения": it exists
     if any(c in ("act", "become") and any(k.text.lower() == "бы" for k in sent.kids(t, "aux")) for c, t in zip(cats, chain)):
-        return "discussed"  # "было бы честью, если бы город Ровиго стал нашим побратимом": an act wished for, not done
+        return "discussed"  # "были бы рады, если бы Фано стал побратимом Ялты": an act wished for, not done
     if "refuse" in cats or "urge" in cats:
         # "отказалась подписывать": no agreement, and none planned; "призвал прекратить отношения", "рекомендовал
         # подписать": a call on someone else says nothing of the stage the agreement is at
@@ -1533,9 +1533,9 @@ def friendship_of_regions(records: list[Agreement], kinds: dict[str, str]) -> No
 
 
 def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], territory: dict[str, str]) -> None:
-    """In an article about twin towns, a cooperation agreement between towns is their twinning: "В Татарстане пять
-    городов имеют соглашение о побратимстве с турецкими", then "У Казани заключено соглашение с Эскишехиром и
-    Анталией" (unless the article names that town's twins apart: "Тверь и Бобруйск стали городами-побратимами", then
+    """In an article about twin towns, a cooperation agreement between towns is their twinning: "Три города области
+    связаны побратимскими соглашениями с турецкими городами", then "У Ельца подписано соглашение с Измиром и
+    Бурсой" (unless the article names that town's twins apart: "Тверь и Бобруйск стали городами-побратимами", then
     "Соглашения о сотрудничестве у Твери уже подписаны с Гомелем и Ригой" are Tver's other ties); so is one
     between districts, or their executives ("Договор подписали глава Псковского района и председатель райисполкома
     Шарковщинского района"); and a memorandum between towns where the article has twinnings made by memoranda
@@ -1560,12 +1560,12 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
             if same is not None and same.standing and record.evidence in same.sentences + [same.evidence]:
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
             if same is None and twins_told_apart(record, told, territory, kinds):
-                # "побратимами Кривого Рога являются Ханьдань и Жодино. Договоры о сотрудничестве подписаны с Люблином,
-                # Мишкольцем и Кошице": the article tells a town's twins from its partners by agreement
+                # "Городами-побратимами Калуги считаются Зуль и Могилёв. Кроме того, договоры о сотрудничестве заключены с Люблином
+                # и Кошице": the article tells a town's twins from its partners by agreement
                 continue
             if len(record.sides) == 1 and len(record.parties) > 2:
-                # a twinning is of two towns: "У Казани заключено соглашение с Эскишехиром, Анталией, Стамбулом и
-                # Анкарой" is one per partner, each judged as a record of its own
+                # a twinning is of two towns: "У Ельца подписано соглашение с Измиром, Бурсой и Коньей" is
+                # one per partner, each judged as a record of its own
                 pieces = [replace(record, parties=[record.sides[0], p], one_of_pairs=True) for p in record.parties if p != record.sides[0]]
                 at = records.index(record)
                 records[at:at + 1] = pieces
@@ -1941,7 +1941,7 @@ def gapped_pairs(noun, sent: Sentence) -> list[list[str]]:
     places = sorted((m for m in spans if not any(o is not m and o.start <= m.start and m.stop <= o.stop for o in spans)), key=lambda m: m.start)
     text = lambda a, b: sent.text[a - sent.start : b - sent.start]
     pairs = []
-    # "У Ельца заключено соглашение с Измиром, у Данкова – с Трабзоном": the clause keeps the first one's "у"
+    # "У Ельца подписано соглашение с Измиром, у Данкова – с Трабзоном": the clause keeps the first one's "у"
     owner_case = "Gen" if any(t.text.lower() == "у" and t.start < noun.start for t in sent.tokens) else "Nom"
     for i, subject in enumerate(places):
         if not subject.tokens or subject.tokens[0].feats.get("Case") not in ("Nom", owner_case):
@@ -2257,7 +2257,7 @@ def antecedent(token, sent: Sentence):
 
 def twinned_for(noun, verbs, sent: Sentence) -> list:
     """Whom the places a verb of being says are twins are twins for: "Москва, Волгоград и Махачкала не являются для
-    Киева городами-побратимами" (Kyiv is the side that faces each), "Рустави стал городом-побратимом для Кривого Рога"
+    Киева городами-побратимами" (Kyiv is the side that faces each), "Варна станет городом-побратимом для Ярославля"
     (the parser hangs "для" on the verb or on the twin noun)."""
     being = [v for v in verbs if category(v) == "become"]
     return [c for h in being + ([noun] if being else []) for c in sent.kids(h, "obl", "nmod")
@@ -3386,7 +3386,7 @@ def part_of_a_body(name: str) -> bool:
     """Whether the body's name holds another body it belongs to: "департамент внешних связей правительства провинции
     Хунань" is a unit of the province's government, and signs for it without being the side of the agreement."""
     parses = [morph_vocab().parse(w)[0] for w in re.findall(r"[а-яё]+", name.lower())]
-    # its noun after any adjective: "соответствующие управления администрации Луганска" are units too
+    # its noun after any adjective: "профильные управления администрации Тамбова" are units too
     nouns = list(itertools.dropwhile(lambda p: {"ADJF", "PRTF"} & p.tag.grammemes, parses))
     lemmas = [p.normal_form for p in nouns]
     return bool(lemmas) and lemmas[0] in read_words("government_units.csv") and any(

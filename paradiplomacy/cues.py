@@ -166,7 +166,7 @@ def needs_syntax(doc, title_stop: int = 0) -> list[bool]:
     acts = [has_act(s, ls) for s, ls in zip(doc.sents, lemmas)]
     document_acts = any(acts)
     speech = speech_words()
-    # "Парламентариями были рассмотрены следующие проекты постановлений:" gives the stage of the documents listed after it
+    # "На заседании были одобрены следующие проекты постановлений:" gives the stage of the documents listed after it
     opens_a_list = [s.text.rstrip().endswith(":") and i + 1 < len(acts) and acts[i + 1] for i, s in enumerate(doc.sents)]
     return [
         sent.start < title_stop or act or opens or (document_acts and bool(ls & anaphors()))
