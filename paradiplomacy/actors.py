@@ -232,7 +232,7 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
 
 def cases_of_apposed_name(tokens, by_id) -> list[str | None]:
     """The cases of a name's words: as tagged, but an unknown given name in apposition to an office in an oblique case
-    takes that case for every word ("акима области Даниала Кадырова": Даниал Кадыров, not a woman Даниала Ахметова;
+    takes that case for every word ("акима области Даниала Кадырова": Даниал Кадыров, not a woman Даниала Кадырова;
     the tagger and the dictionary can only guess at the given name)."""
     office = by_id.get(tokens[0].head_id) if tokens[0].rel == "appos" else None
     case = office.feats.get("Case") if office is not None and is_office_word(office) else None

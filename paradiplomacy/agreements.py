@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
-from .actors import DASHES, Mention, region_nouns
+from .actors import CLOSING_QUOTE, DASHES, Mention, region_nouns
 from .agreement_places import acts_for, acts_for_a_place, heads_of_regions
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
@@ -223,16 +223,18 @@ def stage_category(token, sent: Sentence) -> str:
     """The token's category in the lexicon, else the one a verb has with its complement ("поставил на паузу":
     data/phrase_verbs.csv)."""
     found = category(token)
-    if found or token.pos != "VERB":
+    if found or token.pos != "VERB" or (by_complement := phrase_verbs().get(lemma_of(token))) is None:
         return found
-    complements = {lemma_of(k) for k in sent.kids(token, "obl")}
-    return next((kind for (verb, complement), kind in phrase_verbs().items() if verb == lemma_of(token) and complement in complements), "")
+    return next((by_complement[lemma_of(k)] for k in sent.kids(token, "obl") if lemma_of(k) in by_complement), "")
 
 
 @lru_cache(maxsize=1)
-def phrase_verbs() -> dict[tuple[str, str], str]:
-    """(verb, complement) -> category (data/phrase_verbs.csv)."""
-    return {(row["verb"], row["complement"]): row["category"] for row in read_data("phrase_verbs.csv")}
+def phrase_verbs() -> dict[str, dict[str, str]]:
+    """verb -> {complement -> category} (data/phrase_verbs.csv), read once: every verb the lexicon lacks is looked up."""
+    found: dict[str, dict[str, str]] = {}
+    for row in read_data("phrase_verbs.csv"):
+        found.setdefault(row["verb"], {})[row["complement"]] = row["category"]
+    return found
 
 
 def governing_chain(token, sent: Sentence) -> list:
@@ -2019,15 +2021,12 @@ def provided_for(noun, sent: Sentence) -> bool:
             and any(agreement_noun(s, sent) or lemma_of(s) == "который" for s in sent.kids(verb, "nsubj")))
 
 
-OPENING_QUOTES = ("«", "„", "“", '"')
-
-
 def names_a_gathering(noun, sent: Sentence) -> bool:
     """Whether the noun is part of a gathering's or association's name ("Форума городов-побратимов России и
     Беларуси", "Ассоциация городов-побратимов"): it says who gathers, and no agreement. The parser may hang the noun
     on a word above the gathering's, so the word right before it counts too (``data/gathering_nouns.csv``)."""
     index = sent.tokens.index(noun)
-    if index and sent.tokens[index - 1].text in OPENING_QUOTES and TWIN_STEM not in lemma_of(noun):
+    if index and sent.tokens[index - 1].text in CLOSING_QUOTE and TWIN_STEM not in lemma_of(noun):
         return False  # "подписав в рамках форума «Протокол намерений»": a document's title in quotation marks, no name of the forum
     near = [sent.head(noun)] + ([sent.tokens[index - 1]] if index else [])
     # (not a place's name: "... Ленинградской области Российской Федерации соглашение")

@@ -147,7 +147,7 @@ class Sentence:
         # any place in the genitive of a plural noun of places ("с республиками Донбасса", "с районами области"), but
         # not of twins, whose genitive is their owner ("с городами-побратимами Москвы")
         where = lambda m: m.type == "country" or (m.type in PLACE_TYPES and token.feats.get("Number") == "Plur" and TWIN_STEM not in (token.lemma or ""))
-        states = {id(m) for m in self.mentions if where(m) and any(
+        wheres = {id(m) for m in self.mentions if where(m) and any(
             m.start <= c.start < m.stop and c.feats.get("Case") == "Gen" for c in named)}
         # a place the parser hangs in apposition on a common noun is where the thing is, unless the noun names a
         # place or its body: "с гимназиями Гродно" are schools, "с компанией «Гомсельмаш»" a company
@@ -156,7 +156,7 @@ class Sentence:
         settlement = word_kind(token.lemma or "") == "settlement"
         for candidates in ([token], self.kids(token, "appos", "flat:name"), named):
             found = [m for m in self.mentions for t in candidates if m.start <= t.start < m.stop and (m.type == "person") == person
-                     and (t is token or places_stand or m.type not in PLACE_TYPES) and id(m) not in states
+                     and (t is token or places_stand or m.type not in PLACE_TYPES) and id(m) not in wheres
                      and not (settlement and candidates is named and m.type not in ("city", "other"))]
             if found:
                 break
