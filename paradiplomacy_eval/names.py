@@ -57,6 +57,17 @@ def lemma_key(text: str) -> str:
     return " ".join(lemma(w) for w in text.replace("(", " ").replace(")", " ").split())
 
 
+def genitive(phrase: str) -> str:
+    """A name in the nominative put in the genitive, word by word ("Кривой Рог" is "Кривого Рога"), as it follows an
+    office; a word with no nominative reading stays as it is."""
+    words = []
+    for word in phrase.split():
+        parse = None if ABBREVIATION.match(word) else next((p for p in morph().parse(word.lower()) if "nomn" in p.tag), None)
+        inflected = parse.inflect({"Gen"}) if parse else None
+        words.append(inflected.word.capitalize() if inflected and word[:1].isupper() else inflected.word if inflected else word)
+    return " ".join(words)
+
+
 def person_key(name: str) -> str:
     """A name in lower case, initials spaced alike ("А.М.Осипов" is "А. М. Осипов")."""
     return re.sub(r"\.\s*", ". ", name.lower().replace("ё", "е"))

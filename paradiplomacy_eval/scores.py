@@ -9,7 +9,7 @@ import pandas as pd
 from paradiplomacy.output import join_list, split_list
 
 from .baseline import baseline_agreements
-from .names import ABBREVIATION, FUNCTION_WORDS, lemma_key, party_key, person_key
+from .names import ABBREVIATION, FUNCTION_WORDS, TOPONYMIC, genitive, lemma_key, party_key, person_key
 
 
 @dataclass
@@ -53,20 +53,36 @@ def office_lemmas(office: str, longhand: dict[str, str]) -> frozenset[str]:
     return frozenset(lemma_key(" ".join(words)).replace("-", " ").split()) - FUNCTION_WORDS
 
 
-def persons_in_documents(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per (document, person) with the offices the text gives the person there."""
+PROPER_WORD = re.compile(r"(?<=\s)[А-ЯЁA-Z]")
+
+
+def with_affiliation(role: str, affiliation: str) -> str:
+    """An office as the tables give it: a role that names no body or place of its own ("губернатор") read with the
+    person's affiliation ("Воронежская область"), as a reader of the actors table reads the two columns."""
+    if not affiliation or PROPER_WORD.search(role) or any(TOPONYMIC.match(w.lower()) for w in role.split()):
+        return role
+    return f"{role} {genitive(affiliation)}"
+
+
+def persons_in_documents(actors: pd.DataFrame, mentions: pd.DataFrame, with_bodies: bool = False) -> pd.DataFrame:
+    """One row per (document, person) with the offices the text gives the person there; ``with_bodies``: each with
+    the person's affiliation where the office names no body of its own (``with_affiliation``)."""
     persons = actors[actors.type == "person"].set_index("actor_id")
     m = mentions[mentions.actor_id.isin(persons.index)]
     rows = []
     for (doc_id, actor_id), group in m.groupby(["doc_id", "actor_id"], sort=True):
-        roles = list(dict.fromkeys(r for r in group.role if r))
+        affiliation = persons.loc[actor_id, "affiliation"] if with_bodies else ""
+        roles = list(dict.fromkeys(with_affiliation(r, affiliation) for r in group.role if r))
         rows.append({"doc_id": doc_id, "actor_id": actor_id, "name": persons.loc[actor_id, "name"], "roles": roles})
     return pd.DataFrame(rows, columns=["doc_id", "actor_id", "name", "roles"])
 
 
-def score_persons(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFrame) -> tuple[Score, Score, pd.DataFrame]:
-    """Scores for persons and for their offices, and the rows that disagree."""
-    predicted = persons_in_documents(actors, mentions)
+def score_persons(actors: pd.DataFrame, mentions: pd.DataFrame, gold: pd.DataFrame,
+                  with_bodies: bool = False) -> tuple[Score, Score, pd.DataFrame]:
+    """Scores for persons and for their offices, and the rows that disagree. ``with_bodies``: the gold writes each
+    office with its body or territory (as the real excerpts' annotators were asked to), so an office is compared
+    with the person's affiliation added where it names no body itself; otherwise as the text gives it."""
+    predicted = persons_in_documents(actors, mentions, with_bodies)
     predicted = predicted[predicted.doc_id.isin(set(gold.doc_id))]
     longhand = alias_map(actors)
     pred_keys = {(r.doc_id, person_key(r.name)): r.roles for r in predicted.itertuples()}

@@ -78,7 +78,7 @@ def score(folder: Path, out: Path, half: str, show_errors: bool, persons: bool) 
     if persons:
         gold_persons = read_gold(folder, "persons")
         gold_persons = gold_persons[gold_persons.doc_id.isin(judged)]
-        found, offices, errors = score_persons(read("actors"), read("mentions"), gold_persons)
+        found, offices, errors = score_persons(read("actors"), read("mentions"), gold_persons, with_bodies=True)
         wrong_office = errors[~errors.predicted.eq("(not found)") & ~errors.gold.eq("(not in gold)")]
         right = found.correct_gold - len(wrong_office)
         lines.append(f"  persons P {found.precision:.3f} R {found.recall:.3f} F1 {found.f1:.3f}; "
