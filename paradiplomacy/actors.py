@@ -336,6 +336,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         tokens = tokens[1:]
     if ner_type == "ORG" and tokens[0].pos == "ADP" and tokens[0].text.islower():
         return None  # "Уполномоченным | по правам человека": the complement of a title, which the tagger cut off it
+    if ner_type == "ORG" and is_office_word(tokens[-1]) and all(is_adjective(t) for t in tokens[:-1]):
+        return None  # "Кременчугский городской голова": a title, whose holder's name follows
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
     while len(tokens) > 1 and tokens[0].pos in ("ADV", "ADP", "NUM") and is_common_word(tokens[0].text) and previous_token(tokens[0], by_id) is None:

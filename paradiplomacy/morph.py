@@ -241,7 +241,11 @@ def normalize_phrase(tokens, head, singular: bool = False) -> str:
     singular too ("губернаторы" -> "губернатор", one office of two names).
     """
     case = UD_CASE.get(head.feats.get("Case", ""), None)
-    noun_cases = {p.tag.case for p in morph_vocab().parse(head.text) if p.tag.POS == "NOUN" and p.tag.case and p.is_known}
+    # a surname's reading is none of a common noun's ("голова" read as the genitive of the surname Голов)
+    noun_parses = [p for p in morph_vocab().parse(head.text) if p.tag.POS == "NOUN" and p.tag.case and p.is_known and "Surn" not in p.tag]
+    noun_cases = {p.tag.case for p in noun_parses}
+    if singular and noun_parses and not any(p.tag.number == "plur" for p in noun_parses):
+        singular = False  # the tagger's plural of a word that cannot be one: "городской голова" (masculine in sense)
     if len(noun_cases) == 1 and case not in noun_cases:
         case = noun_cases.pop()  # the tagger's case is one the word cannot have ("облисполкомом" as genitive)
     if case is None or (case == "nomn" and not singular):
