@@ -2310,6 +2310,9 @@ def twin_owners(noun, sent: Sentence, types=PLACE_TYPES) -> list[Mention]:
     """Whose twins a twin noun names: its genitive, or "у" on it or on the verb of being it is the subject of ("у
     Новосибирска есть 14 городов-побратимов: ..."), or the "у" phrase itself with no verb ("У Ярославля пять
     городов-побратимов"); places of ``types`` only."""
+    carrier = sent.head(noun)
+    if carrier is not None and word_kind(lemma_of(carrier)) == "settlement" and sent.tokens.index(carrier) == sent.tokens.index(noun) - 1:
+        noun = carrier  # written apart, "четыре города побратима": the town noun before the twin noun stands for both
     head = sent.head(noun) if noun.rel == "nsubj" else None
     being = [head] if head is not None and head.pos in ("VERB", "AUX") else []
     owned_by = [head] if head is not None and any(c.text.lower() == "у" for c in sent.kids(head, "case")) else []
