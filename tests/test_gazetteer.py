@@ -89,6 +89,13 @@ def test_a_place_knows_its_region_and_state_and_english_name():
     assert (karakol.region, karakol.state) == ("KG-Y", "Kyrgyzstan")
 
 
+@pytest.mark.parametrize("written, name", [("Пуатье", "Пуатье"), ("Поатие", "Пуатье"), ("Афинах", "Афины"),
+                                           ("Ханчжоу", "Ханчжоу"), ("Франкфурте-на-Майне", "Франкфурт-на-Майне")])
+def test_a_foreign_town_has_the_name_russian_news_writes(written, name):
+    # GeoNames also lists Bulgarian and letter-by-letter spellings ("Поатие", "Атэны") nearer the Latin name
+    assert find_place(written).name == name
+
+
 def test_a_region_named_by_its_town_in_translation_leaves_the_town_its_name():
     # pycountry's translation names Samarqand Region "Самарканд"; the name is the town's, the region is "Самаркандская"
     assert find_place("Самарканда").type == "city" and find_place("Самарканда").region == "UZ-SA"
