@@ -3210,6 +3210,9 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             # one of several agreements a plural noun names joins only a record of both its parties, or of its side
             # alone (a headline that names one side: "Харьков разорвал побратимские связи с городами России")
             continue
+        if record.one_of_pairs and not found.one_of_pairs and found.evidence != record.evidence and known_places(b - a):
+            continue  # a pair of a list ("три города-побратима: Киркенес, Ваншенг и Кольмар") takes no town of another sentence
+
         # parties of one agreement share a locality, unless each names a known place the other lacks: X–Y and X–Z are
         # two agreements ("Курская область подписала соглашение с Витебской областью" beside "Курская и Брестская области заключили соглашение")
         same_parties = not found.parties or not record.parties or (a & b and not (known_places(a - b) and known_places(b - a)))
