@@ -1441,6 +1441,8 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         for found in elided_pairs(sent, records):
             merge(records, found, territory, kinds)
+        for found in tally_members(sent, records, before):
+            merge(records, found, territory, kinds)
         for found in signings_without_a_noun(sent, records, published):
             merge(records, found, territory, kinds)
         for found in cooperating_likewise(sent, before, records, published):
@@ -2594,6 +2596,23 @@ def listed_pairs(sent: Sentence, records: list[Agreement], in_a_list: bool):
             for b in dict.fromkeys(right):
                 yield Agreement(earlier.kind, earlier.status, [a, b], [], earlier.date, evidence=sent.text, start=sent.start,
                                 stop=sent.stop, one_of_pairs=True)
+
+
+def tally_members(sent: Sentence, records: list[Agreement], before: Sentence | None):
+    """Yield one record per place a sentence lists after a phrase that opens the members of a tally
+    (data/tally_openers.csv), where the sentence before counted agreements of one side with partners it did not
+    name: "У Курганской области 15 соглашений с другими регионами. В их числе Москва, Тверская область и Карелия."
+    is an agreement of the region with each, of the tally's kind and stage."""
+    opening = sent.text.lstrip(" -–—•").lower()
+    if before is None or not records or not any(opening.startswith(p) for p in read_words("tally_openers.csv", "phrase")):
+        return
+    tally = records[-1]
+    if not (tally.counted or tally.several) or len(tally.parties) != 1 or tally.evidence != before.text:
+        return
+    side = tally.parties[0]
+    for name in dict.fromkeys(m.name for m in sent.mentions if m.type in PLACE_TYPES and m.name != side):
+        yield Agreement(tally.kind, tally.status, [side, name], [], tally.date, evidence=sent.text, start=sent.start,
+                        stop=sent.stop, one_of_pairs=True)
 
 
 def signings_without_a_noun(sent: Sentence, records: list[Agreement], published: str):
