@@ -1751,12 +1751,15 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             kind = kind if told and referred == "accord" else referred
         # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed, whatever the verb
         # above says of what is done within it ("планируют подписать в рамках соглашения дорожную карту")
-        may_exist = status not in ("terminated", "suspended") and kind != "accord" and (exists(token, sent) or topic == "exists")
+        # (a town's twins are twin_owners' business: "у Твери три города-побратима" names no agreement)
+        owners = [] if kind == TWINNING else [m.name for t in possessors_of(token, sent) if (m := sent.mention_at(t, person=False)) is not None]
+        may_exist = status not in ("terminated", "suspended") and kind != "accord" and (exists(token, sent) or topic == "exists" or bool(owners))
         if kind == "accord" and status == "signed" and any(lemma_of(v) == "заключить" for v in chain):
             status = "agreed"  # "была заключена договорённость о передаче помощи": reached, with no document
         if not (status or may_exist) or (kind == "accord" and status == "signed"):
             continue
         parties = find_parties(token, chain, sent)
+        parties = [o for o in owners if o not in parties] + parties  # "У Курганской области есть соглашение с ...": its own
         if may_exist and parties:
             status = "signed"
         if not status or tie and not broken_tie(token, status, parties, sent):
@@ -2061,6 +2064,22 @@ def having_verb(noun, sent: Sentence) -> list:
     subject is a party; [] for any other head."""
     head = sent.head(noun)
     return [head] if head is not None and head.pos == "VERB" and noun.rel == "obj" and (head.lemma or "") in read_words("existing_agreement_words.csv") else []
+
+
+def possessors_of(noun, sent: Sentence) -> list:
+    """The owner an "у" phrase gives the noun with no verb of its own: "У Курганской области есть соглашение с ...",
+    "У области 15 соглашений с регионами" (the parser hangs the noun on the owner); [] otherwise."""
+    head = sent.head(noun)
+    if noun.rel not in ("nsubj", "nmod") or head is None:
+        return []
+    def said_with_u(token) -> bool:
+        return any(c.text.lower() == "у" for c in sent.kids(token, "case"))
+    if noun.rel == "nsubj" and head.pos in ("VERB", "AUX") and lemma_of(head) == "быть":
+        # "у Севастополя будет 11-й город-побратим": one to come is no agreement that exists
+        # (by the form: the tagger may call "будет" present)
+        return [] if head.text.lower().startswith("буд") else [k for k in sent.kids(head, "obl") if said_with_u(k)]
+    # verbless, the parser hangs the noun on the owner, as subject or (counted: "18 соглашений") as complement
+    return [head] if said_with_u(head) and head.rel == "root" else []
 
 
 def exists(noun, sent: Sentence) -> bool:
