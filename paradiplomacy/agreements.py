@@ -50,7 +50,7 @@ OF_THE_ACCORD = re.compile(r"\bсоответствующ\w+ (?:протокол
 # "соответствующий протокол"
 REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (этого |данного )?соглашени|в развитие соглашени|" + OF_THE_ACCORD.pattern +
                          r"|\b(?:мэры|главы|губернаторы|руководители|лидеры) (?:двух |обоих |этих )?(?:городов|регионов|областей|районов|субъектов)\b"
-                         # "По итогам встречи губернаторы заключили соглашение": the heads who met, the subject of a past verb
+                         # "После переговоров губернаторы подписали соглашение": the heads who met, the subject of a past verb
                          r"|\b(?:мэры|губернаторы|акимы|градоначальники) (?:также |затем |вместе |совместно )?[а-яё]+(?:ли|лись)\b", re.I)
 # "Между регионами заключено Соглашение", "между правительствами двух столиц": the parties are named only by their kind
 # (or by their executives and their kind), as the sentence before named them
@@ -2333,7 +2333,7 @@ def twin_owners(noun, sent: Sentence, types=PLACE_TYPES) -> list[Mention]:
     городов-побратимов"); places of ``types`` only."""
     carrier = sent.head(noun)
     if carrier is not None and word_kind(lemma_of(carrier)) == "settlement" and sent.tokens.index(carrier) == sent.tokens.index(noun) - 1:
-        noun = carrier  # written apart, "четыре города побратима": the town noun before the twin noun stands for both
+        noun = carrier  # written apart, "три города побратима": the town noun before the twin noun stands for both
     head = sent.head(noun) if noun.rel == "nsubj" else None
     being = [head] if head is not None and head.pos in ("VERB", "AUX") else []
     owned_by = [head] if head is not None and any(c.text.lower() == "у" for c in sent.kids(head, "case")) else []
