@@ -706,12 +706,16 @@ def shared_after_with(token, sent: Sentence) -> bool:
     return bool(re.search(r"\bсо?\s+$", sent.text[: run[first].start - sent.start], re.I))
 
 
+def said_with_u(token, sent: Sentence) -> bool:
+    """Whether the token is the noun of an "у" phrase: "у Твери"."""
+    return any(c.text.lower() == "у" for c in sent.kids(token, "case"))
+
+
 def possessors(noun, verbs, sent: Sentence) -> list:
     """The "у" complements that name whose agreements they are: "Соглашения о сотрудничестве у Твери уже
     подписаны с Гомелем" (the parser hangs "у Твери" on the noun, its topic or the verb)."""
     holders = [noun] + sent.kids(noun, "nmod") + verbs
-    return [child for holder in holders for child in sent.kids(holder, "nmod", "obl")
-            if child is not noun and any(c.text.lower() == "у" for c in sent.kids(child, "case"))]
+    return [child for holder in holders for child in sent.kids(holder, "nmod", "obl") if child is not noun and said_with_u(child, sent)]
 
 
 def cooperating_within(noun, sent: Sentence) -> tuple[list, list]:
@@ -2072,14 +2076,12 @@ def possessors_of(noun, sent: Sentence) -> list:
     head = sent.head(noun)
     if noun.rel not in ("nsubj", "nmod") or head is None:
         return []
-    def said_with_u(token) -> bool:
-        return any(c.text.lower() == "у" for c in sent.kids(token, "case"))
     if noun.rel == "nsubj" and head.pos in ("VERB", "AUX") and lemma_of(head) == "быть":
         # "у Севастополя будет 11-й город-побратим": one to come is no agreement that exists
         # (by the form: the tagger may call "будет" present)
-        return [] if head.text.lower().startswith("буд") else [k for k in sent.kids(head, "obl") if said_with_u(k)]
+        return [] if head.text.lower().startswith("буд") else possessors(noun, [head], sent)
     # verbless, the parser hangs the noun on the owner, as subject or (counted: "18 соглашений") as complement
-    return [head] if said_with_u(head) and head.rel == "root" else []
+    return [head] if said_with_u(head, sent) and head.rel == "root" else []
 
 
 def exists(noun, sent: Sentence) -> bool:
@@ -2336,7 +2338,7 @@ def twin_owners(noun, sent: Sentence, types=PLACE_TYPES) -> list[Mention]:
         noun = carrier  # written apart, "три города побратима": the town noun before the twin noun stands for both
     head = sent.head(noun) if noun.rel == "nsubj" else None
     being = [head] if head is not None and head.pos in ("VERB", "AUX") else []
-    owned_by = [head] if head is not None and any(c.text.lower() == "у" for c in sent.kids(head, "case")) else []
+    owned_by = [head] if head is not None and said_with_u(head, sent) else []
     possessed = possessors(noun, being, sent) + owned_by  # after "у", whatever case the tagger read ("у Бишкеке", a slip)
     return [m for k in sent.kids(noun, "nmod") + possessed if (k.feats.get("Case") == "Gen" or k in possessed)
             and (m := sent.mention_at(k, person=False)) is not None and m.type in types]
@@ -3250,7 +3252,6 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             continue
         if record.one_of_pairs and not found.one_of_pairs and found.evidence != record.evidence and known_places(b - a):
             continue  # a pair of a list ("три города-побратима: Киркенес, Ваншенг и Кольмар") takes no town of another sentence
-
         # parties of one agreement share a locality, unless each names a known place the other lacks: X–Y and X–Z are
         # two agreements ("Курская область подписала соглашение с Витебской областью" beside "Курская и Брестская области заключили соглашение")
         same_parties = not found.parties or not record.parties or (a & b and not (known_places(a - b) and known_places(b - a)))
