@@ -414,7 +414,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return ""
     for terminal in ("terminate", "suspend"):
         if terminal in cats:
-            if "plan" in cats[cats.index(terminal) + 1 :]:
+            intended = [t for c, t in zip(cats[cats.index(terminal) + 1 :], chain[cats.index(terminal) + 1 :]) if c == "plan"]
+            if any(lemma_of(t) not in read_words("decision_verbs.csv") for t in intended):
                 return "signed"  # "намерен заморозить партнёрские связи": still in force, its ending only intended
             ending = chain[cats.index(terminal)]
             return "terminated" if terminal == "terminate" and not temporarily(ending, sent) else "suspended"
@@ -531,16 +532,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     if any(category(t) == "anniversary" for t in chain):
         # "Ярославль и Эксетер отметили 30-летие побратимских связей": who marks it are its parties
         verbs += [h for x in [noun] + chain if (h := sent.head(x)) is not None and h.pos == "VERB" and h not in verbs]
-    if chain and chain[-1].feats.get("VerbForm") == "Inf":
-        # "Сеймик ... принял решение приостановить действие соглашения": the subject of the finite verb above
-        current = chain[-1]
-        for _ in range(3):
-            current = sent.head(current)
-            if current is None:
-                break
-            if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin" or current.pos == "ADJ" and current.rel == "root":  # "готовы подписать"
-                found += [t for s_ in sent.kids(current, "nsubj") for t in sent.conjuncts(s_)]
-                break
+    found += deciders(chain, sent)
     # "Житомир расторг ... и подписал соглашения с Люблином": a conjoined verb's subject is its head verb's
     found += [t for v in verbs if (h := subjects_holder(v, sent)) is not v for s_ in sent.kids(h, "nsubj") for t in sent.conjuncts(s_)]
     for child in (with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent) + regarded(verbs, sent)
@@ -559,14 +551,30 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             # "был образован Республикой Карелия и ... союзами"; "между X и Y"; "X подписала ... Y"
             if is_between and names_no_party(child, sent):
                 continue  # "между школой № 31 и ...": sides the text names by what they are, none of them a government
-            if is_agent or is_between or (holder in verbs and (child.rel in ("nsubj", "obj") or stray_subject(child, sent)) and not own_sides):
+            if is_agent or is_between or stray_object(child, holder, sent) or (
+                    holder in verbs and (child.rel in ("nsubj", "obj") or stray_subject(child, sent)) and not own_sides):
                 # "Собрание приняло постановление, которым одобрено подписание соглашения": the relative agent (which the
                 # parser may make an indirect object) stands for the resolution, and so for the body that adopted it
                 found += [antecedent(c, sent) for c in sent.conjuncts(child)]
     found += [t for c in comitative_subjects(verbs, sent) for t in sent.conjuncts(c) if t not in found]
+    # "исключить из перечня побратимов Орёл": or on the noun the agreement's noun hangs on
+    found += [t for h in [sent.head(noun)] if h is not None for c in sent.children[h.id] if stray_object(c, h, sent) for t in sent.conjuncts(c)]
     # "Переговоры ... завершились подписанием соглашения": the meeting is the frame, its sides are the parties
     found = [t for t in found if (t.lemma or "") not in event_terms()]
     return found + represented(found, sent)
+
+
+def deciders(chain, sent: Sentence) -> list:
+    """The subjects of the finite verb above an infinitive that ends the chain: "Сеймик ... принял решение приостановить
+    действие соглашения" (the sejmik); [] where the chain ends in no infinitive."""
+    current = chain[-1] if chain and chain[-1].feats.get("VerbForm") == "Inf" else None
+    for _ in range(3 if current is not None else 0):
+        current = sent.head(current)
+        if current is None:
+            break
+        if current.pos == "VERB" and current.feats.get("VerbForm") == "Fin" or current.pos == "ADJ" and current.rel == "root":  # "готовы подписать"
+            return [t for s_ in sent.kids(current, "nsubj") for t in sent.conjuncts(s_)]
+    return []
 
 
 def comitative_subjects(verbs, sent: Sentence) -> list:
@@ -575,6 +583,12 @@ def comitative_subjects(verbs, sent: Sentence) -> list:
     withs = [k for v in verbs if v.feats.get("Number") == "Plur" for s_ in sent.kids(v, "nsubj") for k in sent.kids(s_, "nmod")
              if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
     return withs + [o for k in withs for o in sent.kids(k, "nmod") if any(c.text.lower() == "из" for c in sent.kids(o, "case"))]
+
+
+def stray_object(token, holder, sent: Sentence) -> bool:
+    """Whether an accusative the parser hung on a noun is the verb's object: "исключить из списка побратимов Белгород,
+    Курск и ..." (a noun takes no object, and no bare accusative)."""
+    return holder.pos == "NOUN" and (token.rel == "obj" or token.rel == "nmod" and token.feats.get("Case") == "Acc" and not sent.kids(token, "case"))
 
 
 def stray_subject(token, sent: Sentence) -> bool:
@@ -1800,7 +1814,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # автономными округами": each partner's agreement is with a side no actor's name gives, not with the others
             continue
         betweens = between_each(token, sent)
-        pairs = (betweens or each_topic_its_sides(token, parties, sent) or paired or dashed_partners(sides, partners, sent) or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or owned_twin_pairs(token, kind, parties, sent) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        pairs = (betweens or each_topic_its_sides(token, parties, sent) or paired or dashed_partners(sides, partners, sent) or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or owned_twin_pairs(token, chain, kind, parties, sent) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
         document_kind = terms().get(lemma_of(token), ("", "cooperation_agreement"))[1]  # the kind its noun names without its topic
@@ -2322,10 +2336,17 @@ def partner_pairs(noun, sides: list[str], partners: list[str], sent: Sentence, t
     return [[side, partner] for side in sides for partner in partners]
 
 
-def owned_twin_pairs(noun, kind: str, parties: list[str], sent: Sentence) -> list[list[str]]:
+def owned_twin_pairs(noun, chain, kind: str, parties: list[str], sent: Sentence) -> list[list[str]]:
     """One twinning per town a twin noun pairs with its one owner: "Тула, Калуга и Рязань больше не являются побратимами
-    Житомира" is three (a twinning is of two towns); [] otherwise."""
-    owners = [m.name for m in twin_owners(noun, sent) if m.name in parties] if kind == TWINNING and len(parties) > 2 else []
+    Житомира" is three (a twinning is of two towns); so is a list the one town or council that acts on it acts on
+    ("Горсовет решил исключить из списка побратимов Тулу, Калугу и Рязань"); [] otherwise."""
+    if kind != TWINNING or len(parties) <= 2:
+        return []
+    owners = [m.name for m in twin_owners(noun, sent) if m.name in parties]
+    subjects = [t for v in chain for t in sent.kids(subjects_holder(v, sent), "nsubj")] + deciders(chain, sent)
+    # (one town or council: "города Тверь и Гомель, Калуга и Могилёв подписали" are pairs of their own)
+    owners = owners or [m.name for t in subjects if t.feats.get("Number") != "Plur" and not sent.kids(t, "conj")
+                        and (m := sent.mention_at(t, person=False)) is not None and m.name in parties]
     return [[owners[0], p] for p in parties if p != owners[0]] if len(owners) == 1 else []
 
 
