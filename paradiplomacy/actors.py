@@ -75,6 +75,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions = [m for m in mentions if not any(c.start <= m.start < c.stop or m.start <= c.start < m.stop for c in coordinated)]
     mentions += coordinated
     mentions += towns_after_state_adjectives(doc, mentions, by_id)
+    mentions += towns_after_abbreviations(doc, mentions, by_id)
     mentions += body_mentions(doc, mentions, by_id)
     mentions = drop_nested_organizations(mentions)
     mentions = [m for m in mentions if not (m.type == "organization" and m.tokens and cited_as_source(m.tokens[0], by_id))]
@@ -510,6 +511,23 @@ def towns_after_state_adjectives(doc, mentions: list[Mention], by_id) -> list[Me
             continue
         place = find_place(word.text)
         if place is not None and place.type in ("city", "region") and place.state == state.name_latin and (mention := typed_mention([word], "LOC", doc.text, by_id)):
+            found.append(mention)
+    return found
+
+
+def towns_after_abbreviations(doc, mentions: list[Mention], by_id) -> list[Mention]:
+    """Mentions of the towns the tagger left out after the abbreviation of a kind of settlement ("с г. Самчёк"): a
+    capitalised word right after "г." that no mention covers, where no number makes the abbreviation a year's ("в
+    2010 г. Корсаков")."""
+    found = []
+    for abbreviation, point, word in zip(doc.tokens, doc.tokens[1:], doc.tokens[2:]):
+        before = previous_token(abbreviation, by_id)
+        if (not settlement_abbreviation(abbreviation) or point.text != "." or not word.text[:1].isupper() or not word.text.isalpha()
+                or before is not None and before.pos == "NUM" or any(m.start <= word.start < m.stop for m in mentions)):
+            continue
+        mention = typed_mention([word], "LOC", doc.text, by_id)
+        if mention is not None:
+            mention.type = mention.type if mention.type in PLACE_TYPES else "city"
             found.append(mention)
     return found
 

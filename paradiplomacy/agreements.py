@@ -532,7 +532,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     if any(category(t) == "anniversary" for t in chain):
         # "Ярославль и Эксетер отметили 30-летие побратимских связей": who marks it are its parties
         verbs += [h for x in [noun] + chain if (h := sent.head(x)) is not None and h.pos == "VERB" and h not in verbs]
-    found += deciders(chain, sent)
+    found += deciders(chain, sent) + described_by(verbs, sent)
     # "Житомир расторг ... и подписал соглашения с Люблином": a conjoined verb's subject is its head verb's
     found += [t for v in verbs if (h := subjects_holder(v, sent)) is not v for s_ in sent.kids(h, "nsubj") for t in sent.conjuncts(s_)]
     for child in (with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent) + regarded(verbs, sent)
@@ -552,7 +552,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
             if is_between and names_no_party(child, sent):
                 continue  # "между школой № 31 и ...": sides the text names by what they are, none of them a government
             if is_agent or is_between or stray_object(child, holder, sent) or (
-                    holder in verbs and (child.rel in ("nsubj", "obj") or stray_subject(child, sent)) and not own_sides):
+                    holder in verbs and (child.rel in ("nsubj", "obj") and not located(child) or stray_subject(child, sent)) and not own_sides):
                 # "Собрание приняло постановление, которым одобрено подписание соглашения": the relative agent (which the
                 # parser may make an indirect object) stands for the resolution, and so for the body that adopted it
                 found += [antecedent(c, sent) for c in sent.conjuncts(child)]
@@ -577,12 +577,34 @@ def deciders(chain, sent: Sentence) -> list:
     return []
 
 
+def described_by(verbs, sent: Sentence) -> list:
+    """Who an active participle of the verbs says acted: the noun it describes, or, where that noun is what a subject
+    became or is, the subject: "Корсаков стал первым городом области, заключившим договор о побратимстве с ..."
+    (Корсаков; the parser may hang the participle on the verb "стал", beside the noun of its case)."""
+    found = []
+    for verb in verbs:
+        head = sent.head(verb) if verb.feats.get("VerbForm") == "Part" and verb.feats.get("Voice") == "Act" and verb.rel in ("acl", "amod") else None
+        if head is not None and head.pos in ("VERB", "AUX"):
+            head = next((k for k in sent.kids(head, "xcomp", "obl") if k.pos == "NOUN" and k.feats.get("Case") == verb.feats.get("Case")), None)
+        if head is None or head.pos not in ("NOUN", "PROPN"):
+            continue
+        above = sent.head(head) if head.rel == "xcomp" else None
+        found += [t for s_ in sent.kids(above, "nsubj") for t in sent.conjuncts(s_)] if above is not None else [head]
+    return found
+
+
 def comitative_subjects(verbs, sent: Sentence) -> list:
     """Who a plural verb's subject acts with, and where such a person is from: "Мэр Якутска ... с коллегой из Харбина
     ... согласовали план" (the colleague, and Harbin)."""
     withs = [k for v in verbs if v.feats.get("Number") == "Plur" for s_ in sent.kids(v, "nsubj") for k in sent.kids(s_, "nmod")
              if any(c.text.lower() in ("с", "со") for c in sent.kids(k, "case"))]
     return withs + [o for k in withs for o in sent.kids(k, "nmod") if any(c.text.lower() == "из" for c in sent.kids(o, "case"))]
+
+
+def located(token) -> bool:
+    """Whether a subject or object is in the prepositional case, so the parser took a place of the clause for one:
+    "... стали побратимами, прошла в г. Полоцке" (the preposition left before the abbreviation)."""
+    return token.feats.get("Case") == "Loc"
 
 
 def stray_object(token, holder, sent: Sentence) -> bool:
