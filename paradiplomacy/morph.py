@@ -13,6 +13,7 @@ from itertools import zip_longest
 
 from pymorphy2.analyzer import Parse
 
+from .datafiles import read_data
 from .nlp import UD_CASES, morph_vocab
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
@@ -35,13 +36,20 @@ INSTRUMENTAL_ENDINGS = ("ом", "ем", "ым", "ой")  # no nominative of a na
 POSSESSIVE_ADJECTIVES = ("овый", "евый", "ёвый", "иный", "ыный")  # the nominatives of "-овым", "-иным" that a surname in -ов, -ин shares
 
 
+@lru_cache(maxsize=1)
+def region_nouns() -> dict[str, str]:
+    """Nouns of territorial units and the place type they make: область -> region, район -> district."""
+    return {row["lemma"]: row["type"] for row in read_data("region_nouns.csv")}
+
+
 def genitive(name: str) -> str:
     """A nominative name in the genitive, word by word ("Липецкая область" -> "Липецкой области"); a word
-    with no nominative parse stays as it is, and so does the name after "Республика"."""
+    with no nominative parse stays as it is, and so does the name after the noun of a unit ("Республика", "провинция")."""
     words = []
-    for word in name.split():
-        if words and words[-1].lower() == "республики":
-            words.append(word)  # the republic's name is in apposition and keeps its case: "Республики Башкортостан"
+    for i, word in enumerate(name.split()):
+        if i and name.split()[i - 1].lower() in region_nouns() and word[:1].isupper():
+            # the unit's name is in apposition and keeps its case: "Республики Башкортостан", "провинции Хэйлунцзян"
+            words.append(word)
             continue
         parse = next((p for p in morph_vocab().parse(word) if p.tag.case == "nomn"), None)
         form = Parse.inflect(parse, {"gent"}) if parse is not None else None
