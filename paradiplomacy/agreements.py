@@ -1603,6 +1603,8 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
             same = next((r for r in records if r is not record and r.kind == TWINNING and party_localities(r.parties, territory, kinds) == own), None)
             if same is not None and same.status in ("planned", "discussed") and record.status == "signed":
                 continue  # "станут городами-побратимами" beside "первый договор ... был подписан в 2012 году": not yet twins
+            if same is not None and same.status == "signed" and record.status in ("planned", "agreed", "discussed"):
+                continue  # "города-побратимы подпишут дополнительное соглашение": a new document of towns twinned already
             if same is not None and same.standing and record.evidence in same.sentences + [same.evidence]:
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
             if same is None and twins_told_apart(record, told, territory, kinds):
