@@ -206,7 +206,13 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
             continue
         joined.append([toks, kind])
     result = []
+    spanned = {t.id for toks, _ in joined + inner for t in toks}
     for toks, kind in joined + inner:
+        if kind == "PER" and len(toks) == 1 and (before := given_name_left_out(toks[0], tokens, spanned)) is not None:
+            toks = [before] + toks  # "с мэром округа Ладой | Мудровой": the given name the tagger left out
+        if (kind == "LOC" and len(toks) == 2 and given_name_left_out(toks[1], toks, set()) is toks[0] and is_surname(toks[1].text)
+                and not any(map(find_place, (t.text for t in toks)))):
+            kind = "PER"  # "Ладой Мудровой" read as a place: a given name and a surname, no place's words (not "Аль Аин")
         if "(" in [t.text for t in toks]:
             cut = [t.text for t in toks].index("(")
             toks = toks[:cut]
@@ -223,6 +229,18 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if toks:
             result.append((toks, kind))
     return result
+
+
+def given_name_left_out(surname, tokens, spanned: set):
+    """The word right before a one-word name that the dictionary knows as a given name in a case the name may share,
+    capitalised, in the same sentence and no other span ("Ладой" of "Ладой Мудровой", which the tagger takes for
+    something else); None otherwise."""
+    at = tokens.index(surname)
+    before = tokens[at - 1] if at else None
+    if (before is None or before.id in spanned or not before.text[:1].isupper() or sentence_of(before) != sentence_of(surname)
+            or not is_first_name(before.text)):
+        return None
+    return before if cases_of(before.text) & (cases_of(surname.text) | {UD_CASE.get(surname.feats.get("Case"))}) else None
 
 
 def cases_of_apposed_name(tokens, by_id) -> list[str | None]:
@@ -270,6 +288,11 @@ def place_before_a_name(toks, before=None) -> bool:
 def is_first_name(word: str) -> bool:
     """True for a word the dictionary knows as a first name ("Раис", "Глеб")."""
     return any(p.is_known and "Name" in p.tag.grammemes for p in morph_vocab().parse(word))
+
+
+def is_surname(word: str) -> bool:
+    """True for a word the dictionary reads as a surname, known or guessed by its ending ("Мудровой")."""
+    return any("Surn" in p.tag.grammemes for p in morph_vocab().parse(word))
 
 
 def is_patronymic(word: str) -> bool:
@@ -1734,7 +1757,9 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
                 or token.start in person_starts):
             break
         # "г." of "акимом г. Астаны | Аскаром" is the parser's head of the name, no description of it
-        if token.id == described_by and not is_office_word(token) and not settlement_abbreviation(token) and cases_of(token.text) & name_cases:
+        # (a place describes no one: "консул ... в г. Владивостоке | Ли Ян Гу", the parser hanging the name on the town)
+        if (token.id == described_by and not is_office_word(token) and not settlement_abbreviation(token) and cases_of(token.text) & name_cases
+                and not any(m.type in PLACE_TYPES and m.start <= token.start < m.stop for m in mentions)):
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
             # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову").
             # A noun in another case describes nothing ("с акимом района (Gen) | Нурланом (Ins)": the parser's slip).
@@ -1762,14 +1787,17 @@ def settlement_abbreviation(token) -> bool:
 
 def undeclined_cases(tokens) -> set[str]:
     """The cases all words of a name may be in, where they are three or more: a name that does not decline ("Маттео
-    Сальвини", "Мэри Ферро"; a declined form is at most two cases, "Медведева"); or none."""
+    Сальвини", "Мэри Ферро"; a declined form is at most two cases, "Медведева"); or none. A name none of whose words
+    the dictionary knows may be in any case all its words' forms allow ("Амарсанаа Лувсандагва": the nominative),
+    whatever case the tagger guessed from its neighbours."""
     known = [cases for cases in map(word_cases, (t.text for t in tokens)) if cases]  # "Ренци": no case at all
     shared = set.intersection(*known) if known else set()
-    return shared if len(shared) >= 3 else set()
+    unknown = not any(p.is_known for t in tokens for p in morph_vocab().parse(t.text))
+    return shared if len(shared) >= 3 or unknown else set()
 
 
 ALL_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
-UNDECLINED_ENDINGS = tuple("еиоэ")  # not "у", "ю": the dative of a declined foreign name ("Райкконену")
+UNDECLINED_ENDINGS = tuple("еиоэ") + ("аа", "оо", "уу", "ээ")  # not "у", "ю": the dative of a declined foreign name ("Райкконену")
 
 
 def word_cases(word: str) -> set[str]:
