@@ -22,7 +22,7 @@ from .output import join_list
 # When mentions of one place disagree, the more specific type wins.
 TYPE_RANK = {"country": 6, "occupation_authority": 5, "region": 4, "district": 3, "city": 2, "other": 1}
 ACTOR_COLUMNS = ["actor_id", "name", "name_latin", "type", "place_id", "roles", "affiliation", "affiliation_basis", "aliases", "n_mentions", "doc_ids"]
-MENTION_COLUMNS = ["doc_id", "actor_id", "place_id", "start", "stop", "text", "role"]
+MENTION_COLUMNS = ["doc_id", "actor_id", "place_id", "start", "stop", "text", "role", "affiliation"]
 
 
 @lru_cache(maxsize=100_000)  # names recur across an archive's documents
@@ -151,7 +151,8 @@ class Registry:
     def mentions_table(self) -> pd.DataFrame:
         ids = self.actor_ids()
         rows = [
-            {"doc_id": doc_id, "actor_id": ids[key], "place_id": m.place_id, "start": m.start, "stop": m.stop, "text": m.text, "role": m.role}
+            {"doc_id": doc_id, "actor_id": ids[key], "place_id": m.place_id, "start": m.start, "stop": m.stop, "text": m.text, "role": m.role,
+             "affiliation": m.affiliation}
             for doc_id, key, m in self.mentions
         ]
         return pd.DataFrame(rows, columns=MENTION_COLUMNS).sort_values(["doc_id", "start", "stop", "actor_id"], kind="stable")

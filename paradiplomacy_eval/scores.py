@@ -66,12 +66,14 @@ def with_affiliation(role: str, affiliation: str) -> str:
 
 def persons_in_documents(actors: pd.DataFrame, mentions: pd.DataFrame, with_bodies: bool = False) -> pd.DataFrame:
     """One row per (document, person) with the offices the text gives the person there; ``with_bodies``: each with
-    the person's affiliation where the office names no body of its own (``with_affiliation``)."""
+    the person's affiliation in that document where the office names no body of its own (``with_affiliation``), else
+    the actor's."""
     persons = actors[actors.type == "person"].set_index("actor_id")
     m = mentions[mentions.actor_id.isin(persons.index)]
     rows = []
     for (doc_id, actor_id), group in m.groupby(["doc_id", "actor_id"], sort=True):
-        affiliation = persons.loc[actor_id, "affiliation"] if with_bodies else ""
+        own = [a for a in group.affiliation.fillna("") if a]
+        affiliation = (own[0] if own else persons.loc[actor_id, "affiliation"]) if with_bodies else ""
         roles = list(dict.fromkeys(with_affiliation(r, affiliation) for r in group.role if r))
         rows.append({"doc_id": doc_id, "actor_id": actor_id, "name": persons.loc[actor_id, "name"], "roles": roles})
     return pd.DataFrame(rows, columns=["doc_id", "actor_id", "name", "roles"])

@@ -346,3 +346,15 @@ def test_an_adjective_opening_a_sentence_keeps_its_capital_where_the_tagger_call
     out = extract_texts(tmp_path_factory, "opening_adjective",
                         {"a": "Могилёвский облисполком заключил соглашение о сотрудничестве с правительством Брянской области.\n"})
     assert "Могилёвский облисполком" in set(read_out(out, "actors").name)
+
+
+def test_an_office_held_in_another_article_keeps_each_articles_body(tmp_path_factory):
+    # the same man governs one region in an older article and another in a later one: each mention keeps its own
+    out = extract_texts(tmp_path_factory, "two_offices", {
+        "older": "Губернатор Тамбовской области Игорь Лавров подписал соглашение с Гомельской областью.",
+        "later": "Губернатор Курской области Игорь Лавров подписал соглашение с Брестской областью.",
+    })
+    mentions, actors = read_out(out, "mentions"), read_out(out, "actors")
+    person = actors[actors.name == "Игорь Лавров"].actor_id
+    of_him = mentions[mentions.actor_id.isin(person)].set_index("doc_id").affiliation
+    assert of_him.to_dict() == {"older": "Тамбовская область", "later": "Курская область"}
