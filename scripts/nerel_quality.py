@@ -2,7 +2,7 @@
 
 Reads ``../shared/realnews/nerel/<set>`` in place (see its README): the texts go
 through the library as a folder of .txt files; each person mention's office
-(``mentions.role``) and the person's affiliation (``actors.affiliation``) are
+(``mentions.role``) and the person's affiliation (``mentions.affiliation``, else ``actors.affiliation``) are
 compared per document with the gold relations (``paradiplomacy_eval.nerel``).
 
 ``dev`` is for development; ``test`` gives the reported figures.
@@ -33,8 +33,9 @@ def project_predictions(gold, workers: int) -> dict:
         stem = person_stem(actor["name"])
         if row.role:
             predictions[row.doc_id].offices.add((stem, office_head(row.role)))
-            if actor["affiliation"]:
-                predictions[row.doc_id].affiliations.add((stem, place_roots(actor["affiliation"])))
+            affiliation = row.affiliation or actor["affiliation"]  # the document's own, else the actor's over all documents
+            if affiliation:
+                predictions[row.doc_id].affiliations.add((stem, place_roots(affiliation)))
     return predictions
 
 

@@ -125,7 +125,7 @@ def check_none(row, tables):
 
 def check_person(row, tables):
     actors, mentions = tables["actors"], tables["mentions"]
-    here = mentions[mentions.doc_id == row["doc"]].merge(actors[["actor_id", "name", "type", "affiliation"]], on="actor_id")
+    here = mentions[mentions.doc_id == row["doc"]].drop(columns="affiliation").merge(actors[["actor_id", "name", "type", "affiliation"]], on="actor_id")
     persons = here[here.type == "person"]
     listing = "\n".join(f"  {r.name!r} role={r.role!r} affiliation={r.affiliation!r} (as {r.text!r})"
                         for r in persons.itertuples()) or "  (no person)"
