@@ -457,9 +457,13 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
 
 
 def no_longer(verb, sent: Sentence) -> bool:
-    """Whether the verb is negated with a word of "no longer" ("больше не являются", "отныне не является")."""
+    """Whether the verb is negated with a word of "no longer" ("больше не являются", "отныне не является"), or is a
+    negated participle a body declares by (data/declaring_verbs.csv: "признал города ... не являющимися побратимами")."""
     adverbs = [a for m in sent.kids(verb, "advmod") for a in [m] + sent.kids(m, "advmod")]  # "больше" may hang on "не"
-    return sent.negated(verb) and any(a.text.lower() in read_words("no_longer_words.csv") for a in adverbs)
+    # (the participle on the verb, or on the verb's object: the parser hangs it either way)
+    above = [h for h in [sent.head(verb)] if h is not None for h in [sent.first_conjunct(h)] for h in ([h] + ([sent.head(h)] if h.rel == "obj" and sent.head(h) is not None else []))]
+    declared = verb.feats.get("VerbForm") == "Part" and any(lemma_of(h) in read_words("declaring_verbs.csv") for h in above)
+    return sent.negated(verb) and (declared or any(a.text.lower() in read_words("no_longer_words.csv") for a in adverbs))
 
 
 def temporarily(verb, sent: Sentence) -> bool:
@@ -583,13 +587,18 @@ def described_by(verbs, sent: Sentence) -> list:
     (Корсаков; the parser may hang the participle on the verb "стал", beside the noun of its case)."""
     found = []
     for verb in verbs:
-        head = sent.head(verb) if verb.feats.get("VerbForm") == "Part" and verb.feats.get("Voice") == "Act" and verb.rel in ("acl", "amod") else None
+        head = sent.head(verb) if verb.feats.get("VerbForm") == "Part" and verb.feats.get("Voice") == "Act" and verb.rel in ("acl", "amod", "xcomp") else None
         if head is not None and head.pos in ("VERB", "AUX"):
-            head = next((k for k in sent.kids(head, "xcomp", "obl") if k.pos == "NOUN" and k.feats.get("Case") == verb.feats.get("Case")), None)
+            # or, failing a noun of its case, the verb's object the participle says something of ("признал города
+            # Курск и Орёл не являющимися побратимами")
+            head = next((k for k in sent.kids(head, "xcomp", "obl") if k.pos == "NOUN" and k.feats.get("Case") == verb.feats.get("Case")),
+                        next(iter(sent.kids(head, "obj")), None))
         if head is None or head.pos not in ("NOUN", "PROPN"):
             continue
+        head = sent.first_conjunct(head)  # "признал города X, Y, а также Республику Z не являющимися": all of them
         above = sent.head(head) if head.rel == "xcomp" else None
-        found += [t for s_ in sent.kids(above, "nsubj") for t in sent.conjuncts(s_)] if above is not None else [head]
+        described = [t for s_ in sent.kids(above, "nsubj") for t in sent.conjuncts(s_)] if above is not None else sent.conjuncts(head)
+        found += described + names_of_kind(described, sent)
     return found
 
 
@@ -1016,6 +1025,14 @@ def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
     right_after = lambda e, b: e <= b.start and sent.text[e - sent.start : b.start - sent.start].strip(" »”\"") == ""  # noqa: E731
     around = {b.name for b in names if b.type in holders and any(t in holders[b.type] and right_after(e, b) for e, t in ends.items())}
     return [p for p in parties if p not in around]
+
+
+def without_states(parties: list[str], sent: Sentence) -> list[str]:
+    """The parties of a twinning less the states among them, which twin with no one (a twinning is of towns or
+    regions): "развитие отношений двух городов-побратимов обсудили мэр Иркутска и генеральный консул Монголии" (the
+    consul stands for his state); all of them where every party is a state."""
+    states = {m.name for m in sent.mentions if m.type == "country"}
+    return [p for p in parties if p not in states] or parties
 
 
 # A clause that leaves out the verb, its subject a list of names before a dash and the noun right after it:
@@ -1802,6 +1819,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             continue
         parties = find_parties(token, chain, sent)
         parties = [o for o in owners if o not in parties] + parties  # "У Курганской области есть соглашение с ...": its own
+        if kind == TWINNING:
+            parties = without_states(parties, sent)
         if may_exist and parties:
             status = "signed"
         if not status or tie and not broken_tie(token, status, parties, sent):

@@ -132,6 +132,12 @@ class Sentence:
             out += self.conjuncts(self.modified(c))
         return out
 
+    def first_conjunct(self, token):
+        """The first of the conjuncts the token is one of (the token itself where it is the first)."""
+        while token.rel == "conj" and (head := self.head(token)) is not None:
+            token = head
+        return token
+
     def modified(self, token):
         """The proper noun right after an adjective the parser made the head of it ("и словацким Кошице", with
         Кошице hung on the adjective), else the token."""
