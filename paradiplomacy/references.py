@@ -1,8 +1,9 @@
 """The text's own place named only by its kind: "соглашение ... нашего региона и Республики Абхазия", "между
 Республикой и гуманитарным центром" after a headline naming the republic.
 
-Such a reference stands for the one place of that kind (``data/generic_places.csv``) the text names, less the
-places the sentence itself names and any place of a state the sentence names ("между нашим регионом и казахстанским субъектом" is not a
+Such a reference stands for the one place of that kind (``data/generic_places.csv``) the text names (or, of several,
+the one the title names, else the one named before the reference), less the places the sentence itself names and any
+place of a state the sentence names ("между нашим регионом и казахстанским субъектом" is not a
 region of Kazakhstan). Where the text leaves two such places possible, the reference stays unresolved: a guess
 would make a party the text does not give.
 """
@@ -11,7 +12,7 @@ from functools import lru_cache
 
 from .actors import Mention, state_adjectives
 from .datafiles import read_data, read_words
-from .gazetteer import named_places, place_by_id, territory_levels
+from .gazetteer import named_places, place_by_id, territory_levels, word_kind
 from .sentence import category
 
 OWN = "наш"  # "наш регион", "нашей области"
@@ -48,21 +49,28 @@ def reference_spans(sent) -> list[tuple[list, frozenset[str]]]:
 
 def bare_party(token, index: int, tokens, after) -> bool:
     """Whether a bare singular noun of a kind of place, with no word of its own and no name after it, is a side of
-    an agreement: under "между" ("между регионом и республикой было заключено соглашение"), or a subject of a verb of
+    an agreement: under "между" ("между регионом и республикой было заключено соглашение") or "у" (the owner of
+    agreements: "у региона 20 соглашений с другими субъектами"), or a subject of a verb of
     signing or agreeing ("Город и область заключили соглашение"), itself or the first of its conjuncts."""
     before = tokens[index - 1] if index else None  # an adjective right before, wherever the parser hung it ("Перевальским районом")
     if (token.feats.get("Number") != "Sing" or token.text[:1].isupper() and index
             or after is not None and after.text[:1].isupper() or before is not None and before.pos in ("ADJ", "DET", "PROPN")
-            or any(t.head_id == token.id and t.rel in ("amod", "det", "nmod", "appos", "flat:name") for t in tokens)):
+            or any(t.head_id == token.id and t.rel in ("amod", "det", "nmod", "appos", "flat:name") and not adverbial(t, token, tokens) for t in tokens)):
         return False  # the cheap tests first: most nouns of a kind of place have a word of their own
     by_id = {t.id: t for t in tokens}
     first = by_id.get(token.head_id) if token.rel == "conj" else token
     if first is None:
         return False
-    if any(t.head_id == first.id and t.rel == "case" and t.text.lower() == "между" for t in tokens):
-        return True
+    if any(t.head_id == first.id and t.rel == "case" and t.text.lower() in ("между", "у") for t in tokens):
+        return True  # "между регионом и республикой", "у региона 20 соглашений с другими субъектами" (the owner)
     verb = by_id.get(first.head_id)
     return first.rel in ("nsubj", "nsubj:pass") and verb is not None and category(verb) in SIDES_VERBS
+
+
+def adverbial(word, noun, tokens) -> bool:
+    """Whether a prepositional phrase hung on a noun that heads a verbless clause is the clause's own adverbial, not
+    the noun's word: "к настоящему моменту у региона 20 соглашений" (the parser makes "региона" the root)."""
+    return noun.rel == "root" and word.rel == "nmod" and any(t.head_id == word.id and t.rel == "case" for t in tokens)
 
 
 def one_side_of_a_tie(token, tokens, after) -> bool:
@@ -83,6 +91,14 @@ def states_named(sent, mentions: list[Mention]) -> set[str]:
     return {p.name_latin for p in places if p is not None}
 
 
+def in_a_title(start: int, mentions: list[Mention]) -> bool:
+    """Whether a place's word lies in the proper name of an organisation that is no government body, every word of it
+    capitalised ("по данным Псковской Ленты Новостей": an outlet, which names no place of the sentence)."""
+    return any(m.type in ("organization", "other") and m.start <= start < m.stop and len(m.tokens) > 1
+               and all(t.text[:1].isupper() for t in m.tokens if t.text.isalpha())
+               and not any(word_kind(t.lemma or "") in ("body", "executive") for t in m.tokens) for m in mentions)
+
+
 def resolve_references(doc, mentions: list[Mention], title_stop: int = 0) -> list[Mention]:
     """The mentions, with a mention of the text's own place for each reference that names it by kind alone (replacing
     a mention the actor stage made of the bare noun: "Республика"). Of two places the reference may be, the one the
@@ -93,10 +109,15 @@ def resolve_references(doc, mentions: list[Mention], title_stop: int = 0) -> lis
         for tokens, types in reference_spans(sent):
             start, stop = tokens[0].start, tokens[-1].stop
             states = states_named(sent, mentions)
-            inside = {p.place_id for s, _, p in places if sent.start <= s < sent.stop}
+            inside = {p.place_id for s, _, p in places if sent.start <= s < sent.stop and not in_a_title(s, mentions)}
             candidates = {p.place_id: p for _, _, p in places if p.type in types and p.place_id not in inside and p.state not in states}
             if len(candidates) > 1 and len(set(candidates) & titled) == 1:
                 candidates = {k: v for k, v in candidates.items() if k in titled}
+            before = {p.place_id for s, _, p in places if s < start}
+            if len(candidates) > 1 and len(set(candidates) & before) == 1:
+                # a reference points back: of the places it may be, the one named before it ("Губернатор Псковской
+                # области ... У региона 20 соглашений. В их числе Москва, Тверская область ...")
+                candidates = {k: v for k, v in candidates.items() if k in before}
             if len(candidates) != 1:
                 continue
             place = next(iter(candidates.values()))
