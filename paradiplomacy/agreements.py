@@ -84,6 +84,7 @@ class Agreement:
     names_no_actor: bool = False  # nor any word of a party that could be one ("намечен план мероприятий")
     one_of_pairs: bool = False  # one of the agreements a plural noun names with each partner in turn (partner_pairs)
     several: bool = False  # named by a plural noun ("Соглашения ... заключены уже со многими регионами")
+    listed: bool = False  # one of the partners a sentence lists after a tally (tally_members), which the next may go on with
     counted: bool = False  # a number of them with partners of a kind ("34 соглашения с субъектами РФ"): a tally, unless two parties are named
     friendship: bool = False  # a twinning only by "дружба" in its topic ("соглашение о дружбе и сотрудничестве")
     document_kind: str = "cooperation_agreement"  # the kind its noun names without that topic (a memorandum "о дружбе")
@@ -2707,16 +2708,27 @@ def tally_members(sent: Sentence, records: list[Agreement], before: Sentence | N
     (data/tally_openers.csv), where the sentence before counted agreements of one side with partners it did not
     name: "У Курганской области 15 соглашений с другими регионами. В их числе Москва, Тверская область и Карелия."
     is an agreement of the region with each, of the tally's kind and stage."""
-    opening = sent.text.lstrip(" -–—•").lower()
-    if before is None or not records or not any(opening.startswith(p) for p in read_words("tally_openers.csv", "phrase")):
+    opening = sent.text.lstrip(" -–—•").lower().replace("ё", "е")
+    if before is None or not records or records[-1].evidence != before.text:
         return
-    tally = records[-1]
-    if not (tally.counted or tally.several) or len(tally.parties) != 1 or tally.evidence != before.text:
+    tally, listed = records[-1], [m for m in sent.mentions if m.type in PLACE_TYPES]
+    if any(opening.startswith(p) for p in read_words("tally_openers.csv", "phrase")):
+        if not (tally.counted or tally.several) or len(tally.parties) != 1:
+            return
+        side = tally.parties[0]
+    elif tally.one_of_pairs and tally.listed and not any(agreement_noun(t, sent) for t in sent.tokens):
+        # "Также это ближайшие соседи: Архангельская и Вологодская области": the listing goes on, after a colon or
+        # a phrase of going on (list_continuations.csv)
+        colon = next((t.stop for t in sent.tokens if t.text == ":"), None)
+        if colon is None and not any(opening.startswith(p + " ") for p in read_words("list_continuations.csv", "phrase")):
+            return
+        listed = [m for m in listed if colon is None or m.start >= colon]
+        side = tally.parties[0]
+    else:
         return
-    side = tally.parties[0]
-    for name in dict.fromkeys(m.name for m in sent.mentions if m.type in PLACE_TYPES and m.name != side):
+    for name in dict.fromkeys(m.name for m in listed if m.name != side):
         yield Agreement(tally.kind, tally.status, [side, name], [], tally.date, evidence=sent.text, start=sent.start,
-                        stop=sent.stop, one_of_pairs=True)
+                        stop=sent.stop, one_of_pairs=True, listed=True)
 
 
 def signings_without_a_noun(sent: Sentence, records: list[Agreement], published: str):
