@@ -51,6 +51,11 @@ def signatories_agree(result: dict) -> tuple[int, int]:
     return sum(p == g for p, g in judged), len(judged)
 
 
+def offices_right(found, errors: pd.DataFrame) -> int:
+    """How many of the persons found have exactly the annotator's offices."""
+    return found.correct_gold - int((~errors.predicted.eq("(not found)") & ~errors.gold.eq("(not in gold)")).sum())
+
+
 def extract(texts: Path, out: Path, workers: int) -> None:
     subprocess.run([sys.executable, "-m", "paradiplomacy", "extract", str(texts), "--out", str(out),
                     "--workers", str(workers), "--cache", "none"], check=True, stdout=subprocess.DEVNULL)
@@ -79,10 +84,11 @@ def score(folder: Path, out: Path, half: str, show_errors: bool, persons: bool) 
         gold_persons = read_gold(folder, "persons")
         gold_persons = gold_persons[gold_persons.doc_id.isin(judged)]
         found, offices, errors = score_persons(read("actors"), read("mentions"), gold_persons, with_bodies=True)
-        wrong_office = errors[~errors.predicted.eq("(not found)") & ~errors.gold.eq("(not in gold)")]
-        right = found.correct_gold - len(wrong_office)
+        right = offices_right(found, errors)
+        worded = offices_right(*score_persons(read("actors"), read("mentions"), gold_persons)[::2])
         lines.append(f"  persons P {found.precision:.3f} R {found.recall:.3f} F1 {found.f1:.3f}; "
-                     f"offices right for {right} of {found.correct_gold} ({right / max(found.correct_gold, 1):.3f})")
+                     f"offices right for {right} of {found.correct_gold} ({right / max(found.correct_gold, 1):.3f}) with the affiliation, "
+                     f"{worded} ({worded / max(found.correct_gold, 1):.3f}) as worded")
         if show_errors and len(errors):
             lines.append(errors.to_string(index=False))
     return lines
