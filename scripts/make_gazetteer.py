@@ -10,7 +10,9 @@
   threshold, and the capital of every other state, that has a name in the Russian alphabet: GeoNames' alternate names carry no language, so the Russian names
   are those written in the Russian alphabet only (not "Вітебськ"), and the canonical one is the name pymorphy's
   dictionary knows as a place, else the one closest to the GeoNames name in transliteration. A small settlement whose every name is a
-  common word ("Дружба", "Победа") is left out: as a name in a text it is far more often the word.
+  common word ("Дружба", "Победа") is left out: as a name in a text it is far more often the word. Another name that
+  is a surname the dictionary knows ("Иванов" for Ivanovo, "Жданов" for Mariupol, "Джексон") is no key of the town:
+  in news it names a person far more often.
 - The hand-kept ``data/gazetteer_overlay.csv`` (the "DPR" and "LPR", Donbas, the countries of the cases, corrections).
 
 Each place has one stable id: the ISO 3166-2 code of a subdivision, ``geonames:<id>`` of a city, the ISO 3166-1 code
@@ -204,9 +206,16 @@ def city_rows(states: dict[str, int], cities: dict[str, dict], admin1: dict, mer
             "place_id": f"geonames:{city['geonameid']}", "name": name, "name_latin": city["name"], "type": "city",
             "state": city["countrycode"], "region": admin1.get((city["countrycode"], city["admin1code"]), ""), "installed_by": "",
             "lat": city["latitude"], "lon": city["longitude"], "population": city["population"],
-            "keys": keys_of([name] + names),
+            "keys": keys_of([name] + [n for n in names if n == name or not is_persons_name(n)]),
         })
     return rows
+
+
+def is_persons_name(name: str) -> bool:
+    """A one-word name pymorphy knows as a surname and not as a place ("Иванов", among GeoNames' names
+    of Ivanovo): as another name of a town it would make the person a town wherever a text names him."""
+    parses = [p for p in morph_vocab().parse(name.lower()) if p.is_known]
+    return " " not in name and any("Surn" in p.tag.grammemes for p in parses) and not any("Geox" in p.tag for p in parses)
 
 
 def apply_overlay(rows: list[dict]) -> list[dict]:
