@@ -19,8 +19,8 @@ from pymorphy2.analyzer import Parse
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
 from .gazetteer import centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places_named, territory_levels, word_kind
-from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, region_nouns, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
-                    match_case, normalize_phrase, singular_form, surname_key)
+from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
+                    match_case, normalize_phrase, region_nouns, singular_form, surname_key)
 from .nlp import morph_vocab, reaches
 
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")

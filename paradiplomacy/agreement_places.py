@@ -9,10 +9,11 @@ who signs is named with a first and last name or an office, so a lone "Влад�
 
 from functools import lru_cache
 
-from .actors import Mention, office_territories, region_nouns
+from .actors import Mention, office_territories
 from .datafiles import read_words
 from .events import event_terms
 from .gazetteer import find_place, region_or_town_of_adjective, word_kind
+from .morph import region_nouns
 from .nlp import morph_vocab
 from .sentence import TWIN_STEM, category, terms
 

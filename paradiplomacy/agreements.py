@@ -24,14 +24,14 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
-from .actors import CLOSING_QUOTE, DASHES, Mention, region_nouns
+from .actors import CLOSING_QUOTE, DASHES, Mention
 from .agreement_places import acts_for, acts_for_a_place, heads_of_regions
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
 from .gazetteer import find_place, lemma_key, place_by_id, territory_of, word_kind
-from .morph import cases_of, genitive, is_adjective, normalize_phrase
+from .morph import cases_of, genitive, is_adjective, normalize_phrase, region_nouns
 from .nlp import morph_vocab, reaches
 from .quotations import speech_kind
 from .relationships import locality, own_name

@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .actors import Mention, region_nouns
+from .actors import Mention
 from .codebook import PLACE_TYPES, TYPED_PLACES
 from .datafiles import read_data, read_words
 from .gazetteer import is_capital, lemma_key, place_by_id, territory_of, word_kind
+from .morph import region_nouns
 from .sentence import MAX_CHAIN, Sentence, category, date_in
 
 

@@ -45,9 +45,10 @@ def region_nouns() -> dict[str, str]:
 def genitive(name: str) -> str:
     """A nominative name in the genitive, word by word ("Липецкая область" -> "Липецкой области"); a word
     with no nominative parse stays as it is, and so does the name after the noun of a unit ("Республика", "провинция")."""
-    words = []
-    for i, word in enumerate(name.split()):
-        if i and name.split()[i - 1].lower() in region_nouns() and word[:1].isupper():
+    words, previous = [], ""
+    for word in name.split():
+        after_a_unit, previous = previous.lower() in region_nouns(), word
+        if after_a_unit and word[:1].isupper():
             # the unit's name is in apposition and keeps its case: "Республики Башкортостан", "провинции Хэйлунцзян"
             words.append(word)
             continue

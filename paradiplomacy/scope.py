@@ -24,10 +24,11 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .actors import Mention, region_nouns
+from .actors import Mention
 from .codebook import SUBNATIONAL_TYPES
 from .datafiles import read_data, read_words
 from .gazetteer import find_place, is_capital, lemma_key, territory_of, word_kind
+from .morph import region_nouns
 from .nlp import morph_vocab
 from .relationships import locality
 

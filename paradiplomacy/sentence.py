@@ -10,12 +10,12 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from .actors import Mention, region_nouns
+from .actors import Mention
 from .codebook import PLACE_TYPES
 from .datafiles import read_data, read_words
 from .dates import find_dates, resolve_relative, years_mentioned
 from .gazetteer import word_kind
-from .morph import cases_of
+from .morph import cases_of, region_nouns
 
 MAX_CHAIN = 4  # how far up the tree a verb may govern an agreement noun or an event
 

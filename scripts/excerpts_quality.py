@@ -85,7 +85,8 @@ def score(folder: Path, out: Path, half: str, show_errors: bool, persons: bool) 
         gold_persons = gold_persons[gold_persons.doc_id.isin(judged)]
         found, offices, errors = score_persons(read("actors"), read("mentions"), gold_persons, with_bodies=True)
         right = offices_right(found, errors)
-        worded = offices_right(*score_persons(read("actors"), read("mentions"), gold_persons)[::2])
+        found_as_worded, _, errors_as_worded = score_persons(read("actors"), read("mentions"), gold_persons)
+        worded = offices_right(found_as_worded, errors_as_worded)
         lines.append(f"  persons P {found.precision:.3f} R {found.recall:.3f} F1 {found.f1:.3f}; "
                      f"offices right for {right} of {found.correct_gold} ({right / max(found.correct_gold, 1):.3f}) with the affiliation, "
                      f"{worded} ({worded / max(found.correct_gold, 1):.3f}) as worded")
