@@ -207,10 +207,15 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         joined.append([toks, kind])
     result = []
     spanned = {t.id for toks, _ in joined + inner for t in toks}
+
+    def token_before(token):
+        at = bisect_left(starts, token.start)
+        return tokens[at - 1] if at else None
+
     for toks, kind in joined + inner:
-        if kind == "PER" and len(toks) == 1 and (before := given_name_left_out(toks[0], tokens, spanned)) is not None:
+        if kind == "PER" and len(toks) == 1 and (before := given_name_left_out(toks[0], token_before(toks[0]), spanned)) is not None:
             toks = [before] + toks  # "с мэром округа Ладой | Мудровой": the given name the tagger left out
-        if (kind == "LOC" and len(toks) == 2 and given_name_left_out(toks[1], toks, set()) is toks[0] and is_surname(toks[1].text)
+        if (kind == "LOC" and len(toks) == 2 and given_name_left_out(toks[1], toks[0], set()) is toks[0] and is_surname(toks[1].text)
                 and not any(map(find_place, (t.text for t in toks)))):
             kind = "PER"  # "Ладой Мудровой" read as a place: a given name and a surname, no place's words (not "Аль Аин")
         if "(" in [t.text for t in toks]:
@@ -231,12 +236,10 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
     return result
 
 
-def given_name_left_out(surname, tokens, spanned: set):
-    """The word right before a one-word name that the dictionary knows as a given name in a case the name may share,
-    capitalised, in the same sentence and no other span ("Ладой" of "Ладой Мудровой", which the tagger takes for
-    something else); None otherwise."""
-    at = tokens.index(surname)
-    before = tokens[at - 1] if at else None
+def given_name_left_out(surname, before, spanned: set):
+    """``before``, the word right before a one-word name, if the dictionary knows it as a given name in a case the
+    name may share, capitalised, in the same sentence and no other span ("Ладой" of "Ладой Мудровой", which the
+    tagger takes for something else); None otherwise."""
     if (before is None or before.id in spanned or not before.text[:1].isupper() or sentence_of(before) != sentence_of(surname)
             or not is_first_name(before.text)):
         return None
