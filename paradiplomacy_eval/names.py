@@ -17,6 +17,7 @@ from functools import lru_cache
 from natasha import MorphVocab
 
 from paradiplomacy.datafiles import read_data
+from paradiplomacy.gazetteer import find_place
 
 ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,6}$")
 PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn"}
@@ -106,13 +107,21 @@ def root(word: str) -> str:
     return word[:-1] + word[-1:].translate(ALTERNATIONS)
 
 
+def town_spelling(name: str) -> str:
+    """A town's name as the gazetteer spells it, where ``name`` is one of its other spellings ("Кишинэу" is
+    "Кишинёв", "Хайдельберг" "Гейдельберг", "Сейлем" "Салем"); any other name as it is. Annotators write a town as
+    their text does, the pipeline as the gazetteer does: one town is one party."""
+    place = find_place(name) if name[:1].isupper() and len(name.split()) <= 2 else None
+    return place.name if place is not None and place.type == "city" else name
+
+
 @lru_cache(maxsize=100_000)
 def party_key(name: str) -> tuple[str, str]:
     """("territory" or "body", the root of its first proper word) of a party name: the word that
     says which place or body it is ("администрация Измалковского района Липецкой области":
     territory, измалков)."""
     words = []
-    for word in re.findall(r"[\w.-]+", name):
+    for word in re.findall(r"[\w.-]+", town_spelling(name)):
         words.extend(abbreviations().get(word, word).split())
     if not words:
         return "body", ""

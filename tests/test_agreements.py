@@ -439,3 +439,12 @@ def test_agreement_scoring_knows_a_party_by_its_capitalised_name_and_a_municipal
 ])
 def test_an_agreements_date_is_when_it_was_made_not_its_term(text, date):
     assert date_in(text, "2024-05-01") == date
+
+
+def test_agreement_scoring_knows_a_town_by_any_of_its_spellings():
+    """A town the annotator writes as the text does ("Кишинэу", "Хайдельберг") and the pipeline as the gazetteer does
+    ("Кишинёв", "Гейдельберг") is one party; two towns are still two."""
+    from paradiplomacy_eval.names import party_key
+
+    assert party_key("Кишинэу") == party_key("Кишинёв") and party_key("Хайдельберг") == party_key("Гейдельберг")
+    assert party_key("Кишинэу") != party_key("Киев") and party_key("Гейдельберг") != party_key("Гамбург")
