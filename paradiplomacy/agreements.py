@@ -219,6 +219,7 @@ def signing_participles(token, sent: Sentence) -> list:
             if category(c) in ("act", "create") and c.feats.get("VerbForm") == "Part" and (own or c.feats.get("Case") == case != holder.feats.get("Case"))]
 
 
+POSSESSIVE_PRONOUNS = ("его", "её", "ее")  # a town's or region's, as the owner of its twin or agreement
 PRONOUNS_OF_THINGS = ("он", "она", "оно", "они")  # lemmas of "его", "её", "их" as objects
 
 
@@ -1107,7 +1108,12 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     only_partners = bool(parties) and not subjects and set(parties) <= partners()
     # "Мэр Екатеринбурга и митрополит Екатеринбургский подписали": a church's side names no place, whatever its title holds
     churches = nongovernmental_at([c for s_ in subjects for c in sent.conjuncts(s_)], sent)
-    if ((len(parties) < 2 or only_partners) and chain and not companies_at(subjects) and not churches and not any(private_person(t, sent) for t in subjects)
+    owner = pronoun_owner(noun, chain, sent)
+    if owner is not None:
+        # "Липецк имеет соглашения с Воронежем и Курском, но Тамбов стал его первым побратимом": the pronoun's town,
+        # not the names before the verb
+        parties += [p for p in parties_from([owner], sent, False) if p not in parties]
+    elif ((len(parties) < 2 or only_partners) and chain and not companies_at(subjects) and not churches and not any(private_person(t, sent) for t in subjects)
             and not tie_names_both_sides(noun, sent) and not earlier):
         parties += [p for p in linear_parties(sent, min(t.start for t in chain), backwards=True) if p not in parties]
     if not parties and act_noun_agents(noun, chain, sent):
@@ -1140,6 +1146,19 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
         parties = parties_from([t for v in cooperate for k in sent.kids(v, "nsubj") + with_complements(v, sent) for t in sent.conjuncts(k)],
                                sent, False)
     return without_their_states(parties, sent)
+
+
+def pronoun_owner(noun, chain, sent: Sentence):
+    """The subject of the clause before, where a possessive pronoun before the noun (and its adjectives; the parser
+    hangs it on either) gives the noun its owner in a clause joined to that one ("Липецк имеет ..., но Тамбов стал его первым побратимом": Липецк); None where the noun has no such
+    pronoun or the clause no such neighbour (then the pronoun's town is not in the sentence)."""
+    at = sent.tokens.index(noun)
+    before = next((t for t in reversed(sent.tokens[:at]) if t.pos != "ADJ"), None)  # "его первым побратимом"
+    if before is None or before.text.lower() not in POSSESSIVE_PRONOUNS:
+        return None
+    verb = next((v for v in chain if v.rel == "conj"), None)
+    first = sent.head(verb) if verb is not None else None
+    return next(iter(sent.kids(first, "nsubj")), None) if first is not None else None
 
 
 def tie_between(noun, sent: Sentence) -> list[str]:
