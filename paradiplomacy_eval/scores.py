@@ -2,10 +2,13 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from paradiplomacy.datafiles import read_data
+from paradiplomacy.gazetteer import word_kind
 from paradiplomacy.output import join_list, split_list
 
 from .baseline import baseline_agreements
@@ -58,10 +61,24 @@ PROPER_WORD = re.compile(r"(?<=\s)[А-ЯЁA-Z]")
 
 def with_affiliation(role: str, affiliation: str) -> str:
     """An office as the tables give it: a role that names no body or place of its own ("губернатор") read with the
-    person's affiliation ("Воронежская область"), as a reader of the actors table reads the two columns."""
-    if not affiliation or PROPER_WORD.search(role) or any(TOPONYMIC.match(w.lower()) for w in role.split()):
+    person's affiliation ("Воронежская область"), as a reader of the actors table reads the two columns; a place the
+    role names by its kind alone ("аким региона") is the affiliation's place ("аким Северо-Казахстанской области")."""
+    if not affiliation:
+        return role
+    words = role.split()
+    # the kind alone, not "аким города Актау", which names its town
+    generic = [i for i, w in enumerate(words) if w in generic_genitives() and not (words[i + 1 :] and words[i + 1][:1].isupper())]
+    if generic and word_kind(lemma_key(affiliation.split()[0])) not in ("body", "executive"):
+        return " ".join(words[: generic[-1]] + [genitive(affiliation)] + words[generic[-1] + 1 :])
+    if PROPER_WORD.search(role) or any(TOPONYMIC.match(w.lower()) for w in words):
         return role
     return f"{role} {genitive(affiliation)}"
+
+
+@lru_cache(maxsize=1)
+def generic_genitives() -> frozenset[str]:
+    """The nouns that name a place by its kind, in the genitive an office has them in ("региона", "области")."""
+    return frozenset(row["genitive"] for row in read_data("generic_places.csv"))
 
 
 def persons_in_documents(actors: pd.DataFrame, mentions: pd.DataFrame, with_bodies: bool = False) -> pd.DataFrame:

@@ -358,3 +358,16 @@ def test_an_office_held_in_another_article_keeps_each_articles_body(tmp_path_fac
     person = actors[actors.name == "Игорь Лавров"].actor_id
     of_him = mentions[mentions.actor_id.isin(person)].set_index("doc_id").affiliation
     assert of_him.to_dict() == {"older": "Тамбовская область", "later": "Курская область"}
+
+
+def test_an_office_is_scored_with_the_affiliation_in_place_of_the_kind_of_place_it_names():
+    """The persons' scorer reads an office with its affiliation as a reader of the two columns does: "аким региона" of
+    the Северо-Казахстанская область is its akim, "губернатор" of the Липецкая область its governor; an office that
+    names its town ("аким города Актау") or a body as the affiliation keep their words."""
+    from paradiplomacy_eval.names import lemma_key
+    from paradiplomacy_eval.scores import with_affiliation
+
+    assert lemma_key(with_affiliation("аким региона", "Северо-Казахстанская область")) == lemma_key("аким Северо-Казахстанской области")
+    assert with_affiliation("губернатор", "Липецкая область") == "губернатор Липецкой области"
+    assert with_affiliation("аким города Актау", "Актау") == "аким города Актау"
+    assert with_affiliation("заместитель главы района", "администрация Грязинского района").startswith("заместитель главы района")
