@@ -252,7 +252,8 @@ def cases_of_apposed_name(tokens, by_id) -> list[str | None]:
     the tagger and the dictionary can only guess at the given name)."""
     office = by_id.get(tokens[0].head_id) if tokens[0].rel == "appos" else None
     case = office.feats.get("Case") if office is not None and is_office_word(office) else None
-    if case in (None, "Nom") or len(tokens) < 2 or any(p.is_known for p in morph_vocab().parse(tokens[0].text)):
+    # (a given name the dictionary knows only as a plural, "Хайруллы", is as unknown: one person bears it)
+    if case in (None, "Nom") or len(tokens) < 2 or any(p.is_known and p.tag.number != "plur" for p in morph_vocab().parse(tokens[0].text)):
         return tagged_cases(tokens)
     return [UD_CASE.get(case)] * len(tokens)
 
@@ -1771,7 +1772,11 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         between.insert(0, token)
         if is_office_word(token) and acting_prefix(tokens, i):
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
-        if is_office_of_name(token, tokens, words_case, name_cases, token.id == described_by) and agrees(token, words_case, name_cases | cases_of(person.tokens[-1].text)):
+        # the office the parser hangs the name on may be in any case the surname allows ("акима (Gen) области | Хайруллы
+        # Бозарова", a given name the dictionary reads as a plural nominative and the tagger follows)
+        surname_cases = cases_of(person.tokens[-1].text)
+        if (is_office_of_name(token, tokens, words_case, name_cases | (surname_cases if token.id == described_by else set()), token.id == described_by)
+                and agrees(token, words_case, name_cases | surname_cases)):
             left = adjectives_start(tokens, i, alike=True)
             return compound_prefix(tokens, left) + tokens[left:i] + between
         i -= 1
