@@ -14,11 +14,10 @@ from itertools import zip_longest
 from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data
-from .nlp import UD_CASES, morph_vocab
+from .nlp import UD_CASE, morph_vocab
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-UD_CASE = {ud: case for case, ud in UD_CASES.items()}  # pymorphy's case of each Universal Dependencies case
 # Endings of foreign masculine names the dictionary does not know, by case, and what replaces them in the
 # nominative: "Райкконена" -> "Райкконен", and a name in -а or -я declined like a noun: "Маехары" -> "Маехара",
 # "Дерипаске" -> "Дерипаска", "Кравченей" -> "Кравченя", "Синишу" -> "Синиша" (the accusative of any other is its genitive).

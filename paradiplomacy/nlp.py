@@ -26,8 +26,9 @@ from slovnet.bio import bio_spans
 
 from .datafiles import read_data
 
-# pymorphy's cases as Universal Dependencies writes them (for a tag the dictionary corrects; morph.UD_CASE reads them back)
+# pymorphy's cases as Universal Dependencies writes them (for a tag the dictionary corrects; UD_CASE reads them back)
 UD_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
+UD_CASE = {ud: case for case, ud in UD_CASES.items()}  # pymorphy's case of each Universal Dependencies case
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 PIECE = re.compile(r"\S+")
 # Longer "sentences" (a table flattened into a line, a run of words with no punctuation) are cut into
@@ -215,8 +216,16 @@ class Pipeline:
 
     @lru_cache(maxsize=200_000)
     def lemma(self, text: str, pos: str, feats: tuple) -> str:
-        """natasha's lemmatizer, cached: news repeats its words, and choosing a parse is the costly part."""
-        return self.morph_vocab.lemmatize(text, pos, dict(feats))
+        """natasha's lemmatizer, cached: news repeats its words, and choosing a parse is the costly part. A word the
+        dictionary does not know whose guessed readings include a word of the lexicon in the tagged case takes that
+        one ("примара" of "генерального примара" is "примар", not a feminine "примара")."""
+        lemma = self.morph_vocab.lemmatize(text, pos, dict(feats))
+        if pos != "NOUN" or lemma.replace("ё", "е") in lexicon_words():
+            return lemma
+        case = UD_CASE.get(dict(feats).get("Case", ""))
+        parses = self.morph_vocab.parse(text.lower())
+        office = next((p.normal_form for p in parses if not p.is_known and p.tag.case == case and p.normal_form.replace("ё", "е") in lexicon_words()), None)
+        return office if office is not None and not any(p.is_known for p in parses) else lemma
 
 
 def viterbi(emissions, transitions, mask) -> list[int]:
