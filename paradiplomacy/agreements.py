@@ -34,6 +34,7 @@ from .gazetteer import find_place, lemma_key, place_by_id, territory_of, word_ki
 from .morph import cases_of, genitive, is_adjective, normalize_phrase, region_nouns
 from .nlp import morph_vocab, reaches
 from .quotations import speech_kind
+from .references import kind_nouns
 from .relationships import locality, own_name
 from .lists import list_items
 from .scope import CHAMBER, INTERGOVERNMENTAL, WITH_COMPANY, chambers_only
@@ -291,6 +292,9 @@ def governing_chain(token, sent: Sentence) -> list:
             # "обменялись экземплярами соглашения" concludes it, "обменялись мнениями о соглашении" does not; "вступило в
             # силу" puts it in force
             kind = ""
+        if kind == "plan" and (needed := terms().get(lemma_of(parent), ("", ""))[1]) and not any(
+                category(k) == needed for k in sent.kids(parent, "xcomp")):
+            kind = ""  # "соглашение должно быть подписано" is to come; "план должен поддержать отношения" says what it is for
         if current.rel == "conj" and own_subject(current, sent) and own_subject(parent, sent):
             break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
         if current is not token and current.rel == "conj" and ends_one_signs_other(current, parent):
@@ -1481,16 +1485,35 @@ def subtree(token, sent: Sentence, skip_case=False) -> list:
     return members[begin : end + 1]
 
 
-def places_of_the_pair(sent: Sentence) -> list[str]:
-    """The two places a sentence names, outermost mentions only ("Забайкальский край и провинцию Хэйлунцзян связывают
-    долгие отношения"); [] unless there are exactly two."""
+PAIR_LOOKBACK = 3  # sentences: "между двумя городами" is a pair told just before, not paragraphs earlier
+
+
+def pair_types(evidence: str) -> frozenset[str]:
+    """The place types the kind noun of "между двумя городами" may stand for (data/generic_places.csv); any place's
+    where the table has no such noun ("между нашими территориями")."""
+    noun = BETWEEN_THEIR_KIND.search(evidence).group().split()[-1]
+    return kind_nouns().get(lemma_key(noun), frozenset(PLACE_TYPES))
+
+
+def the_pair_before(read: list[Sentence], types: frozenset[str]) -> list[str]:
+    """The pair "между двумя городами" stands for: the two places of its kind the sentence before names, else any
+    two it names ("посетил Брест ... между двумя регионами": a town and a region), else two of its kind a sentence
+    a little earlier names ("После визита в Ниццу делегации из Ялты ... поездка в Крым ... между двумя городами")."""
+    before = read[-1]
+    return (places_of_the_pair(before, types) or places_of_the_pair(before)
+            or next((pair for s in reversed(read[-PAIR_LOOKBACK:-1]) if (pair := places_of_the_pair(s, types))), []))
+
+
+def places_of_the_pair(sent: Sentence, types=PLACE_TYPES) -> list[str]:
+    """The two places (of ``types``) a sentence names, outermost mentions only ("Забайкальский край и провинцию
+    Хэйлунцзян связывают долгие отношения"); [] unless there are exactly two."""
     places = [m for m in sent.mentions if m.type in PLACE_TYPES and not in_aside(m, sent)]
     outermost = [m for m in places if not any(o is not m and o.start <= m.start and m.stop <= o.stop for o in places)]
     # a state one of the places lies in is where it is, not its pair: "посетил Республику Карелию, входящую в состав
     # Российской Федерации"
     states = {p.state for m in outermost if m.type != "country" and (p := place_by_id(m.place_id)) is not None}
     outermost = [m for m in outermost if not (m.type == "country" and (p := place_by_id(m.place_id)) is not None and p.name_latin in states)]
-    names = list(dict.fromkeys(m.name for m in outermost))
+    names = list(dict.fromkeys(m.name for m in outermost if m.type in types))
     return names if len(names) == 2 else []
 
 
@@ -1507,6 +1530,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     territory = territories(mentions)
     kinds = {m.name: m.type for m in mentions}
     before: Sentence | None = None  # the sentence before, read by the rules that look back one sentence
+    read: list[Sentence] = []  # the sentences before
     twin_article = any(TWIN_STEM in (t.lemma or "") for sent in sentences for t in sent.tokens)
     contract = headline_contract(sentences, title_stop)
     # the pair the headline names stands for "двумя регионами" where the sentence before names none
@@ -1517,7 +1541,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, opener), owner_before):
             if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
-                found.parties = places_of_the_pair(before) or list(headline_pair)
+                found.parties = the_pair_before(read, pair_types(found.evidence)) or list(headline_pair)
                 found.bound = "previous" if found.parties else ""
                 if not found.parties and len(meeting_sides) == 2:
                     # "Губернатор ... планирует встретиться с президентом Беларуси ... Главным событием станет подписание
@@ -1549,6 +1573,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         signers_without_a_noun(sent, records, before)
         scope_from_next_sentence(records, sent, previous)
         before = sent
+        read.append(sent)
         opener = sent if has_verb(sent) else opener
         owner_before = town_owning_twins(sent) or owner_before
         attach_terms(records, sent)
