@@ -284,7 +284,7 @@ def governing_chain(token, sent: Sentence) -> list:
             break
         seen.add(parent.id)
         kind = stage_category(parent, sent)
-        if kind in ("terminate", "act") and (needed := terms().get(lemma_of(parent), ("", ""))[1].split("|")) != [""] and not any(
+        if kind in ("terminate", "act", "create") and (needed := terms().get(lemma_of(parent), ("", ""))[1].split("|")) != [""] and not any(
                 c.text.lower() in needed for c in sent.kids(current, "case")) and not (current.rel in ("nsubj", "obl") and lemma_of(current) in needed) \
                 and not any(lemma_of(k) in needed for k in sent.kids(parent, "obj", "obl")):
             # "вышел из соглашения" ends it, "выйдем на побратимство" does not; "действие соглашения истекло" ends it,
