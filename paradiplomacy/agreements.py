@@ -1167,7 +1167,10 @@ def pronoun_owner(noun, chain, sent: Sentence):
 
 def tie_between(noun, sent: Sentence) -> list[str]:
     """The sides of a tie "между X и Y" the agreement's own clause is about: "Новый виток взаимодействия между
-    Забайкальским краем и Восточным аймаком Монголии начался с подписания протокола" ([] where none is)."""
+    Забайкальским краем и Восточным аймаком Монголии начался с подписания протокола"; else of a tie "X и Y" in the
+    genitive that the agreement's clause, or a relative clause on it, makes the agreement a basis or an opening for
+    ("Подписанное соглашение станет основой сотрудничества X и Y", "соглашение, которое откроет возможности для
+    сотрудничества X и Y"); [] where none is."""
     for between in sent.tokens:
         side = sent.head(between) if between.text.lower() == "между" and between.rel == "case" else None
         tie = sent.head(side) if side is not None else None
@@ -1175,9 +1178,27 @@ def tie_between(noun, sent: Sentence) -> list[str]:
         # между Россией и Китаем крепнет, а область подписала соглашение с ...")
         signs = tie is not None and tie.rel == "nsubj" and category(sent.head(tie)) == "act"
         if (tie is not None and lemma_of(tie) in read_words("cooperation_nouns.csv") and not signs
-                and (verb := clause_verb(tie, sent)) is not None and verb is clause_verb(noun, sent) and not companies_at([side])):
+                and in_its_clause(tie, noun, sent) and not companies_at([side])):
             return linear_parties(sent, between.stop, backwards=False)
+    for tie in sent.tokens:
+        if (tie is not noun and tie.rel != "nsubj" and lemma_of(tie) in read_words("cooperation_nouns.csv")
+                and in_its_clause(tie, noun, sent, as_subject=True)):
+            sides = [c for k in sent.kids(tie, "nmod") if k.feats.get("Case") == "Gen" for c in sent.conjuncts(k)]
+            if len(names := parties_from(sides, sent, False)) >= 2:
+                return names
     return []
+
+
+def in_its_clause(tie, noun, sent: Sentence, as_subject: bool = False) -> bool:
+    """Whether the tie is in the agreement noun's clause, or in a relative clause on the noun ("соглашение, которое
+    станет основой сотрудничества"); ``as_subject``: a clause the noun is the subject of, which says what the agreement
+    does ("соглашение станет основой сотрудничества X и Y", not "на форуме сотрудничества X и Y подписали план")."""
+    verb = clause_verb(tie, sent)
+    if verb is None:
+        return False
+    if verb.rel == "acl:relcl" and sent.head(verb) is noun:
+        return True
+    return verb is clause_verb(noun, sent) and (not as_subject or noun.rel in ("nsubj", "nsubj:pass"))
 
 
 def clause_verb(token, sent: Sentence):
