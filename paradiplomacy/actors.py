@@ -1773,7 +1773,7 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         if is_office_word(token) and acting_prefix(tokens, i):
             return acting_prefix(tokens, i) + between  # "врио губернатора": the office stays in the genitive
         # the office the parser hangs the name on may be in any case the surname allows ("акима (Gen) области | Хайруллы
-        # Бозарова", a given name the dictionary reads as a plural nominative and the tagger follows)
+        # Турсунбаева", a given name the dictionary reads as a plural nominative and the tagger follows)
         surname_cases = cases_of(person.tokens[-1].text)
         if (is_office_of_name(token, tokens, words_case, name_cases | (surname_cases if token.id == described_by else set()), token.id == described_by)
                 and agrees(token, words_case, name_cases | surname_cases)):

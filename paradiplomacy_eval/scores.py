@@ -62,11 +62,11 @@ PROPER_WORD = re.compile(r"(?<=\s)[А-ЯЁA-Z]")
 def with_affiliation(role: str, affiliation: str) -> str:
     """An office as the tables give it: a role that names no body or place of its own ("губернатор") read with the
     person's affiliation ("Воронежская область"), as a reader of the actors table reads the two columns; a place the
-    role names by its kind alone ("аким региона") is the affiliation's place ("аким Северо-Казахстанской области")."""
+    role names by its kind alone ("аким региона") is the affiliation's place ("аким Жамбылской области")."""
     if not affiliation:
         return role
     words = role.split()
-    # the kind alone, not "аким города Актау", which names its town
+    # the kind alone, not "аким города Талдыкорган", which names its town
     generic = [i for i, w in enumerate(words) if w in generic_genitives() and not (words[i + 1 :] and words[i + 1][:1].isupper())]
     if generic and word_kind(lemma_key(affiliation.split()[0])) not in ("body", "executive"):
         return " ".join(words[: generic[-1]] + [genitive(affiliation)] + words[generic[-1] + 1 :])
