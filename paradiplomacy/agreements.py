@@ -1154,8 +1154,9 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
 
 def pronoun_owner(noun, chain, sent: Sentence):
     """The subject of the clause before, where a possessive pronoun before the noun (and its adjectives; the parser
-    hangs it on either) gives the noun its owner in a clause joined to that one ("Липецк имеет ..., но Тамбов стал его первым побратимом": Липецк); None where the noun has no such
-    pronoun or the clause no such neighbour (then the pronoun's town is not in the sentence)."""
+    hangs it on either) gives the noun its owner in a clause joined to that one ("Липецк имеет ..., но Тамбов стал его
+    первым побратимом": Липецк); None where the noun has no such pronoun or the clause no such neighbour (then the
+    pronoun's town is not in the sentence)."""
     at = sent.tokens.index(noun)
     before = next((t for t in reversed(sent.tokens[:at]) if t.pos != "ADJ"), None)  # "его первым побратимом"
     if before is None or before.text.lower() not in POSSESSIVE_PRONOUNS:
@@ -1519,7 +1520,8 @@ def pair_types(evidence: str) -> frozenset[str]:
 def the_pair_before(read: list[Sentence], types: frozenset[str]) -> list[str]:
     """The pair "между двумя городами" stands for: the two places of its kind the sentence before names, else any
     two it names ("посетил Брест ... между двумя регионами": a town and a region), else two of its kind a sentence
-    a little earlier names ("После визита в Ниццу делегации из Ялты ... поездка в Крым ... между двумя городами")."""
+    a little earlier names ("Делегация Калуги побывала в Сувалках. ... намечена в Подмосковье. ... между двумя
+    городами")."""
     before = read[-1]
     return (places_of_the_pair(before, types) or places_of_the_pair(before)
             or next((pair for s in reversed(read[-PAIR_LOOKBACK:-1]) if (pair := places_of_the_pair(s, types))), []))
