@@ -150,7 +150,11 @@ class Pipeline:
         for token in doc.tokens:
             noun = self.noun_reading(token.text) if token.pos in ("VERB", "ADJ") else None
             adjective = self.adjective_reading(token.text.lower()) if token.pos == "VERB" and noun is None else None
-            if noun is not None:  # "договорённость" as a verb, "акиматом" as an adjective: the tagger's slips
+            verb = self.finite_verb_reading(token.text.lower()) if token.pos == "ADV" else None
+            if verb is not None:  # "истёк" as an adverb: the tagger's slip on a word the dictionary knows only as a verb
+                token.pos, token.lemma = "VERB", verb.normal_form
+                token.feats = {"VerbForm": "Fin", "Tense": "Past" if verb.tag.tense == "past" else "Pres"}
+            elif noun is not None:  # "договорённость" as a verb, "акиматом" as an adjective: the tagger's slips
                 token.pos, token.lemma = "NOUN", noun.normal_form
                 token.feats = {"Case": UD_CASES.get(noun.tag.case, ""), "Number": "Plur" if noun.tag.number == "plur" else "Sing"}
             elif adjective is not None:  # "побратимские" as a verb
@@ -204,6 +208,12 @@ class Pipeline:
         if known and all("NOUN" in p.tag for p in parses) or not known and parses[0].normal_form.replace("ё", "е") in lexicon_words():
             return parses[0]
         return None
+
+    @lru_cache(maxsize=50_000)
+    def finite_verb_reading(self, word: str):
+        """The dictionary's parse where it knows the word, and only as a finite verb ("истёк"); else None."""
+        parses = self.morph_vocab.parse(word)
+        return parses[0] if parses and all(p.is_known and p.tag.POS == "VERB" for p in parses) else None
 
     @lru_cache(maxsize=50_000)
     def adjective_reading(self, word: str):
