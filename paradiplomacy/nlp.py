@@ -232,10 +232,11 @@ class Pipeline:
         lemma = self.morph_vocab.lemmatize(text, pos, dict(feats))
         if pos != "NOUN" or lemma.replace("ё", "е") in lexicon_words():
             return lemma
-        case = UD_CASE.get(dict(feats).get("Case", ""))
         parses = self.morph_vocab.parse(text.lower())
-        office = next((p.normal_form for p in parses if not p.is_known and p.tag.case == case and p.normal_form.replace("ё", "е") in lexicon_words()), None)
-        return office if office is not None and not any(p.is_known for p in parses) else lemma
+        if any(p.is_known for p in parses):
+            return lemma
+        case = UD_CASE.get(dict(feats).get("Case", ""))
+        return next((p.normal_form for p in parses if p.tag.case == case and p.normal_form.replace("ё", "е") in lexicon_words()), lemma)
 
 
 def viterbi(emissions, transitions, mask) -> list[int]:

@@ -2,14 +2,13 @@
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from paradiplomacy.datafiles import read_data
 from paradiplomacy.gazetteer import word_kind
 from paradiplomacy.output import join_list, split_list
+from paradiplomacy.relations import generic_nouns
 
 from .baseline import baseline_agreements
 from .names import ABBREVIATION, FUNCTION_WORDS, TOPONYMIC, genitive, lemma_key, party_key, person_key
@@ -67,18 +66,12 @@ def with_affiliation(role: str, affiliation: str) -> str:
         return role
     words = role.split()
     # the kind alone, not "аким города Талдыкорган", which names its town
-    generic = [i for i, w in enumerate(words) if w in generic_genitives() and not (words[i + 1 :] and words[i + 1][:1].isupper())]
+    generic = [i for i, w in enumerate(words) if w in generic_nouns() and not (words[i + 1 :] and words[i + 1][:1].isupper())]
     if generic and word_kind(lemma_key(affiliation.split()[0])) not in ("body", "executive"):
         return " ".join(words[: generic[-1]] + [genitive(affiliation)] + words[generic[-1] + 1 :])
     if PROPER_WORD.search(role) or any(TOPONYMIC.match(w.lower()) for w in words):
         return role
     return f"{role} {genitive(affiliation)}"
-
-
-@lru_cache(maxsize=1)
-def generic_genitives() -> frozenset[str]:
-    """The nouns that name a place by its kind, in the genitive an office has them in ("региона", "области")."""
-    return frozenset(row["genitive"] for row in read_data("generic_places.csv"))
 
 
 def persons_in_documents(actors: pd.DataFrame, mentions: pd.DataFrame, with_bodies: bool = False) -> pd.DataFrame:
