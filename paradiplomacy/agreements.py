@@ -227,9 +227,11 @@ PRONOUNS_OF_THINGS = ("он", "она", "оно", "они")  # lemmas of "его
 def stage_category(token, sent: Sentence) -> str:
     """The token's category in the lexicon, else the one a verb has with its complement ("поставил на паузу":
     data/phrase_verbs.csv)."""
+    if sends_a_draft(token, sent):
+        # "направило проект соглашения в облисполком", "обменялись проектами соглашения": the agreement is to come
+        # (whatever the verb does to a signed copy)
+        return "plan"
     found = category(token)
-    if not found and sends_a_draft(token, sent):
-        return "plan"  # "направило проект соглашения в облисполком": the agreement is to come
     if found or token.pos != "VERB" or (by_complement := phrase_verbs().get(lemma_of(token))) is None:
         return found
     return next((by_complement[lemma_of(k)] for k in sent.kids(token, "obl") if lemma_of(k) in by_complement), "")
@@ -238,13 +240,14 @@ def stage_category(token, sent: Sentence) -> str:
 def sends_a_draft(verb, sent: Sentence) -> bool:
     """Whether the verb is one of sending (data/sending_verbs.csv) whose object is a draft (draft_nouns.csv)."""
     return (verb.pos == "VERB" and lemma_of(verb) in read_words("sending_verbs.csv")
-            and any(lemma_of(k) in read_words("draft_nouns.csv", "lemma") for k in sent.kids(verb, "obj", "nsubj:pass")))
+            and any(lemma_of(k) in read_words("draft_nouns.csv", "lemma") for k in sent.kids(verb, "obj", "nsubj:pass", "obl")))
 
 
-def addressees(verbs, sent: Sentence) -> list:
+def addressees(noun, verbs, sent: Sentence) -> list:
     """Whom a draft is sent to, anywhere under a verb of sending: "направило проект соглашения в Витебский облисполком"
-    ("в" with the accusative, wherever the parser hangs it), "передал проект губернатору" (the dative)."""
-    senders = [v for v in verbs if sends_a_draft(v, sent)]
+    ("в" with the accusative, wherever the parser hangs it), "передал проект губернатору" (the dative); [] where
+    "между" names the sides ("проект соглашения между X и Y направлен на согласование в министерство")."""
+    senders = [] if betweens_after(noun, sent) else [v for v in verbs if sends_a_draft(v, sent)]
     return [t for t in sent.tokens for v in senders if t is not v and reaches(t, v, sent.by_id) and (
         t.feats.get("Case") == "Acc" and any(c.text.lower() in ("в", "во") for c in sent.kids(t, "case"))
         or t.feats.get("Case") == "Dat" and t.rel in ("obl", "iobj") and not sent.kids(t, "case"))]
@@ -292,7 +295,7 @@ def governing_chain(token, sent: Sentence) -> list:
             # "обменялись экземплярами соглашения" concludes it, "обменялись мнениями о соглашении" does not; "вступило в
             # силу" puts it in force
             kind = ""
-        if kind == "plan" and (needed := terms().get(lemma_of(parent), ("", ""))[1]) and not any(
+        if kind == "plan" == category(parent) and (needed := terms().get(lemma_of(parent), ("", ""))[1]) and not any(
                 category(k) == needed for k in sent.kids(parent, "xcomp")):
             kind = ""  # "соглашение должно быть подписано" is to come; "план должен поддержать отношения" says what it is for
         if current.rel == "conj" and own_subject(current, sent) and own_subject(parent, sent):
@@ -564,7 +567,7 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     found += deciders(chain, sent) + described_by(verbs, sent)
     # "Житомир расторг ... и подписал соглашения с Люблином": a conjoined verb's subject is its head verb's
     found += [t for v in verbs if (h := subjects_holder(v, sent)) is not v for s_ in sent.kids(h, "nsubj") for t in sent.conjuncts(s_)]
-    for child in (with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent) + regarded(verbs, sent) + addressees(verbs, sent)
+    for child in (with_partners(noun, verbs, sent) + cooperating(noun, verbs, sent) + possessors(noun, verbs, sent) + regarded(verbs, sent) + addressees(noun, verbs, sent)
                   + twinned_for(noun, verbs, sent) + [t for side in cooperating_within(noun, sent) for t in side]):
         found += sent.conjuncts(child)
         found += names_of_kind(sent.conjuncts(child), sent)
@@ -2397,7 +2400,7 @@ def partner_tokens(noun, chain, sent: Sentence) -> list:
     # "отказался считать побратимами города Тверь и Псков": what a verb of regarding regards is the partner
     # "Москва, Волгоград и Махачкала не являются для Киева городами-побратимами": the places said to be twins are Kyiv's partners
     twins = [k for v in verbs if twinned_for(noun, [v], sent) for k in sent.kids(v, "nsubj")]
-    tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) + twins + cooperating_within(noun, sent)[1] + addressees(verbs, sent)
+    tokens = [t for c in with_partners(noun, verbs, sent) + regarded(verbs, sent) + twins + cooperating_within(noun, sent)[1] + addressees(noun, verbs, sent)
               for t in sent.conjuncts(c)]
     # "с правительством провинции Аньхой, в 2011 году – с правительством провинции Сычуань": a "с" the parser hung in
     # apposition on the partner repeats the preposition, so it is another partner
