@@ -176,6 +176,8 @@ def find_place(name: str) -> Place | None:
     """The place ``name`` names, in any case: by its own names, a region by its adjective alone, a district by its
     centre's name."""
     index = places()
+    if " – " in name:
+        return find_place(name.replace(" – ", " — "))  # the en dash some outlets write for the em dash of a name
     key = name.lower().replace("ё", "е")
     found = index.get(key) or index.get(lemma_key(name))
     if found is None and key.endswith(("ском", "цком")) and (town := index.get(key[:-2])) is not None and town.type == "city":

@@ -148,7 +148,9 @@ def in_every_case(name: str) -> list[str]:
 def keys_of(names, declined: bool = False) -> str:
     """Lookup keys: each name lower-cased and lemmatised (and, if ``declined``, each of its forms lemmatised)."""
     keys = []
-    for name in filter(None, names):
+    # "Северная Осетия — Алания" is also written "Северная Осетия-Алания"
+    names = [n for name in filter(None, names) for n in dict.fromkeys([name, name.replace(" — ", "-")])]
+    for name in names:
         keys += [name.lower().replace("ё", "е"), lemma_key(name)]
         if declined and " " in name:
             keys += [lemma_key(form) for form in in_every_case(name)]
