@@ -1360,6 +1360,7 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
         first = ids.index(m.tokens[0].id)
         last = ids.index(m.tokens[-1].id)
         role_tokens = office_before(sent_tokens, first, mentions, by_id) or office_after(sent_tokens, last, m, mentions) or office_predicate(m, sent_tokens, by_id)
+        role_tokens = before_kin(role_tokens, sent_tokens, m)
         if role_tokens:
             found[id(m)] = role_tokens
             set_role(m, role_tokens, mentions)
@@ -1380,6 +1381,28 @@ def assign_roles(sent_tokens, mentions: list[Mention]) -> None:
         elif len(offices := coordinated_offices(role_tokens, sent_tokens)) == len(run):
             for person, phrase in zip(run, offices):
                 set_role(person, phrase, mentions)
+
+
+def before_kin(role_tokens, sent_tokens, person: Mention) -> list:
+    """The office words before a noun of kinship (data/kinship_nouns.csv), less the "и" or comma that joins them to
+    it, where they hold an office: "министр культуры и дочь главы республики" is "министр культуры", the rest the
+    father's; [] where none is left, or where the office follows the noun in another case than the name ("дочь
+    действующего президента Иванка Трамп"; but "брата президента Джона Кеннеди" names the president). A capital is a
+    name's ("Братья-мусульмане"), no kin."""
+    def kin(t) -> bool:
+        return t.pos == "NOUN" and t.text[:1].islower() and (t.lemma or "").lower() in read_words("kinship_nouns.csv")
+    at = sent_tokens.index(role_tokens[0]) if role_tokens else 0
+    if at and kin(sent_tokens[at - 1]):
+        office = next((t for t in role_tokens if is_office_word(t)), None)
+        named_case = name_case([t.text for t in person.tokens], tagged_cases(person.tokens))
+        return [] if office is not None and UD_CASE.get(office.feats.get("Case", "")) != named_case else role_tokens
+    at = next((i for i, t in enumerate(role_tokens) if kin(t)), None)
+    if at is None:
+        return role_tokens
+    kept = role_tokens[:at]
+    while kept and kept[-1].pos in ("CCONJ", "PUNCT"):
+        kept = kept[:-1]
+    return kept if any(is_office_word(t) for t in kept) else []
 
 
 def own_complement_of_plural_office(first: Mention, second: Mention, role_tokens, sent_tokens, ids) -> list:

@@ -65,8 +65,9 @@ def with_affiliation(role: str, affiliation: str) -> str:
     if not affiliation:
         return role
     words = role.split()
-    # the kind alone, not "аким города Талдыкорган", which names its town
-    generic = [i for i, w in enumerate(words) if w in generic_nouns() and not (words[i + 1 :] and words[i + 1][:1].isupper())]
+    # the kind alone, not "аким города Талдыкорган" nor "министр Чеченской Республики", which name their place
+    generic = [i for i, w in enumerate(words) if w in generic_nouns() and not (words[i + 1 :] and words[i + 1][:1].isupper())
+               and not (i and words[i - 1][:1].isupper())]
     if generic and word_kind(lemma_key(affiliation.split()[0])) not in ("body", "executive"):
         return " ".join(words[: generic[-1]] + [genitive(affiliation)] + words[generic[-1] + 1 :])
     if PROPER_WORD.search(role) or any(TOPONYMIC.match(w.lower()) for w in words):

@@ -370,4 +370,5 @@ def test_an_office_is_scored_with_the_affiliation_in_place_of_the_kind_of_place_
     assert lemma_key(with_affiliation("аким региона", "Жамбылская область")) == lemma_key("аким Жамбылской области")
     assert with_affiliation("губернатор", "Липецкая область") == "губернатор Липецкой области"
     assert with_affiliation("аким города Талдыкорган", "Талдыкорган") == "аким города Талдыкорган"
+    assert with_affiliation("министр культуры Удмуртской республики", "Удмуртская Республика") == "министр культуры Удмуртской республики"
     assert with_affiliation("заместитель главы района", "администрация Грязинского района").startswith("заместитель главы района")
