@@ -308,15 +308,21 @@ def town_of_adjective(adjective: str, district: bool = False) -> Place | None:
 @lru_cache(maxsize=1)
 def _regions_by_adjective() -> dict[str, Place]:
     """Regions named "adjective + noun" by the lemmas of the adjective: "липецкий" Липецкая область. The adjective is
-    read off the region's keys "<adjective> <noun>" (область, край, округ), which hold every lemma of its forms."""
+    read off the region's keys "<adjective> <noun>" (область, край, округ, республика), which hold every lemma of its
+    forms; the adjectives of regions whose names hold none are data/region_adjectives.csv's."""
     found = {}
     for row in read_data("gazetteer.csv"):
         if row["type"] != "region":
             continue
         for key in row["keys"].split("|"):
             words = key.split()
-            if len(words) == 2 and words[1] in ("область", "край", "округ") and words[0].endswith(("ий", "ой", "ая")):
+            if len(words) == 2 and words[1] in ("область", "край", "округ", "республика") and words[0].endswith(("ий", "ой", "ая")):
                 found.setdefault(words[0], set()).add(row["place_id"])
+    for row in read_data("region_adjectives.csv"):
+        found.setdefault(row["adjective"], set()).add(row["place_id"])
+    # a state's adjective is the state's ("сербская делегация" is Serbia's, not the Republika Srpska's)
+    for adjective in read_words("state_adjectives.csv", "lemma"):
+        found.pop(adjective, None)
     # an adjective two regions share names neither
     return {adjective: gazetteer()[ids.pop()] for adjective, ids in found.items() if len(ids) == 1}
 

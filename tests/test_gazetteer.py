@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import ROOT, read_out
-from paradiplomacy.gazetteer import find_place, is_capital, named_places, status_at, territory_of
+from paradiplomacy.gazetteer import find_place, is_capital, named_places, region_or_town_of_adjective, status_at, territory_of
 
 
 @pytest.mark.parametrize("name, place_id", [
@@ -239,3 +239,15 @@ def test_a_district_by_its_centres_adjective_is_in_a_state_that_names_districts_
 def test_a_states_capital_is_known_by_its_position(name, capital):
     # data/capitals.csv, made from GeoNames: Astana under its older name in the country list, Washington spelt otherwise
     assert is_capital(find_place(name)) is capital
+
+
+@pytest.mark.parametrize("adjective, place_id", [
+    ("башкирский", "RU-BA"),  # a republic whose name holds no adjective
+    ("чеченский", "RU-CE"),  # "Чеченская Республика": the adjective of its own name
+    ("северо-осетинский", "RU-SE"),
+    ("тверской", "RU-TVE"),
+    ("сербский", None),  # Serbia's, not the Republika Srpska's
+])
+def test_the_adjective_of_a_region_names_it_alone(adjective, place_id):
+    place = region_or_town_of_adjective(adjective)
+    assert (place.place_id if place is not None else None) == place_id
