@@ -452,6 +452,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         # "наметили перспективы в целях реализации соглашения, подписанного в 2024 году": signed already (but "выразил
         # надежду, что соглашение будет подписано": the auxiliary gives the tense)
         return "signed"
+    if cats[0] == "act_noun" and len(chain) > 1 and lemma_of(chain[1]) in read_words("approval_verbs.csv"):
+        return "planned"  # "постановление, которым одобрено подписание соглашения": a signing approved is still to come
     outer = cats[-1]
     if outer == "plan":
         return "planned"
@@ -1837,7 +1839,7 @@ def listing_status(sent: Sentence, opener: Sentence | None) -> str:
     if not roots or not opener.text.rstrip().endswith(":"):
         return ""
     # "одобрены следующие проекты постановлений:": a signing approved is still to come
-    return status_of(roots, opener, "cooperation_agreement") or ("planned" if lemma_of(roots[0]) in read_words("approval_verbs.csv") else "")
+    return "planned" if lemma_of(roots[0]) in read_words("approval_verbs.csv") else status_of(roots, opener, "cooperation_agreement")
 
 
 def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False,
@@ -1869,6 +1871,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         chain = governing_chain(token, sent) or having_verb(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "") or counted_stage or drafted(token, sent)
+        # "одобрили проекты соглашений", "согласовали проект соглашения": the draft is agreed, the agreement to come
+        status = drafted(token, sent) or status if status == "agreed" else status
         # "договор ... между городами-побратимами — X и Y": towns that are twins already, whatever is done now
         # (but "расторг соглашение ... между городами-побратимами" ends the twinning with it)
         described = kind == TWINNING and between_case(token, sent) and bool(chain) and status not in ("terminated", "suspended")
