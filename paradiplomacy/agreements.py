@@ -3408,7 +3408,9 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
             continue  # "соглашение с Костромской областью", then "аналогичные соглашения с Кировской": one side, two agreements
         if other_branches(record, found):
             continue  # the governments' agreement and the legislatures' of the same two regions are two
-        if record.evidence == found.evidence and (record.status != found.status or record.one_of_pairs and found.one_of_pairs):
+        # (but "было подписано в 1995 году, однако в 2022 году Пуатье разорвал отношения" ends the one it signed)
+        ended_here = record.status == "signed" and found.status in ("terminated", "suspended")
+        if record.evidence == found.evidence and (record.status != found.status and not ended_here or record.one_of_pairs and found.one_of_pairs):
             # one sentence, two stages: "парафировали текст нового соглашения, которое придет на смену подписанному";
             # or two of the agreements a plural noun names, one with each partner
             continue
