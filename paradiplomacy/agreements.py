@@ -1937,6 +1937,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         in_gaps = {name for pair in gapped for name in pair}
         parties, partners = [p for p in parties if p not in in_gaps], [p for p in partners if p not in in_gaps]
         sides = [p for p in parties if p not in partners]
+        each_alone = False
         if partners and not sides and (earlier := next((r for r in reversed(records) if r.sides), None)):
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
@@ -1949,9 +1950,13 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         elif len(partners) > 1 and not sides and plural(token, sent):
             # "Ранее подобные соглашения командование флота подписало с Ямало-Ненецким и Ханты-Мансийским
             # автономными округами": each partner's agreement is with a side no actor's name gives, not with the others
-            continue
+            if any(sent.kids(v, "nsubj") for v in chain):
+                continue
+            # with no subject ("В ходе визита были подписаны соглашения с Минской и Гомельской областями") the side is
+            # the one that met (bind_sides): each partner an agreement of its own
+            parties, each_alone = partners, True
         betweens = between_each(token, sent)
-        pairs = (betweens or each_topic_its_sides(token, parties, sent) or paired or dashed_partners(sides, partners, sent) or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or owned_twin_pairs(token, chain, kind, parties, sent) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
+        pairs = [[p] for p in partners] if each_alone else (betweens or each_topic_its_sides(token, parties, sent) or paired or dashed_partners(sides, partners, sent) or partner_pairs(token, sides, partners, sent, tie or kind == TWINNING) or owned_twin_pairs(token, chain, kind, parties, sent) or state_pairs(token, parties, sent) or written_in_pairs(parties, sent)
                  or shared_out_pairs(token, parties, sent) or listed)
         said_parties = party_tokens(token, chain, sent)
         document_kind = terms().get(lemma_of(token), ("", "cooperation_agreement"))[1]  # the kind its noun names without its topic
@@ -3169,9 +3174,21 @@ def other_side_met(records: list[Agreement], meeting_sides: list[str], territory
                 or record.unnamed_partner):
             continue
         own = party_locality(record.parties[0], territory, kinds)
-        if own in sides:
-            record.met_side = meeting_sides[1 - sides.index(own)]
+        at = sides.index(own) if own in sides else in_visited_state(record.parties[0], meeting_sides, territory)
+        if at is not None:
+            record.met_side = meeting_sides[1 - at]
             record.parties.append(record.met_side)
+
+
+def in_visited_state(party: str, meeting_sides: list[str], territory: dict[str, str]) -> int | None:
+    """The index of the side that is the state the party's region or town lies in, where one side is a state and the
+    other is not ("Делегация Удмуртии посетила Беларусь. ... подписаны соглашения с Минской и Гомельской
+    областями": Minsk oblast stands in Belarus's place); None otherwise."""
+    place = find_place(territory.get(party, party))
+    states = [find_place(territory.get(side, side)) for side in meeting_sides]
+    if place is None or place.type == "country" or sum(s is not None and s.type == "country" for s in states) != 1:
+        return None
+    return next((i for i, s in enumerate(states) if s is not None and s.type == "country" and s.name_latin == place.state), None)
 
 
 def headline_instruments(records: list[Agreement], title_stop: int, territory: dict[str, str], kinds: dict[str, str]) -> list[Agreement]:
