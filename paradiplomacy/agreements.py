@@ -3543,10 +3543,18 @@ def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[s
 
 def party_locality(party: str, territory: dict[str, str], kinds: dict[str, str]) -> tuple[str, str]:
     """The locality a party stands for: a body's own territory as its name gives it ("исполком Стахановского
-    горсовета Луганской области" is Stakhanov's), else the first place named inside it, else the party."""
+    горсовета Луганской области" is Stakhanov's), else the first place named inside it, else the party; an authority
+    Russia installed stands in its territory ("Крым" and "Республика Крым": data/authority_territories.csv)."""
     own = territory_of(party) if kinds.get(party) == "organization" else None
     place = own.name if own else territory.get(party, party)
-    return locality(place, own.type if own else kinds.get(place, ""))
+    level, where = locality(place, own.type if own else kinds.get(place, ""))
+    return level, authority_territories().get(where, where)
+
+
+@lru_cache(maxsize=1)
+def authority_territories() -> dict[str, str]:
+    """The place id of the territory each installed authority stands in, by the authority's place id."""
+    return {row["place_id"]: row["territory"] for row in read_data("authority_territories.csv")}
 
 
 def party_localities(parties: list[str], territory: dict[str, str], kinds: dict[str, str]) -> set[tuple[str, str]]:
@@ -3603,6 +3611,8 @@ def merged_parties(old: list[str], new: list[str], territory: dict[str, str], ki
             out.append(party)
         elif kinds.get(party) == "district" and (town := next((p for p in same_place if kinds.get(p) == "city"), None)):
             out[out.index(town)] = party  # "Смоленск и Орша" in a headline, "... с Оршанским районом" in the body: the district
+        elif kinds.get(party) == "occupation_authority" and (land := next((p for p in same_place if kinds.get(p) != "occupation_authority"), None)):
+            out[out.index(land)] = party  # "Крым" in a headline, "Республика Крым" in the body: the authority that signed
         elif stands_for_territory(party, territory, kinds):
             bare = [p for p in same_place if p not in territory and kinds.get(p) != "organization"]
             if bare:
