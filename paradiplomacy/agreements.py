@@ -1872,7 +1872,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
         status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "") or counted_stage or drafted(token, sent)
         # "одобрили проекты соглашений", "согласовали проект соглашения": the draft is agreed, the agreement to come
-        status = drafted(token, sent) or status if status == "agreed" else status
+        status = (drafted(token, sent) or status) if status == "agreed" else status
         # "договор ... между городами-побратимами — X и Y": towns that are twins already, whatever is done now
         # (but "расторг соглашение ... между городами-побратимами" ends the twinning with it)
         described = kind == TWINNING and between_case(token, sent) and bool(chain) and status not in ("terminated", "suspended")
