@@ -103,6 +103,7 @@ class Agreement:
     in_force: bool = False  # the words around it show it exists ("обсудили реализацию соглашения"): signed, once parties are known
     head: str = ""  # the lemma of its noun, which alone names it again ("программа сотрудничества" ... "подписали программу")
     signed_by_sides: bool = False  # its signers are named only as the sides ("Стороны подписали", "главы регионов подписали")
+    these: bool = False  # a plural noun with a determiner that points back ("одобрил данные проекты соглашений"): those just listed
 
 
 @lru_cache(maxsize=1)
@@ -1580,6 +1581,11 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
                 # "У Гомельской области появился ещё один побратим. Соглашение ... с провинцией Ляонин подписано ...": the
                 # new twin's owner is the other side
                 found.parties = [owner, *found.parties]
+            if found.these and not found.parties and len(listed := listed_just_before(records, found, read)) > 1:
+                for record in listed:  # "Рассмотрены проекты: «О Соглашении ...»; «О Соглашении ...». Депутаты одобрили данные проекты"
+                    take_stage(record, found)
+                    record.sentences.append(found.evidence)
+                continue
             merge(records, found, territory, kinds)
         just_told = bool(records) and before is not None and before.text in records[-1].sentences
         for found in accords_in(sent, published, used_verbs, just_told):
@@ -1984,6 +1990,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
                             document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token),
+                            these=points_back(token, sent),
                             signed_by_sides=not signed_by and sides_signed(chain, sent))
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
@@ -2053,6 +2060,21 @@ def subject_words_left_over(chain, sent: Sentence) -> list:
     before = [t for t in sent.tokens if t.stop <= verb.start]
     commas = [i for i, t in enumerate(before) if t.text == ","]
     return before[commas[-1] + 1 :] if commas else before
+
+
+def points_back(noun, sent: Sentence) -> bool:
+    """Whether a plural agreement noun, or the plural draft noun it hangs on, has a determiner that points back
+    (data/anaphoric_determiners.csv): "данные проекты соглашений", "эти соглашения"."""
+    head = sent.head(noun)
+    holders = [noun] + ([head] if head is not None and noun.rel == "nmod" and lemma_of(head) in read_words("draft_nouns.csv", "lemma") else [])
+    return any(h.feats.get("Number") == "Plur" and any(lemma_of(d) in read_words("anaphoric_determiners.csv") for d in sent.kids(h, "det", "amod"))
+               for h in holders)
+
+
+def listed_just_before(records: list[Agreement], found: Agreement, read: list[Sentence]) -> list[Agreement]:
+    """The records of ``found``'s kind that the sentences just before it report (up to PAIR_LOOKBACK of them)."""
+    recent = {s.text for s in read[-PAIR_LOOKBACK:]}
+    return [r for r in records if r.kind == found.kind and not r.vague and recent & set(r.sentences or [r.evidence])]
 
 
 def about_this(noun, sent: Sentence) -> bool:
