@@ -103,6 +103,7 @@ class Agreement:
     in_force: bool = False  # the words around it show it exists ("обсудили реализацию соглашения"): signed, once parties are known
     head: str = ""  # the lemma of its noun, which alone names it again ("программа сотрудничества" ... "подписали программу")
     signed_by_sides: bool = False  # its signers are named only as the sides ("Стороны подписали", "главы регионов подписали")
+    former: bool = False  # "старое соглашение": the one before another (former_words.csv), never that other one
     these: bool = False  # a plural noun with a determiner that points back ("одобрил данные проекты соглашений"): those just listed
 
 
@@ -1921,8 +1922,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         parties = [o for o in owners if o not in parties] + parties  # "У Курганской области есть соглашение с ...": its own
         if kind == TWINNING:
             parties = without_states(parties, sent)
-        if may_exist and parties:
-            status = "signed"
+        if may_exist and (parties or records and like_another(token, sent)):
+            status = "signed"  # (the one before another, "срок действия старого соглашения истекал", is the same sides')
         if not status or tie and not broken_tie(token, status, parties, sent):
             continue
         if topic == "planned" and status in ("signed", "agreed"):
@@ -1990,7 +1991,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
                             document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token),
-                            these=points_back(token, sent),
+                            these=points_back(token, sent), former=former(token, sent),
                             signed_by_sides=not signed_by and sides_signed(chain, sent))
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
@@ -2099,9 +2100,14 @@ def of_a_kind(noun, sent: Sentence) -> bool:
 
 
 def like_another(noun, sent: Sentence) -> bool:
-    """Whether an adjective of similar_words.csv makes the noun name another agreement like an earlier one ("подобное
-    соглашение", "аналогичное соглашение")."""
-    return any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(noun, "amod"))
+    """Whether an adjective of similar_words.csv or former_words.csv makes the noun name another agreement like an
+    earlier one ("подобное соглашение", "аналогичное соглашение", "старое соглашение")."""
+    return any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(noun, "amod")) or former(noun, sent)
+
+
+def former(noun, sent: Sentence) -> bool:
+    """Whether an adjective of former_words.csv makes the noun the agreement before another ("старое соглашение")."""
+    return any((a.lemma or "") in read_words("former_words.csv", "lemma") for a in sent.kids(noun, "amod"))
 
 
 GAP_OPENS = re.compile(r"(?:,|\bа)\s*(?:[а-яё]+\s+)?$")  # ", город Гюмри", "а Черновцы": a clause whose verb is the one before
@@ -3425,7 +3431,7 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         # "подписание подобного документа имеет важное значение", of the same sides and of no other stage or date,
         # speaks of that one
         same_sides = party_localities(found.parties, territory, kinds) == party_localities(model.parties, territory, kinds)
-        found.like_another = not same_sides or found.status != model.status or bool(found.date) and found.date != model.date
+        found.like_another = found.former or not same_sides or found.status != model.status or bool(found.date) and found.date != model.date
     candidates = list(reversed(records))
     if found.intends:  # a plan to sign belongs to an agreement not yet signed, where the article has one
         candidates.sort(key=lambda r: r.status == "signed")
