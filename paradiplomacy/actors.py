@@ -1391,8 +1391,8 @@ def before_kin(role_tokens, sent_tokens, person: Mention) -> list:
     name's ("Братья-мусульмане"), no kin."""
     def kin(t) -> bool:
         return t.pos == "NOUN" and t.text[:1].islower() and (t.lemma or "").lower() in read_words("kinship_nouns.csv")
-    at = sent_tokens.index(role_tokens[0]) if role_tokens else 0
-    if at and kin(sent_tokens[at - 1]):
+    start = sent_tokens.index(role_tokens[0]) if role_tokens else 0
+    if start and kin(sent_tokens[start - 1]):
         office = next((t for t in role_tokens if is_office_word(t)), None)
         named_case = name_case([t.text for t in person.tokens], tagged_cases(person.tokens))
         return [] if office is not None and UD_CASE.get(office.feats.get("Case", "")) != named_case else role_tokens

@@ -454,8 +454,11 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         # "наметили перспективы в целях реализации соглашения, подписанного в 2024 году": signed already (but "выразил
         # надежду, что соглашение будет подписано": the auxiliary gives the tense)
         return "signed"
-    if cats[0] == "act_noun" and len(chain) > 1 and lemma_of(chain[1]) in read_words("approval_verbs.csv"):
-        return "planned"  # "постановление, которым одобрено подписание соглашения": a signing approved is still to come
+    verbs = act_noun_verbs(chain, sent)
+    if verbs and lemma_of(verbs[0]) in read_words("approval_verbs.csv"):
+        # "одобрили заключение соглашения", "постановление, которым одобрено подписание соглашения": a signing approved
+        # is still to come, whatever is done above it
+        return "planned"
     outer = cats[-1]
     if outer == "plan":
         return "planned"
@@ -478,13 +481,9 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return "planned"  # "Принято решение о подготовке соглашения": what was adopted is its drafting
     if acts:
         return tense_status(acts[0], sent)
-    # "подписи под документом поставили": the signing noun takes the tense of its verb; "одобрили заключение
-    # соглашения": a signing approved is still to come
     if cats[0] == "act_noun" and since(chain[0], sent):
         return "signed"  # "30 лет со дня подписания соглашения": time counted since it was signed
-    verbs = act_noun_verbs(chain, sent)
-    if verbs and lemma_of(verbs[0]) in read_words("approval_verbs.csv"):
-        return "planned"
+    # "подписи под документом поставили": the signing noun takes the tense of its verb
     return tense_status(verbs[0], sent) if verbs else ""
 
 
@@ -1877,9 +1876,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             kind = records[-1].kind  # "... подписал соглашение о побратимских отношениях. Аналогичное соглашение подписано между ...": a twinning too
         chain = governing_chain(token, sent) or having_verb(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
-        status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "") or counted_stage or drafted(token, sent)
+        draft = drafted(token, sent)
+        status = status_of(chain, sent, kind) or ("planned" if topic == "planned" else "") or counted_stage or draft
         # "одобрили проекты соглашений", "согласовали проект соглашения": the draft is agreed, the agreement to come
-        status = (drafted(token, sent) or status) if status == "agreed" else status
+        status = (draft or status) if status == "agreed" else status
         # "договор ... между городами-побратимами — X и Y": towns that are twins already, whatever is done now
         # (but "расторг соглашение ... между городами-побратимами" ends the twinning with it)
         described = kind == TWINNING and between_case(token, sent) and bool(chain) and status not in ("terminated", "suspended")
