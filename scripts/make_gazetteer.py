@@ -47,6 +47,7 @@ from paradiplomacy.gazetteer import lemma_key
 from paradiplomacy.nlp import morph_vocab
 
 OUT = Path(__file__).resolve().parent.parent / "paradiplomacy" / "data" / "gazetteer.csv"
+CAPITALS = OUT.with_name("capitals.csv")  # always beside the gazetteer
 COLUMNS = ["place_id", "name", "name_latin", "type", "state", "region", "installed_by", "lat", "lon", "population", "keys"]
 RUSSIAN = re.compile(r"^[А-ЯЁ][а-яё]*(?:[ -][А-ЯЁа-яё][а-яё]*)*$")
 CITY_SUBDIVISION_TYPES = {"City", "Autonomous city", "Capital city", "Municipality"}
@@ -285,7 +286,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     args.out.write_text(render(), encoding="utf-8")
-    args.out.with_name("capitals.csv").write_text(render_capitals(), encoding="utf-8")  # beside the gazetteer
+    args.out.with_name(CAPITALS.name).write_text(render_capitals(), encoding="utf-8")
     return 0
 
 
