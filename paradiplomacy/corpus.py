@@ -13,7 +13,7 @@ from razdel import sentenize
 
 from .cases import assign_case, case_names
 from .chrome import Line, extract_article, repeatable_keys
-from .dates import find_dates, years_mentioned
+from .dates import YEAR_DIGITS, find_dates, years_mentioned
 from .datafiles import read_words
 from .decode import decode_bytes, decode_text
 from .isolation import one_line, stage
@@ -342,6 +342,8 @@ def date_document(doc: Document, header_dates: list[str], body: str, manifest_da
 def latest_past_event(body: str) -> str:
     """The latest date the body reports in a past-tense sentence, or ''."""
     latest = ""
+    if not YEAR_DIGITS.search(body):
+        return latest  # every date and year needs four digits: a body with none is not split into sentences
     for sentence in sentenize(body):
         mentions = years_mentioned(sentence.text) + find_dates(sentence.text)
         if mentions and is_past_tense(sentence.text):
