@@ -70,6 +70,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions += coordinated
     mentions += towns_after_state_adjectives(doc, mentions, by_id)
     mentions += towns_after_abbreviations(doc, mentions, by_id)
+    mentions += regions_the_tagger_missed(doc, mentions, by_id)
     mentions += body_mentions(doc, mentions, by_id)
     mentions = drop_nested_organizations(mentions)
     mentions = [m for m in mentions if not (m.type == "organization" and m.tokens and cited_as_source(m.tokens[0], by_id))]
@@ -534,6 +535,31 @@ def towns_after_state_adjectives(doc, mentions: list[Mention], by_id) -> list[Me
         if place is not None and place.type in ("city", "region") and place.state == state.name_latin and (mention := typed_mention([word], "LOC", doc.text, by_id)):
             found.append(mention)
     return found
+
+
+def regions_the_tagger_missed(doc, mentions: list[Mention], by_id) -> list[Mention]:
+    """Mentions of the regions the gazetteer names by a noun where the tagger found no name at all ("Приморье и
+    провинция Северная Чхунчхон договорились ...": reading the whole article, it skipped "Приморье"). Only regions:
+    a region's name is seldom anything else, where a town's may be a surname or a word ("Орёл", "Мир"); and only by a
+    noun, since an adjective alone ("Московский зоопарк") names no region; and a word of the language ("Марка
+    определится", not the Italian Marche) only where it is a region's kept short form ("Приморье",
+    ``data/place_short_forms.csv``)."""
+    covered = [(m.start, m.stop) for m in mentions] + [(span.start, span.stop) for span in doc.spans]
+    found = []
+    for start, stop, place in named_places(doc.text):
+        tokens = [t for t in doc.tokens if start <= t.start and t.stop <= stop]
+        if (place.type != "region" or not tokens or not doc.text[start].isupper() or tokens[-1].pos not in ("NOUN", "PROPN")
+                or any(a < stop and start < b for a, b in covered)
+                or len(tokens) == 1 and is_common_word(tokens[0].text) and lemma_key(tokens[0].text) not in short_form_keys()):
+            continue
+        if mention := typed_mention(tokens, "LOC", doc.text, by_id):
+            found.append(mention)
+    return found
+
+
+@lru_cache(maxsize=1)
+def short_form_keys() -> frozenset[str]:
+    return frozenset(lemma_key(row["form"]) for row in read_data("place_short_forms.csv"))
 
 
 def towns_after_abbreviations(doc, mentions: list[Mention], by_id) -> list[Mention]:
