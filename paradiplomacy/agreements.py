@@ -438,6 +438,8 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return "discussed"  # "были бы рады, если бы Фано стал побратимом Ялты": an act wished for, not done
     if any(sends_a_draft(t, sent) for t in chain) and "terminate" not in cats:
         return "planned"  # "решил направить проекты соглашений в парламенты ...": a draft sent is no agreement signed
+    if "refuse" in cats and {"terminate", "suspend"} & set(cats[: cats.index("refuse")]):
+        return "signed"  # "отказался разрывать побратимские связи": refusing to end it keeps it in force
     if "refuse" in cats or "urge" in cats:
         # "отказалась подписывать": no agreement, and none planned; "призвал прекратить отношения", "рекомендовал
         # подписать": a call on someone else says nothing of the stage the agreement is at
