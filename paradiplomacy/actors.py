@@ -85,6 +85,7 @@ def extract_mentions(doc) -> list[Mention]:
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     mentions += titles_of_the_one_unnamed(doc, mentions)
+    respective_places(doc, mentions)
     affiliate_from_context(doc, mentions)
     share_affiliations(mentions)
     fuller_titles(mentions)
@@ -2185,6 +2186,36 @@ def share_affiliations(mentions: list[Mention]) -> None:
         nominative = bool(m.tokens) and m.tokens[0].feats.get("Case") == "Nom"
         if m.type == "person" and nominative and not m.affiliation and not m.role and m.name in known:
             m.affiliation, m.inferred = known[m.name].affiliation, known[m.name].inferred
+
+
+PLACE_MENTIONS = frozenset({"country", "region", "district", "city", "other"})
+
+
+def respective_places(doc, mentions: list[Mention]) -> None:
+    """Persons listed under one plural office of places named before ("Приморье и провинция X ... обсудили
+    вице-губернаторы двух территорий Константин Богданенко и Ли Чан Соп", "мэры обоих городов", "главы этих
+    регионов"; data/places_named_before.csv): the words of those places are no body of the office, and where the nearest
+    text before the list that names places of the office's kind names exactly as many as the list has persons, each
+    holds the office for one, in the order both are given (the order news keeps); elsewhere the office stays
+    without a body rather than take a guess."""
+    pointing = read_words("places_named_before.csv")
+    listed = [m for m in mentions if m.type == "person" and len(words := m.role.split()) > 2 and words[-2].lower() in pointing]
+    def list_of(m):  # the office and the sentence: one list
+        return m.role, next((s.start for s in doc.sents if s.start <= m.start < s.stop), 0)
+
+    for (role, _), group in itertools.groupby(sorted(listed, key=lambda m: (list_of(m), m.start)), key=list_of):
+        persons = list(group)
+        kinds = (territory_types(role) | {"other"}) & PLACE_MENTIONS or PLACE_MENTIONS
+        before = sorted((p for p in mentions if p.type in kinds and p.stop <= persons[0].start), key=lambda p: p.start)
+        for m in persons:
+            m.role = role.rsplit(" ", 2)[0]
+        sent = next((s for s in reversed(doc.sents) if any(s.start <= p.start < s.stop for p in before)), None)
+        if sent is None:
+            continue
+        places = list(dict.fromkeys(p.name for p in before if sent.start <= p.start < sent.stop))
+        if len(places) == len(persons):
+            for m, place in zip(persons, places):
+                m.affiliation, m.inferred = place, True
 
 
 def affiliate_from_context(doc, mentions: list[Mention]) -> None:
