@@ -57,8 +57,19 @@ REFERS_BACK = re.compile(r"\bсторон[ыа]\b|реализаци\w+ (это�
 # (or by their executives and their kind), as the sentence before named them
 BETWEEN_THEIR_KIND = re.compile(r"\b[Мм]ежду (?:(?:правительствами|администрациями|мэриями|властями) (?:двух |обоих |обеих |этих |наших )?"
                                 r"(?:регионов|областей|городов|районов|субъектов|провинций|столиц)"
-                                r"|(?:двумя |обоими |этими |нашими )?(?:регионами|областями|городами|районами|субъектами|провинциями|столицами|территориями))"
-                                r"\b(?!\s+[А-ЯЁA-Z])")
+                                r"|(?:двумя |обоими |этими |нашими )?(?:[а-яё]+[ыи]ми )?(?:регионами|областями|городами|районами|субъектами|провинциями|столицами|территориями))\b")
+NAME_AFTER = re.compile(r"\s+([А-ЯЁA-Z][\w-]*)")
+
+
+def between_their_kind(text: str) -> re.Match | None:
+    """Where ``text`` names the sides of an agreement only by their kind (``BETWEEN_THEIR_KIND``): a kind noun with no
+    name of its own after it ("между городами Тула и Гомель" names them), though perhaps with the states they lie in
+    ("между двумя приграничными регионами России и Японии")."""
+    for found in BETWEEN_THEIR_KIND.finditer(text):
+        after = NAME_AFTER.match(text, found.end())
+        if after is None or (place := find_place(after.group(1))) is not None and place.type == "country":
+            return found
+    return None
 
 
 
@@ -1521,7 +1532,7 @@ PAIR_LOOKBACK = 3  # sentences: "между двумя городами" is a pa
 def pair_types(evidence: str) -> frozenset[str]:
     """The place types the kind noun of "между двумя городами" may stand for (data/generic_places.csv); any place's
     where the table has no such noun ("между нашими территориями")."""
-    noun = BETWEEN_THEIR_KIND.search(evidence).group().split()[-1]
+    noun = between_their_kind(evidence).group().split()[-1]
     return kind_nouns().get(lemma_key(noun), frozenset(PLACE_TYPES))
 
 
@@ -1571,8 +1582,12 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     for sent in sentences:
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, opener), owner_before):
-            if not found.parties and before is not None and BETWEEN_THEIR_KIND.search(found.evidence):
-                found.parties = the_pair_before(read, pair_types(found.evidence)) or list(headline_pair)
+            pair = (the_pair_before(read, pair_types(found.evidence)) or list(headline_pair)
+                    if before is not None and between_their_kind(found.evidence) and all(kinds.get(p) == "country" for p in found.parties)
+                    else None)
+            # the states of "между двумя регионами России и Японии" are where the pair lies, not its sides
+            if pair is not None and (pair or not found.parties):
+                found.parties = pair
                 found.bound = "previous" if found.parties else ""
                 if not found.parties and len(meeting_sides) == 2:
                     # "Губернатор ... планирует встретиться с президентом Беларуси ... Главным событием станет подписание
@@ -3133,7 +3148,7 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             record.vague = bool(earlier) and record.kind == "cooperation_agreement" and not record.scope and any(
                 r.parties == earlier and r.status == record.status and not r.vague and (r.kind == record.kind or not record.in_force)
                 for r in records[:i])
-        elif meeting_sides and (BETWEEN_THEIR_KIND.search(record.evidence) or record.in_dialogue):
+        elif meeting_sides and (between_their_kind(record.evidence) or record.in_dialogue):
             # "«В рамках соглашения, подписанного между нашими регионами, ...»", "«Соглашение с вами мы подписали»", said
             # at a meeting: the sides that met
             record.parties = list(meeting_sides)
