@@ -18,7 +18,8 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
-from .gazetteer import centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places_named, territory_levels, word_kind
+from .gazetteer import (centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places_named, region_or_town_of_adjective,
+                        territory_levels, town_of_adjective, word_kind)
 from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     match_case, normalize_phrase, region_nouns, singular_form, surname_key)
 from .nlp import morph_vocab, reaches
@@ -85,6 +86,7 @@ def extract_mentions(doc) -> list[Mention]:
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     mentions += titles_of_the_one_unnamed(doc, mentions)
+    colleagues(doc, mentions, by_id)
     respective_places(doc, mentions)
     affiliate_from_context(doc, mentions)
     share_affiliations(mentions)
@@ -2189,6 +2191,50 @@ def share_affiliations(mentions: list[Mention]) -> None:
 
 
 PLACE_MENTIONS = frozenset({"country", "region", "district", "city", "other"})
+
+
+def colleagues(doc, mentions: list[Mention], by_id) -> None:
+    """A person the text names as another's colleague holds the office of the person with an office named last before
+    him, in this sentence or the one before ("министр иностранных дел Азербайджана Джейхун Байрамов и его турецкий
+    коллега Мевлют Чавушоглу": the minister of foreign affairs of Turkey; data/colleague_nouns.csv), for the place of
+    the adjective beside the noun (a state's, else a region's or a town's as the office is) or of "из X" after it;
+    the office's own words of its body are left out ("министр иностранных дел"). Where the text gives no such place,
+    nor does it give the office."""
+    persons = sorted((m for m in mentions if m.type == "person"), key=lambda m: m.start)
+    places = [p for p in mentions if p.type in PLACE_MENTIONS and p.tokens]
+    for m in persons:
+        if m.role or not m.tokens:
+            continue
+        # "с коллегой из Гомеля Петром Ковалёвым": the place between the noun and the name
+        source = next((p for p in places if not doc.text[p.stop : m.start].strip()
+                       and (previous_token(p.tokens[0], by_id) or m).text.lower() == "из"), None)
+        noun = previous_token(m.tokens[0] if source is None else previous_token(source.tokens[0], by_id), by_id)
+        if noun is None or (noun.lemma or "").lower() not in read_words("colleague_nouns.csv"):
+            continue
+        sentence = int(sentence_of(noun))
+        holder = next((p for p in reversed(persons) if p.start < m.start and p.role and p.tokens
+                       and int(sentence_of(p.tokens[0])) >= sentence - 1), None)
+        if holder is None:
+            continue
+        office = " ".join(itertools.takewhile(lambda w: not w[:1].isupper(), holder.role.split()))
+        of_a_state = (state := find_place(holder.affiliation)) is not None and state.type == "country"
+        place = source.name if source is not None else colleague_place(previous_token(noun, by_id), office, of_a_state)
+        if place:  # "украинский коллега" of a mayor: whose mayor the text does not say, so no office is given
+            m.role, m.affiliation = office, place
+
+
+def colleague_place(adjective, office: str, of_a_state: bool) -> str:
+    """The place an adjective before "коллега" names: a state's ("турецкий") for the office of a state, none for
+    another ("украинский коллега" of a mayor is some Ukrainian town's); a town's for a town's office ("тульский" of a
+    mayor) and a region's for any other ("гомельский" of a governor); '' for none."""
+    lemma = (adjective.lemma or "").lower() if adjective is not None and adjective.pos == "ADJ" else ""
+    if lemma in state_adjectives():
+        state = place_by_id(state_adjectives()[lemma])
+        return state.name if of_a_state and state is not None else ""
+    if not lemma:
+        return ""
+    place = town_of_adjective(lemma) if "city" in territory_types(office) else region_or_town_of_adjective(lemma)
+    return place.name if place is not None else ""
 
 
 def respective_places(doc, mentions: list[Mention]) -> None:
