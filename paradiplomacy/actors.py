@@ -2245,7 +2245,9 @@ def respective_places(doc, mentions: list[Mention]) -> None:
     holds the office for one, in the order both are given (the order news keeps); elsewhere the office stays
     without a body rather than take a guess."""
     pointing = read_words("places_named_before.csv")
-    listed = [m for m in mentions if m.type == "person" and len(words := m.role.split()) > 2 and words[-2].lower() in pointing]
+    kinds_of_place = read_words("generic_unit_nouns.csv") | read_words("generic_places.csv", "lemma") | set(region_nouns())
+    listed = [m for m in mentions if m.type == "person" and len(words := m.role.split()) > 2 and words[-2].lower() in pointing
+              and lemma_key(words[-1]) in kinds_of_place]  # "глава этого региона", not "глава этого ведомства"
     def list_of(m):  # the office and the sentence: one list
         return m.role, next((s.start for s in doc.sents if s.start <= m.start < s.stop), 0)
 

@@ -229,10 +229,12 @@ NAME_RUN = re.compile(r"[А-ЯЁ][А-ЯЁа-яё-]*(?: [А-ЯЁ][А-ЯЁа-яё-
 LONGEST_NAME = 3  # words: "Донецкая Народная Республика"
 
 
-def named_places(text: str) -> list[tuple[int, int, Place]]:
+@lru_cache(maxsize=64)
+def named_places(text: str) -> tuple[tuple[int, int, Place], ...]:
     """The places ``text`` names, with their offsets, in order: by capitalised words, the longest name first
     ("Донецкой Народной Республики" is the "DPR", not Donetsk oblast), and regions by a lower-case adjective
-    ("липецкой делегации", "на луганской земле")."""
+    ("липецкой делегации", "на луганской земле"). Cached: the actors and references stages each read a document's
+    whole text."""
     found = []
     for run in NAME_RUN.finditer(text):
         if run.group()[:1].islower():
@@ -252,7 +254,7 @@ def named_places(text: str) -> list[tuple[int, int, Place]]:
                     found.append((words[i][0], words[i + size - 1][1], place))
                     break
             i += size
-    return found
+    return tuple(found)
 
 
 FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB"}
