@@ -400,8 +400,8 @@ def profile(tables, case, clean_texts: dict[str, str]) -> dict[str, str]:
     return {
         "articles": in_words(len(docs_of(tables, case))),
         "source": sources_of(tables, case),
-        "places abroad the articles name": "; ".join(f"{p} ({s})" for p, s in places_abroad(tables, case)) or "none",
-        "agreement partners abroad": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none",
+        "places and authorities abroad the articles name": "; ".join(f"{p} ({s})" for p, s in places_abroad(tables, case)) or "none",
+        "agreement partners abroad (places or authorities)": "; ".join(f"{p} ({s})" for p, s in partners(tables, case)) or "none",
         "legal instruments": count_phrase(Counter(a.kind)),
         "stage": count_phrase(Counter(a.status), list(statuses())),
         "levels of government (parties and signatories)": levels_phrase(levels_of(tables, case)),
