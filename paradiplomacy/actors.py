@@ -2207,7 +2207,7 @@ def colleagues(doc, mentions: list[Mention], by_id) -> None:
             continue
         # "с коллегой из Гомеля Петром Ковалёвым": the place between the noun and the name
         source = next((p for p in places if not doc.text[p.stop : m.start].strip()
-                       and (previous_token(p.tokens[0], by_id) or m).text.lower() == "из"), None)
+                       and (before := previous_token(p.tokens[0], by_id)) is not None and before.text.lower() == "из"), None)
         noun = previous_token(m.tokens[0] if source is None else previous_token(source.tokens[0], by_id), by_id)
         if noun is None or (noun.lemma or "").lower() not in read_words("colleague_nouns.csv"):
             continue
@@ -2248,6 +2248,7 @@ def respective_places(doc, mentions: list[Mention]) -> None:
     kinds_of_place = read_words("generic_unit_nouns.csv") | read_words("generic_places.csv", "lemma") | set(region_nouns())
     listed = [m for m in mentions if m.type == "person" and len(words := m.role.split()) > 2 and words[-2].lower() in pointing
               and lemma_key(words[-1]) in kinds_of_place]  # "глава этого региона", not "глава этого ведомства"
+
     def list_of(m):  # the office and the sentence: one list
         return m.role, next((s.start for s in doc.sents if s.start <= m.start < s.stop), 0)
 

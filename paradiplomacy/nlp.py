@@ -172,8 +172,9 @@ class Pipeline:
         return doc
 
     def parse_syntax(self, sents) -> None:
-        """The parser's heads and relations put in ``sents``, given to it shortest first, as ``tag_morph`` does: on
-        real news a third faster, and the same parses (none of 3,000 sentences of RuCoCo changed with the order)."""
+        """The parser's heads and relations put in ``sents``, given to it shortest first, as ``tag_morph`` does: less
+        padding in each batch (on the 357 parsed articles of 1,000 RuCoCo texts the parser's time fell from 3.9 s to
+        3.4 s), and the same parses (none of 3,000 sentences of RuCoCo changed with the order)."""
         order = sorted(range(len(sents)), key=lambda i: len(sents[i].tokens))
         for i, markup in zip(order, self.syntax_parser.map([[t.text for t in sents[i].tokens] for i in order])):
             inject_syntax(sents[i].tokens, markup.tokens)
