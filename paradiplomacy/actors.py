@@ -87,7 +87,7 @@ def extract_mentions(doc) -> list[Mention]:
         assign_roles(sent.tokens, mentions)
     mentions += titles_of_the_one_unnamed(doc, mentions)
     colleagues(doc, mentions, by_id)
-    respective_places(doc, mentions)
+    respective_places(doc, mentions, by_id)
     affiliate_from_context(doc, mentions)
     share_affiliations(mentions)
     fuller_titles(mentions)
@@ -2237,32 +2237,38 @@ def colleague_place(adjective, office: str, of_a_state: bool) -> str:
     return place.name if place is not None else ""
 
 
-def respective_places(doc, mentions: list[Mention]) -> None:
-    """Persons listed under one plural office of places named before ("Приморье и провинция X ... обсудили
-    вице-губернаторы двух территорий Константин Богданенко и Ли Чан Соп", "мэры обоих городов", "главы этих
-    регионов"; data/places_named_before.csv): the words of those places are no body of the office, and where the nearest
-    text before the list that names places of the office's kind names exactly as many as the list has persons, each
-    holds the office for one, in the order both are given (the order news keeps); elsewhere the office stays
-    without a body rather than take a guess."""
+def respective_places(doc, mentions: list[Mention], by_id) -> None:
+    """Persons listed under one plural office of places named before hold it each for one of those places: "Приморье и
+    провинция X ... обсудили вице-губернаторы двух территорий Константин Богданенко и Ли Чан Соп", "мэры обоих
+    городов", "главы этих регионов" (data/places_named_before.csv; the words of those places are no body of the
+    office), "Харьковская и Белгородская области ... встреча двух губернаторов Арсена Авакова и Евгения Савченко".
+    Where the nearest text before the list that names places of the office's kind names exactly as many as the list
+    has persons, each holds the office for one, in the order both are given (the order news keeps); elsewhere the
+    office stays without a body rather than take a guess."""
     pointing = read_words("places_named_before.csv")
     kinds_of_place = read_words("generic_unit_nouns.csv") | read_words("generic_places.csv", "lemma") | set(region_nouns())
-    listed = [m for m in mentions if m.type == "person" and len(words := m.role.split()) > 2 and words[-2].lower() in pointing
-              and lemma_key(words[-1]) in kinds_of_place]  # "глава этого региона", not "глава этого ведомства"
-
-    def list_of(m):  # the office and the sentence: one list
-        return m.role, next((s.start for s in doc.sents if s.start <= m.start < s.stop), 0)
-
-    for (role, _), group in itertools.groupby(sorted(listed, key=lambda m: (list_of(m), m.start)), key=list_of):
-        persons = list(group)
+    lists: dict[tuple, tuple[str, list[Mention]]] = {}  # by sentence and office: the office as worded, the persons
+    for m in sorted((m for m in mentions if m.type == "person" and m.role and m.tokens), key=lambda m: m.start):
+        words = m.role.split()
+        office = previous_token(m.tokens[0], by_id)
+        before = previous_token(office, by_id) if office is not None else None
+        key = (sentence_of(m.tokens[0]), m.role)
+        if len(words) > 2 and words[-2].lower() in pointing and lemma_key(words[-1]) in kinds_of_place:
+            # "глава этого региона", not "глава этого ведомства"
+            m.role = " ".join(words[:-2])
+            lists.setdefault((key[0], m.role), (" ".join(words), []))[1].append(m)
+        elif not m.affiliation and before is not None and before.text.lower() in pointing and key not in lists:
+            lists[key] = (m.role, [m])  # "двух губернаторов Арсена Авакова": the first of the list
+        elif not m.affiliation and key in lists:
+            lists[key][1].append(m)  # "и Евгения Савченко": the list goes on
+    for role, persons in lists.values():
         kinds = (territory_types(role) | {"other"}) & PLACE_MENTIONS or PLACE_MENTIONS
-        before = sorted((p for p in mentions if p.type in kinds and p.stop <= persons[0].start), key=lambda p: p.start)
-        for m in persons:
-            m.role = role.rsplit(" ", 2)[0]
-        sent = next((s for s in reversed(doc.sents) if any(s.start <= p.start < s.stop for p in before)), None)
+        earlier = sorted((p for p in mentions if p.type in kinds and p.stop <= persons[0].start), key=lambda p: p.start)
+        sent = next((s for s in reversed(doc.sents) if any(s.start <= p.start < s.stop for p in earlier)), None)
         if sent is None:
             continue
-        places = list(dict.fromkeys(p.name for p in before if sent.start <= p.start < sent.stop))
-        if len(places) == len(persons):
+        places = list(dict.fromkeys(p.name for p in earlier if sent.start <= p.start < sent.stop))
+        if len(places) == len(persons) > 1 or len(places) == len(persons) and role != persons[0].role:
             for m, place in zip(persons, places):
                 m.affiliation, m.inferred = place, True
 
