@@ -18,7 +18,7 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
-from .gazetteer import (centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places_named, region_or_town_of_adjective,
+from .gazetteer import (LARGE_TOWN, centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places_named, region_or_town_of_adjective,
                         territory_levels, town_of_adjective, word_kind)
 from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     match_case, normalize_phrase, region_nouns, singular_form, surname_key)
@@ -2131,7 +2131,7 @@ def affiliation_in(role_tokens, mentions) -> str:
     # NER sometimes takes the office into a body's name ("Хоким Ферганской области"): that is no affiliation
     inside = [m for m in mentions if m.type != "person" and start <= m.start and m.stop <= stop and not (m.tokens and is_office_word(m.tokens[0]))]
     if not inside:
-        return state_of_the_office(role_tokens, mentions)
+        return state_of_the_office(role_tokens, mentions) or town_of_the_office(role_tokens, mentions)
     # a body named only by its kind ("городской Думы") is a place's that a later word of the office names: "председатель
     # городской Думы – глава города Шахты" is of Шахты
     named = [m for m in inside if not (m.type == "organization" and len(m.tokens) == 1 and word_kind((m.tokens[0].lemma or "").lower()))]
@@ -2156,6 +2156,18 @@ def state_of_the_office(role_tokens, mentions) -> str:
     state = place_by_id(codes[0]) if codes else None
     named = state is not None and any(m.type == "country" and (m.place_id == state.place_id or m.name == state.name) for m in mentions)
     return state.name if named else ""
+
+
+def town_of_the_office(role_tokens, mentions) -> str:
+    """The town an adjective before the office word of a town names ("одесский мэр": Odesa's), where the town is a
+    large one, whose adjective news uses alone, or one the article names; '' otherwise."""
+    office = next((t for t in role_tokens if is_office_word(t)), None)
+    if office is None or "city" not in territory_types(office.lemma or ""):
+        return ""
+    towns = [town for t in role_tokens if t.stop <= office.start and is_adjective(t)
+             and (town := town_of_adjective((t.lemma or "").lower())) is not None]
+    named = {m.place_id for m in mentions}
+    return next((town.name for town in towns if town.population >= LARGE_TOWN or town.place_id in named), "")
 
 
 @lru_cache(maxsize=1)
