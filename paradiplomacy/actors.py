@@ -255,6 +255,10 @@ def cases_of_apposed_name(tokens, by_id) -> list[str | None]:
     takes that case for every word ("акима области Даниала Кадырова": Даниал Кадыров, not a woman Даниала Кадырова;
     the tagger and the dictionary can only guess at the given name)."""
     office = by_id.get(tokens[0].head_id) if tokens[0].rel == "appos" else None
+    # "с заместителем губернатора провинции Хэйлунцзян Юй Цзянем", hung on "губернатора": the name is the deputy's,
+    # the office the genitive complements
+    while office is not None and office.rel == "nmod" and (outer := by_id.get(office.head_id)) is not None and is_office_word(outer):
+        office = outer
     case = office.feats.get("Case") if office is not None and is_office_word(office) else None
     # (a given name the dictionary knows only as a plural, "Хайруллы", is as unknown: one person bears it)
     if case in (None, "Nom") or len(tokens) < 2 or any(p.is_known and p.tag.number != "plur" for p in morph_vocab().parse(tokens[0].text)):
