@@ -554,9 +554,10 @@ def regions_the_tagger_missed(doc, mentions: list[Mention], by_id) -> list[Menti
     covered = [(m.start, m.stop) for m in mentions] + [(span.start, span.stop) for span in doc.spans]
     found = []
     for start, stop, place in named_places(doc.text):
+        if place.type != "region" or not doc.text[start].isupper() or any(a < stop and start < b for a, b in covered):
+            continue  # (tested first: most places the gazetteer finds are the tagger's already)
         tokens = [t for t in doc.tokens if start <= t.start and t.stop <= stop]
-        if (place.type != "region" or not tokens or not doc.text[start].isupper() or tokens[-1].pos not in ("NOUN", "PROPN")
-                or any(a < stop and start < b for a, b in covered)
+        if (not tokens or tokens[-1].pos not in ("NOUN", "PROPN")
                 or len(tokens) == 1 and is_common_word(tokens[0].text) and lemma_key(tokens[0].text) not in short_form_keys()):
             continue
         if mention := typed_mention(tokens, "LOC", doc.text, by_id):
