@@ -107,6 +107,7 @@ class Agreement:
     unnamed_partner: bool = False  # its "с" partner is no actor's name ("с белорусскими муниципальными образованиями")
     in_dialogue: bool = False  # its parties are only "мы" and "вы" (data/dialogue_pronouns.csv): the sides that met
     vague: bool = False  # no record of its own (an accord on cooperation in general, or the umbrella of listed pairs), but it names the sides
+    tie_only: bool = False  # an accord on cooperation itself ("договорились о сотрудничестве"): a record only where the article has no other
     bound: str = ""  # how it got parties its sentences do not name: meeting, earlier, each_side or previous (PARTY_BASES)
     party_basis: list[str] = field(default_factory=list)  # for each party, how the record has it (``party_bases``)
     met_side: str = ""  # the party the sides that met gave a record of one side (``other_side_met``)
@@ -1643,11 +1644,22 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     # nor are agreements counted between sides the text names only by the meeting ("Поднебесная и 47 регион связаны
     # шестью соглашениями" after a meeting of the region's and a province's officials)
     kept = in_scope([r for r in records if not r.vague and not (r.counted and (len(r.parties) < 2 or r.bound))
-                     and not accord_beside_signed(r, records)], mentions, territory)
+                     and not accord_beside_signed(r, records)], mentions, territory) or in_scope(only_ties(records, territory, kinds), mentions, territory)
     by_text = {sent.text: sent for sent in sentences}
     for record in kept:
         record.party_basis = party_bases(record, [by_text[t] for t in record.sentences if t in by_text])
     return kept
+
+
+def only_ties(records: list[Agreement], territory: dict[str, str], kinds: dict[str, str]) -> list[Agreement]:
+    """The accords on cooperation itself of an article that reports no other agreement ("Область и провинция
+    договорились о сотрудничестве"): there the accord is the outcome told, one per set of localities (the headline's
+    regions and the body's governments of them are one accord)."""
+    found = {}
+    for record in records:
+        if record.tie_only and len(record.parties) > 1:
+            found.setdefault(frozenset(party_localities(record.parties, territory, kinds)), record)
+    return list(found.values())
 
 
 def accord_beside_signed(record: Agreement, records: list[Agreement]) -> bool:
@@ -1991,6 +2003,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             if len(members) == 1 and own_plan(kind, chain, with_tokens, token, sent):
                 continue
             signed_by = [] if topic == "planned" else signatories_from(token, chain, sent)
+            content = accord_content(token, sent) if kind == "accord" else ""
             own_kind = document_kind if kind == TWINNING and members in betweens and topic_of_its_own(members, sent) else kind
             yield Agreement(own_kind, status, members, signatories_of_pair(members, signed_by, sent) if pairs else signed_by,
                             date_in(sent.text, published),
@@ -2001,7 +2014,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
                             one_of_pairs=bool(pairs), several=plural(token, sent), counted=tally(token, sent) or numbered(token, sent) and any(category(v) == "bind" for v in chain)
                             or partners_counted(token, chain, with_tokens, sent),
-                            sides=sides if partners else [], vague=kind == "accord" and accord_adds_nothing(token, sent),
+                            sides=sides if partners else [], vague=content != "", tie_only=content == "tie",
                             company_partner=companies_at(with_tokens + said_parties + subject_words_left_over(chain, sent)),
                             unnamed_partner=bool(with_tokens) and not partners or unnamed_between(token, sent),
                             in_dialogue=bool(said_parties + with_tokens) and all(
@@ -3013,12 +3026,13 @@ def accords_in(sent: Sentence, published: str, used_verbs: set, just_told: bool 
                 # "Депутаты городской думы договорились не повышать тарифы": one body agreeing with itself; "договорился
                 # с профсоюзами": with no government or public body
                 continue
+            content = accord_content(token, sent)
             yield Agreement("accord", "agreed", parties, [],
                             date_in(sent.text, published), evidence=sent.text, start=sent.start, stop=sent.stop,
                             sides_may_bind=True, company_partner=companies_at(with_tokens),
                             unnamed_partner=bool(with_tokens) and len(parties) == 1,
-                            vague=accord_adds_nothing(token, sent) or just_told and (about_the_last_report(token, sent)
-                                                                                     or elaborates(token, sent)))
+                            vague=content != "" or just_told and (about_the_last_report(token, sent) or elaborates(token, sent)),
+                            tie_only=content == "tie" and not just_told)
 
 
 def elaborates(verb, sent: Sentence) -> bool:
@@ -3035,10 +3049,9 @@ def negated_or_failed(verb, sent: Sentence) -> bool:
     return sent.negated(verb) or head is not None and sent.negated(head)
 
 
-def accord_adds_nothing(token, sent: Sentence) -> bool:
-    """Whether what the sides agreed on ("договорились", "договорённость") is only cooperation itself ("договорились о
-    дальнейшем сотрудничестве", "расширить сотрудничество", "договорились дружить") or an agreement the sentence names,
-    which is its own record ("договорённость о заключении соглашения"): no accord of its own."""
+def accord_content(token, sent: Sentence) -> str:
+    """What makes an accord no record of its own: 'agreement' (the sentence names the agreement agreed on), 'meeting'
+    ("договорились о визите"), 'tie' (cooperation itself, "договорились о сотрудничестве"), or ''."""
     ties = read_words("cooperation_nouns.csv") | read_words("cooperation_verbs.csv")
     content = about_what(token, sent)
     for verb in sent.kids(token, "xcomp"):
@@ -3051,11 +3064,11 @@ def accord_adds_nothing(token, sent: Sentence) -> bool:
     clause = [t for c in sent.kids(token, "ccomp") for t in within_steps(c, sent, 3)]
     if any(agreement_noun(t, sent) not in ("", "accord") for t in words) or any(
             agreement_noun(t, sent) not in ("", "accord", "anaphor") and governing_chain(t, sent) for t in clause):
-        return True
+        return "agreement"
     if content and all(lemma_of(t) in event_terms() for t in content):
-        return True  # "достигли договорённости о встрече", "договорились о визите": they arranged to meet, no agreement
+        return "meeting"  # "достигли договорённости о встрече", "договорились о визите": they arranged to meet, no agreement
     content = [k for t in content for k in furthered(t, sent)]
-    return bool(content) and all(lemma_of(t) in ties for t in content)
+    return "tie" if content and all(lemma_of(t) in ties for t in content) else ""
 
 
 def within_steps(token, sent: Sentence, steps: int) -> list:
