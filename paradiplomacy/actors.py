@@ -71,7 +71,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions += coordinated
     mentions += towns_after_state_adjectives(doc, mentions, by_id)
     mentions += towns_after_abbreviations(doc, mentions, by_id)
-    mentions += regions_the_tagger_missed(doc, mentions, by_id)
+    mentions += places_the_tagger_missed(doc, mentions, by_id)
     mentions += body_mentions(doc, mentions, by_id)
     mentions = drop_nested_organizations(mentions)
     mentions = [m for m in mentions if not (m.type == "organization" and m.tokens and cited_as_source(m.tokens[0], by_id))]
@@ -544,25 +544,33 @@ def towns_after_state_adjectives(doc, mentions: list[Mention], by_id) -> list[Me
     return found
 
 
-def regions_the_tagger_missed(doc, mentions: list[Mention], by_id) -> list[Mention]:
-    """Mentions of the regions the gazetteer names by a noun where the tagger found no name at all ("Приморье и
-    провинция Северная Чхунчхон договорились ...": reading the whole article, it skipped "Приморье"). Only regions:
-    a region's name is seldom anything else, where a town's may be a surname or a word ("Орёл", "Мир"); and only by a
-    noun, since an adjective alone ("Московский зоопарк") names no region; and a word of the language ("Марка
-    определится", not the Italian Marche) only where it is a region's kept short form ("Приморье",
-    ``data/place_short_forms.csv``)."""
+def places_the_tagger_missed(doc, mentions: list[Mention], by_id) -> list[Mention]:
+    """Mentions of the regions and large towns the gazetteer names by a noun where the tagger found no name at all
+    ("Приморье и провинция Северная Чхунчхон договорились ...", "Гродно стал городом-побратимом Твери": reading the
+    whole article, it skipped them). A region's name is seldom anything else; a town's may be a person's or a word, so
+    a town only where it has at least ``LARGE_TOWN`` people and no word of its name can be a name of a person
+    ("Королёв", "Пушкин") or a word of the language ("Шахты", "Мир"); and only by a noun, since an adjective alone
+    ("Московский зоопарк") names no place; and a word of the language ("Марка определится", not the Italian Marche) only
+    where it is a region's kept short form ("Приморье", ``data/place_short_forms.csv``)."""
     covered = [(m.start, m.stop) for m in mentions] + [(span.start, span.stop) for span in doc.spans]
     found = []
     for start, stop, place in named_places(doc.text):
-        if place.type != "region" or not doc.text[start].isupper() or any(a < stop and start < b for a, b in covered):
+        if (place.type not in ("region", "city") or not doc.text[start].isupper() or any(a < stop and start < b for a, b in covered)
+                or place.type == "city" and place.population < LARGE_TOWN):
             continue  # (tested first: most places the gazetteer finds are the tagger's already)
         tokens = [t for t in doc.tokens if start <= t.start and t.stop <= stop]
         if (not tokens or tokens[-1].pos not in ("NOUN", "PROPN")
-                or len(tokens) == 1 and is_common_word(tokens[0].text) and lemma_key(tokens[0].text) not in short_form_keys()):
+                or len(tokens) == 1 and is_common_word(tokens[0].text) and lemma_key(tokens[0].text) not in short_form_keys()
+                or place.type == "city" and any(is_common_word(t.text) or may_be_a_persons_name(t.text) for t in tokens)):
             continue
         if mention := typed_mention(tokens, "LOC", doc.text, by_id):
             found.append(mention)
     return found
+
+
+def may_be_a_persons_name(word: str) -> bool:
+    """Whether the dictionary reads the word as a first name, surname or patronymic in any of its parses."""
+    return any(NAME_GRAMMEMES & p.tag.grammemes for p in morph_vocab().parse(word.lower()))
 
 
 @lru_cache(maxsize=1)
