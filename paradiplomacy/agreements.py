@@ -128,6 +128,11 @@ def term_words() -> frozenset[str]:
 def agreement_noun(token, sent: Sentence) -> str:
     """The kind an agreement noun names, 'anaphor' for "документ", or ''."""
     lemma = (token.lemma or "").replace("ё", "е")
+    if lemma in partner_town_nouns() and any((m := sent.mention_at(k, person=False)) is not None and m.type in PLACE_TYPES
+                                              for k in sent.kids(token, "nmod")):
+        # "Минск стал городом-партнёром Харькова": what Russian, Belarusian and Kyrgyz news call a town's twin; a
+        # partner of anything else ("городом-партнёром выставки") is none
+        lemma = TWIN_STEM
     if (token.pos == "PRON" and token.rel == "nsubj:pass" and token.text.lower() in ("оно", "он")
             and (verb := sent.head(token)) is not None and category(verb) == "act"):
         return "anaphor"  # "Как мы сообщали, подписано соглашение ... Оно заключено между ...": the agreement, not a person
