@@ -53,6 +53,7 @@ class Mention:
     aliases: set = field(default_factory=set)
     place_id: str = ""  # the gazetteer's id of a place, "" for a place it does not know and for any other actor
     shared: bool = False  # one of the bodies a plural noun shares out among places ("правительствами X и Y"), on the same words
+    body_of: str = ""  # the place a shared body is the body of, where its words name several ("правительствами Москвы и ЛНР")
     key: str = ""  # the registry's key for the actor (``registry.actor_key``), set once the document's mentions are final
     name_latin: str = ""  # the name in Latin letters (``registry.latin``), set with the key
 
@@ -968,7 +969,7 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
                     t.start > token.start and (word_kind(t.lemma or "") == "settlement" or (t.lemma or "") in region_nouns()))]
                 base = normalize_phrase(own, token, singular=True)
                 found += [Mention(start, stop, doc.text[start:stop], "organization", f"{base[:1].lower()}{base[1:]} {genitive(p.name)}",
-                                  tokens=phrase, shared=True) for p in places]
+                                  tokens=phrase, shared=True, body_of=p.name) for p in places]
                 continue
             named = without_asides(phrase)
             name = sentence_case(normalize_phrase(named, token), named, sent.tokens)

@@ -1542,13 +1542,15 @@ def pair_types(evidence: str) -> frozenset[str]:
     return kind_nouns().get(lemma_key(noun), frozenset(PLACE_TYPES))
 
 
-def the_pair_before(read: list[Sentence], types: frozenset[str]) -> list[str]:
-    """The pair "между двумя городами" stands for: the two places of its kind the sentence before names, else any
-    two it names ("посетил Брест ... между двумя регионами": a town and a region), else two of its kind a sentence
-    a little earlier names ("Делегация Калуги побывала в Сувалках. ... намечена в Подмосковье. ... между двумя
-    городами")."""
+def the_pair_before(read: list[Sentence], types: frozenset[str], headline: Sentence | None) -> list[str]:
+    """The pair "между двумя городами" stands for: the two places of its kind the sentence before names, else the
+    headline's two of its kind ("Москва и Луганск стали побратимами" over "посетил Москву ... ЛНР ... между
+    городами"), else any two the sentence before names ("посетил Брест ... между двумя регионами": a town and a
+    region), else two of its kind a sentence a little earlier names ("Делегация Калуги побывала в Сувалках. ...
+    намечена в Подмосковье. ... между двумя городами")."""
     before = read[-1]
-    return (places_of_the_pair(before, types) or places_of_the_pair(before)
+    return (places_of_the_pair(before, types) or (places_of_the_pair(headline, types) if headline is not None else [])
+            or places_of_the_pair(before)
             or next((pair for s in reversed(read[-PAIR_LOOKBACK:-1]) if (pair := places_of_the_pair(s, types))), []))
 
 
@@ -1582,13 +1584,14 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     twin_article = any(TWIN_STEM in (t.lemma or "") for sent in sentences for t in sent.tokens)
     contract = headline_contract(sentences, title_stop)
     # the pair the headline names stands for "двумя регионами" where the sentence before names none
-    headline_pair = places_of_the_pair(sentences[0]) if sentences and sentences[0].start < title_stop else []
+    headline = sentences[0] if sentences and sentences[0].start < title_stop else None
+    headline_pair = places_of_the_pair(headline) if headline is not None else []
     owner_before = ""  # the town whose twins the sentences so far named
     opener: Sentence | None = None  # the last sentence with a verb, which the verbless sentences after it may list the documents of
     for sent in sentences:
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, opener), owner_before):
-            pair = (the_pair_before(read, pair_types(found.evidence)) or list(headline_pair)
+            pair = (the_pair_before(read, pair_types(found.evidence), headline) or list(headline_pair)
                     if before is not None and between_their_kind(found.evidence) and all(kinds.get(p) == "country" for p in found.parties)
                     else None)
             # the states of "между двумя регионами России и Японии" are where the pair lies, not its sides
@@ -1743,9 +1746,10 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
         types = [kinds.get(territory.get(p, p)) for p in record.parties]
         # towns, and places the gazetteer types otherwise that the text pairs with a town (a federal city is a
         # region by its status, a foreign town the gazetteer lacks "other")
-        # a region's agreement with a town is no twinning of towns ("соглашение о сотрудничестве региона и города")
+        # a region's agreement with a town is no twinning of towns ("соглашение о сотрудничестве региона и города"),
+        # nor is the "DPR"'s or "LPR"'s ("между правительствами Москвы и ЛНР" beside the towns' twinning)
         if (record.kind == "cooperation_agreement" or record.kind == "memorandum" and by_memoranda) and len(types) >= 2 and {"city", "district"} & set(types) and all(
-                t in PLACE_TYPES and t not in ("region", "country") for t in types):
+                t in PLACE_TYPES and t not in ("region", "occupation_authority", "country") for t in types):
             # the same towns' twinning the article reports at another stage is the same tie: "Конин разорвал побратимские
             # отношения с Брянском", then "Брянск и Конин подписали соглашение о сотрудничестве в 1995 году"
             own = party_localities(record.parties, territory, kinds)
@@ -3400,12 +3404,15 @@ def unnamed_body(text: str) -> tuple[str, tuple[int, int]] | None:
 
 
 def territories(mentions: list[Mention]) -> dict[str, str]:
-    """The territory each body stands for: the first place named inside its name, not after the words that say whom
-    it is named after ("фонд имени ...": relationships.own_name)."""
+    """The territory each body stands for: the place a shared-out body is made for ("правительствами Москвы и ЛНР":
+    one each), else the first place named inside its name, not after the words that say whom it is named after
+    ("фонд имени ...": relationships.own_name)."""
     places = [m for m in mentions if m.type in PLACE_TYPES]
     out = {}
     for m in mentions:
-        if m.type == "organization":
+        if m.type == "organization" and m.body_of:
+            out.setdefault(m.name, m.body_of)
+        elif m.type == "organization":
             inside = [p for p in places if m.start <= p.start and p.stop <= m.stop
                       and p.stop - m.start <= len(own_name(m.text))]
             if inside:
