@@ -249,12 +249,35 @@ def named_places(text: str) -> tuple[tuple[int, int, Place], ...]:
             for size in range(min(LONGEST_NAME, len(words) - i), 0, -1):
                 name = text[words[i][0] : words[i + size - 1][1]]
                 # a region's adjective alone is the region's ("Курской и Брянской областей"), not a village's name
-                place = (size == 1 and _regions_by_adjective().get(lemma_key(name))) or find_place(name)
+                place = (size == 1 and place_of_adjective_alone(name, text, words[i][1])) or find_place(name)
                 if place is not None and not (size == 1 and function_word(name)):  # "Об этом сообщает": no Aube
                     found.append((words[i][0], words[i + size - 1][1], place))
                     break
             i += size
     return tuple(found)
+
+
+def place_of_adjective_alone(word: str, text: str, end: int) -> "Place | None":
+    """The region a capitalised adjective names alone ("Курской и Брянской областей"), or None; but the town where the
+    word is as well a case form of a town's name and no lower-case word it could qualify follows: "с Минском и Омском",
+    "городом Новосибирском" are the towns, "в Новосибирском районе" is the adjective's."""
+    region = _regions_by_adjective().get(lemma_key(word))
+    town = town_of_noun_form(word) if region is not None else None
+    if town is None:
+        return region
+    following = re.match(r"\s+(\w+)", text[end:])
+    return region if following is not None and following.group(1)[:1].islower() and following.group(1) not in ("и", "или") else town
+
+
+@lru_cache(maxsize=10_000)
+def town_of_noun_form(word: str) -> "Place | None":
+    """The town whose name the dictionary reads ``word`` as a case form of ("Минском": Минск), or None."""
+    for parse in morph_vocab().parse(word.lower()):
+        if parse.tag.POS == "NOUN" and "Geox" in parse.tag:
+            town = find_place(parse.normal_form[:1].upper() + parse.normal_form[1:])
+            if town is not None and town.type == "city":
+                return town
+    return None
 
 
 FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB"}

@@ -251,3 +251,14 @@ def test_a_states_capital_is_known_by_its_position(name, capital):
 def test_the_adjective_of_a_region_names_it_alone(adjective, place_id):
     place = region_or_town_of_adjective(adjective)
     assert (place.place_id if place is not None else None) == place_id
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Соглашение подписано с Минском и Омском.", ["Минск", "Омск"]),  # instrumentals of towns, also forms of adjectives
+    ("между городом Тверью и городом Новосибирском.", ["Тверь", "Новосибирск"]),
+    ("с Курском, Орлом и Брянском", ["Курск", "Орёл", "Брянск"]),
+    ("Курской и Брянской областей", ["Курская область", "Брянская область"]),  # adjectives alone, no town's forms
+    ("делегация побывала в Нижегородском кремле", ["Нижегородская область"]),  # the adjective of a noun after it
+])
+def test_a_town_s_case_form_that_is_also_a_region_s_adjective_is_the_town_unless_a_noun_follows(text, names):
+    assert [place.name for _, _, place in named_places(text)] == names
