@@ -872,9 +872,9 @@ def coordinated_places(doc) -> list[Mention]:
     readings = [t for sent in doc.sents for t in (without_asides(sent.tokens), sent.tokens)]
     for t in readings:
         found += coordinated_bodies(t, doc.text, found)
-        for j, noun in enumerate(t):
+        for j, noun in enumerate(t[3:], 3):
             lemma = region_noun_lemma(noun)
-            if lemma is None or j < 3:
+            if lemma is None:
                 continue
             # a word of level between the names and the noun is part of each name: "Ямало-Ненецким и
             # Ханты-Мансийским автономными округами"; so is another lower-case adjective where the gazetteer knows the
@@ -901,12 +901,18 @@ def coordinated_places(doc) -> list[Mention]:
 def region_noun_lemma(token) -> str | None:
     """The noun of a kind of region the token is a form of, whatever lemma the tagger chose ("округами" may be
     given the lemma "округа"); None if it is none."""
-    lemma = (token.lemma or "").lower()
+    return region_noun_of((token.lemma or "").lower(), token.pos, token.text.lower())
+
+
+@lru_cache(maxsize=50_000)
+def region_noun_of(lemma: str, pos: str, word: str) -> str | None:
+    """``region_noun_lemma`` by the token's lemma, part of speech and lower-case text (cached: every word of a
+    document is asked twice)."""
     if lemma in GENDER_OF_REGION_NOUN:
         return lemma
-    if token.pos != "NOUN":
+    if pos != "NOUN":
         return None
-    return next((p.normal_form for p in morph_vocab().parse(token.text.lower()) if p.normal_form in GENDER_OF_REGION_NOUN), None)
+    return next((p.normal_form for p in morph_vocab().parse(word) if p.normal_form in GENDER_OF_REGION_NOUN), None)
 
 
 def listed_adjectives(t, last: int) -> list:
@@ -1154,23 +1160,19 @@ def initials(words: list[str]) -> str:
 
 
 def expansion_index(names) -> dict[str, str]:
-    """Runs of two to six words of each name, by their initials ("ТПП": "торгово-промышленная палата")."""
+    """Runs of two to six words of each name, by their initials ("ТПП": "торгово-промышленная палата"), each as the
+    name spells it (hyphens included)."""
     index = {}
     for name in names:
-        words = name.replace("-", " ").split()
+        parts = SEPARATORS.split(name.strip(" -"))  # words and, between them, what separates them in the name
+        words = parts[::2]
         for i in range(len(words)):
             for j in range(i + 2, min(len(words), i + 6) + 1):
-                key = initials(words[i:j])
-                if key not in index:
-                    index[key] = rebuild(name, words[i:j])
+                index.setdefault(initials(words[i:j]), "".join(parts[2 * i : 2 * j - 1]))
     return index
 
 
-def rebuild(name: str, words: list[str]) -> str:
-    """The original spelling (hyphens included) of ``words`` inside ``name``."""
-    pattern = r"[\s-]*".join(re.escape(w) for w in words)
-    match = re.search(pattern, name)
-    return match.group(0) if match else " ".join(words)
+SEPARATORS = re.compile(r"([\s-]+)")
 
 
 @lru_cache(maxsize=1)
