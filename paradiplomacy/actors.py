@@ -2218,7 +2218,7 @@ def share_affiliations(mentions: list[Mention]) -> None:
             m.affiliation, m.inferred = known[m.name].affiliation, known[m.name].inferred
 
 
-PLACE_MENTIONS = frozenset({"country", "region", "district", "city", "other"})
+PLACE_MENTIONS = frozenset(PLACE_TYPES)  # the "DPR" and "LPR" authorities too
 
 
 def colleagues(doc, mentions: list[Mention], by_id) -> None:
