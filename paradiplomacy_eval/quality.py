@@ -50,7 +50,7 @@ def quality(seeds_dir, data_dir, extra_dir, holdout_dirs, gold_dir) -> pd.DataFr
 
 def by_measure(scores: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The quality table (``quality``) as one table per measure: a row per set with its gold count, its first look
-    where one was recorded and has moved, and its score now."""
+    where one was recorded, and its score now."""
     first = scores[scores.corpus.str.endswith(FIRST_LOOK)].assign(corpus=lambda f: f.corpus.str.removesuffix(FIRST_LOOK))
     now = scores[~scores.corpus.str.endswith(FIRST_LOOK)]
     tables = {}
