@@ -448,7 +448,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
 def unit_named_as_person(token):
     """The region, district or state the gazetteer knows by a word the tagger took for a person's name, where the
     dictionary knows no person so named ("Котайка": Kotayk province); None otherwise."""
-    if any(p.is_known and NAME_GRAMMEMES & p.tag.grammemes for p in morph_vocab().parse(token.text)):
+    if is_dictionary_name(token.text):
         return None
     return place_of_word(token, ("region", "district", "country"))
 

@@ -1535,10 +1535,10 @@ def subtree(token, sent: Sentence, skip_case=False) -> list:
 PAIR_LOOKBACK = 3  # sentences: "между двумя городами" is a pair told just before, not paragraphs earlier
 
 
-def pair_types(evidence: str) -> frozenset[str]:
-    """The place types the kind noun of "между двумя городами" may stand for (data/generic_places.csv); any place's
-    where the table has no such noun ("между нашими территориями")."""
-    noun = between_their_kind(evidence).group().split()[-1]
+def pair_types(between: re.Match) -> frozenset[str]:
+    """The place types the kind noun of "между двумя городами" (``between_their_kind``'s match) may stand for
+    (data/generic_places.csv); any place's where the table has no such noun ("между нашими территориями")."""
+    noun = between.group().split()[-1]
     return kind_nouns().get(lemma_key(noun), frozenset(PLACE_TYPES))
 
 
@@ -1547,11 +1547,12 @@ def the_pair_before(read: list[Sentence], types: frozenset[str], headline: Sente
     headline's two of its kind ("Москва и Луганск стали побратимами" over "посетил Москву ... ЛНР ... между
     городами"), else any two the sentence before names ("посетил Брест ... между двумя регионами": a town and a
     region), else two of its kind a sentence a little earlier names ("Делегация Калуги побывала в Сувалках. ...
-    намечена в Подмосковье. ... между двумя городами")."""
+    намечена в Подмосковье. ... между двумя городами"), else any two the headline names."""
     before = read[-1]
     return (places_of_the_pair(before, types) or (places_of_the_pair(headline, types) if headline is not None else [])
             or places_of_the_pair(before)
-            or next((pair for s in reversed(read[-PAIR_LOOKBACK:-1]) if (pair := places_of_the_pair(s, types))), []))
+            or next((pair for s in reversed(read[-PAIR_LOOKBACK:-1]) if (pair := places_of_the_pair(s, types))), [])
+            or (places_of_the_pair(headline) if headline is not None else []))
 
 
 def places_of_the_pair(sent: Sentence, types=PLACE_TYPES) -> list[str]:
@@ -1583,17 +1584,16 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     read: list[Sentence] = []  # the sentences before
     twin_article = any(TWIN_STEM in (t.lemma or "") for sent in sentences for t in sent.tokens)
     contract = headline_contract(sentences, title_stop)
-    # the pair the headline names stands for "двумя регионами" where the sentence before names none
+    # the pair the headline names stands for "двумя регионами" where the sentences before name none (the_pair_before)
     headline = sentences[0] if sentences and sentences[0].start < title_stop else None
-    headline_pair = places_of_the_pair(headline) if headline is not None else []
     owner_before = ""  # the town whose twins the sentences so far named
     opener: Sentence | None = None  # the last sentence with a verb, which the verbless sentences after it may list the documents of
     for sent in sentences:
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, opener), owner_before):
-            pair = (the_pair_before(read, pair_types(found.evidence), headline) or list(headline_pair)
-                    if before is not None and between_their_kind(found.evidence) and all(kinds.get(p) == "country" for p in found.parties)
-                    else None)
+            between = between_their_kind(found.evidence) if before is not None else None
+            pair = (the_pair_before(read, pair_types(between), headline)
+                    if between is not None and all(kinds.get(p) == "country" for p in found.parties) else None)
             # the states of "между двумя регионами России и Японии" are where the pair lies, not its sides
             if pair is not None and (pair or not found.parties):
                 found.parties = pair

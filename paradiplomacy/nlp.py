@@ -240,15 +240,14 @@ class Pipeline:
         if pos != "NOUN" or lemma.replace("ё", "е") in lexicon_words():
             return lemma
         parses = self.morph_vocab.parse(text.lower())
+        case = UD_CASE.get(dict(feats).get("Case", ""))
         if "-" in text and lemma.partition("-")[0].lower() == text.partition("-")[0].lower():
             # "городом-партнёром": where the tagger's features choose the compound whose first part stays inflected
             # ("городом-партнёр"), the first reading in the tagged case that puts both parts in the nominative
-            case = UD_CASE.get(dict(feats).get("Case", ""))
             lemma = next((p.normal_form for p in parses if p.tag.case == case
                           and p.normal_form.partition("-")[0] != text.partition("-")[0].lower()), lemma)
         if any(p.is_known for p in parses):
             return lemma
-        case = UD_CASE.get(dict(feats).get("Case", ""))
         return next((p.normal_form for p in parses if p.tag.case == case and p.normal_form.replace("ё", "е") in lexicon_words()), lemma)
 
 
