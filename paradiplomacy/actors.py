@@ -481,13 +481,14 @@ def in_conjuncts_case(tokens, by_id) -> list:
 
 
 def place_and_its_state(tokens, before):
-    """The place a span names after the word of its kind that ends with the place's state in the genitive ("аймак
-    Сэлэнгэ Монголии" tagged as "Сэлэнгэ Монголии"); None otherwise."""
-    if (len(tokens) < 2 or before is None or (before.lemma or "") not in region_nouns()
-            or (state := find_place(tokens[-1].lemma or "")) is None or state.type != "country"):
+    """The place a span names that ends with the place's state: after the word of its kind ("аймак Сэлэнгэ Монголии"
+    tagged as "Сэлэнгэ Монголии"), or a region by its initials ("АРВМ КНР" tagged as an organisation); None otherwise."""
+    if len(tokens) < 2 or (state := find_place(tokens[-1].lemma or "")) is None or state.type != "country":
         return None
     place = find_place(join_tokens(tokens[:-1]))
-    return place if place is not None and place.type != "country" and place.state == state.name_latin else None
+    if place is None or place.type == "country" or place.state != state.name_latin:
+        return None
+    return place if place.type == "region" and len(tokens) == 2 and tokens[0].text.isupper() or before is not None and (before.lemma or "") in region_nouns() else None
 
 
 def nominative_name(tokens) -> str:

@@ -1760,6 +1760,8 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 continue  # "города-побратимы подпишут дополнительное соглашение": a new document of towns twinned already
             if same is not None and same.standing and record.evidence in same.sentences + [same.evidence]:
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
+            if record.former:
+                continue  # "началась ещё в 2009 году с подписанного соглашения между администрациями": the tie before the twinning
             if same is None and twins_told_apart(record, told, territory, kinds):
                 # "Городами-побратимами Калуги считаются Зуль и Могилёв. Кроме того, договоры о сотрудничестве заключены с Люблином
                 # и Кошице": the article tells a town's twins from its partners by agreement
@@ -1910,7 +1912,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             continue
         if contract and kind == "cooperation_agreement" and without_topic(token, sent):
             continue  # the contract the headline reports ("получила кредит ... Соглашение с минфином ... подписано")
-        if records and kind == "cooperation_agreement" and like_another(token, sent) and not has_topic(token, sent):
+        if records and kind == "cooperation_agreement" and similar(token, sent) and not has_topic(token, sent):
             kind = records[-1].kind  # "... подписал соглашение о побратимских отношениях. Аналогичное соглашение подписано между ...": a twinning too
         chain = governing_chain(token, sent) or having_verb(token, sent)
         # "Итогом переговоров стала договорённость о заключении соглашения": the accord to sign it is its stage
@@ -2141,12 +2143,24 @@ def of_a_kind(noun, sent: Sentence) -> bool:
 def like_another(noun, sent: Sentence) -> bool:
     """Whether an adjective of similar_words.csv or former_words.csv makes the noun name another agreement like an
     earlier one ("подобное соглашение", "аналогичное соглашение", "старое соглашение")."""
-    return any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(noun, "amod")) or former(noun, sent)
+    return similar(noun, sent) or former(noun, sent)
+
+
+def similar(noun, sent: Sentence) -> bool:
+    """Whether an adjective of similar_words.csv makes the noun name another agreement like an earlier one ("подобное
+    соглашение"), of the same kind unless its topic says otherwise."""
+    return any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(noun, "amod"))
+
+
+# "ещё в 2009 году", "еще с 2002 года": a date the sentence stresses as long past
+LONG_AGO = re.compile(r"\bещ[её]\s+(?:в|с|со)\s+(?:\d{1,2}\s+\w+\s+)?\d{4}\b", re.IGNORECASE)
 
 
 def former(noun, sent: Sentence) -> bool:
-    """Whether an adjective of former_words.csv makes the noun the agreement before another ("старое соглашение")."""
-    return any((a.lemma or "") in read_words("former_words.csv", "lemma") for a in sent.kids(noun, "amod"))
+    """Whether the noun names the agreement before another: by an adjective of former_words.csv ("старое
+    соглашение"), or by a date the sentence stresses as long past ("началась ещё в 2009 году с подписанного
+    соглашения")."""
+    return any((a.lemma or "") in read_words("former_words.csv", "lemma") for a in sent.kids(noun, "amod")) or bool(LONG_AGO.search(sent.text))
 
 
 GAP_OPENS = re.compile(r"(?:,|\bа)\s*(?:[а-яё]+\s+)?$")  # ", город Гюмри", "а Черновцы": a clause whose verb is the one before
@@ -2699,14 +2713,16 @@ PAIR_GAPS = (re.compile(r"^\s*и\s+(?:[а-яё-]+\s+){0,2}$"), re.compile(r"^\s*
 def between_each(noun, sent: Sentence) -> list[list[str]]:
     """One party list per "между" where a plural noun has several: "соглашения о сотрудничестве между Курском и
     Гомелем, а также между Брянском и Могилёвом" are two agreements, each of its own pair ("два протокола ... между
-    X и Y, а также между Z и W" too: a numeral's genitive singular); [] otherwise."""
-    if not plural(noun, sent) and not numbered(noun, sent):
-        return []
+    X и Y, а также между Z и W" too: a numeral's genitive singular; and a singular noun whose "между" comes again with
+    a pair each: "подписание Соглашения между X и Y, а также между Z и W"); [] otherwise."""
     betweens = betweens_after(noun, sent)
     # each list ends where the next "между" begins: "между X и Y, между Z и W"
     groups = [between_group(sent, t.stop, n.start if n else None) for t, n in zip(betweens, betweens[1:] + [None])]
     if len(groups) < 2 or not all(len(g) >= 2 for g in groups):
         return []
+    if not plural(noun, sent) and not numbered(noun, sent) and not (all(len(g) == 2 for g in groups) and not any(
+            agreement_noun(t, sent) for t in sent.tokens if betweens[0].start < t.start < betweens[-1].start)):
+        return []  # (but "соглашение ... между X и Y и меморандум ... между Z и W": each noun its own "между")
     # "между городом Кашгар и Каттакурганским районом ... и городом Фергана": one side with two partners of another state
     return [pair for g in groups for pair in ((len(g) > 2 and alternating_pairs(g, sent)) or [g])]
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .actors import Mention
+from .actors import Mention, office_territories
 from .codebook import SUBNATIONAL_TYPES
 from .datafiles import read_data, read_words
 from .gazetteer import find_place, is_capital, lemma_key, territory_of, word_kind
@@ -75,6 +75,8 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
         return "subnational"  # "Витебский облисполком": the word itself names a region's body
     if nongovernmental_name(lemma_key(name).split()):
         return "ngo"  # "региональное отделение общественной организации", "профсоюз": neither a government nor a company
+    if lemmas & heads_of_territories():
+        return "public"  # "Совет губернаторов Хангайской зоны": a body of the heads of territories, whatever "зона" says
     if lemmas & read_words("company_markers.csv"):
         return "company"  # a legal form or a word of business: "ООО «Гомсельмаш»", "банк"
     if not names_a_body(lemmas):
@@ -88,6 +90,12 @@ def level_of(name: str, kinds: dict[str, str], territory: dict[str, str], local:
     if lemmas & read_words("regional_body_words.csv") and (place := territory_of(name)) is not None and place.type in SUBNATIONAL_TYPES:
         return "subnational"  # "Липецкая торгово-промышленная палата": the region's chamber, named by its adjective
     return "public"
+
+
+@lru_cache(maxsize=1)
+def heads_of_territories() -> frozenset[str]:
+    """The one-word offices of data/office_territories.csv that head a region or a town alone: губернатор, мэр."""
+    return frozenset(words[0] for words, types in office_territories() if len(words) == 1 and types <= set(SUBNATIONAL_TYPES) and word_kind(words[0]) == "office")
 
 
 def chambers_only(parties: list[str], levels: list[str]) -> bool:

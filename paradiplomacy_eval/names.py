@@ -117,7 +117,7 @@ def town_spelling(name: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def party_key(name: str) -> tuple[str, str]:
+def party_key(name: str, by_full_name: bool = True) -> tuple[str, str]:
     """("territory" or "body", the root of its first proper word) of a party name: the word that
     says which place or body it is ("администрация Измалковского района Липецкой области":
     territory, измалков)."""
@@ -138,7 +138,17 @@ def party_key(name: str) -> tuple[str, str]:
     # a capitalised name before a lower-case adjective of place: "правительство китайской провинции Хэйлунцзян" is Heilongjiang's
     proper = [w for w in named_words if w[:1].isupper()] or [w for w in named_words if TOPONYMIC.match(w.lower())]
     content = proper or [w for w, l in zip(words, lemmas) if l not in FUNCTION_WORDS and l not in designations()] or words
-    return "territory" if named else "body", root(content[0])
+    kind = "territory" if named else "body"
+    full = full_name(content[0]) if by_full_name else None
+    return kind, party_key(full, by_full_name=False)[1] if full else root(content[0])
+
+
+def full_name(word: str) -> str | None:
+    """The gazetteer's own name of the place ``word`` names by another name ("Чечня" is "Чеченская Республика",
+    "Кубань" "Краснодарский край", "Ростов" "Ростов-на-Дону"), else None: an annotator writes a party as the text
+    names it, the pipeline as the gazetteer does."""
+    place = find_place(word) if word[:1].isupper() else None
+    return place.name if place is not None and word not in re.findall(r"[\w.-]+", place.name) else None
 
 
 def same_party(a: str, b: str) -> bool:

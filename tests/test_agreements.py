@@ -449,3 +449,13 @@ def test_agreement_scoring_knows_a_town_by_any_of_its_spellings():
 
     assert party_key("Кишинэу") == party_key("Кишинёв") and party_key("Хайдельберг") == party_key("Гейдельберг")
     assert party_key("Кишинэу") != party_key("Киев") and party_key("Гейдельберг") != party_key("Гамбург")
+
+
+def test_agreement_scoring_knows_a_place_by_its_short_name():
+    """A party the annotator writes by the short name the text uses ("Чечня", "Кубань", "Ростов") is the place the
+    pipeline names in full; a body of the place stays the place's."""
+    from paradiplomacy_eval.names import party_key
+
+    assert party_key("Чечня") == party_key("Чеченская Республика") != party_key("Республика Татарстан")
+    assert party_key("Кубань") == party_key("Краснодарский край") != party_key("Красноярский край")
+    assert party_key("администрация Ростова") == party_key("Ростов-на-Дону") != party_key("Ростовская область")
