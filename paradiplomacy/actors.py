@@ -200,6 +200,9 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if adjacent and previous[1] == kind == "PER" and is_patronymic(previous[0][-1].text) and len(toks) == 1:
             previous[0] = previous[0] + toks  # "Александра Григорьевича" + "Лукашенко": one name the tagger cut in two
             continue
+        if adjacent and kind == "PER" and len(previous[0]) == 1 and surname_before(previous[0][0], toks, previous[1] == "PER"):
+            previous[0], previous[1] = previous[0] + toks, "PER"  # "Приваловым" + "Владимиром Александровичем": surname first
+            continue
         if adjacent and kind == "PER" and previous[1] == "PER" and place_before_another_name(previous[0], toks):
             previous[1] = "LOC"  # "хоким Ферганы | Алишер Турсунов": the town of the office, in another case than the name
         if adjacent and kind == "PER" and previous[1] in ("LOC", "ORG") and name_run_into_place(previous[0], toks):
@@ -220,6 +223,9 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
     for toks, kind in joined + inner:
         if kind == "PER" and len(toks) == 1 and (before := given_name_left_out(toks[0], token_before(toks[0]), spanned)) is not None:
             toks = [before] + toks  # "с мэром округа Ладой | Мудровой": the given name the tagger left out
+        if (kind == "PER" and (before := token_before(toks[0])) is not None and before.id not in spanned
+                and sentence_of(before) == sentence_of(toks[0]) and surname_before(before, toks)):
+            toks = [before] + toks  # "Приваловым | Владимиром Александровичем": the surname the tagger left out
         if (kind == "LOC" and len(toks) == 2 and given_name_left_out(toks[1], toks[0], set()) is toks[0] and is_surname(toks[1].text)
                 and not any(map(find_place, (t.text for t in toks)))):
             kind = "PER"  # "Ладой Мудровой" read as a place: a given name and a surname, no place's words (not "Аль Аин")
@@ -239,6 +245,15 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if toks:
             result.append((toks, kind))
     return result
+
+
+def surname_before(word, name, tagged_person: bool = False) -> bool:
+    """Whether ``word`` is the surname of a name written surname first, whose given name and patronymic ``name`` the
+    tagger read apart ("Приваловым | Владимиром Александровичем"): a capitalised word that the tagger took for a
+    person ("Сомовой", though a town is Сомово) or the dictionary reads as a surname and no place, in a case the given
+    name may share."""
+    return (len(name) == 2 and is_patronymic(name[1].text, known=True) and word.text[:1].isupper()
+            and (tagged_person or is_surname(word.text) and find_place(word.text) is None) and bool(cases_of(word.text) & cases_of(name[0].text)))
 
 
 def given_name_left_out(surname, before, spanned: set):
@@ -295,7 +310,8 @@ def place_before_a_name(toks, before=None) -> bool:
         return False
     designated = before is not None and (before.lemma or "").lower() in region_nouns() and find_place(f"{before.text} {toks[0].text}") is not None
     given = any(p.is_known and "Name" in p.tag.grammemes for p in morph_vocab().parse(toks[0].text))
-    return designated or not given and find_place(toks[0].text) is not None
+    surname_first = len(toks) == 3 and is_patronymic(toks[2].text, known=True)  # "Сомовой Натальей Викторовной", though a town is Сомово
+    return designated or not given and not surname_first and find_place(toks[0].text) is not None
 
 
 def is_first_name(word: str) -> bool:
@@ -308,8 +324,10 @@ def is_surname(word: str) -> bool:
     return any("Surn" in p.tag.grammemes for p in morph_vocab().parse(word))
 
 
-def is_patronymic(word: str) -> bool:
-    return any("Patr" in p.tag.grammemes for p in morph_vocab().parse(word))
+def is_patronymic(word: str, known: bool = False) -> bool:
+    """Whether the dictionary reads the word as a patronymic; ``known``: one it lists ("Николаевичем"), not one it
+    guesses by the ending alone ("Йович", a Serbian surname)."""
+    return any("Patr" in p.tag.grammemes and (p.is_known or not known) for p in morph_vocab().parse(word))
 
 
 def close_quotes(toks, after) -> list:
@@ -1827,8 +1845,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         initial = token.text == "." and i > 0 and (len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
                                                   or settlement_abbreviation(tokens[i - 1]))
         if (token.pos not in ROLE_INNER_POS and token.text not in ROLE_INNER_SIGNS and not initial and not attributive_participle(token)
-                or token.start in person_starts):
-            break
+                or token.start in person_starts or (token.lemma or "").lower() in read_words("colleague_nouns.csv")):
+            break  # (an office before "с коллегой из ..." is the other's: the colleague's is read by ``colleagues``)
         # "г." of "акимом г. Астаны | Аскаром" is the parser's head of the name, no description of it
         # (a place describes no one: "консул ... в г. Владивостоке | Ли Ян Гу", the parser hanging the name on the town)
         if (token.id == described_by and not is_office_word(token) and not settlement_abbreviation(token) and cases_of(token.text) & name_cases
@@ -2243,13 +2261,34 @@ def colleagues(doc, mentions: list[Mention], by_id) -> None:
         sentence = int(sentence_of(noun))
         holder = next((p for p in reversed(persons) if p.start < m.start and p.role and p.tokens
                        and int(sentence_of(p.tokens[0])) >= sentence - 1), None)
-        if holder is None:
+        if holder is not None:
+            office = " ".join(itertools.takewhile(lambda w: not w[:1].isupper(), holder.role.split()))
+            of_a_state = (state := find_place(holder.affiliation)) is not None and state.type == "country"
+        elif (office := unnamed_office_before(noun, by_id)):
+            of_a_state = False  # "Губернатор Приморья с коллегой из провинции Цзилинь Чжан Цисяном": the governor unnamed
+        else:
             continue
-        office = " ".join(itertools.takewhile(lambda w: not w[:1].isupper(), holder.role.split()))
-        of_a_state = (state := find_place(holder.affiliation)) is not None and state.type == "country"
         place = source.name if source is not None else colleague_place(previous_token(noun, by_id), office, of_a_state)
         if place:  # "украинский коллега" of a mayor: whose mayor the text does not say, so no office is given
             m.role, m.affiliation = office, place
+
+
+def unnamed_office_before(noun, by_id) -> str:
+    """The office of the subject a colleague noun is with, where no name follows it: "Мэр Владивостока с коллегой из
+    Даляня": "мэр" (its lower-case words, the first in its lemma); "" where the words before "с" are no such office."""
+    with_word = previous_token(noun, by_id)
+    office = previous_token(with_word, by_id) if with_word is not None and with_word.text.lower() in ("с", "со") else None
+    words = []
+    while office is not None and office.text[:1].isupper() and not is_office_word(office):
+        office = previous_token(office, by_id)  # the office's place: "Приморья"
+    while office is not None and office.pos in ("NOUN", "ADJ") and office.text[:1].islower():
+        words.insert(0, office)
+        office = previous_token(office, by_id)
+    if office is not None and is_office_word(office):
+        words.insert(0, office)
+    if not words or not is_office_word(words[0]) or words[0].feats.get("Case") != "Nom":
+        return ""
+    return " ".join([(words[0].lemma or words[0].text).lower()] + [w.text for w in words[1:]])
 
 
 def colleague_place(adjective, office: str, of_a_state: bool) -> str:

@@ -122,6 +122,7 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
     and decides for names the dictionary does not know ("Сэйдзи Маэхара").
     """
     votes = Counter()
+    instrumental = False  # a word the dictionary does not know with an ending no nominative has
     # an initial ("А", "М.") may be any case and says nothing of the name's
     pairs = [(w, h) for w, h in zip_longest(words, hints) if w is not None and len(w.rstrip(".")) > 1]
     words, hints = [w for w, _ in pairs], [h for _, h in pairs]
@@ -130,6 +131,7 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
         weight = guessed_vote(word, parses)
         if not any(p.is_known for p in parses) and word.lower().endswith(INSTRUMENTAL_ENDINGS) and any(p.tag.case == "ablt" for p in parses):
             votes["ablt"] += weight  # "Ганбатом": the guesser also makes it a nominative name, which no such ending is
+            instrumental = True
             continue
         # a surname in -ин/-ов the dictionary knows only as a possessive adjective ("Маминым") votes as a name
         for case in {p.tag.case for p in parses if (NAME_GRAMMEMES & p.tag.grammemes or {"ADJF", "Poss"} <= p.tag.grammemes)
@@ -141,7 +143,8 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
             votes[hint] += 0.5
     # a name is no nominative where a word of it the dictionary knows only as a name cannot be one ("Берика Уали"
     # tagged nominative: "Берика" is the genitive or accusative of Берик)
-    if any(never_nominative_name(parses) for parses in parsed):
+    # ("Чжан Цисяном" tagged nominative and genitive: the second word's ending is the instrumental's)
+    if instrumental or any(never_nominative_name(parses) for parses in parsed):
         votes = Counter({case: n for case, n in votes.items() if case != "nomn"}) or votes
     if not votes:
         return "nomn"
@@ -209,6 +212,8 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
         # a surname in -ов/-ин that a rare adjective shares ("Травниковым", not "травниковый"; "Новым" is too short to
         # be one); a surname declined as an adjective ends in a stressed "-ой" ("Луговым" -> "Луговой")
         return word[: -len("ым")]
+    if adjective and gender == "femn" and len(word) > 6 and word.endswith("ой") and adjective[0].normal_form.endswith(POSSESSIVE_ADJECTIVES):
+        return word[: -len("ой")] + "а"  # a woman's surname in -ова, -ина: "Сомовой" -> "Сомова", not "сомовая"
     if adjective:
         form = Parse.inflect(adjective[0], {"nomn", "sing", gender})
         if form:
