@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
-from .actors import CLOSING_QUOTE, DASHES, Mention
+from .actors import CLOSING_QUOTE, DASHES, Mention, state_adjectives
 from .agreement_places import acts_for, acts_for_a_place, heads_of_regions
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
@@ -1035,8 +1035,11 @@ def generic_words_in(gap: str) -> bool:
 
 
 def adjectives_of(gap: str, m: Mention) -> bool:
-    """Whether the words before a body's name are only adjectives the name left out: "между районной Управой ..."."""
+    """Whether the words before a body's name are only adjectives the name left out ("между районной Управой ..."), or
+    those before a place only the adjective of its state ("с китайским Ханчжоу")."""
     words = re.findall(r"[\w-]+", gap.lower())
+    if m.type in PLACE_TYPES and len(words) == 1:
+        return morph_vocab().parse(words[0])[0].normal_form in state_adjectives()
     return (m.type == "organization" and bool(words) and len(words) <= 2
             and all(morph_vocab().parse(w)[0].tag.POS == "ADJF" for w in words))
 
@@ -1628,6 +1631,8 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         for found in cooperating_likewise(sent, before, records, published):
             merge(records, found, territory, kinds)
         for found in euroregion_members(sent, published):
+            merge(records, found, territory, kinds)
+        for found in twinnings_by_verb(sent, published):
             merge(records, found, territory, kinds)
         ended_by_reference(sent, records, before)
         signers_without_a_noun(sent, records, before)
@@ -3058,6 +3063,39 @@ def accords_in(sent: Sentence, published: str, used_verbs: set, just_told: bool 
                             unnamed_partner=bool(with_tokens) and len(parties) == 1,
                             vague=content != "" or just_told and (about_the_last_report(token, sent) or elaborates(token, sent)),
                             tie_only=content == "tie" and not just_told)
+
+
+WITH_AFTER = re.compile(r"[»\"']?\s+со?\s+")  # "побратались с", "«побраталась» с"
+
+
+def twinnings_by_verb(sent: Sentence, published: str):
+    """Yield a signed twinning for each verb of twinning (data/twinning_verbs.csv) that is not negated: of its subject
+    with each partner of "с" ("Казань «побраталась» с Ханчжоу, Юрмалой и Стамбулом" is three), or of its coordinated
+    subjects ("Тверь и Гродно породнились")."""
+    for token in sent.tokens:
+        if (token.lemma or "") not in read_words("twinning_verbs.csv") or negated_or_failed(token, sent):
+            continue
+        parties = find_parties(token, [token], sent)
+        partners = partners_of(partner_tokens(token, [token], sent), sent, parties)
+        if not partners and (after := WITH_AFTER.match(sent.text, token.stop - sent.start)):
+            # "Казань «побраталась» с китайским Ханчжоу, ...": the parser hung the list on the subject
+            partners = linear_parties(sent, sent.start + after.end(), backwards=False)
+            parties = [p for p in parties if p not in partners] + partners
+        # a subject the parser did not hang on it, right before it or its opening quote
+        before_verb = sent.start + len(sent.text[: token.start - sent.start].rstrip(" «\"'"))
+        sides = [p for p in parties if p not in partners] or (linear_parties(sent, before_verb, backwards=True) if partners else [])
+        # "побратались": signed; "побратаются", "намерены побрататься": planned, as the verb above says
+        head = sent.head(token) if token.feats.get("VerbForm") == "Inf" and token.rel in ("xcomp", "csubj") else None
+        # (the dictionary's tense of the word first: the tagger reads "побратаются" as a past, "породнились" as a future)
+        tense = verb_features(token.text).get("Tense")
+        status = (status_of([head], sent, TWINNING) if head is not None and head.pos == "VERB"
+                  else {"Fut": "planned", "Past": "signed"}.get(tense) or tense_status(token, sent))
+        if not status:
+            continue
+        pairs = partner_pairs(token, sides, partners, sent, tie=True) or [sides + partners] if partners else [parties]
+        for members in [m for m in pairs if len(m) == 2]:
+            yield Agreement(TWINNING, status, members, [], date_in(sent.text, published), evidence=sent.text,
+                            start=sent.start, stop=sent.stop, one_of_pairs=len(partners) > 1)
 
 
 def elaborates(verb, sent: Sentence) -> bool:

@@ -45,7 +45,8 @@ ACT_CATEGORIES = ("noun", "act_noun", "anniversary")  # verbs of signing or plan
 @lru_cache(maxsize=1)
 def act_terms() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """Single-word lemmas that start a rule, and the multi-word terms as sets of lemmas ("дорожный карта")."""
-    words = set(event_terms()) | read_words("accord_verbs.csv") | read_words("delegating_verbs.csv") | read_words("local_bodies.csv")
+    words = (set(event_terms()) | read_words("accord_verbs.csv") | read_words("twinning_verbs.csv") | read_words("delegating_verbs.csv")
+             | read_words("local_bodies.csv"))
     return with_terms(words | partner_town_nouns(), ACT_CATEGORIES)
 
 
@@ -108,7 +109,7 @@ WORD = re.compile(r"\w+(?:-\w+)*")
 def record_anchors() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """The lemmas a record starts from (event terms, verbs of agreeing, agreement nouns), and the multi-word
     agreement nouns as sets of lemmas. Words of twinning (``TWIN_STEM``) anchor records too."""
-    return with_terms(set(event_terms()) | read_words("accord_verbs.csv") | partner_town_nouns(), ("noun",))
+    return with_terms(set(event_terms()) | read_words("accord_verbs.csv") | read_words("twinning_verbs.csv") | partner_town_nouns(), ("noun",))
 
 
 @lru_cache(maxsize=100_000)
