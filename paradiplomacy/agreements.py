@@ -2725,9 +2725,11 @@ def between_each(noun, sent: Sentence) -> list[list[str]]:
     groups = [between_group(sent, t.stop, n.start if n else None) for t, n in zip(betweens, betweens[1:] + [None])]
     if len(groups) < 2 or not all(len(g) >= 2 for g in groups):
         return []
-    if not plural(noun, sent) and not numbered(noun, sent) and not (all(len(g) == 2 for g in groups) and not any(
-            agreement_noun(t, sent) for t in sent.tokens if betweens[0].start < t.start < betweens[-1].start)):
-        return []  # (but "соглашение ... между X и Y и меморандум ... между Z и W": each noun its own "между")
+    # (but "соглашение ... между X и Y и меморандум ... между Z и W": each noun its own "между")
+    pairs_of_one_noun = all(len(g) == 2 for g in groups) and not any(
+        agreement_noun(t, sent) for t in sent.tokens if betweens[0].start < t.start < betweens[-1].start)
+    if not (plural(noun, sent) or numbered(noun, sent) or pairs_of_one_noun):
+        return []
     # "между городом Кашгар и Каттакурганским районом ... и городом Фергана": one side with two partners of another state
     return [pair for g in groups for pair in ((len(g) > 2 and alternating_pairs(g, sent)) or [g])]
 

@@ -42,11 +42,15 @@ from .sentence import TWIN_STEM, category, partner_town_nouns, terms
 ACT_CATEGORIES = ("noun", "act_noun", "anniversary")  # verbs of signing or planning act only on these nouns
 
 
+def record_verbs() -> frozenset[str]:
+    """The verbs that report a record on their own: of agreeing ("договориться") and of twinning ("побрататься")."""
+    return read_words("accord_verbs.csv") | read_words("twinning_verbs.csv")
+
+
 @lru_cache(maxsize=1)
 def act_terms() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """Single-word lemmas that start a rule, and the multi-word terms as sets of lemmas ("дорожный карта")."""
-    words = (set(event_terms()) | read_words("accord_verbs.csv") | read_words("twinning_verbs.csv") | read_words("delegating_verbs.csv")
-             | read_words("local_bodies.csv"))
+    words = set(event_terms()) | record_verbs() | read_words("delegating_verbs.csv") | read_words("local_bodies.csv")
     return with_terms(words | partner_town_nouns(), ACT_CATEGORIES)
 
 
@@ -109,7 +113,7 @@ WORD = re.compile(r"\w+(?:-\w+)*")
 def record_anchors() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """The lemmas a record starts from (event terms, verbs of agreeing, agreement nouns), and the multi-word
     agreement nouns as sets of lemmas. Words of twinning (``TWIN_STEM``) anchor records too."""
-    return with_terms(set(event_terms()) | read_words("accord_verbs.csv") | read_words("twinning_verbs.csv") | partner_town_nouns(), ("noun",))
+    return with_terms(set(event_terms()) | record_verbs() | partner_town_nouns(), ("noun",))
 
 
 @lru_cache(maxsize=100_000)
