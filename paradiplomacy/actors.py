@@ -35,6 +35,7 @@ ROLE_INNER_SIGNS = QUOTES | {"№"}  # "директор школы № 5", "г�
 CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}  # each opening mark and the mark that closes it
 ROLE_INNER_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM", "X"}  # X: a foreign word ("директор Lockheed Martin")
 MAX_ROLE_TOKENS = 20
+MAX_OUTER_QUOTE_WORDS = 5  # words of an outer quoted name before its inner one: «Национальная компания «...»
 AGE = re.compile(r"\d+-(?:летн|лет)\w*$|\w+летн(?:ий|его|ему|им|ем|яя|ей|юю|ие|их|ими)$")  # "68-летнего", "шестидесятилетний": a name's age
 SPAN_END_PUNCTUATION = {";", ",", ":"}
 
@@ -184,8 +185,11 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if toks and rest and span.type != "PER" and is_adjective(toks[-1]) and (rest[0].lemma or "") in region_nouns() \
                 and rest[0].feats.get("Case") == toks[-1].feats.get("Case") and sentence_of(rest[0]) == sentence_of(toks[-1]):
             toks = toks + rest[:1]  # "Ровеньковским муниципальным" + "округом ЛНР": the unit's noun the span left out
+        after = tokens[first + len(toks):]
+        if toks and span.type == "ORG":
+            toks = tokens[outer_quote_opened(tokens, first) + 1 : first] + toks
         if toks:
-            spans.append([close_quotes(toks, tokens[first + len(toks):]), span.type])
+            spans.append([close_quotes(toks, after), span.type])
     joined, inner = [], []
     for toks, kind in spans:
         previous = joined[-1] if joined else None
@@ -330,6 +334,22 @@ def is_patronymic(word: str, known: bool = False) -> bool:
     return any("Patr" in p.tag.grammemes and (p.is_known or not known) for p in morph_vocab().parse(word))
 
 
+def outer_quote_opened(tokens, first: int) -> int:
+    """The index of the outer opening mark of a quoted name whose inner quoted name starts at ``tokens[first]`` («Национальная
+    компания «КазАвтоЖол»: the tagger names only the inner one; a writer sets one closing mark for both), where the outer
+    quote opens at most MAX_OUTER_QUOTE_WORDS words before, in the same sentence and unclosed; ``first`` otherwise."""
+    inner = first - 1
+    if inner < 0 or tokens[inner].text not in CLOSING_QUOTE or tokens[inner].text == '"':
+        return first
+    for at in range(inner - 1, max(-1, inner - 1 - MAX_OUTER_QUOTE_WORDS), -1):
+        token = tokens[at]
+        if sentence_of(token) != sentence_of(tokens[first]) or token.text in CLOSING_QUOTE.values():
+            return first
+        if token.text == tokens[inner].text:
+            return at if at < inner - 1 else first
+    return first
+
+
 def close_quotes(toks, after) -> list:
     """The span with the closing marks of the quotes it opens: NER ends "ТОО «Агрохолдинг Кустанай»" before "»"."""
     opened = []
@@ -387,6 +407,8 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         return None  # "Уполномоченным | по правам человека": the complement of a title, which the tagger cut off it
     if ner_type == "ORG" and is_office_word(tokens[-1]) and all(is_adjective(t) for t in tokens[:-1]):
         return None  # "Кременчугский городской голова": a title, whose holder's name follows
+    if ner_type == "ORG" and all(is_adjective_word(t.text) for t in tokens):
+        return None  # "с Чрезвычайным | и Полномочным Послом": the adjectives of a title; a body's name has a noun
     if len(tokens) > 1 and ner_type == "LOC" and tokens[0].pos == "ADJ" and outside_the_name(tokens, text):
         tokens = tokens[1:]  # "Польский Гданьск" opening a sentence: the state's adjective, as "польский Гданьск"
     while len(tokens) > 1 and tokens[0].pos in ("ADV", "ADP", "NUM") and is_common_word(tokens[0].text) and previous_token(tokens[0], by_id) is None:
@@ -412,7 +434,7 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         if settlement and not mayor and (len(tokens) == 1 or not is_personal_name(tokens, strict=True)):
             mention.name = join_tokens(tokens)
             mention.type = "city"
-        elif len(tokens) == 1 and (place := unit_named_as_person(tokens[0])) is not None:
+        elif len(tokens) == 1 and (place := unit_named_as_person(tokens[0]) or (place_of_states_adjective(before, tokens[0]) if before is not None else None)) is not None:
             mention.name, mention.type = place.name, place.type  # "губернаторы Арарата, Лори, Котайка": a province
         elif len(tokens) == 1 or is_personal_name(tokens):
             mention.type = "person"
@@ -555,13 +577,20 @@ def towns_after_state_adjectives(doc, mentions: list[Mention], by_id) -> list[Me
     mention covers it."""
     found = []
     for adjective, word in zip(doc.tokens, doc.tokens[1:]):
-        state = place_by_id(state_adjectives().get((adjective.lemma or "").lower(), ""))
-        if state is None or not word.text[:1].isupper() or not word.text.isalpha() or any(m.start <= word.start < m.stop for m in mentions):
-            continue
-        place = find_place(word.text)
-        if place is not None and place.type in ("city", "region") and place.state == state.name_latin and (mention := typed_mention([word], "LOC", doc.text, by_id)):
+        if (not any(m.start <= word.start < m.stop for m in mentions) and place_of_states_adjective(adjective, word) is not None
+                and (mention := typed_mention([word], "LOC", doc.text, by_id))):
             found.append(mention)
     return found
+
+
+def place_of_states_adjective(adjective, word):
+    """The town or region the gazetteer knows by a capitalised word in the state its adjective names ("с китайским
+    Шэньчжэнем", which the tagger may take for a person's name); None otherwise."""
+    state = place_by_id(state_adjectives().get((adjective.lemma or "").lower(), ""))
+    if state is None or not word.text[:1].isupper() or not word.text.isalpha():
+        return None
+    place = find_place(word.text)
+    return place if place is not None and place.type in ("city", "region") and place.state == state.name_latin else None
 
 
 def places_the_tagger_missed(doc, mentions: list[Mention], by_id) -> list[Mention]:
@@ -868,8 +897,12 @@ def plural_after(noun, adjective) -> bool:
     read "Черниговская (Украина) области" as a genitive singular, yet "области" is also the nominative plural."""
     if noun.feats.get("Number") == "Plur":
         return True
-    case = UD_CASE.get(adjective.feats.get("Case", ""))
-    return case is not None and any({"plur", case} <= p.tag.grammemes for p in morph_vocab().parse(noun.text.lower()))
+    # an adjective the tagger gave no case ("Северо-Казахстанская"), or one the word cannot be in ("Актюбинская" as a
+    # genitive), may be read in any case the dictionary gives it
+    tagged = UD_CASE.get(adjective.feats.get("Case", ""))
+    cases = {p.tag.case for p in morph_vocab().parse(adjective.text.lower()) if "ADJF" in p.tag and p.tag.case}
+    cases = {tagged} if tagged in cases else cases
+    return any({"plur", case} <= p.tag.grammemes for case in cases for p in morph_vocab().parse(noun.text.lower()))
 
 
 def singular_shared(noun, adjectives) -> bool:
@@ -934,12 +967,19 @@ def region_noun_of(lemma: str, pos: str, word: str) -> str | None:
     return next((p.normal_form for p in morph_vocab().parse(word) if p.normal_form in GENDER_OF_REGION_NOUN), None)
 
 
+def guessed_adjective(word: str) -> bool:
+    """Whether a word the dictionary does not know may be an adjective by its ending ("Мангистауской", which the guesser
+    reads first as a noun)."""
+    parses = morph_vocab().parse(word.lower())
+    return not parses[0].is_known and any("ADJF" in p.tag for p in parses)
+
+
 def listed_adjectives(t, last: int) -> list:
     """The capitalised adjectives that end at ``t[last]``, each after a comma or "и", last first: "Минским, Гомельским
     и Витебским" before the noun they share."""
     adjectives = []
     for i in range(last, -1, -2):
-        if not (t[i].text[:1].isupper() and is_adjective(t[i])):
+        if not (t[i].text[:1].isupper() and (is_adjective(t[i]) or guessed_adjective(t[i].text))):
             break
         adjectives.append(t[i])
         if i == 0 or t[i - 1].text.lower() not in ("и", ","):
@@ -1536,10 +1576,17 @@ def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = Non
         # each office of a compound title in the nominative: "заместителя главы администрации – руководителя аппарата"
         role = " ".join(part if isinstance(part, str) else normalize_phrase(part, first, singular=first.feats.get("Number") == "Plur")
                         for part, first in compound_parts(role_tokens))
-    if acting or is_office_word(role_tokens[0]) or is_common_word(role_tokens[0].text):
+    if (acting or is_office_word(role_tokens[0]) or is_common_word(role_tokens[0].text)) and not capitalised_title(role_tokens, office):
         role = role[0].lower() + role[1:]
     m.role = role
     m.affiliation = complement.name if complement is not None else affiliation_in(role_tokens, mentions)
+
+
+def capitalised_title(role_tokens, office) -> bool:
+    """Whether the title's words up to its office noun are all capitalised, as a title written so in full ("Чрезвычайный
+    и Полномочный Посол"): the first keeps its capital (not a title's one word opening a sentence: "Губернатор области")."""
+    words = [t for t in role_tokens[: role_tokens.index(office) + 1] if t.pos != "CCONJ"]
+    return len(words) > 1 and all(t.text[:1].isupper() for t in words)
 
 
 def compound_parts(role_tokens) -> list[tuple]:

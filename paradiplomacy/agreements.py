@@ -117,6 +117,9 @@ class Agreement:
     signed_by_sides: bool = False  # its signers are named only as the sides ("Стороны подписали", "главы регионов подписали")
     former: bool = False  # "старое соглашение": the one before another (former_words.csv), never that other one
     these: bool = False  # a plural noun with a determiner that points back ("одобрил данные проекты соглашений"): those just listed
+    partner_only: bool = False  # its sentence names only "с" partners, no side of their own ("Уже действуют соглашения с ...")
+    narrator: str = ""  # the territory of the official the sentences before it report on (``narrated_side``)
+    side_untold: bool = False  # one partner of a noun that is its verb's subject, "Уже действуют соглашения с X и Y": kept only with the narrator's side
 
 
 @lru_cache(maxsize=1)
@@ -1153,8 +1156,10 @@ def find_parties(noun, chain, sent: Sentence) -> list[str]:
     if not parties and signing:
         # "глава администрации Феодосии ... и глава Арзамаса ... подписали": the signatories' bodies
         parties = parties_from(tokens, sent, persons_stand_for_bodies=True)
-        if not parties and not any(sent.kids(v, "nsubj") for v in chain):
-            parties = signers_sides(noun, chain, sent)  # the parser gave the verb no subject: the persons before it
+        if not parties and all(sent.person_named(t, sent.stop) is not None for v in chain for s_ in sent.kids(v, "nsubj") for t in sent.conjuncts(s_)):
+            # the parser gave the verb no subject, or officials the text named with their bodies earlier ("глава региона
+            # Максим Егоров и исполняющий обязанности главы района ... заключили"): the persons before it
+            parties = signers_sides(noun, chain, sent)
         elif len(parties) == 1:
             # "Минниханов и губернатор Санкт-Петербурга ... подписали": a signer whose office the article gave earlier
             parties += [side for side in signers_sides(noun, chain, sent) if side not in parties]
@@ -1591,9 +1596,11 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     headline = sentences[0] if sentences and sentences[0].start < title_stop else None
     owner_before = ""  # the town whose twins the sentences so far named
     opener: Sentence | None = None  # the last sentence with a verb, which the verbless sentences after it may list the documents of
+    narrator = ""  # the territory of the official the sentences so far report on (narrated_side)
     for sent in sentences:
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, opener), owner_before):
+            found.narrator = narrator if found.partner_only else ""
             between = between_their_kind(found.evidence) if before is not None else None
             pair = (the_pair_before(read, pair_types(between), headline)
                     if between is not None and all(kinds.get(p) == "country" for p in found.parties) else None)
@@ -1640,10 +1647,12 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         before = sent
         read.append(sent)
         opener = sent if has_verb(sent) else opener
+        narrator = narrated_side(sent, narrator)
         owner_before = town_owning_twins(sent) or owner_before
         attach_terms(records, sent)
     bind_sides(records, meeting_sides, mentions, sentence_sides or {})
     other_side_met(records, meeting_sides, territory, kinds)
+    narrators_side(records, territory, kinds)
     signers_of_the_sides(records, mentions, territory, kinds)
     records = one_outcome_per_meeting(documents_of_accords(headline_states(told_again(records), title_stop, territory, kinds)))
     records = headline_region(records, title_stop, territory)
@@ -1687,7 +1696,7 @@ def accord_beside_signed(record: Agreement, records: list[Agreement]) -> bool:
 # person who signed or spoke there ("подписал губернатор", the region given elsewhere); the sides that met; the parties
 # of an agreement it refers back to or of the record before it; a body of each side the text names only by a role
 # ("между профильными министерствами"); the two places the sentence before, else the headline, names ("между двумя регионами").
-PARTY_BASES = ("named", "officials", "meeting", "earlier", "each_side", "previous")
+PARTY_BASES = ("named", "officials", "meeting", "earlier", "each_side", "previous", "narrator")
 
 
 def party_bases(record: Agreement, sentences: list[Sentence]) -> list[str]:
@@ -1697,11 +1706,12 @@ def party_bases(record: Agreement, sentences: list[Sentence]) -> list[str]:
     подписаны с ...": the same side)."""
     if record.bound:
         return [record.bound] * len(record.parties)
-    if record.met_side:
-        own = party_bases(replace(record, parties=[p for p in record.parties if p != record.met_side], met_side=""), sentences)
-        return [own.pop(0) if p != record.met_side else "meeting" for p in record.parties]
+    for given, basis in ((record.met_side, "meeting"), (record.narrator, "narrator")):
+        if given:
+            own = party_bases(replace(record, parties=[p for p in record.parties if p != given], met_side="", narrator=""), sentences)
+            return [own.pop(0) if p != given else basis for p in record.parties]
     named = {m.name for s in sentences for m in s.mentions if m.type != "person"}
-    offices = {m.affiliation for s in sentences for m in s.mentions if m.type == "person" and m.affiliation}
+    offices = {a for s in sentences for m in s.mentions if m.type == "person" and (a := s.affiliation_of(m))}
     offices |= {place.get(a, a) for place in (territories(s.mentions) for s in sentences) for a in offices}
     return ["named" if p in named else "officials" if p in offices else "earlier" for p in record.parties]
 
@@ -1989,7 +1999,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         in_gaps = {name for pair in gapped for name in pair}
         parties, partners = [p for p in parties if p not in in_gaps], [p for p in partners if p not in in_gaps]
         sides = [p for p in parties if p not in partners]
-        each_alone = False
+        each_alone = side_untold = False
         if partners and not sides and (earlier := next((r for r in reversed(records) if r.sides), None)):
             # "Ранее подобные соглашения были подписаны с Витебской и Могилёвской областями": with the same side
             sides = earlier.sides
@@ -2002,8 +2012,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         elif len(partners) > 1 and not sides and plural(token, sent):
             # "Ранее подобные соглашения командование флота подписало с Ямало-Ненецким и Ханты-Мансийским
             # автономными округами": each partner's agreement is with a side no actor's name gives, not with the others
-            if any(sent.kids(v, "nsubj") for v in chain):
+            if any(k is not token for v in chain for k in sent.kids(v, "nsubj")):
                 continue
+            # the noun itself the subject ("Уже действуют соглашения с ..."): a record only with the narrator's side
+            side_untold = any(token in sent.kids(v, "nsubj") for v in chain)
             # with no subject ("В ходе визита были подписаны соглашения с Минской и Гомельской областями") the side is
             # the one that met (bind_sides): each partner an agreement of its own
             parties, each_alone = partners, True
@@ -2037,7 +2049,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
                             document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token),
-                            these=points_back(token, sent), former=former(token, sent),
+                            these=points_back(token, sent), former=former(token, sent), partner_only=bool(partners) and not sides, side_untold=side_untold,
                             signed_by_sides=not signed_by and sides_signed(chain, sent))
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
@@ -2831,9 +2843,11 @@ def written_in_pairs(parties: list[str], sent: Sentence) -> list[list[str]]:
             break
         run.append(m)
     names = [m.name for m in run]
-    if len(run) < 4 or len(run) % 2 or not set(parties) <= set(names) or len(set(names)) < len(names):
+    pairs = [names[i : i + 2] for i in range(0, len(names), 2)]
+    # one side may be in two pairs ("Западно-Казахстанской и Оренбургской, Костанайской и Оренбургской"), not twice in one
+    if len(run) < 4 or len(run) % 2 or not set(parties) <= set(names) or any(a == b for a, b in pairs):
         return []
-    return [names[i : i + 2] for i in range(0, len(names), 2)]
+    return pairs
 
 
 PAIR_DASH = re.compile(r"\s[–—-]\s")
@@ -3301,6 +3315,39 @@ def other_side_met(records: list[Agreement], meeting_sides: list[str], territory
         if at is not None:
             record.met_side = meeting_sides[1 - at]
             record.parties.append(record.met_side)
+
+
+def narrated_side(sent: Sentence, previous: str) -> str:
+    """The territory of the official the text reports on after this sentence: the one whose office names it, where he
+    is the subject of the main verb ("Кроме того, орловский губернатор выступил на заседании"); ``previous`` where the
+    sentence leaves its subject out or gives it as a pronoun ("Подчеркнул давние связи с Беларусью", "Он отметил ...");
+    '' where anyone or anything else is the subject."""
+    root = next((t for t in sent.tokens if t.rel == "root"), None)
+    if root is None or root.pos != "VERB":
+        return previous if root is None or not sent.kids(root, "nsubj") else ""
+    subjects = sent.kids(root, "nsubj")
+    if not subjects or all(t.pos == "PRON" and lemma_of(t) in read_words("narrator_pronouns.csv") for t in subjects):
+        return previous
+    if len(subjects) > 1 or sent.conjuncts(subjects[0])[1:] or word_kind(lemma_of(subjects[0])) != "office" and sent.person_named(subjects[0], sent.stop) is None:
+        return ""
+    # "Губернатор Курской области выступил": the office's own place where no name follows it
+    sides = parties_from(subjects, sent, persons_stand_for_bodies=True) or [
+        m.name for k in sent.kids(subjects[0], "nmod") if (m := sent.mention_at(k, person=False)) is not None]
+    places = territories(sent.mentions)
+    return places.get(sides[0], sides[0]) if len(sides) == 1 else ""
+
+
+def narrators_side(records: list[Agreement], territory: dict[str, str], kinds: dict[str, str]) -> None:
+    """Give a record of one "с" partner, whose sentence names no side of its own and which no meeting bound, the side
+    of the official the sentences before it report on: "Кроме того, орловский губернатор выступил на заседании.
+    Подчеркнул давние связи с Беларусью. Уже действуют соглашения с Гомельской и Брестской областями"."""
+    for record in records:
+        if (len(record.parties) == 1 and record.partner_only and record.narrator and not record.vague and not record.counted
+                and not record.company_partner and party_locality(record.narrator, territory, kinds) != party_locality(record.parties[0], territory, kinds)):
+            record.parties = [record.narrator, *record.parties]
+        else:
+            record.narrator = ""
+    records[:] = [r for r in records if not (r.side_untold and not r.narrator)]
 
 
 def in_visited_state(party: str, meeting_sides: list[str], territory: dict[str, str]) -> int | None:

@@ -128,9 +128,17 @@ class Sentence:
 
     def conjuncts(self, token) -> list:
         out = [token]
-        for c in self.kids(token, "conj"):
+        for c in self.listed_appositions(token) + self.kids(token, "conj"):
             out += self.conjuncts(self.modified(c))
         return out
+
+    def listed_appositions(self, token) -> list:
+        """The common nouns the parser hung on the token as appositions where they are members of its list: "Правительство
+        области, акимат области и компания подписали": the noun after a comma, before a conjunct of the token."""
+        at = self.tokens.index
+        last = max((at(c) for c in self.kids(token, "conj")), default=-1)
+        return [a for a in self.kids(token, "appos") if a.pos == "NOUN" and at(token) < at(a) < last
+                and self.tokens[at(a) - 1].text == "," and a.feats.get("Case") == token.feats.get("Case")]
 
     def first_conjunct(self, token):
         """The first of the conjuncts the token is one of (the token itself where it is the first)."""
@@ -206,8 +214,9 @@ class Sentence:
                 found = [m for m in self.mentions for w in words if m.type == "person" and m.start <= w.start < m.stop]
                 if found:
                     return max(found, key=lambda m: m.stop - m.start)
-        # "И.о. губернатора ... Игорь Петров": the parser takes the "И" of "И.о." for the subject
-        acting = re.match(r"и\.\s?о\.", self.text[token.start - self.start :], re.I)
+        # "И.о. губернатора ... Игорь Петров": the parser takes the "И" of "И.о." for the subject (or the participle
+        # of "исполняющий обязанности главы района ... Игорь Петров")
+        acting = re.match(r"и\.\s?о\.|исполняющ\w*\s+обязанност", self.text[token.start - self.start :], re.I)
         if word_kind(token.lemma or "") == "office" or acting:
             return min((m for m in self.mentions if m.type == "person" and token.start < m.start < until), key=lambda m: m.start, default=None)
         return None

@@ -126,6 +126,8 @@ INFERRED = {
     "officials": "inferred from a signatory's or speaker's office",
     "meeting": "inferred: the sides that met",
     "earlier": "inferred from an earlier agreement",
+    "previous": "inferred: the places the sentence before names",
+    "narrator": "inferred: the side of the official the text reports on",
 }
 
 
