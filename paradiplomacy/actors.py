@@ -988,17 +988,17 @@ def listed_adjectives(t, last: int) -> list:
 
 
 def coordinated_bodies(t, text: str, found: list[Mention]) -> list[Mention]:
-    """"с Минским, Гомельским и Витебским областными Советами депутатов": bodies of one level sharing one plural noun,
-    each its own body ("Минский областной Совет депутатов"), named by the places' adjectives before the word of level,
-    with the noun's genitive complements after it."""
+    """"с Минским, Гомельским и Витебским областными Советами депутатов", "Гомельского и Могилёвского облисполкомов":
+    bodies sharing one plural noun, each its own body ("Минский областной Совет депутатов"), named by the places'
+    adjectives before the word of level (if any), with the noun's genitive complements after it."""
     out = []
     for j, noun in enumerate(t):
-        level = t[j - 1] if j else None
-        if (j < 4 or noun.feats.get("Number") != "Plur" or word_kind(noun.lemma or "") not in ("body", "executive")
-                or level is None or not is_adjective(level) or (level.lemma or "").lower() not in territory_levels()):
+        if j < 3 or word_kind(noun.lemma or "") not in ("body", "executive"):
             continue
-        adjectives = listed_adjectives(t, j - 2)
-        if len(adjectives) < 2:
+        # the word of level, if any: "Гомельского и Могилёвского облисполкомов" have none
+        level = t[j - 1] if is_adjective(t[j - 1]) and (t[j - 1].lemma or "").lower() in territory_levels() else None
+        adjectives = listed_adjectives(t, j - 2 if level is not None else j - 1)
+        if len(adjectives) < 2 or not plural_after(noun, adjectives[0]):
             continue
         gender = next((p.tag.gender for p in morph_vocab().parse(noun.lemma or "") if p.tag.POS == "NOUN" and p.tag.gender), "masc")
         tail = []
@@ -1007,11 +1007,12 @@ def coordinated_bodies(t, text: str, found: list[Mention]) -> list[Mention]:
                 break
             tail.append(k)
         head = match_case(noun.lemma or noun.text, noun.text)
+        words = [level] if level is not None else []
         for adj in reversed(adjectives):
-            name = " ".join([nominative_adjective(adj.text, gender), nominative_adjective(level.text, gender), head] + [k.text for k in tail])
-            stop = (tail[-1] if tail else noun).stop if adj is t[j - 2] else adj.stop
+            name = " ".join([nominative_adjective(w.text, gender) for w in [adj] + words] + [head] + [k.text for k in tail])
+            stop = (tail[-1] if tail else noun).stop if adj is adjectives[0] else adj.stop
             if not any(m.start == adj.start for m in found + out):
-                out.append(Mention(adj.start, stop, text[adj.start : stop], "organization", name, tokens=[adj, level, noun], shared=True))
+                out.append(Mention(adj.start, stop, text[adj.start : stop], "organization", name, tokens=[adj, *words, noun], shared=True))
     return out
 
 
@@ -1036,6 +1037,8 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
                 found += [Mention(start, stop, doc.text[start:stop], "organization", f"{base[:1].lower()}{base[1:]} {genitive(p.name)}",
                                   tokens=phrase, shared=True, body_of=p.name) for p in places]
                 continue
+            if plural_word(token) and not any(t.text[:1].isupper() for t in phrase[1:]):
+                continue  # "главы администраций районов": bodies of some places, no one body
             named = without_asides(phrase)
             name = sentence_case(normalize_phrase(named, token), named, sent.tokens)
             found.append(Mention(start, stop, doc.text[start:stop], "organization", name, tokens=phrase))
@@ -1661,7 +1664,7 @@ def share_office(run: list[Mention], role_tokens, mentions) -> None:
             own = [t for t in role_tokens if k and listed[k - 1].stop <= t.start and t.stop <= place.start and t.text not in (",", "и")]
             # "губернаторы Курской и Белгородской областей": the list's noun, written once, is plural; each holds the
             # office of one place, named in the genitive singular
-            shared_noun = any(t.pos == "NOUN" and t.feats.get("Number") == "Plur" for t in place.tokens)
+            shared_noun = any(t.pos == "NOUN" and plural_word(t) for t in place.tokens)
             set_role(person, before + own + ([] if shared_noun else place.tokens), mentions, complement=place)
             person.role = singular_complements(person.role, before)
             if shared_noun:
@@ -1672,6 +1675,13 @@ def share_office(run: list[Mention], role_tokens, mentions) -> None:
             if len(run) > 1 and not any(t.pos == "NUM" for t in role_tokens):
                 # "глав районов Михаила Гулого и ...": one district each ("губернаторы двух субъектов": counted, as written)
                 person.role = singular_complements(person.role, role_tokens)
+
+
+def plural_word(token) -> bool:
+    """Whether the noun is plural as tagged, or in every reading the dictionary gives it ("облисполкомов", which the
+    tagger may call singular)."""
+    parses = [p for p in morph_vocab().parse(token.text.lower()) if "NOUN" in p.tag]
+    return token.feats.get("Number") == "Plur" or bool(parses) and all("plur" in p.tag for p in parses)
 
 
 def singular_complements(role: str, before) -> str:

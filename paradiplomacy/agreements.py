@@ -117,7 +117,7 @@ class Agreement:
     signed_by_sides: bool = False  # its signers are named only as the sides ("Стороны подписали", "главы регионов подписали")
     former: bool = False  # "старое соглашение": the one before another (former_words.csv), never that other one
     these: bool = False  # a plural noun with a determiner that points back ("одобрил данные проекты соглашений"): those just listed
-    partner_only: bool = False  # its sentence names only "с" partners, no side of their own ("Уже действуют соглашения с ...")
+    partner_only: bool = False  # its sentence names only "с" partners, and no subject but the noun ("Уже действуют соглашения с ...")
     narrator: str = ""  # the territory of the official the sentences before it report on (``narrated_side``)
     side_untold: bool = False  # one partner of a noun that is its verb's subject, "Уже действуют соглашения с X и Y": kept only with the narrator's side
 
@@ -865,12 +865,10 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
         if m is not None and titled_by_church(m, sent):
             continue  # "митрополит Екатеринбургский": the see of a church's title, no side
         if m is None and persons_stand_for_bodies:
-            person = sent.person_named(token, next_bound(token, tokens, sent.stop))
-            m = None if person is None or not person.affiliation else person
-            name = m.affiliation if m else ""
-        else:
-            name = m.name if m else ""
-        for name in [name] + (sent.shared_head_places(token, m) + [o.name for o in sent.same_span(m)] if m else []):
+            persons = sent.persons_named(token, next_bound(token, tokens, sent.stop))
+            names += [p.affiliation for p in persons if p.affiliation and p.affiliation not in names]
+            continue
+        for name in [m.name if m else ""] + (sent.shared_head_places(token, m) + [o.name for o in sent.same_span(m)] if m else []):
             if name and name not in names:
                 names.append(name)
     return names
@@ -1384,9 +1382,7 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     names: list[str] = []
     agents = act_noun_agents(noun, chain, sent)
     for token in agents:
-        person = sent.person_named(token, next_bound(token, agents, sent.stop))
-        if person and person.name not in names:
-            names.append(person.name)
+        names += [p.name for p in sent.persons_named(token, next_bound(token, agents, sent.stop)) if p.name not in names]
     for verb in signing:
         doer = subjects_holder(verb, sent)  # "X согласовали план ... и подписали его": the head verb's subjects sign
         subjects = [t for s_ in sent.kids(doer, "nsubj") + [c for c in sent.kids(doer, "conj") if stray_subject(c, sent)]
@@ -1404,9 +1400,7 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
         subjects += [t for c in partners for t in sent.conjuncts(c)
                      if word_kind(t.lemma or "") == "office" or sent.mention_at(t, person=True)]
         for token in subjects:
-            person = sent.person_named(token, next_bound(token, subjects + [verb], sent.stop))
-            if person and person.name not in names:
-                names.append(person.name)
+            names += [p.name for p in sent.persons_named(token, next_bound(token, subjects + [verb], sent.stop)) if p.name not in names]
         listed = [m for c in partners for case in sent.kids(c, "case") for m in officials_listed_after(case, sent)]
         names += [m.name for m in listed if m.name not in names]
     return names
@@ -1937,7 +1931,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         status = (draft or status) if status == "agreed" else status
         # "договор ... между городами-побратимами — X и Y": towns that are twins already, whatever is done now
         # (but "расторг соглашение ... между городами-побратимами" ends the twinning with it)
-        described = kind == TWINNING and between_case(token, sent) and bool(chain) and status not in ("terminated", "suspended")
+        described = kind == TWINNING and (between_case(token, sent) and bool(chain) or of_their_officials(token, sent)) and status not in ("terminated", "suspended")
         status = "signed" if described else status
         listed = twin_list(token, sent, owner_before=owner_before)
         if not chain and kind == "twinning" and listed:
@@ -2049,11 +2043,18 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
                             document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token),
-                            these=points_back(token, sent), former=former(token, sent), partner_only=bool(partners) and not sides, side_untold=side_untold,
+                            these=points_back(token, sent), former=former(token, sent), partner_only=bool(partners) and not sides and not subjects_besides(token, chain, sent), side_untold=side_untold,
                             signed_by_sides=not signed_by and sides_signed(chain, sent))
         for members in gapped:
             yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=plural(token, sent))
+
+
+def of_their_officials(noun, sent: Sentence) -> bool:
+    """Whether the twin towns are those whose officials or bodies the sentence names ("Главы администраций
+    городов-побратимов обсудили ...", "мэры городов-побратимов"): twins already, whatever they do now."""
+    head = sent.head(noun) if noun.rel == "nmod" else None
+    return head is not None and word_kind(lemma_of(head)) in ("office", "body", "executive")
 
 
 def unnamed_between(noun, sent: Sentence) -> bool:
@@ -3328,13 +3329,32 @@ def narrated_side(sent: Sentence, previous: str) -> str:
     subjects = sent.kids(root, "nsubj")
     if not subjects or all(t.pos == "PRON" and lemma_of(t) in read_words("narrator_pronouns.csv") for t in subjects):
         return previous
-    if len(subjects) > 1 or sent.conjuncts(subjects[0])[1:] or word_kind(lemma_of(subjects[0])) != "office" and sent.person_named(subjects[0], sent.stop) is None:
+    if len(subjects) > 1 or sent.conjuncts(subjects[0])[1:] or not heads_a_territory(subjects[0], sent):
         return ""
     # "Губернатор Курской области выступил": the office's own place where no name follows it
     sides = parties_from(subjects, sent, persons_stand_for_bodies=True) or [
         m.name for k in sent.kids(subjects[0], "nmod") if (m := sent.mention_at(k, person=False)) is not None]
     places = territories(sent.mentions)
     return places.get(sides[0], sides[0]) if len(sides) == 1 else ""
+
+
+def subjects_besides(noun, chain, sent: Sentence) -> list:
+    """The subjects of the noun's verbs and of the sentence's main verb other than the noun itself ("демонстрации" of
+    "прошли демонстрации с требованиями разорвать договор с Израилем")."""
+    top = noun
+    while (head := sent.head(top)) is not None and top.rel != "root":
+        top = head  # the main verb of the noun's own clause (a parse may give a sentence two roots)
+    return [k for v in list(chain) + [top] for k in sent.kids(v, "nsubj", "nsubj:pass") if k is not noun]
+
+
+def heads_a_territory(token, sent: Sentence) -> bool:
+    """Whether the subject is the head of a territory or of its executive (data/head_offices.csv, no deputy): by the
+    office it is ("губернатор", "глава"), or a person the sentence gives such an office or none (named earlier)."""
+    person = sent.person_named(token, sent.stop)
+    office = person.role if person is not None and person.role else lemma_of(token) if person is None else ""
+    if not office:
+        return bool(sent.affiliation_of(person))
+    return lemma_key(office).split()[0] in read_words("head_offices.csv") and "зам" not in office.lower()
 
 
 def narrators_side(records: list[Agreement], territory: dict[str, str], kinds: dict[str, str]) -> None:

@@ -120,7 +120,10 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
     # Курганскую область Российской Федерации", "делегация Северо-Казахстанской области Республики Казахстан")
     places = [place_by_id(place_ids.get(name, "")) for name in out]
     held = {place.state for place in places if place is not None and place.type != "country"}
-    return [name for name, place in zip(out, places) if place is None or place.type != "country" or place.name_latin not in held]
+    # a body whose territory is a side is that side again ("администрация Ростова" beside Ростов-на-Дону)
+    named = {place.place_id for place in places if place is not None}
+    return [name for name, place in zip(out, places) if (place is None or place.type != "country" or place.name_latin not in held)
+            and not (place is None and (own := territory_of(name)) is not None and own.place_id in named)]
 
 
 def region_visited(venue, venues) -> str:

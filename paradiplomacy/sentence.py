@@ -201,6 +201,22 @@ class Sentence:
         return [a for a in self.kids(token, "appos") if not any(
             (t.lemma or "") in read_words("witness_words.csv") and token.start < t.start < a.start for t in self.tokens)]
 
+    def persons_named(self, token, until: int) -> list[Mention]:
+        """The persons a subject names: the one ``person_named`` gives, and for a plural office the names listed after
+        that one ("председатели облисполкомов Гомельской и Могилевской областей Иван Крупко и Леонид Заяц", whatever
+        the parser hung the second name on)."""
+        first = self.person_named(token, until)
+        if first is None:
+            return []
+        found = [first]
+        if token.feats.get("Number") == "Plur" and word_kind(token.lemma or "") == "office":
+            # (past ``until``: the parser may make the first name a subject of its own)
+            for m in sorted((m for m in self.mentions if m.type == "person" and first.stop <= m.start), key=lambda m: m.start):
+                if not LIST_GAP.fullmatch(self.text[found[-1].stop - self.start : m.start - self.start]):
+                    break
+                found.append(m)
+        return found
+
     def person_named(self, token, until: int) -> Mention | None:
         """The person a subject names: the name itself, else the nearest name in apposition to it;
         for an office noun with neither ("Губернатор Псковской области Олег Ведерин и председатель
@@ -220,6 +236,9 @@ class Sentence:
         if word_kind(token.lemma or "") == "office" or acting:
             return min((m for m in self.mentions if m.type == "person" and token.start < m.start < until), key=lambda m: m.start, default=None)
         return None
+
+
+LIST_GAP = re.compile(r"\s*(,|,?\s*и)\s*")  # what stands between two names of one list
 
 
 def next_bound(token, tokens, stop: int) -> int:
