@@ -256,7 +256,10 @@ def stage_category(token, sent: Sentence) -> str:
     found = category(token)
     if found or token.pos != "VERB" or (by_complement := phrase_verbs().get(lemma_of(token))) is None:
         return found
-    return next((by_complement[lemma_of(k)] for k in sent.kids(token, "obl") if lemma_of(k) in by_complement), "")
+    # the complement by its lemma, or by its preposition alone ("Меморандум заключался с Циндао": concluded with a partner,
+    # where "заключается в обмене опытом" is what it consists in)
+    return next((by_complement[key] for k in sent.kids(token, "obl", "nmod") for key in [lemma_of(k)] + [lemma_of(c) for c in sent.kids(k, "case")]
+                 if key in by_complement), "")
 
 
 def sends_a_draft(verb, sent: Sentence) -> bool:
@@ -498,7 +501,7 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return "planned"
     if cats[0] == "act_noun" and (above := sent.head(chain[0])) is not None and lemma_of(above) in read_words("preparing_nouns.csv", "lemma"):
         return "planned"  # "ведётся работа по подписанию соглашения", "подготовка к подписанию": the signing is to come
-    acts = [t for t in chain if category(t) in ("act", "become", "bind")]
+    acts = [t for t, c in zip(chain, cats) if c in ("act", "become", "bind")]
     if acts and drafted_below(chain, chain.index(acts[0])):
         return "planned"  # "Принято решение о подготовке соглашения": what was adopted is its drafting
     if acts:

@@ -25,6 +25,8 @@ FOREIGN_ENDINGS = {"gent": (("ы", "а"), ("а", ""), ("я", "")), "datv": (("у
                    "ablt": (("ом", ""), ("ей", "я"), ("ем", ""), ("ой", "а")), "loct": (("е", ""),)}
 # a woman's unknown name in "-а" declined as a noun ("Гульшары", "Гульшару", "Гульшарой": Гульшара), by case
 FEMININE_ENDINGS = {"gent": (("ы", "а"),), "accs": (("у", "а"),), "datv": (("е", "а"),), "loct": (("е", "а"),), "ablt": (("ой", "а"),)}
+# the oblique endings of a woman's name in "-ия" ("Талии", "Талию", "Талией": Талия), by case
+IYA_ENDINGS = {"gent": "ии", "datv": "ии", "loct": "ии", "accs": "ию", "ablt": "ией"}
 STEM_J_ENDINGS = ("я", "ю", "ем", "е")  # the endings of a masculine stem in "-й" ("Гоя", "Гою", "Гоем", "Гое")
 VOWELS = "аеёиоуыэюя"
 SOFT_STEM_ENDINGS = ("я", "ю", "ем")  # after a consonant, the endings of a masculine stem in "-ь" ("Горбаня", "Горбаню", "Горбанем")
@@ -32,6 +34,8 @@ HISSING = "жшщчц"  # consonants that take "-ем" in a hard stem ("Брна
 # the oblique endings of a surname declined as an adjective ("Гулого", "Гулому", "Гулым": Гулый), by case
 ADJECTIVAL_ENDINGS = {"gent": ("ого", "его"), "accs": ("ого", "его"), "datv": ("ому", "ему"), "ablt": ("ым",)}
 INSTRUMENTAL_ENDINGS = ("ом", "ем", "ым", "ой")  # no nominative of a name the dictionary does not know ends so
+# a woman's surname in -ова, -ина, -ская in any oblique case but the accusative ("Минуллиной": of, to, by or about her)
+WOMANS_SURNAME_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой")
 POSSESSIVE_ADJECTIVES = ("овый", "евый", "ёвый", "иный", "ыный")  # the nominatives of "-овым", "-иным" that a surname in -ов, -ин shares
 
 
@@ -129,7 +133,8 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
     parsed = [morph_vocab().parse(word) for word in words]
     for word, parses in zip(words, parsed):
         weight = guessed_vote(word, parses)
-        if not any(p.is_known for p in parses) and word.lower().endswith(INSTRUMENTAL_ENDINGS) and any(p.tag.case == "ablt" for p in parses):
+        if (not any(p.is_known for p in parses) and word.lower().endswith(INSTRUMENTAL_ENDINGS) and any(p.tag.case == "ablt" for p in parses)
+                and not word.lower().endswith(WOMANS_SURNAME_OBLIQUE)):
             votes["ablt"] += weight  # "Ганбатом": the guesser also makes it a nominative name, which no such ending is
             instrumental = True
             continue
@@ -223,13 +228,15 @@ def nominative_name_word(word: str, case: str, gender: str, plural: bool = False
 
 def strip_foreign_ending(word: str, case: str, gender: str) -> str:
     """An unknown name's nominative from its ending: "Райкконена" -> "Райкконен", "Маехары" -> "Маехара", a woman's
-    "Гульшары" -> "Гульшара"; a soft
+    "Гульшары" -> "Гульшара", "Талии" -> "Талия"; a soft
     ending after a vowel is of a stem in "-й": "Гоя" -> "Гой"; "-я", "-ю" or "-ем" after a consonant other than a
     hissing one, of a stem in "-ь": "Горбаня" -> "Горбань" (a hard stem takes "-а", "-у", "-ом": "Горбана"); a surname
     declined as an adjective takes "-ый", or "-ий" after a soft or hissing stem or г, к, х: "Гулого" -> "Гулый"."""
     if gender == "masc" and len(word) > 4 and (ending := next((e for e in ADJECTIVAL_ENDINGS.get(case, ()) if word.endswith(e)), "")):
         stem = word[: -len(ending)]
         return stem + ("ий" if ending.startswith("е") or stem[-1].lower() in "гкх" + HISSING else "ый")
+    if gender == "femn" and len(word) > 4 and word.endswith(IYA_ENDINGS.get(case, "-")):
+        return word[: -len(IYA_ENDINGS[case])] + "ия"
     if gender == "femn" and len(word) > 4:
         ending = next((e for e in FEMININE_ENDINGS.get(case, ()) if word.endswith(e[0]) and word[-len(e[0]) - 1].lower() not in VOWELS), None)
         if ending:
