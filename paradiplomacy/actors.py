@@ -1659,6 +1659,8 @@ def share_office(run: list[Mention], role_tokens, mentions) -> None:
     listed = [m for m in inside if not any(o is not m and m.start <= o.start and o.stop <= m.stop for o in inside)]
     if len(listed) == len(run) and len(run) > 1:
         before = [t for t in role_tokens if t.stop <= listed[0].start]
+        if len(before) > 1 and (before[-1].lemma or "") in read_words("generic_unit_nouns.csv"):
+            before = before[:-1]  # "главы администраций регионов Алтайского края и Ховдского аймака": each place is the region
         for k, (person, place) in enumerate(zip(run, listed)):
             # the words a place of the list has to itself: "главы Скопинского района и администрации Скопина"
             own = [t for t in role_tokens if k and listed[k - 1].stop <= t.start and t.stop <= place.start and t.text not in (",", "и")]
