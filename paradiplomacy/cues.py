@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 
 from .datafiles import read_data, read_words
-from .events import event_terms
+from .events import event_phrases, event_terms
 from .gazetteer import word_kind
 from .nlp import morph_vocab
 from .quotations import speech_words
@@ -51,7 +51,8 @@ def record_verbs() -> frozenset[str]:
 def act_terms() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """Single-word lemmas that start a rule, and the multi-word terms as sets of lemmas ("дорожный карта")."""
     words = set(event_terms()) | record_verbs() | read_words("delegating_verbs.csv") | read_words("local_bodies.csv")
-    return with_terms(words | partner_town_nouns(), ACT_CATEGORIES)
+    single, multi = with_terms(words | partner_town_nouns(), ACT_CATEGORIES)
+    return single, multi + tuple(frozenset(pair) for pair in event_phrases())  # "принял" with "делегацию"
 
 
 def with_terms(words: set[str], categories) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:

@@ -26,6 +26,18 @@ def event_terms() -> dict[str, str]:
     return {row["lemma"]: row["kind"] for row in read_data("event_terms.csv")}
 
 
+@lru_cache(maxsize=1)
+def event_phrases() -> dict[tuple[str, str], str]:
+    """(verb, object) -> kind (data/event_phrases.csv): "принял делегацию" is a meeting, "принял закон" nothing."""
+    return {(row["verb"], row["object"]): row["kind"] for row in read_data("event_phrases.csv")}
+
+
+def event_kind(token, sent: Sentence) -> str:
+    """The kind of event the word reports: by itself (event_terms.csv), or a verb by its object (event_phrases.csv)."""
+    return event_terms().get(token.lemma or "") or next(
+        (kind for k in sent.kids(token, "obj") if (kind := event_phrases().get((token.lemma or "", k.lemma or "")))), "")
+
+
 @dataclass
 class Event:
     kind: str
@@ -172,7 +184,7 @@ def events_in(sent: Sentence, published: str, planned: bool = False) -> list[Eve
         return []
     triggers = sorted(sent.tokens, key=lambda t: t.pos != "VERB")
     for token in triggers:
-        kind = event_terms().get(token.lemma or "")
+        kind = event_kind(token, sent)
         if not kind or kind in found or sent.negated(token):
             continue
         if planned_event(token, sent) != planned:
