@@ -179,7 +179,9 @@ def events_in(sent: Sentence, published: str, planned: bool = False) -> list[Eve
     """
     found = {}
     root = next((t for t in sent.tokens if t.rel == "root"), None)
-    held = any(t.feats.get("Tense") == "Past" or t.feats.get("VerbForm") == "Part" for t in sent.tokens)
+    # a present tense with "сегодня" reports what is being held ("Сегодня губернатор принимает делегацию ...")
+    held = any(t.feats.get("Tense") == "Past" or t.feats.get("VerbForm") == "Part" for t in sent.tokens) or (
+        root is not None and root.feats.get("Tense") == "Pres" and any((t.lemma or "") in read_words("today_words.csv") for t in sent.tokens))
     if not (held or planned) or (root is not None and sent.negated(root)):
         return []
     triggers = sorted(sent.tokens, key=lambda t: t.pos != "VERB")
