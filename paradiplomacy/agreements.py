@@ -1328,10 +1328,15 @@ def speakers_sides(sent: Sentence) -> list[str]:
     # the body the article gives the speaker elsewhere too: "По словам Журавлёва" after "Губернатор Орловской области Пётр Журавлёв"
     bodies = [body for p in persons if p is not None and (body := sent.affiliation_of(p))]
     # an official the sentence names by office alone: "Губернатор Брянской области заявил, что регион подписал ..."
-    bodies += [m.name for h, p in zip(holders, persons) if p is None and word_kind(h.lemma or "") == "office"
-               for k in sent.kids(h, "nmod") if (m := sent.mention_at(k, person=False)) is not None]
+    bodies += [place for h, p in zip(holders, persons) if p is None and word_kind(h.lemma or "") == "office"
+               for place in office_places(h, sent)]
     return list(dict.fromkeys(places.get(body, body) for body in bodies
                               if body in places or kinds.get(body) in TYPED_PLACES or territory_of(body) is not None))
+
+
+def office_places(office, sent: Sentence) -> list[str]:
+    """The places or bodies an office noun names in its genitive ("Губернатор Брянской области": Брянская область)."""
+    return [m.name for k in sent.kids(office, "nmod") if (m := sent.mention_at(k, person=False)) is not None]
 
 
 def in_topic(token, noun, sent: Sentence) -> bool:
@@ -3292,7 +3297,7 @@ def signers_of_the_sides(records: list[Agreement], mentions: list[Mention], terr
     встретился с акимом Атырауской области Сериком Шапкеновым ... Стороны подписали план": both sign. Only where each
     party has one such head (data/head_offices.csv; no deputy)."""
     heads = [m for m in mentions if m.type == "person" and m.affiliation and m.role
-             and lemma_key(m.role).split()[0] in read_words("head_offices.csv") and "зам" not in m.role.lower()]
+             and is_head_office(m.role)]
     for record in records:
         if not record.signed_by_sides or record.signatories or len(record.parties) < 2:
             continue
@@ -3335,8 +3340,7 @@ def narrated_side(sent: Sentence, previous: str) -> str:
     if len(subjects) > 1 or sent.conjuncts(subjects[0])[1:] or not heads_a_territory(subjects[0], sent):
         return ""
     # "Губернатор Курской области выступил": the office's own place where no name follows it
-    sides = parties_from(subjects, sent, persons_stand_for_bodies=True) or [
-        m.name for k in sent.kids(subjects[0], "nmod") if (m := sent.mention_at(k, person=False)) is not None]
+    sides = parties_from(subjects, sent, persons_stand_for_bodies=True) or office_places(subjects[0], sent)
     places = territories(sent.mentions)
     return places.get(sides[0], sides[0]) if len(sides) == 1 else ""
 
@@ -3357,6 +3361,12 @@ def heads_a_territory(token, sent: Sentence) -> bool:
     office = person.role if person is not None and person.role else lemma_of(token) if person is None else ""
     if not office:
         return bool(sent.affiliation_of(person))
+    return is_head_office(office)
+
+
+def is_head_office(office: str) -> bool:
+    """Whether an office heads a territory or its executive by its first word (data/head_offices.csv: "губернатор
+    Иркутской области", "председатель облисполкома"), and is no deputy's ("заместитель ...", "замглавы")."""
     return lemma_key(office).split()[0] in read_words("head_offices.csv") and "зам" not in office.lower()
 
 
