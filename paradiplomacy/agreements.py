@@ -1905,6 +1905,37 @@ def listing_status(sent: Sentence, opener: Sentence | None) -> str:
     return "planned" if lemma_of(roots[0]) in read_words("approval_verbs.csv") else status_of(roots, opener, "cooperation_agreement")
 
 
+def words_only(sent: Sentence, words: list) -> str:
+    """The sentence's text with all but ``words`` blanked, each character in its place."""
+    text = [" "] * len(sent.text)
+    for t in words:
+        text[t.start - sent.start : t.stop - sent.start] = sent.text[t.start - sent.start : t.stop - sent.start]
+    return "".join(text)
+
+
+def own_date(token, sent: Sentence, published: str) -> str:
+    """The date of the document ``token`` names: the date its participle gives, else the sentence's first date,
+    leaving out the words of another document the sentence names apart ("В рамках соглашения, подписанного в 2019
+    году, стороны договорились подготовить план мероприятий": 2019 is the agreement's, not the plan's)."""
+    date = date_in(sent.text, published)
+    if not date:
+        return date
+    # "соглашения, заключенного в 2019 году": the date its own participle gives, the participle in its case (the parser
+    # may hang it on the topic: "соглашения о сотрудничестве, заключенного")
+    participles = [c for c in sent.below(token) if c.rel == "acl" and c.feats.get("Case") == token.feats.get("Case")]
+    if told := date_in(words_only(sent, [t for c in participles for t in sent.below(c)]), published):
+        return told
+    mine = {t.id for t in sent.below(token)}
+    text = list(sent.text)
+    for other in (t for t in sent.tokens if t.id not in mine and agreement_noun(t, sent)):
+        words = sent.below(other)
+        if any(t is token for t in words):
+            continue  # the document that holds this one ("план мероприятий по реализации соглашения, подписанного ...")
+        for t in words:
+            text[t.start - sent.start : t.stop - sent.start] = " " * (t.stop - t.start)
+    return date_in("".join(text), published)
+
+
 def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False,
                    contract: bool = False, counted_stage: str = "", owner_before: str = ""):
     """Yield a record for each agreement noun whose stage the sentence gives; "документ" refers to
@@ -2036,7 +2067,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             content = accord_content(token, sent) if kind == "accord" else ""
             own_kind = document_kind if kind == TWINNING and members in betweens and topic_of_its_own(members, sent) else kind
             yield Agreement(own_kind, status, members, signatories_of_pair(members, signed_by, sent) if pairs else signed_by,
-                            date_in(sent.text, published),
+                            own_date(token, sent, published),
                             scope=scope_of(token, sent), evidence=sent.text, start=sent.start, stop=sent.stop,
                             # an accord reached ("была заключена договорённость") binds the sides that met, as "договорились" does
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss") or kind == "accord",
@@ -2054,7 +2085,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             these=points_back(token, sent), former=former(token, sent), partner_only=bool(partners) and not sides and not subjects_besides(token, chain, sent), side_untold=side_untold,
                             signed_by_sides=not signed_by and sides_signed(chain, sent))
         for members in gapped:
-            yield Agreement(kind, status, members, [], date_in(sent.text, published), evidence=sent.text, start=sent.start,
+            yield Agreement(kind, status, members, [], own_date(token, sent, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=plural(token, sent))
 
 

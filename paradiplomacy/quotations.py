@@ -198,14 +198,14 @@ class Reader:
             return self.last_person(gender, min(before, token.start)) if lemma in ("он", "она") else None
         if word_kind(lemma) == "office":
             # "губернатор Липецкой области Игорь Артамонов": the name hangs somewhere below the office noun
-            below = subtree(sentence, token)
+            below = sentence.below(token)
             named = [m for m in sentence.mentions if m.type == "person" and any(m.start <= t.start < m.stop for t in below)]
             return named[0] if named else self.holder_of(lemma, before)
         body = sentence.mention_at(token, person=False)
         if body is not None and body.type == "organization":
             return body
         # "пресс-служба правительства области": a body named below the subject's noun
-        below = subtree(sentence, token)
+        below = sentence.below(token)
         named = [m for m in sentence.mentions if m.type in ("person", "organization") and any(m.start <= t.start < m.stop for t in below)]
         return min(named, key=lambda m: (m.type != "person", m.start)) if named else None
 
@@ -431,19 +431,6 @@ def gender_of(name: str) -> str:
                 if grammeme in parse.tag.grammemes and parse.tag.gender:
                     return parse.tag.gender
     return ""
-
-
-def subtree(sentence: Sentence, token) -> list:
-    """The token and every token below it in the sentence's tree (each once: the parser can make two
-    words each other's head, and a walk without a record of where it has been would never end)."""
-    found, seen, todo = [], {token.id}, [token]
-    while todo:
-        t = todo.pop()
-        found.append(t)
-        below = [k for k in sentence.kids(t) if k.id not in seen]
-        seen.update(k.id for k in below)
-        todo += below
-    return found
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -123,6 +123,18 @@ class Sentence:
     def kids(self, token, *rels):
         return [c for c in self.children[token.id] if not rels or c.rel in rels]
 
+    def below(self, token) -> list:
+        """The token and every token below it in the tree (each once: the parser can make two words each other's
+        head, and a walk without a record of where it has been would never end)."""
+        found, seen, todo = [], {token.id}, [token]
+        while todo:
+            t = todo.pop()
+            found.append(t)
+            under = [k for k in self.kids(t) if k.id not in seen]
+            seen.update(k.id for k in under)
+            todo += under
+        return found
+
     def negated(self, token) -> bool:
         return any(c.text.lower() == "не" for c in self.children[token.id])
 

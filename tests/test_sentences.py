@@ -112,6 +112,9 @@ def check_agreement(row, tables, table="agreements"):
     assert may_start_a_rule(normalize_text(as_written(doc_texts(ROWS)[row["doc"]]))), f"{row['id']}: a default run would not parse the text"
     message = f"{row['id']}: expected\n{shown([mine])}\nproduced\n{shown(list(found.elements()))}"
     assert found[mine] >= 1, message
+    if row["date"]:
+        dates = sorted(str(r.date) for r in produced.itertuples() if record(r.kind, r.status, r.parties, r.signatories) == mine)
+        assert row["date"] in dates, f"{row['id']}: expected the date {row['date']!r}, the record has {dates}"
     spurious = found - expected
     assert not spurious, f"{message}\nnot expected by any row of {row['doc']}:\n{shown(list(spurious.elements()))}"
 
