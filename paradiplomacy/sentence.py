@@ -176,8 +176,10 @@ class Sentence:
         wheres = {id(m) for m in self.mentions if where(m) and any(
             m.start <= c.start < m.stop and c.feats.get("Case") == "Gen" for c in named)}
         # a place the parser hangs in apposition on a common noun is where the thing is, unless the noun names a
-        # place or its body: "с гимназиями Гродно" are schools, "с компанией «Гомсельмаш»" a company
-        places_stand = generic or word_kind(token.lemma or "") in ("body", "executive") or token.pos == "PROPN"
+        # place or its body: "с гимназиями Гродно" are schools, "с компанией «Гомсельмаш»" a company; a unit named by
+        # its kind names it ("с соседним регионом Беларуси — Витебской областью")
+        places_stand = (generic or word_kind(token.lemma or "") in ("body", "executive") or token.pos == "PROPN"
+                        or (token.lemma or "") in read_words("generic_unit_nouns.csv"))
         # a region in the genitive of a noun of a settlement is where the town is: "столица Крыма" is no Crimea
         settlement = word_kind(token.lemma or "") == "settlement"
         for candidates in ([token], self.kids(token, "appos", "flat:name"), named):
