@@ -119,6 +119,7 @@ class Agreement:
     these: bool = False  # a plural noun with a determiner that points back ("одобрил данные проекты соглашений"): those just listed
     partner_only: bool = False  # its sentence names only "с" partners, and no subject but the noun ("Уже действуют соглашения с ...")
     narrator: str = ""  # the territory of the official the sentences before it report on (``narrated_side``)
+    apart: bool = False  # its noun is coordinated with another document's ("соглашение о ... и соглашение о ..."): an act of its own
     side_untold: bool = False  # one partner of a noun that is its verb's subject, "Уже действуют соглашения с X и Y": kept only with the narrator's side
 
 
@@ -1779,6 +1780,8 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
             if record.former:
                 continue  # "началась ещё в 2009 году с подписанного соглашения между администрациями": the tie before the twinning
+            if same is not None and same.apart and record.apart and same.evidence == record.evidence:
+                continue  # "подписали соглашение о подтверждении побратимских связей и соглашение о сотрудничестве": two documents
             if same is None and twins_told_apart(record, told, territory, kinds):
                 # "Городами-побратимами Калуги считаются Зуль и Могилёв. Кроме того, договоры о сотрудничестве заключены с Люблином
                 # и Кошице": the article tells a town's twins from its partners by agreement
@@ -1913,6 +1916,14 @@ def words_only(sent: Sentence, words: list) -> str:
     return "".join(text)
 
 
+def coordinated_documents(token, sent: Sentence) -> bool:
+    """Whether the noun and another agreement noun are conjuncts: "подписали соглашение о подтверждении побратимских
+    связей и соглашение о сотрудничестве в сфере туризма" names two documents."""
+    head = sent.head(token)
+    others = sent.kids(token, "conj") + ([head] if token.rel == "conj" and head is not None else [])
+    return any(agreement_noun(t, sent) for t in others)
+
+
 def own_date(token, sent: Sentence, published: str) -> str:
     """The date of the document ``token`` names: the date its participle gives, else the sentence's first date,
     leaving out the words of another document the sentence names apart ("В рамках соглашения, подписанного в 2019
@@ -1925,15 +1936,21 @@ def own_date(token, sent: Sentence, published: str) -> str:
     participles = [c for c in sent.below(token) if c.rel == "acl" and c.feats.get("Case") == token.feats.get("Case")]
     if told := date_in(words_only(sent, [t for c in participles for t in sent.below(c)]), published):
         return told
-    mine = {t.id for t in sent.below(token)}
+    return date_in(own_text(token, sent), published)
+
+
+def own_text(token, sent: Sentence) -> str:
+    """The sentence's text with the words of another document it names blanked (each character in its place), unless
+    that document holds this one: "... подписать план мероприятий, соглашение, которое было подписано 20 лет назад"
+    and "план мероприятий к соглашению, которое было подписано 15 лет назад" without the agreement's words, for the plan."""
     text = list(sent.text)
-    for other in (t for t in sent.tokens if t.id not in mine and agreement_noun(t, sent)):
+    for other in (t for t in sent.tokens if t is not token and agreement_noun(t, sent)):
         words = sent.below(other)
         if any(t is token for t in words):
             continue  # the document that holds this one ("план мероприятий по реализации соглашения, подписанного ...")
         for t in words:
             text[t.start - sent.start : t.stop - sent.start] = " " * (t.stop - t.start)
-    return date_in("".join(text), published)
+    return "".join(text)
 
 
 def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False,
@@ -2083,7 +2100,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
                             document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token),
                             these=points_back(token, sent), former=former(token, sent), partner_only=bool(partners) and not sides and not subjects_besides(token, chain, sent), side_untold=side_untold,
-                            signed_by_sides=not signed_by and sides_signed(chain, sent))
+                            signed_by_sides=not signed_by and sides_signed(chain, sent), apart=coordinated_documents(token, sent))
         for members in gapped:
             yield Agreement(kind, status, members, [], own_date(token, sent, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=plural(token, sent))
@@ -2209,15 +2226,16 @@ def similar(noun, sent: Sentence) -> bool:
     return any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(noun, "amod"))
 
 
-# "ещё в 2009 году", "еще с 2002 года": a date the sentence stresses as long past
-LONG_AGO = re.compile(r"\bещ[её]\s+(?:в|с|со)\s+(?:\d{1,2}\s+\w+\s+)?\d{4}\b", re.IGNORECASE)
+# "ещё в 2009 году", "еще с 2002 года": a date the sentence stresses as long past; "более семнадцати лет назад", "пять
+# лет тому назад": a time counted back from the article's
+LONG_AGO = re.compile(r"\bещ[её]\s+(?:в|с|со)\s+(?:\d{1,2}\s+\w+\s+)?\d{4}\b|\b(?:лет|года?)\s+(?:тому\s+)?назад\b", re.IGNORECASE)
 
 
 def former(noun, sent: Sentence) -> bool:
     """Whether the noun names the agreement before another: by an adjective of former_words.csv ("старое
     соглашение"), or by a date the sentence stresses as long past ("началась ещё в 2009 году с подписанного
-    соглашения")."""
-    return any((a.lemma or "") in read_words("former_words.csv", "lemma") for a in sent.kids(noun, "amod")) or bool(LONG_AGO.search(sent.text))
+    соглашения", "было подписано более семнадцати лет назад")."""
+    return any((a.lemma or "") in read_words("former_words.csv", "lemma") for a in sent.kids(noun, "amod")) or bool(LONG_AGO.search(own_text(noun, sent)))
 
 
 GAP_OPENS = re.compile(r"(?:,|\bа)\s*(?:[а-яё]+\s+)?$")  # ", город Гюмри", "а Черновцы": a clause whose verb is the one before
@@ -3771,6 +3789,8 @@ def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[s
         return False
     if record.standing or found.standing:
         return False  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
+    if record.apart and found.apart and record.evidence == found.evidence:
+        return False  # "подписали соглашение о подтверждении побратимских связей и соглашение о сотрудничестве": two documents
     if not found.parties and found.evidence == record.evidence:
         return True  # "X и Y стали городами-побратимами: соответствующий меморандум подписан": its document, no one else's
     a = party_localities(record.parties, territory, kinds)

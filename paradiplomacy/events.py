@@ -261,7 +261,10 @@ def unnamed_offices(sent: Sentence, representatives_only: bool = False) -> list[
                 and not any(t.pos == "VERB" and token.stop <= t.start < m.start for t in sent.tokens) for m in persons)):
             continue
         # "участие липецкой делегации": an adjective of place (agreement_places.authorities_by_adjective) says whose
-        adjectives = [a for a in sent.kids(token, "amod") if represents and (m := sent.mention_at(a, person=False)) is not None
+        # (also the adjective right before the noun that the parser made its head: "северо-осетинской делегации")
+        at = sent.tokens.index(token)
+        before = [sent.tokens[at - 1]] if at and sent.head(token) is sent.tokens[at - 1] else []
+        adjectives = [a for a in sent.kids(token, "amod") + before if represents and a.pos == "ADJ" and (m := sent.mention_at(a, person=False)) is not None
                       and m.type in TYPED_PLACES]
         # each of a list: "делегаций Курской области и Гомельской области", also where the parser made the second the
         # conjunct of the delegation whose noun it leaves out

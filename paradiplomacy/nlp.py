@@ -179,6 +179,7 @@ class Pipeline:
         for i, markup in zip(order, self.syntax_parser.map([[t.text for t in sents[i].tokens] for i in order])):
             inject_syntax(sents[i].tokens, markup.tokens)
             break_cycles(sents[i].tokens)
+            object_conjuncts_rehung(sents[i].tokens)
 
     def tag_morph(self, doc: Doc) -> None:
         """natasha's ``doc.tag_morph`` with the sentences given to the tagger shortest first: it pads each batch to its
@@ -304,6 +305,22 @@ def break_cycles(tokens) -> None:
         head.head_id = anchor.id
         if prepositional:
             head.rel = "nmod" if anchor.pos in ("NOUN", "PROPN") else "obl"
+
+
+def object_conjuncts_rehung(tokens) -> None:
+    """A noun that may be accusative, which the parser made a conjunct of the subject before the verb, is the object's
+    conjunct where it comes after the verb and its accusative object: "Главы Сухума и Краснодара подписали соглашение о
+    ... и «Соглашение о ...»" (the second "Соглашение" hung on "Главы", tagged nominative)."""
+    by_id = {t.id: t for t in tokens}
+    for t in tokens:
+        subject = by_id.get(t.head_id)
+        verb = by_id.get(subject.head_id) if subject is not None and t.rel == "conj" and subject.rel == "nsubj" else None
+        if (verb is None or t.pos != "NOUN" or subject.feats.get("Case") != "Nom" or not subject.start < verb.start < t.start
+                or t.feats.get("Case") != "Acc" and "accs" not in {p.tag.case for p in morph_vocab().parse(t.text)}):
+            continue
+        objects = [o for o in tokens if o.head_id == verb.id and o.rel == "obj" and verb.start < o.start < t.start and o.feats.get("Case") == "Acc"]
+        if objects:
+            t.head_id = objects[-1].id
 
 
 def cycle_from(token, by_id) -> list:
