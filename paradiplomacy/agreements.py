@@ -2226,16 +2226,20 @@ def similar(noun, sent: Sentence) -> bool:
     return any((a.lemma or "") in read_words("similar_words.csv", "lemma") for a in sent.kids(noun, "amod"))
 
 
-# "ещё в 2009 году", "еще с 2002 года": a date the sentence stresses as long past; "более семнадцати лет назад", "пять
-# лет тому назад": a time counted back from the article's
-LONG_AGO = re.compile(r"\bещ[её]\s+(?:в|с|со)\s+(?:\d{1,2}\s+\w+\s+)?\d{4}\b|\b(?:лет|года?)\s+(?:тому\s+)?назад\b", re.IGNORECASE)
+# "ещё в 2009 году", "еще с 2002 года": a date the sentence stresses as long past
+LONG_AGO = re.compile(r"\bещ[её]\s+(?:в|с|со)\s+(?:\d{1,2}\s+\w+\s+)?\d{4}\b", re.IGNORECASE)
+# "более семнадцати лет назад", "пять лет тому назад": a time counted back from the article's
+COUNTED_BACK = re.compile(r"\b(?:лет|года?)\s+(?:тому\s+)?назад\b", re.IGNORECASE)
 
 
 def former(noun, sent: Sentence) -> bool:
     """Whether the noun names the agreement before another: by an adjective of former_words.csv ("старое
-    соглашение"), or by a date the sentence stresses as long past ("началась ещё в 2009 году с подписанного
-    соглашения", "было подписано более семнадцати лет назад")."""
-    return any((a.lemma or "") in read_words("former_words.csv", "lemma") for a in sent.kids(noun, "amod")) or bool(LONG_AGO.search(own_text(noun, sent)))
+    соглашение"), by a date the sentence stresses as long past ("началась ещё в 2009 году с подписанного
+    соглашения"), or as one like another signed a time ago ("Аналогичное соглашение было подписано более семнадцати лет
+    назад"; but "Год назад стороны договорились ..." may be an earlier stage of the same), read in its own words."""
+    text = own_text(noun, sent)
+    return (any((a.lemma or "") in read_words("former_words.csv", "lemma") for a in sent.kids(noun, "amod")) or bool(LONG_AGO.search(text))
+            or similar(noun, sent) and bool(COUNTED_BACK.search(text)))
 
 
 GAP_OPENS = re.compile(r"(?:,|\bа)\s*(?:[а-яё]+\s+)?$")  # ", город Гюмри", "а Черновцы": a clause whose verb is the one before

@@ -156,10 +156,10 @@ def test_a_subtree_ends_where_the_parser_made_two_words_each_others_head():
     must still end (a real-news article once ran into the document timeout here)."""
     from types import SimpleNamespace
 
-    from paradiplomacy.quotations import subtree
+    from paradiplomacy.sentence import Sentence
 
     a, b = SimpleNamespace(id="1_1"), SimpleNamespace(id="1_2")
     heads = {"1_1": "1_2", "1_2": "1_1"}
     tokens = [a, b]
     sentence = SimpleNamespace(kids=lambda t: [k for k in tokens if heads[k.id] == t.id])
-    assert {t.id for t in subtree(sentence, a)} == {"1_1", "1_2"}
+    assert {t.id for t in Sentence.below(sentence, a)} == {"1_1", "1_2"}
