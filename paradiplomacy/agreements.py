@@ -1916,6 +1916,21 @@ def words_only(sent: Sentence, words: list) -> str:
     return "".join(text)
 
 
+def states_compounded(token, sent: Sentence) -> list[str]:
+    """The two states a compound adjective of the noun names ("российско-монгольское соглашение", "армяно-российский
+    меморандум"): the first half is the combining form of a state's adjective (data/state_adjectives.csv) with or
+    without its "-ск-"; [] where there is no such adjective."""
+    adjectives = state_adjectives()
+    for a in sent.kids(token, "amod"):
+        first, _, second = a.text.lower().partition("-")
+        firsts = [code for lemma, code in adjectives.items() if first[:-1] in (lemma[:-2], lemma[:-4])]
+        seconds = [code for lemma, code in adjectives.items() if second.startswith(lemma[:-2]) and len(second) - len(lemma) <= 1]
+        states = [place.name for code in (firsts[:1] + seconds[:1]) if (place := place_by_id(code)) is not None]
+        if len(firsts) == 1 and len(seconds) == 1 and len(set(states)) == 2:
+            return states
+    return []
+
+
 def coordinated_documents(token, sent: Sentence) -> bool:
     """Whether the noun and another agreement noun are conjuncts: "подписали соглашение о подтверждении побратимских
     связей и соглашение о сотрудничестве в сфере туризма" names two documents."""
@@ -2023,7 +2038,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             status = "agreed"  # "была заключена договорённость о передаче помощи": reached, with no document
         if not (status or may_exist) or (kind == "accord" and status == "signed"):
             continue
-        parties = find_parties(token, chain, sent)
+        # "подписано российско-монгольское соглашение": where no one else is named, the states its adjective names
+        parties = find_parties(token, chain, sent) or states_compounded(token, sent)
         parties = [o for o in owners if o not in parties] + parties  # "У Курганской области есть соглашение с ...": its own
         if kind == TWINNING:
             parties = without_states(parties, sent)
