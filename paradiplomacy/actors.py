@@ -1061,7 +1061,7 @@ def distributed_places(phrase, head, mentions: list[Mention]) -> list[Mention]:
     """The places an executive's noun, or a plural body's, is shared out among: "между правительствами Кемеровской
     области и Алтайского края", "Администрации Курска и Орла" are the government of each; [] for one place or a
     singular body of several ("Совет регионов Беларуси и России")."""
-    plural = head.feats.get("Number") == "Plur"  # "с законодательными собраниями Калужской области и Краснодарского края"
+    plural = plural_word(head)  # "с законодательными собраниями Калужской области и Краснодарского края", "думами городов"
     if word_kind(head.lemma or "") != "executive" and not plural or not any(t.text.lower() in ("и", ",") for t in phrase if t.start > head.start):
         return []  # an executive is one territory's; a council or union may be of two ("Совет регионов Беларуси и России")
     inside = [m for m in mentions if m.type in TYPED_PLACES and head.stop <= m.start and m.stop <= phrase[-1].stop]

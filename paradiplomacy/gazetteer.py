@@ -324,10 +324,18 @@ def town_of_adjective(adjective: str, district: bool = False) -> Place | None:
         return None
     for stems in ([_towns_by_stem(True)] if district else []) + [_towns_by_stem()]:
         # "грязинский" is Грязи's, "воркутинский" Воркута's, "гродненский" Гродно's: after the usual cut, try letters less
-        for ending, cut in (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5), ("инский", 6), ("енский", 6)):
-            if adjective.endswith(ending) and adjective[: len(adjective) - cut] in stems:
-                return stems[adjective[: len(adjective) - cut]]
+        for ending, cut in (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5), ("инский", 6), ("енский", 6), ("ьский", 5)):
+            stem = adjective[: len(adjective) - cut]
+            if adjective.endswith(ending) and (found := next((stems[s] for s in [stem, *alternated(stem)] if s in stems), None)):
+                return found
     return None
+
+
+def alternated(stem: str) -> list[str]:
+    """The stems of a town's name that its adjective's stem may stand for after a change of letters: "калуж" of
+    Калуга ("калужский"), "москов" of Москва and "вологод" of Вологда (an "о" put between two consonants)."""
+    out = [stem[:-1] + "г"] if stem.endswith("ж") else []
+    return out + ([stem[:-2] + stem[-1]] if len(stem) >= 5 and stem[-2] == "о" else [])
 
 
 @lru_cache(maxsize=1)

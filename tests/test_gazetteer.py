@@ -115,6 +115,10 @@ def test_a_district_named_after_a_person_or_an_event_is_not_that_town():
     ("Витебский облисполком", "BY-VI"),
     ("Гомельский облисполком", "BY-HO"),
     ("Липецкая торгово-промышленная палата", "RU-LIP"),
+    ("Тульская городская Дума", "geonames:480562"),  # the town's adjective ends in "-ьский"
+    ("Калужская городская управа", "geonames:553915"),  # and changes a letter: Калуга, калужский
+    ("Вологодская городская Дума", "geonames:472459"),  # or puts one in: Вологда, вологодский
+    ("Тульская областная Дума", "RU-TUL"),
 ])
 def test_a_body_is_linked_to_the_territory_its_name_holds(body, place_id):
     assert territory_of(body).place_id == place_id
