@@ -2426,6 +2426,10 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
             by_id = {t.id: t for t in sent.tokens}
             said_of = [t for t in sent.tokens if any(descends_from(t, name, by_id) for o in earlier for name in o.tokens)]
             taken |= {place.name for start, _, place in places if any(t.start <= start < t.stop for t in said_of)}
+            # "Глава Курганского района провёл переговоры с акимом района ...": a place right after another official's
+            # office is that one's (not "Совета министров Союзного государства", a body's words)
+            taken |= {place.name for start, _, place in places if sent.start <= start < stop and (before := [t for t in sent.tokens if t.stop <= start])
+                      and word_kind(before[-1].lemma or "") == "office" and not plural_word(before[-1]) and not m.start <= before[-1].start < m.stop}
             if len(named - taken) == 1:
                 m.affiliation, m.inferred = (named - taken).pop(), True
             break
