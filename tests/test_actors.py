@@ -368,6 +368,8 @@ def test_an_office_is_scored_with_the_affiliation_in_place_of_the_kind_of_place_
     from paradiplomacy_eval.scores import with_affiliation
 
     assert lemma_key(with_affiliation("аким региона", "Жамбылская область")) == lemma_key("аким Жамбылской области")
+    # a foreign unit's noun too: "губернатор аймака" of the Хубсугульский аймак
+    assert lemma_key(with_affiliation("губернатор аймака", "Хубсугульский аймак")) == lemma_key("губернатор Хубсугульского аймака")
     assert with_affiliation("губернатор", "Липецкая область") == "губернатор Липецкой области"
     assert with_affiliation("аким города Талдыкорган", "Талдыкорган") == "аким города Талдыкорган"
     assert with_affiliation("министр культуры Удмуртской республики", "Удмуртская Республика") == "министр культуры Удмуртской республики"
