@@ -739,6 +739,10 @@ def posted_in(office, sent: Sentence) -> list:
     return [k for k in below if any(c.text.lower() in ("в", "во") for c in sent.kids(k, "case")) and sent.mention_at(k, person=False)]
 
 
+# "со стороны Пермского края": the side that does something, no partner of a "с" complement
+SIDE_NOUN = "сторона"
+
+
 def with_partners(noun, verbs, sent: Sentence) -> list:
     """The "с" complements that name a partner: of a verb ("подписала с Гомельской областью"), of the
     noun ("соглашения с Витебской и Могилёвской областями"), of its topic ("соглашение о
@@ -758,11 +762,13 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     own_sides = bool(between_words(noun, sent))
     holders = [(v, "obl") for v in verbs if not (own_sides and category(v) == "discuss")] + [(n, "nmod") for n in [noun] + topics + sides]
     # the preposition may hang on the first of the adjectives that share the noun ("с Павлодарской, ... областями")
-    cases = lambda child: sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]
+    # (not "со стороны", which the parser makes one preposition: "разработка документа со стороны Пермского края")
+    cases = lambda child: [c for c in sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]
+                           if not any(lemma_of(f) == SIDE_NOUN for f in sent.kids(c, "fixed"))]
     later = next_agreement_noun(noun, sent)
     found = [child for holder, rel in holders for child in sent.kids(holder, rel)
              if child is not noun and (any(c.text.lower() in ("с", "со") for c in cases(child)) or shared_after_with(child, sent))
-             and (later is None or child.start < later.start)]
+             and (later is None or child.start < later.start) and lemma_of(child) != SIDE_NOUN]
     # a partner the parser coordinated with the topic: "о сотрудничестве с Гродненской и Брестской областями, а
     # также с Минском"
     found += [t for t in topics[1:] if found and any(c.text.lower() in ("с", "со") for c in cases(t)) and t not in found
@@ -783,9 +789,10 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
 def partner_case_after(noun, sent: Sentence):
     """The "с" that follows the agreement's noun, with only the words of its topic between ("о торгово-экономическом,
     научно-техническом и культурном сотрудничестве"), or None."""
-    for token in sent.tokens[sent.tokens.index(noun) + 1 :]:
+    after = sent.tokens[sent.tokens.index(noun) + 1 :]
+    for token, following in zip(after, after[1:] + [None]):
         if token.text.lower() in ("с", "со"):
-            return token
+            return token if following is None or lemma_of(following) != SIDE_NOUN else None
         if not (is_adjective(token) or token.text in (",", "и") or token.text.lower() in ("о", "об")
                 or token.pos == "NOUN" and lemma_of(token) in read_words("cooperation_nouns.csv")):
             return None
@@ -2026,7 +2033,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             # a document is the latest agreement that is one, not an accord told after it ("... подписал соглашение ...
             # Договорились дружить ... Подписи под документом поставили ...")
             documents = [r for r in records if r.kind != "accord"] if lemma_of(token) == "документ" else []
-            referred = (documents or records)[-1].kind
+            latest = (documents or records)[-1]
+            # of the documents one sentence names, the one it reports, not one it names as in force around it
+            # ("подписание плана мероприятий по реализации Соглашения ... Документ подписали ...": the plan)
+            referred = next((r for r in reversed(documents) if latest.evidence in [r.evidence, *r.sentences] and not r.in_force), latest).kind
             # "договорились открыть пункт пропуска. Соглашение об этом было подписано": the accord became this document
             kind = kind if told and referred == "accord" else referred
         # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed, whatever the verb

@@ -157,6 +157,10 @@ class Pipeline:
             elif noun is not None:  # "договорённость" as a verb, "акиматом" as an adjective: the tagger's slips
                 token.pos, token.lemma = "NOUN", noun.normal_form
                 token.feats = {"Case": UD_CASES.get(noun.tag.case, ""), "Number": "Plur" if noun.tag.number == "plur" else "Sing"}
+            elif token.pos in ("NOUN", "PROPN") and (reading := self.lexical_reading(token.text.lower(), token.feats.get("Case", ""))) is not None:
+                # "акиматом" tagged nominative, "Акиматом" a name: the lexicon's noun the dictionary guesses, in the case it reads
+                token.pos, token.lemma = "NOUN", reading.normal_form
+                token.feats = {**token.feats, "Case": UD_CASES.get(reading.tag.case, "")}
             elif adjective is not None:  # "побратимские" as a verb
                 token.pos, token.lemma = "ADJ", adjective.normal_form
                 token.feats = {"Case": UD_CASES.get(adjective.tag.case, ""), "Number": "Plur" if adjective.tag.number == "plur" else "Sing"}
@@ -216,6 +220,16 @@ class Pipeline:
         if known and all("NOUN" in p.tag for p in parses) or not known and parses[0].normal_form.replace("ё", "е") in lexicon_words():
             return parses[0]
         return None
+
+    @lru_cache(maxsize=50_000)
+    def lexical_reading(self, word: str, case: str):
+        """The first guessed reading of a word the dictionary does not know that is a noun of the lexicon, where no
+        such reading is in the tagged ``case`` (a UD case); else None."""
+        parses = self.morph_vocab.parse(word)
+        if any(p.is_known for p in parses):
+            return None
+        lexical = [p for p in parses if "NOUN" in p.tag and p.normal_form.replace("ё", "е") in lexicon_words()]
+        return lexical[0] if lexical and not any(UD_CASES.get(p.tag.case, "") == case for p in lexical) else None
 
     @lru_cache(maxsize=50_000)
     def finite_verb_reading(self, word: str):
