@@ -1923,6 +1923,16 @@ def words_only(sent: Sentence, words: list) -> str:
     return "".join(text)
 
 
+def holds_the_parties(parties: list[str], earlier: list[str]) -> bool:
+    """Whether each of the parties (one at least) is a region or state that holds one of the earlier record's parties,
+    and no two hold the same one ("Нижегородская область" and "Армения" of Арзамас and Вагаршапат)."""
+    places = [find_place(p) for p in parties]
+    inner = [q for p in earlier if (q := find_place(p)) is not None]
+    holds = lambda outer, q: q.place_id != outer.place_id and (q.region == outer.place_id or outer.type == "country" and q.state == outer.name_latin)
+    held = [next((q.place_id for q in inner if holds(outer, q)), None) if outer is not None else None for outer in places]
+    return bool(parties) and None not in held and len(set(held)) == len(held)
+
+
 def states_compounded(token, sent: Sentence) -> list[str]:
     """The two states a compound adjective of the noun names ("российско-монгольское соглашение", "армяно-российский
     меморандум"): the first half is the combining form of a state's adjective (data/state_adjectives.csv) with or
@@ -2026,6 +2036,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         # "Соответствующее соглашение подписали мэры ..." after a tie or agreement just told: that one's document
         corresponding = bool(records) and records[-1].kind != "accord" and any(lemma_of(a) == "соответствующий" for a in sent.kids(token, "amod"))
         told = kind not in ("", "anaphor") and bool(records) and (about_this(token, sent) or corresponding)
+        referred_record = None
         if kind == "anaphor" or told:
             # "Евпатория и Нижний Тагил стали побратимами. Соглашение об этом подписали ...": that twinning
             if not status or not records:
@@ -2036,9 +2047,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             latest = (documents or records)[-1]
             # of the documents one sentence names, the one it reports, not one it names as in force around it
             # ("подписание плана мероприятий по реализации Соглашения ... Документ подписали ...": the plan)
-            referred = next((r for r in reversed(documents) if latest.evidence in [r.evidence, *r.sentences] and not r.in_force), latest).kind
+            referred_record = next((r for r in reversed(documents) if latest.evidence in [r.evidence, *r.sentences] and not r.in_force), latest)
             # "договорились открыть пункт пропуска. Соглашение об этом было подписано": the accord became this document
-            kind = kind if told and referred == "accord" else referred
+            kind = kind if told and referred_record.kind == "accord" else referred_record.kind
         # "в рамках соглашения между X и Y", "обсудили реализацию соглашения": it was signed, whatever the verb
         # above says of what is done within it ("планируют подписать в рамках соглашения дорожную карту")
         # (a town's twins are twin_owners' business: "у Твери три города-побратима" names no agreement)
@@ -2051,6 +2062,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         # "подписано российско-монгольское соглашение": where no one else is named, the states its adjective names
         parties = find_parties(token, chain, sent) or states_compounded(token, sent)
         parties = [o for o in owners if o not in parties] + parties  # "У Курганской области есть соглашение с ...": its own
+        # "Для подписания документов делегация Нижегородской области прибыла в Армению" after the twinning of Арзамас and
+        # Вагаршапат: the places that hold the parties of the document referred to name that one again
+        told = told or referred_record is not None and not has_topic(token, sent) and holds_the_parties(parties, referred_record.parties)
         if kind == TWINNING:
             parties = without_states(parties, sent)
         if may_exist and (parties or records and like_another(token, sent)):
