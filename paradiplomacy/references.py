@@ -118,6 +118,11 @@ def resolve_references(doc, mentions: list[Mention], title_stop: int = 0) -> lis
                 # a reference points back: of the places it may be, the one named before it ("Губернатор Псковской
                 # области ... У региона 20 соглашений. В их числе Москва, Тверская область ...")
                 candidates = {k: v for k, v in candidates.items() if k in before}
+            # of two regions, the one whose name holds the noun: "между округом и областью" after "Главы НАО и
+            # Архангельской области" (Ненецкий автономный округ, Архангельская область)
+            called = {k: v for k, v in candidates.items() if (tokens[-1].lemma or "").lower() in v.name.lower().split()}
+            if len(candidates) > 1 and len(called) == 1:
+                candidates = called
             if len(candidates) != 1:
                 continue
             place = next(iter(candidates.values()))
