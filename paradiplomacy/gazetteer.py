@@ -300,7 +300,7 @@ def district_of(centre: Place, adjective: str) -> Place:
 @lru_cache(maxsize=2)
 def _towns_by_stem(district_states: bool = False) -> dict[str, Place]:
     """The largest town of each name and of each name less one or two final letters ("липецк", "липец", "липе"),
-    and of an adjectival name less its ending ("шпаковское": "шпаков"); only the towns of states whose districts
+    of an adjectival name less its ending ("шпаковское": "шпаков"), and of a name "X-на-Y" by X; only the towns of states whose districts
     are named by their centres (data/district_states.csv) where ``district_states``."""
     stems = {}
     states = read_words("district_states.csv", "state") if district_states else None
@@ -312,6 +312,8 @@ def _towns_by_stem(district_states: bool = False) -> dict[str, Place]:
         for cut in cuts:
             if len(name) - cut >= 3:
                 stems.setdefault(name[: len(name) - cut], town)
+        if "-на-" in name:  # "Ростов-на-Дону", "Комсомольск-на-Амуре" by their first word: "ростовский", "комсомольский"
+            stems.setdefault(name.split("-на-")[0], town)
     return stems
 
 
