@@ -324,16 +324,9 @@ def town_of_adjective(adjective: str, district: bool = False) -> Place | None:
     adjective = adjective.lower().replace("ё", "е")
     if adjective in read_words("urban_district_adjectives.csv"):
         return None
-    endings = (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5), ("инский", 6), ("енский", 6), ("ьский", 5))
     for stems in ([_towns_by_stem(True)] if district else []) + [_towns_by_stem()]:
-        # a town whose whole name the adjective holds first ("пинский": Пинск, not the larger Пинду of the stem "пин")
-        whole = [town for ending, cut in endings if adjective.endswith(ending)
-                 for name in (adjective[: len(adjective) - 2], adjective[: len(adjective) - 3]) if (town := stems.get(name)) is not None
-                 and town.name.lower().replace("ё", "е") == name]
-        if whole:
-            return whole[0]
         # "грязинский" is Грязи's, "воркутинский" Воркута's, "гродненский" Гродно's: after the usual cut, try letters less
-        for ending, cut in endings:
+        for ending, cut in (("цкий", 3), ("ский", 4), ("ской", 4), ("нский", 5), ("инский", 6), ("енский", 6), ("ьский", 5)):
             stem = adjective[: len(adjective) - cut]
             if adjective.endswith(ending) and (found := next((stems[s] for s in [stem, *alternated(stem)] if s in stems), None)):
                 return found

@@ -120,7 +120,6 @@ def test_a_district_named_after_a_person_or_an_event_is_not_that_town():
     ("Вологодская городская Дума", "geonames:472459"),  # or puts one in: Вологда, вологодский
     ("Тульская областная Дума", "RU-TUL"),
     ("Ростовская городская Дума", "geonames:501175"),  # Ростов-на-Дону by its first word, not the village Ростовка
-    ("Пинский горисполком", "geonames:623549"),  # the town whose whole name the adjective holds, not the larger Пинду of a shorter stem
 ])
 def test_a_body_is_linked_to_the_territory_its_name_holds(body, place_id):
     assert territory_of(body).place_id == place_id
