@@ -1787,7 +1787,7 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
             if record.former:
                 continue  # "началась ещё в 2009 году с подписанного соглашения между администрациями": the tie before the twinning
-            if same is not None and same.apart and record.apart and same.evidence == record.evidence:
+            if same is not None and documents_apart(same, record):
                 continue  # "подписали соглашение о подтверждении побратимских связей и соглашение о сотрудничестве": two documents
             if same is None and twins_told_apart(record, told, territory, kinds):
                 # "Городами-побратимами Калуги считаются Зуль и Могилёв. Кроме того, договоры о сотрудничестве заключены с Люблином
@@ -1948,6 +1948,12 @@ def states_compounded(token, sent: Sentence) -> list[str]:
     return []
 
 
+def documents_apart(a: Agreement, b: Agreement) -> bool:
+    """Whether two records are of coordinated agreement nouns of one sentence (``coordinated_documents``): two acts,
+    never folded into one as a twinning and its document."""
+    return a.apart and b.apart and a.evidence == b.evidence
+
+
 def coordinated_documents(token, sent: Sentence) -> bool:
     """Whether the noun and another agreement noun are conjuncts: "подписали соглашение о подтверждении побратимских
     связей и соглашение о сотрудничестве в сфере туризма" names two documents."""
@@ -1975,14 +1981,13 @@ def own_text(token, sent: Sentence) -> str:
     """The sentence's text with the words of another document it names blanked (each character in its place), unless
     that document holds this one: "... подписать план мероприятий, соглашение, которое было подписано 20 лет назад"
     and "план мероприятий к соглашению, которое было подписано 15 лет назад" without the agreement's words, for the plan."""
-    text = list(sent.text)
+    blanked = set()
     for other in (t for t in sent.tokens if t is not token and agreement_noun(t, sent)):
         words = sent.below(other)
         if any(t is token for t in words):
             continue  # the document that holds this one ("план мероприятий по реализации соглашения, подписанного ...")
-        for t in words:
-            text[t.start - sent.start : t.stop - sent.start] = " " * (t.stop - t.start)
-    return "".join(text)
+        blanked.update(t.id for t in words)
+    return words_only(sent, [t for t in sent.tokens if t.id not in blanked])
 
 
 def instruments_in(sent: Sentence, records: list[Agreement], published: str, used_verbs: set, twin_article: bool = False,
@@ -2277,9 +2282,12 @@ def former(noun, sent: Sentence) -> bool:
     соглашение"), by a date the sentence stresses as long past ("началась ещё в 2009 году с подписанного
     соглашения"), or as one like another signed a time ago ("Аналогичное соглашение было подписано более семнадцати лет
     назад"; but "Год назад стороны договорились ..." may be an earlier stage of the same), read in its own words."""
+    if any((a.lemma or "") in read_words("former_words.csv", "lemma") for a in sent.kids(noun, "amod")):
+        return True
+    if not (LONG_AGO.search(sent.text) or COUNTED_BACK.search(sent.text)):
+        return False  # (the noun's own words are read only where the sentence has such a date at all)
     text = own_text(noun, sent)
-    return (any((a.lemma or "") in read_words("former_words.csv", "lemma") for a in sent.kids(noun, "amod")) or bool(LONG_AGO.search(text))
-            or similar(noun, sent) and bool(COUNTED_BACK.search(text)))
+    return bool(LONG_AGO.search(text)) or similar(noun, sent) and bool(COUNTED_BACK.search(text))
 
 
 GAP_OPENS = re.compile(r"(?:,|\bа)\s*(?:[а-яё]+\s+)?$")  # ", город Гюмри", "а Черновцы": a clause whose verb is the one before
@@ -3833,7 +3841,7 @@ def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[s
         return False
     if record.standing or found.standing:
         return False  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
-    if record.apart and found.apart and record.evidence == found.evidence:
+    if documents_apart(record, found):
         return False  # "подписали соглашение о подтверждении побратимских связей и соглашение о сотрудничестве": two documents
     if not found.parties and found.evidence == record.evidence:
         return True  # "X и Y стали городами-побратимами: соответствующий меморандум подписан": its document, no one else's
