@@ -1714,6 +1714,8 @@ def office_predicate(person: Mention, tokens, by_id) -> list:
     if office is None:
         clause = clause_on(person, tokens, ids)
         office = office_of_verb(clause, tokens) if clause is not None else None
+    if office is None:
+        office = office_of_subjectless_clause(person, ids, tokens, by_id)
     return office_phrase(office, tokens, by_id, exclude=ids) if office is not None else []
 
 
@@ -1723,7 +1725,8 @@ def office_of_governor(person: Mention, ids: set, tokens, by_id):
     root = name_root(person, ids)
     governor = by_id.get(root.head_id) if root is not None else None
     if (governor is not None and root.rel == "appos" and (governor.rel.startswith("nsubj") or governor.rel == "obj")
-            and governor.pos == "NOUN" and not is_office_word(governor)):
+            and (governor.pos == "NOUN" or governor.pos == "PROPN" and is_common_word(governor.text))
+            and not is_office_word(governor)):
         # "Внук президента | Тимур Шаймиев занял пост", "назначил начальником штаба генерала | Ивана Петрова": the subject
         # or object the name describes; not "станет сын Баффета Говард", where the post is only expected
         verb = by_id.get(governor.head_id)
@@ -1751,6 +1754,19 @@ def office_of_governor(person: Mention, ids: set, tokens, by_id):
         verb = by_id.get(governor.head_id)
         return governor if verb is not None and office_verbs().get(verb.lemma or "") == "link" else None
     return None
+
+
+def office_of_subjectless_clause(person: Mention, ids: set, tokens, by_id):
+    """The office of a later clause with a copula and no subject of its own, whose subject is the name's ("Сиссе занимал
+    различные посты, в том числе был министром финансов": the parser makes the second clause a root of its own), or None."""
+    root = name_root(person, ids)
+    verb = by_id.get(root.head_id) if root is not None and root.rel.startswith("nsubj") else None
+    if verb is None or verb.pos != "VERB":
+        return None
+    return next((t for t in tokens if t.start > verb.start and is_office_word(t) and t.feats.get("Case") == "Ins"
+                 and (t.rel == "root" or t.rel == "conj" and t.head_id == verb.id)
+                 and any(c.head_id == t.id and c.rel == "cop" for c in tokens)
+                 and not any(c.head_id == t.id and c.rel.startswith("nsubj") for c in tokens)), None)
 
 
 def clause_on(person: Mention, tokens, ids: set):
@@ -1909,10 +1925,12 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         # "г." of "акимом г. Астаны | Аскаром" is the parser's head of the name, no description of it
         # (a place describes no one: "консул ... в г. Владивостоке | Ли Ян Гу", the parser hanging the name on the town)
         if (token.id == described_by and not is_office_word(token) and not settlement_abbreviation(token) and cases_of(token.text) & name_cases
+                and not (token.feats.get("Number") == "Plur" and root.feats.get("Number") == "Sing")
                 and not any(m.type in PLACE_TYPES and m.start <= token.start < m.stop for m in mentions)):
             # "республиканца | Джеймса Коми": the name's own description; an office before it is another's, unless the
             # description continues an office after a comma ("председателю суда, заслуженному юристу | Ивану Кротову").
-            # A noun in another case describes nothing ("с акимом района (Gen) | Нурланом (Ins)": the parser's slip).
+            # A noun in another case describes nothing ("с акимом района (Gen) | Нурланом (Ins)": the parser's slip), nor
+            # does a plural noun describe one person ("главу одного из кланов (Plur) | Фрэнка (Sing)").
             return (office_before_description(token, tokens, by_id) or office_of_post_before(token, tokens, by_id)
                     or office_over_description(token, tokens, by_id))
         between.insert(0, token)
