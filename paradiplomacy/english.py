@@ -62,7 +62,10 @@ def term_match(name: str) -> tuple[str, set[int]] | None:
     """The English pattern of the longest institutional term the name holds, and the positions of the
     name's words the term took; None when no term fits."""
     words = WORD.findall(name.lower().replace("ё", "е"))
+    beginnings = {w[:n] for w in words for n in range(1, len(w) + 1)}
     for stems, english in body_terms():
+        if not all(stem in beginnings for stem in stems):
+            continue  # a stem no word starts with: the term cannot fit (most terms, for most names; checked at once)
         used, position = set(), 0
         for stem in stems:
             position = next((i + 1 for i in range(position, len(words)) if words[i].startswith(stem)), -1)

@@ -66,9 +66,10 @@ class Registry:
         self.mentions: list[tuple[str, str, Mention]] = []  # (doc_id, key, mention)
         self.key_of: dict[tuple[str, str], str] = {}  # (doc_id, name in the document) -> key
         self._ids: dict[str, str] | None = None
+        self._types: dict[str, str] = {}  # key -> type, made once after the last document: the tables ask many times
 
     def add(self, doc_id: str, mentions: list[Mention]) -> None:
-        self._ids = None
+        self._ids, self._types = None, {}
         for m in mentions:
             key = m.key
             record = self.records.get(key)
@@ -122,8 +123,13 @@ class Registry:
         # The most frequent spelling; an abbreviation only when nothing longer was seen.
         return max(record.names, key=lambda n: (not ABBREVIATION.match(n), record.names[n], n))
 
+    def type(self, record: ActorRecord) -> str:
+        if record.key not in self._types:
+            self._types[record.key] = self.record_type(record)
+        return self._types[record.key]
+
     @staticmethod
-    def type(record: ActorRecord) -> str:
+    def record_type(record: ActorRecord) -> str:
         if "person" in record.types:
             return "person"
         if "organization" in record.types and not any(t in record.types for t in PLACE_TYPES):
