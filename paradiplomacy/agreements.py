@@ -240,7 +240,14 @@ def signing_participles(token, sent: Sentence) -> list:
     if token.rel == "nmod" and copy is not None and lemma_of(copy) in read_words("document_copies.csv"):
         hangers.append((copy, True))
     return [c for holder, own in hangers for c in sent.kids(holder, "acl", "amod")
-            if category(c) in ("act", "create") and c.feats.get("VerbForm") == "Part" and (own or c.feats.get("Case") == case != holder.feats.get("Case"))]
+            if category(c) in ("act", "create") and (c.feats.get("VerbForm") == "Part" or sealed_by(c, holder))
+            and (own or c.feats.get("Case") == case != holder.feats.get("Case"))]
+
+
+def sealed_by(participle, noun) -> bool:
+    """Whether a participle the tagger calls an adjective, which the parser hung on an instrumental noun, is sealed by
+    it ("дружбы, скреплённой соглашением": the agreement is the act's instrument, so it was made)."""
+    return participle.pos == "ADJ" and noun.feats.get("Case") == "Ins" and verb_features(participle.text).get("VerbForm") == "Part"
 
 
 POSSESSIVE_PRONOUNS = ("его", "её", "ее")  # a town's or region's, as the owner of its twin or agreement
@@ -572,13 +579,15 @@ def tense_status(verb, sent: Sentence) -> str:
 
 def verb_features(word: str) -> dict:
     """The tense and verb form of a word the parser tagged as another part of speech ("скрепили" as
-    an adjective), from the dictionary's reading of it as a verb; {} when it has none."""
+    an adjective), from the dictionary's first reading of it as a verb or participle; {} when it has none."""
     for parse in morph_vocab().parse(word.lower()):
         if "VERB" in parse.tag.grammemes:
             tense = {"past": "Past", "futr": "Fut", "pres": "Pres"}.get(parse.tag.tense, "")
             return {"Tense": tense, "VerbForm": "Fin"} if tense else {}
         if "INFN" in parse.tag.grammemes:
             return {"VerbForm": "Inf"}
+        if "PRTF" in parse.tag.grammemes:
+            return {"VerbForm": "Part"}  # "дружбы, скреплённой соглашением": a participle the tagger calls an adjective
     return {}
 
 
@@ -1573,6 +1582,13 @@ def the_pair_before(read: list[Sentence], types: frozenset[str], headline: Sente
             or (places_of_the_pair(headline) if headline is not None else []))
 
 
+def tied_pair(sent: Sentence) -> list[str]:
+    """The two places a sentence names and ties by a word of cooperation ("X и Y связывает давнее сотрудничество",
+    "X и Y сотрудничают"); [] unless it names exactly two."""
+    tie = any(lemma_of(t) in read_words("cooperation_nouns.csv") or lemma_of(t) in read_words("cooperation_verbs.csv") for t in sent.tokens)
+    return places_of_the_pair(sent) if tie else []
+
+
 def places_of_the_pair(sent: Sentence, types=PLACE_TYPES) -> list[str]:
     """The two places (of ``types``) a sentence names, outermost mentions only ("Забайкальский край и провинцию
     Хэйлунцзян связывают долгие отношения"); [] unless there are exactly two."""
@@ -1622,6 +1638,12 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
                     # "Губернатор ... планирует встретиться с президентом Беларуси ... Главным событием станет подписание
                     # соглашения между нашими территориями": the two sides that meet
                     found.parties, found.bound = list(meeting_sides), "meeting"
+            elif not found.parties and not found.these and found.date and found.status == "signed" and not records and len(meeting_sides) < 2 \
+                    and before is not None and (pair := tied_pair(before)):
+                # "Приамурье и Еврейскую АО связывает давнее сотрудничество. В 1996 году было подписано соглашение ...": the
+                # dated signing of the two the sentence before ties, where no meeting or earlier record gives sides (not
+                # "предметом договора являются ...": a document spoken of, its stage and sides not told)
+                found.parties, found.bound = pair, "previous"
             elif found.kind == TWINNING and len(found.parties) == 1 and before is not None and (
                     owner := town_owning_twins(before, PLACE_TYPES)) and owner not in found.parties:
                 # "У Гомельской области появился ещё один побратим. Соглашение ... с провинцией Ляонин подписано ...": the

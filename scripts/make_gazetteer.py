@@ -51,6 +51,7 @@ CAPITALS = OUT.with_name("capitals.csv")  # always beside the gazetteer
 COLUMNS = ["place_id", "name", "name_latin", "type", "state", "region", "installed_by", "lat", "lon", "population", "keys"]
 RUSSIAN = re.compile(r"^[А-ЯЁ][а-яё]*(?:[ -][А-ЯЁа-яё][а-яё]*)*$")
 CITY_SUBDIVISION_TYPES = {"City", "Autonomous city", "Capital city", "Municipality"}
+AUTONOMOUS = re.compile(r"автономн(?:ый округ|ая область)$")  # written short as "АО" after its adjective
 COMMON_WORD_POPULATION = 10_000  # below it, a town named only by a common word is left out
 TOPONYM_BONUS = 0.3
 WORDS_BONUS = 0.2  # a name of several words of pymorphy's dictionary: "Кривой Рог" over the Belarusian "Крывы Рог"
@@ -176,6 +177,7 @@ def subdivision_rows(states: dict[str, int], cities: dict[str, dict]) -> tuple[l
             translated = translated if translated != sub.name else ""
             name = given.get("name") or translated or sub.name
             aliases = [translated] + given.get("aliases", "").split("|") + short.get(sub.code, [])
+            aliases += [AUTONOMOUS.sub("АО", n) for n in (name, translated) if AUTONOMOUS.search(n)]  # "Ненецкий АО", "Еврейская АО"
             # a subdivision named like a town of its state and with no centre of its own is that town (Berlin, Tbilisi)
             centre = by_name.get((state, given.get("centre") or name))
             if given.get("centre") and centre is None:
