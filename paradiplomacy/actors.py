@@ -84,6 +84,7 @@ def extract_mentions(doc) -> list[Mention]:
     resolve_places(mentions)
     name_places_of_a_state(mentions)
     name_bodies_of_the_one_place(mentions)
+    mentions += units_named_by_their_state(doc, mentions)  # once the places named before are resolved
     mentions += capitals_of_regions(doc, mentions, by_id)
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
@@ -580,6 +581,26 @@ def towns_after_state_adjectives(doc, mentions: list[Mention], by_id) -> list[Me
         if (not any(m.start <= word.start < m.stop for m in mentions) and place_of_states_adjective(adjective, word) is not None
                 and (mention := typed_mention([word], "LOC", doc.text, by_id))):
             found.append(mention)
+    return found
+
+
+def units_named_by_their_state(doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of a unit named only by its kind and its state's adjective ("соглашение между нашей областью и китайской
+    провинцией" after "провинции Ляонин"): the one place of that kind in that state the text names before it, where
+    no name follows the words ("китайской провинции Хэйлунцзян" names its own)."""
+    found = []
+    for adjective, noun in zip(doc.tokens, doc.tokens[1:]):
+        state = place_by_id(state_adjectives().get((adjective.lemma or "").lower(), ""))
+        kind = unit_noun(noun) if state is not None else None
+        if kind is None or any(m.start <= noun.start < m.stop or m.start >= noun.stop and not doc.text[noun.stop : m.start].strip()
+                               for m in mentions):
+            continue
+        named = {m.place_id: m for m in mentions if m.stop <= adjective.start and m.place_id
+                 and (place := place_by_id(m.place_id)) is not None and place.type == region_nouns()[kind] and place.state == state.name_latin}
+        if len(named) == 1:
+            (earlier,) = named.values()
+            found.append(Mention(adjective.start, noun.stop, doc.text[adjective.start : noun.stop], earlier.type, earlier.name,
+                                 tokens=[adjective, noun], place_id=earlier.place_id))
     return found
 
 

@@ -175,10 +175,12 @@ def agreement_noun(token, sent: Sentence) -> str:
         # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение",
         # "договорённость о побратимстве"
         return "twinning"
-    if entry[1] == "memorandum" and any((t.lemma or "").startswith(TWIN_STEM) for n in sent.kids(token, "nmod") if about(n, sent)
+    if entry[1] == "memorandum" and any((t.lemma or "").startswith(TWIN_STEM) for n in sent.kids(token, "nmod")
+                                        if about(n, sent) and lemma_of(n) not in read_words("development_nouns.csv")
                                         for t in [n] + sent.kids(n, "amod") + [a for k in sent.kids(n, "nmod") for a in sent.kids(k, "amod")]):
         # "Меморандум о побратимских отношениях между Уфой и Бишкеком", "об установлении побратимских отношений" is the
-        # twinning; a memorandum "по установлению побратимских связей" is one towards it
+        # twinning; a memorandum "по установлению побратимских связей" is one towards it, one "о развитии побратимских
+        # связей" furthers a twinning made before
         return "twinning"
     if entry[1] == "cooperation_agreement" and any(lemma_of(t) in read_words("friendship_words.csv") for t in topic):
         # "соглашение о дружбе и сотрудничестве", "об установлении дружественных отношений" (a Chinese province's
@@ -1638,7 +1640,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
                     # "Губернатор ... планирует встретиться с президентом Беларуси ... Главным событием станет подписание
                     # соглашения между нашими территориями": the two sides that meet
                     found.parties, found.bound = list(meeting_sides), "meeting"
-            elif not found.parties and not found.these and found.date and found.status == "signed" and not records and len(meeting_sides) < 2 \
+            elif not found.parties and not found.these and found.date and found.status == "signed" and len(meeting_sides) < 2 \
                     and before is not None and (pair := tied_pair(before)):
                 # "Приамурье и Еврейскую АО связывает давнее сотрудничество. В 1996 году было подписано соглашение ...": the
                 # dated signing of the two the sentence before ties, where no meeting or earlier record gives sides (not

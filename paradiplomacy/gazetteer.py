@@ -18,7 +18,7 @@ from functools import lru_cache
 import iuliia
 
 from .datafiles import read_data, read_words
-from .nlp import morph_vocab
+from .nlp import lexicon_words, morph_vocab
 
 # When several places share a name, the country wins, then a place the overlay made, a region, then the largest city.
 TYPE_PRIORITY = {"country": 0, "occupation_authority": 1, "other": 1, "region": 2, "city": 3}
@@ -60,8 +60,20 @@ def lemma_key(text: str) -> str:
         if word.isupper() and len(word) > 1:
             lemmas.append(word.lower())  # abbreviations do not inflect
         else:
-            lemmas.append(morph_vocab().parse(word.lower())[0].normal_form)
+            lemmas.append(word_lemma(word.lower()))
     return " ".join(lemmas).replace("ё", "е")
+
+
+@lru_cache(maxsize=50_000)
+def word_lemma(word: str) -> str:
+    """The lemma of a lower-case word; of one the dictionary does not know, the first guess that is a noun of the
+    lexicon where there is one ("маслихат": маслихат, where the guesser's first lemma is "маслихата")."""
+    parses = morph_vocab().parse(word)
+    if not any(p.is_known for p in parses):
+        lexical = next((p for p in parses if "NOUN" in p.tag and p.normal_form.replace("ё", "е") in lexicon_words()), None)
+        if lexical is not None:
+            return lexical.normal_form
+    return parses[0].normal_form
 
 
 @lru_cache(maxsize=1)
