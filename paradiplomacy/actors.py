@@ -587,11 +587,11 @@ def towns_after_state_adjectives(doc, mentions: list[Mention], by_id) -> list[Me
 def units_named_by_their_state(doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions of a unit named only by its kind and its state's adjective ("соглашение между нашей областью и китайской
     провинцией" after "провинции Ляонин"): the one place of that kind in that state the text names before it, where
-    no name follows the words ("китайской провинции Хэйлунцзян" names its own)."""
+    no name follows the words ("китайской провинции Хэйлунцзян" names its own); a plural noun names many."""
     found = []
     for adjective, noun in zip(doc.tokens, doc.tokens[1:]):
         state = place_by_id(state_adjectives().get((adjective.lemma or "").lower(), ""))
-        kind = unit_noun(noun) if state is not None else None
+        kind = unit_noun(noun) if state is not None and not plural_word(noun) else None  # not "лидеров российских областей"
         if kind is None or any(m.start <= noun.start < m.stop or m.start >= noun.stop and not doc.text[noun.stop : m.start].strip()
                                for m in mentions):
             continue

@@ -374,3 +374,16 @@ def test_an_office_is_scored_with_the_affiliation_in_place_of_the_kind_of_place_
     assert with_affiliation("аким города Талдыкорган", "Талдыкорган") == "аким города Талдыкорган"
     assert with_affiliation("министр культуры Удмуртской республики", "Удмуртская Республика") == "министр культуры Удмуртской республики"
     assert with_affiliation("заместитель главы района", "администрация Грязинского района").startswith("заместитель главы района")
+
+
+def mention_texts(text):
+    from paradiplomacy.actors import extract_mentions
+    from paradiplomacy.nlp import pipeline
+    return {(m.text, m.name) for m in extract_mentions(pipeline().parse(text))}
+
+
+def test_a_unit_named_by_its_states_adjective_is_the_one_named_before():
+    found = mention_texts("Делегация провинции Цзилинь посетила Тамбовскую область. Ещё в 1995 году между областью и "
+                          "китайской провинцией было подписано соглашение. Регион входит в число лидеров российских областей.")
+    assert ("китайской провинцией", "провинция Цзилинь") in found  # the one Chinese province named before
+    assert not any(text == "российских областей" for text, _ in found)  # a plural names many, not Tambov Oblast
