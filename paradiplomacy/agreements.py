@@ -628,6 +628,9 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
                 # "Собрание приняло постановление, которым одобрено подписание соглашения": the relative agent (which the
                 # parser may make an indirect object) stands for the resolution, and so for the body that adopted it
                 found += [antecedent(c, sent) for c in sent.conjuncts(child)]
+                # "города Кассель и Ханау, которые являются партнерами Ярославля": the names the relative's noun is told by
+                found += [t for c in sent.conjuncts(child) if (a := antecedent(c, sent)) is not c
+                          for name in sent.kids(a, "appos") for t in sent.conjuncts(name)]
     found += [t for c in comitative_subjects(verbs, sent) for t in sent.conjuncts(c) if t not in found]
     # "исключить из перечня побратимов Орёл": or on the noun the agreement's noun hangs on
     found += [t for h in [sent.head(noun)] if h is not None for c in sent.children[h.id] if stray_object(c, h, sent) for t in sent.conjuncts(c)]
