@@ -275,11 +275,14 @@ def unnamed_offices(sent: Sentence, representatives_only: bool = False) -> list[
             found = sent.mention_at(complement, person=False)
             # a place, or the territory a body's name holds ("Гомельского облисполкома": Gomel oblast)
             home = found.name if found is not None and found.type in TYPED_PLACES else None
-            if represents and home is None and word_kind(complement.lemma or "") != "executive":
+            mission = (complement.lemma or "") in read_words("diplomatic_missions.csv")
+            if represents and home is None and word_kind(complement.lemma or "") != "executive" and not mission:
                 continue  # "руководство университета": a body's own people, no territory's (but "делегация хокимията
                 # Бухарской области" is the region's, by its executive)
             if found is not None and home is None and (place := territory_of(found.name)) is not None:
                 home = place.name
+            elif found is not None and home is None and represents and mission:
+                home = found.name  # "представитель посольства Республики Беларусь": the mission is a side itself
             # each place a plural noun is shared out to: "руководителей Курской и Гомельской областей", "руководителей
             # органов исполнительной власти Нижегородской и Новгородской областей"
             shared = [] if found is None else sent.shared_head_places(complement, found) if found.name == home else [
