@@ -1590,8 +1590,8 @@ def the_pair_before(read: list[Sentence], types: frozenset[str], headline: Sente
 def tied_pair(sent: Sentence) -> list[str]:
     """The two places a sentence names and ties by a word of cooperation ("X и Y связывает давнее сотрудничество",
     "X и Y сотрудничают"); [] unless it names exactly two."""
-    tie = any(lemma_of(t) in read_words("cooperation_nouns.csv") or lemma_of(t) in read_words("cooperation_verbs.csv") for t in sent.tokens)
-    return places_of_the_pair(sent) if tie else []
+    ties = read_words("cooperation_nouns.csv") | read_words("cooperation_verbs.csv")
+    return places_of_the_pair(sent) if any(lemma_of(t) in ties for t in sent.tokens) else []
 
 
 def places_of_the_pair(sent: Sentence, types=PLACE_TYPES) -> list[str]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 import iuliia
 
 from .datafiles import read_data, read_words
-from .nlp import lexicon_words, morph_vocab
+from .nlp import lexicon_guesses, morph_vocab
 
 # When several places share a name, the country wins, then a place the overlay made, a region, then the largest city.
 TYPE_PRIORITY = {"country": 0, "occupation_authority": 1, "other": 1, "region": 2, "city": 3}
@@ -68,12 +68,8 @@ def lemma_key(text: str) -> str:
 def word_lemma(word: str) -> str:
     """The lemma of a lower-case word; of one the dictionary does not know, the first guess that is a noun of the
     lexicon where there is one ("маслихат": маслихат, where the guesser's first lemma is "маслихата")."""
-    parses = morph_vocab().parse(word)
-    if not any(p.is_known for p in parses):
-        lexical = next((p for p in parses if "NOUN" in p.tag and p.normal_form.replace("ё", "е") in lexicon_words()), None)
-        if lexical is not None:
-            return lexical.normal_form
-    return parses[0].normal_form
+    lexical = lexicon_guesses(word)
+    return lexical[0].normal_form if lexical else morph_vocab().parse(word)[0].normal_form
 
 
 @lru_cache(maxsize=1)

@@ -225,10 +225,7 @@ class Pipeline:
     def lexical_reading(self, word: str, case: str):
         """The first guessed reading of a word the dictionary does not know that is a noun of the lexicon, where no
         such reading is in the tagged ``case`` (a UD case); else None."""
-        parses = self.morph_vocab.parse(word)
-        if any(p.is_known for p in parses):
-            return None
-        lexical = [p for p in parses if "NOUN" in p.tag and p.normal_form.replace("ё", "е") in lexicon_words()]
+        lexical = lexicon_guesses(word)
         return lexical[0] if lexical and not any(UD_CASES.get(p.tag.case, "") == case for p in lexical) else None
 
     @lru_cache(maxsize=50_000)
@@ -282,6 +279,15 @@ def viterbi(emissions, transitions, mask) -> list[int]:
     for best in reversed(history[: mask.sum() - 1]):
         path.append(best[path[-1]])
     return path[::-1]
+
+
+def lexicon_guesses(word: str) -> list:
+    """The guessed readings of a lower-case word the dictionary does not know that are nouns of the lexicon ("акиматом",
+    "маслихат"), in the guesser's order; [] for a word it knows."""
+    parses = morph_vocab().parse(word)
+    if any(p.is_known for p in parses):
+        return []
+    return [p for p in parses if "NOUN" in p.tag and p.normal_form.replace("ё", "е") in lexicon_words()]
 
 
 @lru_cache(maxsize=1)
