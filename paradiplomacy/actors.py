@@ -84,6 +84,7 @@ def extract_mentions(doc) -> list[Mention]:
     resolve_places(mentions)
     name_places_of_a_state(mentions)
     name_bodies_of_the_one_place(mentions)
+    bodies_named_in_full(mentions)
     mentions += units_named_by_their_state(doc, mentions)  # once the places named before are resolved
     mentions += capitals_of_regions(doc, mentions, by_id)
     for sent in doc.sents:
@@ -772,6 +773,26 @@ def name_bodies_of_the_one_place(mentions: list[Mention]) -> None:
         worded = {name for name in places if lemmas[-1] in lemma_key(name).split()}
         if len(places) == 1 or len(worded) == 1:
             m.name = f"{words[0]} {genitive((worded if len(worded) == 1 else places).pop())}"
+
+
+def bodies_named_in_full(mentions: list[Mention]) -> None:
+    """Name a body the text gives bare ("Законодательное Собрание", "ЗС" spelt out) after the one body of the document
+    whose name is the same words followed by its place ("Законодательное Собрание Иркутской области"): the text shortens
+    a name it gives in full, before or after. With two such names, or a bare name that alone names a state's body
+    (data/state_body_names.csv: "Государственная Дума"), it stays as written."""
+    places = [m for m in mentions if m.type in PLACE_TYPES]
+    full = {}  # lemma key of each organisation's name that goes on to name a place inside its own words
+    for m in mentions:
+        if m.type == "organization" and any(m.start < p.start and p.stop <= m.stop for p in places):
+            full.setdefault(lemma_key(m.name), set()).add(m.name)
+    for m in mentions:
+        key = lemma_key(m.name)
+        if m.type != "organization" or len(key.split()) < 2 or key in read_words("state_body_names.csv", "name"):
+            continue
+        fuller = {name for k, names in full.items() if k.startswith(key + " ") for name in names}
+        if len(fuller) == 1:
+            m.aliases.add(m.name)
+            m.name = fuller.pop()
 
 
 def name_places_of_a_state(mentions: list[Mention]) -> None:
