@@ -2770,8 +2770,11 @@ def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "
     owner_types, types = (("city",), ("city", "other")) if partners else (PLACE_TYPES, PLACE_TYPES)
     owners = twin_owners(noun, sent, owner_types)
     at = sent.tokens.index(noun) + 1
+    besides = []  # the twins a "помимо" phrase names beside the list
     if not owners and owner_before and at < len(sent.tokens) and sent.tokens[at].text == ":":
         owner, anchor = owner_before, sent.tokens[at].stop
+    elif not owners and owner_before and (said := more_twins_said(noun, sent)) is not None:
+        (owner, anchor), besides = (owner_before, said[0].start), said[1]
     elif len(owners) == 1:
         owner, anchor = owners[0].name, owners[0].stop
     else:
@@ -2788,10 +2791,24 @@ def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "
     heads += [h for t in heads if t.rel == "conj" and (h := sent.head(t)) is not None and h.start < t.start]
     if any(c.text.lower() in ("в", "во", "на") for h in heads for c in sent.kids(h, "case")):
         return []  # "У Одессы 23 города-побратима в Европе, Азии и Африке": where the twins are, not which
-    listed = [m for h in heads for t in sent.conjuncts(h) if (m := sent.mention_at(t, person=False)) is not None
+    listed = [m for h in besides + heads for t in sent.conjuncts(h) if (m := sent.mention_at(t, person=False)) is not None
               and m.type in types and m.name != owner]
     names = list(dict.fromkeys(m.name for m in listed))
     return [[owner, name] for name in names] if len(names) >= 2 else []
+
+
+def more_twins_said(noun, sent: Sentence) -> tuple | None:
+    """Where a twin noun of no owner is said with a plural verb of being of a subject that adds to twins named before
+    ("Помимо Могилева, городами-побратимами также являются Орша, Витебск и ...": "также", or "помимо"/"кроме" on the
+    verb), the subject and the words "помимо" names (twins too); else None: without such a word "Калуга и Могилёв
+    являются городами-побратимами" are each other's twins."""
+    verb = sent.head(noun)
+    if noun.rel != "xcomp" or verb is None or verb.feats.get("Number") != "Plur" or category(verb) != "become":
+        return None
+    besides = [o for o in sent.kids(verb, "obl") if any(c.text.lower() in ("помимо", "кроме") for c in sent.kids(o, "case"))]
+    subject = next(iter(sent.kids(verb, "nsubj")), None)
+    adds = besides or any(lemma_of(a) in read_words("likewise_words.csv") for a in sent.kids(verb, "advmod"))
+    return (subject, besides) if adds and subject is not None else None
 
 
 def shared_out_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]]:
