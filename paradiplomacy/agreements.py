@@ -2288,8 +2288,21 @@ def of_a_kind(noun, sent: Sentence) -> bool:
 
 def like_another(noun, sent: Sentence) -> bool:
     """Whether an adjective of similar_words.csv or former_words.csv makes the noun name another agreement like an
-    earlier one ("подобное соглашение", "аналогичное соглашение", "старое соглашение")."""
-    return similar(noun, sent) or former(noun, sent)
+    earlier one ("подобное соглашение", "аналогичное соглашение", "старое соглашение"), or the first of a dated
+    series (``first_dated``)."""
+    return similar(noun, sent) or former(noun, sent) or first_dated(noun, sent)
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def first_dated(noun, sent: Sentence) -> bool:
+    """Whether an adjective of first_words.csv calls the noun the first between sides named only by their kind, in a
+    sentence with a year: "В 2011 году было подписано первое побратимское соглашение между городами", after the
+    twinning signed now, is an earlier one between the same sides (``merge`` keeps it apart unless its date is the
+    other's); "первое соглашение между Курском и Гомелем подписано в 2004 году" may be the article's own."""
+    return (bool(YEAR.search(sent.text)) and any(lemma_of(a) in read_words("first_words.csv", "lemma") for a in sent.kids(noun, "amod"))
+            and between_their_kind(" ".join(t.text for t in sorted(sent.below(noun), key=lambda t: t.start))) is not None)
 
 
 def similar(noun, sent: Sentence) -> bool:
