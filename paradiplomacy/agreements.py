@@ -321,6 +321,8 @@ def governing_chain(token, sent: Sentence) -> list:
         if parent is None:
             break
         seen.add(parent.id)
+        if parent.pos == "VERB" and lemma_of(parent) in read_words("developing_verbs.csv"):
+            break  # "намерена развивать партнёрские отношения": the wish is to further the tie, not to conclude one
         kind = stage_category(parent, sent)
         if kind in ("terminate", "act", "create") and (needed := terms().get(lemma_of(parent), ("", ""))[1].split("|")) != [""] and not any(
                 c.text.lower() in needed for c in sent.kids(current, "case")) and not (current.rel in ("nsubj", "obl") and lemma_of(current) in needed) \
