@@ -1693,7 +1693,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     other_side_met(records, meeting_sides, territory, kinds)
     narrators_side(records, territory, kinds)
     signers_of_the_sides(records, mentions, territory, kinds)
-    records = one_outcome_per_meeting(documents_of_accords(headline_states(told_again(records), title_stop, territory, kinds)))
+    records = one_outcome_per_meeting(documents_of_accords(headline_states(told_again(records), title_stop, territory, kinds), territory, kinds))
     records = headline_region(records, title_stop, territory)
     records = headline_instruments(records, title_stop, territory, kinds)
     ended_together(records)
@@ -3647,21 +3647,37 @@ def fold_into(record: Agreement, other: Agreement, before: bool = False) -> None
     record.signatories += [p for p in other.signatories if p not in record.signatories]
 
 
-def documents_of_accords(records: list[Agreement]) -> list[Agreement]:
+def documents_of_accords(records: list[Agreement], territory: dict[str, str], kinds: dict[str, str]) -> list[Agreement]:
     """The records less each accord that the next record's document embodies ("Вологодская и Минская области
-    договорились о поставках. Соответствующий протокол подписали ..."): one act, the document's, whose evidence the
-    accord's sentences join."""
+    договорились о поставках. Соответствующий протокол подписали ..."; ``signed_for_some_sides``): one act, the
+    document's, whose evidence the accord's sentences join."""
     kept = []
     for record in records:
         accord = kept[-1] if kept else None
-        if (accord is not None and accord.kind == "accord" and not accord.vague and record.bound == "earlier"
-                and OF_THE_ACCORD.search(record.evidence) and set(accord.parties) == set(record.parties)):
+        if accord is None or accord.kind != "accord" or accord.vague and not accord.tie_only:
+            kept.append(record)
+            continue
+        # (an accord on cooperation itself, "О сотрудничестве договорились Псковский и Могилёвский районы", names the
+        # sides of the document signed next)
+        some_sides = signed_for_some_sides(accord, record, territory, kinds)
+        if some_sides:
+            record.parties = merged_parties(accord.parties, record.parties, territory, kinds)
+        if some_sides or not accord.vague and record.bound == "earlier" and OF_THE_ACCORD.search(record.evidence) and set(accord.parties) == set(record.parties):
             record.sentences = accord.sentences + [s for s in record.sentences if s not in accord.sentences]
             record.stages_seen |= {accord.status}
             kept[-1] = record
             continue
         kept.append(record)
     return kept
+
+
+def signed_for_some_sides(accord: Agreement, record: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> bool:
+    """Whether a document signed right after an accord names as its parties only some of the accord's, through the
+    signatories whose bodies the text gives: "О сотрудничестве договорились Псковский и Могилёвский районы. Соглашение
+    подписали глава муниципалитета Наталья Фёдорова и председатель Могилёвского райисполкома Олег Чикида" is the
+    accord's document, between both districts."""
+    return (record.kind != "accord" and record.status == "signed" and bool(record.signatories) and 0 < len(record.parties) < len(accord.parties)
+            and party_localities(record.parties, territory, kinds) <= party_localities(accord.parties, territory, kinds))
 
 
 def one_outcome_per_meeting(records: list[Agreement]) -> list[Agreement]:

@@ -298,9 +298,15 @@ def function_word(word: str) -> bool:
     return morph_vocab().parse(word.lower())[0].tag.POS in FUNCTION_WORDS
 
 
+def with_yo(word: str, original: str) -> str:
+    """``word`` with ё wherever ``original``, a form of the same stem, has ё and ``word`` е in the same place: the
+    dictionary writes е ("могилевский" from "Могилёв" is "могилёвский")."""
+    return "".join("ё" if c == "е" and i < len(original) and original[i] in "ёЁ" else c for i, c in enumerate(word))
+
+
 def district_of(centre: Place, adjective: str) -> Place:
     """The district whose centre is ``centre``, named by ``adjective`` ("измалковский"); it lies where its centre does."""
-    adjective = adjective[:1].upper() + adjective[1:]
+    adjective = with_yo(adjective[:1].upper() + adjective[1:], centre.name)
     name, latin = (f"{adjective} район", f"{iuliia.WIKIPEDIA.translate(adjective)} District") if adjective else (f"{centre.name} (район)", f"{centre.name_latin} District")
     return Place(f"{centre.place_id}/district", name, latin, "district", centre.state, centre.region, "", centre.lat, centre.lon, 0, centre.place_id)
 

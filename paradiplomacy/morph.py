@@ -14,6 +14,7 @@ from itertools import zip_longest
 from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data
+from .gazetteer import with_yo
 from .nlp import UD_CASE, morph_vocab
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
@@ -62,7 +63,9 @@ def genitive(name: str) -> str:
 
 
 def match_case(word: str, original: str) -> str:
-    """Give ``word`` (lower case) the capitalisation of ``original``."""
+    """Give ``word`` (lower case) the capitalisation of ``original``, and its ё where the dictionary wrote е in the same
+    place ("могилевская" from "Могилёвской" is "Могилёвская")."""
+    word = with_yo(word, original)
     if original.isupper() and len(original) > 1:
         return word.upper()
     parts, originals = word.split("-"), original.split("-")
