@@ -778,8 +778,9 @@ def name_bodies_of_the_one_place(mentions: list[Mention]) -> None:
 def bodies_named_in_full(mentions: list[Mention]) -> None:
     """Name a body the text gives bare ("Законодательное Собрание", "ЗС" spelt out) after the one body of the document
     whose name is the same words followed by its place ("Законодательное Собрание Иркутской области"): the text shortens
-    a name it gives in full, before or after. With two such names, or a bare name that alone names a state's body
-    (data/state_body_names.csv: "Государственная Дума"), it stays as written."""
+    a name it gives in full, before or after (the shortest, where the others only add to it). With two such names, or a
+    bare name that alone names a state's body (data/state_body_names.csv: "Государственная Дума"), it stays as
+    written."""
     places = [m for m in mentions if m.type in PLACE_TYPES]
     full = {}  # lemma key of each organisation's name that goes on to name a place inside its own words
     for m in mentions:
@@ -789,10 +790,12 @@ def bodies_named_in_full(mentions: list[Mention]) -> None:
         key = lemma_key(m.name)
         if m.type != "organization" or len(key.split()) < 2 or key in read_words("state_body_names.csv", "name"):
             continue
-        fuller = {name for k, names in full.items() if k.startswith(key + " ") for name in names}
-        if len(fuller) == 1:
+        fuller = {k: names for k, names in full.items() if k.startswith(key + " ")}
+        # the shortest, where the others only add to it ("... провинции Ляонин" and "... провинции Ляонин КНР")
+        shortest = min(fuller, key=len, default="")
+        if fuller and all(k.startswith(shortest) for k in fuller) and len(fuller[shortest]) == 1:
             m.aliases.add(m.name)
-            m.name = fuller.pop()
+            m.name = next(iter(fuller[shortest]))
 
 
 def name_places_of_a_state(mentions: list[Mention]) -> None:

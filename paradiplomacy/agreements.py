@@ -3750,6 +3750,14 @@ def earlier_stages(record: Agreement) -> list[str]:
     return sorted((s for s in record.stages_seen if status_rank(s) < status_rank(record.status)), key=status_rank)
 
 
+def told_twice_in_one_sentence(record: Agreement, found: Agreement) -> bool:
+    """Whether two records of one sentence, one of them named by the word that refers back ("документ"), are the same
+    in kind, stage, date and parties: "Подобный документ ... будет подписан впервые, хотя ещё в 1994 году соглашение о
+    сотрудничестве ... было подписано", where the parser hung both nouns on one verb, is one agreement."""
+    return (record.evidence == found.evidence and "anaphor" in (terms().get(record.head, ("", ""))[0], terms().get(found.head, ("", ""))[0])
+            and (record.kind, record.status, record.date, set(record.parties)) == (found.kind, found.status, found.date, set(found.parties)))
+
+
 def merge(records: list[Agreement], found: Agreement, territory: dict[str, str], kinds: dict[str, str]) -> None:
     """Fold a sentence's agreement into an earlier record of the same agreement, or add it.
 
@@ -3758,6 +3766,8 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
     """
     if found.vague:
         records.append(found)  # kept apart until the sides are bound, then dropped
+        return
+    if any(told_twice_in_one_sentence(r, found) for r in records):
         return
     pairs = [r for r in records if r.one_of_pairs and r.evidence == found.evidence and r.status == found.status
              and found.kind in (r.kind, "cooperation_agreement")]  # not a plan of events of the twins ("главы городов-побратимов ... подписали план")
