@@ -86,7 +86,9 @@ def extract_mentions(doc) -> list[Mention]:
     name_bodies_of_the_one_place(mentions)
     bodies_named_in_full(mentions)
     mentions += units_named_by_their_state(doc, mentions)  # once the places named before are resolved
-    mentions += capitals_of_regions(doc, mentions, by_id)
+    capitals = capitals_of_regions(doc, mentions, by_id)
+    # the tagger may take "административным центром Хубсугульского аймака" for an organisation: it is the town
+    mentions = [m for m in mentions if not (m.type == "organization" and any((c.start, c.stop) == (m.start, m.stop) for c in capitals))] + capitals
     for sent in doc.sents:
         assign_roles(sent.tokens, mentions)
     mentions += titles_of_the_one_unnamed(doc, mentions)
@@ -99,14 +101,15 @@ def extract_mentions(doc) -> list[Mention]:
 
 
 def capitals_of_regions(doc, mentions: list[Mention], by_id) -> list[Mention]:
-    """Mentions of the towns a text names as a region's capital ("столица Прибайкалья", "столицей Кузбасса"): the
-    region's administrative centre (gazetteer.centre_of), on the words "столица" and the region's name. Not where the
+    """Mentions of the towns a text names as a region's capital ("столица Прибайкалья", "столицей Кузбасса",
+    "административным центром Хубсугульского аймака"): the region's administrative centre (gazetteer.centre_of), on
+    the words that call it so (``capital_words_before``) and the region's name. Not where the
     town is named beside it ("столицы Хакасии Абакана")."""
     found = []
     for m in mentions:
         place = place_by_id(m.place_id) if m.place_id and m.tokens else None
-        before = previous_token(m.tokens[0], by_id) if place is not None and place.type == "region" else None
-        if before is None or (before.lemma or "") != "столица":
+        before = capital_words_before(m.tokens[0], by_id) if place is not None and place.type == "region" else None
+        if before is None:
             continue
         if any(o.type == "city" and 0 <= o.start - m.stop <= 2 and not doc.text[m.stop : o.start].strip() for o in mentions):
             continue
@@ -115,6 +118,20 @@ def capitals_of_regions(doc, mentions: list[Mention], by_id) -> list[Mention]:
             found.append(Mention(before.start, m.stop, doc.text[before.start : m.stop], centre.type, centre.name,
                                  tokens=[before] + m.tokens, place_id=centre.place_id))
     return found
+
+
+def capital_words_before(token, by_id):
+    """The first of the words right before ``token`` that call a town a region's capital (data/capital_nouns.csv:
+    "столица", "административный центр"), or None."""
+    for phrase in read_words("capital_nouns.csv", "lemma"):
+        first, words = token, phrase.split()
+        for word in reversed(words):
+            first = previous_token(first, by_id)
+            if first is None or (first.lemma or "").lower() != word:
+                break
+        else:
+            return first
+    return None
 
 
 def titles_of_the_one_unnamed(doc, mentions: list[Mention]) -> list[Mention]:
