@@ -270,7 +270,10 @@ def unnamed_offices(sent: Sentence, representatives_only: bool = False) -> list[
         # conjunct of the delegation whose noun it leaves out
         elided = [c for c in sent.kids(token, "conj") if represents and (c.lemma or "") in region_nouns()]
         for complement in [c for k in sent.kids(token, "nmod") for c in sent.conjuncts(k)] + elided + adjectives:
-            if represents and complement not in adjectives and not (complement.feats.get("Case") == "Gen" and all(c.text.lower() == "из" for c in sent.kids(complement, "case"))):
+            # (a preposition stands before its noun: "делегация ... района Монголии во главе с" hangs "во" on "района"
+            # by mistake)
+            if represents and complement not in adjectives and not (complement.feats.get("Case") == "Gen" and all(
+                    c.text.lower() == "из" for c in sent.kids(complement, "case") if c.start < complement.start)):
                 continue  # whom a delegation stands for, not what it is about ("делегация на переговорах")
             found = sent.mention_at(complement, person=False)
             # a place, or the territory a body's name holds ("Гомельского облисполкома": Gomel oblast)
