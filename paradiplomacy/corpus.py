@@ -339,13 +339,18 @@ def date_document(doc: Document, header_dates: list[str], body: str, manifest_da
         doc.published, doc.date_basis = doc.date_inferred, "inferred"
 
 
+# "до 2030 года", "к 2030 году": a year a plan runs to, not a date of what the sentence reports
+TARGET_YEAR = re.compile(r"(?:до|к)\s", re.IGNORECASE)
+
+
 def latest_past_event(body: str) -> str:
-    """The latest date the body reports in a past-tense sentence, or ''."""
+    """The latest date the body reports in a past-tense sentence, or '' (a year a plan runs to is none: "недавно была
+    принята Концепция ... до 2030 года")."""
     latest = ""
     if not YEAR_DIGITS.search(body):
         return latest  # every date and year needs four digits: a body with none is not split into sentences
     for sentence in sentenize(body):
-        mentions = years_mentioned(sentence.text) + find_dates(sentence.text)
+        mentions = [m for m in years_mentioned(sentence.text) if not TARGET_YEAR.match(sentence.text, m.start)] + find_dates(sentence.text)
         if mentions and is_past_tense(sentence.text):
             latest = max([latest] + [m.iso for m in mentions])
     return latest

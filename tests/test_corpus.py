@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from conftest import SEEDS, read_gold
-from paradiplomacy.corpus import load_corpus
+from paradiplomacy.corpus import latest_past_event, load_corpus
 from paradiplomacy.pipeline import extract
 
 ARTICLE = (
@@ -186,3 +186,9 @@ def test_the_seeds_documents_name_the_sources_they_relay(seeds_out):
     documents = pd.read_csv(seeds_out / "documents.csv", keep_default_na=False).set_index("doc_id")
     assert documents.relays["002_73576530f1f9f9ee"] == "пресс-служба администрации Липецкой области"
     assert documents.photo_credit["001_9db930ce4d4846eb"] == "липецкаяобласть.рф"  # dropped from the text as chrome
+
+
+def test_year_a_plan_runs_to_is_no_inferred_date():
+    body = ("Делегация района прибыла в область в 2019 году и провела переговоры.\n"
+            "Недавно была принята Концепция приграничного сотрудничества до 2030 года.")
+    assert latest_past_event(body) == "2019"
