@@ -1122,6 +1122,40 @@ GAPPED_SUBJECTS = re.compile(r",\s*а\s+([^,;—–]+?)\s*[—–]\s*$")
 
 
 def find_parties(noun, chain, sent: Sentence) -> list[str]:
+    """Parties from the syntax; where it finds fewer than two, the lists the text writes out (``parties_named``); each at
+    the level of the others where a signer's title joins offices of two places (``at_the_others_level``)."""
+    return at_the_others_level(parties_named(noun, chain, sent), sent)
+
+
+def at_the_others_level(parties: list[str], sent: Sentence) -> list[str]:
+    """The parties, a place of a title that joins offices of two places by a dash replaced by the title's other place
+    where that one is of the kind of the other parties and it is not ("мэр Улан-Удэ ... и губернатор Орхонского аймака
+    – мэр города Эрдэнэт ... подписали меморандум": the mayor of Erdenet signs with the mayor, for the town)."""
+    types = {m.name: m.type for m in sent.mentions}
+    out = list(parties)
+    for person in (m for m in sent.mentions if m.type == "person" and m.role and DASH_IN_TITLE.search(m.role)):
+        places = places_of_compound_office(person, sent)
+        held = [p for p in places if p.name in out]
+        others = {types.get(p) for p in out if p not in {h.name for h in held}}
+        fitting = [p for p in places if p.type in others and p.name not in out]
+        if len(held) == 1 and held[0].type not in others and len(fitting) == 1:
+            out[out.index(held[0].name)] = fitting[0].name
+    return out
+
+
+def places_of_compound_office(person: Mention, sent: Sentence) -> list[Mention]:
+    """The places of the offices of a title joined by a dash ("губернатор Орхонского аймака – мэр города Эрдэнэт"),
+    where they are of different kinds; [] otherwise."""
+    places = [m for m in sent.mentions if m.type in PLACE_TYPES and m.stop <= person.start and m.start >= person.start - len(person.role) - 3
+              and m.text in person.role]
+    return places if len({m.type for m in places}) == len(places) > 1 else []
+
+
+# a dash between two offices of one title ("губернатор Орхонского аймака – мэр города Эрдэнэт")
+DASH_IN_TITLE = re.compile(r"\s[–—-]\s")
+
+
+def parties_named(noun, chain, sent: Sentence) -> list[str]:
     """Parties from the syntax; where it finds fewer than two, the lists the text writes out."""
     gapped = GAPPED_SUBJECTS.search(sent.text[: noun.start - sent.start])
     if gapped and len(names := linear_parties(sent, sent.start + gapped.start(1), backwards=False, until=sent.start + gapped.end(1))) >= 2:
