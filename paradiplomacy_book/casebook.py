@@ -448,9 +448,10 @@ def glue_case(tables, case, glue) -> None:
 
 
 DELEGATION_NOTE_LABEL = "a delegation or official at a meeting, visit or session"  # charts.DELEGATION_LABEL
-SHADING_NOTE = ("The regions under Russian occupation at each map's date are shaded: a region occupied whole (Crimea) "
-                "filled, an oblast occupied only in part hatched whole. Region outlines are approximate, a few kilometres "
-                "off the true borders (the relations appendix says how they are drawn).")
+SHADING_NOTE = ("The regions held at each map's date by others than the state they belong to are shaded, and the legend "
+                "says who holds each (Russian occupation, or de facto authorities such as Transnistria's): a region held "
+                "whole (Crimea) filled, an oblast held only in part hatched whole. Region outlines are approximate, a few "
+                "kilometres off the true borders (the relations appendix says how they are drawn).")
 
 
 def shades_held_regions(fig) -> bool:
