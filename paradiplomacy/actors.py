@@ -1819,12 +1819,23 @@ def office_of_governor(person: Mention, ids: set, tokens, by_id):
 
 
 def office_of_subjectless_clause(person: Mention, ids: set, tokens, by_id):
-    """The office of a later clause with a copula and no subject of its own, whose subject is the name's ("Сиссе занимал
-    различные посты, в том числе был министром финансов": the parser makes the second clause a root of its own), or None."""
+    """The office of a later clause with a copula, or of a verb of office joined to the name's predicate, with no subject
+    of its own, whose subject is the name's ("Сиссе занимал различные посты, в том числе был министром финансов": the
+    parser makes the second clause a root of its own; "Амано был дипломатом и работал генеральным консулом Японии"), or
+    None."""
     root = name_root(person, ids)
     verb = by_id.get(root.head_id) if root is not None and root.rel.startswith("nsubj") else None
-    if verb is None or verb.pos != "VERB":
+    if verb is None:
         return None
+    # "Амано был дипломатом и работал генеральным консулом Японии": a verb of office joined to the name's predicate,
+    # with no subject of its own, gives its office to the name's subject
+    joined = next((x for c in tokens if c.head_id == verb.id and c.rel == "conj" and office_verbs().get(c.lemma or "") == "link"
+                   and not any(u.head_id == c.id and u.rel.startswith("nsubj") for u in tokens)
+                   for x in tokens if x.head_id == c.id and x.rel in ("xcomp", "obl") and is_office_word(x) and x.feats.get("Case") == "Ins"), None)
+    # (the name's predicate a verb, or a noun in the instrumental, whichever word the parser hung the copula on: "Амано
+    # был дипломатом ..., а также был генеральным консулом")
+    if joined is not None or verb.pos != "VERB" and not (verb.pos == "NOUN" and verb.feats.get("Case") == "Ins"):
+        return joined
     return next((t for t in tokens if t.start > verb.start and is_office_word(t) and t.feats.get("Case") == "Ins"
                  and (t.rel == "root" or t.rel == "conj" and t.head_id == verb.id)
                  and any(c.head_id == t.id and c.rel == "cop" for c in tokens)
