@@ -207,7 +207,7 @@ def sources_of(tables, case) -> str:
         source = (source or "no outlet recorded") + ("" if outlet or row.url else ", unverified: no address recorded")
         relayed = [relay_english(tables, row.doc_id, phrase) for phrase in split_list(row.relays)]
         source += f", relaying {' and '.join(relayed)}" if relayed else ""
-        source += f", photo credited to (in the page's words) {row.photo_credit.replace(' | ', ' and ')}" if row.photo_credit else ""
+        source += f", whose photo the page credits to {row.photo_credit.replace(' | ', ' and ')}" if row.photo_credit else ""
         by_outlet.setdefault(source, []).append(numbers[row.doc_id])
     return "; ".join(f"{outlet} (article{'s' if len(n) > 1 else ''} {', '.join(map(str, sorted(n)))})"
                      for outlet, n in sorted(by_outlet.items(), key=lambda item: min(item[1])))

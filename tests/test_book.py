@@ -480,7 +480,7 @@ def test_a_source_the_manifest_says_is_no_outlet_is_not_counted_as_one(seeds_tab
         "Oblast (пресс-служба администрации Липецкой области) (article 3); Город48 (article 4)")
     assert sources_of(seeds_tables, "Smolensk") == "forum post (user zerro-ai), not an outlet, unverified: no address recorded (article 5)"
     # an outlet, named by the manifest; its photo from the Lipetsk government's site (reader 12, item 2)
-    assert sources_of(seeds_tables, "DPR") == "Выбор народа, photo credited to (in the page's words) липецкаяобласть.рф (article 2)"
+    assert sources_of(seeds_tables, "DPR") == "Выбор народа, whose photo the page credits to липецкаяобласть.рф (article 2)"
     reproduce = (ROOT / "book" / "a9_reproduce.md").read_text(encoding="utf-8")
     assert all(f"| `{column}` |" in reproduce for column in MANIFEST_COLUMNS)
 
