@@ -31,7 +31,7 @@ from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
 from .gazetteer import find_place, lemma_key, place_by_id, territory_of, word_kind
-from .morph import cases_of, genitive, is_adjective, normalize_phrase, region_nouns
+from .morph import cases_of, genitive, is_adjective, join_tokens, normalize_phrase, region_nouns
 from .nlp import morph_vocab, reaches
 from .quotations import speech_kind
 from .references import kind_nouns
@@ -2338,7 +2338,7 @@ def first_dated(noun, sent: Sentence) -> bool:
     twinning signed now, is an earlier one between the same sides (``merge`` keeps it apart unless its date is the
     other's); "первое соглашение между Курском и Гомелем подписано в 2004 году" may be the article's own."""
     return (bool(YEAR.search(sent.text)) and any(lemma_of(a) in read_words("first_words.csv", "lemma") for a in sent.kids(noun, "amod"))
-            and between_their_kind(" ".join(t.text for t in sorted(sent.below(noun), key=lambda t: t.start))) is not None)
+            and between_their_kind(join_tokens(sorted(sent.below(noun), key=lambda t: t.start))) is not None)
 
 
 def similar(noun, sent: Sentence) -> bool:
