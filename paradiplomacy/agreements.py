@@ -638,6 +638,8 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
     found += [t for h in [sent.head(noun)] if h is not None for c in sent.children[h.id] if stray_object(c, h, sent) for t in sent.conjuncts(c)]
     # "Переговоры ... завершились подписанием соглашения": the meeting is the frame, its sides are the parties
     found = [t for t in found if (t.lemma or "") not in event_terms()]
+    # "подписанного на Форуме межрегионального сотрудничества России и Казахстана": where the forum's regions are
+    found = [t for t in found if not in_a_gatherings_name(t.start, sent)]
     return found + represented(found, sent)
 
 
@@ -1003,10 +1005,15 @@ def states_own_town(m: Mention, after: Mention | None, sent: Sentence) -> bool:
 def of_a_gathering(m: Mention, sent: Sentence) -> bool:
     """Whether a place is in the genitive of a gathering's name (gathering_nouns.csv): "Форума регионов Беларуси и
     России" names where the forum's regions are, not who signed."""
-    first = next((t for t in sent.tokens if t.start >= m.start), None)
+    return in_a_gatherings_name(m.start, sent)
+
+
+def in_a_gatherings_name(start: int, sent: Sentence) -> bool:
+    """Whether the words from ``start`` are in the genitive of a gathering's name (gathering_nouns.csv)."""
+    first = next((t for t in sent.tokens if t.start >= start), None)
     if first is None or first.feats.get("Case") != "Gen":
         return False
-    for t in reversed([t for t in sent.tokens if t.start < m.start]):
+    for t in reversed([t for t in sent.tokens if t.start < start]):
         if lemma_of(t) in read_words("gathering_nouns.csv"):
             return True
         if not (t.pos in ("CCONJ", "PUNCT") and t.text in ("и", ",") or t.pos in ("NOUN", "PROPN", "ADJ") and t.feats.get("Case") == "Gen"):
