@@ -2179,7 +2179,7 @@ def tagged_alike(adjective, office) -> bool:
 
 
 ACTING = (["врио"], ["врид"], ["ио"], ["вр.и.о."], ["вр", ".", "и", ".", "о", "."], ["и.о."], ["и", ".", "о", "."], ["и.", "о."],
-          ["исполняющий", "обязанности"])
+          ["исполняющий", "обязанности"], ["исполняющий", "полномочия"])
 
 
 def agrees(office, name_case_of: str, name_cases: set[str]) -> bool:
@@ -2193,7 +2193,7 @@ def agrees(office, name_case_of: str, name_cases: set[str]) -> bool:
 
 
 def acting_prefix(tokens, left: int) -> list:
-    """"врио", "и. о.", "(временно) исполняющий обязанности" before an office in the genitive: the tokens, or []."""
+    """"врио", "и. о.", "(временно) исполняющий обязанности (полномочия)" before an office in the genitive: the tokens, or []."""
     words = ["исполняющий" if t.text.lower().startswith("исполняющ") else t.text.lower() for t in tokens[:left]]
     for prefix in ACTING:
         n = len(prefix)

@@ -112,6 +112,7 @@ class Agreement:
     party_basis: list[str] = field(default_factory=list)  # for each party, how the record has it (``party_bases``)
     met_side: str = ""  # the party the sides that met gave a record of one side (``other_side_met``)
     standing: bool = False  # a twinning the text states as a fact of the towns ("между городами-побратимами X и Y"), no act
+    of_twins: bool = False  # the document of a standing twinning's towns ("Города-побратимы X и Y развивают ... Соответствующее соглашение"): not the twinning
     in_force: bool = False  # the words around it show it exists ("обсудили реализацию соглашения"): signed, once parties are known
     head: str = ""  # the lemma of its noun, which alone names it again ("программа сотрудничества" ... "подписали программу")
     signed_by_sides: bool = False  # its signers are named only as the sides ("Стороны подписали", "главы регионов подписали")
@@ -897,10 +898,26 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             persons = sent.persons_named(token, next_bound(token, tokens, sent.stop))
             names += [p.affiliation for p in persons if p.affiliation and p.affiliation not in names]
             continue
-        for name in [m.name if m else ""] + (sent.shared_head_places(token, m) + [o.name for o in sent.same_span(m)] if m else []):
+        for name in [m.name if m else ""] + (sent.shared_head_places(token, m) + [o.name for o in sent.same_span(m)]
+                                             + apposed_list(token, m, sent) if m else []):
             if name and name not in names:
                 names.append(name)
     return names
+
+
+RELATIVE_AFTER = re.compile(r"^[»\"]?\s*,\s*котор", re.I)  # ", которые являются партнерами Ярославля"
+
+
+def apposed_list(token, mention: Mention, sent: Sentence) -> list[str]:
+    """The other places of a list in apposition to a noun, of the kind of the first ("Города-побратимы Тамбов и Кобрин
+    подписали": the noun's mention is Тамбов, and Кобрин is its conjunct; the tagger may call the noun singular);
+    not where a relative clause says what the list is to another ("Немецкие города Кассель и Ханау, которые являются партнерами Ярославля,
+    приостановили": each with that one)."""
+    listed = [c for a in sent.kids(token, "appos") for c in sent.conjuncts(a)]
+    if not listed or RELATIVE_AFTER.match(sent.text[max(t.stop for t in listed) - sent.start :]):
+        return []
+    return [o.name for c in listed[1:]
+            if (o := sent.mention_at(c, person=False)) is not None and o.type == mention.type]
 
 
 def titled_by_church(mention, sent: Sentence) -> bool:
@@ -1853,7 +1870,7 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 continue  # "станут городами-побратимами" beside "первый договор ... был подписан в 2012 году": not yet twins
             if same is not None and same.status == "signed" and record.status in ("planned", "agreed", "discussed"):
                 continue  # "города-побратимы подпишут дополнительное соглашение": a new document of towns twinned already
-            if same is not None and same.standing and record.evidence in same.sentences + [same.evidence]:
+            if same is not None and same.standing and (record.of_twins or record.evidence in same.sentences + [same.evidence]):
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
             if record.former:
                 continue  # "началась ещё в 2009 году с подписанного соглашения между администрациями": the tie before the twinning
@@ -2110,6 +2127,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             status = records[-1].status if status == "agreed" and records[-1].status == "planned" else status
         # "Соответствующее соглашение подписали мэры ..." after a tie or agreement just told: that one's document
         corresponding = bool(records) and records[-1].kind != "accord" and any(lemma_of(a) == "соответствующий" for a in sent.kids(token, "amod"))
+        # but after towns called twins as a fact ("Города-побратимы X и Y развивают сотрудничество в сфере торговли"),
+        # the document of what they do now, between them
+        of_twins = corresponding and records[-1].standing
+        corresponding = corresponding and not of_twins
         told = kind not in ("", "anaphor") and bool(records) and (about_this(token, sent) or corresponding)
         referred_record = None
         if kind == "anaphor" or told:
@@ -2142,6 +2163,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         told = told or referred_record is not None and not has_topic(token, sent) and holds_the_parties(parties, referred_record.parties)
         if kind == TWINNING:
             parties = without_states(parties, sent)
+        if of_twins and set(parties) < set(records[-1].parties):
+            parties = list(records[-1].parties)
         if may_exist and (parties or records and like_another(token, sent)):
             status = "signed"  # (the one before another, "срок действия старого соглашения истекал", is the same sides')
         if not status or tie and not broken_tie(token, status, parties, sent):
@@ -2215,7 +2238,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
                             document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token),
                             these=points_back(token, sent), former=former(token, sent), partner_only=bool(partners) and not sides and not subjects_besides(token, chain, sent), side_untold=side_untold,
-                            signed_by_sides=not signed_by and sides_signed(chain, sent), apart=coordinated_documents(token, sent))
+                            signed_by_sides=not signed_by and sides_signed(chain, sent), apart=coordinated_documents(token, sent),
+                            of_twins=of_twins)
         for members in gapped:
             yield Agreement(kind, status, members, [], own_date(token, sent, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=plural(token, sent))

@@ -212,14 +212,24 @@ class Pipeline:
     @lru_cache(maxsize=50_000)
     def noun_reading(self, word: str):
         """The dictionary's noun parse where it knows the word only as a noun, or, not knowing it, guesses first a
-        noun of the lexicon ("акиматом", "хокимиятом": bodies the dictionary lacks); else None."""
+        noun of the lexicon ("акиматом", "хокимиятом": bodies the dictionary lacks) or reads it as two nouns it knows
+        joined by a hyphen ("города-побратимы", which the tagger may call a verb); else None."""
         parses = self.morph_vocab.parse(word)
         if not parses or "NOUN" not in parses[0].tag:
             return None
         known = all(p.is_known for p in parses)
-        if known and all("NOUN" in p.tag for p in parses) or not known and parses[0].normal_form.replace("ё", "е") in lexicon_words():
+        nouns = all("NOUN" in p.tag for p in parses)
+        if known and nouns or not known and parses[0].normal_form.replace("ё", "е") in lexicon_words():
+            return parses[0]
+        if nouns and word.count("-") == 1 and all(self.known_noun(part) for part in word.split("-")):
             return parses[0]
         return None
+
+    @lru_cache(maxsize=50_000)
+    def known_noun(self, word: str) -> bool:
+        """Whether the dictionary knows the word, and only as a noun."""
+        parses = self.morph_vocab.parse(word)
+        return bool(parses) and all(p.is_known and "NOUN" in p.tag for p in parses)
 
     @lru_cache(maxsize=50_000)
     def lexical_reading(self, word: str, case: str):

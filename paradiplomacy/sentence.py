@@ -246,7 +246,7 @@ class Sentence:
                     return max(found, key=lambda m: m.stop - m.start)
         # "И.о. губернатора ... Игорь Петров": the parser takes the "И" of "И.о." for the subject (or the participle
         # of "исполняющий обязанности главы района ... Игорь Петров")
-        acting = re.match(r"и\.\s?о\.|исполняющ\w*\s+обязанност", self.text[token.start - self.start :], re.I)
+        acting = re.match(r"и\.\s?о\.|исполняющ\w*\s+(?:обязанност|полномочи)", self.text[token.start - self.start :], re.I)
         if word_kind(token.lemma or "") == "office" or acting:
             return min((m for m in self.mentions if m.type == "person" and token.start < m.start < until), key=lambda m: m.start, default=None)
         return None
