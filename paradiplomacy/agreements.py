@@ -1132,6 +1132,16 @@ def without_their_states(parties: list[str], sent: Sentence) -> list[str]:
     return [p for p in parties if p not in around]
 
 
+def twin_worded(noun, sent: Sentence) -> bool:
+    """Whether the noun or an adjective of it is a word of twins ("побратимские связи"), not of partners only."""
+    return any(TWIN_STEM in lemma_of(t) for t in [noun] + sent.kids(noun, "amod"))
+
+
+def kinds_of(sent: Sentence) -> dict[str, str]:
+    """The type of each name the sentence mentions."""
+    return {m.name: m.type for m in sent.mentions}
+
+
 def without_states(parties: list[str], sent: Sentence) -> list[str]:
     """The parties of a twinning less the states among them, which twin with no one (a twinning is of towns or
     regions): "развитие отношений двух городов-побратимов обсудили мэр Иркутска и генеральный консул Монголии" (the
@@ -2162,6 +2172,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         # Вагаршапат: the places that hold the parties of the document referred to name that one again
         told = told or referred_record is not None and not has_topic(token, sent) and holds_the_parties(parties, referred_record.parties)
         if kind == TWINNING:
+            states = [p for p in parties if kinds_of(sent).get(p) == "country"]
+            if referred_record is None and states and (len(states) == len(parties) or not twin_worded(token, sent)):
+                continue  # "регион и Узбекистан связывают партнёрские отношения": a region's ties with a state, no twinning
             parties = without_states(parties, sent)
         if of_twins and set(parties) < set(records[-1].parties):
             parties = list(records[-1].parties)
