@@ -1664,6 +1664,17 @@ def tied_pair(sent: Sentence) -> list[str]:
     return places_of_the_pair(sent) if any(lemma_of(t) in ties for t in sent.tokens) else []
 
 
+WITH_BEFORE = re.compile(r"(?:^|\s)со?\s+$", re.I)
+
+
+def partner_told_before(sent: Sentence, party: str, kinds: dict[str, str]) -> str:
+    """The one place of the party's type that the sentence names after "с" ("контакты поддерживаем с Хорезмской
+    областью"), other than the party; '' where there is none or more than one."""
+    found = {m.name for m in sent.mentions if m.type == kinds.get(party) and m.name != party
+             and WITH_BEFORE.search(sent.text[: m.start - sent.start])}
+    return next(iter(found)) if len(found) == 1 else ""
+
+
 def places_of_the_pair(sent: Sentence, types=PLACE_TYPES) -> list[str]:
     """The two places (of ``types``) a sentence names, outermost mentions only ("Забайкальский край и провинцию
     Хэйлунцзян связывают долгие отношения"); [] unless there are exactly two."""
@@ -1724,6 +1735,11 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
                 # "У Гомельской области появился ещё один побратим. Соглашение ... с провинцией Ляонин подписано ...": the
                 # new twin's owner is the other side
                 found.parties = [owner, *found.parties]
+            elif len(found.parties) == 1 and not found.sides and found.kind != "accord" and before is not None and not any(
+                    before.text in [r.evidence, *r.sentences] for r in records) and (partner := partner_told_before(before, found.parties[0], kinds)):
+                # "Тесные контакты поддерживаем с Хорезмской областью. В прошлом году мы подписали план мероприятий": the
+                # partner of the ties the sentence before tells, where that sentence reports no agreement of its own
+                found.parties, found.bound = [*found.parties, partner], "previous"
             if found.these and not found.parties and len(listed := listed_just_before(records, found, read)) > 1:
                 for record in listed:  # "Рассмотрены проекты: «О Соглашении ...»; «О Соглашении ...». Депутаты одобрили данные проекты"
                     take_stage(record, found)
