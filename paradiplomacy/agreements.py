@@ -631,6 +631,8 @@ def party_tokens(noun, chain, sent: Sentence) -> list:
                 # "Собрание приняло постановление, которым одобрено подписание соглашения": the relative agent (which the
                 # parser may make an indirect object) stands for the resolution, and so for the body that adopted it
                 found += [antecedent(c, sent) for c in sent.conjuncts(child)]
+                # "между администрацией X и облисполкомами всех 6 областей Беларуси: Брестской, ...": the list after the colon
+                found += names_of_kind(sent.conjuncts(child), sent) if is_between else []
                 # "города Кассель и Ханау, которые являются партнерами Ярославля": the names the relative's noun is told by
                 found += [t for c in sent.conjuncts(child) if (a := antecedent(c, sent)) is not c
                           for name in sent.kids(a, "appos") for t in sent.conjuncts(name)]
@@ -2720,7 +2722,10 @@ def listed_alike(mention: Mention, first: Mention) -> bool:
 def names_of_kind(tokens, sent: Sentence) -> list:
     """The names a noun of a kind of place introduces in apposition, each with its conjuncts: "с российскими городами
     Красноярск, Самара и Улан-Удэ" (the parser hangs the list on the first name), or after a colon ("с тремя городами:
-    Кеми (Финляндия), Ческе-Будеёвице (Чехия) и Мешхедом (Иран)")."""
+    Кеми (Финляндия), Ческе-Будеёвице (Чехия) и Мешхедом (Иран)"); and those of the places an executive or body is of
+    ("с облисполкомами трех областей Беларуси: Гомельской, Могилевской и Витебской")."""
+    tokens = tokens + [k for t in tokens if word_kind(lemma_of(t)) in ("executive", "body")
+                       for k in sent.kids(t, "nmod") if kind_of_place(k) or units_by_kind(k)]
     listed = [a for t in tokens if kind_of_place(t) for a in sent.kids(t, "appos")]
     listed += [a for t in tokens if kind_of_place(t) for a in sent.kids(t, "parataxis") if mark_before(a, sent, (":",))]
     named = [c for a in listed for c in sent.conjuncts(a)]
@@ -2932,9 +2937,26 @@ def shared_out_pairs(noun, parties: list[str], sent: Sentence) -> list[list[str]
 
 def each_shared_body(parties: list[str], sent: Sentence) -> list[list[str]]:
     """The first party with each of the others, where those are two or more bodies one plural noun shares out among
-    places ("между Гомельским облисполкомом и правительствами Республики Башкортостан, Курской области"); [] otherwise."""
+    places ("между Гомельским облисполкомом и правительствами Республики Башкортостан, Курской области"), or places of
+    one noun (``one_noun_list``); [] otherwise."""
     shared = {m.name for m in sent.mentions if m.shared}
-    return [[parties[0], p] for p in parties[1:]] if len(parties) > 2 and set(parties[1:]) <= shared else []
+    return [[parties[0], p] for p in parties[1:]] if len(parties) > 2 and (set(parties[1:]) <= shared or one_noun_list(parties[1:], sent) and not one_noun_list(parties, sent)) else []
+
+
+def one_noun_list(names: list[str], sent: Sentence) -> bool:
+    """Whether the places are adjectives of one noun ("облисполкомами Гомельской, Могилевской и Витебской областей"),
+    or a list after a colon that a noun of their kind opens ("облисполкомами всех 6 областей Беларуси: Брестской,
+    Витебской ... и Могилевской")."""
+    found = [next((m for m in sent.mentions if m.name == n and m.type in PLACE_TYPES), None) for n in names]
+    if None in found:
+        return False
+    heads = [m.tokens[-1] for m in found if len(m.tokens) > 1]
+    if len(heads) == len(names) and all(h is heads[0] for h in heads):
+        return True
+    found.sort(key=lambda m: m.start)
+    text = lambda a, b: sent.text[a - sent.start : b - sent.start]
+    return (text(sent.start, found[0].start).rstrip().endswith(":")
+            and all(GAP_LIST.match(text(a.stop, b.start)) for a, b in zip(found, found[1:])))
 
 
 def with_all_shared(parties: list[str], sent: Sentence) -> list[str]:
@@ -3109,6 +3131,11 @@ def written_in_pairs(parties: list[str], sent: Sentence) -> list[list[str]]:
     pairs = [names[i : i + 2] for i in range(0, len(names), 2)]
     # one side may be in two pairs ("Западно-Казахстанской и Оренбургской, Костанайской и Оренбургской"), not twice in one
     if len(run) < 4 or len(run) % 2 or not set(parties) <= set(names) or any(a == b for a, b in pairs):
+        return []
+    # "между правительством X и облисполкомами Гомельской, Могилевской и Витебской областей": adjectives of one noun
+    # are one list, which no pair splits unless every name is of it
+    heads = [m.tokens[-1] if len(m.tokens) > 1 else None for m in run]
+    if not all(h is heads[0] for h in heads) and any(heads[i] is not None and heads[i] is heads[i + 1] for i in range(1, len(run) - 1, 2)):
         return []
     return pairs
 
