@@ -152,13 +152,23 @@ def name_case(words: list[str], hints: list[str | None]) -> str:
     # a name is no nominative where a word of it the dictionary knows only as a name cannot be one ("Берика Уали"
     # tagged nominative: "Берика" is the genitive or accusative of Берик)
     # ("Чжан Цисяном" tagged nominative and genitive: the second word's ending is the instrumental's)
-    if instrumental or any(never_nominative_name(parses) for parses in parsed):
+    # (but not where the other word is a woman's name only in the nominative and that one a man's: "Оксана Фадина" is a
+    # woman's name and surname, though the dictionary knows "Фадина" only as the genitive of the man's name "Фадин")
+    never = [parses for parses in parsed if never_nominative_name(parses)]
+    women = any(only_nominative_name(parses) and all(p.tag.gender == "femn" for p in parses) for parses in parsed)
+    if instrumental or never and not (women and all(p.tag.gender == "masc" for parses in never for p in parses)):
         votes = Counter({case: n for case, n in votes.items() if case != "nomn"}) or votes
     if not votes:
         return "nomn"
     # Ties ("Владимира": genitive or accusative) go to the earlier case, not to whichever the
     # set of parses happened to list first, which depends on the interpreter's hash seed.
     return min(votes, key=lambda case: (-votes[case], CASES.index(case) if case in CASES else len(CASES), case))
+
+
+def only_nominative_name(parses) -> bool:
+    """Whether the dictionary knows the word only as a name in the singular nominative ("Оксана")."""
+    return bool(parses) and all(p.is_known and NAME_GRAMMEMES & p.tag.grammemes and p.tag.number != "plur" and p.tag.case == "nomn"
+                                for p in parses)
 
 
 def never_nominative_name(parses) -> bool:
