@@ -2510,6 +2510,12 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
             named = {place.name for start, end, place in places if sent.start <= start and end <= stop and place.type in types}
             if not named:
                 continue
+            # "Белгородская и Ленинградская области ... визита ленинградского губернатора": the place the office's own
+            # adjective names
+            own = {name for name in named if lemma_key(name.split()[0]) in lemma_key(m.role).split()}
+            if len(own) == 1:
+                m.affiliation, m.inferred = own.pop(), True
+                break
             earlier = [o for o in persons if o is not m and sent.start <= o.start < m.start]
             # "представитель администрации Смоленской области Пётр Илюхин, сенатор ...": Smolensk Oblast is Ilyukhin's
             taken = {o.affiliation for o in earlier} | {place.name for o in earlier for _, _, place in named_places(o.affiliation)}
