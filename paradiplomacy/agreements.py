@@ -59,13 +59,17 @@ BETWEEN_THEIR_KIND = re.compile(r"\b[Мм]ежду (?:(?:правительст�
                                 r"(?:регионов|областей|республик|городов|районов|субъектов|провинций|столиц)"
                                 r"|(?:двумя |обоими |этими |нашими )?(?:[а-яё]+[ыи]ми )?(?:регионами|областями|республиками|городами|районами|субъектами|провинциями|столицами|территориями))\b")
 NAME_AFTER = re.compile(r"\s+([А-ЯЁA-Z][\w-]*)")
+# "главы приграничных регионов намерены подписать": the sides named only by the kind of place their heads head
+HEADS_OF_THEIR_KIND = re.compile(r"\b(?:[Гг]лавы|[Гг]убернаторы|[Рр]уководители|[Мм]эры) (?:двух |обоих |обеих |этих )?(?:[а-яё]+[ыи]х )?"
+                                 r"(?:регионов|областей|республик|городов|районов|субъектов|провинций|территорий)\b")
 
 
-def between_their_kind(text: str) -> re.Match | None:
-    """Where ``text`` names the sides of an agreement only by their kind (``BETWEEN_THEIR_KIND``): a kind noun with no
+def between_their_kind(text: str, heads: bool = False) -> re.Match | None:
+    """Where ``text`` names the sides of an agreement only by their kind (``BETWEEN_THEIR_KIND``, or, with ``heads``,
+    their heads': ``HEADS_OF_THEIR_KIND``): a kind noun with no
     name of its own after it ("между городами Тула и Гомель" names them), though perhaps with the states they lie in
     ("между двумя приграничными регионами России и Японии")."""
-    for found in BETWEEN_THEIR_KIND.finditer(text):
+    for found in [*BETWEEN_THEIR_KIND.finditer(text), *(HEADS_OF_THEIR_KIND.finditer(text) if heads else [])]:
         after = NAME_AFTER.match(text, found.end())
         if after is None or (place := find_place(after.group(1))) is not None and place.type == "country":
             return found
@@ -1715,7 +1719,8 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, opener), owner_before):
             found.narrator = narrator if found.partner_only else ""
-            between = between_their_kind(found.evidence) if before is not None else None
+            # (the heads of places of a kind are those of an agreement told before where there is one: ``bind_sides``)
+            between = between_their_kind(found.evidence, heads=not records) if before is not None else None
             pair = (the_pair_before(read, pair_types(between), headline)
                     if between is not None and all(kinds.get(p) == "country" for p in found.parties) else None)
             # the states of "между двумя регионами России и Японии" are where the pair lies, not its sides
