@@ -1939,6 +1939,8 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         i -= 1  # "губернатором провинции госпожой | Лян Хуэйлин": the form of address is no part of the office
     if i >= 0 and tokens[i].pos == "CCONJ":
         return []  # "конфликт бывшего губернатора и | Алексея Чалого": the office before "и" is another's
+    if i >= 2 and [t.text.lower() for t in tokens[i - 2 : i + 1]] in (["во", "главе", "с"], ["во", "главе", "со"]):
+        return []  # "делегация во главе с | Лазаренко": he leads it, and "глава" is no title of his
     adjacent = i
     i = before_apposition(tokens, i)
     if (parted := office_before_comma(tokens, i, root, by_id)):
