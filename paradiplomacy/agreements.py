@@ -2195,7 +2195,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         # Вагаршапат: the places that hold the parties of the document referred to name that one again
         told = told or referred_record is not None and not has_topic(token, sent) and holds_the_parties(parties, referred_record.parties)
         if kind == TWINNING:
-            states = [p for p in parties if kinds_of(sent).get(p) == "country"]
+            states = [p for p, kind in kinds_of(sent).items() if p in parties and kind == "country"]
             if referred_record is None and states and (len(states) == len(parties) or not twin_worded(token, sent)):
                 continue  # "регион и Узбекистан связывают партнёрские отношения": a region's ties with a state, no twinning
             parties = without_states(parties, sent)
