@@ -1171,7 +1171,7 @@ def at_the_others_level(parties: list[str], sent: Sentence) -> list[str]:
     """The parties, a place of a title that joins offices of two places by a dash replaced by the title's other place
     where that one is of the kind of the other parties and it is not ("мэр Улан-Удэ ... и губернатор Орхонского аймака
     – мэр города Эрдэнэт ... подписали меморандум": the mayor of Erdenet signs with the mayor, for the town)."""
-    types = {m.name: m.type for m in sent.mentions}
+    types = kinds_of(sent)
     out = list(parties)
     for person in (m for m in sent.mentions if m.type == "person" and m.role and DASH_IN_TITLE.search(m.role)):
         places = places_of_compound_office(person, sent)
@@ -1422,7 +1422,7 @@ def speakers_sides(sent: Sentence) -> list[str]:
                for h in sent.kids(t, "nsubj" if kind == "verb" else "nmod")]
     persons = [sent.person_named(h, sent.stop) for h in holders]
     places = territories(sent.mentions)
-    kinds = {m.name: m.type for m in sent.mentions}
+    kinds = kinds_of(sent)
     # the body the article gives the speaker elsewhere too: "По словам Журавлёва" after "Губернатор Орловской области Пётр Журавлёв"
     bodies = [body for p in persons if p is not None and (body := sent.affiliation_of(p))]
     # an official the sentence names by office alone: "Губернатор Брянской области заявил, что регион подписал ..."
@@ -2563,7 +2563,7 @@ def broken_tie(token, status: str, parties: list[str], sent: Sentence) -> bool:
     and between towns only ("Варшава разорвала отношения с Москвой", not "разорвала отношения с компанией"; regions
     that suspend cooperation suspend their cooperation agreement). A place the gazetteer does not know beside towns
     it knows is a town too ("приостановил отношения с Хагеном (Германия), Тюлем (Франция)")."""
-    kinds = {m.name: m.type for m in sent.mentions}
+    kinds = kinds_of(sent)
     types = [kinds.get(p) for p in parties]
     made = (token.lemma or "").replace("ё", "е") in concluded_ties() and status in ("signed", "planned")
     towns = set(types) <= {"city", "other"} and types.count("city") >= 2
@@ -2955,8 +2955,7 @@ def one_noun_list(names: list[str], sent: Sentence) -> bool:
     found = [next((m for m in sent.mentions if m.name == n and m.type in PLACE_TYPES), None) for n in names]
     if None in found:
         return False
-    heads = [m.tokens[-1] for m in found if len(m.tokens) > 1]
-    if len(heads) == len(names) and all(h is heads[0] for h in heads):
+    if len(found[0].tokens) > 1 and all(same_phrase(found[0], m) for m in found[1:]):
         return True
     found.sort(key=lambda m: m.start)
     text = lambda a, b: sent.text[a - sent.start : b - sent.start]
@@ -3139,8 +3138,7 @@ def written_in_pairs(parties: list[str], sent: Sentence) -> list[list[str]]:
         return []
     # "между правительством X и облисполкомами Гомельской, Могилевской и Витебской областей": adjectives of one noun
     # are one list, which no pair splits unless every name is of it
-    heads = [m.tokens[-1] if len(m.tokens) > 1 else None for m in run]
-    if not all(h is heads[0] for h in heads) and any(heads[i] is not None and heads[i] is heads[i + 1] for i in range(1, len(run) - 1, 2)):
+    if not all(same_phrase(run[0], m) for m in run[1:]) and any(same_phrase(run[i], run[i + 1]) for i in range(1, len(run) - 1, 2)):
         return []
     return pairs
 
