@@ -18,7 +18,7 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
-from .gazetteer import (LARGE_TOWN, centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places_named, region_or_town_of_adjective,
+from .gazetteer import (DEPUTY_PREFIX, LARGE_TOWN, centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places_named, region_or_town_of_adjective,
                         territory_levels, town_of_adjective, word_kind)
 from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     match_case, normalize_phrase, region_nouns, singular_form, surname_key)
@@ -1910,7 +1910,9 @@ def office_phrase(office, tokens, by_id, exclude: set) -> list:
     index = tokens.index(office)
     left = adjectives_start(tokens, index)
     right = index
+    # (a name's age ends the office the parser may hang it on: "назначил министром экономики региона 35-летнего Игната")
     while (right + 1 < len(tokens) and tokens[right + 1].id not in exclude and descends_from(tokens[right + 1], office, by_id)
+           and not AGE.match(tokens[right + 1].text)
            and (tokens[right + 1].pos in ROLE_INNER_POS or tokens[right + 1].text in ROLE_INNER_SIGNS or attributive_participle(tokens[right + 1]))):
         right += 1
     while right > index and tokens[right].pos in ("ADP", "CCONJ"):
@@ -2279,11 +2281,16 @@ def office_after(tokens, last: int, person: Mention, mentions: list[Mention]) ->
     if last + 2 >= len(tokens) or tokens[last + 1].text not in {","} | DASHES:
         return []  # "Андрей Кочетов, ректор", "Корасон Акино — президент Филиппин"
     i = last + 2
+    case = name_case([t.text for t in person.tokens], tagged_cases(person.tokens))
+    if (i + 2 < len(tokens) and tokens[i + 1].text == "," and tokens[i].pos == "NOUN" and tokens[i].text.islower()
+            and not is_office_word(tokens[i]) and case in cases_of(tokens[i].text)):
+        i += 2  # a word of rank or calling before the office: "Глеб Ракитин, генерал, замначальника штаба"
+    start = i
     while i < len(tokens) and is_adjective(tokens[i]):
         i += 1
     if i >= len(tokens) or word_kind(tokens[i].lemma or "") != "office":
         return []
-    if name_case([t.text for t in person.tokens], tagged_cases(person.tokens)) not in cases_of(tokens[i].text):
+    if case not in office_cases(tokens[i].text):
         return []
     if subject_of_another_clause(tokens[i], person, tokens):
         return []  # "Как пояснил Олег Пастухов, мэр забайкальского города лично предложил подписать соглашение"
@@ -2297,9 +2304,18 @@ def office_after(tokens, last: int, person: Mention, mentions: list[Mention]) ->
         else:
             break
     if any(m.type == "person" and m is not person and tokens[i].stop <= m.start < (tokens[j].start if j < len(tokens) else m.stop + 1)
-           and name_case([t.text for t in m.tokens], tagged_cases(m.tokens)) in cases_of(tokens[i].text) for m in mentions):
+           and name_case([t.text for t in m.tokens], tagged_cases(m.tokens)) in office_cases(tokens[i].text) for m in mentions):
         return []  # (but "Людмила Бокова, первый заместитель Клишаса": the name in the genitive is whose deputy she is)
-    return tokens[last + 2 : j]
+    return tokens[start:j]
+
+
+def office_cases(word: str) -> set[str]:
+    """The cases an office word may stand in: a deputy's office in one word built on a genitive ("замначальника",
+    "замгендиректора") does not decline and stands in any; any other as the dictionary reads it."""
+    rest = word.lower().removeprefix(DEPUTY_PREFIX)
+    if rest != word.lower() and any(p.tag.case == "gent" and word_kind(p.normal_form) == "office" for p in morph_vocab().parse(rest)):
+        return set(ALL_CASES)
+    return cases_of(word)
 
 
 def subject_of_another_clause(office, person: Mention, tokens) -> bool:

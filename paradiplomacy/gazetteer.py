@@ -488,11 +488,13 @@ def lexicon() -> dict[str, str]:
 @lru_cache(maxsize=100_000)
 def word_kind(lemma: str) -> str:
     """'office', 'body', 'executive' (a body that governs a territory), 'settlement' or ''; a former office
-    ("экс-президент", "экс-мэр") is an office."""
+    ("экс-президент", "экс-мэр") and a deputy's ("замначальник") are offices."""
     lemma = lemma.lower().replace("ё", "е")
     kind = lexicon().get(lemma, "")
     if not kind and lemma.startswith(EX_PREFIX) and lexicon().get(lemma.removeprefix(EX_PREFIX)) == "office":
         return "office"
+    if not kind and lemma.startswith(DEPUTY_PREFIX) and lexicon().get(lemma.removeprefix(DEPUTY_PREFIX)) == "office":
+        return "office"  # a deputy's office in one word, as the lemmatiser gives it: "замначальник", "замгендиректор"
     if not kind and COMPOUND_DASH.search(lemma) and all(lexicon().get(part) == "office" for part in COMPOUND_DASH.split(lemma)):
         return "office"  # "Губернатор–Председатель", written as one word: two offices of one person
     return kind
@@ -502,3 +504,4 @@ COMPOUND_DASH = re.compile(r"[–—]")
 
 
 EX_PREFIX = "экс-"
+DEPUTY_PREFIX = "зам"
