@@ -342,6 +342,10 @@ def governing_chain(token, sent: Sentence) -> list:
             kind = ""  # "соглашение должно быть подписано" is to come; "план должен поддержать отношения" says what it is for
         if current.rel == "conj" and own_subject(current, sent) and own_subject(parent, sent):
             break  # "были обсуждены вопросы ... и подписан меморандум": each verb has its own subject
+        if current is not token and current.rel == "conj" and current in chain and (sent.kids(parent, "obj") or about_what(parent, sent)):
+            # "обсудили взаимодействие и договорились о подписании соглашения", "договорились о сотрудничестве и подписали
+            # программу": the first verb acts on its own object or topic
+            break
         if current is not token and current.rel == "conj" and ends_one_signs_other(current, parent):
             break  # "расторг соглашение с Курском и подписал соглашения с Люблином": the second is signed, not ended
         if kind == "become" and current.rel not in ("xcomp", "obl") and cases_of(current.text) != {"ablt"} and not outcome_of(parent, sent):
@@ -1479,7 +1483,9 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
     со стороны Y — B" every person named is a signatory."""
     # "приняли решение о подготовке соглашения": who decided to draft it signs nothing
     # (a participle with a subject is the tagger's slip on a finite verb: "Губернатор ... и глава ... скрепили подписями")
-    signing = [v for i, v in enumerate(chain) if category(v) == "act" and (v.feats.get("VerbForm") != "Part" or sent.kids(v, "nsubj"))
+    # (a short passive participle is a predicate: "соглашение подписано губернатором")
+    signing = [v for i, v in enumerate(chain) if category(v) == "act" and (v.feats.get("VerbForm") != "Part" or sent.kids(v, "nsubj")
+                                                                           or v.feats.get("Variant") == "Short")
                and not drafted_below(chain, i)]
     # who speaks at the signing signs nothing by it: "Об этом на церемонии подписания соглашения заявил губернатор"
     signing += [v for v in act_noun_verbs(chain, sent) if speech_kind(v) != "verb"]
@@ -1494,6 +1500,9 @@ def signatories_from(noun, chain, sent: Sentence) -> list[str]:
         subjects = [t for s_ in sent.kids(doer, "nsubj") + [c for c in sent.kids(doer, "conj") if stray_subject(c, sent)]
                     for t in sent.conjuncts(s_)]
         subjects += [t for t in comitative_subjects([doer], sent) if t not in subjects]  # "X с коллегой Y подписали"
+        if doer.feats.get("Voice") == "Pass":  # "подписано губернатором X и мэром Y": the agents in the instrumental sign
+            subjects += [t for c in sent.kids(doer, "obl", "obl:agent") if c.feats.get("Case") == "Ins" and not sent.kids(c, "case")
+                         for t in sent.conjuncts(c) if word_kind(t.lemma or "") == "office" or sent.mention_at(t, person=True)]
         # names the parser hung on the first office as appositions: in "Аким Алматинской области Амандык Баталов и
         # губернатор Челябинской области Борис Дубровский подписали" both names are the first noun's
         # (and the names joined to such a name: "Губернаторы ... Владимир Якушев, Олег Богомолов и Виктор Назаров")
@@ -1795,8 +1804,16 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     # a tally of agreements with partners it does not name ("Область связывают с регионами России 34 соглашения") is no record
     # nor are agreements counted between sides the text names only by the meeting ("Поднебесная и 47 регион связаны
     # шестью соглашениями" after a meeting of the region's and a province's officials)
+    governed = cities_governed(mentions) | cities_headed(sentences)
     kept = in_scope([r for r in records if not r.vague and not (r.counted and (len(r.parties) < 2 or r.bound))
-                     and not accord_beside_signed(r, records)], mentions, territory) or in_scope(only_ties(records, territory, kinds), mentions, territory)
+                     and not accord_beside_signed(r, records)], mentions, territory, governed)
+    # an accord on cooperation itself is the outcome told between sides no other record joins ("мэр Москвы провёл
+    # переговоры с главой Шанхая ... договорились о сотрудничестве" beside the programme Moscow signed with Beijing)
+    joined = [{where for _, where in party_localities(r.parties, territory, kinds)} for r in kept]
+    ties = [r for r in in_scope(only_ties(records, territory, kinds), mentions, territory, governed)
+            if not any(all(any(holds(where, place) for place in sides) for _, where in party_localities(r.parties, territory, kinds))
+                       for sides in joined)]
+    kept = [r for r in records if any(r is k for k in kept + ties)]
     by_text = {sent.text: sent for sent in sentences}
     for record in kept:
         record.party_basis = party_bases(record, [by_text[t] for t in record.sentences if t in by_text])
@@ -1812,6 +1829,15 @@ def only_ties(records: list[Agreement], territory: dict[str, str], kinds: dict[s
         if record.tie_only and len(record.parties) > 1:
             found.setdefault(frozenset(party_localities(record.parties, territory, kinds)), record)
     return list(found.values())
+
+
+def holds(outer: str, inner: str) -> bool:
+    """Whether locality ``outer`` is ``inner`` or the state or region it lies in ("Хуралы Тувы и Монголии договорились
+    сотрудничать" over the treaty of Tuva's and Uvs aimag's khurals: Mongolia holds the aimag)."""
+    if outer == inner:
+        return True
+    big, small = place_by_id(outer), place_by_id(inner)
+    return big is not None and small is not None and (small.region == outer or big.type == "country" and small.state == big.name_latin)
 
 
 def accord_beside_signed(record: Agreement, records: list[Agreement]) -> bool:
@@ -1958,17 +1984,17 @@ def twins_of_other_places(records: list[Agreement], mentions: list[Mention]) -> 
     return kept
 
 
-def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[str, str]) -> list[Agreement]:
+def in_scope(records: list[Agreement], mentions: list[Mention], territory: dict[str, str], governed: set[str]) -> list[Agreement]:
     """The records a subnational government is a party to, each with its category (see scope).
 
     A record whose parties the text leaves unnamed, and that no earlier step bound to the sides that met or to the
     agreement it refers back to (``bind_sides``), is no record: "подписание соглашения станет событием для двух
     областей" beside a record of both regions, "церемонии подписания соглашений и протоколов" above the pairs that
     signed them, repeat or sum up what the article's named records say, and alone nothing shows whose it is.
+    ``governed``: the towns whose own government the document names (a capital among them acts as a town).
     """
     levels = party_levels(mentions, territory)
     twinned = [set(r.parties) for r in records if r.kind == TWINNING]
-    governed = cities_governed(mentions)
     for record in records:
         # towns act as towns where any sentence of the record says so, where the article calls them twins, or where
         # it names a capital's own government ("Москва и Республика Беларусь подписали дорожную карту" over "Министр
@@ -1990,6 +2016,14 @@ def cities_governed(mentions: list[Mention]) -> set[str]:
     names = [m.name for m in mentions if m.type == "organization"] + [m.role for m in mentions if m.type == "person" and m.role]
     return {place.name for name in names if any(word_kind(w) in ("executive", "office") for w in lemma_key(name).split())
             and (place := territory_of(name)) is not None and place.type == "city"}
+
+
+def cities_headed(sentences: list[Sentence]) -> set[str]:
+    """The towns an office or executive governs in the genitive where no name follows ("мэр Москвы провёл переговоры с
+    главой Шанхая"): their own government acts, as in ``cities_governed``."""
+    return {m.name for sent in sentences for t in sent.tokens if word_kind(t.lemma or "") in ("executive", "office")
+            for c in sent.kids(t, "nmod") if c.feats.get("Case") == "Gen" and not sent.kids(c, "case")
+            and (m := sent.mention_at(c, person=False)) is not None and m.type == "city"}
 
 
 def headline_contract(sentences: list[Sentence], title_stop: int) -> bool:
@@ -2186,7 +2220,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         may_exist = status not in ("terminated", "suspended") and kind != "accord" and (exists(token, sent) or topic == "exists" or bool(owners))
         if kind == "accord" and status == "signed" and any(lemma_of(v) == "заключить" for v in chain):
             status = "agreed"  # "была заключена договорённость о передаче помощи": reached, with no document
-        if not (status or may_exist) or (kind == "accord" and status == "signed"):
+        # "по договорённости мэра Москвы с губернатором ... город получит": an accord reached, by which something is done
+        # (not "в рамках договорённостей": an accord in force, mostly one the article has told)
+        by_accord = kind == "accord" and not status and any(c.text.lower() == "по" for c in sent.kids(token, "case"))
+        if not (status or may_exist or by_accord) or (kind == "accord" and status == "signed"):
             continue
         # "подписано российско-монгольское соглашение": where no one else is named, the states its adjective names
         parties = find_parties(token, chain, sent) or states_compounded(token, sent)
@@ -2201,6 +2238,10 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
             parties = without_states(parties, sent)
         if of_twins and set(parties) < set(records[-1].parties):
             parties = list(records[-1].parties)
+        if by_accord and len(own_parties(token, parties, sent)) > 1:
+            # (between sides its own words name: "по договорённости с продавцом" binds no two governments, nor does
+            # "по договорённости с инвестором область получит" bind the region)
+            status = "agreed"
         if may_exist and (parties or records and like_another(token, sent)):
             status = "signed"  # (the one before another, "срок действия старого соглашения истекал", is the same sides')
         if not status or tie and not broken_tie(token, status, parties, sent):
@@ -3358,7 +3399,7 @@ def accords_in(sent: Sentence, published: str, used_verbs: set, just_told: bool 
     before reported an agreement (``just_told``), "Об этом договорились" is that agreement's accord, no other."""
     for token in sent.tokens:
         if (token.pos == "VERB" and (token.lemma or "") in read_words("accord_verbs.csv") and token.id not in used_verbs
-                and not negated_or_failed(token, sent) and not about_a_meeting(token, sent)):
+                and not negated_or_failed(token, sent) and not about_a_meeting(token, sent) and not aim_of(token, sent)):
             parties, with_tokens = find_parties(token, [token], sent), partner_tokens(token, [token], sent)
             subjects = [t for s_ in sent.kids(token, "nsubj") for t in sent.conjuncts(s_)]
             if len(parties) == 1 and (not with_tokens or nongovernmental_at(with_tokens + subjects, sent)):
@@ -3491,6 +3532,20 @@ def private_contract(noun, sent: Sentence) -> bool:
     topics = [c for c in sent.kids(noun, "nmod") if any(k.text.lower() in ("о", "об", "по") for k in sent.kids(c, "case"))]
     kinds += [c for t in topics for c in sent.kids(t, "nmod") if c.feats.get("Case") == "Gen" and not sent.kids(c, "case") and lemma_of(c) in topic_contracts()]
     return any((c.lemma or "") in words or (c.lemma or "").replace("ё", "е") in words for c in kinds)
+
+
+def own_parties(noun, parties: list[str], sent: Sentence) -> list[str]:
+    """The parties named in the noun's own words ("договорённости мэра Москвы с губернатором области")."""
+    below = sent.below(noun)
+    named = {m.name for t in below for m in [sent.mention_at(t, person=False)] if m is not None}
+    named |= {territory for t in below if (m := sent.mention_at(t, person=True)) is not None and (territory := m.affiliation)}
+    return [p for p in parties if p in named]
+
+
+def aim_of(verb, sent: Sentence) -> bool:
+    """Whether the verb is the aim of another act ("приехал в Ялту, чтобы договориться о братских отношениях"): an
+    accord sought, not reached."""
+    return verb.feats.get("VerbForm") == "Inf" and any(lemma_of(m) in read_words("aim_conjunctions.csv") for m in sent.kids(verb, "mark"))
 
 
 def about_a_meeting(verb, sent: Sentence) -> bool:

@@ -167,8 +167,13 @@ def governs_a_territory(name: str, kinds: dict[str, str]) -> bool:
     # its territory as the gazetteer knows it, or as a place the text names ("парламента провинции Гаутенг")
     named = f" {' '.join(words)} "
     placed = territory_of(name) is not None or any(f" {lemma_key(p)} " in named for p, kind in kinds.items() if kind in PLACE_TYPES)
-    legislature = any(f" {word} " in named for word in read_words("legislature_words.csv"))
-    return kinds.get(name) == "organization" and (governs or legislature) and placed
+    return kinds.get(name) == "organization" and (governs or assembly(name)) and placed
+
+
+def assembly(name: str) -> bool:
+    """Whether a body's name is a legislature's or a chamber's that speaks for its territory (data/legislature_words.csv)."""
+    named = f" {lemma_key(name)} "
+    return any(f" {word} " in named for word in read_words("legislature_words.csv"))
 
 
 def events_in(sent: Sentence, published: str, planned: bool = False) -> list[Event]:
@@ -283,7 +288,9 @@ def unnamed_offices(sent: Sentence, representatives_only: bool = False) -> list[
                 continue  # "руководство университета": a body's own people, no territory's (but "делегация хокимията
                 # Бухарской области" is the region's, by its executive)
             if found is not None and home is None and (place := territory_of(found.name)) is not None:
-                home = place.name
+                # (a chamber's or legislature's members are that body's side, as its chairman is: "встреча с членами
+                # Общественной палаты Брянской области")
+                home = found.name if found.type == "organization" and assembly(found.name) else place.name
             elif found is not None and home is None and represents and mission:
                 home = found.name  # "представитель посольства Республики Беларусь": the mission is a side itself
             # each place a plural noun is shared out to: "руководителей Курской и Гомельской областей", "руководителей
