@@ -13,11 +13,12 @@ from functools import lru_cache
 from .actors import Mention
 from .codebook import PLACE_TYPES, TYPED_PLACES
 from .datafiles import read_data, read_words
+from .dates import MONTH_RE
 from .gazetteer import is_capital, lemma_key, place_by_id, territory_of, word_kind
 from .morph import region_nouns
 from .sentence import MAX_CHAIN, Sentence, category, date_in
 
-
+DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+" + MONTH_RE, re.I)  # "28 марта"
 AFTER_IN = re.compile(r"\b(в|во|на)\s+$")  # the words before a place where something was held ("прошла в Луганске")
 
 
@@ -185,8 +186,10 @@ def events_in(sent: Sentence, published: str, planned: bool = False) -> list[Eve
     found = {}
     root = next((t for t in sent.tokens if t.rel == "root"), None)
     # a present tense with "сегодня" reports what is being held ("Сегодня губернатор принимает делегацию ...")
+    # (so does one with the day's date: "28 марта губернатор находится с рабочим визитом в Костромской области")
     held = any(t.feats.get("Tense") == "Past" or t.feats.get("VerbForm") == "Part" for t in sent.tokens) or (
-        root is not None and root.feats.get("Tense") == "Pres" and any((t.lemma or "") in read_words("today_words.csv") for t in sent.tokens))
+        root is not None and root.feats.get("Tense") == "Pres"
+        and (any((t.lemma or "") in read_words("today_words.csv") for t in sent.tokens) or DAY_OF_MONTH.search(sent.text)))
     if not (held or planned) or (root is not None and sent.negated(root)):
         return []
     triggers = sorted(sent.tokens, key=lambda t: t.pos != "VERB")
