@@ -337,6 +337,8 @@ def governing_chain(token, sent: Sentence) -> list:
             # "обменялись экземплярами соглашения" concludes it, "обменялись мнениями о соглашении" does not; "вступило в
             # силу" puts it in force
             kind = ""
+        if kind in ("act", "create") and any(c.text.lower() == "к" for c in sent.kids(current, "case")):
+            kind = ""  # "оформлены в виде протоколов к соглашению": the protocols are made, not the agreement
         if kind == "plan" == category(parent) and (needed := terms().get(lemma_of(parent), ("", ""))[1]) and not any(
                 category(k) == needed for k in sent.kids(parent, "xcomp")):
             kind = ""  # "соглашение должно быть подписано" is to come; "план должен поддержать отношения" says what it is for
