@@ -55,7 +55,7 @@ def office_lemmas(office: str, longhand: dict[str, str]) -> frozenset[str]:
     return frozenset(lemma_key(" ".join(words)).replace("-", " ").split()) - FUNCTION_WORDS
 
 
-PROPER_WORD = re.compile(r"(?<=\s)[А-ЯЁA-Z]")
+PROPER_WORD = re.compile(r"(?<=[\s\"«„'])[А-ЯЁA-Z]")  # a proper word, in quotes too: "директор «Шахтёра»"
 
 
 def with_affiliation(role: str, affiliation: str) -> str:
