@@ -2017,11 +2017,20 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
         # Турсунбаева", a given name the dictionary reads as a plural nominative and the tagger follows)
         surname_cases = cases_of(person.tokens[-1].text)
         if (is_office_of_name(token, tokens, words_case, name_cases | (surname_cases if token.id == described_by else set()), token.id == described_by)
-                and agrees(token, words_case, name_cases | surname_cases)):
+                and agrees(token, words_case, name_cases | surname_cases) and not plural_complement(token, by_id)):
             left = adjectives_start(tokens, i, alike=True)
             return compound_prefix(tokens, left) + tokens[left:i] + between
         i -= 1
     return []
+
+
+def plural_complement(token, by_id: dict) -> bool:
+    """Whether an office word is a plural complement of a body's noun before it ("председатель совета директоров CNPC |
+    Ван Илинь", "председатель ассоциации губернаторов"): what the body is made of, no title of one person (but
+    "встреча глав районов | Ивана Ершова и Петра Лыкова" gives each his title)."""
+    head = by_id.get(token.head_id)
+    return (token.feats.get("Number") == "Plur" and token.rel == "nmod" and head is not None and head.start < token.start
+            and word_kind(head.lemma or "") in ("body", "executive"))
 
 
 def attributive_participle(token) -> bool:
