@@ -1869,6 +1869,8 @@ def party_bases(record: Agreement, sentences: list[Sentence]) -> list[str]:
             own = party_bases(replace(record, parties=[p for p in record.parties if p != given], met_side="", narrator=""), sentences)
             return [own.pop(0) if p != given else basis for p in record.parties]
     named = {m.name for s in sentences for m in s.mentions if m.type != "person"}
+    # a place a body's name holds is named ("Представители Харьковского городского совета ...": Kharkiv)
+    named |= {place.name for s in sentences for m in s.mentions if m.type == "organization" and (place := territory_of(m.name)) is not None}
     offices = {a for s in sentences for m in s.mentions if m.type == "person" and (a := s.affiliation_of(m))}
     offices |= {place.get(a, a) for place in (territories(s.mentions) for s in sentences) for a in offices}
     return ["named" if p in named else "officials" if p in offices else "earlier" for p in record.parties]
@@ -3389,11 +3391,21 @@ def twins_predicated(noun, sent: Sentence) -> list[str]:
         members = sent.conjuncts(sent.head(subject) if subject.rel == "conj" and sent.head(subject) is not None else subject)
     sides = [sent.mention_at(t, person=False) for t in members if t is not None]
     places = list(dict.fromkeys(m.name for m in sides if m is not None and m.type in PLACE_TYPES))
-    if subject is None and len(places) == 1 and partner.rel == "appos" and noun.feats.get("Number") == "Sing":
-        # "В Новороссийске принимали делегацию из города-побратима Самсун": the twin of the one other town named
-        others = {m.name for m in sent.mentions if m.type == "city" and m.name != places[0]}
+    if subject is None and len(places) == 1 and partner.rel == "appos" and (noun.feats.get("Number") == "Sing" or singular_form(noun)):
+        # "В Новороссийске принимали делегацию из города-побратима Самсун": the twin of the one other town named, by
+        # itself or by its body's name ("Представители Харьковского городского совета посетят город-побратим Белгород")
+        others = {m.name for m in sent.mentions if m.type == "city" and m.name != places[0]} | {
+            place.name for m in sent.mentions if m.type == "organization" and (place := territory_of(m.name)) is not None
+            and place.type == "city" and place.name != places[0]}
         places += others if len(others) == 1 else []
     return places if len(places) == 2 else []
+
+
+def singular_form(token) -> bool:
+    """Whether every reading the dictionary gives the word's last part is singular ("город-побратим", which the tagger
+    may call plural)."""
+    parses = morph_vocab().parse(token.text.lower().split("-")[-1])
+    return bool(parses) and all(p.tag.number == "sing" for p in parses)
 
 
 def accords_in(sent: Sentence, published: str, used_verbs: set, just_told: bool = False):
