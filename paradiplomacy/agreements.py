@@ -2941,6 +2941,8 @@ def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "
         (owner, anchor), besides = (owner_before, said[0].start), said[1]
     elif len(owners) == 1:
         owner, anchor = owners[0].name, owners[0].stop
+    elif not owners and (hosted := host_of_listed_twins(noun, sent)) is not None:
+        owner, anchor = hosted
     else:
         return []
     first = next((m for m in sorted(sent.mentions, key=lambda m: m.start)
@@ -2959,6 +2961,22 @@ def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "
               and m.type in types and m.name != owner]
     names = list(dict.fromkeys(m.name for m in listed))
     return [[owner, name] for name in names] if len(names) >= 2 else []
+
+
+def host_of_listed_twins(noun, sent: Sentence) -> tuple[str, int] | None:
+    """(the town, where its list starts) where a twin noun of no owner opens a list with a colon, after the words that
+    describe it, and the sentence names one town before the noun, by itself or by its body or official: the host whose
+    twins came ("Мэр Новосибирска встретился с делегациями из четырёх городов-побратимов, прибывших по случаю Дня
+    города: Оша, Минска, ..."); else None."""
+    at = sent.tokens.index(noun)
+    colon = next((i for i in range(at + 1, len(sent.tokens)) if sent.tokens[i].text == ":"), None)
+    # (the words before the colon describe the noun: no verb of the sentence's own stands between)
+    if colon is None or any(t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" for t in sent.tokens[at + 1 : colon]):
+        return None
+    towns = {m.name for m in sent.mentions if m.stop <= noun.start and m.type == "city"} | {
+        place.name for m in sent.mentions if m.stop <= noun.start and m.type != "person" and (place := territory_of(m.name)) is not None
+        and place.type == "city"}
+    return (towns.pop(), sent.tokens[colon].stop) if len(towns) == 1 else None
 
 
 def more_twins_said(noun, sent: Sentence) -> tuple | None:
