@@ -104,6 +104,8 @@ def root(word: str) -> str:
             word = word[:-2]  # гродненский of Гродно, березненский of Березна: the adjective adds "ен"
         word = word[:-2] if word.endswith("ий") else word  # Россия and российский
     word = word.rstrip("ь")
+    # пензенский of Пенза adds "ен"; cut from every root alike (Тюмень and тюменский are both "тюм")
+    word = word[:-2] if len(word) > 4 and word.endswith("ен") else word
     word = word[:-1] if len(word) > 3 and word[-1] == word[-2] else word  # Одесса and одесский, Мекка and мекканский
     return word[:-1] + word[-1:].translate(ALTERNATIONS)
 
