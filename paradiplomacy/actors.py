@@ -596,7 +596,8 @@ def towns_after_state_adjectives(doc, mentions: list[Mention], by_id) -> list[Me
     mention covers it."""
     found = []
     for adjective, word in zip(doc.tokens, doc.tokens[1:]):
-        if (not any(m.start <= word.start < m.stop for m in mentions) and place_of_states_adjective(adjective, word) is not None
+        # (the adjective first: few words are one, and the covering test reads every mention)
+        if (place_of_states_adjective(adjective, word) is not None and not any(m.start <= word.start < m.stop for m in mentions)
                 and (mention := typed_mention([word], "LOC", doc.text, by_id))):
             found.append(mention)
     return found
