@@ -1806,15 +1806,13 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     # a tally of agreements with partners it does not name ("Область связывают с регионами России 34 соглашения") is no record
     # nor are agreements counted between sides the text names only by the meeting ("Поднебесная и 47 регион связаны
     # шестью соглашениями" after a meeting of the region's and a province's officials)
-    governed = cities_governed(mentions) | cities_headed(sentences)
+    governed = cities_governed(mentions) | cities_headed(sentences) if records else set()
     kept = in_scope([r for r in records if not r.vague and not (r.counted and (len(r.parties) < 2 or r.bound))
                      and not accord_beside_signed(r, records)], mentions, territory, governed)
     # an accord on cooperation itself is the outcome told between sides no other record joins ("мэр Москвы провёл
     # переговоры с главой Шанхая ... договорились о сотрудничестве" beside the programme Moscow signed with Beijing)
-    joined = [{where for _, where in party_localities(r.parties, territory, kinds)} for r in kept]
     ties = [r for r in in_scope(only_ties(records, territory, kinds), mentions, territory, governed)
-            if not any(all(any(holds(where, place) for place in sides) for _, where in party_localities(r.parties, territory, kinds))
-                       for sides in joined)]
+            if not joined_by_another(r, kept, territory, kinds)]
     kept = [r for r in records if any(r is k for k in kept + ties)]
     by_text = {sent.text: sent for sent in sentences}
     for record in kept:
@@ -1831,6 +1829,14 @@ def only_ties(records: list[Agreement], territory: dict[str, str], kinds: dict[s
         if record.tie_only and len(record.parties) > 1:
             found.setdefault(frozenset(party_localities(record.parties, territory, kinds)), record)
     return list(found.values())
+
+
+def joined_by_another(record: Agreement, others: list[Agreement], territory: dict[str, str], kinds: dict[str, str]) -> bool:
+    """Whether one of the other records joins the record's sides: each of its localities is, or holds, a locality of
+    that record's parties."""
+    wheres = [where for _, where in party_localities(record.parties, territory, kinds)]
+    return any(all(any(holds(where, place) for _, place in party_localities(other.parties, territory, kinds)) for where in wheres)
+               for other in others)
 
 
 def holds(outer: str, inner: str) -> bool:
@@ -2236,7 +2242,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
         # Вагаршапат: the places that hold the parties of the document referred to name that one again
         told = told or referred_record is not None and not has_topic(token, sent) and holds_the_parties(parties, referred_record.parties)
         if kind == TWINNING:
-            states = [p for p, kind in kinds_of(sent).items() if p in parties and kind == "country"]
+            states = [p for p, type_ in kinds_of(sent).items() if p in parties and type_ == "country"]
             if referred_record is None and states and (len(states) == len(parties) or not twin_worded(token, sent)):
                 continue  # "регион и Узбекистан связывают партнёрские отношения": a region's ties with a state, no twinning
             parties = without_states(parties, sent)
@@ -2963,6 +2969,12 @@ def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "
     return [[owner, name] for name in names] if len(names) >= 2 else []
 
 
+def towns_named(mentions: list[Mention]) -> set[str]:
+    """The towns the mentions name, by themselves or by a body's name ("Харьковского городского совета": Kharkiv)."""
+    return {m.name for m in mentions if m.type == "city"} | {
+        place.name for m in mentions if m.type == "organization" and (place := territory_of(m.name)) is not None and place.type == "city"}
+
+
 def host_of_listed_twins(noun, sent: Sentence) -> tuple[str, int] | None:
     """(the town, where its list starts) where a twin noun of no owner opens a list with a colon, after the words that
     describe it, and the sentence names one town before the noun, by itself or by its body or official: the host whose
@@ -2973,9 +2985,7 @@ def host_of_listed_twins(noun, sent: Sentence) -> tuple[str, int] | None:
     # (the words before the colon describe the noun: no verb of the sentence's own stands between)
     if colon is None or any(t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" for t in sent.tokens[at + 1 : colon]):
         return None
-    towns = {m.name for m in sent.mentions if m.stop <= noun.start and m.type == "city"} | {
-        place.name for m in sent.mentions if m.stop <= noun.start and m.type != "person" and (place := territory_of(m.name)) is not None
-        and place.type == "city"}
+    towns = towns_named([m for m in sent.mentions if m.stop <= noun.start])
     return (towns.pop(), sent.tokens[colon].stop) if len(towns) == 1 else None
 
 
@@ -3409,17 +3419,15 @@ def twins_predicated(noun, sent: Sentence) -> list[str]:
         members = sent.conjuncts(sent.head(subject) if subject.rel == "conj" and sent.head(subject) is not None else subject)
     sides = [sent.mention_at(t, person=False) for t in members if t is not None]
     places = list(dict.fromkeys(m.name for m in sides if m is not None and m.type in PLACE_TYPES))
-    if subject is None and len(places) == 1 and partner.rel == "appos" and (noun.feats.get("Number") == "Sing" or singular_form(noun)):
+    if subject is None and len(places) == 1 and partner.rel == "appos" and (noun.feats.get("Number") == "Sing" or singular_in_every_reading(noun)):
         # "В Новороссийске принимали делегацию из города-побратима Самсун": the twin of the one other town named, by
         # itself or by its body's name ("Представители Харьковского городского совета посетят город-побратим Белгород")
-        others = {m.name for m in sent.mentions if m.type == "city" and m.name != places[0]} | {
-            place.name for m in sent.mentions if m.type == "organization" and (place := territory_of(m.name)) is not None
-            and place.type == "city" and place.name != places[0]}
+        others = towns_named(sent.mentions) - {places[0]}
         places += others if len(others) == 1 else []
     return places if len(places) == 2 else []
 
 
-def singular_form(token) -> bool:
+def singular_in_every_reading(token) -> bool:
     """Whether every reading the dictionary gives the word's last part is singular ("город-побратим", which the tagger
     may call plural)."""
     parses = morph_vocab().parse(token.text.lower().split("-")[-1])
