@@ -1635,12 +1635,17 @@ def set_role(m: Mention, role_tokens, mentions, complement: Mention | None = Non
         role_tokens = role_tokens[1:]  # "новый премьер-министр Крыма": when he took the office, not which it is
     if len(role_tokens) > 3 and role_tokens[-2].pos == "NUM" and role_tokens[-1].pos == "NOUN" and role_tokens[-2] is not office:
         role_tokens = role_tokens[:-2]  # "министры иностранных дел двух стран": whose they are, counted, not which office
+    if role_tokens[-1].text == ")" and "(" in (texts := [t.text for t in role_tokens]) and len(texts) - texts.index("(") <= MAX_ASIDE:
+        # "председатель Бобруйского горисполкома (Беларусь)": the state an aside adds is where, not which office
+        role_tokens = role_tokens[: len(texts) - 1 - texts[::-1].index("(")]
     acting = acting_prefix(role_tokens, role_tokens.index(office))
     if acting:
         role = join_tokens(role_tokens)
     else:
         # each office of a compound title in the nominative: "заместителя главы администрации – руководителя аппарата"
-        role = " ".join(part if isinstance(part, str) else normalize_phrase(part, first, singular=first.feats.get("Number") == "Plur")
+        # (a deputy's office in one word, "замгубернатора", does not decline: as written)
+        role = " ".join(part if isinstance(part, str) else join_tokens(part) if deputy_in_one_word(first.text)
+                        else normalize_phrase(part, first, singular=first.feats.get("Number") == "Plur")
                         for part, first in compound_parts(role_tokens))
     if (acting or is_office_word(role_tokens[0]) or is_common_word(role_tokens[0].text)) and not capitalised_title(role_tokens, office):
         role = role[0].lower() + role[1:]
@@ -1653,6 +1658,9 @@ def capitalised_title(role_tokens, office) -> bool:
     и Полномочный Посол"): the first keeps its capital (not a title's one word opening a sentence: "Губернатор области")."""
     words = [t for t in role_tokens[: role_tokens.index(office) + 1] if t.pos != "CCONJ"]
     return len(words) > 1 and all(t.text[:1].isupper() for t in words)
+
+
+MAX_ASIDE = 5  # tokens of a closing aside an office drops, brackets included: "(Республика Беларусь)"
 
 
 def compound_parts(role_tokens) -> list[tuple]:
@@ -2320,12 +2328,16 @@ def office_after(tokens, last: int, person: Mention, mentions: list[Mention]) ->
 
 
 def office_cases(word: str) -> set[str]:
-    """The cases an office word may stand in: a deputy's office in one word built on a genitive ("замначальника",
-    "замгендиректора") does not decline and stands in any; any other as the dictionary reads it."""
+    """The cases an office word may stand in: a deputy's office in one word built on a genitive (``deputy_in_one_word``)
+    stands in any; any other as the dictionary reads it."""
+    return set(ALL_CASES) if deputy_in_one_word(word) else cases_of(word)
+
+
+def deputy_in_one_word(word: str) -> bool:
+    """Whether the word is a deputy's office built on a genitive ("замначальника", "замгендиректора"), which does not
+    decline."""
     rest = word.lower().removeprefix(DEPUTY_PREFIX)
-    if rest != word.lower() and any(p.tag.case == "gent" and word_kind(p.normal_form) == "office" for p in morph_vocab().parse(rest)):
-        return set(ALL_CASES)
-    return cases_of(word)
+    return rest != word.lower() and any(p.tag.case == "gent" and word_kind(p.normal_form) == "office" for p in morph_vocab().parse(rest))
 
 
 def subject_of_another_clause(office, person: Mention, tokens) -> bool:

@@ -791,13 +791,14 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     # "обсудил с послом Беларуси подписание соглашения между Костромской и Витебской областями": whom a verb of
     # discussing is done with is no partner of an agreement whose "между" names its sides
     own_sides = bool(between_words(noun, sent))
-    holders = [(v, "obl") for v in verbs if not (own_sides and category(v) == "discuss")] + [(n, "nmod") for n in [noun] + topics + sides]
+    # (a verb's "nmod": the parser's label for "с Костромой" in «Подписали с Костромой программу», with no subject)
+    holders = [(v, ("obl", "nmod")) for v in verbs if not (own_sides and category(v) == "discuss")] + [(n, ("nmod",)) for n in [noun] + topics + sides]
     # the preposition may hang on the first of the adjectives that share the noun ("с Павлодарской, ... областями")
     # (not "со стороны", which the parser makes one preposition: "разработка документа со стороны Пермского края")
     cases = lambda child: [c for c in sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]
                            if not any(lemma_of(f) == SIDE_NOUN for f in sent.kids(c, "fixed"))]
     later = next_agreement_noun(noun, sent)
-    found = [child for holder, rel in holders for child in sent.kids(holder, rel)
+    found = [child for holder, rels in holders for child in sent.kids(holder, *rels)
              if child is not noun and (any(c.text.lower() in ("с", "со") for c in cases(child)) or shared_after_with(child, sent))
              and (later is None or child.start < later.start) and lemma_of(child) != SIDE_NOUN]
     # a partner the parser coordinated with the topic: "о сотрудничестве с Гродненской и Брестской областями, а
@@ -2305,7 +2306,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                 continue  # "область достигла соглашения с профсоюзами": no government or public body beside it
             if len(members) == 1 and own_plan(kind, chain, with_tokens, token, sent):
                 continue
-            signed_by = [] if topic == "planned" else signatories_from(token, chain, sent)
+            signed_by = [] if topic == "planned" or framed(token, sent) else signatories_from(token, chain, sent)
             content = accord_content(token, sent) if kind == "accord" else ""
             own_kind = document_kind if kind == TWINNING and members in betweens and topic_of_its_own(members, sent) else kind
             yield Agreement(own_kind, status, members, signatories_of_pair(members, signed_by, sent) if pairs else signed_by,
@@ -2625,7 +2626,7 @@ def having_verb(noun, sent: Sentence) -> list:
     """The verb of having whose object the noun is ("Днепропетровск имел побратимские связи с ..."), as a chain whose
     subject is a party; [] for any other head."""
     head = sent.head(noun)
-    return [head] if head is not None and head.pos == "VERB" and noun.rel == "obj" and (head.lemma or "") in read_words("existing_agreement_words.csv") else []
+    return [head] if head is not None and head.pos == "VERB" and noun.rel == "obj" and existing_word(head) else []
 
 
 def possessors_of(noun, sent: Sentence) -> list:
@@ -2645,12 +2646,21 @@ def possessors_of(noun, sent: Sentence) -> list:
 def exists(noun, sent: Sentence) -> bool:
     """Whether the words around the noun show a signed agreement: "в рамках соглашения", "реализация соглашения",
     "действующее соглашение", "согласно протоколу" (``data/existing_agreement_words.csv``)."""
+    words = sent.kids(noun, "amod") + sent.kids(noun, "case")  # "согласно протоколу": by a document in force
+    return framed(noun, sent) or any(existing_word(w) for w in words)
+
+
+def framed(noun, sent: Sentence) -> bool:
+    """Whether the noun hangs from a word that shows it exists, as the frame of another act ("подписали план
+    мероприятий по реализации соглашения", "в рамках соглашения"): whoever signs that act does not sign it."""
     head = sent.head(noun)
     if head is not None and lemma_of(head) in read_words("document_parts.csv") and noun.rel == "nmod":
         head = sent.head(head)  # "по реализации положений Меморандума": the provisions' implementation is the memorandum's
-    words = [head] if head is not None else []
-    words += sent.kids(noun, "amod") + sent.kids(noun, "case")  # "согласно протоколу": by a document in force
-    return any((w.lemma or "").replace("ё", "е") in read_words("existing_agreement_words.csv") for w in words)
+    return head is not None and existing_word(head)
+
+
+def existing_word(word) -> bool:
+    return (word.lemma or "").replace("ё", "е") in read_words("existing_agreement_words.csv")
 
 
 def partners_in_turn(noun, sent: Sentence) -> tuple[list[Mention], set[str]] | None:
@@ -3628,6 +3638,9 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             record.vague = bool(earlier) and record.kind == "cooperation_agreement" and not record.scope and any(
                 r.parties == earlier and r.status == record.status and not r.vague and (r.kind == record.kind or not record.in_force)
                 for r in records[:i])
+        elif (accord := accord_beside(records, i)) is not None:
+            record.parties = list(accord.parties)
+            record.bound = "earlier"
         elif meeting_sides and (between_their_kind(record.evidence) or record.in_dialogue):
             # "«В рамках соглашения, подписанного между нашими регионами, ...»", "«Соглашение с вами мы подписали»", said
             # at a meeting: the sides that met
@@ -3661,6 +3674,19 @@ def bind_sides(records: list[Agreement], meeting_sides: list[str], mentions: lis
             record.bound = "meeting"
         if record.in_force and record.bound == "meeting":
             record.status = "signed"  # "Они обсудили реализацию соглашения" after the sides met: theirs, in force
+
+
+def accord_beside(records: list[Agreement], i: int) -> Agreement | None:
+    """The accord of two or more parties told right before or after record ``i`` ("Ярославская область и Белоруссия
+    договорились о сотрудничестве ... Программа развития сотрудничества на 2026-2027 годы была подписана в Минске", the
+    document perhaps told first in a subtitle), where it is no record of its own (on cooperation itself, on a field,
+    or telling again the document just told): a document whose own words name no party, and no partner the actor
+    stage left unnamed, is that accord's; else None."""
+    record = records[i]
+    if record.kind == "accord" or record.company_partner or record.unnamed_partner:
+        return None
+    beside = [records[j] for j in (i - 1, i + 1) if 0 <= j < len(records)]
+    return next((r for r in beside if r.kind == "accord" and (r.tie_only or r.vague) and len(r.parties) >= 2), None)
 
 
 def sides_signed(chain, sent: Sentence) -> bool:
@@ -3711,9 +3737,16 @@ def narrated_side(sent: Sentence, previous: str) -> str:
     sentence leaves its subject out or gives it as a pronoun ("Подчеркнул давние связи с Беларусью", "Он отметил ...");
     '' where anyone or anything else is the subject."""
     root = next((t for t in sent.tokens if t.rel == "root"), None)
-    if root is None or root.pos != "VERB":
-        return previous if root is None or not sent.kids(root, "nsubj") else ""
-    subjects = sent.kids(root, "nsubj")
+    if root is None:
+        return previous
+    # "— Нам повезло, — признался председатель горсовета", "«Это большой день», — сказал губернатор": the speaker of
+    # the words the sentence attributes
+    speaker = next((s_ for k in sent.kids(root, "parataxis") if speech_kind(k) == "verb" for s_ in sent.kids(k, "nsubj")), None)
+    subjects = sent.kids(root, "nsubj") if root.pos == "VERB" else []
+    if speaker is not None and not subjects:
+        subjects = [speaker]
+    elif root.pos != "VERB":
+        return previous if not sent.kids(root, "nsubj") else ""
     if not subjects or all(t.pos == "PRON" and lemma_of(t) in read_words("narrator_pronouns.csv") for t in subjects):
         return previous
     if len(subjects) > 1 or sent.conjuncts(subjects[0])[1:] or not heads_a_territory(subjects[0], sent):

@@ -147,13 +147,18 @@ class Pipeline:
         doc.segment(self.segmenter)
         self.tag_morph(doc)
         self.tag_ner(doc)
+        # a sentence's first word, which the tagger may take for a name by its capital ("— Подписали с Костромой ...")
+        first_words = {id(first) for sent in doc.sents if (first := next((t for t in sent.tokens if t.pos != "PUNCT"), None))}
         for token in doc.tokens:
             noun = self.noun_reading(token.text) if token.pos in ("VERB", "ADJ") else None
             adjective = self.adjective_reading(token.text.lower()) if token.pos == "VERB" and noun is None else None
-            verb = self.finite_verb_reading(token.text.lower()) if token.pos == "ADV" else None
+            slipped = token.pos == "ADV" or token.pos == "PROPN" and id(token) in first_words
+            verb = self.finite_verb_reading(token.text.lower()) if slipped else None
             if verb is not None:  # "истёк" as an adverb: the tagger's slip on a word the dictionary knows only as a verb
                 token.pos, token.lemma = "VERB", verb.normal_form
                 token.feats = {"VerbForm": "Fin", "Tense": "Past" if verb.tag.tense == "past" else "Pres"}
+                if verb.tag.number:
+                    token.feats["Number"] = "Plur" if verb.tag.number == "plur" else "Sing"
             elif noun is not None:  # "договорённость" as a verb, "акиматом" as an adjective: the tagger's slips
                 token.pos, token.lemma = "NOUN", noun.normal_form
                 token.feats = {"Case": UD_CASES.get(noun.tag.case, ""), "Number": "Plur" if noun.tag.number == "plur" else "Sing"}

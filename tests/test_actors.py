@@ -4,7 +4,7 @@ import pytest
 
 from conftest import EXTRA, SEEDS, extract_texts, read_gold, read_out
 from paradiplomacy.nlp import ParagraphSegmenter
-from paradiplomacy_eval.scores import score_organizations, score_persons
+from paradiplomacy_eval.scores import office_readings, score_organizations, score_persons
 
 SEED_IDS = {p.stem for p in SEEDS.glob("*.txt")}
 EXTRA_IDS = {p.stem for p in EXTRA.glob("*.txt")}
@@ -26,6 +26,14 @@ def test_persons_and_offices_precision_and_recall(actors, mentions, doc_ids):
     persons, offices, errors = score_persons(actors, mentions, gold[gold.doc_id.isin(doc_ids)])
     assert persons.precision >= 0.95 and persons.recall >= 0.95, errors.to_string()
     assert offices.precision >= 0.95 and offices.recall >= 0.95, errors.to_string()
+
+
+def test_an_office_is_scored_with_or_without_its_bracketed_aside():
+    same = lambda a, b: bool(office_readings(a, {}) & office_readings(b, {}))  # noqa: E731
+    assert same("губернатор провинции Хэйлунцзян (КНР)", "губернатор провинции Хэйлунцзян")
+    assert same("руководитель республики (Татарстана)", "руководитель Республики Татарстан")
+    assert same("руководитель республики (Татарстана)", "руководитель республики")
+    assert not same("губернатор Орловской области (РФ)", "губернатор Курской области")
 
 
 @pytest.mark.parametrize("doc_ids, floor", [(SEED_IDS, (0.75, 0.95)), (EXTRA_IDS, (0.8, 0.75))], ids=["seeds", "extra"])
