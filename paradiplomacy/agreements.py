@@ -417,13 +417,17 @@ def own_subject(verb, sent: Sentence) -> bool:
 
 
 def subjects_holder(verb, sent: Sentence):
-    """The verb whose subjects are the verb's: its head verb, where it is conjoined to one with no subject of its own
-    ("Житомир расторг ... и подписал", "X согласовали план ... и подписали его"); else the verb itself."""
+    """The verb whose subjects are the verb's: its head verb, where it is conjoined to one, or tacked on to one in the
+    same number, with no subject of its own ("Житомир расторг ... и подписал", "X согласовали план ... и подписали его");
+    else the verb itself."""
     head = sent.head(verb) if verb.rel == "conj" and not own_subject(verb, sent) else None
     if head is None and verb.feats.get("VerbForm") == "Conv" and not own_subject(verb, sent):
         head = sent.head(verb)  # "мы уже сделали первый шаг, подписав протокол": a verbal adverb's subject is its verb's
     if head is None and verb.rel == "root" and not own_subject(verb, sent):
         head = dashed_from(verb, sent)
+    if head is None and verb.rel == "parataxis" and not own_subject(verb, sent) and (joined := sent.head(verb)) is not None \
+            and joined.feats.get("Number") and joined.feats.get("Number") == verb.feats.get("Number"):
+        head = joined  # "X и Y встретились в Минске, после чего подписали программу": a clause tacked on, in the same number
     return head if head is not None and head.pos == "VERB" else verb
 
 
@@ -724,6 +728,12 @@ def next_agreement_noun(noun, sent: Sentence):
     между X и Y было подписано 24 июня, а соглашение с Z — 17 марта"), or None."""
     return next((t for t in sent.tokens if t.start > noun.start and agreement_noun(t, sent) not in ("", "anaphor")
                  and (t.rel == "conj" or not reaches(t, noun, sent.by_id))), None)
+
+
+def previous_agreement_noun(noun, sent: Sentence):
+    """The agreement noun before this one of which this one is the next (``next_agreement_noun``), or None."""
+    return next((t for t in reversed(sent.tokens) if t.start < noun.start and agreement_noun(t, sent) not in ("", "anaphor")
+                 and next_agreement_noun(t, sent) is noun), None)
 
 
 def tie_names_both_sides(noun, sent: Sentence) -> bool:
@@ -1221,6 +1231,10 @@ def parties_named(noun, chain, sent: Sentence) -> list[str]:
     # follows a second agreement joined to this one is that one's (the parser may hang it on this one's topic)
     later = next_agreement_noun(noun, sent)
     tokens = [t for t in party_tokens(noun, chain, sent) if not across_clauses(t, noun, sent) and (later is None or t.start < later.start)]
+    # and where this noun has its own "между", what lies between it and an agreement before it is that one's:
+    # "подписано соглашение между X и Y, а также меморандум между Z и W"
+    earlier = previous_agreement_noun(noun, sent) if between is not None else None
+    tokens = [t for t in tokens if earlier is None or not earlier.start < t.start < noun.start]
     parties = parties_from(tokens, sent, persons_stand_for_bodies=not signing)
     if len(parties) < 2 or plural(noun, sent):  # agreements between several: the whole list
         first = sent.tokens[sent.tokens.index(between) + 1 :][:1] if between is not None else []
@@ -3107,6 +3121,9 @@ def between_each(noun, sent: Sentence) -> list[list[str]]:
     betweens = betweens_after(noun, sent)
     # each list ends where the next "между" begins: "между X и Y, между Z и W"
     groups = [between_group(sent, t.stop, n.start if n else None) for t, n in zip(betweens, betweens[1:] + [None])]
+    if len(betweens) == 1 and plural(noun, sent) and (also := also_after(betweens[0], sent)) is not None:
+        # "программ сотрудничества между районом X и префектурой Y, а также районом Z и префектурой W": one "между", two pairs
+        groups = [between_group(sent, betweens[0].stop, also.start), between_group(sent, also.stop, None)]
     if len(groups) < 2 or not all(len(g) >= 2 for g in groups):
         return []
     # (but "соглашение ... между X и Y и меморандум ... между Z и W": each noun its own "между")
@@ -3116,6 +3133,12 @@ def between_each(noun, sent: Sentence) -> list[list[str]]:
         return []
     # "между городом Кашгар и Каттакурганским районом ... и городом Фергана": one side with two partners of another state
     return [pair for g in groups for pair in ((len(g) > 2 and alternating_pairs(g, sent)) or [g])]
+
+
+def also_after(token, sent: Sentence):
+    """The "также" of the first "а также" after the token ("между X и Y, а также Z и W"), else None."""
+    words = [t for t in sent.tokens if t.start > token.start]
+    return next((b for a, b in zip(words, words[1:]) if a.text.lower() == "а" and b.text.lower() == "также"), None)
 
 
 def between_group(sent: Sentence, start: int, until: int | None) -> list[str]:

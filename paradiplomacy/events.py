@@ -160,21 +160,32 @@ def sides_by_sentence(events: list[Event], mentions: list[Mention]) -> dict[int,
 
 
 def governs_a_territory(name: str, kinds: dict[str, str]) -> bool:
-    """Whether an official's body is an executive or legislature whose name holds its territory ("председатель
-    Гомельского облисполкома", "Минского городского исполнительного комитета", "Законодательного Собрания Петербурга";
-    data/legislature_words.csv): that body is his side of the meeting; a university or a council in a town is not."""
+    """Whether an official's body is an executive, a legislature or a body for external ties whose name holds its
+    territory ("председатель Гомельского облисполкома", "Минского городского исполнительного комитета", "Законодательного
+    Собрания Петербурга", "Комитета по внешним связям Петербурга"): that body is his side of the meeting; a university or
+    a council in a town is not."""
     words = lemma_key(name).split()
     governs = any(word_kind(w) == "executive" for w in words + [" ".join(p) for p in zip(words, words[1:])])
     # its territory as the gazetteer knows it, or as a place the text names ("парламента провинции Гаутенг")
     named = f" {' '.join(words)} "
     placed = territory_of(name) is not None or any(f" {lemma_key(p)} " in named for p, kind in kinds.items() if kind in PLACE_TYPES)
-    return kinds.get(name) == "organization" and (governs or assembly(name)) and placed
+    return kinds.get(name) == "organization" and (governs or assembly(name) or conducts_external_ties(name)) and placed
 
 
 def assembly(name: str) -> bool:
     """Whether a body's name is a legislature's or a chamber's that speaks for its territory (data/legislature_words.csv)."""
+    return named_by(name, "legislature_words.csv")
+
+
+def conducts_external_ties(name: str) -> bool:
+    """Whether a body's name is that of a government's body for its territory's external ties ("Комитет по внешним
+    связям Петербурга"; data/external_ties_words.csv)."""
+    return named_by(name, "external_ties_words.csv")
+
+
+def named_by(name: str, words_file: str) -> bool:
     named = f" {lemma_key(name)} "
-    return any(f" {word} " in named for word in read_words("legislature_words.csv"))
+    return any(f" {word} " in named for word in read_words(words_file))
 
 
 def events_in(sent: Sentence, published: str, planned: bool = False) -> list[Event]:
