@@ -2452,8 +2452,12 @@ def colleagues(doc, mentions: list[Mention], by_id) -> None:
         holder = next((p for p in reversed(persons) if p.start < m.start and p.role and p.tokens
                        and int(sentence_of(p.tokens[0])) >= sentence - 1), None)
         if holder is not None:
-            office = " ".join(itertools.takewhile(lambda w: not w[:1].isupper(), holder.role.split()))
-            of_a_state = (state := find_place(holder.affiliation)) is not None and state.type == "country"
+            # (less the adjective of the holder's own place: "ереванский градоначальник ... и его тегеранский коллега",
+            # "российский министр иностранных дел ... и его турецкий коллега", a state's office)
+            words = list(itertools.takewhile(lambda w: not w[:1].isupper(), holder.role.split()))
+            office = " ".join(w for w in words if w not in state_adjectives() and region_or_town_of_adjective(w) is None)
+            of_a_state = (state := find_place(holder.affiliation)) is not None and state.type == "country" or any(
+                w in state_adjectives() for w in words)
         elif (office := unnamed_office_before(noun, by_id)):
             of_a_state = False  # "Губернатор Приморья с коллегой из провинции Цзилинь Чжан Цисяном": the governor unnamed
         else:

@@ -114,6 +114,9 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
             visits.append((event.place, venue))
         for name in offices:
             acts_for = kinds.get(name) in TYPED_PLACES or name in event.offices or governs_a_territory(name, kinds)
+            if acts_for and conducts_external_ties(name) and (place := territory_of(name)) is not None:
+                # a government's body for external ties is its territory's side, as the territory the text names
+                name = next((n for n, i in place_ids.items() if i == place.place_id and kinds.get(n) in TYPED_PLACES), name)
             if name and acts_for and name not in out:
                 out.append(name)
     # a state visited where the trip's events took place in one of its regions is that region ("визит в Иран", then
