@@ -801,14 +801,13 @@ def with_partners(noun, verbs, sent: Sentence) -> list:
     # "обсудил с послом Беларуси подписание соглашения между Костромской и Витебской областями": whom a verb of
     # discussing is done with is no partner of an agreement whose "между" names its sides
     own_sides = bool(between_words(noun, sent))
-    # (a verb's "nmod": the parser's label for "с Костромой" in «Подписали с Костромой программу», with no subject)
-    holders = [(v, ("obl", "nmod")) for v in verbs if not (own_sides and category(v) == "discuss")] + [(n, ("nmod",)) for n in [noun] + topics + sides]
+    holders = [(v, "obl") for v in verbs if not (own_sides and category(v) == "discuss")] + [(n, "nmod") for n in [noun] + topics + sides]
     # the preposition may hang on the first of the adjectives that share the noun ("с Павлодарской, ... областями")
     # (not "со стороны", which the parser makes one preposition: "разработка документа со стороны Пермского края")
     cases = lambda child: [c for c in sent.kids(child, "case") + [k for a in sent.kids(child, "amod") for k in sent.kids(a, "case")]
                            if not any(lemma_of(f) == SIDE_NOUN for f in sent.kids(c, "fixed"))]
     later = next_agreement_noun(noun, sent)
-    found = [child for holder, rels in holders for child in sent.kids(holder, *rels)
+    found = [child for holder, rel in holders for child in sent.kids(holder, rel)
              if child is not noun and (any(c.text.lower() in ("с", "со") for c in cases(child)) or shared_after_with(child, sent))
              and (later is None or child.start < later.start) and lemma_of(child) != SIDE_NOUN]
     # a partner the parser coordinated with the topic: "о сотрудничестве с Гродненской и Брестской областями, а

@@ -39,6 +39,12 @@ def in_words(n: int, noun: str = "", plural: str = "") -> str:
     return f"{number} {noun if n == 1 else (plural or noun + 's')}"
 
 
+def in_ten(share: float) -> str:
+    """A share as how many in ten, in words, halves rounded up as a reader rounds (0.25 → "three"; Python's round
+    would give the even "two")."""
+    return in_words(int(10 * share + 0.5))
+
+
 def duration(iso: str) -> str:
     """"P5Y" → "five years"; "" stays ""."""
     match = re.fullmatch(r"P(\d+)([YMWD])", iso or "")

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEEDS
 from paradiplomacy.pipeline import read_tables
-from paradiplomacy_book.codes import ISO_DURATION, code_values, duration, in_words
+from paradiplomacy_book.codes import ISO_DURATION, code_values, duration, in_ten, in_words
 from paradiplomacy_book.names import Names, quote_authorities
 from paradiplomacy_book.register import register
 from paradiplomacy_book.site import marked_text, write_corpus_pages, write_downloads
@@ -49,6 +49,7 @@ def test_occupation_authorities_are_quoted_once():
 def test_codes_read_as_english():
     assert duration("P5Y") == "five years" and duration("P18M") == "18 months"
     assert in_words(1, "relationship") == "one relationship" and in_words(3, "relationship") == "three relationships"
+    assert in_ten(0.25) == "three" and in_ten(0.54) == "five"  # a median precision of 0.75: three records in ten wrong
     assert {"cooperation_agreement", "republic_unquoted", "party_to"} <= code_values()
     assert "doc_id" not in code_values()
 
