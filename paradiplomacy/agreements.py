@@ -2673,6 +2673,7 @@ def framed(noun, sent: Sentence) -> bool:
 
 
 def existing_word(word) -> bool:
+    """Whether the word's lemma shows an agreement exists (data/existing_agreement_words.csv)."""
     return (word.lemma or "").replace("ё", "е") in read_words("existing_agreement_words.csv")
 
 
