@@ -90,6 +90,9 @@ def russian_by_letters(text: str) -> bool:
     return bool(RUSSIAN_LETTERS.search(text)) or len(LETTER.findall(text)) < SHORT_TEXT_LETTERS
 
 
+NO_LANGUAGE = "zxx"  # ISO 639-2 "no linguistic content", which py3langid gives too
+
+
 def judge_language(text: str) -> tuple[str, str]:
     """The article's language code, and the reason it cannot be used (empty for a Russian article)."""
     if not LETTER.search(text):
@@ -97,4 +100,6 @@ def judge_language(text: str) -> tuple[str, str]:
     code = identify(text)
     if code == RUSSIAN:
         return code, ""
+    if code == NO_LANGUAGE:  # the detector's word for figures and stray letters ("12 34 a"): no language to name
+        return code, "no linguistic content: not an article"
     return code, f"not Russian: the article is in {language_name(code)} ({code})"

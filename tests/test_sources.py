@@ -525,6 +525,12 @@ def test_a_short_text_is_judged_by_its_letters(text, language):
     assert judge_language(text)[0] == language
 
 
+def test_figures_with_a_stray_letter_are_no_language_skipped_as_one():
+    from paradiplomacy.language import judge_language
+
+    assert judge_language("12 34 a") == ("zxx", "no linguistic content: not an article")
+
+
 def test_a_list_whose_items_end_in_semicolons_stays_in_the_article():
     # a line-up under a one-word heading: the items end in semicolons, the last in a full stop
     items = ["«Северсталь»:", "Иванов (Петров);", "Сидоров – Кузнецов, Орлов – Белов – Зайцев;",
