@@ -30,7 +30,7 @@ from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
 from .events import event_terms
 from .grammars import renewal_in, term_in
-from .gazetteer import find_place, lemma_key, place_by_id, territory_of, word_kind
+from .gazetteer import Place, find_place, lemma_key, place_by_id, territory_of, word_kind
 from .morph import cases_of, genitive, is_adjective, join_tokens, normalize_phrase, region_nouns
 from .nlp import morph_vocab, reaches
 from .quotations import speech_kind
@@ -1890,7 +1890,7 @@ def party_bases(record: Agreement, sentences: list[Sentence]) -> list[str]:
             return [own.pop(0) if p != given else basis for p in record.parties]
     named = {m.name for s in sentences for m in s.mentions if m.type != "person"}
     # a place a body's name holds is named ("Представители Харьковского городского совета ...": Kharkiv)
-    named |= {place.name for s in sentences for m in s.mentions if m.type == "organization" and (place := territory_of(m.name)) is not None}
+    named |= {place.name for s in sentences for place in places_of_bodies(s.mentions)}
     offices = {a for s in sentences for m in s.mentions if m.type == "person" and (a := s.affiliation_of(m))}
     offices |= {place.get(a, a) for place in (territories(s.mentions) for s in sentences) for a in offices}
     return ["named" if p in named else "officials" if p in offices else "earlier" for p in record.parties]
@@ -2995,8 +2995,12 @@ def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "
 
 def towns_named(mentions: list[Mention]) -> set[str]:
     """The towns the mentions name, by themselves or by a body's name ("Харьковского городского совета": Kharkiv)."""
-    return {m.name for m in mentions if m.type == "city"} | {
-        place.name for m in mentions if m.type == "organization" and (place := territory_of(m.name)) is not None and place.type == "city"}
+    return {m.name for m in mentions if m.type == "city"} | {place.name for place in places_of_bodies(mentions) if place.type == "city"}
+
+
+def places_of_bodies(mentions: list[Mention]) -> list[Place]:
+    """The places the names of the bodies among the mentions hold (``territory_of``)."""
+    return [place for m in mentions if m.type == "organization" and (place := territory_of(m.name)) is not None]
 
 
 def host_of_listed_twins(noun, sent: Sentence) -> tuple[str, int] | None:
@@ -3762,14 +3766,13 @@ def narrated_side(sent: Sentence, previous: str) -> str:
     root = next((t for t in sent.tokens if t.rel == "root"), None)
     if root is None:
         return previous
-    # "— Нам повезло, — признался председатель горсовета", "«Это большой день», — сказал губернатор": the speaker of
-    # the words the sentence attributes
-    speaker = next((s_ for k in sent.kids(root, "parataxis") if speech_kind(k) == "verb" for s_ in sent.kids(k, "nsubj")), None)
     subjects = sent.kids(root, "nsubj") if root.pos == "VERB" else []
-    if speaker is not None and not subjects:
-        subjects = [speaker]
-    elif root.pos != "VERB":
-        return previous if not sent.kids(root, "nsubj") else ""
+    if not subjects:
+        # "— Нам повезло, — признался председатель горсовета", "«Это большой день», — сказал губернатор": the speaker
+        # of the words the sentence attributes
+        subjects = [s_ for k in sent.kids(root, "parataxis") if speech_kind(k) == "verb" for s_ in sent.kids(k, "nsubj")][:1]
+        if not subjects and root.pos != "VERB":
+            return previous if not sent.kids(root, "nsubj") else ""
     if not subjects or all(t.pos == "PRON" and lemma_of(t) in read_words("narrator_pronouns.csv") for t in subjects):
         return previous
     if len(subjects) > 1 or sent.conjuncts(subjects[0])[1:] or not heads_a_territory(subjects[0], sent):
