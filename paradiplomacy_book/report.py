@@ -133,9 +133,10 @@ def evidence(text: str, start: int, stop: int, spans: list[tuple[int, int, str]]
 
 
 def glue_scores(table: pd.DataFrame, glue) -> None:
-    """Glue every precision, recall, gold count and status accuracy as ``<corpus>_<measure>_<metric>``."""
+    """Glue every precision, recall, gold count and status accuracy as ``<corpus>_<measure>_<metric>``, the corpus
+    by its first word ("seeds", "extra") or as "set1", "set2", ... for "written set 1", "written set 2", ..."""
     for row in table[~table.corpus.str.contains("first look")].itertuples():
-        key = f"{row.corpus.split()[0]}_{row.measure.replace(', keyword baseline', '_baseline')}"
+        key = f"{row.corpus.replace('written set ', 'set').split()[0]}_{row.measure.replace(', keyword baseline', '_baseline')}"
         glue(f"{key}_precision", float(row.precision), display=False)
         glue(f"{key}_recall", float(row.recall), display=False)
         glue(f"{key}_gold", int(row.gold), display=False)
@@ -238,7 +239,7 @@ class Downloads:
 
 def readable(df: pd.DataFrame, numbers: dict[str, int] | None = None, noun: str = "Article") -> pd.DataFrame:
     """A table as the reader sees it: codes of kind, frame, marker and error in English, the case's name in English,
-    and the document as "Article n" (or another ``noun``: "Text n" of a holdout set) where ``numbers``
+    and the document as "Article n" (or another ``noun``: "Text n" of a written set) where ``numbers``
     (paradiplomacy_book.site.article_numbers) has it."""
     from .codes import duration, label, labels, marker_label
     from .names import quote_authorities

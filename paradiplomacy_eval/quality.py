@@ -8,15 +8,15 @@ from paradiplomacy.pipeline import read_tables
 
 from .scores import quality_table
 
-ORDINALS = ["", "second ", "third ", "fourth ", "fifth ", "sixth "]
 FIRST_LOOK = ", first look (before any fix)"  # how a set's first score is named beside its current one
 
 
 def holdout_sets(data_dir, holdout_dirs, gold_dir) -> list[tuple[str, Path, Path, Path]]:
-    """(label, texts, outputs, gold) of each holdout set, in the order written: "holdout texts",
-    "second holdout texts", ...; outputs beside ``data_dir``, gold in ``gold_dir`` under the folder's name."""
+    """(label, texts, outputs, gold) of each written set (texts written for testing, each a holdout at its first
+    look), in the order written: "written set 1", "written set 2", ...; outputs beside ``data_dir``, gold in
+    ``gold_dir`` under the folder's name."""
     data_dir, gold_dir = Path(data_dir), Path(gold_dir)
-    return [(f"{ORDINALS[i]}holdout texts", Path(h), data_dir.with_name(f"{data_dir.name}-{Path(h).name}"), gold_dir / Path(h).name)
+    return [(f"written set {i + 1}", Path(h), data_dir.with_name(f"{data_dir.name}-{Path(h).name}"), gold_dir / Path(h).name)
             for i, h in enumerate(holdout_dirs)]
 
 
