@@ -250,8 +250,10 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
                 and sentence_of(before) == sentence_of(toks[0]) and surname_before(before, toks)):
             toks = [before] + toks  # "Приваловым | Владимиром Александровичем": the surname the tagger left out
         if (kind == "LOC" and len(toks) == 2 and given_name_left_out(toks[1], toks[0], set()) is toks[0] and is_surname(toks[1].text)
-                and not any(map(find_place, (t.text for t in toks)))):
-            kind = "PER"  # "Ладой Мудровой" read as a place: a given name and a surname, no place's words (not "Аль Аин")
+                and not find_place(toks[0].text) and not find_place(" ".join(t.text for t in toks))):
+            # "Ладой Мудровой" read as a place: a given name and a surname, the given name no place's (not "Аль Аин");
+            # the surname may be a town's too ("Айсен Николаев", "Николаев" being Mykolaiv)
+            kind = "PER"
         if "(" in [t.text for t in toks]:
             cut = [t.text for t in toks].index("(")
             toks = toks[:cut]
@@ -1971,6 +1973,13 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
             j = i - 1
             while j >= 0 and tokens[j].text not in DASHES:
                 j -= 1
+            if any(m.type in PLACE_TYPES and m.start < token.start and token.stop < m.stop for m in mentions) or \
+                    between and all(t.text[:1].isupper() for t in between) and same_place_both_sides(token, between, mentions):
+                # "губернатором Ханты-Мансийского автономного округа – Югры | Натальей", "Кемеровской области – Кузбасса":
+                # a region's official name and its short one, joined by a dash, are one place's
+                between.insert(0, token)
+                i -= 1
+                continue
             if j < 0:
                 named = [(m.start, m.stop) for m in mentions if m.type == "person"]
                 return office_heading(tokens[:i], named) if i == adjacent and words_case == "nomn" else []
@@ -2045,6 +2054,13 @@ def plural_complement(token, by_id: dict) -> bool:
 def attributive_participle(token) -> bool:
     """Whether the token is a participle used as an adjective, which an office may hold ("глава правящей фракции")."""
     return token.pos == "VERB" and token.feats.get("VerbForm") == "Part" and token.rel == "amod"
+
+
+def same_place_both_sides(dash, after: list, mentions: list[Mention]) -> bool:
+    """Whether the words after a dash name the place whose name ends right before it ("Кемеровской области – Кузбасса")."""
+    place = find_place(" ".join(t.text for t in after))
+    before = next((m for m in mentions if m.type in PLACE_TYPES and m.tokens and 0 <= dash.start - m.tokens[-1].stop <= 1), None)
+    return place is not None and before is not None and find_place(before.name) == place
 
 
 def settlement_abbreviation(token) -> bool:
@@ -2574,3 +2590,17 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
             if len(named - taken) == 1:
                 m.affiliation, m.inferred = (named - taken).pop(), True
             break
+
+
+def body_of_office(role: str) -> str:
+    """The body a minister's office names, which is his side ("министр спорта Республики Узбекистан" stands for the
+    Министерство спорта Республики Узбекистан, a party in its own right, not for the state); '' for other offices
+    (data/office_bodies.csv)."""
+    head, _, rest = role.partition(" ")
+    body = office_bodies().get(head.lower())
+    return f"{body} {rest}" if body and rest else ""
+
+
+@lru_cache(maxsize=1)
+def office_bodies() -> dict[str, str]:
+    return {row["office"]: row["body"] for row in read_data("office_bodies.csv")}

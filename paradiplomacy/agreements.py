@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
-from .actors import CLOSING_QUOTE, DASHES, Mention, state_adjectives
+from .actors import CLOSING_QUOTE, DASHES, Mention, body_of_office, state_adjectives
 from .agreement_places import acts_for, acts_for_a_place, heads_of_regions
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
@@ -124,6 +124,8 @@ class Agreement:
     these: bool = False  # a plural noun with a determiner that points back ("одобрил данные проекты соглашений"): those just listed
     partner_only: bool = False  # its sentence names only "с" partners, and no subject but the noun ("Уже действуют соглашения с ...")
     narrator: str = ""  # the territory of the official the sentences before it report on (``narrated_side``)
+    by_pronoun: bool = False  # its verb's subject is a pronoun of that official's ("Он заключил с ... соглашение")
+    narrator_person: str = ""  # the official's name, where ``by_pronoun``: he signed it
     apart: bool = False  # its noun is coordinated with another document's ("соглашение о ... и соглашение о ..."): an act of its own
     side_untold: bool = False  # one partner of a noun that is its verb's subject, "Уже действуют соглашения с X и Y": kept only with the narrator's side
 
@@ -918,7 +920,7 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             continue  # "митрополит Екатеринбургский": the see of a church's title, no side
         if m is None and persons_stand_for_bodies:
             persons = sent.persons_named(token, next_bound(token, tokens, sent.stop))
-            names += [p.affiliation for p in persons if p.affiliation and p.affiliation not in names]
+            names += [side for side in dict.fromkeys(body_of_office(p.role) or p.affiliation for p in persons) if side and side not in names]
             continue
         for name in [m.name if m else ""] + (sent.shared_head_places(token, m) + [o.name for o in sent.same_span(m)]
                                              + apposed_list(token, m, sent) if m else []):
@@ -1739,11 +1741,12 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     headline = sentences[0] if sentences and sentences[0].start < title_stop else None
     owner_before = ""  # the town whose twins the sentences so far named
     opener: Sentence | None = None  # the last sentence with a verb, which the verbless sentences after it may list the documents of
-    narrator = ""  # the territory of the official the sentences so far report on (narrated_side)
+    narrator = Narrator()  # the official the sentences so far report on (narrated_side)
     for sent in sentences:
         used_verbs: set = set()
         for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, opener), owner_before):
-            found.narrator = narrator if found.partner_only else ""
+            found.narrator = narrator.side if found.partner_only else ""
+            found.narrator_person = narrator.person if found.partner_only and found.by_pronoun else ""
             # (the heads of places of a kind are those of an agreement told before where there is one: ``bind_sides``)
             between = between_their_kind(found.evidence, heads=not records) if before is not None else None
             pair = (the_pair_before(read, pair_types(between), headline)
@@ -2338,7 +2341,9 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
                             document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token),
-                            these=points_back(token, sent), former=former(token, sent), partner_only=bool(partners) and not sides and not subjects_besides(token, chain, sent), side_untold=side_untold,
+                            these=points_back(token, sent), former=former(token, sent), partner_only=bool(partners) and not sides and not [
+                                t for t in subjects_besides(token, chain, sent) if not narrator_pronoun(t)],
+                            by_pronoun=any(narrator_pronoun(k) for v in chain for k in sent.kids(v, "nsubj")), side_untold=side_untold,
                             signed_by_sides=not signed_by and sides_signed(chain, sent), apart=coordinated_documents(token, sent),
                             of_twins=of_twins)
         for members in gapped:
@@ -2485,6 +2490,11 @@ LONG_AGO = re.compile(r"\bещ[её]\s+(?:в|с|со)\s+(?:\d{1,2}\s+\w+\s+)?\d{
 COUNTED_BACK = re.compile(r"\b(?:лет|года?)\s+(?:тому\s+)?назад\b", re.IGNORECASE)
 
 
+def long_past(text: str) -> bool:
+    """Whether a sentence dates what it tells as long past: "ещё в 2009 году", "31 год назад"."""
+    return bool(LONG_AGO.search(text) or COUNTED_BACK.search(text))
+
+
 def former(noun, sent: Sentence) -> bool:
     """Whether the noun names the agreement before another: by an adjective of former_words.csv ("старое
     соглашение"), by a date the sentence stresses as long past ("началась ещё в 2009 году с подписанного
@@ -2492,7 +2502,7 @@ def former(noun, sent: Sentence) -> bool:
     назад"; but "Год назад стороны договорились ..." may be an earlier stage of the same), read in its own words."""
     if any((a.lemma or "") in read_words("former_words.csv", "lemma") for a in sent.kids(noun, "amod")):
         return True
-    if not (LONG_AGO.search(sent.text) or COUNTED_BACK.search(sent.text)):
+    if not long_past(sent.text):
         return False  # (the noun's own words are read only where the sentence has such a date at all)
     text = own_text(noun, sent)
     return bool(LONG_AGO.search(text)) or similar(noun, sent) and bool(COUNTED_BACK.search(text))
@@ -3446,7 +3456,9 @@ def twins_predicated(noun, sent: Sentence) -> list[str]:
     index = sent.tokens.index(noun)
     if subject is None and index >= 2 and sent.tokens[index - 1].text in "—–-":
         subject = sent.tokens[index - 2]  # "Псков — город-побратим Нойса" where the parser hangs Псков elsewhere
-    partner = next(iter(sent.kids(noun, "nmod", "appos")), None)
+    # its own complement, not a place with a preposition ("наш первый побратим в Китайской Народной Республике" says where
+    # the twin lies)
+    partner = next((k for k in sent.kids(noun, "nmod", "appos") if not sent.kids(k, "case")), None)
     members = [subject, partner]
     if subject is None and partner is not None and partner.rel == "appos" and noun.feats.get("Number") == "Plur" and len(sent.conjuncts(partner)) == 2:
         members = sent.conjuncts(partner)  # "между городами-побратимами Хабаровском и Портлендом": the pair it names
@@ -3758,11 +3770,24 @@ def other_side_met(records: list[Agreement], meeting_sides: list[str], territory
             record.parties.append(record.met_side)
 
 
-def narrated_side(sent: Sentence, previous: str) -> str:
-    """The territory of the official the text reports on after this sentence: the one whose office names it, where he
-    is the subject of the main verb ("Кроме того, орловский губернатор выступил на заседании"); ``previous`` where the
+def narrator_pronoun(token) -> bool:
+    """Whether the word is a pronoun by which a sentence goes on with the official the sentence before reported on
+    ("Он заключил с ..."; narrator_pronouns.csv)."""
+    return token.pos == "PRON" and lemma_of(token) in read_words("narrator_pronouns.csv")
+
+
+@dataclass(frozen=True)
+class Narrator:
+    """The official the sentences so far report on: the territory of his office and his name (empty where unnamed)."""
+    side: str = ""
+    person: str = ""
+
+
+def narrated_side(sent: Sentence, previous: Narrator) -> Narrator:
+    """The official the text reports on after this sentence: the one whose office names a territory, where he is the
+    subject of the main verb ("Кроме того, орловский губернатор выступил на заседании"); ``previous`` where the
     sentence leaves its subject out or gives it as a pronoun ("Подчеркнул давние связи с Беларусью", "Он отметил ...");
-    '' where anyone or anything else is the subject."""
+    no one where anyone or anything else is the subject."""
     root = next((t for t in sent.tokens if t.rel == "root"), None)
     if root is None:
         return previous
@@ -3772,15 +3797,17 @@ def narrated_side(sent: Sentence, previous: str) -> str:
         # of the words the sentence attributes
         subjects = [s_ for k in sent.kids(root, "parataxis") if speech_kind(k) == "verb" for s_ in sent.kids(k, "nsubj")][:1]
         if not subjects and root.pos != "VERB":
-            return previous if not sent.kids(root, "nsubj") else ""
-    if not subjects or all(t.pos == "PRON" and lemma_of(t) in read_words("narrator_pronouns.csv") for t in subjects):
+            return previous if not sent.kids(root, "nsubj") else Narrator()
+    if not subjects or all(map(narrator_pronoun, subjects)):
         return previous
     if len(subjects) > 1 or sent.conjuncts(subjects[0])[1:] or not heads_a_territory(subjects[0], sent):
-        return ""
+        return Narrator()
     # "Губернатор Курской области выступил": the office's own place where no name follows it
     sides = parties_from(subjects, sent, persons_stand_for_bodies=True) or office_places(subjects[0], sent)
-    places = territories(sent.mentions)
-    return places.get(sides[0], sides[0]) if len(sides) == 1 else ""
+    if len(sides) != 1:
+        return Narrator()
+    person = sent.mention_at(subjects[0], person=True)
+    return Narrator(territories(sent.mentions).get(sides[0], sides[0]), person.name if person is not None and person.type == "person" else "")
 
 
 def subjects_besides(noun, chain, sent: Sentence) -> list:
@@ -3816,6 +3843,7 @@ def narrators_side(records: list[Agreement], territory: dict[str, str], kinds: d
         if (len(record.parties) == 1 and record.partner_only and record.narrator and not record.vague and not record.counted
                 and not record.company_partner and party_locality(record.narrator, territory, kinds) != party_locality(record.parties[0], territory, kinds)):
             record.parties = [record.narrator, *record.parties]
+            record.signatories = record.signatories or ([record.narrator_person] if record.narrator_person else [])
         else:
             record.narrator = ""
     records[:] = [r for r in records if not (r.side_untold and not r.narrator)]
@@ -4206,6 +4234,8 @@ def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[s
         return False  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
     if documents_apart(record, found):
         return False  # "подписали соглашение о подтверждении побратимских связей и соглашение о сотрудничестве": two documents
+    if found.evidence != record.evidence and long_past(record.evidence) != long_past(found.evidence):
+        return False  # "31 год назад Улан-Удэ и Маньчжурия стали побратимами" beside "Сегодня ... подписали Меморандум"
     if not found.parties and found.evidence == record.evidence:
         return True  # "X и Y стали городами-побратимами: соответствующий меморандум подписан": its document, no one else's
     a = party_localities(record.parties, territory, kinds)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .actors import Mention
+from .actors import Mention, body_of_office
 from .codebook import PLACE_TYPES, TYPED_PLACES
 from .datafiles import read_data, read_words
 from .dates import MONTH_RE
@@ -97,13 +97,16 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
     in the territory of a participant's office (a visit to Vladivostok of Primorsky Krai's governor) or is the
     capital of a participant's own state ("в ходе рабочей поездки главы региона в Москву")."""
     affiliation = {m.name: m.affiliation for m in mentions if m.type == "person" and m.affiliation}
+    # a minister meets for his ministry, a party in its own right ("Министр спорта Республики Узбекистан ... встретился с
+    # ... делегацией"), not for his state
+    ministries = {m.name: body for m in mentions if m.type == "person" and (body := body_of_office(m.role))}
     kinds: dict[str, str] = {}
     for m in mentions:  # a name the tagger once read as a person's ("мэра Эскишехира Мехмета ...") stays a place
         kinds[m.name] = kinds[m.name] if kinds.get(m.name) in TYPED_PLACES else m.type
     place_ids = {m.name: m.place_id for m in mentions if m.place_id}
     out, visits = [], []
     for event in events:
-        offices = [affiliation.get(p, "") for p in event.participants] + event.offices
+        offices = [ministries.get(p) or affiliation.get(p, "") for p in event.participants] + event.offices
         venue = place_by_id(place_ids[event.place]) if event.place in place_ids else None
         within = venue is not None and venue.region and venue.region in {place_ids.get(o) for o in offices}
         # a governor's trip to his own state's capital goes to its federal bodies or companies, not to the city
@@ -113,7 +116,7 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
         if event.kind == "visit" and not within and not at_home:
             visits.append((event.place, venue))
         for name in offices:
-            acts_for = kinds.get(name) in TYPED_PLACES or name in event.offices or governs_a_territory(name, kinds)
+            acts_for = kinds.get(name) in TYPED_PLACES or name in event.offices or name in ministries.values() or governs_a_territory(name, kinds)
             if acts_for and conducts_external_ties(name) and (place := territory_of(name)) is not None:
                 # a government's body for external ties is its territory's side, as the territory the text names
                 name = next((n for n, i in place_ids.items() if i == place.place_id and kinds.get(n) in TYPED_PLACES), name)

@@ -189,6 +189,7 @@ class Pipeline:
             inject_syntax(sents[i].tokens, markup.tokens)
             break_cycles(sents[i].tokens)
             object_conjuncts_rehung(sents[i].tokens)
+            second_subject_rehung(sents[i].tokens)
 
     def tag_morph(self, doc: Doc) -> None:
         """natasha's ``doc.tag_morph`` with the sentences given to the tagger shortest first: it pads each batch to its
@@ -356,6 +357,30 @@ def object_conjuncts_rehung(tokens) -> None:
         objects = [o for o in tokens if o.head_id == verb.id and o.rel == "obj" and verb.start < o.start < t.start and o.feats.get("Case") == "Acc"]
         if objects:
             t.head_id = objects[-1].id
+
+
+def second_subject_rehung(tokens) -> None:
+    """A second subject the parser hangs on the verb of an earlier clause, past a comma, is the subject of the next
+    finite verb after it, where that verb has none and agrees with it in number: "В этом году исполняется 75 лет ..., а
+    31 год назад Улан-Удэ и Маньчжурия стали побратимами" (Улан-Удэ hung on "исполняется", whose subject is "лет")."""
+    by_id = {t.id: t for t in tokens}
+    position = {t.id: i for i, t in enumerate(tokens)}
+    subjects: dict[str, list] = {}
+    for t in tokens:
+        if t.rel == "nsubj":
+            subjects.setdefault(t.head_id, []).append(t)
+    for verb_id, own in list(subjects.items()):
+        verb = by_id.get(verb_id)
+        for subject in own[1:]:
+            if verb is None or position[verb.id] > position[subject.id] or \
+                    not any(t.text == "," for t in tokens[position[verb.id] + 1: position[subject.id]]):
+                continue
+            following = (t for t in tokens[position[subject.id] + 1:] if t.pos in ("VERB", "AUX") and not reaches(t, subject, by_id))
+            nxt = next(following, None)
+            number = "Plur" if any(c.head_id == subject.id and c.rel == "conj" for c in tokens) else subject.feats.get("Number")
+            if nxt is not None and nxt.id not in subjects and nxt.feats.get("VerbForm") == "Fin" and nxt.feats.get("Number", number) == number:
+                subject.head_id = nxt.id
+                subjects[nxt.id] = [subject]
 
 
 def cycle_from(token, by_id) -> list:
