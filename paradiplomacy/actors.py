@@ -256,6 +256,10 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
             kind = "PER"
         if "(" in [t.text for t in toks]:
             cut = [t.text for t in toks].index("(")
+            after = toks[[t.text for t in toks].index(")") + 1:] if ")" in [t.text for t in toks[cut:]] else []
+            if kind != "PER" and len(after) >= 2 and is_first_name(after[0].text) and is_personal_name(after[1:], strict=True):
+                # "Республики Саха (Якутия) Айсена Николаева" read as one place: the name after the bracket is a person's
+                result.append((after, "PER"))
             toks = toks[:cut]
         while toks and toks[-1].text in SPAN_END_PUNCTUATION:  # "Мэри Браун;" cut at razdel's break after ";"
             toks = toks[:-1]
@@ -331,8 +335,8 @@ def place_before_a_name(toks, before=None) -> bool:
     """Whether a person's span opens with a place the gazetteer knows, no given name, before a name of two words or
     more ("Бач-Кишкун Габор Бордаш"; not "Владимир Владимирович Путин"); a given name too where the word before the
     span is the noun of the place's kind ("акима области Абай Берика Уали": the region Abai)."""
-    if len(toks) < 3 or not is_personal_name(toks[1:]):
-        return False
+    if len(toks) < 3 or not is_personal_name(toks[1:]) or toks[1].text == "." and len(toks[0].text) == 1:
+        return False  # (nor an initial the tokenizer cut from its full stop: "О. Эргашев", "О" being no town Об)
     designated = before is not None and (before.lemma or "").lower() in region_nouns() and find_place(f"{before.text} {toks[0].text}") is not None
     given = any(p.is_known and "Name" in p.tag.grammemes for p in morph_vocab().parse(toks[0].text))
     surname_first = len(toks) == 3 and is_patronymic(toks[2].text, known=True)  # "Сомовой Натальей Викторовной", though a town is Сомово

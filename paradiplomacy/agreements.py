@@ -1960,6 +1960,9 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
             if record.former:
                 continue  # "началась ещё в 2009 году с подписанного соглашения между администрациями": the tie before the twinning
+            if (same is not None and same.status == record.status and same.evidence != record.evidence
+                    and long_past(same.evidence) != long_past(record.evidence)):
+                continue  # "Напомним, в 2023 году Обнинск и Гомель стали городами-побратимами" beside the agreement signed now
             if same is not None and documents_apart(same, record):
                 continue  # "подписали соглашение о подтверждении побратимских связей и соглашение о сотрудничестве": two documents
             if same is None and twins_told_apart(record, told, territory, kinds):
@@ -2491,8 +2494,17 @@ COUNTED_BACK = re.compile(r"\b(?:лет|года?)\s+(?:тому\s+)?назад\
 
 
 def long_past(text: str) -> bool:
-    """Whether a sentence dates what it tells as long past: "ещё в 2009 году", "31 год назад"."""
-    return bool(LONG_AGO.search(text) or COUNTED_BACK.search(text))
+    """Whether a sentence dates what it tells as long past: "ещё в 2009 году", "31 год назад", or recalls it with its
+    year ("Напомним, в 2023 году ..."; recall_words.csv)."""
+    return bool(LONG_AGO.search(text) or COUNTED_BACK.search(text)) or recalled_with_year(text)
+
+
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def recalled_with_year(text: str) -> bool:
+    opening = text.lstrip(" «\"—–-").lower()
+    return any(opening.startswith(p) for p in read_words("recall_words.csv", "phrase")) and bool(YEAR.search(text))
 
 
 def former(noun, sent: Sentence) -> bool:
