@@ -2607,4 +2607,5 @@ def body_of_office(role: str) -> str:
 
 @lru_cache(maxsize=1)
 def office_bodies() -> dict[str, str]:
+    """The body each office of data/office_bodies.csv heads, by the office's first word."""
     return {row["office"]: row["body"] for row in read_data("office_bodies.csv")}

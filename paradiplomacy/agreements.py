@@ -2503,6 +2503,7 @@ YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def recalled_with_year(text: str) -> bool:
+    """Whether a sentence opens with a word of recalling (recall_words.csv) and names a year."""
     opening = text.lstrip(" «\"—–-").lower()
     return any(opening.startswith(p) for p in read_words("recall_words.csv", "phrase")) and bool(YEAR.search(text))
 
