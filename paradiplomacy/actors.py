@@ -2523,7 +2523,8 @@ def respective_places(doc, mentions: list[Mention], by_id) -> None:
     """Persons listed under one plural office of places named before hold it each for one of those places: "Приморье и
     провинция X ... обсудили вице-губернаторы двух территорий Константин Богданенко и Ли Чан Соп", "мэры обоих
     городов", "главы этих регионов" (data/places_named_before.csv; the words of those places are no body of the
-    office), "Харьковская и Белгородская области ... встреча двух губернаторов Арсена Авакова и Евгения Савченко".
+    office), "Харьковская и Белгородская области ... встреча двух губернаторов Арсена Авакова и Евгения Савченко", "Динской
+    район ... с Кореновским районом ... главы районов Сергей Жиленко и Сергей Голобородько".
     Where the nearest text before the list that names places of the office's kind names exactly as many as the list
     has persons, each holds the office for one, in the order both are given (the order news keeps); elsewhere the
     office stays without a body rather than take a guess."""
@@ -2541,6 +2542,9 @@ def respective_places(doc, mentions: list[Mention], by_id) -> None:
             lists.setdefault((key[0], m.role), (" ".join(words), []))[1].append(m)
         elif not m.affiliation and before is not None and before.text.lower() in pointing and key not in lists:
             lists[key] = (m.role, [m])  # "двух губернаторов Арсена Авакова": the first of the list
+        elif (not m.affiliation and key not in lists and office is not None and before is not None and plural_word(office)
+              and lemma_key(office.text) in kinds_of_place and word_kind(before.lemma or "") == "office" and plural_word(before)):
+            lists[key] = (m.role, [m])  # "главы районов Сергей Жиленко и ...": a plural office of places of a kind, bare
         elif not m.affiliation and key in lists:
             lists[key][1].append(m)  # "и Евгения Савченко": the list goes on
     for role, persons in lists.values():
