@@ -254,9 +254,10 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
             # "Ладой Мудровой" read as a place: a given name and a surname, the given name no place's (not "Аль Аин");
             # the surname may be a town's too ("Айсен Николаев", "Николаев" being Mykolaiv)
             kind = "PER"
-        if "(" in [t.text for t in toks]:
-            cut = [t.text for t in toks].index("(")
-            after = toks[[t.text for t in toks].index(")") + 1:] if ")" in [t.text for t in toks[cut:]] else []
+        texts = [t.text for t in toks]
+        if "(" in texts:
+            cut = texts.index("(")
+            after = toks[texts.index(")", cut) + 1:] if ")" in texts[cut:] else []
             if kind != "PER" and len(after) >= 2 and is_first_name(after[0].text) and is_personal_name(after[1:], strict=True):
                 # "Республики Саха (Якутия) Айсена Николаева" read as one place: the name after the bracket is a person's
                 result.append((after, "PER"))

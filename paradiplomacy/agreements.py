@@ -1960,8 +1960,7 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
             if record.former:
                 continue  # "началась ещё в 2009 году с подписанного соглашения между администрациями": the tie before the twinning
-            if (same is not None and same.status == record.status and same.evidence != record.evidence
-                    and long_past(same.evidence) != long_past(record.evidence)):
+            if same is not None and same.status == record.status and told_apart_in_time(same, record):
                 continue  # "Напомним, в 2023 году Обнинск и Гомель стали городами-побратимами" beside the agreement signed now
             if same is not None and documents_apart(same, record):
                 continue  # "подписали соглашение о подтверждении побратимских связей и соглашение о сотрудничестве": two documents
@@ -2467,6 +2466,11 @@ def like_another(noun, sent: Sentence) -> bool:
     earlier one ("подобное соглашение", "аналогичное соглашение", "старое соглашение"), or the first of a dated
     series (``first_dated``)."""
     return similar(noun, sent) or former(noun, sent) or first_dated(noun, sent)
+
+
+def told_apart_in_time(a: Agreement, b: Agreement) -> bool:
+    """Whether two records come from different sentences, one of which dates its act as long past and the other not."""
+    return a.evidence != b.evidence and long_past(a.evidence) != long_past(b.evidence)
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -4247,7 +4251,7 @@ def twinning_by_agreement(record: Agreement, found: Agreement, territory: dict[s
         return False  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
     if documents_apart(record, found):
         return False  # "подписали соглашение о подтверждении побратимских связей и соглашение о сотрудничестве": two documents
-    if found.evidence != record.evidence and long_past(record.evidence) != long_past(found.evidence):
+    if told_apart_in_time(record, found):
         return False  # "31 год назад Улан-Удэ и Маньчжурия стали побратимами" beside "Сегодня ... подписали Меморандум"
     if not found.parties and found.evidence == record.evidence:
         return True  # "X и Y стали городами-побратимами: соответствующий меморандум подписан": its document, no one else's
