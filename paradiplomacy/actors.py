@@ -661,6 +661,26 @@ def places_the_tagger_missed(doc, mentions: list[Mention], by_id) -> list[Mentio
             continue
         if mention := typed_mention(tokens, "LOC", doc.text, by_id):
             found.append(mention)
+    return found + towns_listed_beside_places(doc, mentions + found, by_id)
+
+
+def towns_listed_beside_places(doc, mentions: list[Mention], by_id) -> list[Mention]:
+    """Mentions of towns of any size the gazetteer names, where only a comma or "и" parts them from a place found
+    ("Среди них Пуатье и Кассель": the list makes the smaller town a place too), unless a word of the name may be a
+    person's or a word of the language."""
+    covered = [(m.start, m.stop) for m in mentions] + [(span.start, span.stop) for span in doc.spans]
+    places = [(m.start, m.stop) for m in mentions if m.type in PLACE_TYPES]
+    listed = lambda a, b: doc.text[a:b].strip() in (",", "и", ", и")  # noqa: E731
+    found = []
+    for start, stop, place in named_places(doc.text):
+        if (place.type != "city" or not doc.text[start].isupper() or any(a < stop and start < b for a, b in covered)
+                or not any(listed(stop, a) or listed(b, start) for a, b in places if 0 < a - stop <= 4 or 0 < start - b <= 4)):
+            continue
+        tokens = [t for t in doc.tokens if start <= t.start and t.stop <= stop]
+        if not tokens or tokens[-1].pos not in ("NOUN", "PROPN") or any(is_common_word(t.text) or may_be_a_persons_name(t.text) for t in tokens):
+            continue
+        if mention := typed_mention(tokens, "LOC", doc.text, by_id):
+            found.append(mention)
     return found
 
 
@@ -1182,6 +1202,8 @@ def body_phrase(head, sent_tokens, by_id):
             continue
         if not (descends_from(following, head, by_id) and following.pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ")):
             break
+        if following.text.lower() in TOPIC_PREPOSITIONS:
+            break  # "соглашение с министерством | о ремонте дорог": what the agreement is about, no part of a body's name
         # "и" right after the head joins another head ("райисполком и муниципальный округ"), not a complement
         if following.pos == "CCONJ" and (right == index or starts_another_body(sent_tokens, right + 2) or changes_case(sent_tokens, right)):
             break
@@ -1199,6 +1221,7 @@ def body_phrase(head, sent_tokens, by_id):
 
 
 MAX_QUOTED_NAME = 8  # words of an association's quoted name
+TOPIC_PREPOSITIONS = {"о", "об", "обо"}  # a topic; bodies are named with "по" ("комитет по туризму"), never with "о"
 
 
 def quoted_name_after(tokens, right: int) -> int:
@@ -1794,7 +1817,35 @@ def office_predicate(person: Mention, tokens, by_id) -> list:
         office = office_of_verb(clause, tokens) if clause is not None else None
     if office is None:
         office = office_of_subjectless_clause(person, ids, tokens, by_id)
+    if office is None and (appointed := office_appointed_inside(person, ids, tokens, by_id)) is not None:
+        office, described = appointed
+        ids = ids | {described.id}  # the name's rank or description is no part of the office
     return office_phrase(office, tokens, by_id, exclude=ids) if office is not None else []
+
+
+def office_appointed_inside(person: Mention, ids: set, tokens, by_id):
+    """The instrumental office of an appointing verb with no object, whose object the parser hung inside that office's
+    phrase as an apposition ("назначил начальником Генерального штаба генерал-лейтенанта | Григория Педченко",
+    "назначил министром обороны страны адмирала | Кармен Мелендес"), with the word the name hangs on; or None."""
+    root = name_root(person, ids)
+    if root is None or root.rel != "appos":
+        return None
+    described = root
+    head = by_id.get(root.head_id)
+    if head is not None and head.pos == "NOUN" and not is_office_word(head) and (
+            head.rel == "appos" or (head.lemma or "").lower() in read_words("ranks.csv")):
+        described, head = head, by_id.get(head.head_id)  # the rank before the name: "генерал-лейтенанта | Григория"
+    if "accs" not in cases_of(described.text) | undeclined_cases(person.tokens):
+        return None
+    while head is not None and not is_office_word(head) and head.rel in ("nmod", "appos"):
+        head = by_id.get(head.head_id)
+    if head is None or not is_office_word(head) or head.feats.get("Case") != "Ins" or head.rel not in ("xcomp", "obl"):
+        return None
+    verb = by_id.get(head.head_id)
+    if (verb is None or office_verbs().get(verb.lemma or "") != "link" or verb.feats.get("Voice") != "Act"
+            or any(t.head_id == verb.id and t.rel == "obj" for t in tokens)):
+        return None
+    return head, described
 
 
 def office_of_governor(person: Mention, ids: set, tokens, by_id):
@@ -1985,9 +2036,12 @@ def office_before(tokens, first: int, mentions, by_id: dict) -> list:
                 between.insert(0, token)
                 i -= 1
                 continue
-            if j < 0:
-                named = [(m.start, m.stop) for m in mentions if m.type == "person"]
-                return office_heading(tokens[:i], named) if i == adjacent and words_case == "nomn" else []
+            named = [(m.start, m.stop) for m in mentions if m.type == "person"]
+            heading = office_heading(tokens[:i], named) if i == adjacent and words_case == "nomn" else []
+            if j < 0 or heading:
+                # "Министр обороны — Сергей Иванов, министр финансов — | Алексей Кудрин": in a list of offices and names
+                # the office before the name's own dash is his, not one before an earlier dash
+                return heading
             i = j - 1
             continue
         if token.text == ")":
@@ -2130,17 +2184,26 @@ def office_heading(tokens, named: list[tuple[int, int]] = ()) -> list:
     office and nothing else: "Министр обороны — | Ицунори Онодэра" (a list of a cabinet), "открыла посол доброй воли
     ЮНИСЕФ — | Мария Кольцова"; or []."""
     start = len(tokens)
-    while start > 0 and (tokens[start - 1].pos in ROLE_INNER_POS or tokens[start - 1].text in ROLE_INNER_SIGNS) and not any(
-            a <= tokens[start - 1].start < b for a, b in named):
+    while start > 0 and (tokens[start - 1].pos in ROLE_INNER_POS or tokens[start - 1].text in ROLE_INNER_SIGNS
+                         or listed_field(tokens, start - 1)) and not any(a <= tokens[start - 1].start < b for a, b in named):
         start -= 1
     while start < len(tokens) and tokens[start].pos == "CCONJ":
         start += 1  # "и глава администрации": the conjunction joins this name to the one before
     tokens = tokens[start:]
     head = next((t for t in tokens if not is_adjective(t)), None)
-    if (head is None or not is_office_word(head) or head.feats.get("Case") != "Nom"
-            or any(t.pos not in ROLE_INNER_POS and t.text not in ROLE_INNER_SIGNS for t in tokens)):
+    if head is None or not is_office_word(head) or head.feats.get("Case") != "Nom":
         return []
     return tokens
+
+
+def listed_field(tokens, i: int) -> bool:
+    """Whether the comma at ``i`` lists the fields of one office: between two nouns in the genitive the parser joins
+    ("Министр экономики, торговли и промышленности")."""
+    if tokens[i].text != "," or not 0 < i < len(tokens) - 1:
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    return after.rel == "conj" and after.feats.get("Case") == "Gen" and (
+        after.head_id == before.id or before.rel == "conj" and after.head_id == before.head_id)
 
 
 def comma_before(tokens, at: int) -> int | None:

@@ -127,6 +127,7 @@ class Agreement:
     by_pronoun: bool = False  # its verb's subject is a pronoun of that official's ("Он заключил с ... соглашение")
     narrator_person: str = ""  # the official's name, where ``by_pronoun``: he signed it
     apart: bool = False  # its noun is coordinated with another document's ("соглашение о ... и соглашение о ..."): an act of its own
+    untitled: bool = False  # a bare "соглашение" that says no topic ("Соглашение, подписанное акимом ..."): may name the document just told
     side_untold: bool = False  # one partner of a noun that is its verb's subject, "Уже действуют соглашения с X и Y": kept only with the narrator's side
 
 
@@ -537,8 +538,18 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return tense_status(acts[0], sent)
     if cats[0] == "act_noun" and since(chain[0], sent):
         return "signed"  # "30 лет со дня подписания соглашения": time counted since it was signed
+    if cats[0] == "act_noun" and outcome_without_verb(chain[0], sent):
+        return "signed"
     # "подписи под документом поставили": the signing noun takes the tense of its verb
     return tense_status(verbs[0], sent) if verbs else ""
+
+
+def outcome_without_verb(noun, sent: Sentence) -> bool:
+    """Whether a signing noun is what an outcome noun names, with a dash for the verb ("Среди итогов форума — подписание
+    соглашения ...": the signing was one of the results; data/outcome_nouns.csv)."""
+    outcome = sent.head(noun)
+    return (outcome is not None and noun.rel == "nsubj" and outcome.pos == "NOUN" and lemma_of(outcome) in read_words("outcome_nouns.csv", "lemma")
+            and any(t.text in DASHES and outcome.start < t.start < noun.start for t in sent.tokens))
 
 
 def no_longer(verb, sent: Sentence) -> bool:
@@ -1799,6 +1810,8 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         for found in twinnings_by_verb(sent, published):
             merge(records, found, territory, kinds)
+        for found in twins_among_them(sent, before, published):
+            merge(records, found, territory, kinds)
         ended_by_reference(sent, records, before)
         signers_without_a_noun(sent, records, before)
         scope_from_next_sentence(records, sent, previous)
@@ -2347,7 +2360,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                                 t for t in subjects_besides(token, chain, sent) if not narrator_pronoun(t)],
                             by_pronoun=any(narrator_pronoun(k) for v in chain for k in sent.kids(v, "nsubj")), side_untold=side_untold,
                             signed_by_sides=not signed_by and sides_signed(chain, sent), apart=coordinated_documents(token, sent),
-                            of_twins=of_twins)
+                            of_twins=of_twins, untitled=lemma_of(token) == "соглашение" and not has_topic(token, sent))
         for members in gapped:
             yield Agreement(kind, status, members, [], own_date(token, sent, published), evidence=sent.text, start=sent.start,
                             stop=sent.stop, one_of_pairs=True, several=plural(token, sent))
@@ -2908,6 +2921,32 @@ def standing_twinnings(pairs: list[list[str]], sent: Sentence, published: str):
                         stop=sent.stop, one_of_pairs=True, standing=True)
 
 
+def twins_among_them(sent: Sentence, before: Sentence | None, published: str):
+    """Yield a standing twinning with each place a sentence lists after "среди них" (data/among_them_openers.csv), where
+    the sentence before names the twins of one town without listing them: "У Казани есть и другие города-побратимы.
+    Среди них Гуандун, ..."."""
+    opening = sent.text.lstrip().lower()
+    if before is None or not any(opening.startswith(w + " ") for w in read_words("among_them_openers.csv")):
+        return
+    owner = town_owning_twins(before, PLACE_TYPES)
+    places = sorted((m for m in sent.mentions if m.type in PLACE_TYPES and m.name != owner), key=lambda m: m.start)
+    if not owner or not places or any(m.type in PLACE_TYPES and m.name != owner for m in before.mentions if m.start > twin_noun_end(before)):
+        return  # the sentence before lists twins of its own
+    # the list runs from the first place on while only commas and "и" stand between (a verbless sentence the parser
+    # may not join)
+    listed = places[:1]
+    for m in places[1:]:
+        if sent.text[listed[-1].stop - sent.start : m.start - sent.start].strip() not in (",", "и", ", и"):
+            break
+        listed.append(m)
+    yield from standing_twinnings([[owner, name] for name in dict.fromkeys(m.name for m in listed)], sent, published)
+
+
+def twin_noun_end(sent: Sentence) -> int:
+    """Where the sentence's last twin noun ends (its start if it has none)."""
+    return max((t.stop for t in sent.tokens if TWIN_STEM in lemma_of(t)), default=sent.start)
+
+
 def plural(noun, sent: Sentence) -> bool:
     """Whether an agreement noun is plural: as tagged, or the object of a verb of signing that the tagger read as a
     genitive singular ("подпишет с Гомельской и Брестской областями соглашения": the accusative plural; a negated verb
@@ -2959,7 +2998,10 @@ def twin_owners(noun, sent: Sentence, types=PLACE_TYPES) -> list[Mention]:
     being = [head] if head is not None and head.pos in ("VERB", "AUX") else []
     owned_by = [head] if head is not None and said_with_u(head, sent) else []
     possessed = possessors(noun, being, sent) + owned_by  # after "у", whatever case the tagger read ("у Бишкеке", a slip)
-    return [m for k in sent.kids(noun, "nmod") + possessed if (k.feats.get("Case") == "Gen" or k in possessed)
+    # the parser may hang the noun on the genitive right after it ("Побратимами | Твери являются ...": an amod)
+    at = sent.tokens.index(noun)
+    inverted = [governor] if (governor := sent.head(noun)) is not None and at + 1 < len(sent.tokens) and sent.tokens[at + 1] is governor else []
+    return [m for k in sent.kids(noun, "nmod") + inverted + possessed if (k.feats.get("Case") == "Gen" or k in possessed)
             and (m := sent.mention_at(k, person=False)) is not None and m.type in types]
 
 
@@ -4129,7 +4171,12 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         if record.vague:
             continue
         documented = found.about_this and record.kind == "accord"  # the document of the accord just told
-        if (record.kind != found.kind and found.kind not in record.kinds_seen and not documented
+        # "подписан Меморандум о сотрудничестве между ...", then "Соглашение, подписанное акимом ... и губернатором ...": the
+        # memorandum just told, called by the general word
+        renamed = (found.untitled and record is records[-1] and record.kind == "memorandum" and found.status == record.status
+                   and found.date in ("", record.date)
+                   and party_localities(found.parties, territory, kinds) <= party_localities(record.parties, territory, kinds))
+        if (record.kind != found.kind and found.kind not in record.kinds_seen and not documented and not renamed
                 and not twinning_by_agreement(record, found, territory, kinds)):
             continue
         if record.status == "signed" and found.intends and found.parties:

@@ -116,7 +116,8 @@ def sides(events: list[Event], mentions: list[Mention]) -> list[str]:
         if event.kind == "visit" and not within and not at_home:
             visits.append((event.place, venue))
         for name in offices:
-            acts_for = kinds.get(name) in TYPED_PLACES or name in event.offices or name in ministries.values() or governs_a_territory(name, kinds)
+            acts_for = (kinds.get(name) in TYPED_PLACES or name in event.offices or name in ministries.values()
+                        or governs_a_territory(name, kinds) or federal_body(name, kinds))
             if acts_for and conducts_external_ties(name) and (place := territory_of(name)) is not None:
                 # a government's body for external ties is its territory's side, as the territory the text names
                 name = next((n for n, i in place_ids.items() if i == place.place_id and kinds.get(n) in TYPED_PLACES), name)
@@ -176,6 +177,13 @@ def governs_a_territory(name: str, kinds: dict[str, str]) -> bool:
     named = f" {' '.join(words)} "
     placed = territory_of(name) is not None or any(f" {lemma_key(p)} " in named for p, kind in kinds.items() if kind in PLACE_TYPES)
     return kinds.get(name) == "organization" and (governs or assembly(name) or conducts_external_ties(name)) and placed
+
+
+def federal_body(name: str, kinds: dict[str, str]) -> bool:
+    """Whether an official's body is a federal agency or service ("руководитель Росавтодора": Федеральное дорожное
+    агентство), a party in its own right as a ministry is."""
+    words = lemma_key(name).split()
+    return kinds.get(name) == "organization" and "федеральный" in words and any(word_kind(w) in ("body", "executive") for w in words)
 
 
 def assembly(name: str) -> bool:
