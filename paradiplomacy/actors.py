@@ -85,6 +85,7 @@ def extract_mentions(doc) -> list[Mention]:
     name_places_of_a_state(mentions)
     name_bodies_of_the_one_place(mentions)
     bodies_named_in_full(mentions)
+    bodies_named_by_their_noun(mentions)
     mentions += units_named_by_their_state(doc, mentions)  # once the places named before are resolved
     capitals = capitals_of_regions(doc, mentions, by_id)
     # the tagger may take "административным центром Хубсугульского аймака" for an organisation: it is the town
@@ -254,6 +255,9 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
             # "Ладой Мудровой" read as a place: a given name and a surname, the given name no place's (not "Аль Аин");
             # the surname may be a town's too ("Айсен Николаев", "Николаев" being Mykolaiv)
             kind = "PER"
+        if kind == "LOC" and (parts := places_either_side_of_dash(toks)):
+            result += [(part, "LOC") for part in parts]
+            continue
         texts = [t.text for t in toks]
         if "(" in texts:
             cut = texts.index("(")
@@ -275,6 +279,20 @@ def repaired_spans(doc) -> list[tuple[list, str]]:
         if toks:
             result.append((toks, kind))
     return result
+
+
+def places_either_side_of_dash(toks) -> list[list]:
+    """The two parts of a place's span the tagger ran over a dash, where each names another place the gazetteer knows
+    and the whole none ("субъектами Российской Федерации - Республикой Татарстан"); else [] ("Кемеровской области –
+    Кузбасса" is one region's two names)."""
+    cut = next((i for i, t in enumerate(toks) if t.text in DASHES), None)
+    if cut is None or cut == 0 or cut == len(toks) - 1:
+        return []
+    before, after = toks[:cut], toks[cut + 1 :]
+    first, second = find_place(join_tokens(before)), find_place(join_tokens(after))
+    if find_place(join_tokens(toks)) is not None or first is None or second is None or first == second:
+        return []
+    return [before, after]
 
 
 def surname_before(word, name, tagged_person: bool = False) -> bool:
@@ -841,6 +859,21 @@ def bodies_named_in_full(mentions: list[Mention]) -> None:
         if fuller and all(k.startswith(shortest) for k in fuller) and len(fuller[shortest]) == 1:
             m.aliases.add(m.name)
             m.name = next(iter(fuller[shortest]))
+
+
+def bodies_named_by_their_noun(mentions: list[Mention]) -> None:
+    """Name a body the text gives by its noun alone, capitalised ("между Правительством Ивановской области и Агентством")
+    after the one body of the document whose name begins with that noun ("Агентство стратегических инициатив"): a press
+    release shortens a name it gave in full. With two such bodies it stays as written."""
+    named = {m.name for m in mentions if m.type == "organization"}
+    for m in mentions:
+        key = lemma_key(m.name)
+        if m.type != "organization" or " " in key or not m.name[:1].isupper() or word_kind(key) not in ("body", "executive"):
+            continue
+        fuller = {name for name in named if lemma_key(name).startswith(key + " ")}
+        if len(fuller) == 1:
+            m.aliases.add(m.name)
+            m.name = fuller.pop()
 
 
 def name_places_of_a_state(mentions: list[Mention]) -> None:
@@ -1921,8 +1954,11 @@ def clause_on(person: Mention, tokens, ids: set):
         if office_verbs().get(t.lemma or "") not in ("link", "holds"):
             continue
         between = tokens[last + 1:i] if i > last else tokens[i + 1:first]
+        # "Сорокин, который занимал пост главы района"; "Иващенко, которого назначили мэром": the relative pronoun the
+        # subject, or the object of an appointing verb
         relative = t.rel == "acl:relcl" and i > last and any(
-            u.head_id == t.id and u.rel.startswith("nsubj") and u.lemma == "который" for u in tokens)
+            u.head_id == t.id and u.lemma == "который" and (u.rel.startswith("nsubj") or u.rel == "obj" and office_verbs().get(t.lemma or "") == "link")
+            for u in tokens)
         participle = t.feats.get("VerbForm") == "Part"
         if ((participle and t.rel in ("acl", "amod") or relative) and t.head_id in ids
                 and not any(u.pos == "PROPN" for u in between)):

@@ -1023,6 +1023,12 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool, until: int | No
         if names and not backwards and where_the_last_is(m, gap):
             edge = m.stop  # "Управой Басманного района г. Москвы и Урмарским районом": where the party before is
             continue
+        if not names and not backwards and m.type == "country" and units_of_the_state(gap) and (
+                dash := LIST_DASH.match(sent.text[m.stop - sent.start :])):
+            # "между субъектами Российской Федерации - Республикой Татарстан и Республикой Башкортостан": the state is
+            # where the units listed after the dash are
+            edge = m.stop + dash.end()
+            continue
         if not names and gap.strip() and (not generic_words(gap) or m.type == "country") and not adjectives_of(gap, m):
             # the list starts right at the anchor (or after "собой", "города": "между собой города Тверь и Гомель");
             # a state after "городами" is where they are ("с городами России"), not one of them
@@ -1043,6 +1049,15 @@ def linear_parties(sent: Sentence, anchor: int, backwards: bool, until: int | No
             names.append(m.name)
         edge, last = (m.start if backwards else m.stop), m
     return names
+
+
+LIST_DASH = re.compile(r"\s*[-–—:]\s*")
+
+
+def units_of_the_state(gap: str) -> bool:
+    """Whether the words are only a noun of a kind of unit (data/generic_unit_nouns.csv: "субъектами", "регионами")."""
+    words = re.findall(r"\w+", gap.lower())
+    return bool(words) and all(morph_vocab().parse(w)[0].normal_form in read_words("generic_unit_nouns.csv") for w in words)
 
 
 def states_own_town(m: Mention, after: Mention | None, sent: Sentence) -> bool:
