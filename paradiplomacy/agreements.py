@@ -2362,7 +2362,8 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                             sides_may_bind=bool(chain) and category(chain[-1]) in ("agree", "discuss") or kind == "accord",
                             intends=bool(chain) and category(chain[-1]) == "plan",
                             names_no_one=not said_parties, names_no_actor=not any(may_be_actor(t, sent) for t in said_parties + with_tokens + between_words(token, sent)),
-                            one_of_pairs=bool(pairs), several=plural(token, sent), counted=tally(token, sent) or numbered(token, sent) and any(category(v) == "bind" for v in chain)
+                            one_of_pairs=bool(pairs), several=plural(token, sent), counted=tally(token, sent) or numbered(token, sent) and (
+                                any(category(v) == "bind" for v in chain) or len(members) == 1)
                             or partners_counted(token, chain, with_tokens, sent),
                             sides=sides if partners else [], vague=content != "", tie_only=content == "tie",
                             company_partner=companies_at(with_tokens + said_parties + subject_words_left_over(chain, sent)),
