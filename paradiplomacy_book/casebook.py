@@ -432,6 +432,15 @@ def summary(tables, case) -> str:
                           if occasions else "no meeting or visit")
 
 
+def relationships_phrase(agreements) -> str:
+    """What the register holds of a case: "the case's four relationships, with their stages and sources", or that it
+    holds none."""
+    n = agreements.relationship_id.nunique()
+    if not n:
+        return "no relationship of this case (no agreement record binds its places)"
+    return f"the case's {in_words(n, 'relationship')}, with {'its' if n == 1 else 'their'} stages and sources"
+
+
 def glue_case(tables, case, glue) -> None:
     """Glue the sentences a case chapter's prose uses."""
     values = {
@@ -442,6 +451,7 @@ def glue_case(tables, case, glue) -> None:
         "signatory_offices": "; ".join(signatory_offices(tables, case)) or "none named",
         "levels": levels_phrase(levels_of(tables, case)),
         "undated": undated_articles(tables, case),
+        "relationships": relationships_phrase(agreements_of(tables, case)),
     }
     for key, value in values.items():
         glue(key, value, display=False)

@@ -584,3 +584,13 @@ def test_an_office_of_an_installed_authority_is_its_own_title_in_quotation_marks
 
     assert office_gloss("председатель правительства", installed=True).startswith("“chairman of the government”")
     assert office_gloss("председатель правительства").startswith("chairman of the government (")
+
+
+def test_a_case_chapter_says_how_many_relationships_the_register_has_of_it(seeds_tables):
+    """Reader 48, item 7: the Smolensk chapter said "Every relationship of the case ... is in the register" of a case
+    with none; the sentence now counts them from the tables."""
+    from paradiplomacy_book.casebook import agreements_of, relationships_phrase
+
+    assert relationships_phrase(agreements_of(seeds_tables, "Smolensk")).startswith("no relationship of this case")
+    lipetsk = agreements_of(seeds_tables, "Lipetsk")
+    assert relationships_phrase(lipetsk).startswith(f"the case's {in_words(lipetsk.relationship_id.nunique(), 'relationship')}")
