@@ -162,11 +162,20 @@ def titles_of_the_one_unnamed(doc, mentions: list[Mention]) -> list[Mention]:
             after = sent.tokens[at + 1 : at + 3]
             if not places or any(t.start in named_at for t in after) or any(start <= p < stop for p in named_at):
                 continue  # no body or place named, or a person named with it: "глава Хакасии Валентин Коновалов"
+            if any(office_of_body_held(place, persons) for place in places if place.type == "organization"):
+                continue  # "Глава «Сбербанка» отметил" where "председатель правления «Сбербанка»" is a named person's
             mention = Mention(start, stop, doc.text[start:stop], "person", name, tokens=phrase)
             set_role(mention, phrase, mentions)
             if frozenset(lemma_key(mention.role).split()) not in held:  # "президент США" after "Президент США Дональд Трамп" is his
                 found.append(mention)
     return found
+
+
+def office_of_body_held(body: Mention, persons: list[Mention]) -> bool:
+    """Whether a named person's office is of the body (its name's words among the office's)."""
+    unquoted = lambda name: lemma_key("".join(" " if c in QUOTES else c for c in name)).split()  # noqa: E731
+    words = set(unquoted(body.name))
+    return any(words <= set(unquoted(m.role)) for m in persons if m.role)
 
 
 def fuller_titles(mentions: list[Mention]) -> None:

@@ -182,7 +182,9 @@ def never_nominative_name(parses) -> bool:
 def normalize_name(words: list[str], hints: list[str | None] = (), plural: list[bool] = ()) -> str:
     """Return a person's name in the nominative singular ("Гургеном Малхасяном" -> "Гурген Малхасян",
     "братьев Ямадаевых" -> "Ямадаев"); ``hints`` are the cases the tagger gave the words, ``plural``
-    whether it tagged each one plural."""
+    whether it tagged each one plural. A word in capitals ("Тахиру ИСМАИЛОВУ", as press releases set surnames) is read
+    and given as a name is written."""
+    words = [w.capitalize() if len(w) > 2 and w.isalpha() and w.isupper() else w for w in words]
     case = name_case(words, list(hints))
     plural = list(plural) or [False] * len(words)
     if case == "nomn" and not any(p and plural_surname(w) for w, p in zip(words, plural)):
