@@ -329,6 +329,18 @@ def undated_articles(tables, case) -> str:
     return articles_phrase(undated) if undated else "none"
 
 
+def date_conflicts(tables, case) -> str:
+    """A sentence on the case's articles whose page states a date earlier than events their text reports as past
+    ("Article 4's page states 2012-12-28, earlier than events its text reports (2025); the tables date it 2025, from
+    those events."), or that there is none."""
+    d = tables["documents"]
+    numbers = article_numbers(d)
+    rows = d[d.doc_id.isin(docs_of(tables, case)) & (d.date_conflict.astype(str) == "True")]
+    said = [f"Article {numbers[r.doc_id]}'s page states {r.date_stated}, earlier than events its text reports as past "
+            f"({r.date_inferred}); the tables date it {r.published}, from those events" for r in rows.itertuples()]
+    return ("; ".join(said) + ".") if said else "No article's stated date is earlier than the events its text reports."
+
+
 def articles_phrase(numbers) -> str:
     """"article 4", "articles 1, 3"."""
     numbers = sorted(numbers)
@@ -452,6 +464,7 @@ def glue_case(tables, case, glue) -> None:
         "levels": levels_phrase(levels_of(tables, case)),
         "undated": undated_articles(tables, case),
         "relationships": relationships_phrase(agreements_of(tables, case)),
+        "date_conflicts": date_conflicts(tables, case),
     }
     for key, value in values.items():
         glue(key, value, display=False)

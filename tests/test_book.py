@@ -594,3 +594,15 @@ def test_a_case_chapter_says_how_many_relationships_the_register_has_of_it(seeds
     assert relationships_phrase(agreements_of(seeds_tables, "Smolensk")).startswith("no relationship of this case")
     lipetsk = agreements_of(seeds_tables, "Lipetsk")
     assert relationships_phrase(lipetsk).startswith(f"the case's {in_words(lipetsk.relationship_id.nunique(), 'relationship')}")
+
+
+def test_a_case_chapter_names_a_page_date_its_text_contradicts(seeds_tables):
+    """Reader 48, item 17: the Lipetsk chapter showed article 4 as 2025 without saying its page states an earlier date."""
+    from paradiplomacy_book.casebook import date_conflicts
+
+    docs = seeds_tables["documents"]
+    conflicting = docs[(docs.case == "Lipetsk") & (docs.date_conflict.astype(str) == "True")]
+    assert not conflicting.empty  # the seeds hold one: article 4 (page header 2012, events of 2025)
+    sentence = date_conflicts(seeds_tables, "Lipetsk")
+    assert all(r.date_stated in sentence and f"date it {r.published}" in sentence for r in conflicting.itertuples())
+    assert date_conflicts(seeds_tables, "Smolensk").startswith("No article's stated date")
