@@ -697,7 +697,7 @@ def towns_listed_beside_places(doc, mentions: list[Mention], by_id) -> list[Ment
     person's or a word of the language."""
     covered = [(m.start, m.stop) for m in mentions] + [(span.start, span.stop) for span in doc.spans]
     places = [(m.start, m.stop) for m in mentions if m.type in PLACE_TYPES]
-    listed = lambda a, b: doc.text[a:b].strip() in (",", "и", ", и")  # noqa: E731
+    listed = lambda a, b: listed_apart(doc.text[a:b])  # noqa: E731
     found = []
     for start, stop, place in named_places(doc.text):
         if (place.type != "city" or not doc.text[start].isupper() or any(a < stop and start < b for a, b in covered)
@@ -709,6 +709,11 @@ def towns_listed_beside_places(doc, mentions: list[Mention], by_id) -> list[Ment
         if mention := typed_mention(tokens, "LOC", doc.text, by_id):
             found.append(mention)
     return found
+
+
+def listed_apart(gap: str) -> bool:
+    """Whether the text between two names is only what parts the items of a list: a comma, "и", or both."""
+    return gap.strip() in (",", "и", ", и")
 
 
 def may_be_a_persons_name(word: str) -> bool:

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
-from .actors import CLOSING_QUOTE, DASHES, Mention, body_of_office, state_adjectives
+from .actors import CLOSING_QUOTE, DASHES, Mention, body_of_office, listed_apart, state_adjectives
 from .agreement_places import acts_for, acts_for_a_place, heads_of_regions
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
@@ -2946,13 +2946,14 @@ def twins_among_them(sent: Sentence, before: Sentence | None, published: str):
         return
     owner = town_owning_twins(before, PLACE_TYPES)
     places = sorted((m for m in sent.mentions if m.type in PLACE_TYPES and m.name != owner), key=lambda m: m.start)
-    if not owner or not places or any(m.type in PLACE_TYPES and m.name != owner for m in before.mentions if m.start > twin_noun_end(before)):
+    noun_end = twin_noun_end(before)
+    if not owner or not places or any(m.type in PLACE_TYPES and m.name != owner for m in before.mentions if m.start > noun_end):
         return  # the sentence before lists twins of its own
     # the list runs from the first place on while only commas and "и" stand between (a verbless sentence the parser
     # may not join)
     listed = places[:1]
     for m in places[1:]:
-        if sent.text[listed[-1].stop - sent.start : m.start - sent.start].strip() not in (",", "и", ", и"):
+        if not listed_apart(sent.text[listed[-1].stop - sent.start : m.start - sent.start]):
             break
         listed.append(m)
     yield from standing_twinnings([[owner, name] for name in dict.fromkeys(m.name for m in listed)], sent, published)
