@@ -499,9 +499,12 @@ def status_of(chain, sent: Sentence, kind: str) -> str:
         return ""
     for terminal in ("terminate", "suspend"):
         if terminal in cats:
-            intended = [t for c, t in zip(cats[cats.index(terminal) + 1 :], chain[cats.index(terminal) + 1 :]) if c == "plan"]
+            # its ending intended, proposed or considered: "намерен заморозить партнёрские связи", "рассмотрит
+            # предложение о разрыве побратимских отношений" (data/proposal_nouns.csv)
+            intended = [t for c, t in zip(cats[cats.index(terminal) + 1 :], chain[cats.index(terminal) + 1 :])
+                        if c in ("plan", "discuss") or lemma_of(t) in read_words("proposal_nouns.csv")]
             if any(lemma_of(t) not in read_words("decision_verbs.csv") for t in intended):
-                return "signed"  # "намерен заморозить партнёрские связи": still in force, its ending only intended
+                return "signed"  # still in force
             ending = chain[cats.index(terminal)]
             return "terminated" if terminal == "terminate" and not temporarily(ending, sent) else "suspended"
     if (cats[0] == "act" and chain[0].feats.get("VerbForm") == "Part" and chain[0].feats.get("Tense") == "Past" and len(chain) > 1
@@ -1982,7 +1985,11 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
             same = next((r for r in records if r is not record and r.kind == TWINNING and party_localities(r.parties, territory, kinds) == own), None)
             if same is not None and same.status in ("planned", "discussed") and record.status == "signed":
                 continue  # "станут городами-побратимами" beside "первый договор ... был подписан в 2012 году": not yet twins
-            if same is not None and same.status == "signed" and record.status in ("planned", "agreed", "discussed"):
+            # a memorandum the towns signed in a sentence of twin words ("меморандум о ... укреплении побратимских связей")
+            # says they are twins already, as their twinning would
+            furthered = next((r for r in records if r is not record and r.kind == "memorandum" and r.status == "signed"
+                              and TWIN_STEM in r.evidence.lower() and party_localities(r.parties, territory, kinds) == own), None)
+            if (same or furthered) is not None and (same or furthered).status == "signed" and record.status in ("planned", "agreed", "discussed"):
                 continue  # "города-побратимы подпишут дополнительное соглашение": a new document of towns twinned already
             if same is not None and same.standing and (record.of_twins or record.evidence in same.sentences + [same.evidence]):
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
@@ -2618,8 +2625,10 @@ def topic_of_another(noun, sent: Sentence) -> str:
         topical = topical or about(current, sent) or (
             # "меморандум о намерениях по установлению побратимских отношений": a tie to be set up is a topic too
             lemma_of(current) in read_words("establishing_nouns.csv") and any(c.text.lower() == "по" for c in sent.kids(current, "case")))
-        if current.rel == "conj" and not topical:
-            return ""  # "соглашение о сотрудничестве ... и меморандум": a second agreement the parser hung on the first's topic
+        if current.rel == "conj" and not topical and lemma_of(current) not in read_words("twinning_tie_nouns.csv"):
+            # "соглашение о сотрудничестве ... и меморандум": a second agreement the parser hung on the first's topic (but
+            # twin ties so hung are in it: "о продолжении сотрудничества и укрепления ... побратимских связей")
+            return ""
         parent = sent.head(current)
         if parent is None or parent.pos in ("VERB", "AUX"):
             return ""

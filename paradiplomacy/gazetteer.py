@@ -306,7 +306,8 @@ def with_yo(word: str, original: str) -> str:
 
 def district_of(centre: Place, adjective: str) -> Place:
     """The district whose centre is ``centre``, named by ``adjective`` ("измалковский"); it lies where its centre does."""
-    adjective = with_yo(adjective[:1].upper() + adjective[1:], centre.name)
+    # each part of a compound capitalised, as in the centre's name: "Усть-Абаканский"
+    adjective = with_yo("-".join(part[:1].upper() + part[1:] for part in adjective.split("-")), centre.name)
     name, latin = (f"{adjective} район", f"{iuliia.WIKIPEDIA.translate(adjective)} District") if adjective else (f"{centre.name} (район)", f"{centre.name_latin} District")
     return Place(f"{centre.place_id}/district", name, latin, "district", centre.state, centre.region, "", centre.lat, centre.lon, 0, centre.place_id)
 
