@@ -8,12 +8,12 @@ that follow are the same bytes however they were computed.
 import gc
 import hashlib
 import multiprocessing
+import os
 import pickle
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from .isolation import is_failure
@@ -104,11 +104,21 @@ def run_documents(docs, work, version: str, executor: "Executor", cache_dir=None
     return results, len(sent)
 
 
-def start_method() -> str:
-    """How worker processes start: forked from this process on Linux, so they share the models it has loaded
-    (copy-on-write, with the loaded objects frozen out of the collector's view) instead of each loading its own;
-    fresh interpreters elsewhere, where forking a process that has loaded native libraries is unsafe (macOS)."""
-    return "fork" if sys.platform == "linux" else "spawn"
+THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def single_threaded_children():
+    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+    os.environ.update({name: "1" for name in THREAD_VARIABLES})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def warmed_up(warm_up) -> None:
@@ -134,9 +144,8 @@ class Executor:
     """Where the per-document work runs: in this process, in ``workers`` processes, or on the
     Dask cluster at ``dask_address``.
 
-    Worker processes start on entering (see ``start_method``): forked after this process has run
-    ``warm_up`` (loading the models) once for all, or, where they are fresh interpreters, each
-    running it while this process is still reading the corpus.
+    Worker processes start on entering and run ``warm_up`` (loading their models) while this
+    process is still reading the corpus, so their start-up is not added to the run.
     """
 
     def __init__(self, workers: int = 1, dask_address: str | None = None, warm_up=None):
@@ -149,11 +158,10 @@ class Executor:
 
             self.client = Client(self.dask_address)
         elif self.workers > 1:
-            method = start_method()
-            if method == "fork":
-                warmed_up(self.warm_up)  # loaded once, here, for every worker
-            self.pool = multiprocessing.get_context(method).Pool(self.workers, initializer=worker_start,
-                                                                 initargs=(self.warm_up if method == "spawn" else None,))
+            # Fresh interpreters with one BLAS thread each: forked children would share the parent's
+            # thread pools, and N workers times N threads on N cores spin against each other.
+            with single_threaded_children():
+                self.pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=worker_start, initargs=(self.warm_up,))
         return self
 
     def __exit__(self, *exc):
@@ -184,9 +192,6 @@ class Executor:
 
 
 def worker_start(warm_up) -> None:
-    """A worker process's initializer: one BLAS thread, its models (``warm_up``, unless it inherited them) loaded and
-    frozen, and the collector's threshold raised for its life."""
-    # N workers with numpy's default of N threads each, on N cores, would spin against each other
-    threadpool_limits(1)
+    """A worker process's initializer: its models loaded and frozen, and the collector's threshold raised for its life."""
     warmed_up(warm_up)
     gc.set_threshold(*COLLECTOR_THRESHOLD)

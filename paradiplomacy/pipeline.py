@@ -16,7 +16,7 @@ from .corpus import Document, input_files, open_corpus
 from .cues import may_start_a_rule, needs_syntax
 from .english import english_names
 from .events import Event, extract_events, sides_by_sentence, sides_to_bind
-from .execution import Executor, run_documents
+from .execution import Executor, fewer_collections, run_documents
 from .framing import framing_rows, framing_table
 from .isolation import DEFAULT_TIMEOUT, is_failure, isolated, stage
 from .relations import relations_table, text_links
@@ -124,7 +124,9 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
     results = [r for r in results if not is_failure(r)]  # a failed document leaves no partial records
     for result in results:
         by_id[result.doc_id].parsed = result.parsed
-    with staged_output(Path(out_dir)) as staging:
+    # the tables are built from every document's results at once: with the collector's default threshold it would walk
+    # that heap again and again (as it would the workers'; execution.COLLECTOR_THRESHOLD)
+    with fewer_collections(), staged_output(Path(out_dir)) as staging:
         (staging / "run.json").write_text(json.dumps(fingerprint, indent=1, sort_keys=True) + "\n")
         write_table(documents_table(docs), staging / "documents.csv")
         write_table(lines_table(docs), staging / "lines.csv")
