@@ -930,6 +930,9 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             if places or (token.lemma or "") not in heads_of_regions():
                 names += [p.name for p in places if p.name not in names]
                 continue
+        if m is None and kind_of_place(token) and (listed := dash_listed(token, sent)):
+            names += [name for name in listed if name not in names]  # "с двумя российскими городами – Калугой и Тверью"
+            continue
         if m is not None and titled_by_church(m, sent):
             continue  # "митрополит Екатеринбургский": the see of a church's title, no side
         if m is None and persons_stand_for_bodies:
@@ -941,6 +944,13 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             if name and name not in names:
                 names.append(name)
     return names
+
+
+def dash_listed(token, sent: Sentence) -> list[str]:
+    """The places a dash lists after a noun of their kind, where the parser hung the list on it ("с двумя
+    городами – Калугой и Тверью")."""
+    return [o.name for a in sent.kids(token, "parataxis", "appos") if mark_before(a, sent, DASHES)
+            for c in sent.conjuncts(a) if (o := sent.mention_at(c, person=False)) is not None]
 
 
 RELATIVE_AFTER = re.compile(r"^[»\"]?\s*,\s*котор", re.I)  # ", которые являются партнерами Ярославля"
