@@ -1997,9 +1997,9 @@ def twin_towns_agreements(records: list[Agreement], kinds: dict[str, str], terri
                 continue  # "станут городами-побратимами" beside "первый договор ... был подписан в 2012 году": not yet twins
             # a memorandum the towns signed in a sentence of twin words ("меморандум о ... укреплении побратимских связей")
             # says they are twins already, as their twinning would
-            furthered = next((r for r in records if r is not record and r.kind == "memorandum" and r.status == "signed"
-                              and TWIN_STEM in r.evidence.lower() and party_localities(r.parties, territory, kinds) == own), None)
-            if (same or furthered) is not None and (same or furthered).status == "signed" and record.status in ("planned", "agreed", "discussed"):
+            twinned = same or next((r for r in records if r is not record and r.kind == "memorandum" and r.status == "signed"
+                                    and TWIN_STEM in r.evidence.lower() and party_localities(r.parties, territory, kinds) == own), None)
+            if twinned is not None and twinned.status == "signed" and record.status in ("planned", "agreed", "discussed"):
                 continue  # "города-побратимы подпишут дополнительное соглашение": a new document of towns twinned already
             if same is not None and same.standing and (record.of_twins or record.evidence in same.sentences + [same.evidence]):
                 continue  # "договор о сотрудничестве между городами-побратимами": an agreement of towns that are twins already
