@@ -160,8 +160,10 @@ def agreement_noun(token, sent: Sentence) -> str:
     before = [previous] if previous is not None and (previous.pos == "ADJ" or (previous.lemma or "").startswith(TWIN_STEM)) else []
     # the adjective right before the noun, whatever the parser hung on what ("побратимские связи"), or the tagger
     # took it for ("побратимские" as a verb: the dictionary does not know the word)
-    # the complement of a noun of furthering counts as the noun's own: "программа развития сотрудничества"
-    furthered = [k for m in sent.kids(token, "nmod") if (m.lemma or "") in read_words("development_nouns.csv") for k in sent.kids(m, "nmod")]
+    # the complement of a noun of furthering or of a framework counts as the noun's own: "программа развития
+    # сотрудничества", "декларация о приоритетных направлениях сотрудничества"
+    furthered = [k for m in sent.kids(token, "nmod") if (m.lemma or "") in read_words("development_nouns.csv") | read_words("framework_nouns.csv")
+                 for k in sent.kids(m, "nmod")]
     for mod in sent.kids(token, "amod", "nmod") + before + furthered:
         phrase = f"{lemma} {mod.lemma}" if mod.rel == "nmod" and mod not in before else f"{mod.lemma} {lemma}"
         entry = terms().get(phrase.replace("ё", "е"))
@@ -363,6 +365,12 @@ def governing_chain(token, sent: Sentence) -> list:
             chain.append(parent)
         elif parent.feats.get("VerbForm") == "Part":
             grand = sent.head(parent)
+            if grand is not None and grand.pos == "NOUN" and existing_word(current) and grand.id not in seen:
+                # "подписали дорожную карту, направленную на реализацию соглашения": the act the noun frames is what
+                # shows it, as with "дорожную карту по реализации соглашения"
+                seen.add(grand.id)
+                current = grand
+                continue
             if grand is not None and grand.pos == "NOUN":
                 chain += signing_participles(grand, sent)
             break
@@ -386,16 +394,20 @@ def signatures_under(noun, sent: Sentence) -> list:
 
 
 def subjectless_verb_beside(noun, sent: Sentence) -> list:
-    """A verb of signing right after or before the noun that has no subject of its own, where the parser made the noun
-    the subject of another clause's verb: "...: соответствующее соглашение подписано в Челябинске" hung on
+    """A verb of signing right after or before the noun that lacks the noun's role of its own, where the parser hung
+    the noun on another clause's verb: as subject ("...: соответствующее соглашение подписано в Челябинске" hung on
     "сотрудничать", "экскурсия в музей, где и было принято Соглашение" hung on "стало"; a verb before must agree in
-    gender too."""
+    gender too), or as object of a verb before it ("совершил визит в Минск, где мэры подписали меморандум" hung on
+    "совершил")."""
     at = sent.tokens.index(noun)
     after = sent.tokens[at + 1] if at + 1 < len(sent.tokens) else None
     before = sent.tokens[at - 1] if at else None
     for verb in (after, before):
-        if (noun.rel != "nsubj" or verb is None or verb.pos != "VERB" or category(verb) != "act"
-                or sent.kids(verb, "nsubj", "nsubj:pass") or verb.feats.get("Number") != noun.feats.get("Number")):
+        if verb is None or verb.pos != "VERB" or category(verb) != "act":
+            continue
+        if noun.rel == "obj" and verb is before and not sent.kids(verb, "obj") and verb.feats.get("Voice") != "Pass":
+            return [verb]
+        if (noun.rel != "nsubj" or sent.kids(verb, "nsubj", "nsubj:pass") or verb.feats.get("Number") != noun.feats.get("Number")):
             continue
         if verb is before and verb.feats.get("Gender") != noun.feats.get("Gender"):
             continue
@@ -937,7 +949,10 @@ def parties_from(tokens, sent: Sentence, persons_stand_for_bodies: bool) -> list
             continue  # "митрополит Екатеринбургский": the see of a church's title, no side
         if m is None and persons_stand_for_bodies:
             persons = sent.persons_named(token, next_bound(token, tokens, sent.stop))
-            names += [side for side in dict.fromkeys(body_of_office(p.role) or p.affiliation for p in persons) if side and side not in names]
+            # an office no name holds stands for the place it is of: "Мэр Новосибирска и председатель горисполкома ..."
+            unnamed_office = not persons and word_kind(lemma_of(token)) == "office"
+            sides = office_places(token, sent) if unnamed_office else [body_of_office(p.role) or p.affiliation for p in persons]
+            names += [side for side in dict.fromkeys(sides) if side and side not in names]
             continue
         for name in [m.name if m else ""] + (sent.shared_head_places(token, m) + [o.name for o in sent.same_span(m)]
                                              + apposed_list(token, m, sent) if m else []):

@@ -236,9 +236,13 @@ class Sentence:
         for an office noun with neither ("Губернатор Псковской области Олег Ведерин и председатель
         Витебского облисполкома Антон Субботько подписали", where the parser hung both names on the
         first office), the first name after it and before ``until`` (the next subject or the verb)."""
-        # a name follows its office: one hung on the office from before it belongs to an earlier office
+        # a name follows its office: one hung on the office from before it belongs to an earlier office, one after
+        # another office of its list to that one ("Мэр Новосибирска и председатель горисполкома Владимир Кухарев")
+        later_offices = [c.start for c in self.conjuncts(token)[1:] if c.start > token.start and word_kind(c.lemma or "") == "office"]
         for candidates in ([token], sorted(self.appositions(token), key=lambda t: (t.start < token.start, t.start))):
             for candidate in candidates:
+                if candidate is not token and any(start < candidate.start for start in later_offices):
+                    continue
                 # or the name the parser hung on it ("аким области Абай | Нурлан Уранхаев": the place took the name's head)
                 words = [candidate] + (self.kids(candidate, "flat:name") if candidate is not token else [])
                 found = [m for m in self.mentions for w in words if m.type == "person" and m.start <= w.start < m.stop]
