@@ -18,7 +18,7 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
-from .gazetteer import (DEPUTY_PREFIX, LARGE_TOWN, centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places_named, region_or_town_of_adjective,
+from .gazetteer import (DEPUTY_PREFIX, LARGE_TOWN, centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places, places_named, region_or_town_of_adjective,
                         territory_levels, town_of_adjective, word_kind)
 from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     match_case, normalize_phrase, region_nouns, singular_form, surname_key)
@@ -452,9 +452,10 @@ def typed_mention(tokens, ner_type: str, text: str, by_id) -> Mention | None:
         ner_type = "LOC"  # "Кентшинским Повятом": a unit of a state named with its kind, not a person
     if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "settlement" and tokens[1].text[:1].isupper():
         tokens = tokens[1:]  # "Город Тихвин" opening a sentence: the designation is outside the name, as "город Тихвин"
-    if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "office" and not (len(tokens) == 2 and is_first_name(tokens[0].text)):
+    if len(tokens) > 1 and word_kind(tokens[0].lemma or "") == "office" and not (
+            len(tokens) == 2 and is_first_name(tokens[0].text) and find_place(tokens[1].text) is None):
         # "Хоким Ферганской области" opening a sentence, "с Губернатором А.М.Осиповым": the title is no part of the name
-        # (but "Раис Сулейманов" is a first name and a surname)
+        # (but "Раис Сулейманов" is a first name and a surname; "Аким ВКО" a title and a region)
         tokens = tokens[1:]
     if ner_type == "ORG" and tokens[0].pos == "ADP" and tokens[0].text.islower():
         return None  # "Уполномоченным | по правам человека": the complement of a title, which the tagger cut off it
@@ -1076,7 +1077,7 @@ def coordinated_places(doc) -> list[Mention]:
                 level = None
             last = j - 2 if level is not None else j - 1
             adjectives = listed_adjectives(t, last)
-            if len(adjectives) < 2 or not (plural_after(noun, t[last]) or singular_shared(noun, adjectives)):
+            if len(adjectives) < 2 or not (plural_after(noun, t[last]) or singular_shared(noun, adjectives) and not town_named(adjectives[-1])):
                 continue
             kind = f"{nominative_adjective(level.text, gender)} {lemma}" if level is not None else lemma
             for adj in reversed(adjectives):
@@ -1085,6 +1086,15 @@ def coordinated_places(doc) -> list[Mention]:
                 if not any(m.start == adj.start for m in found):
                     found.append(Mention(adj.start, stop, doc.text[adj.start : stop], region_nouns()[lemma], name, tokens=[adj, noun]))
     return found
+
+
+def town_named(token) -> bool:
+    """Whether the word as written is a town's name that names no district with "район" but its centre's, as a headline's
+    "Грозный и Московский район Минска" begins: the town and a district, not two districts sharing one singular noun
+    (but "Советский и Московский район": towns of those names are few beside the districts so named)."""
+    place = places().get(token.text.lower().replace("ё", "е"))
+    district = find_place(f"{token.text} район") if place is not None and place.type == "city" else None
+    return district is not None and district.place_id == f"{place.place_id}/district"
 
 
 def region_noun_lemma(token) -> str | None:
@@ -1402,6 +1412,11 @@ def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None =
         if changed:  # "Минспорт РФ": "Министерство спорта РФ"
             words[:1] = [federal_short_names()[short]]
         for i, word in enumerate(words):
+            place = find_place(word) if i > 0 and ABBREVIATION.match(word) else None
+            if place is not None and place.type == "region" and place.name.lower() != word.lower():
+                words[i] = genitive(place.name)  # "акимат ВКО": a region's initials the gazetteer knows, spelt out
+                changed = True
+                continue
             expanded = index.get(word) if ABBREVIATION.match(word) and not find_place(word) else None
             if expanded and expanded != m.name:
                 words[i] = expanded[0].lower() + expanded[1:] if i > 0 else expanded
