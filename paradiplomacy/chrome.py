@@ -206,7 +206,7 @@ def own_fact(line: Line) -> bool:
 
 def line_key(text: str) -> str:
     """Hash of a line's words, for finding lines that recur across documents."""
-    norm = " ".join(w.lower() for w in words(text))
+    norm = " ".join(words(text)).lower()
     return hashlib.sha1(norm.encode()).hexdigest()
 
 

@@ -98,65 +98,72 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
     failures (``failures``: doc_id, stage, reason) and the seconds each document
     took (``seconds``; for a cached one, in the run that computed it).
     """
-    with Executor(workers, dask_address, warm_up=pipeline) as executor:
-        docs, cleaned = open_corpus(Path(seeds_dir), warn=warn, columns=columns)
-        # The fingerprint is of the bytes this run read, so a folder that changes meanwhile makes the
-        # outputs stale for the next run rather than wrong for this one.
-        fingerprint = seeds_fingerprint(Path(seeds_dir), read_hashes(Path(seeds_dir), docs))
-        readable = sum(d.status == "ok" for d in docs)  # before cleaning: an upper bound for the progress bar
-        work = functools.partial(isolated, work=process_every_document if parse_all else process_document, timeout=timeout)
-        version = pipeline_version() + ("+all" if parse_all else "")  # a cached result is of one mode
-        registry = Registry()
-
-        def register(result) -> None:
-            # As results arrive, in the documents' order (which decides the actors' ids), while workers go on
-            if not is_failure(result):
-                registry.add(result.doc_id, result.mentions)
-
-        results, computed = run_documents(cleaned, work, version, executor, cache_dir, readable, consume=register)
-    cached = len(results) - computed
-    seconds = {r.doc_id: r.seconds for r in results if getattr(r, "seconds", 0)}
-    failures = [r for r in results if is_failure(r)]
-    by_id = {d.doc_id: d for d in docs}
-    for failure in failures:
-        doc = by_id[failure.doc_id]
-        doc.status, doc.reason, doc.stage = "failed", failure.reason, failure.stage
-    results = [r for r in results if not is_failure(r)]  # a failed document leaves no partial records
-    for result in results:
-        by_id[result.doc_id].parsed = result.parsed
-    # the tables are built from every document's results at once: with the collector's default threshold it would walk
-    # that heap again and again (as it would the workers'; execution.COLLECTOR_THRESHOLD)
-    with fewer_collections(), staged_output(Path(out_dir)) as staging:
-        (staging / "run.json").write_text(json.dumps(fingerprint, indent=1, sort_keys=True) + "\n")
-        write_table(documents_table(docs), staging / "documents.csv")
-        write_table(lines_table(docs), staging / "lines.csv")
-        write_table(framing_table(r.framing for r in results), staging / "framing.csv")
-        actors = registry.actors_table()
-        agreements = agreements_table(results, registry)
-        events = events_table(results, registry)
-        relations = relations_table(results, registry, agreements, events, actors, {d.doc_id: d.published for d in docs})
-        actors.insert(actors.columns.get_loc("name_latin") + 1, "name_english", english_names(actors, relations))  # a body's needs its place
-        write_table(actors, staging / "actors.csv")
-        write_table(registry.mentions_table(), staging / "mentions.csv")
-        intergovernmental, with_companies = by_category(agreements)
-        write_table(intergovernmental, staging / "agreements.csv")
-        write_table(with_companies, staging / "company_agreements.csv")
-        write_table(events, staging / "events.csv")
-        write_table(relations, staging / "relations.csv")
-        write_table(quotations_table(results, registry), staging / "quotations.csv")
+    with staged_output(Path(out_dir)) as staging:
         clean = staging / "clean"
         clean.mkdir()
-        for doc in docs:
-            if doc.status == "ok":
-                path = clean / f"{doc.doc_id}.txt"  # a document of a subfolder or a table's row: a subfolder of clean/
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(doc.text, encoding="utf-8")
+        with Executor(workers, dask_address, warm_up=pipeline) as executor:
+            docs, cleaned = open_corpus(Path(seeds_dir), warn=warn, columns=columns)
+            by_id = {d.doc_id: d for d in docs}
+            # The fingerprint is of the bytes this run read, so a folder that changes meanwhile makes the
+            # outputs stale for the next run rather than wrong for this one.
+            fingerprint = seeds_fingerprint(Path(seeds_dir), read_hashes(Path(seeds_dir), docs))
+            readable = sum(d.status == "ok" for d in docs)  # before cleaning: an upper bound for the progress bar
+            work = functools.partial(isolated, work=process_every_document if parse_all else process_document, timeout=timeout)
+            version = pipeline_version() + ("+all" if parse_all else "")  # a cached result is of one mode
+            registry = Registry()
+
+            def register(result) -> None:
+                # As results arrive, in the documents' order (which decides the actors' ids), while workers go on; a
+                # failed document leaves no clean text
+                if not is_failure(result):
+                    registry.add(result.doc_id, result.mentions)
+                    write_clean(clean, by_id[result.doc_id])
+
+            # (this process gathers every document's results while the workers go on, with the corpus in memory)
+            with fewer_collections():
+                results, computed = run_documents(cleaned, work, version, executor, cache_dir, readable, consume=register)
+        cached = len(results) - computed
+        seconds = {r.doc_id: r.seconds for r in results if getattr(r, "seconds", 0)}
+        failures = [r for r in results if is_failure(r)]
+        for failure in failures:
+            doc = by_id[failure.doc_id]
+            doc.status, doc.reason, doc.stage = "failed", failure.reason, failure.stage
+        results = [r for r in results if not is_failure(r)]  # a failed document leaves no partial records
+        for result in results:
+            by_id[result.doc_id].parsed = result.parsed
+        # the tables are built from every document's results at once: with the collector's default threshold it would
+        # walk that heap again and again (as it would the workers'; execution.COLLECTOR_THRESHOLD)
+        with fewer_collections():
+            (staging / "run.json").write_text(json.dumps(fingerprint, indent=1, sort_keys=True) + "\n")
+            write_table(documents_table(docs), staging / "documents.csv")
+            write_table(lines_table(docs), staging / "lines.csv")
+            write_table(framing_table(r.framing for r in results), staging / "framing.csv")
+            actors = registry.actors_table()
+            agreements = agreements_table(results, registry)
+            events = events_table(results, registry)
+            relations = relations_table(results, registry, agreements, events, actors, {d.doc_id: d.published for d in docs})
+            actors.insert(actors.columns.get_loc("name_latin") + 1, "name_english", english_names(actors, relations))  # a body's needs its place
+            write_table(actors, staging / "actors.csv")
+            write_table(registry.mentions_table(), staging / "mentions.csv")
+            intergovernmental, with_companies = by_category(agreements)
+            write_table(intergovernmental, staging / "agreements.csv")
+            write_table(with_companies, staging / "company_agreements.csv")
+            write_table(events, staging / "events.csv")
+            write_table(relations, staging / "relations.csv")
+            write_table(quotations_table(results, registry), staging / "quotations.csv")
     counts = {"documents": len(docs), "computed": computed, "cached": cached}
     for status in ("ok", "skipped", "duplicate", "failed"):
         counts[status] = sum(d.status == status for d in docs)
     counts["failures"] = [(d.doc_id, d.stage, d.reason) for d in docs if d.status == "failed"]
     counts["seconds"] = seconds
     return counts
+
+
+def write_clean(folder: Path, doc: Document) -> None:
+    """The document's clean text in ``folder``; a document of a subfolder or a table's row in a subfolder of it."""
+    path = folder / f"{doc.doc_id}.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(doc.text, encoding="utf-8")
 
 
 def pipeline_version(package: Path = Path(__file__).parent) -> str:
