@@ -2695,8 +2695,10 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
     places of the offices of persons named before in it left aside ("Вице-губернатор Липецкой области Сергей
     Курбатов"); where it names two, the office stays without a body rather than take a guess. A person whose body the
     text gives with one of his offices keeps that one."""
-    places = named_places(doc.text)
     persons = [m for m in mentions if m.type == "person"]
+    # not a word of a person's name: "Беслан Эшба", "Владимир Путин" name no town
+    places = [(start, end, place) for start, end, place in named_places(doc.text)
+              if not any(p.start <= start and end <= p.stop for p in persons)]
     given = {m.name for m in persons if m.affiliation}  # a body the text gives the person elsewhere is his
     for m in persons:
         types = territory_types(m.role) if m.role and m.name not in given else frozenset()
