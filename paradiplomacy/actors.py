@@ -2549,6 +2549,12 @@ def office_territories() -> list[tuple[list[str], frozenset[str]]]:
     return [(row["words"].split(), frozenset(row["types"].split("|"))) for row in read_data("office_territories.csv")]
 
 
+def deputy_of(role: str) -> str:
+    """The office whose deputy the role names ("первый заместитель губернатора": "губернатор"), else ""."""
+    lemmas = lemma_key(role).split()
+    return next((lemmas[i + 1] for i, w in enumerate(lemmas[:-1]) if w == "заместитель"), "")
+
+
 def territory_types(role: str) -> frozenset[str]:
     """The place types an office belongs to (data/office_territories.csv), by the last of its words the file lists:
     "руководитель исполнительной власти региона" a region's; empty for an office the file does not list."""
@@ -2729,6 +2735,12 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
             if len(named - taken) == 1:
                 m.affiliation, m.inferred = (named - taken).pop(), True
             break
+        # "первый заместитель губернатора Ю. Андрианов" in a list of officials whose places are taken, in an article whose
+        # one governor is Tula's: that governor's deputy
+        base = deputy_of(m.role) if not m.affiliation else ""
+        holders = {o.affiliation for o in persons if base and o.affiliation and lemma_key(o.role).split()[:1] == [base]}
+        if len(holders) == 1:
+            m.affiliation, m.inferred = holders.pop(), True
 
 
 def body_of_office(role: str) -> str:
