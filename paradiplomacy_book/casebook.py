@@ -16,6 +16,7 @@ from paradiplomacy.dates import find_dates
 from paradiplomacy.framing import OF_ITS_TIME
 from paradiplomacy.gazetteer import ever_held_by_another, find_place, place_by_id, state_names, status_at
 from paradiplomacy.output import join_list, split_list
+from paradiplomacy.registry import latin
 
 from .charts import spheres_matrix
 from .codes import duration, in_words, label
@@ -188,22 +189,29 @@ def outlets_phrase(documents: pd.DataFrame) -> str:
     text = in_words(len(outlets), "outlet")
     if len(others):
         text += (f"; besides them, {in_words(len(others), 'source')} that the manifest says "
-                 f"{'is' if len(others) == 1 else 'are'} not an outlet ({', '.join(sorted(others.outlet))})")
+                 f"{'is' if len(others) == 1 else 'are'} not an outlet ({', '.join(sorted(map(outlet_name, others.outlet)))})")
     return text
+
+
+def outlet_name(outlet: str) -> str:
+    """An outlet's name as the manifest gives it, transliterated with the Cyrillic beside it where it has Cyrillic:
+    "OstroV (ОстроВ)", "Gorod48 (Город48)"."""
+    roman = latin(outlet)
+    return outlet if roman == outlet else f"{roman} ({outlet})"
 
 
 def sources_of(tables, case) -> str:
     """The outlets of the case's articles as the manifest records them, each with its articles' numbers; an article
     of no outlet (or of one that is none) whose page's address is not recorded either is "unverified"; the sources an
     article says it relays (documents.relays, in English where relay_english can render them) and its photo credit
-    follow: "ОстроВ, relaying press service of the administration of Lipetsk Oblast (пресс-служба администрации
+    follow: "OstroV (ОстроВ), relaying press service of the administration of Lipetsk Oblast (пресс-служба администрации
     Липецкой области) (article 3); no outlet recorded, unverified: no address recorded (article 4)"."""
     d = tables["documents"]
     numbers = article_numbers(d)
     by_outlet: dict[str, list[int]] = {}
     for row in d[d.doc_id.isin(docs_of(tables, case))].itertuples():
         outlet = bool(row.outlet) and is_outlet(row.outlet_note)
-        source = row.outlet if outlet or not row.outlet else f"{row.outlet}, not an outlet"
+        source = outlet_name(row.outlet) if outlet or not row.outlet else f"{outlet_name(row.outlet)}, not an outlet"
         source = (source or "no outlet recorded") + ("" if outlet or row.url else ", unverified: no address recorded")
         relayed = [relay_english(tables, row.doc_id, phrase) for phrase in split_list(row.relays)]
         source += f", relaying {' and '.join(relayed)}" if relayed else ""

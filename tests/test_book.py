@@ -476,13 +476,14 @@ def test_a_source_the_manifest_says_is_no_outlet_is_not_counted_as_one(seeds_tab
     assert outlets_phrase(seeds_tables["documents"]).startswith("three outlets; besides them, one source that the manifest says is not an outlet")
     # the fresh reader's note: the two sources with no outlet and no address are unverified wherever they are used
     # the sources each article relays (reader 13, item 5): in English where the text names a body or a press service
+    # outlets transliterated, the Cyrillic beside (reader 49: Cyrillic-only outlet names)
     assert sources_of(seeds_tables, "Lipetsk") == (
-        "ОстроВ, relaying “портал «БИЗНЕС ЛИПЕЦК»” (the text's words) and Lipetsk Chamber of Commerce and Industry "
-        "(Липецкой торгово-промышленной палате) (article 1); ОстроВ, relaying press service of the administration of Lipetsk "
-        "Oblast (пресс-служба администрации Липецкой области) (article 3); Город48 (article 4)")
+        "OstroV (ОстроВ), relaying “портал «БИЗНЕС ЛИПЕЦК»” (the text's words) and Lipetsk Chamber of Commerce and Industry "
+        "(Липецкой торгово-промышленной палате) (article 1); OstroV (ОстроВ), relaying press service of the administration of Lipetsk "
+        "Oblast (пресс-служба администрации Липецкой области) (article 3); Gorod48 (Город48) (article 4)")
     assert sources_of(seeds_tables, "Smolensk") == "forum post (user zerro-ai), not an outlet, unverified: no address recorded (article 5)"
     # an outlet, named by the manifest; its photo from the Lipetsk government's site (reader 12, item 2)
-    assert sources_of(seeds_tables, "DPR") == "Выбор народа, whose photo the page credits to липецкаяобласть.рф (article 2)"
+    assert sources_of(seeds_tables, "DPR") == "Vybor naroda (Выбор народа), whose photo the page credits to липецкаяобласть.рф (article 2)"
     reproduce = (ROOT / "book" / "a9_reproduce.md").read_text(encoding="utf-8")
     assert all(f"| `{column}` |" in reproduce for column in MANIFEST_COLUMNS)
 
