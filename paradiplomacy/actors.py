@@ -1412,12 +1412,12 @@ def expand_abbreviations(mentions: list[Mention], index: dict[str, str] | None =
         if changed:  # "Минспорт РФ": "Министерство спорта РФ"
             words[:1] = [federal_short_names()[short]]
         for i, word in enumerate(words):
-            place = find_place(word) if i > 0 and ABBREVIATION.match(word) else None
-            if place is not None and place.type == "region" and place.name.lower() != word.lower():
+            place = find_place(word) if ABBREVIATION.match(word) else None
+            if i > 0 and place is not None and place.type == "region" and place.name.lower() != word.lower():
                 words[i] = genitive(place.name)  # "акимат ВКО": a region's initials the gazetteer knows, spelt out
                 changed = True
                 continue
-            expanded = index.get(word) if ABBREVIATION.match(word) and not find_place(word) else None
+            expanded = index.get(word) if ABBREVIATION.match(word) and place is None else None
             if expanded and expanded != m.name:
                 words[i] = expanded[0].lower() + expanded[1:] if i > 0 else expanded
                 if i > 0 and find_place(expanded) is not None:

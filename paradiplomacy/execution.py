@@ -67,7 +67,9 @@ def run_documents(docs, work, version: str, executor: "Executor", cache_dir=None
     still being prepared. ``consume``, if given, is called on each result in
     the order of the documents as soon as it and all before it are known, so
     that gathering them overlaps the work still running in the workers.
-    ``total`` sizes the progress bar shown on a terminal.
+    ``total`` sizes the progress bar shown on a terminal. Runs with the collector's threshold raised: this process
+    holds the corpus and every result so far (and, working in process, the models), which the default threshold
+    would have the collector walk again and again.
     """
     cache = Cache(cache_dir)
     results: list = []
@@ -92,7 +94,7 @@ def run_documents(docs, work, version: str, executor: "Executor", cache_dir=None
             else:
                 bar.update()
 
-    with bar:
+    with bar, fewer_collections():
         for n, result in enumerate(executor.imap(work, missing())):
             position, key = sent[n]  # recorded before its document was sent
             results[position] = result
@@ -100,7 +102,7 @@ def run_documents(docs, work, version: str, executor: "Executor", cache_dir=None
                 cache.put(key, result)
             bar.update()
             consume_ready()
-    consume_ready()  # documents found in the cache after the last one computed
+        consume_ready()  # documents found in the cache after the last one computed
     return results, len(sent)
 
 
@@ -183,12 +185,11 @@ class Executor:
     def in_process(self, work, docs):
         """``work`` over ``docs`` here, warming up before the first (so model loading is outside its time limit)."""
         warmed = False
-        with fewer_collections():
-            for doc in docs:
-                if not warmed:
-                    warmed_up(self.warm_up)
-                    warmed = True
-                yield work(doc)
+        for doc in docs:
+            if not warmed:
+                warmed_up(self.warm_up)
+                warmed = True
+            yield work(doc)
 
 
 def worker_start(warm_up) -> None:

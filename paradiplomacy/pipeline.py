@@ -119,9 +119,7 @@ def extract(seeds_dir: Path, out_dir: Path, warn=None, workers: int = 1, cache_d
                     registry.add(result.doc_id, result.mentions)
                     write_clean(clean, by_id[result.doc_id])
 
-            # (this process gathers every document's results while the workers go on, with the corpus in memory)
-            with fewer_collections():
-                results, computed = run_documents(cleaned, work, version, executor, cache_dir, readable, consume=register)
+            results, computed = run_documents(cleaned, work, version, executor, cache_dir, readable, consume=register)
         cached = len(results) - computed
         seconds = {r.doc_id: r.seconds for r in results if getattr(r, "seconds", 0)}
         failures = [r for r in results if is_failure(r)]

@@ -20,7 +20,7 @@ from paradiplomacy.registry import latin
 
 from .charts import spheres_matrix
 from .codes import duration, in_words, label
-from .names import Names
+from .names import Names, beside
 from .network import GOVERNMENT_LEVELS, LEVELS, government_levels
 from .site import article_numbers
 
@@ -196,8 +196,7 @@ def outlets_phrase(documents: pd.DataFrame) -> str:
 def outlet_name(outlet: str) -> str:
     """An outlet's name as the manifest gives it, transliterated with the Cyrillic beside it where it has Cyrillic:
     "OstroV (ОстроВ)", "Gorod48 (Город48)"."""
-    roman = latin(outlet)
-    return outlet if roman == outlet else f"{roman} ({outlet})"
+    return beside(latin(outlet), outlet)
 
 
 def sources_of(tables, case) -> str:

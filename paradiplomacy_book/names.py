@@ -7,7 +7,12 @@ from paradiplomacy.english import quote_authorities
 from paradiplomacy.output import split_list
 from paradiplomacy.registry import latin
 
-__all__ = ["Names", "quote_authorities"]
+__all__ = ["Names", "beside", "quote_authorities"]
+
+
+def beside(english: str, name: str) -> str:
+    """``english`` with the text's ``name`` beside it in brackets, unless the two are one: "OstroV (ОстроВ)"."""
+    return english if english == name else f"{english} ({name})"
 
 
 class Names:
@@ -29,8 +34,7 @@ class Names:
 
     def both(self, name: str) -> str:
         """The English name with the Cyrillic beside it: "Lipetsk Oblast (Липецкая область)"."""
-        english = self.english(name)
-        return english if english == name else f"{english} ({name})"
+        return beside(self.english(name), name)
 
     def join(self, names, both: bool = False, sep: str = "; ") -> str:
         return sep.join((self.both if both else self.english)(n) for n in names)
