@@ -60,13 +60,27 @@ def lemma_key(text: str) -> str:
 
 def genitive(phrase: str) -> str:
     """A name in the nominative put in the genitive, word by word ("Кривой Рог" is "Кривого Рога"), as it follows an
-    office; a word with no nominative reading stays as it is."""
-    words = []
+    office; a word with no nominative reading stays as it is, and so does a word after the head noun that may be a
+    genitive already, its complement ("комитет экономики облисполкома" is "комитета экономики облисполкома", not
+    "... экономик ..."; "Министерство транспорта Российской Федерации" keeps "Федерации"), while a name in apposition
+    follows the head ("город Москва" is "города Москвы")."""
+    words, head_seen = [], False
     for word in phrase.split():
-        parse = None if ABBREVIATION.match(word) else next((p for p in morph().parse(word.lower()) if "nomn" in p.tag), None)
+        parses = [] if ABBREVIATION.match(word) else morph().parse(word.lower())
+        complement = head_seen and any("gent" in p.tag for p in parses)
+        parse = None if complement else next((p for p in parses if "nomn" in p.tag), None)
         inflected = parse.inflect({"Gen"}) if parse else None
-        words.append(inflected.word.capitalize() if inflected and word[:1].isupper() else inflected.word if inflected else word)
+        words.append(as_written(inflected.word, word) if inflected else word)
+        head_seen = head_seen or (parse is not None and parse.tag.POS == "NOUN")
     return " ".join(words)
+
+
+def as_written(form: str, word: str) -> str:
+    """``form`` with the capitals of ``word`` part by part: "Ростов-на-Дону" is "Ростова-на-Дону", not "Ростова-на-дону"."""
+    parts, written = form.split("-"), word.split("-")
+    if len(parts) != len(written):
+        return form.capitalize() if word[:1].isupper() else form
+    return "-".join(p.capitalize() if w[:1].isupper() else p for p, w in zip(parts, written))
 
 
 def person_key(name: str) -> str:

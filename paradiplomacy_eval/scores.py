@@ -72,8 +72,8 @@ def with_affiliation(role: str, affiliation: str) -> str:
     """An office as the tables give it: a role that names no body or place of its own ("губернатор") read with the
     person's affiliation ("Воронежская область"), as a reader of the actors table reads the two columns; a place the
     role names by its kind alone ("аким региона") is the affiliation's place ("аким Жамбылской области")."""
-    if not affiliation:
-        return role
+    if not affiliation or genitive(affiliation) in role:
+        return role  # "председатель комитета экономики облисполкома" names its body already
     words = role.split()
     # the kind alone, not "аким города Талдыкорган" nor "министр Чеченской Республики", which name their place
     generic = [i for i, w in enumerate(words) if w in generic_nouns() and not (words[i + 1 :] and words[i + 1][:1].isupper())

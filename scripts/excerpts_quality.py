@@ -11,7 +11,7 @@ A set is split by number before its first score: the odd-numbered excerpts are t
 the even-numbered ones a half never read. ``--errors`` prints the errors of the development half only,
 and never those of a set named with ``--holdout`` (``tests/gold/README.md`` says which sets are which).
 
-    python scripts/excerpts_quality.py DIR [--half dev|unread|all] [--holdout] [--errors] [--persons]
+    python scripts/excerpts_quality.py DIR [--half dev|unread|all] [--holdout] [--errors] [--persons] [--parse all]
 """
 
 import argparse
@@ -56,9 +56,9 @@ def offices_right(found, errors: pd.DataFrame) -> int:
     return found.correct_gold - int((~errors.predicted.eq("(not found)") & ~errors.gold.eq("(not in gold)")).sum())
 
 
-def extract(texts: Path, out: Path, workers: int) -> None:
+def extract(texts: Path, out: Path, workers: int, parse: str) -> None:
     subprocess.run([sys.executable, "-m", "paradiplomacy", "extract", str(texts), "--out", str(out),
-                    "--workers", str(workers), "--cache", "none"], check=True, stdout=subprocess.DEVNULL)
+                    "--workers", str(workers), "--cache", "none", "--parse", parse], check=True, stdout=subprocess.DEVNULL)
 
 
 def score(folder: Path, out: Path, half: str, show_errors: bool, persons: bool) -> list[str]:
@@ -103,6 +103,8 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="print the errors of the development half")
     parser.add_argument("--persons", action="store_true", help="score persons and offices too")
     parser.add_argument("--workers", type=int, default=2)
+    # Persons are looked for only in the articles the pipeline parses; "all" measures the actor stage on every article
+    parser.add_argument("--parse", choices=("relevant", "all"), default="relevant", help="passed to the extract command")
     args = parser.parse_args()
     show_errors = args.errors and args.half == "dev" and not args.holdout
     for folder in args.folders:
@@ -110,7 +112,7 @@ def main() -> int:
             print(f"skipped: {folder} has no texts/ (the excerpts live outside the repository)")
             continue
         with tempfile.TemporaryDirectory() as tmp:
-            extract(folder / "texts", Path(tmp) / "out", args.workers)
+            extract(folder / "texts", Path(tmp) / "out", args.workers, args.parse)
             print("\n".join(score(folder, Path(tmp) / "out", args.half, show_errors, args.persons)), flush=True)
     return 0
 

@@ -382,6 +382,12 @@ def test_an_office_is_scored_with_the_affiliation_in_place_of_the_kind_of_place_
     assert with_affiliation("аким города Талдыкорган", "Талдыкорган") == "аким города Талдыкорган"
     assert with_affiliation("министр культуры Удмуртской республики", "Удмуртская Республика") == "министр культуры Удмуртской республики"
     assert with_affiliation("заместитель главы района", "администрация Грязинского района").startswith("заместитель главы района")
+    # a role that names its body already is not given it twice, nor its complement put in the genitive plural
+    assert with_affiliation("председатель комитета экономики облисполкома", "комитет экономики облисполкома") == \
+        "председатель комитета экономики облисполкома"
+    assert with_affiliation("заместитель", "Министерство транспорта Российской Федерации") == \
+        "заместитель Министерства транспорта Российской Федерации"
+    assert with_affiliation("мэр", "Ростов-на-Дону") == "мэр Ростова-на-Дону"
 
 
 def mention_texts(text):
