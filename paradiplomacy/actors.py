@@ -1000,8 +1000,11 @@ def place_type_from_morphology(tokens) -> str:
     return said[-1] if found == "region" and said and said[-1] in ("city", "district") else found
 
 
-GENDER_OF_REGION_NOUN = {"область": "femn", "губерния": "femn", "республика": "femn", "провинция": "femn",
-                         "край": "masc", "район": "masc", "округ": "masc", "уезд": "masc"}
+@lru_cache(maxsize=1)
+def region_noun_genders() -> dict[str, str]:
+    """The gender of each noun of a unit of territory (data/region_nouns.csv), in which a list of adjectives sharing it
+    is named."""
+    return {row["lemma"]: row["gender"] for row in read_data("region_nouns.csv")}
 
 
 MAX_ASIDE = 4  # tokens inside a parenthesis that a list of places steps over: "(РФ)", "(Республика Беларусь)"
@@ -1069,7 +1072,7 @@ def coordinated_places(doc) -> list[Mention]:
             # a word of level between the names and the noun is part of each name: "Ямало-Ненецким и
             # Ханты-Мансийским автономными округами"; so is another lower-case adjective where the gazetteer knows the
             # names with it: "Донецкой и Луганской народными республиками"
-            gender = GENDER_OF_REGION_NOUN[lemma]
+            gender = region_noun_genders()[lemma]
             level = t[j - 1] if is_adjective(t[j - 1]) and t[j - 1].text.islower() else None
             if level is not None and (level.lemma or "").lower() not in read_words("unit_level_words.csv") and not (
                     len(listed_adjectives(t, j - 2)) >= 2  # names listed before it, before asking the gazetteer
@@ -1107,11 +1110,11 @@ def region_noun_lemma(token) -> str | None:
 def region_noun_of(lemma: str, pos: str, word: str) -> str | None:
     """``region_noun_lemma`` by the token's lemma, part of speech and lower-case text (cached: every word of a
     document is asked twice)."""
-    if lemma in GENDER_OF_REGION_NOUN:
+    if lemma in region_noun_genders():
         return lemma
     if pos != "NOUN":
         return None
-    return next((p.normal_form for p in morph_vocab().parse(word) if p.normal_form in GENDER_OF_REGION_NOUN), None)
+    return next((p.normal_form for p in morph_vocab().parse(word) if p.normal_form in region_noun_genders()), None)
 
 
 def guessed_adjective(word: str) -> bool:

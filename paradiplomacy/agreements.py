@@ -110,6 +110,7 @@ class Agreement:
     company_partner: bool = False  # its "с" partner is a company the actor stage did not name ("с холдингом ...")
     unnamed_partner: bool = False  # its "с" partner is no actor's name ("с белорусскими муниципальными образованиями")
     in_dialogue: bool = False  # its parties are only "мы" and "вы" (data/dialogue_pronouns.csv): the sides that met
+    detailed: bool = False  # no record of its own: the sentences after it tell its particulars, each a record ("В частности, ...")
     vague: bool = False  # no record of its own (an accord on cooperation in general, or the umbrella of listed pairs), but it names the sides
     tie_only: bool = False  # an accord on cooperation itself ("договорились о сотрудничестве"): a record only where the article has no other
     bound: str = ""  # how it got parties its sentences do not name: meeting, earlier, each_side or previous (PARTY_BASES)
@@ -122,6 +123,7 @@ class Agreement:
     signed_by_sides: bool = False  # its signers are named only as the sides ("Стороны подписали", "главы регионов подписали")
     former: bool = False  # "старое соглашение": the one before another (former_words.csv), never that other one
     these: bool = False  # a plural noun with a determiner that points back ("одобрил данные проекты соглашений"): those just listed
+    this_one: bool = False  # a singular noun with a determiner that points back ("вопрос подписания данного соглашения")
     partner_only: bool = False  # its sentence names only "с" partners, and no subject but the noun ("Уже действуют соглашения с ...")
     narrator: str = ""  # the territory of the official the sentences before it report on (``narrated_side``)
     by_pronoun: bool = False  # its verb's subject is a pronoun of that official's ("Он заключил с ... соглашение")
@@ -1754,6 +1756,20 @@ def tied_pair(sent: Sentence) -> list[str]:
 WITH_BEFORE = re.compile(r"(?:^|\s)со?\s+$", re.I)
 
 
+def told_in_general(sent: Sentence, records: list[Agreement], found: Agreement) -> Agreement | None:
+    """The record of one party, at the found record's stage, that a sentence of particulars ("В частности, прекращены
+    отношения с ...": elaboration_words.csv before its main verb) details: the last one before it, where its party is
+    not one of the found record's parties, all named after "с"."""
+    root = next((t for t in sent.tokens if t.rel == "root"), None)
+    after_with = {m.name for m in sent.mentions if WITH_BEFORE.search(sent.text[: m.start - sent.start])}
+    if root is None or not found.parties or not elaborates(root, sent) or not set(found.parties) <= after_with:
+        return None
+    # (not the records this sentence's first particulars just gave)
+    earlier = [r for r in records if r.status == found.status and (r.detailed or not r.vague) and r.evidence != sent.text]
+    last = earlier[-1] if earlier else None
+    return last if last is not None and len(last.parties) == 1 and last.parties[0] not in found.parties else None
+
+
 def partner_told_before(sent: Sentence, party: str, kinds: dict[str, str]) -> str:
     """The one place of the party's type that the sentence names after "с" ("контакты поддерживаем с Хорезмской
     областью"), other than the party; '' where there is none or more than one."""
@@ -1801,6 +1817,14 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
         for found in instruments_in(sent, records, published, used_verbs, twin_article, contract, listing_status(sent, opener), owner_before):
             found.narrator = narrator.side if found.partner_only else ""
             found.narrator_person = narrator.person if found.partner_only and found.by_pronoun else ""
+            if not found.sides and (general := told_in_general(sent, records, found)) is not None:
+                # "Днепр разорвал побратимские отношения с российскими городами. В частности, прекращены отношения с
+                # Улан-Удэ и Красноярском": each partner of the particulars with the side of the record they detail, which
+                # no longer stands alone
+                general.detailed = True
+                for partner in found.parties:
+                    merge(records, replace(found, parties=[general.parties[0], partner], bound="previous"), territory, kinds)
+                continue
             # (the heads of places of a kind are those of an agreement told before where there is one: ``bind_sides``)
             between = between_their_kind(found.evidence, heads=not records) if before is not None else None
             pair = (the_pair_before(read, pair_types(between), headline)
@@ -1829,6 +1853,12 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
                 # "Тесные контакты поддерживаем с Хорезмской областью. В прошлом году мы подписали план мероприятий": the
                 # partner of the ties the sentence before tells, where that sentence reports no agreement of its own
                 found.parties, found.bound = [*found.parties, partner], "previous"
+            if found.this_one and not found.parties and (last := next((r for r in reversed(records) if not r.vague and not r.detailed), None)):
+                # "Инициатива о подписании соглашения с Минском ... Позднее вопрос подписания данного соглашения
+                # обсуждался на встрече губернатора ...": the agreement just told, not another between the sides that met
+                take_stage(last, found)
+                last.sentences.append(found.evidence)
+                continue
             if found.these and not found.parties and len(listed := listed_just_before(records, found, read)) > 1:
                 for record in listed:  # "Рассмотрены проекты: «О Соглашении ...»; «О Соглашении ...». Депутаты одобрили данные проекты"
                     take_stage(record, found)
@@ -1880,7 +1910,7 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
     # nor are agreements counted between sides the text names only by the meeting ("Поднебесная и 47 регион связаны
     # шестью соглашениями" after a meeting of the region's and a province's officials)
     governed = cities_governed(mentions) | cities_headed(sentences) if records else set()
-    kept = in_scope([r for r in records if not r.vague and not (r.counted and (len(r.parties) < 2 or r.bound))
+    kept = in_scope([r for r in records if not r.vague and not r.detailed and not (r.counted and (len(r.parties) < 2 or r.bound))
                      and not accord_beside_signed(r, records)], mentions, territory, governed)
     # an accord on cooperation itself is the outcome told between sides no other record joins ("мэр Москвы провёл
     # переговоры с главой Шанхая ... договорились о сотрудничестве" beside the programme Moscow signed with Beijing)
@@ -2404,7 +2434,7 @@ def instruments_in(sent: Sentence, records: list[Agreement], published: str, use
                                 t.pos == "PRON" and lemma_of(t) in read_words("dialogue_pronouns.csv") for t in said_parties + with_tokens),
                             like_another=like_another(token, sent), about_this=told, friendship=kind == TWINNING and by_friendship_alone(token, sent),
                             document_kind=document_kind, in_force=may_exist, standing=described, head=lemma_of(token),
-                            these=points_back(token, sent), former=former(token, sent), partner_only=bool(partners) and not sides and not [
+                            these=points_back(token, sent), this_one=points_back(token, sent, "Sing"), former=former(token, sent), partner_only=bool(partners) and not sides and not [
                                 t for t in subjects_besides(token, chain, sent) if not narrator_pronoun(t)],
                             by_pronoun=any(narrator_pronoun(k) for v in chain for k in sent.kids(v, "nsubj")), side_untold=side_untold,
                             signed_by_sides=not signed_by and sides_signed(chain, sent), apart=coordinated_documents(token, sent),
@@ -2486,12 +2516,12 @@ def subject_words_left_over(chain, sent: Sentence) -> list:
     return before[commas[-1] + 1 :] if commas else before
 
 
-def points_back(noun, sent: Sentence) -> bool:
-    """Whether a plural agreement noun, or the plural draft noun it hangs on, has a determiner that points back
-    (data/anaphoric_determiners.csv): "данные проекты соглашений", "эти соглашения"."""
+def points_back(noun, sent: Sentence, number: str = "Plur") -> bool:
+    """Whether a plural agreement noun (or one of ``number``), or the draft noun it hangs on, has a determiner that
+    points back (data/anaphoric_determiners.csv): "данные проекты соглашений", "эти соглашения"; "данного соглашения"."""
     head = sent.head(noun)
     holders = [noun] + ([head] if head is not None and noun.rel == "nmod" and lemma_of(head) in read_words("draft_nouns.csv", "lemma") else [])
-    return any(h.feats.get("Number") == "Plur" and any(lemma_of(d) in read_words("anaphoric_determiners.csv") for d in sent.kids(h, "det", "amod"))
+    return any(h.feats.get("Number") == number and any(lemma_of(d) in read_words("anaphoric_determiners.csv") for d in sent.kids(h, "det", "amod"))
                for h in holders)
 
 
@@ -4016,7 +4046,8 @@ def headline_states(records: list[Agreement], title_stop: int, territory: dict[s
 def told_again(records: list[Agreement]) -> list[Agreement]:
     """The records less each that took an earlier record's parties and is of its kind: the same agreements told again
     ("Польские города приостановили соглашения с Калининградом", then "«Соглашения приостановлены с их стороны»"),
-    folded into it; and each that took the sides that met as one before it did, of its kind, stage and topic."""
+    folded into it; each that took the sides that met as one before it did, of its kind, stage and topic; and each that
+    took the sides that met as a record before it names, of its kind and stage."""
     kept: list[Agreement] = []
     for record in records:
         # only a record that names its parties is told again; "Первое подобное соглашение между регионами" took their
@@ -4029,6 +4060,13 @@ def told_again(records: list[Agreement]) -> list[Agreement]:
         # given the sides that met, of one kind, stage and topic, they are one
         same = same or next((k for k in kept if record.bound == k.bound == "meeting" and k.kind == record.kind
                              and k.status == record.status and k.scope == record.scope), None)
+        # "Абхазия и Адыгея планируют подписать договор" in the headline, then "в ходе его визита планируется подписание
+        # договора" given the sides that meet: the same sides, kind and stage are that agreement told again
+        # ("договор о дружбе и сотрудничестве" is a twinning by its friendship until ``friendship_of_regions``)
+        same = same or next((k for k in kept if record.bound == "meeting" and not k.bound and not k.vague
+                             and (k.kind == record.kind or record.friendship and k.kind == "cooperation_agreement")
+                             and k.status == record.status and set(k.parties) == set(record.parties)
+                             and not set(k.sentences) & set(record.sentences)), None)
         if same is None:
             kept.append(record)
         else:
@@ -4219,7 +4257,7 @@ def merge(records: list[Agreement], found: Agreement, territory: dict[str, str],
         own = party_localities(found.parties, territory, kinds)
         candidates.sort(key=lambda r: not own <= party_localities(r.parties, territory, kinds))
     for record in candidates:
-        if record.vague:
+        if record.vague or record.detailed:
             continue
         documented = found.about_this and record.kind == "accord"  # the document of the accord just told
         # "подписан Меморандум о сотрудничестве между ...", then "Соглашение, подписанное акимом ... и губернатором ...": the
