@@ -123,6 +123,7 @@ class Agreement:
     signed_by_sides: bool = False  # its signers are named only as the sides ("Стороны подписали", "главы регионов подписали")
     former: bool = False  # "старое соглашение": the one before another (former_words.csv), never that other one
     these: bool = False  # a plural noun with a determiner that points back ("одобрил данные проекты соглашений"): those just listed
+    confirms: bool = False  # an accord on the agreement the sentence before told ("Об этом договорились мэры"): its stage
     this_one: bool = False  # a singular noun with a determiner that points back ("вопрос подписания данного соглашения")
     partner_only: bool = False  # its sentence names only "с" partners, and no subject but the noun ("Уже действуют соглашения с ...")
     narrator: str = ""  # the territory of the official the sentences before it report on (``narrated_side``)
@@ -1867,6 +1868,11 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             merge(records, found, territory, kinds)
         just_told = bool(records) and before is not None and before.text in records[-1].sentences
         for found in accords_in(sent, published, used_verbs, just_told):
+            if found.confirms:
+                # "Нови-Бечей станет еще одним побратимом Новочеркасска. Об этом договорились градоначальники": agreed
+                take_stage(records[-1], found)
+                records[-1].sentences.append(found.evidence)
+                continue
             merge(records, found, territory, kinds)
         previous = before.text if before is not None else ""
         for found in listed_pairs(sent, records, in_a_list=previous.rstrip().endswith(";")):
@@ -3641,7 +3647,8 @@ def accords_in(sent: Sentence, published: str, used_verbs: set, just_told: bool 
                             sides_may_bind=True, company_partner=companies_at(with_tokens),
                             unnamed_partner=bool(with_tokens) and len(parties) == 1,
                             vague=content != "" or just_told and (about_the_last_report(token, sent) or elaborates(token, sent)),
-                            tie_only=content == "tie" and not just_told)
+                            tie_only=content == "tie" and not just_told,
+                            confirms=just_told and content == "" and about_the_last_report(token, sent))
 
 
 WITH_AFTER = re.compile(r"[»\"']?\s+со?\s+")  # "побратались с", "«побраталась» с"
