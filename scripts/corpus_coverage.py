@@ -7,8 +7,8 @@ sentences, the sentences lost and what the stage said of the line holding each
 (its shape and the reason it was dropped), on the HTML and on the text.
 
 Prints, for the pages of ``realnews/web`` (HTML):
-  - the languages of the pages (the reference is py3langid on the page's ``<p>``
-    text, independent of the pipeline) and how the pipeline treated each;
+  - the languages of the pages (the reference is py3langid on the page's headline
+    and ``<p>`` text, independent of the pipeline) and how the pipeline treated each;
   - of the Russian pages: how many were kept, how many dated from the page's
     metadata (and the basis of the others);
   - of the Russian pages: the share of the article sentences of each page that
@@ -69,8 +69,9 @@ def norm(text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
-def page_paragraphs(markup: str) -> tuple[list[str], set[str], str]:
-    """The lines of the article's <p> elements, those of them that are all link text, and the outlet."""
+def page_paragraphs(markup: str) -> tuple[list[str], set[str], str, str]:
+    """The lines of the article's <p> elements, those of them that are all link text, the outlet and the headline
+    (``<h1>``, else ``og:title``)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
@@ -85,7 +86,9 @@ def page_paragraphs(markup: str) -> tuple[list[str], set[str], str]:
         if here and squeeze("".join(a.get_text("") for a in p.find_all("a"))) == squeeze(p.get_text("")):
             links_only.update(here)
         lines += here
-    return lines, links_only, (outlet.get("content") or "").strip() if outlet else ""
+    h1, og_title = soup.find("h1"), soup.find("meta", attrs={"property": "og:title"})
+    headline = norm(h1.get_text(" ")) if h1 else (og_title.get("content") or "").strip() if og_title else ""
+    return lines, links_only, (outlet.get("content") or "").strip() if outlet else "", headline
 
 
 # A short line that credits a picture or a source, or points elsewhere, by its first words; or a copyright line.
@@ -132,11 +135,14 @@ def page_as_text(markup: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def reference_language(paragraphs: list[str]) -> str:
+def reference_language(paragraphs: list[str], headline: str = "") -> str:
+    """py3langid's language of the page's headline and <p> text: the headline counts because a page whose <p> lines
+    are only names ("Юрген Клопп («Ливерпуль»)") is in the headline's language; a page with no <p> text has no
+    article, whatever its headline ("none")."""
     import py3langid
 
     text = " ".join(paragraphs)
-    return py3langid.classify(text)[0] if text.strip() else "none"
+    return py3langid.classify(f"{headline} {text}")[0] if text.strip() else "none"
 
 
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
@@ -212,8 +218,8 @@ def web_figures(web: Path, limit: int | None, rows: list, show: bool = False) ->
     paragraphs, language, links_only, outlet = {}, {}, {}, {}
     for page in pages:
         markup = page.read_text(encoding="utf-8", errors="replace")
-        paragraphs[page.stem], links_only[page.stem], outlet[page.stem] = page_paragraphs(markup)
-        language[page.stem] = reference_language(paragraphs[page.stem])
+        paragraphs[page.stem], links_only[page.stem], outlet[page.stem], headline = page_paragraphs(markup)
+        language[page.stem] = reference_language(paragraphs[page.stem], headline)
     pages_holding: dict[str, Counter] = {}  # outlet -> line -> pages of the outlet holding it
     for k, lines in paragraphs.items():
         pages_holding.setdefault(outlet[k], Counter()).update(set(lines))
@@ -221,7 +227,7 @@ def web_figures(web: Path, limit: int | None, rows: list, show: bool = False) ->
                      for k, lines in paragraphs.items()}
     russian = {k for k, v in language.items() if v == "ru"}
     languages = Counter(language.values())
-    print("  reference languages (py3langid on <p> text): "
+    print("  reference languages (py3langid on the headline and <p> text): "
           + ", ".join(f"{lang} {n}" for lang, n in languages.most_common()))
     rows.append(("web_pages", len(pages)))
     rows.append(("web_russian_pages", len(russian)))
