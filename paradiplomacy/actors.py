@@ -18,7 +18,7 @@ from pymorphy2.analyzer import Parse
 
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
-from .gazetteer import (DEPUTY_PREFIX, LARGE_TOWN, centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places, places_named, region_or_town_of_adjective,
+from .gazetteer import (DEPUTY_PREFIX, LARGE_TOWN, Place, centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places, places_named, region_or_town_of_adjective,
                         territory_levels, town_of_adjective, word_kind)
 from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     match_case, normalize_phrase, region_nouns, singular_form, surname_key)
@@ -83,7 +83,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions = drop_namesakes(mentions, by_id)
     resolve_places(mentions)
     name_places_of_a_state(mentions)
-    name_bodies_of_the_one_place(mentions)
+    name_bodies_of_the_one_place(doc, mentions)
     bodies_named_in_full(mentions)
     bodies_named_by_their_noun(mentions)
     mentions += units_named_by_their_state(doc, mentions)  # once the places named before are resolved
@@ -830,27 +830,57 @@ def resolve_places(mentions: list[Mention]) -> None:
             m.place_id, m.name = place.place_id, place.name
 
 
-def name_bodies_of_the_one_place(mentions: list[Mention]) -> None:
+def name_bodies_of_the_one_place(doc, mentions: list[Mention]) -> None:
     """Name an executive the text gives only by its kind and level ("правительство города", "администрации области",
     "правительство российского города") after the one place of that level (in that state, where an adjective names
     one) the document names: "В Санкт-Петербурге ... соглашение между правительством города и Санкт-Петербургской ТПП"
-    is the city government's. Where the document names two or more, it stays as written."""
+    is the city government's. A place counts where a body's name names it by its adjective ("Одесский городской
+    совет": Odesa), not where the executive's own sentence names it as its partner ("Администрация города подписала
+    соглашение с городом Батуми" is not Batumi's). Where the document names two or more, it stays as written."""
     levels = territory_levels()
+    by_bodies = places_bodies_name(mentions)
     for m in mentions:
         words = m.name.split()
         lemmas = lemma_key(m.name).split()
-        if (m.type != "organization" or len(words) not in (2, 3) or len(lemmas) != len(words)
+        if (m.type != "organization" or len(words) > 3 or len(lemmas) != len(words)
                 or word_kind(lemmas[0]) != "executive" or lemmas[-1] not in levels):
             continue
         state = place_by_id(state_adjectives().get(lemmas[1], "")) if len(words) == 3 else None
         if len(words) == 3 and state is None:
             continue  # "правительство соседней области": which one the text does not say
-        places = {p.name for p in mentions if p.place_id and (place := place_by_id(p.place_id)) is not None
-                  and place.type == levels[lemmas[-1]] and (state is None or place.state == state.name_latin)}
+        sent = next((sn for sn in doc.sents if sn.start <= m.start < sn.stop), None)
+        partners = {p.name for p in mentions if sent is not None and m.stop <= p.start < sent.stop
+                    and PARTNER_BEFORE.search(doc.text[max(sent.start, p.start - 40) : p.start])}
+        places = {p.name for p in mentions if p.place_id and p.name not in partners and of_level(place_by_id(p.place_id), levels[lemmas[-1]], state)}
+        places |= {place.name for place in by_bodies if of_level(place, levels[lemmas[-1]], state)}
         # of those, the one the same word names ("правительство области" beside "Мурманская область" and "фюльке Финнмарк")
         worded = {name for name in places if lemmas[-1] in lemma_key(name).split()}
         if len(places) == 1 or len(worded) == 1:
             m.name = f"{words[0]} {genitive((worded if len(worded) == 1 else places).pop())}"
+
+
+def of_level(place: Place | None, level: str, state: Place | None) -> bool:
+    """Whether the place is of the level (place type), and in the state where one is given."""
+    return place is not None and place.type == level and (state is None or place.state == state.name_latin)
+
+
+# "с", "со" before a place, with its kind between: "с городом Батуми", "с грузинским городом-портом Батуми"
+PARTNER_BEFORE = re.compile(r"(?:^|\s)со?\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def places_bodies_name(mentions: list[Mention]) -> list[Place]:
+    """The places that bodies' names name by their adjective before a word of their level ("Одесский городской совет":
+    Odesa; "Брестский облисполком" names its level in one word and is left to the gazetteer's mentions)."""
+    levels = territory_levels()
+    found = []
+    for m in mentions:
+        lemmas = lemma_key(m.name).split() if m.type == "organization" else []
+        level = levels.get(lemmas[1]) if len(lemmas) > 2 else None
+        if level == "city":
+            found.append(town_of_adjective(lemmas[0]))
+        elif level == "region":
+            found.append(region_or_town_of_adjective(lemmas[0]))
+    return [p for p in found if p is not None]
 
 
 def bodies_named_in_full(mentions: list[Mention]) -> None:
@@ -1174,6 +1204,12 @@ def body_mentions(doc, mentions: list[Mention], by_id) -> list[Mention]:
             if word_kind(token.lemma or "") not in ("body", "executive"):
                 continue
             phrase = body_phrase(token, sent.tokens, by_id)
+            if phrase is None and token.rel == "nsubj" and token.feats.get("Number") == "Sing" and (token.lemma or "") in territory_levels():
+                # "мэрия предложила", "горисполком утвердил": the executive of a place of its level the text names
+                # (name_bodies_of_the_one_place), where it acts (in an office, "председатель облисполкома", it is the
+                # office's)
+                found.append(Mention(token.start, token.stop, token.text, "organization", (token.lemma or "").lower(), tokens=[token]))
+                continue
             if phrase is None or names_an_act(token, phrase, sent.tokens):
                 continue
             phrase = without_state(phrase, token, mentions, doc.text)
