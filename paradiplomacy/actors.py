@@ -19,7 +19,7 @@ from pymorphy2.analyzer import Parse
 from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
 from .gazetteer import (DEPUTY_PREFIX, LARGE_TOWN, Place, centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places, places_named, region_or_town_of_adjective,
-                        territory_levels, town_of_adjective, word_kind)
+                        territory_levels, territory_of, town_of_adjective, word_kind)
 from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     match_case, normalize_phrase, region_nouns, singular_form, surname_key)
 from .nlp import morph_vocab, reaches
@@ -834,11 +834,13 @@ def name_bodies_of_the_one_place(doc, mentions: list[Mention]) -> None:
     """Name an executive the text gives only by its kind and level ("правительство города", "администрации области",
     "правительство российского города") after the one place of that level (in that state, where an adjective names
     one) the document names: "В Санкт-Петербурге ... соглашение между правительством города и Санкт-Петербургской ТПП"
-    is the city government's. A place counts where a body's name names it by its adjective ("Одесский городской
-    совет": Odesa), not where the executive's own sentence names it as its partner ("Администрация города подписала
-    соглашение с городом Батуми" is not Batumi's). Where the document names two or more, it stays as written."""
+    is the city government's. A place counts where the name of a body of another sentence names it by its adjective
+    ("Одесский городской совет ... Мэрия предложила": Odesa; in its own sentence such a body is the executive's
+    partner, "подписали правительство области и Гродненский облисполком"), and not where the executive's own sentence
+    names it as its partner ("Администрация города подписала соглашение с городом Батуми" is not Batumi's). Where the
+    document names two or more, it stays as written."""
     levels = territory_levels()
-    by_bodies = places_bodies_name(mentions)
+    bodies = [(o, place) for o in mentions for place in places_of_bodies([o])]
     for m in mentions:
         words = m.name.split()
         lemmas = lemma_key(m.name).split()
@@ -852,7 +854,8 @@ def name_bodies_of_the_one_place(doc, mentions: list[Mention]) -> None:
         partners = {p.name for p in mentions if sent is not None and m.stop <= p.start < sent.stop
                     and PARTNER_BEFORE.search(doc.text[max(sent.start, p.start - 40) : p.start])}
         places = {p.name for p in mentions if p.place_id and p.name not in partners and of_level(place_by_id(p.place_id), levels[lemmas[-1]], state)}
-        places |= {place.name for place in by_bodies if of_level(place, levels[lemmas[-1]], state)}
+        places |= {place.name for o, place in bodies if of_level(place, levels[lemmas[-1]], state)
+                   and not (sent is not None and sent.start <= o.start < sent.stop)}
         # of those, the one the same word names ("правительство области" beside "Мурманская область" and "фюльке Финнмарк")
         worded = {name for name in places if lemmas[-1] in lemma_key(name).split()}
         if len(places) == 1 or len(worded) == 1:
@@ -868,19 +871,10 @@ def of_level(place: Place | None, level: str, state: Place | None) -> bool:
 PARTNER_BEFORE = re.compile(r"(?:^|\s)со?\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def places_bodies_name(mentions: list[Mention]) -> list[Place]:
-    """The places that bodies' names name by their adjective before a word of their level ("Одесский городской совет":
-    Odesa; "Брестский облисполком" names its level in one word and is left to the gazetteer's mentions)."""
-    levels = territory_levels()
-    found = []
-    for m in mentions:
-        lemmas = lemma_key(m.name).split() if m.type == "organization" else []
-        level = levels.get(lemmas[1]) if len(lemmas) > 2 else None
-        if level == "city":
-            found.append(town_of_adjective(lemmas[0]))
-        elif level == "region":
-            found.append(region_or_town_of_adjective(lemmas[0]))
-    return [p for p in found if p is not None]
+def places_of_bodies(mentions: list[Mention]) -> list[Place]:
+    """The places the names of the bodies among the mentions hold (``territory_of``: "Одесский городской совет" is
+    Odesa)."""
+    return [place for m in mentions if m.type == "organization" and (place := territory_of(m.name)) is not None]
 
 
 def bodies_named_in_full(mentions: list[Mention]) -> None:

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
-from .actors import CLOSING_QUOTE, DASHES, Mention, body_of_office, listed_apart, state_adjectives
+from .actors import CLOSING_QUOTE, DASHES, Mention, body_of_office, listed_apart, places_of_bodies, state_adjectives
 from .agreement_places import acts_for, acts_for_a_place, heads_of_regions
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES, status_rank
 from .datafiles import read_data, read_words
@@ -3152,11 +3152,6 @@ def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "
 def towns_named(mentions: list[Mention]) -> set[str]:
     """The towns the mentions name, by themselves or by a body's name ("Харьковского городского совета": Kharkiv)."""
     return {m.name for m in mentions if m.type == "city"} | {place.name for place in places_of_bodies(mentions) if place.type == "city"}
-
-
-def places_of_bodies(mentions: list[Mention]) -> list[Place]:
-    """The places the names of the bodies among the mentions hold (``territory_of``)."""
-    return [place for m in mentions if m.type == "organization" and (place := territory_of(m.name)) is not None]
 
 
 def host_of_listed_twins(noun, sent: Sentence) -> tuple[str, int] | None:
