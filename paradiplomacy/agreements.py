@@ -3125,6 +3125,13 @@ def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "
         owner, anchor = owner_before, sent.tokens[at].stop
     elif not owners and owner_before and (said := more_twins_said(noun, sent)) is not None:
         (owner, anchor), besides = (owner_before, said[0].start), said[1]
+    elif len(owners) == 1 and plural(noun, sent) and len(listed := genitive_run(noun, sent)) >= 2 and len(hosts := towns_named(
+            [m for m in sent.mentions if m.stop <= noun.start and m.name not in listed])) == 1:
+        # "Петрозаводск посетят делегации из городов-побратимов Нарвы (Эстония), Варкауса и Тюбингена", "Мэр Брянска
+        # принял делегации городов-побратимов Гомеля и Минска": the genitive lists the twins of the town the sentence
+        # names before them, and owns none of them
+        host = next(iter(hosts))
+        return [[host, name] for name in listed]
     elif len(owners) == 1:
         owner, anchor = owners[0].name, owners[0].stop
     elif not owners and (hosted := host_of_listed_twins(noun, sent)) is not None:
@@ -3147,6 +3154,26 @@ def twin_list(noun, sent: Sentence, twinned: bool = False, owner_before: str = "
               and m.type in types and m.name != owner]
     names = list(dict.fromkeys(m.name for m in listed))
     return [[owner, name] for name in names] if len(names) >= 2 else []
+
+
+# what may stand between two places of a list: a bracketed state, a comma, "и", "а также"
+LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*)?(?:(?:и|а также)\s+)?$")
+
+
+def genitive_run(noun, sent: Sentence) -> list[str]:
+    """The towns listed in the genitive right after the noun, one after another with only commas, "и", "а также" and
+    bracketed states between them ("городов-побратимов Эчмиадзина (Армения), Нарвы (Эстония) и Варкауса"), the places of
+    other kinds among them left out."""
+    found, at = [], noun.stop
+    for m in sorted((m for m in sent.mentions if m.start >= noun.stop and m.type in PLACE_TYPES), key=lambda m: m.start):
+        gap = sent.text[at - sent.start : m.start - sent.start]
+        if m.start < at or m.type == "country" and gap.rstrip().endswith("("):
+            continue  # inside a bracket: the state a town lies in
+        if not LIST_GAP.match(gap) or not any("gent" in cases_of(t.text.lower()) for t in sent.tokens if m.start <= t.start < m.stop):
+            break  # (a name in another case starts another clause: "побратимом Бобруйска, Ржев — с Оршей")
+        found += [m.name] if m.type == "city" else []
+        at = m.stop
+    return list(dict.fromkeys(found))
 
 
 def towns_named(mentions: list[Mention]) -> set[str]:
