@@ -1497,9 +1497,12 @@ def speaker_names_own_side(noun, chain, sent: Sentence) -> bool:
 def speakers_sides(sent: Sentence) -> list[str]:
     """The territories (else the bodies) of the officials whose words the sentence reports: the subject of a
     verb of speech ("— сказал губернатор Брянской области ...", "заявил, что ..."), the genitive of "по словам"."""
-    holders = [h for t in sent.tokens for kind in [speech_kind(t)] if kind in ("verb", "source")
-               for h in sent.kids(t, "nsubj" if kind == "verb" else "nmod")]
-    persons = [sent.person_named(h, sent.stop) for h in holders]
+    said = [(h, t) for t in sent.tokens for kind in [speech_kind(t)] if kind in ("verb", "source")
+            for h in sent.kids(t, "nsubj" if kind == "verb" else "nmod")]
+    holders = [h for h, _ in said]
+    # the name of an office before its verb is before the verb too ("Глава Башкирии отметил, что с хокимом ... Хайрулло
+    # Бозоровым ...": the name after the verb is another's)
+    persons = [sent.person_named(h, t.start if h.start < t.start else sent.stop) for h, t in said]
     places = territories(sent.mentions)
     kinds = kinds_of(sent)
     # the body the article gives the speaker elsewhere too: "По словам Журавлёва" after "Губернатор Орловской области Пётр Журавлёв"
@@ -1757,6 +1760,12 @@ def tied_pair(sent: Sentence) -> list[str]:
 WITH_BEFORE = re.compile(r"(?:^|\s)со?\s+$", re.I)
 
 
+def opens_likewise(sent: Sentence) -> bool:
+    """Whether the sentence opens with an adverb of likewise_words.csv ("Также подписано соглашение ...")."""
+    first = next((t for t in sent.tokens if t.pos != "PUNCT"), None)
+    return first is not None and lemma_of(first) in read_words("likewise_words.csv")
+
+
 def told_in_general(sent: Sentence, records: list[Agreement], found: Agreement) -> Agreement | None:
     """The record of one party, at the found record's stage, that a sentence of particulars ("В частности, прекращены
     отношения с ...": elaboration_words.csv before its main verb) details: the last one before it, where its party is
@@ -1844,6 +1853,11 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
                 # dated signing of the two the sentence before ties, where no meeting or earlier record gives sides (not
                 # "предметом договора являются ...": a document spoken of, its stage and sides not told)
                 found.parties, found.bound = pair, "previous"
+            elif (not found.parties and not found.these and found.status == "signed" and before is not None and records
+                  and before.text in records[-1].sentences and len(records[-1].parties) == 2 and opens_likewise(sent)):
+                # "... с хокимом Ферганской области достигнута договоренность о строительстве центра. Также подписано
+                # соглашение о ... сотрудничестве": the sides of the record just told
+                found.parties, found.bound = list(records[-1].parties), "previous"
             elif found.kind == TWINNING and len(found.parties) == 1 and before is not None and (
                     owner := town_owning_twins(before, PLACE_TYPES)) and owner not in found.parties:
                 # "У Гомельской области появился ещё один побратим. Соглашение ... с провинцией Ляонин подписано ...": the
