@@ -158,6 +158,9 @@ def agreement_noun(token, sent: Sentence) -> str:
         return ""  # an adjective only where its lemma is a noun term: the tagger's slip on "стали побратимами"
     if "-" in lemma and last in terms():
         lemma = last  # "города-побратимы": the last part names the tie
+    if lemma in read_words("intention_nouns.csv", "lemma") and token.feats.get("Number") == "Plur" and not (
+            (verb := sent.head(token)) is not None and category(verb) == "act"):
+        return ""  # "У Ставрополья и Белоруссии есть планы сотрудничества": intentions, unless signed or adopted
     index = sent.tokens.index(token)
     previous = sent.tokens[index - 1] if index else None
     before = [previous] if previous is not None and (previous.pos == "ADJ" or (previous.lemma or "").startswith(TWIN_STEM)) else []
