@@ -20,7 +20,7 @@ from .datafiles import read_data, read_words
 from .codebook import PLACE_TYPES, SUBNATIONAL_TYPES, TYPED_PLACES
 from .gazetteer import (DEPUTY_PREFIX, LARGE_TOWN, Place, centre_of, find_place, lemma_key, named_places, place_by_id, place_in, places, places_named, region_or_town_of_adjective,
                         territory_levels, territory_of, town_of_adjective, word_kind)
-from .morph import (NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
+from .morph import (ADJECTIVAL, NAME_GRAMMEMES, UD_CASE, cases_of, genitive, is_adjective, is_common_word, is_place_word, join_tokens, join_words, name_case, normalize_name,
                     match_case, normalize_phrase, region_nouns, singular_form, surname_key)
 from .nlp import morph_vocab, reaches
 
@@ -1006,12 +1006,16 @@ def phrase_head(tokens):
     word hung outside it."""
     ids = {t.id for t in tokens}
     heads = [t for t in tokens if t.head_id not in ids]
-    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN") and not is_adjective(t)]
+    # a word of a place adjective's shape before a noun of its case modifies it, however tagged ("Шкловского | райсовета")
+    modifiers = {t.id for t, after in zip(tokens, tokens[1:]) if ADJECTIVAL.search(t.text) and after.pos == "NOUN"
+                 and after.feats.get("Case") == t.feats.get("Case")}
+    nouns = [t for t in tokens if t.pos in ("NOUN", "PROPN") and not is_adjective(t) and t.id not in modifiers]
     noun_ids = {t.id for t in nouns}
     head = ([t for t in heads if t.id in noun_ids] or nouns or heads or tokens)[0]
-    # a genitive complement is no head of a name whose noun before it is in another case: "Верховным Хуралом
-    # Республики Тыва", the parser hanging the complement outside
-    governing = [t for t in nouns if t.start < head.start and t.feats.get("Case") not in (None, "Gen")]
+    # a genitive complement is no head of a name with a noun before it: "Верховным Хуралом Республики Тыва", the parser
+    # hanging the complement outside; "Шкловского райсовета депутатов", the parser hanging the noun before on it
+    governing = [t for t in nouns if t.start < head.start and t.feats.get("Case") is not None and (
+        t.feats.get("Case") != "Gen" or is_common_word(t.text))]  # a common noun, not "Шкловского" tagged a noun (or a surname)
     return governing[0] if head.feats.get("Case") == "Gen" and governing else head
 
 
@@ -2567,14 +2571,17 @@ def state_of_the_office(role_tokens, mentions) -> str:
 
 def town_of_the_office(role_tokens, mentions) -> str:
     """The town an adjective before the office word of a town names ("одесский мэр": Odesa's), where the town is a
-    large one, whose adjective news uses alone, or one the article names; '' otherwise."""
+    large one, whose adjective news uses alone, or one the article names, or a word of the town's level follows the
+    adjective ("Болградский городской голова": Bolhrad's, whatever its size); '' otherwise."""
     office = next((t for t in role_tokens if is_office_word(t)), None)
-    if office is None or "city" not in territory_types(office.lemma or ""):
+    words = " ".join(t.text for t in role_tokens)
+    if office is None or "city" not in (territory_types(office.lemma or "") or territory_types(words)):
         return ""
-    towns = [town for t in role_tokens if t.stop <= office.start and is_adjective(t)
-             and (town := town_of_adjective((t.lemma or "").lower())) is not None]
+    levels = territory_levels()
+    towns = [(town, levels.get((after.lemma or "").lower()) == "city") for t, after in zip(role_tokens, role_tokens[1:])
+             if t.stop <= office.start and is_adjective(t) and (town := town_of_adjective((t.lemma or "").lower())) is not None]
     named = {m.place_id for m in mentions}
-    return next((town.name for town in towns if town.population >= LARGE_TOWN or town.place_id in named), "")
+    return next((town.name for town, leveled in towns if leveled or town.population >= LARGE_TOWN or town.place_id in named), "")
 
 
 @lru_cache(maxsize=1)
