@@ -184,8 +184,10 @@ def agreement_noun(token, sent: Sentence) -> str:
         return ""
     # the topic, each of its conjuncts too: "соглашение о сотрудничестве и установлении побратимских связей"
     # the sides "между" names are not the topic: "договор о сотрудничестве между городами-побратимами" is between twins
+    # (and the topic's other name in brackets: "договор о сотрудничестве (побратимстве)")
     topic = [t for n in sent.kids(token, "nmod") + topics_hung_on_names(token, sent) if not between_case(n, sent) for c in sent.conjuncts(n)
-             for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]]
+             for t in [c] + sent.kids(c, "amod", "nmod") + [g for k in sent.kids(c, "nmod") for g in sent.kids(k, "amod")]
+             + [a for a in sent.kids(c, "appos") if bracketed(a, sent)]]
     topic += quoted_title(token, sent)
     if entry[1] in ("cooperation_agreement", "accord") and any((t.lemma or "").startswith(TWIN_STEM) for t in topic + sent.kids(token, "amod") + before):
         # "соглашение о побратимских связях", "об установлении побратимских связей", "побратимское соглашение",
@@ -1761,6 +1763,12 @@ def tied_pair(sent: Sentence) -> list[str]:
 
 
 WITH_BEFORE = re.compile(r"(?:^|\s)со?\s+$", re.I)
+
+
+def bracketed(token, sent: Sentence) -> bool:
+    """Whether the token stands right inside an opening bracket."""
+    before = sent.text[: token.start - sent.start].rstrip()
+    return before.endswith("(")
 
 
 def opens_likewise(sent: Sentence) -> bool:
