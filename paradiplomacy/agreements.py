@@ -1431,8 +1431,10 @@ def clause_verb(token, sent: Sentence):
 def names_no_party(token, sent: Sentence) -> bool:
     """A common noun of neither a place, a body nor a person that names its own: "между школой № 31 и «Тавричанской
     школой»" names the sides, and they are no government; places further on in the sentence are not theirs."""
+    # (not those who act for a place: "между властями Брянской области и Белоруссии")
     return (token.pos == "NOUN" and not token.text[:1].isupper() and not word_kind(token.lemma or "")
-            and (token.lemma or "") not in region_nouns() and sent.mention_at(token, person=False) is None)
+            and (token.lemma or "") not in set(region_nouns()) | read_words("representative_nouns.csv")
+            and sent.mention_at(token, person=False) is None)
 
 
 def private_person(token, sent: Sentence) -> bool:
