@@ -16,11 +16,10 @@ from paradiplomacy.dates import find_dates
 from paradiplomacy.framing import OF_ITS_TIME
 from paradiplomacy.gazetteer import ever_held_by_another, find_place, place_by_id, state_names, status_at
 from paradiplomacy.output import join_list, split_list
-from paradiplomacy.registry import latin
 
 from .charts import spheres_matrix
 from .codes import duration, in_words, label
-from .names import Names, beside
+from .names import Names, outlet_name
 from .network import GOVERNMENT_LEVELS, LEVELS, government_levels
 from .site import article_numbers
 
@@ -193,12 +192,6 @@ def outlets_phrase(documents: pd.DataFrame) -> str:
     return text
 
 
-def outlet_name(outlet: str) -> str:
-    """An outlet's name as the manifest gives it, transliterated with the Cyrillic beside it where it has Cyrillic:
-    "OstroV (ОстроВ)", "Gorod48 (Город48)"."""
-    return beside(latin(outlet), outlet)
-
-
 def sources_of(tables, case) -> str:
     """The outlets of the case's articles as the manifest records them, each with its articles' numbers; an article
     of no outlet (or of one that is none) whose page's address is not recorded either is "unverified"; the sources an
@@ -329,11 +322,17 @@ def date_range(tables, case) -> str:
 
 
 def undated_articles(tables, case) -> str:
-    """"articles 1, 3": the case's articles in which the pipeline found no date, or "none"."""
+    """"two of the case's three articles (1 and 3)": the case's articles in which the pipeline found no date, or "none
+    of the case's articles"."""
     d = tables["documents"]
     numbers = article_numbers(d)
-    undated = [numbers[r.doc_id] for r in d[d.doc_id.isin(docs_of(tables, case))].itertuples() if not r.published]
-    return articles_phrase(undated) if undated else "none"
+    own = d[d.doc_id.isin(docs_of(tables, case))]
+    undated = sorted(numbers[r.doc_id] for r in own.itertuples() if not r.published)
+    if not undated:
+        return "none of the case's articles"
+    listed = " and ".join([", ".join(map(str, undated[:-1])), str(undated[-1])] if len(undated) > 1 else [str(undated[0])])
+    count = "all" if len(undated) == len(own) else in_words(len(undated))
+    return f"{count} of the case's {in_words(len(own))} article{'s' if len(own) > 1 else ''} ({listed})"
 
 
 def date_conflicts(tables, case) -> str:
@@ -478,7 +477,7 @@ def glue_case(tables, case, glue) -> None:
 
 
 DELEGATION_NOTE_LABEL = "a delegation or official at a meeting, visit or session"  # charts.DELEGATION_LABEL
-SHADING_NOTE = ("The regions held at each map's date by others than the state they belong to are shaded, and the legend "
+SHADING_NOTE = ("The regions held at each map's date by a state other than the one they belong to are shaded, and the legend "
                 "says who holds each (Russian occupation, or de facto authorities such as Transnistria's): a region held "
                 "whole (Crimea) filled, an oblast held only in part hatched whole. Region outlines are approximate, a few "
                 "kilometres off the true borders (the relations appendix says how they are drawn).")

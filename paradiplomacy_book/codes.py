@@ -40,9 +40,14 @@ def in_words(n: int, noun: str = "", plural: str = "") -> str:
 
 
 def in_ten(share: float) -> str:
-    """A share as how many in ten, in words, halves rounded up as a reader rounds (0.25 → "three"; Python's round
-    would give the even "two")."""
-    return in_words(int(10 * share + 0.5))
+    """A share as how many in ten, in words, without rounding it in either direction: "about six" where it lies within
+    a fifth of a whole tenth (0.58 to 0.62), else the two tenths it lies between (0.56 → "between five and six", 0.25
+    → "between two and three")."""
+    tenths = 10 * share
+    nearest = int(tenths + 0.5)
+    if abs(tenths - nearest) <= 0.2:
+        return f"about {in_words(nearest)}"
+    return f"between {in_words(int(tenths))} and {in_words(int(tenths) + 1)}"
 
 
 def duration(iso: str) -> str:

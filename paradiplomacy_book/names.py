@@ -7,12 +7,18 @@ from paradiplomacy.english import quote_authorities
 from paradiplomacy.output import split_list
 from paradiplomacy.registry import latin
 
-__all__ = ["Names", "beside", "quote_authorities"]
+__all__ = ["Names", "beside", "outlet_name", "quote_authorities"]
 
 
 def beside(english: str, name: str) -> str:
     """``english`` with the text's ``name`` beside it in brackets, unless the two are one: "OstroV (ОстроВ)"."""
     return english if english == name else f"{english} ({name})"
+
+
+def outlet_name(outlet: str) -> str:
+    """An outlet's name as the manifest gives it, transliterated with the Cyrillic beside it where it has Cyrillic:
+    "OstroV (ОстроВ)", "Gorod48 (Город48)"."""
+    return beside(latin(outlet), outlet)
 
 
 class Names:

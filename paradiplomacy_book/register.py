@@ -9,7 +9,7 @@ from paradiplomacy.codebook import status_rank
 from paradiplomacy.output import split_list
 
 from .codes import duration, label
-from .names import Names, quote_authorities
+from .names import Names, outlet_name, quote_authorities
 from .site import article_numbers, article_page_name
 from .spheres import activities_in, spheres_in
 
@@ -180,8 +180,8 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
         for r in group.drop_duplicates("doc_id").itertuples():
             # a year inferred from the events the text reports is no publication date the page gives
             when = f"inferred {r.published}" if r.published and r.date_basis == "inferred" else r.published
-            where = ", ".join(filter(None, [r.outlet, when]))
-            article = f"Article {r.article}" + (f" ({where})" if where else "")
+            where = ", ".join(filter(None, [outlet_name(r.outlet) if r.outlet else "", when]))
+            article = f"Article {r.article}" + (f", {where}" if where else "")  # "Article 1, OstroV (ОстроВ)": no brackets in brackets
             if links:
                 article = f'<a href="corpus/{article_page_name(r.article)}.html">{text(article)}</a>'
                 # the page's address, with how it was found (documents.url_note) where it was not read from the page

@@ -49,7 +49,8 @@ def test_occupation_authorities_are_quoted_once():
 def test_codes_read_as_english():
     assert duration("P5Y") == "five years" and duration("P18M") == "18 months"
     assert in_words(1, "relationship") == "one relationship" and in_words(3, "relationship") == "three relationships"
-    assert in_ten(0.25) == "three" and in_ten(0.54) == "five"  # a median precision of 0.75: three records in ten wrong
+    # a median precision of 0.75 is no "three records in ten wrong", nor a recall of 0.56 "six in ten found"
+    assert in_ten(0.25) == "between two and three" and in_ten(0.56) == "between five and six" and in_ten(0.61) == "about six"
     assert {"cooperation_agreement", "republic_unquoted", "party_to"} <= code_values()
     assert "doc_id" not in code_values()
 
@@ -64,7 +65,7 @@ def test_register_has_one_row_per_relationship_with_its_stages(seeds_tables):
     # no code in a cell, no document id either (reader 12, item 10): the article's number, which its page keys
     assert not table.apply(lambda row: row.astype(str).str.contains("_").any(), axis=1).any()
     # each source with its outlet and the address the manifest records
-    assert "Article 1 (ОстроВ) https://www.ostro.org/lugansk/economics/news/136653" in set(table.sources)
+    assert "Article 1, OstroV (ОстроВ) https://www.ostro.org/lugansk/economics/news/136653" in set(table.sources)
 
 
 def test_register_says_which_parties_the_text_left_unnamed(seeds_tables):
