@@ -118,6 +118,13 @@ def capitals_of_regions(doc, mentions: list[Mention], by_id) -> list[Mention]:
         if centre is not None:
             found.append(Mention(before.start, m.stop, doc.text[before.start : m.stop], centre.type, centre.name,
                                  tokens=[before] + m.tokens, place_id=centre.place_id))
+    # "мэр чеченской столицы": a region's adjective before the capital noun (not a state's: "белорусской столицы")
+    for adjective, noun in zip(doc.tokens, doc.tokens[1:]):
+        if (noun.lemma or "") in read_words("capital_nouns.csv", "lemma") and adjective.pos == "ADJ" and adjective.text.islower() \
+                and (region := region_or_town_of_adjective((adjective.lemma or "").lower())) is not None and region.type == "region" \
+                and (centre := centre_of(region)) is not None:
+            found.append(Mention(adjective.start, noun.stop, doc.text[adjective.start : noun.stop], centre.type, centre.name,
+                                 tokens=[adjective, noun], place_id=centre.place_id))
     return found
 
 

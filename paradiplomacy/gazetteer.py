@@ -293,9 +293,10 @@ FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "NPRO", "ADVB"}
 
 @lru_cache(maxsize=10_000)
 def function_word(word: str) -> bool:
-    """A preposition, conjunction, particle, pronoun or adverb, which a capital at a sentence's start does not make a
-    name: "Об", "Но", "Так", "Там"."""
-    return morph_vocab().parse(word.lower())[0].tag.POS in FUNCTION_WORDS
+    """A preposition, conjunction, particle, pronoun (a pronominal adjective too) or adverb, which a capital at a
+    sentence's start does not make a name: "Об", "Но", "Так", "Там", "Таким" (образом; no Taki in India)."""
+    tag = morph_vocab().parse(word.lower())[0].tag
+    return tag.POS in FUNCTION_WORDS or "Apro" in tag
 
 
 def with_yo(word: str, original: str) -> str:
