@@ -1477,7 +1477,10 @@ def may_be_actor(token, sent: Sentence) -> bool:
 def companies_at(tokens) -> bool:
     """Whether a token is a noun of companies or clubs: in "Хоккейные клубы Брянска и Гомеля подписали договор" or
     "договор между банками Курска и Минска" the places in the genitive are where they are, not parties."""
-    return any((t.lemma or "") in read_words("company_markers.csv") for t in tokens)
+    markers = read_words("company_markers.csv")
+    # by the tagger's lemma, else the dictionary's: the tagger reads a capitalised "Энергетики" as "энергетика"
+    return any((t.lemma or "") in markers or t.text[:1].isupper() and any(p.normal_form in markers for p in morph_vocab().parse(t.text.lower()))
+               for t in tokens)
 
 
 CLAUSE_BREAK = re.compile(r",\s*(?:а|но|тогда как|в то время как)\s+(?!также\b|и\b)|;", re.I)
