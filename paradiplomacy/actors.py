@@ -2779,9 +2779,14 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
             # office is that one's (not "Совета министров Союзного государства", a body's words)
             taken |= {place.name for start, _, place in places if sent.start <= start < stop and (before := [t for t in sent.tokens if t.stop <= start])
                       and word_kind(before[-1].lemma or "") == "office" and not plural_word(before[-1]) and not m.start <= before[-1].start < m.stop}
+            # a place another person of the article holds the same office for ("губернатором Ленинградской области
+            # Александром Дрозденко") is not this one's
+            taken |= {o.affiliation for o in persons if o is not m and o.affiliation and o.role and lemma_key(o.role).split()[:1] == lemma_key(m.role).split()[:1]}
             if len(named - taken) == 1:
                 m.affiliation, m.inferred = (named - taken).pop(), True
-            break
+            if named - taken:
+                break
+            # every place of the sentence is another's: the sentences before may name his
         # "первый заместитель губернатора Ю. Андрианов" in a list of officials whose places are taken, in an article whose
         # one governor is Tula's: that governor's deputy
         base = deputy_of(m.role) if not m.affiliation else ""
