@@ -847,7 +847,7 @@ def name_bodies_of_the_one_place(doc, mentions: list[Mention]) -> None:
     names it as its partner ("Администрация города подписала соглашение с городом Батуми" is not Batumi's). Where the
     document names two or more, it stays as written."""
     levels = territory_levels()
-    bodies = [(o, place) for o in mentions for place in places_of_bodies([o])]
+    bodies = None  # (body, place) of each body that names its place: read only for a document with such an executive
     for m in mentions:
         words = m.name.split()
         lemmas = lemma_key(m.name).split()
@@ -861,6 +861,7 @@ def name_bodies_of_the_one_place(doc, mentions: list[Mention]) -> None:
         partners = {p.name for p in mentions if sent is not None and m.stop <= p.start < sent.stop
                     and PARTNER_BEFORE.search(doc.text[max(sent.start, p.start - 40) : p.start])}
         places = {p.name for p in mentions if p.place_id and p.name not in partners and of_level(place_by_id(p.place_id), levels[lemmas[-1]], state)}
+        bodies = [(o, place) for o in mentions for place in places_of_bodies([o])] if bodies is None else bodies
         places |= {place.name for o, place in bodies if of_level(place, levels[lemmas[-1]], state)
                    and not (sent is not None and sent.start <= o.start < sent.stop)}
         # of those, the one the same word names ("правительство области" beside "Мурманская область" and "фюльке Финнмарк")
@@ -2596,6 +2597,11 @@ def office_territories() -> list[tuple[list[str], frozenset[str]]]:
     return [(row["words"].split(), frozenset(row["types"].split("|"))) for row in read_data("office_territories.csv")]
 
 
+def office_head(role: str) -> str:
+    """The first word of an office, as a lemma ("губернатор" of "губернатор Ленинградской области"), or ''."""
+    return next(iter(lemma_key(role).split()), "")
+
+
 def deputy_of(role: str) -> str:
     """The office whose deputy the role names ("первый заместитель губернатора": "губернатор"), else ""."""
     lemmas = lemma_key(role).split()
@@ -2757,6 +2763,9 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
         types = territory_types(m.role) if m.role and m.name not in given else frozenset()
         if not types:
             continue
+        # a place another person of the article holds the same office for ("губернатором Ленинградской области
+        # Александром Дрозденко") is not this one's
+        held = {o.affiliation for o in persons if o is not m and o.affiliation and o.role and office_head(o.role) == office_head(m.role)}
         for sent in reversed([s for s in doc.sents if s.start <= m.start]):
             stop = min(sent.stop, m.start)
             named = {place.name for start, end, place in places if sent.start <= start and end <= stop and place.type in types}
@@ -2779,9 +2788,7 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
             # office is that one's (not "Совета министров Союзного государства", a body's words)
             taken |= {place.name for start, _, place in places if sent.start <= start < stop and (before := [t for t in sent.tokens if t.stop <= start])
                       and word_kind(before[-1].lemma or "") == "office" and not plural_word(before[-1]) and not m.start <= before[-1].start < m.stop}
-            # a place another person of the article holds the same office for ("губернатором Ленинградской области
-            # Александром Дрозденко") is not this one's
-            taken |= {o.affiliation for o in persons if o is not m and o.affiliation and o.role and lemma_key(o.role).split()[:1] == lemma_key(m.role).split()[:1]}
+            taken |= held
             if len(named - taken) == 1:
                 m.affiliation, m.inferred = (named - taken).pop(), True
             if named - taken:
@@ -2790,7 +2797,7 @@ def affiliate_from_context(doc, mentions: list[Mention]) -> None:
         # "первый заместитель губернатора Ю. Андрианов" in a list of officials whose places are taken, in an article whose
         # one governor is Tula's: that governor's deputy
         base = deputy_of(m.role) if not m.affiliation else ""
-        holders = {o.affiliation for o in persons if base and o.affiliation and lemma_key(o.role).split()[:1] == [base]}
+        holders = {o.affiliation for o in persons if base and o.affiliation and office_head(o.role) == base}
         if len(holders) == 1:
             m.affiliation, m.inferred = holders.pop(), True
 

@@ -1433,7 +1433,7 @@ def names_no_party(token, sent: Sentence) -> bool:
     школой»" names the sides, and they are no government; places further on in the sentence are not theirs."""
     # (not those who act for a place: "между властями Брянской области и Белоруссии")
     return (token.pos == "NOUN" and not token.text[:1].isupper() and not word_kind(token.lemma or "")
-            and (token.lemma or "") not in set(region_nouns()) | read_words("representative_nouns.csv")
+            and (token.lemma or "") not in region_nouns() and (token.lemma or "") not in read_words("representative_nouns.csv")
             and sent.mention_at(token, person=False) is None)
 
 
@@ -1887,21 +1887,18 @@ def extract_agreements(sentences: list[Sentence], mentions: list[Mention], publi
             if found.this_one and not found.parties and (last := next((r for r in reversed(records) if not r.vague and not r.detailed), None)):
                 # "Инициатива о подписании соглашения с Минском ... Позднее вопрос подписания данного соглашения
                 # обсуждался на встрече губернатора ...": the agreement just told, not another between the sides that met
-                take_stage(last, found)
-                last.sentences.append(found.evidence)
+                told_of(last, found)
                 continue
             if found.these and not found.parties and len(listed := listed_just_before(records, found, read)) > 1:
                 for record in listed:  # "Рассмотрены проекты: «О Соглашении ...»; «О Соглашении ...». Депутаты одобрили данные проекты"
-                    take_stage(record, found)
-                    record.sentences.append(found.evidence)
+                    told_of(record, found)
                 continue
             merge(records, found, territory, kinds)
         just_told = bool(records) and before is not None and before.text in records[-1].sentences
         for found in accords_in(sent, published, used_verbs, just_told):
             if found.confirms:
                 # "Нови-Бечей станет еще одним побратимом Новочеркасска. Об этом договорились градоначальники": agreed
-                take_stage(records[-1], found)
-                records[-1].sentences.append(found.evidence)
+                told_of(records[-1], found)
                 continue
             merge(records, found, territory, kinds)
         previous = before.text if before is not None else ""
@@ -4394,6 +4391,13 @@ def take_stage(record: Agreement, found: Agreement) -> None:
     if status_rank(found.status) > status_rank(record.status):
         record.status = found.status
         record.evidence, record.start, record.stop = found.evidence, found.start, found.stop
+
+
+def told_of(record: Agreement, found: Agreement) -> None:
+    """Fold ``found``, a sentence that speaks of ``record`` ("данного соглашения", "Об этом договорились", "данные
+    проекты"), into it: its stage and its sentence."""
+    take_stage(record, found)
+    record.sentences.append(found.evidence)
 
 
 def places(localities: set) -> set:
