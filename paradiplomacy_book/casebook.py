@@ -330,9 +330,9 @@ def undated_articles(tables, case) -> str:
     undated = sorted(numbers[r.doc_id] for r in own.itertuples() if not r.published)
     if not undated:
         return "none of the case's articles"
-    listed = " and ".join([", ".join(map(str, undated[:-1])), str(undated[-1])] if len(undated) > 1 else [str(undated[0])])
+    listed = f"{', '.join(map(str, undated[:-1]))} and {undated[-1]}" if len(undated) > 1 else str(undated[0])
     count = "all" if len(undated) == len(own) else in_words(len(undated))
-    return f"{count} of the case's {in_words(len(own))} article{'s' if len(own) > 1 else ''} ({listed})"
+    return f"{count} of the case's {in_words(len(own), 'article')} ({listed})"
 
 
 def date_conflicts(tables, case) -> str:

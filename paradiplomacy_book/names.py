@@ -17,7 +17,7 @@ def beside(english: str, name: str) -> str:
 
 def outlet_name(outlet: str) -> str:
     """An outlet's name as the manifest gives it, transliterated with the Cyrillic beside it where it has Cyrillic:
-    "OstroV (ОстроВ)", "Gorod48 (Город48)"."""
+    "OstroV (ОстроВ)", "Gorod48 (Город48)"; "" for none."""
     return beside(latin(outlet), outlet)
 
 

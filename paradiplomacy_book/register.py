@@ -180,7 +180,7 @@ def register(tables: dict, links: bool = False) -> pd.DataFrame:
         for r in group.drop_duplicates("doc_id").itertuples():
             # a year inferred from the events the text reports is no publication date the page gives
             when = f"inferred {r.published}" if r.published and r.date_basis == "inferred" else r.published
-            where = ", ".join(filter(None, [outlet_name(r.outlet) if r.outlet else "", when]))
+            where = ", ".join(filter(None, [outlet_name(r.outlet), when]))
             article = f"Article {r.article}" + (f", {where}" if where else "")  # "Article 1, OstroV (ОстроВ)": no brackets in brackets
             if links:
                 article = f'<a href="corpus/{article_page_name(r.article)}.html">{text(article)}</a>'

@@ -170,7 +170,7 @@ def article_page(number: int, doc, tables: dict, data_dir: Path, names: Names) -
              "manifest": "recorded in the manifest", "unknown": "unknown"}.get(doc.date_basis, doc.date_basis)
     if str(doc.date_conflict) == "True" and doc.date_stated:  # the reader sees the date the inference overrode
         basis += f"; the page states {doc.date_stated} ({doc.date_source}), which the events it reports contradict"
-    facts = [("headline", doc.title or "none"), ("outlet", outlet_name(doc.outlet) if doc.outlet else "not recorded"), ("address", doc.url or "not recorded"),
+    facts = [("headline", doc.title or "none"), ("outlet", outlet_name(doc.outlet) or "not recorded"), ("address", doc.url or "not recorded"),
              ("how the address was found", doc.url_note or (f"the page's {doc.url_source}" if doc.url_source else "no address")),
              ("retrieved", doc.retrieved or "not recorded"),
              ("relays (the text's words)", doc.relays.replace(" | ", "; ") or "none named"),
@@ -241,7 +241,7 @@ def write_corpus_pages(tables: dict, data_dir: Path, out: Path) -> None:
     for doc_id, number in numbers.items():
         doc = documents.loc[doc_id]
         (out / f"{article_page_name(number)}.md").write_text(article_page(number, doc, tables, data_dir, names), encoding="utf-8")
-        rest = f"{escape_markdown(doc.title or 'no headline')} | {escape_markdown(outlet_name(doc.outlet) if doc.outlet else 'not recorded')} | {doc.published or 'no date'} | {quote_authorities(doc.case)} |"
+        rest = f"{escape_markdown(doc.title or 'no headline')} | {escape_markdown(outlet_name(doc.outlet) or 'not recorded')} | {doc.published or 'no date'} | {quote_authorities(doc.case)} |"
         # a file named by its id says nothing more; a row of a table, or a file elsewhere, does
         file = "" if doc.source_file.rsplit(".", 1)[0] == doc.doc_id else f" (`{doc.source_file}`)"
         rows.append(f"| [Article {number}]({article_page_name(number)}.md) | `{doc.doc_id}`{file} | " + rest)
